@@ -1,0 +1,39 @@
+/* cli.h: parsed command-line options and the commands they select. */
+#ifndef RECOUP_CLI_H
+#define RECOUP_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "paths.h"
+#include "routine.h"
+
+enum { EXIT_OK = 0, EXIT_BAD = 1, EXIT_USAGE = 2 };
+
+enum mode {
+	MODE_RUN, MODE_LIST, MODE_CHECK, MODE_PLAN, MODE_HISTORY, MODE_PLAIN,
+	MODE_DUMP_CONFIG,
+};
+
+struct options {
+	enum mode mode;
+	bool plain, practice, no_log, no_color;
+	const char *since, *routine_filter;
+	const char *log_path, *config_path;
+	char **routine_dirs;       /* from --routine-dir, in order */
+	size_t nroutine_dirs, routine_dirs_cap;
+	int speed;
+	char **args;
+	size_t nargs;
+};
+
+/* Resolve ROUTINE (path or name) and load it, printing every diagnostic.
+ * NULL (after printing why) when it is missing or has errors. */
+struct routine *load_routine_arg(const struct search_path *sp, const char *arg);
+
+int cmd_list(const struct options *o, const struct search_path *sp);
+int cmd_check(const struct options *o, const struct search_path *sp);
+int cmd_plan(const struct options *o, const struct search_path *sp);
+int cmd_not_yet(const struct options *o);
+
+#endif

@@ -1,0 +1,118 @@
+/* commands.c: the non-interactive commands --list, --check and --plan. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cli.h"
+#include "diag.h"
+#include "loader.h"
+#include "plan.h"
+#include "util.h"
+
+struct routine *load_routine_arg(const struct search_path *sp, const char *arg)
+{
+	char *path = routine_resolve(sp, arg);
+	if (!path) {
+		fprintf(stderr, "%s: no routine named '%s' on the search path", progname, arg);
+		for (size_t i = 0; i < sp->n; i++)
+			fprintf(stderr, "%s %s", i ? "," : " (looked in", sp->dirs[i]);
+		fputs(sp->n ? ")\n" : "\n", stderr);
+		return NULL;
+	}
+	struct diags d;
+	diags_init(&d, path);
+	struct routine *r = routine_load(path, &d);
+	diags_print(&d, stderr);
+	diags_free(&d);
+	free(path);
+	return r;
+}
+
+static long long lead_in_ms(const struct options *o)
+{
+	(void)o;
+	return 3000;
+}
+
+int cmd_check(const struct options *o, const struct search_path *sp)
+{
+	int rc = EXIT_OK;
+	for (size_t i = 0; i < o->nargs; i++) {
+		struct routine *r = load_routine_arg(sp, o->args[i]);
+		if (!r) {
+			rc = EXIT_BAD;
+			continue;
+		}
+		struct plan p;
+		plan_build(&p, r, lead_in_ms(o), NULL);
+		char total[32];
+		format_clock(total, sizeof total, p.total);
+		printf("%s: ok: %s, %zu step%s, %s\n", r->file, r->name, r->nsteps,
+		       r->nsteps == 1 ? "" : "s", total);
+		plan_free(&p);
+		routine_free(r);
+	}
+	return rc;
+}
+
+int cmd_plan(const struct options *o, const struct search_path *sp)
+{
+	struct routine *r = load_routine_arg(sp, o->args[0]);
+	if (!r)
+		return EXIT_BAD;
+	struct plan p;
+	plan_build(&p, r, lead_in_ms(o), NULL);
+	plan_print(stdout, r, &p);
+	plan_free(&p);
+	routine_free(r);
+	return EXIT_OK;
+}
+
+int cmd_list(const struct options *o, const struct search_path *sp)
+{
+	struct routine_entry *v;
+	size_t n = search_path_list(sp, &v);
+	if (!n) {
+		fprintf(stderr, "%s: no routines found", progname);
+		for (size_t i = 0; i < sp->n; i++)
+			fprintf(stderr, "%s %s", i ? "," : " (looked in", sp->dirs[i]);
+		fputs(sp->n ? ")\n" : "\n", stderr);
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct diags d;
+		diags_init(&d, v[i].path);
+		struct routine *r = routine_load(v[i].path, &d);
+		if (r) {
+			struct plan p;
+			plan_build(&p, r, lead_in_ms(o), NULL);
+			char total[32];
+			format_clock(total, sizeof total, p.total);
+			printf("%-24s %-32s %4zu steps %8s  %s\n", v[i].id, r->name,
+			       r->nsteps, total, v[i].path);
+			plan_free(&p);
+			routine_free(r);
+		} else {
+			char *first = diags_first_error(&d);
+			printf("%-24s %-32s %10s %8s  %s:%s\n", v[i].id, "(broken)", "-",
+			       "-", v[i].path, first ? first : "");
+			free(first);
+		}
+		diags_free(&d);
+	}
+	routine_entries_free(v, n);
+	return EXIT_OK;
+}
+
+int cmd_not_yet(const struct options *o)
+{
+	static const char *const what[] = {
+		[MODE_RUN] = "the interactive dashboard",
+		[MODE_HISTORY] = "--history",
+		[MODE_PLAIN] = "--plain sessions",
+		[MODE_DUMP_CONFIG] = "--dump-config",
+	};
+	fprintf(stderr, "%s: %s is not available yet in this version; try --plan ROUTINE\n",
+		progname, what[o->mode] ? what[o->mode] : "this command");
+	return EXIT_BAD;
+}

@@ -1,0 +1,940 @@
+/* loader.c: routine files.  Stage one turns libyaml events into a small
+ * positioned tree (refusing anchors, aliases, deep nesting and huge inputs
+ * as it goes); stage two walks the tree against the format's key tables and
+ * fills a struct routine, reporting every mistake with line and column. */
+#include "config.h"
+
+#include "loader.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <yaml.h>
+
+#include "parse.h"
+#include "util.h"
+
+/* User text made safe for a one-line message: control characters escaped,
+ * long text cut.  Returns a static buffer (one of two, so two may be used in
+ * one message). */
+static const char *shown(const char *text)
+{
+	static char bufs[2][96];
+	static int which;
+	char *out = bufs[which ^= 1];
+	size_t o = 0;
+	for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+		if (o > sizeof bufs[0] - 8) {
+			memcpy(out + o, "...", 4);
+			return out;
+		}
+		if (*p < 0x20 || *p == 0x7f)
+		{
+			if (*p == '\n')
+				memcpy(out + o, "\\n", 2);
+			else if (*p == '\t')
+				memcpy(out + o, "\\t", 2);
+			else
+				snprintf(out + o, 5, "\\x%02x", *p);
+			o += *p == '\n' || *p == '\t' ? 2 : 4;
+		}
+		else
+			out[o++] = (char)*p;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* ---- stage one: the tree ---- */
+
+enum ykind { Y_SCALAR, Y_MAP, Y_SEQ };
+
+struct ynode {
+	enum ykind kind;
+	int line, col;          /* 1-based */
+	char *text;             /* scalars */
+	bool plain;             /* unquoted scalar */
+	struct ynode **kids;    /* maps: key, value, key, value, ... */
+	size_t n, cap;
+};
+
+static void ynode_free(struct ynode *y)
+{
+	if (!y)
+		return;
+	for (size_t i = 0; i < y->n; i++)
+		ynode_free(y->kids[i]);
+	free(y->kids);
+	free(y->text);
+	free(y);
+}
+
+struct tree_builder {
+	const char *data;
+	size_t len;
+	struct diags *d;
+	struct ynode *root;
+	struct ynode *stack[ROUTINE_MAX_DEPTH + 1];
+	int depth;
+	size_t nodes;
+	int documents;
+};
+
+/* Line and column (1-based, column in characters) of a byte offset. */
+static void offset_position(const char *data, size_t len, size_t off,
+			    int *line, int *col)
+{
+	int l = 1, c = 1;
+	if (off > len)
+		off = len;
+	for (size_t i = 0; i < off; i++) {
+		unsigned char ch = (unsigned char)data[i];
+		if (ch == '\n') {
+			l++;
+			c = 1;
+		} else if ((ch & 0xC0) != 0x80) {
+			c++;
+		}
+	}
+	*line = l;
+	*col = c;
+}
+
+/* Offset of the first byte that is not well-formed UTF-8, or len. */
+static size_t utf8_first_invalid(const unsigned char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		unsigned char c = s[i];
+		size_t need;
+		uint32_t cp;
+		if (c < 0x80) {
+			i++;
+			continue;
+		} else if (c >= 0xC2 && c <= 0xDF) {
+			need = 1;
+			cp = c & 0x1F;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			need = 2;
+			cp = c & 0x0F;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			need = 3;
+			cp = c & 0x07;
+		} else {
+			return i;
+		}
+		for (size_t k = 1; k <= need; k++) {
+			if (i + k >= len || (s[i + k] & 0xC0) != 0x80)
+				return i;
+			cp = (cp << 6) | (s[i + k] & 0x3F);
+		}
+		if ((need == 2 && cp < 0x800) || (need == 3 && cp < 0x10000) ||
+		    cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+			return i;
+		i += need + 1;
+	}
+	return len;
+}
+
+static bool tag_is_plain(const unsigned char *tag)
+{
+	static const char *const ok[] = {
+		"tag:yaml.org,2002:str", "tag:yaml.org,2002:int",
+		"tag:yaml.org,2002:float", "tag:yaml.org,2002:bool",
+		"tag:yaml.org,2002:null", "tag:yaml.org,2002:map",
+		"tag:yaml.org,2002:seq", "!",
+	};
+	if (!tag)
+		return true;
+	for (size_t i = 0; i < ARRAY_LEN(ok); i++)
+		if (!strcmp((const char *)tag, ok[i]))
+			return true;
+	return false;
+}
+
+/* Attach a new node to the open container (or make it the root). */
+static struct ynode *tree_add(struct tree_builder *b, enum ykind kind,
+			      const yaml_mark_t *m)
+{
+	struct ynode *y = xcalloc(1, sizeof *y);
+	y->kind = kind;
+	y->line = (int)m->line + 1;
+	y->col = (int)m->column + 1;
+	if (b->depth == 0) {
+		b->root = y;
+	} else {
+		struct ynode *p = b->stack[b->depth - 1];
+		p->kids = xgrow(p->kids, &p->cap, p->n + 1, sizeof *p->kids);
+		p->kids[p->n++] = y;
+	}
+	b->nodes++;
+	return y;
+}
+
+/* Returns false to stop (an error was recorded). */
+static bool tree_event(struct tree_builder *b, const yaml_event_t *ev)
+{
+	const yaml_mark_t *m = &ev->start_mark;
+	int line = (int)m->line + 1, col = (int)m->column + 1;
+	const unsigned char *anchor = NULL, *tag = NULL;
+
+	switch (ev->type) {
+	case YAML_DOCUMENT_START_EVENT:
+		if (++b->documents > 1) {
+			diags_add(b->d, DIAG_ERROR, line, col,
+				  "a routine file holds one YAML document; this is a second one");
+			return false;
+		}
+		return true;
+	case YAML_ALIAS_EVENT:
+		diags_add(b->d, DIAG_ERROR, line, col,
+			  "aliases (*%s) are not supported in routines; write the value out",
+			  (const char *)ev->data.alias.anchor);
+		return false;
+	case YAML_SCALAR_EVENT:
+		anchor = ev->data.scalar.anchor;
+		tag = ev->data.scalar.tag;
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+		anchor = ev->data.sequence_start.anchor;
+		tag = ev->data.sequence_start.tag;
+		break;
+	case YAML_MAPPING_START_EVENT:
+		anchor = ev->data.mapping_start.anchor;
+		tag = ev->data.mapping_start.tag;
+		break;
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		b->depth--;
+		return true;
+	default:
+		return true;
+	}
+	if (anchor) {
+		diags_add(b->d, DIAG_ERROR, line, col,
+			  "anchors (&%s) and aliases are not supported in routines; write the value out",
+			  (const char *)anchor);
+		return false;
+	}
+	if (!tag_is_plain(tag)) {
+		diags_add(b->d, DIAG_ERROR, line, col,
+			  "YAML tags (%s) are not used in routines", shown((const char *)tag));
+		return false;
+	}
+	if (b->nodes >= ROUTINE_MAX_NODES) {
+		diags_add(b->d, DIAG_ERROR, line, col,
+			  "too many values (more than %d); refusing the file",
+			  ROUTINE_MAX_NODES);
+		return false;
+	}
+	if (ev->type == YAML_SCALAR_EVENT) {
+		struct ynode *y = tree_add(b, Y_SCALAR, m);
+		y->text = xstrndup((const char *)ev->data.scalar.value,
+				   ev->data.scalar.length);
+		y->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+		return true;
+	}
+	if (b->depth >= ROUTINE_MAX_DEPTH) {
+		diags_add(b->d, DIAG_ERROR, line, col,
+			  "nesting deeper than %d levels; refusing the file",
+			  ROUTINE_MAX_DEPTH);
+		return false;
+	}
+	struct ynode *y = tree_add(b, ev->type == YAML_MAPPING_START_EVENT ? Y_MAP : Y_SEQ, m);
+	b->stack[b->depth++] = y;
+	return true;
+}
+
+static void yaml_error(struct tree_builder *b, const yaml_parser_t *p)
+{
+	int line, col;
+	if (p->error == YAML_READER_ERROR) {
+		offset_position(b->data, b->len, p->problem_offset, &line, &col);
+		diags_add(b->d, DIAG_ERROR, line, col, "%s",
+			  p->problem ? p->problem : "unreadable input");
+		return;
+	}
+	if (p->error == YAML_MEMORY_ERROR) {
+		diags_add(b->d, DIAG_ERROR, 1, 1, "out of memory reading the file");
+		return;
+	}
+	line = (int)p->problem_mark.line + 1;
+	col = (int)p->problem_mark.column + 1;
+	if (p->context)
+		diags_add(b->d, DIAG_ERROR, line, col,
+			  "YAML syntax error: %s (%s at line %d, column %d)",
+			  p->problem ? p->problem : "unexpected input", p->context,
+			  (int)p->context_mark.line + 1, (int)p->context_mark.column + 1);
+	else
+		diags_add(b->d, DIAG_ERROR, line, col, "YAML syntax error: %s",
+			  p->problem ? p->problem : "unexpected input");
+}
+
+static struct ynode *tree_build(const char *data, size_t len, struct diags *d)
+{
+	struct tree_builder b = { .data = data, .len = len, .d = d };
+	size_t bad = utf8_first_invalid((const unsigned char *)data, len);
+	if (bad < len) {
+		int line, col;
+		offset_position(data, len, bad, &line, &col);
+		diags_add(d, DIAG_ERROR, line, col,
+			  "invalid UTF-8 (byte 0x%02x); routine files must be UTF-8",
+			  (unsigned char)data[bad]);
+		return NULL;
+	}
+
+	yaml_parser_t p;
+	if (!yaml_parser_initialize(&p)) {
+		diags_add(d, DIAG_ERROR, 1, 1, "out of memory reading the file");
+		return NULL;
+	}
+	yaml_parser_set_input_string(&p, (const unsigned char *)data, len);
+	bool ok = true;
+	for (;;) {
+		yaml_event_t ev;
+		if (!yaml_parser_parse(&p, &ev)) {
+			yaml_error(&b, &p);
+			ok = false;
+			break;
+		}
+		bool more = tree_event(&b, &ev);
+		bool end = ev.type == YAML_STREAM_END_EVENT;
+		yaml_event_delete(&ev);
+		if (!more) {
+			ok = false;
+			break;
+		}
+		if (end)
+			break;
+	}
+	yaml_parser_delete(&p);
+	if (!ok) {
+		ynode_free(b.root);
+		return NULL;
+	}
+	if (!b.root) {
+		diags_add(d, DIAG_ERROR, 1, 1,
+			  "the file is empty; a routine needs at least `name` and `steps`");
+		return NULL;
+	}
+	return b.root;
+}
+
+/* ---- stage two: the format ---- */
+
+struct checker {
+	struct diags *d;
+	bool gave_up;
+	/* from `defaults:` */
+	bool has_side, has_rest, has_tempo;
+	enum side side;
+	long long rest;
+	struct tempo tempo;
+};
+
+static void err(struct checker *c, const struct ynode *at, const char *fmt, ...)
+	PRINTF_LIKE(3, 4);
+static void err(struct checker *c, const struct ynode *at, const char *fmt, ...)
+{
+	if (c->d->nerrors >= ROUTINE_MAX_ERRORS) {
+		if (!c->gave_up)
+			diags_add(c->d, DIAG_ERROR, at->line, at->col,
+				  "too many errors; not reporting more");
+		c->gave_up = true;
+		return;
+	}
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	diags_add(c->d, DIAG_ERROR, at->line, at->col, "%s", msg);
+	free(msg);
+}
+
+static bool is_null(const struct ynode *y)
+{
+	return y->kind == Y_SCALAR && y->plain &&
+	       (!*y->text || !strcmp(y->text, "~") || !strcmp(y->text, "null") ||
+		!strcmp(y->text, "Null") || !strcmp(y->text, "NULL"));
+}
+
+static const char *kind_word(const struct ynode *y)
+{
+	if (is_null(y))
+		return "nothing";
+	return y->kind == Y_MAP ? "a mapping" : y->kind == Y_SEQ ? "a list" : "a single value";
+}
+
+/* A scalar with some text, or an error naming the key. */
+static const char *want_scalar(struct checker *c, const struct ynode *v,
+			       const char *key, const char *what)
+{
+	if (v->kind != Y_SCALAR || is_null(v)) {
+		err(c, v, "`%s` needs %s, got %s", key, what, kind_word(v));
+		return NULL;
+	}
+	return v->text;
+}
+
+static bool get_text(struct checker *c, const struct ynode *v, const char *key,
+		     size_t maxlen, char **out)
+{
+	const char *s = want_scalar(c, v, key, "text");
+	if (!s)
+		return false;
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	if (n == 0) {
+		err(c, v, "`%s` is empty", key);
+		return false;
+	}
+	if (n > maxlen) {
+		err(c, v, "`%s` is too long (%zu bytes; at most %zu)", key, n, maxlen);
+		return false;
+	}
+	for (size_t i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if (ch < 0x20 || ch == 0x7f) {
+			err(c, v, "`%s` contains a line break or control character; keep it on one line", key);
+			return false;
+		}
+	}
+	free(*out);
+	*out = xstrndup(s, n);
+	return true;
+}
+
+static bool get_duration(struct checker *c, const struct ynode *v,
+			 const char *key, long long *out)
+{
+	const char *s = want_scalar(c, v, key, "a duration like 90s, 15m, 1m30s or 1:30");
+	if (!s)
+		return false;
+	long long ms;
+	if (!duration_parse(s, &ms)) {
+		err(c, v, "`%s: %s` is not a duration; write it like 90s, 15m, 1m30s, 1:30 or 90 (seconds)",
+		    key, shown(s));
+		return false;
+	}
+	if (ms < DURATION_MIN_MS || ms > DURATION_MAX_MS) {
+		err(c, v, "`%s: %s` is out of range; durations are 1s to 4h", key, shown(s));
+		return false;
+	}
+	*out = ms;
+	return true;
+}
+
+static bool get_int(struct checker *c, const struct ynode *v, const char *key,
+		    long lo, long hi, int *out)
+{
+	const char *s = want_scalar(c, v, key, "a whole number");
+	if (!s)
+		return false;
+	long n;
+	if (!int_parse(s, &n)) {
+		err(c, v, "`%s: %s` is not a whole number", key, shown(s));
+		return false;
+	}
+	if (n < lo || n > hi) {
+		err(c, v, "`%s: %s` is out of range; it must be %ld to %ld", key, shown(s), lo, hi);
+		return false;
+	}
+	*out = (int)n;
+	return true;
+}
+
+static bool get_bool(struct checker *c, const struct ynode *v, const char *key,
+		     bool *out)
+{
+	const char *s = want_scalar(c, v, key, "true or false");
+	if (!s)
+		return false;
+	if (!bool_parse(s, out)) {
+		err(c, v, "`%s: %s` is not true or false", key, shown(s));
+		return false;
+	}
+	return true;
+}
+
+static const char *const side_words[] = { "left", "right", "both", "none", NULL };
+
+static bool get_side(struct checker *c, const struct ynode *v, enum side *out)
+{
+	const char *s = want_scalar(c, v, "side", "left, right, both or none");
+	if (!s)
+		return false;
+	for (int i = 0; i < SIDE_COUNT; i++) {
+		if (!strcmp(s, side_word((enum side)i))) {
+			*out = (enum side)i;
+			return true;
+		}
+	}
+	const char *near = did_you_mean(s, side_words);
+	if (near)
+		err(c, v, "`side: %s` is not a side (did you mean `%s`?); use left, right, both or none", shown(s), near);
+	else
+		err(c, v, "`side: %s` is not a side; use left, right, both or none", shown(s));
+	return false;
+}
+
+static bool get_tempo(struct checker *c, const struct ynode *v, struct tempo *out)
+{
+	const char *s = want_scalar(c, v, "tempo", "down-hold-up seconds like 2-0-1, or self");
+	if (!s)
+		return false;
+	const char *why = tempo_parse(s, out);
+	if (why) {
+		err(c, v, "`tempo: %s`: %s", shown(s), why);
+		return false;
+	}
+	return true;
+}
+
+/* Keys of one mapping, checked once: not a scalar, duplicates. */
+static const char *key_text(struct checker *c, const struct ynode *map, size_t i)
+{
+	const struct ynode *k = map->kids[i];
+	if (k->kind != Y_SCALAR) {
+		err(c, k, "a key must be a plain word, not %s", kind_word(k));
+		return NULL;
+	}
+	for (size_t j = 0; j < i; j += 2) {
+		const struct ynode *o = map->kids[j];
+		if (o->kind == Y_SCALAR && !strcmp(o->text, k->text)) {
+			err(c, k, "duplicate key `%s` (first at line %d)", shown(k->text), o->line);
+			return NULL;
+		}
+	}
+	return k->text;
+}
+
+static const struct ynode *map_get(const struct ynode *map, const char *key)
+{
+	for (size_t i = 0; i + 1 < map->n; i += 2)
+		if (map->kids[i]->kind == Y_SCALAR && !strcmp(map->kids[i]->text, key))
+			return map->kids[i + 1];
+	return NULL;
+}
+
+static void unknown_key(struct checker *c, const struct ynode *k,
+			const char *key, const char *const *known, const char *where)
+{
+	const char *near = did_you_mean(key, known);
+	if (near)
+		err(c, k, "unknown key `%s` in %s (did you mean `%s`?)", shown(key), where, near);
+	else
+		err(c, k, "unknown key `%s` in %s", shown(key), where);
+}
+
+/* Which step types take which keys. */
+#define T(x) (1u << STEP_##x)
+#define ALL_TYPES ((1u << STEP_TYPE_COUNT) - 1)
+enum step_key {
+	K_TYPE, K_NAME, K_CUE, K_SIDE, K_DURATION, K_ROUNDS, K_OFF, K_SPOTS,
+	K_SETS, K_REPS, K_PROGRESS, K_TEMPO, K_REST, K_COUNT
+};
+static const struct {
+	const char *word;
+	unsigned types;
+} step_keys[K_COUNT] = {
+	[K_TYPE] = { "type", ALL_TYPES },
+	[K_NAME] = { "name", ALL_TYPES },
+	[K_CUE] = { "cue", ALL_TYPES },
+	[K_SIDE] = { "side", T(ICE) | T(MASSAGE) | T(REPS) | T(TIMER) },
+	[K_DURATION] = { "duration", T(ICE) | T(TIMER) | T(MASSAGE) },
+	[K_ROUNDS] = { "rounds", T(ICE) },
+	[K_OFF] = { "off", T(ICE) },
+	[K_SPOTS] = { "spots", T(MASSAGE) },
+	[K_SETS] = { "sets", T(REPS) },
+	[K_REPS] = { "reps", T(REPS) },
+	[K_PROGRESS] = { "progress", T(REPS) },
+	[K_TEMPO] = { "tempo", T(REPS) },
+	[K_REST] = { "rest", T(REPS) },
+};
+static const char *const step_key_words[] = {
+	"type", "name", "cue", "side", "duration", "rounds", "off", "spots",
+	"sets", "reps", "progress", "tempo", "rest", NULL
+};
+static const char *const type_words[] = {
+	"note", "ice", "massage", "reps", "timer", "rate", NULL
+};
+
+static bool get_type(struct checker *c, const struct ynode *v, enum step_type *out)
+{
+	const char *s = want_scalar(c, v, "type", "a step type");
+	if (!s)
+		return false;
+	for (int i = 0; i < STEP_TYPE_COUNT; i++) {
+		if (!strcmp(s, step_type_word((enum step_type)i))) {
+			*out = (enum step_type)i;
+			return true;
+		}
+	}
+	const char *near = did_you_mean(s, type_words);
+	if (near)
+		err(c, v, "unknown step type `%s` (did you mean `%s`?); use note, ice, massage, reps, timer or rate",
+		    shown(s), near);
+	else
+		err(c, v, "unknown step type `%s`; use note, ice, massage, reps, timer or rate", shown(s));
+	return false;
+}
+
+static void load_spots(struct checker *c, struct step *st, const struct ynode *v,
+		       bool step_has_duration)
+{
+	if (v->kind != Y_SEQ) {
+		err(c, v, "`spots` needs a list of spots, got %s", kind_word(v));
+		return;
+	}
+	if (v->n == 0) {
+		err(c, v, "`spots` is empty; list at least one spot");
+		return;
+	}
+	if (v->n > 1000) {
+		err(c, v, "too many spots (%zu; at most 1000)", v->n);
+		return;
+	}
+	st->spots = xcalloc(v->n, sizeof *st->spots);
+	for (size_t i = 0; i < v->n; i++) {
+		const struct ynode *s = v->kids[i];
+		struct spot *sp = &st->spots[st->nspots++];
+		sp->line = s->line;
+		sp->col = s->col;
+		sp->duration = st->duration;
+		if (s->kind == Y_SCALAR) {
+			get_text(c, s, "spots", 200, &sp->name);
+		} else if (s->kind != Y_MAP) {
+			err(c, s, "a spot is a name or a mapping like {name: Inner soleus, duration: 90s}, not %s",
+			    kind_word(s));
+			continue;
+		} else {
+			static const char *const spot_keys[] = { "name", "duration", "cue", NULL };
+			bool named = false;
+			for (size_t k = 0; k + 1 < s->n; k += 2) {
+				const char *key = key_text(c, s, k);
+				const struct ynode *val = s->kids[k + 1];
+				if (!key)
+					continue;
+				if (!strcmp(key, "name"))
+					named = get_text(c, val, "name", 200, &sp->name);
+				else if (!strcmp(key, "duration"))
+					get_duration(c, val, "duration", &sp->duration);
+				else if (!strcmp(key, "cue"))
+					get_text(c, val, "cue", 1000, &sp->cue);
+				else
+					unknown_key(c, s->kids[k], key, spot_keys, "a spot");
+			}
+			if (!named && !map_get(s, "name"))
+				err(c, s, "a spot needs a `name`");
+		}
+		if (sp->duration == 0 && !step_has_duration && (s->kind != Y_MAP || !map_get(s, "duration")))
+			err(c, s, "spot `%s` has no duration; give the spot or its step a `duration`",
+			    sp->name ? shown(sp->name) : "?");
+	}
+}
+
+static const char *article(enum step_type t)
+{
+	return t == STEP_ICE ? "an" : "a";
+}
+
+static void load_step(struct checker *c, struct step *st, const struct ynode *m)
+{
+	st->line = m->line;
+	st->col = m->col;
+	st->rounds = 1;
+	st->sets = 1;
+	if (m->kind != Y_MAP) {
+		err(c, m, "a step is a mapping with at least `type` and `name`, not %s",
+		    kind_word(m));
+		return;
+	}
+	const struct ynode *tv = map_get(m, "type");
+	bool typed = tv && get_type(c, tv, &st->type);
+	unsigned mask = typed ? 1u << st->type : ALL_TYPES;
+	if (!tv)
+		err(c, m, "step has no `type`; use note, ice, massage, reps, timer or rate");
+
+	const struct ynode *at[K_COUNT] = { 0 };
+	for (size_t i = 0; i + 1 < m->n; i += 2) {
+		const char *key = key_text(c, m, i);
+		if (!key)
+			continue;
+		int k = 0;
+		while (k < K_COUNT && strcmp(step_keys[k].word, key))
+			k++;
+		if (k == K_COUNT) {
+			unknown_key(c, m->kids[i], key, step_key_words, "a step");
+			continue;
+		}
+		if (!(step_keys[k].types & mask)) {
+			err(c, m->kids[i], "`%s` does not apply to %s %s step", key,
+			    article(st->type), step_type_word(st->type));
+			continue;
+		}
+		at[k] = m->kids[i + 1];
+	}
+
+	if (at[K_NAME])
+		get_text(c, at[K_NAME], "name", 200, &st->name);
+	else
+		err(c, m, "step has no `name`");
+	if (at[K_CUE])
+		get_text(c, at[K_CUE], "cue", 1000, &st->cue);
+	if (!typed)
+		return;
+
+	/* side: the step's own, else the routine's default */
+	bool sided = step_keys[K_SIDE].types & mask;
+	st->side = SIDE_NONE;
+	if (at[K_SIDE])
+		get_side(c, at[K_SIDE], &st->side);
+	else if (sided && c->has_side)
+		st->side = c->side;
+
+	bool has_duration = at[K_DURATION] && get_duration(c, at[K_DURATION], "duration", &st->duration);
+	if ((st->type == STEP_ICE || st->type == STEP_TIMER) && !at[K_DURATION])
+		err(c, m, "%s %s step needs a `duration`", st->type == STEP_ICE ? "an" : "a",
+		    step_type_word(st->type));
+
+	switch (st->type) {
+	case STEP_ICE:
+		if (has_duration && st->duration > 20LL * 60 * 1000)
+			diags_add(c->d, DIAG_WARNING, at[K_DURATION]->line, at[K_DURATION]->col,
+				  "an ice round longer than 20 minutes risks cold injury; consider rounds with `off` between");
+		if (at[K_ROUNDS])
+			get_int(c, at[K_ROUNDS], "rounds", 1, 100, &st->rounds);
+		if (at[K_OFF])
+			get_duration(c, at[K_OFF], "off", &st->off);
+		if (st->rounds > 1 && !at[K_OFF])
+			err(c, at[K_ROUNDS], "`rounds: %d` needs `off:`, the time between rounds",
+			    st->rounds);
+		if (st->rounds == 1 && at[K_OFF])
+			diags_add(c->d, DIAG_WARNING, at[K_OFF]->line, at[K_OFF]->col,
+				  "`off` has no effect with a single round");
+		break;
+	case STEP_MASSAGE:
+		if (at[K_SPOTS])
+			load_spots(c, st, at[K_SPOTS], at[K_DURATION] != NULL);
+		else
+			err(c, m, "a massage step needs `spots`, the list of spots to work");
+		break;
+	case STEP_REPS:
+		if (at[K_SETS])
+			get_int(c, at[K_SETS], "sets", 1, 100, &st->sets);
+		if (at[K_REPS]) {
+			const char *s = want_scalar(c, at[K_REPS], "reps", "a number like 12 or a range like 8-15");
+			const char *why = s ? range_parse(s, &st->reps) : NULL;
+			if (why)
+				err(c, at[K_REPS], "`reps: %s`: %s", shown(s), why);
+		} else {
+			err(c, m, "a reps step needs `reps`, a number like 12 or a range like 8-15");
+		}
+		if (at[K_PROGRESS])
+			get_bool(c, at[K_PROGRESS], "progress", &st->progress);
+		if (st->progress && at[K_REPS] && st->reps.min == st->reps.max && st->reps.min)
+			diags_add(c->d, DIAG_WARNING, at[K_PROGRESS]->line, at[K_PROGRESS]->col,
+				  "`progress` needs a range like 8-15 to progress within; with one number it does nothing");
+		st->tempo.self = true;
+		if (at[K_TEMPO])
+			get_tempo(c, at[K_TEMPO], &st->tempo);
+		else if (c->has_tempo)
+			st->tempo = c->tempo;
+		st->rest = 60000;
+		if (at[K_REST])
+			get_duration(c, at[K_REST], "rest", &st->rest);
+		else if (c->has_rest)
+			st->rest = c->rest;
+		break;
+	default:
+		break;
+	}
+}
+
+static void load_defaults(struct checker *c, const struct ynode *m)
+{
+	static const char *const keys[] = { "side", "rest", "tempo", NULL };
+	if (m->kind != Y_MAP) {
+		err(c, m, "`defaults` needs a mapping like {side: both, rest: 60s}, got %s",
+		    kind_word(m));
+		return;
+	}
+	for (size_t i = 0; i + 1 < m->n; i += 2) {
+		const char *key = key_text(c, m, i);
+		const struct ynode *v = m->kids[i + 1];
+		if (!key)
+			continue;
+		if (!strcmp(key, "side"))
+			c->has_side = get_side(c, v, &c->side);
+		else if (!strcmp(key, "rest"))
+			c->has_rest = get_duration(c, v, "rest", &c->rest);
+		else if (!strcmp(key, "tempo"))
+			c->has_tempo = get_tempo(c, v, &c->tempo);
+		else
+			unknown_key(c, m->kids[i], key, keys, "`defaults`");
+	}
+}
+
+/* How many segments a step expands to, roughly, so that a huge expansion
+ * is refused here rather than by the engine. */
+static long long step_weight(const struct step *st)
+{
+	long long sides = st->side == SIDE_BOTH && st->type != STEP_ICE ? 2 : 1;
+	switch (st->type) {
+	case STEP_ICE:
+		return 2LL * st->rounds;
+	case STEP_MASSAGE:
+		return 2 * sides * (long long)st->nspots;
+	case STEP_REPS:
+		return 3 * sides * st->sets;
+	default:
+		return 2 * sides;
+	}
+}
+
+static struct routine *load_tree(struct checker *c, const struct ynode *root,
+				 const char *file)
+{
+	static const char *const keys[] = {
+		"format", "name", "description", "defaults", "steps", NULL
+	};
+	if (root->kind != Y_MAP) {
+		err(c, root, "a routine is a mapping with `name` and `steps`, not %s",
+		    kind_word(root));
+		return NULL;
+	}
+	struct routine *r = xcalloc(1, sizeof *r);
+	r->file = xstrdup(file);
+
+	/* defaults first: steps before them in the file still get them */
+	const struct ynode *defaults = map_get(root, "defaults");
+	if (defaults)
+		load_defaults(c, defaults);
+
+	const struct ynode *steps = NULL, *steps_key = NULL;
+	bool named = false;
+	for (size_t i = 0; i + 1 < root->n; i += 2) {
+		const char *key = key_text(c, root, i);
+		const struct ynode *v = root->kids[i + 1];
+		if (!key)
+			continue;
+		if (!strcmp(key, "name")) {
+			named = true;
+			get_text(c, v, "name", 200, &r->name);
+		} else if (!strcmp(key, "description")) {
+			get_text(c, v, "description", 2000, &r->description);
+		} else if (!strcmp(key, "format")) {
+			int f;
+			if (get_int(c, v, "format", 0, 1000, &f) && f != 1)
+				err(c, v, "`format: %d` is not supported; this recoup reads format 1", f);
+		} else if (!strcmp(key, "steps")) {
+			steps = v;
+			steps_key = root->kids[i];
+		} else if (strcmp(key, "defaults")) {
+			unknown_key(c, root->kids[i], key, keys, "the routine");
+		}
+	}
+	if (!named)
+		err(c, root, "the routine has no `name`");
+	if (!steps) {
+		err(c, root, "the routine has no `steps`; list at least one step");
+	} else if (steps->kind != Y_SEQ) {
+		err(c, steps, "`steps` needs a list of steps, got %s", kind_word(steps));
+	} else if (steps->n == 0) {
+		err(c, steps, "`steps` is empty; list at least one step");
+	} else if (steps->n > ROUTINE_MAX_STEPS) {
+		err(c, steps->kids[ROUTINE_MAX_STEPS],
+		    "more than %d steps; refusing the file", ROUTINE_MAX_STEPS);
+	} else {
+		r->steps = xcalloc(steps->n, sizeof *r->steps);
+		long long weight = 0;
+		for (size_t i = 0; i < steps->n && !c->gave_up; i++) {
+			load_step(c, &r->steps[r->nsteps++], steps->kids[i]);
+			weight += step_weight(&r->steps[i]);
+		}
+		if (weight > ROUTINE_MAX_SEGMENTS)
+			err(c, steps_key, "the steps expand to more than %d timed parts; split the routine",
+			    ROUTINE_MAX_SEGMENTS);
+	}
+	return r;
+}
+
+struct routine *routine_load_buffer(const char *name, const char *data,
+				    size_t len, struct diags *d)
+{
+	if (len > ROUTINE_MAX_BYTES) {
+		diags_add(d, DIAG_ERROR, 1, 1,
+			  "file is too large (%zu bytes; routines are at most 1 MiB)", len);
+		return NULL;
+	}
+	struct ynode *root = tree_build(data, len, d);
+	if (!root)
+		return NULL;
+	struct checker c = { .d = d };
+	struct routine *r = load_tree(&c, root, name);
+	ynode_free(root);
+	diags_sort(d);
+	if (d->nerrors) {
+		routine_free(r);
+		return NULL;
+	}
+	return r;
+}
+
+struct routine *routine_load(const char *path, struct diags *d)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	struct stat sb;
+	if (fd < 0 || fstat(fd, &sb) < 0) {
+		diags_add(d, DIAG_ERROR, 1, 1, "cannot open: %s", strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return NULL;
+	}
+	if (S_ISDIR(sb.st_mode)) {
+		diags_add(d, DIAG_ERROR, 1, 1, "is a directory, not a routine file");
+		close(fd);
+		return NULL;
+	}
+	if (S_ISREG(sb.st_mode) && sb.st_size > ROUTINE_MAX_BYTES) {
+		diags_add(d, DIAG_ERROR, 1, 1,
+			  "file is too large (%lld bytes; routines are at most 1 MiB)",
+			  (long long)sb.st_size);
+		close(fd);
+		return NULL;
+	}
+	/* read at most one byte past the limit, so pipes are bounded too */
+	size_t cap = S_ISREG(sb.st_mode) ? (size_t)sb.st_size + 1 : 65536, len = 0;
+	char *data = xmalloc(cap);
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	for (;;) {
+		if (len == cap) {
+			if (cap > ROUTINE_MAX_BYTES)
+				break;
+			cap *= 2;
+			data = xrealloc(data, cap);
+		}
+		ssize_t n = read(fd, data + len, cap - len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			diags_add(d, DIAG_ERROR, 1, 1, "cannot read: %s", strerror(errno));
+			free(data);
+			close(fd);
+			return NULL;
+		}
+		if (n == 0)
+			break;
+		len += (size_t)n;
+	}
+	close(fd);
+	struct routine *r = routine_load_buffer(path, data, len, d);
+	free(data);
+	return r;
+}

@@ -1,0 +1,209 @@
+/* main.c: command-line parsing and dispatch to the commands: --list,
+ * --check, --plan, and (in later modules) sessions and history. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "diag.h"
+#include "loader.h"
+#include "paths.h"
+#include "plan.h"
+#include "util.h"
+
+static void usage(FILE *out)
+{
+	fputs("Usage: recoup [OPTION]... [ROUTINE]\n"
+	      "A terminal coach for recovery routines: ice, massage, sets of reps.\n"
+	      "\n"
+	      "Commands (one at a time; without one, open the picker or start ROUTINE):\n"
+	      "      --list              list the routines on the search path\n"
+	      "      --check FILE...     validate routine files\n"
+	      "      --plan ROUTINE      print the timeline of ROUTINE; nothing runs\n"
+	      "      --history           summarise the session log\n"
+	      "        --since DATE        only sessions on or after DATE (YYYY-MM-DD)\n"
+	      "        --routine NAME      only sessions of this routine\n"
+	      "        --practice          include practice (--speed) sessions\n"
+	      "      --plain ROUTINE     a line-by-line session without curses\n"
+	      "      --dump-config       print the effective settings as a config file\n"
+	      "\n"
+	      "Options:\n"
+	      "      --log FILE          append the session log to FILE\n"
+	      "      --no-log            do not write a session log\n"
+	      "      --config FILE       read settings from FILE\n"
+	      "      --routine-dir DIR   look for routines in DIR first (repeatable)\n"
+	      "      --speed N           practice mode: time runs N times faster (1-600)\n"
+	      "      --no-color          do not use colours\n"
+	      "  -h, --help              show this help and exit\n"
+	      "  -V, --version           show the version and exit\n"
+	      "\n"
+	      "ROUTINE is a file path or a routine's name (its file name without .yaml).\n"
+	      "Exit status: 0 done, 1 bad routine, config or log, 2 bad usage.\n"
+	      "recoup is a timer and a diary, not medical advice.\n",
+	      out);
+}
+
+NORETURN static void usage_error(const char *fmt, ...) PRINTF_LIKE(1, 2);
+static void usage_error(const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "%s: ", progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry '%s --help' for more information.\n", progname);
+	exit(EXIT_USAGE);
+}
+
+enum {
+	OPT_LIST = 256, OPT_CHECK, OPT_PLAN, OPT_HISTORY, OPT_SINCE, OPT_ROUTINE,
+	OPT_PRACTICE, OPT_PLAIN, OPT_DUMP_CONFIG, OPT_LOG, OPT_NO_LOG, OPT_CONFIG,
+	OPT_ROUTINE_DIR, OPT_SPEED, OPT_NO_COLOR,
+};
+
+static const struct option long_options[] = {
+	{ "list", no_argument, NULL, OPT_LIST },
+	{ "check", no_argument, NULL, OPT_CHECK },
+	{ "plan", no_argument, NULL, OPT_PLAN },
+	{ "history", no_argument, NULL, OPT_HISTORY },
+	{ "since", required_argument, NULL, OPT_SINCE },
+	{ "routine", required_argument, NULL, OPT_ROUTINE },
+	{ "practice", no_argument, NULL, OPT_PRACTICE },
+	{ "plain", no_argument, NULL, OPT_PLAIN },
+	{ "dump-config", no_argument, NULL, OPT_DUMP_CONFIG },
+	{ "log", required_argument, NULL, OPT_LOG },
+	{ "no-log", no_argument, NULL, OPT_NO_LOG },
+	{ "config", required_argument, NULL, OPT_CONFIG },
+	{ "routine-dir", required_argument, NULL, OPT_ROUTINE_DIR },
+	{ "speed", required_argument, NULL, OPT_SPEED },
+	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ 0, 0, 0, 0 },
+};
+
+static void set_mode(struct options *o, enum mode m, const char *opt)
+{
+	if (o->mode != MODE_RUN && o->mode != m)
+		usage_error("%s cannot be combined with another command", opt);
+	o->mode = m;
+}
+
+static bool valid_date(const char *s)
+{
+	int y, m, d;
+	char tail;
+	if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
+		return false;
+	return y >= 1970 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+static void parse_options(struct options *o, int argc, char **argv)
+{
+	int c;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":hV", long_options, NULL)) != -1) {
+		switch (c) {
+		case OPT_LIST: set_mode(o, MODE_LIST, "--list"); break;
+		case OPT_CHECK: set_mode(o, MODE_CHECK, "--check"); break;
+		case OPT_PLAN: set_mode(o, MODE_PLAN, "--plan"); break;
+		case OPT_HISTORY: set_mode(o, MODE_HISTORY, "--history"); break;
+		case OPT_PLAIN: o->plain = true; break;
+		case OPT_DUMP_CONFIG: set_mode(o, MODE_DUMP_CONFIG, "--dump-config"); break;
+		case OPT_SINCE:
+			if (!valid_date(optarg))
+				usage_error("--since wants a date as YYYY-MM-DD, not '%s'", optarg);
+			o->since = optarg;
+			break;
+		case OPT_ROUTINE: o->routine_filter = optarg; break;
+		case OPT_PRACTICE: o->practice = true; break;
+		case OPT_LOG: o->log_path = optarg; o->no_log = false; break;
+		case OPT_NO_LOG: o->no_log = true; o->log_path = NULL; break;
+		case OPT_CONFIG: o->config_path = optarg; break;
+		case OPT_ROUTINE_DIR:
+			o->routine_dirs = xgrow(o->routine_dirs, &o->routine_dirs_cap,
+						o->nroutine_dirs + 1, sizeof *o->routine_dirs);
+			o->routine_dirs[o->nroutine_dirs++] = optarg;
+			break;
+		case OPT_SPEED: {
+			long n;
+			if (!int_parse(optarg, &n) || n < 1 || n > 600)
+				usage_error("--speed wants a whole number from 1 to 600, not '%s'", optarg);
+			o->speed = (int)n;
+			break;
+		}
+		case OPT_NO_COLOR: o->no_color = true; break;
+		case 'h': usage(stdout); exit(EXIT_OK);
+		case 'V':
+			printf("recoup %s\n", PACKAGE_VERSION);
+			exit(EXIT_OK);
+		case ':':
+			usage_error("option '%s' needs an argument", argv[optind - 1]);
+		default:
+			usage_error("unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (o->plain && o->mode == MODE_RUN)
+		o->mode = MODE_PLAIN;
+	else if (o->plain)
+		usage_error("%s cannot be combined with another command", "--plain");
+	if ((o->since || o->routine_filter || o->practice) && o->mode != MODE_HISTORY)
+		usage_error("%s goes with --history", o->since ? "--since" :
+			    o->routine_filter ? "--routine" : "--practice");
+	o->args = argv + optind;
+	o->nargs = (size_t)(argc - optind);
+}
+
+static void check_arg_count(const struct options *o)
+{
+	switch (o->mode) {
+	case MODE_LIST:
+	case MODE_HISTORY:
+	case MODE_DUMP_CONFIG:
+		if (o->nargs)
+			usage_error("unexpected argument '%s'", o->args[0]);
+		break;
+	case MODE_CHECK:
+		if (!o->nargs)
+			usage_error("%s needs at least one FILE", "--check");
+		break;
+	case MODE_PLAN:
+	case MODE_PLAIN:
+		if (o->nargs != 1)
+		{
+			if (o->nargs)
+				usage_error("one ROUTINE at a time, not '%s'", o->args[1]);
+			usage_error("%s needs a ROUTINE", o->mode == MODE_PLAN ? "--plan" : "--plain");
+		}
+		break;
+	case MODE_RUN:
+		if (o->nargs > 1)
+			usage_error("one ROUTINE at a time, not '%s'", o->args[1]);
+		break;
+	}
+}
+
+int main(int argc, char **argv)
+{
+	struct options o = { .mode = MODE_RUN, .speed = 1 };
+	parse_options(&o, argc, argv);
+	check_arg_count(&o);
+
+	struct search_path sp;
+	search_path_init(&sp, o.routine_dirs, o.nroutine_dirs);
+	int rc;
+	switch (o.mode) {
+	case MODE_LIST: rc = cmd_list(&o, &sp); break;
+	case MODE_CHECK: rc = cmd_check(&o, &sp); break;
+	case MODE_PLAN: rc = cmd_plan(&o, &sp); break;
+	default: rc = cmd_not_yet(&o); break;
+	}
+	search_path_free(&sp);
+	free(o.routine_dirs);
+	return rc;
+}

@@ -1,0 +1,200 @@
+/* parse.c: durations, rep ranges, tempos. */
+#include "config.h"
+
+#include "parse.h"
+#include "util.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static const char *skip_space(const char *p)
+{
+	while (*p == ' ' || *p == '\t')
+		p++;
+	return p;
+}
+
+/* Read up to 9 digits; returns the end or NULL when there is no digit. */
+static const char *read_digits(const char *p, long long *v)
+{
+	long long n = 0;
+	int count = 0;
+	while (isdigit((unsigned char)*p)) {
+		if (++count > 9)
+			return NULL;
+		n = n * 10 + (*p - '0');
+		p++;
+	}
+	if (!count)
+		return NULL;
+	*v = n;
+	return p;
+}
+
+static bool duration_colon(const char *s, long long *ms)
+{
+	long long part[3];
+	int n = 0;
+	const char *p = s;
+	for (;;) {
+		const char *q = read_digits(p, &part[n]);
+		if (!q)
+			return false;
+		/* every part after the first is exactly two digits below 60 */
+		if (n > 0 && (q - p != 2 || part[n] >= 60))
+			return false;
+		n++;
+		p = q;
+		if (*p != ':')
+			break;
+		if (n == 3)
+			return false;
+		p++;
+	}
+	if (*skip_space(p) || n < 2)
+		return false;
+	long long secs = n == 2 ? part[0] * 60 + part[1]
+				: part[0] * 3600 + part[1] * 60 + part[2];
+	*ms = secs * 1000;
+	return true;
+}
+
+bool duration_parse(const char *s, long long *ms)
+{
+	s = skip_space(s);
+	if (!*s)
+		return false;
+	if (strchr(s, ':'))
+		return duration_colon(s, ms);
+
+	long long v;
+	const char *p = read_digits(s, &v);
+	if (!p)
+		return false;
+	if (!*skip_space(p)) { /* bare seconds */
+		*ms = v * 1000;
+		return true;
+	}
+	/* units in descending order, each at most once: h, m, s */
+	static const struct { char unit; long long scale; } units[] = {
+		{ 'h', 3600000 }, { 'm', 60000 }, { 's', 1000 },
+	};
+	long long total = 0;
+	size_t next = 0;
+	p = s;
+	while (*p) {
+		p = read_digits(p, &v);
+		if (!p)
+			return false;
+		size_t u = next;
+		while (u < ARRAY_LEN(units) && units[u].unit != *p)
+			u++;
+		if (u == ARRAY_LEN(units))
+			return false;
+		total += v * units[u].scale;
+		next = u + 1;
+		p = skip_space(p + 1);
+	}
+	*ms = total;
+	return true;
+}
+
+const char *range_parse(const char *s, struct rep_range *r)
+{
+	long long lo, hi;
+	const char *p = read_digits(skip_space(s), &lo);
+	if (!p)
+		return "expected a number of reps like 12, or a range like 8-15";
+	p = skip_space(p);
+	if (!*p) {
+		hi = lo;
+	} else {
+		if (*p != '-')
+			return "expected a number of reps like 12, or a range like 8-15";
+		p = read_digits(skip_space(p + 1), &hi);
+		if (!p || *skip_space(p))
+			return "expected a number of reps like 12, or a range like 8-15";
+	}
+	if (lo < 1 || hi > 1000)
+		return "reps must be between 1 and 1000";
+	if (lo > hi)
+		return "the range's first number must not exceed its second";
+	r->min = (int)lo;
+	r->max = (int)hi;
+	return NULL;
+}
+
+const char *tempo_parse(const char *s, struct tempo *t)
+{
+	static const char *const bad =
+		"expected a tempo as down-hold-up seconds like 2-0-1, or \"self\"";
+	s = skip_space(s);
+	if (!strcasecmp(s, "self")) {
+		t->self = true;
+		t->down = t->hold = t->up = 0;
+		return NULL;
+	}
+	long long v[3];
+	const char *p = s;
+	for (int i = 0; i < 3; i++) {
+		p = read_digits(skip_space(p), &v[i]);
+		if (!p)
+			return bad;
+		p = skip_space(p);
+		if (i < 2) {
+			if (*p != '-')
+				return bad;
+			p++;
+		}
+	}
+	if (*p)
+		return bad;
+	if (v[0] > 60 || v[1] > 60 || v[2] > 60)
+		return "each tempo phase must be at most 60 seconds";
+	if (v[0] + v[1] + v[2] == 0)
+		return "a tempo of 0-0-0 has no time in it; use \"self\" for self-paced reps";
+	t->self = false;
+	t->down = (int)v[0];
+	t->hold = (int)v[1];
+	t->up = (int)v[2];
+	return NULL;
+}
+
+long long tempo_rep_ms(const struct tempo *t)
+{
+	return t->self ? 0 : (long long)(t->down + t->hold + t->up) * 1000;
+}
+
+bool int_parse(const char *s, long *out)
+{
+	char *end;
+	errno = 0;
+	if (!*s || isspace((unsigned char)*s))
+		return false;
+	long v = strtol(s, &end, 10);
+	if (errno || *end)
+		return false;
+	*out = v;
+	return true;
+}
+
+bool bool_parse(const char *s, bool *out)
+{
+	static const char *const yes[] = { "true", "yes", "on" };
+	static const char *const no[] = { "false", "no", "off" };
+	for (size_t i = 0; i < 3; i++) {
+		if (!strcasecmp(s, yes[i])) {
+			*out = true;
+			return true;
+		}
+		if (!strcasecmp(s, no[i])) {
+			*out = false;
+			return true;
+		}
+	}
+	return false;
+}

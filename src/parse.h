@@ -1,0 +1,37 @@
+/* parse.h: the small value grammars of a routine file: durations, rep
+ * ranges and tempos.  Pure functions, no I/O, so tests can hammer them. */
+#ifndef RECOUP_PARSE_H
+#define RECOUP_PARSE_H
+
+#include <stdbool.h>
+
+#define DURATION_MIN_MS 1000LL
+#define DURATION_MAX_MS (4LL * 3600 * 1000)
+
+/* "90s", "15m", "2h", "1m30s", "1h 5m", "1:30", "1:05:00" or bare seconds
+ * "90".  Stores milliseconds.  Returns false on a malformed value; the range
+ * is the caller's business. */
+bool duration_parse(const char *s, long long *ms);
+
+/* "N" or "MIN-MAX" (spaces around '-' allowed), whole numbers >= 1. */
+struct rep_range {
+	int min, max;
+};
+/* Returns NULL on success, or a static message saying what is wrong. */
+const char *range_parse(const char *s, struct rep_range *r);
+
+/* "D-H-U" seconds (each 0..60, not all zero) or "self". */
+struct tempo {
+	bool self;
+	int down, hold, up;
+};
+const char *tempo_parse(const char *s, struct tempo *t);
+/* Length of one rep in milliseconds (0 for self-paced). */
+long long tempo_rep_ms(const struct tempo *t);
+
+/* A whole number with optional sign, no junk; false when out of long range. */
+bool int_parse(const char *s, long *out);
+/* true/false/yes/no/on/off, any case. */
+bool bool_parse(const char *s, bool *out);
+
+#endif

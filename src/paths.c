@@ -1,0 +1,229 @@
+/* paths.c: where config, state and routines live. */
+#include "config.h"
+
+#include "paths.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util.h"
+
+static char *home_dir(void)
+{
+	const char *h = getenv("HOME");
+	return xstrdup(h && *h ? h : "/");
+}
+
+static char *xdg_dir(const char *var, const char *fallback)
+{
+	const char *v = getenv(var);
+	if (v && v[0] == '/')
+		return xstrdup(v);
+	char *h = home_dir();
+	char *d = xasprintf("%s/%s", h, fallback);
+	free(h);
+	return d;
+}
+
+char *xdg_config_home(void)
+{
+	return xdg_dir("XDG_CONFIG_HOME", ".config");
+}
+
+char *xdg_state_home(void)
+{
+	return xdg_dir("XDG_STATE_HOME", ".local/state");
+}
+
+char *expand_tilde(const char *path)
+{
+	if (path[0] == '~' && (path[1] == '/' || path[1] == '\0')) {
+		char *h = home_dir();
+		char *p = xasprintf("%s%s", h, path + 1);
+		free(h);
+		return p;
+	}
+	return xstrdup(path);
+}
+
+int mkdir_parents(const char *dir)
+{
+	char *p = xstrdup(dir);
+	int rc = 0;
+	for (char *s = p + 1; ; s++) {
+		if (*s == '/' || *s == '\0') {
+			char c = *s;
+			*s = '\0';
+			if (mkdir(p, 0700) < 0 && errno != EEXIST) {
+				rc = -1;
+				break;
+			}
+			*s = c;
+			if (!c)
+				break;
+		}
+	}
+	if (rc == 0) {
+		struct stat sb;
+		if (stat(p, &sb) < 0)
+			rc = -1;
+		else if (!S_ISDIR(sb.st_mode)) {
+			errno = ENOTDIR;
+			rc = -1;
+		}
+	}
+	int e = errno;
+	free(p);
+	errno = e;
+	return rc;
+}
+
+static void sp_add(struct search_path *sp, char *dir)
+{
+	for (size_t i = 0; i < sp->n; i++) {
+		if (!strcmp(sp->dirs[i], dir)) {
+			free(dir);
+			return;
+		}
+	}
+	sp->dirs = xgrow(sp->dirs, &sp->cap, sp->n + 1, sizeof *sp->dirs);
+	sp->dirs[sp->n++] = dir;
+}
+
+/* True when this binary is the one in the build tree. */
+static bool running_from_build_tree(void)
+{
+#ifdef RECOUP_BUILD_BINDIR
+	char self[PATH_MAX], built[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+	if (n <= 0)
+		return false;
+	self[n] = '\0';
+	char *slash = strrchr(self, '/');
+	if (!slash)
+		return false;
+	*slash = '\0';
+	if (!realpath(RECOUP_BUILD_BINDIR, built))
+		return false;
+	return !strcmp(self, built);
+#else
+	return false;
+#endif
+}
+
+void search_path_init(struct search_path *sp, char *const *extra, size_t nextra)
+{
+	memset(sp, 0, sizeof *sp);
+	for (size_t i = 0; i < nextra; i++)
+		sp_add(sp, expand_tilde(extra[i]));
+	char *cfg = xdg_config_home();
+	sp_add(sp, xasprintf("%s/recoup/routines", cfg));
+	free(cfg);
+	sp_add(sp, xstrdup(PKGDATADIR "/routines"));
+#ifdef RECOUP_SOURCE_ROUTINES
+	if (running_from_build_tree())
+		sp_add(sp, xstrdup(RECOUP_SOURCE_ROUTINES));
+#endif
+}
+
+void search_path_free(struct search_path *sp)
+{
+	for (size_t i = 0; i < sp->n; i++)
+		free(sp->dirs[i]);
+	free(sp->dirs);
+	memset(sp, 0, sizeof *sp);
+}
+
+static bool has_suffix(const char *s, const char *suf)
+{
+	size_t a = strlen(s), b = strlen(suf);
+	return a > b && !strcmp(s + a - b, suf);
+}
+
+char *routine_id_of(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	size_t n = strlen(base);
+	if (has_suffix(base, ".yaml"))
+		n -= 5;
+	else if (has_suffix(base, ".yml"))
+		n -= 4;
+	return xstrndup(base, n);
+}
+
+static int entry_cmp(const void *a, const void *b)
+{
+	const struct routine_entry *x = a, *y = b;
+	return strcmp(x->id, y->id);
+}
+
+size_t search_path_list(const struct search_path *sp, struct routine_entry **out)
+{
+	struct routine_entry *v = NULL;
+	size_t n = 0, cap = 0;
+	for (size_t i = 0; i < sp->n; i++) {
+		DIR *d = opendir(sp->dirs[i]);
+		if (!d)
+			continue;
+		size_t first_here = n;
+		struct dirent *e;
+		while ((e = readdir(d))) {
+			if (e->d_name[0] == '.' || !has_suffix(e->d_name, ".yaml"))
+				continue;
+			char *id = routine_id_of(e->d_name);
+			bool seen = false;
+			for (size_t k = 0; k < first_here && !seen; k++)
+				seen = !strcmp(v[k].id, id);
+			if (seen) {
+				free(id);
+				continue;
+			}
+			char *path = xasprintf("%s/%s", sp->dirs[i], e->d_name);
+			struct stat sb;
+			if (stat(path, &sb) < 0 || !S_ISREG(sb.st_mode)) {
+				free(id);
+				free(path);
+				continue;
+			}
+			v = xgrow(v, &cap, n + 1, sizeof *v);
+			v[n].id = id;
+			v[n].path = path;
+			n++;
+		}
+		closedir(d);
+	}
+	if (n)
+		qsort(v, n, sizeof *v, entry_cmp);
+	*out = v;
+	return n;
+}
+
+void routine_entries_free(struct routine_entry *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].id);
+		free(v[i].path);
+	}
+	free(v);
+}
+
+char *routine_resolve(const struct search_path *sp, const char *arg)
+{
+	struct stat sb;
+	if (strchr(arg, '/') || has_suffix(arg, ".yaml") || has_suffix(arg, ".yml") ||
+	    (stat(arg, &sb) == 0 && S_ISREG(sb.st_mode)))
+		return xstrdup(arg);
+	for (size_t i = 0; i < sp->n; i++) {
+		char *p = xasprintf("%s/%s.yaml", sp->dirs[i], arg);
+		if (stat(p, &sb) == 0 && S_ISREG(sb.st_mode))
+			return p;
+		free(p);
+	}
+	return NULL;
+}

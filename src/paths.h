@@ -1,0 +1,47 @@
+/* paths.h: XDG locations, the routine search path, and resolving a ROUTINE
+ * argument (a path, or a name looked up on the search path). */
+#ifndef RECOUP_PATHS_H
+#define RECOUP_PATHS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* $XDG_CONFIG_HOME or ~/.config; $XDG_STATE_HOME or ~/.local/state.
+ * Freshly allocated. */
+char *xdg_config_home(void);
+char *xdg_state_home(void);
+/* "~/x" -> "$HOME/x"; anything else copied.  Freshly allocated. */
+char *expand_tilde(const char *path);
+/* mkdir -p with mode 0700 for every directory created.  0 or -1 (errno). */
+int mkdir_parents(const char *dir);
+
+struct search_path {
+	char **dirs;
+	size_t n, cap;
+};
+
+/* Builds the path: `extra` first (from --routine-dir, then the config's
+ * routine_dirs), then $XDG_CONFIG_HOME/recoup/routines, the installed
+ * routines, and the source tree's routines/ when run from the build tree. */
+void search_path_init(struct search_path *sp, char *const *extra, size_t nextra);
+void search_path_free(struct search_path *sp);
+
+struct routine_entry {
+	char *id;   /* file name without .yaml */
+	char *path;
+};
+
+/* Every *.yaml on the path, sorted by id; an id found in an earlier
+ * directory hides later ones.  Caller frees with routine_entries_free(). */
+size_t search_path_list(const struct search_path *sp, struct routine_entry **out);
+void routine_entries_free(struct routine_entry *v, size_t n);
+
+/* A path when `arg` names an existing file (or has a '/' or ends in .yaml);
+ * otherwise the name looked up on the path.  NULL when not found.  Freshly
+ * allocated. */
+char *routine_resolve(const struct search_path *sp, const char *arg);
+
+/* The id of a routine file: its base name without .yaml/.yml. */
+char *routine_id_of(const char *path);
+
+#endif

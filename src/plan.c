@@ -1,0 +1,233 @@
+/* plan.c: expanding steps into segments (lead-in, work per side, set,
+ * spot and round, rests, prompts) and printing the timeline. */
+#include "config.h"
+
+#include "plan.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+static const char *const seg_words[] = {
+#define X(id, word) word,
+	SEG_KINDS(X)
+#undef X
+};
+
+const char *seg_kind_word(enum seg_kind k)
+{
+	return (unsigned)k < SEG_KIND_COUNT ? seg_words[k] : "?";
+}
+
+int step_default_target(const struct step *st)
+{
+	return st->progress ? st->reps.min : st->reps.max;
+}
+
+static struct segment *push(struct plan *p, enum seg_kind kind, size_t step,
+			    enum side side, long long duration)
+{
+	p->v = xgrow(p->v, &p->cap, p->n + 1, sizeof *p->v);
+	struct segment *s = &p->v[p->n++];
+	memset(s, 0, sizeof *s);
+	s->kind = kind;
+	s->step = step;
+	s->side = side;
+	s->spot = -1;
+	s->duration = duration;
+	s->offset = p->total;
+	p->total += duration;
+	if (kind == SEG_NOTE || kind == SEG_RATE)
+		p->prompts++;
+	return s;
+}
+
+/* Work that follows a lead-in when one is configured. */
+static struct segment *push_work(struct plan *p, long long lead_in,
+				 enum seg_kind kind, size_t step, enum side side,
+				 long long duration)
+{
+	if (lead_in > 0)
+		push(p, SEG_LEADIN, step, side, lead_in);
+	return push(p, kind, step, side, duration);
+}
+
+static int side_count(enum side s)
+{
+	return s == SIDE_BOTH ? 2 : 1;
+}
+
+static enum side side_at(enum side s, int i)
+{
+	return s == SIDE_BOTH ? (i == 0 ? SIDE_LEFT : SIDE_RIGHT) : s;
+}
+
+static void expand_ice(struct plan *p, const struct step *st, size_t i, long long lead_in)
+{
+	for (int r = 1; r <= st->rounds; r++) {
+		struct segment *s = push_work(p, lead_in, SEG_ICE_ON, i, st->side, st->duration);
+		s->round = r;
+		s->nrounds = st->rounds;
+		if (r < st->rounds) {
+			s = push(p, SEG_ICE_OFF, i, st->side, st->off);
+			s->round = r;
+			s->nrounds = st->rounds;
+		}
+	}
+}
+
+static void expand_reps(struct plan *p, const struct step *st, size_t i,
+			long long lead_in, int target)
+{
+	long long rep = tempo_rep_ms(&st->tempo);
+	for (int set = 1; set <= st->sets; set++) {
+		for (int k = 0; k < side_count(st->side); k++) {
+			struct segment *s = push_work(p, lead_in, SEG_SET, i,
+						      side_at(st->side, k), rep * target);
+			s->set = set;
+			s->nsets = st->sets;
+			s->target = target;
+			if (!rep)
+				p->self_sets++;
+		}
+		if (set < st->sets && st->rest > 0) {
+			struct segment *s = push(p, SEG_REST, i, SIDE_NONE, st->rest);
+			s->set = set;
+			s->nsets = st->sets;
+		}
+	}
+}
+
+void plan_build(struct plan *p, const struct routine *r, long long lead_in,
+		const int *targets)
+{
+	memset(p, 0, sizeof *p);
+	for (size_t i = 0; i < r->nsteps; i++) {
+		const struct step *st = &r->steps[i];
+		switch (st->type) {
+		case STEP_NOTE:
+			push(p, SEG_NOTE, i, SIDE_NONE, 0);
+			break;
+		case STEP_RATE:
+			push(p, SEG_RATE, i, SIDE_NONE, 0);
+			break;
+		case STEP_ICE:
+			expand_ice(p, st, i, lead_in);
+			break;
+		case STEP_TIMER:
+			for (int k = 0; k < side_count(st->side); k++)
+				push_work(p, lead_in, SEG_TIMER, i, side_at(st->side, k),
+					  st->duration);
+			break;
+		case STEP_MASSAGE:
+			for (int k = 0; k < side_count(st->side); k++)
+				for (size_t j = 0; j < st->nspots; j++)
+					push_work(p, lead_in, SEG_SPOT, i, side_at(st->side, k),
+						  st->spots[j].duration)->spot = (int)j;
+			break;
+		case STEP_REPS:
+			expand_reps(p, st, i, lead_in,
+				    targets && targets[i] > 0 ? targets[i] : step_default_target(st));
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+void plan_free(struct plan *p)
+{
+	free(p->v);
+	memset(p, 0, sizeof *p);
+}
+
+static const char *side_upper(enum side s)
+{
+	switch (s) {
+	case SIDE_LEFT: return "LEFT ";
+	case SIDE_RIGHT: return "RIGHT ";
+	case SIDE_BOTH: return "BOTH ";
+	default: return "";
+	}
+}
+
+void segment_describe(const struct routine *r, const struct segment *s,
+		      char *out, size_t outsz)
+{
+	const struct step *st = &r->steps[s->step];
+	switch (s->kind) {
+	case SEG_NOTE:
+		snprintf(out, outsz, "note: press a key to go on");
+		break;
+	case SEG_RATE:
+		snprintf(out, outsz, "rate 0 to 10");
+		break;
+	case SEG_LEADIN:
+		snprintf(out, outsz, "%sget ready", side_upper(s->side));
+		break;
+	case SEG_ICE_ON:
+		snprintf(out, outsz, "%sICE ON, round %d of %d", side_upper(s->side),
+			 s->round, s->nrounds);
+		break;
+	case SEG_ICE_OFF:
+		snprintf(out, outsz, "ICE OFF after round %d of %d", s->round, s->nrounds);
+		break;
+	case SEG_SPOT:
+		snprintf(out, outsz, "%sspot %d of %zu: %s", side_upper(s->side),
+			 s->spot + 1, st->nspots, st->spots[s->spot].name);
+		break;
+	case SEG_TIMER:
+		snprintf(out, outsz, "%stimer", side_upper(s->side));
+		break;
+	case SEG_SET:
+		if (st->tempo.self)
+			snprintf(out, outsz, "%sset %d of %d: %d reps, self-paced",
+				 side_upper(s->side), s->set, s->nsets, s->target);
+		else
+			snprintf(out, outsz, "%sset %d of %d: %d reps at %d-%d-%d",
+				 side_upper(s->side), s->set, s->nsets, s->target,
+				 st->tempo.down, st->tempo.hold, st->tempo.up);
+		break;
+	case SEG_REST:
+		snprintf(out, outsz, "REST after set %d of %d", s->set, s->nsets);
+		break;
+	default:
+		snprintf(out, outsz, "?");
+		break;
+	}
+}
+
+void plan_print(FILE *out, const struct routine *r, const struct plan *p)
+{
+	int w = 4;
+	for (size_t i = 0; i < r->nsteps; i++) {
+		int n = (int)strlen(r->steps[i].name);
+		if (n > w)
+			w = n;
+	}
+	if (w > 32)
+		w = 32;
+	fprintf(out, "%s (%s)\n", r->name, r->file);
+	fprintf(out, "%8s  %8s  %-*s  %s\n", "start", "length", w + 4, "step", "part");
+	for (size_t i = 0; i < p->n; i++) {
+		const struct segment *s = &p->v[i];
+		char start[32], len[32], what[512];
+		format_clock(start, sizeof start, s->offset);
+		if (s->duration)
+			format_clock(len, sizeof len, s->duration);
+		else
+			snprintf(len, sizeof len, "-");
+		segment_describe(r, s, what, sizeof what);
+		fprintf(out, "%8s  %8s  %3zu  %-*.*s  %s\n", start, len, s->step + 1, w,
+			w, r->steps[s->step].name, what);
+	}
+	char total[32];
+	format_clock(total, sizeof total, p->total);
+	fprintf(out, "total %s timed", total);
+	if (p->prompts)
+		fprintf(out, ", %zu prompt%s", p->prompts, p->prompts == 1 ? "" : "s");
+	if (p->self_sets)
+		fprintf(out, ", %zu self-paced set%s", p->self_sets, p->self_sets == 1 ? "" : "s");
+	fputc('\n', out);
+}
