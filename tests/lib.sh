@@ -1,0 +1,42 @@
+# tests/lib.sh: TAP helpers for the shell tests.  Source it, call the
+# checks, end with `done_testing`.  Each test gets a fresh $T scratch dir.
+set -u
+n=0
+failed=0
+T=$(mktemp -d "${TMPDIR:-/tmp}/recoup-test.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+export HOME="$T/home" XDG_CONFIG_HOME="$T/home/.config" XDG_STATE_HOME="$T/home/.local/state"
+mkdir -p "$HOME"
+
+ok() { # ok STATUS DESCRIPTION
+	n=$((n + 1))
+	if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=$((failed + 1)); fi
+}
+
+is() { # is GOT WANT DESCRIPTION
+	n=$((n + 1))
+	if [ "$1" = "$2" ]; then
+		echo "ok $n - $3"
+	else
+		echo "not ok $n - $3"
+		printf '%s\n' "$1" | sed 's/^/#   got:  /'
+		printf '%s\n' "$2" | sed 's/^/#   want: /'
+		failed=$((failed + 1))
+	fi
+}
+
+like() { # like GOT EXTENDED-REGEX DESCRIPTION
+	n=$((n + 1))
+	if printf '%s\n' "$1" | grep -Eq -- "$2"; then
+		echo "ok $n - $3"
+	else
+		echo "not ok $n - $3"
+		printf '%s\n' "$1" | sed 's/^/#   got:  /'
+		echo "#   want match: $2"
+		failed=$((failed + 1))
+	fi
+}
+
+skip_all() { echo "1..0 # SKIP $1"; exit 0; }
+
+done_testing() { echo "1..$n"; [ "$failed" -eq 0 ]; }
