@@ -23,6 +23,7 @@ struct options {
 	char **routine_dirs;       /* from --routine-dir, in order */
 	size_t nroutine_dirs, routine_dirs_cap;
 	int speed;
+	long long lead_in_ms;      /* before each timed part of work */
 	char **args;
 	size_t nargs;
 };
@@ -35,5 +36,7 @@ int cmd_list(const struct options *o, const struct search_path *sp);
 int cmd_check(const struct options *o, const struct search_path *sp);
 int cmd_plan(const struct options *o, const struct search_path *sp);
 int cmd_not_yet(const struct options *o);
+int cmd_history(const struct options *o);
+int cmd_run(const struct options *o, const struct search_path *sp);
 
 #endif

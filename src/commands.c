@@ -1,13 +1,19 @@
 /* commands.c: the non-interactive commands --list, --check and --plan. */
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdio.h>
+#include <string.h>
+#include <unistd.h>
 #include <stdlib.h>
 
 #include "cli.h"
 #include "diag.h"
 #include "loader.h"
 #include "plan.h"
+#include "plain.h"
+#include "history.h"
+#include "session.h"
 #include "util.h"
 
 struct routine *load_routine_arg(const struct search_path *sp, const char *arg)
@@ -31,8 +37,7 @@ struct routine *load_routine_arg(const struct search_path *sp, const char *arg)
 
 static long long lead_in_ms(const struct options *o)
 {
-	(void)o;
-	return 3000;
+	return o->lead_in_ms;
 }
 
 int cmd_check(const struct options *o, const struct search_path *sp)
@@ -61,9 +66,21 @@ int cmd_plan(const struct options *o, const struct search_path *sp)
 	struct routine *r = load_routine_arg(sp, o->args[0]);
 	if (!r)
 		return EXIT_BAD;
+	/* today's targets, as the session would use them */
+	int *targets = xcalloc(r->nsteps, sizeof *targets);
+	bool *at_top = xcalloc(r->nsteps, sizeof *at_top);
+	char *log = session_log_path(o);
+	if (log)
+		history_targets(log, r, targets, at_top);
 	struct plan p;
-	plan_build(&p, r, lead_in_ms(o), NULL);
+	plan_build(&p, r, lead_in_ms(o), targets);
 	plan_print(stdout, r, &p);
+	for (size_t i = 0; i < r->nsteps; i++)
+		if (at_top[i])
+			printf("%s: at the top of its range; consider adding load\n", r->steps[i].name);
+	free(log);
+	free(targets);
+	free(at_top);
 	plan_free(&p);
 	routine_free(r);
 	return EXIT_OK;
@@ -88,8 +105,8 @@ int cmd_list(const struct options *o, const struct search_path *sp)
 			plan_build(&p, r, lead_in_ms(o), NULL);
 			char total[32];
 			format_clock(total, sizeof total, p.total);
-			printf("%-24s %-32s %4zu steps %8s  %s\n", v[i].id, r->name,
-			       r->nsteps, total, v[i].path);
+			printf("%-24s %-32s %4zu %-5s %8s  %s\n", v[i].id, r->name,
+			       r->nsteps, r->nsteps == 1 ? "step" : "steps", total, v[i].path);
 			plan_free(&p);
 			routine_free(r);
 		} else {
@@ -115,4 +132,43 @@ int cmd_not_yet(const struct options *o)
 	fprintf(stderr, "%s: %s is not available yet in this version; try --plan ROUTINE\n",
 		progname, what[o->mode] ? what[o->mode] : "this command");
 	return EXIT_BAD;
+}
+
+int cmd_history(const struct options *o)
+{
+	char *log = session_log_path(o);
+	if (!log) {
+		fprintf(stderr, "%s: --history reads the log; it cannot go with --no-log\n", progname);
+		return EXIT_USAGE;
+	}
+	int rc = history_command(log, o->since, o->routine_filter, o->practice, stdout);
+	free(log);
+	return rc;
+}
+
+/* A terminal that can show the dashboard, or NULL with why not. */
+static const char *no_screen_reason(void)
+{
+	const char *term = getenv("TERM");
+	if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO))
+		return "";
+	if (!term || !*term || !strcmp(term, "dumb"))
+		return "TERM is dumb or unset";
+	return NULL;
+}
+
+int cmd_run(const struct options *o, const struct search_path *sp)
+{
+	const char *why = no_screen_reason();
+	if (!o->nargs) {
+		fprintf(stderr, "%s: the routine picker is not available yet; name a ROUTINE "
+			"(see %s --list)\n", progname, progname);
+		return EXIT_USAGE;
+	}
+	if (why && *why)
+		fprintf(stderr, "%s: %s; running line by line (--plain)\n", progname, why);
+	else if (!why)
+		fprintf(stderr, "%s: the full-screen dashboard is not available yet; running "
+			"line by line (--plain)\n", progname);
+	return plain_run(o, sp);
 }

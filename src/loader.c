@@ -601,7 +601,7 @@ static void load_spots(struct checker *c, struct step *st, const struct ynode *v
 		return;
 	}
 	st->spots = xcalloc(v->n, sizeof *st->spots);
-	for (size_t i = 0; i < v->n; i++) {
+	for (size_t i = 0; i < v->n && !c->gave_up; i++) {
 		const struct ynode *s = v->kids[i];
 		struct spot *sp = &st->spots[st->nspots++];
 		sp->line = s->line;
@@ -616,7 +616,7 @@ static void load_spots(struct checker *c, struct step *st, const struct ynode *v
 		} else {
 			static const char *const spot_keys[] = { "name", "duration", "cue", NULL };
 			bool named = false;
-			for (size_t k = 0; k + 1 < s->n; k += 2) {
+			for (size_t k = 0; k + 1 < s->n && !c->gave_up; k += 2) {
 				const char *key = key_text(c, s, k);
 				const struct ynode *val = s->kids[k + 1];
 				if (!key)
@@ -633,9 +633,13 @@ static void load_spots(struct checker *c, struct step *st, const struct ynode *v
 			if (!named && !map_get(s, "name"))
 				err(c, s, "a spot needs a `name`");
 		}
-		if (sp->duration == 0 && !step_has_duration && (s->kind != Y_MAP || !map_get(s, "duration")))
-			err(c, s, "spot `%s` has no duration; give the spot or its step a `duration`",
-			    sp->name ? shown(sp->name) : "?");
+		if (sp->duration == 0 && !step_has_duration && (s->kind != Y_MAP || !map_get(s, "duration"))) {
+			if (sp->name)
+				err(c, s, "spot `%s` has no duration; give the spot or its step a `duration`",
+				    shown(sp->name));
+			else
+				err(c, s, "the spot has no duration; give the spot or its step a `duration`");
+		}
 	}
 }
 
@@ -662,7 +666,7 @@ static void load_step(struct checker *c, struct step *st, const struct ynode *m)
 		err(c, m, "step has no `type`; use note, ice, massage, reps, timer or rate");
 
 	const struct ynode *at[K_COUNT] = { 0 };
-	for (size_t i = 0; i + 1 < m->n; i += 2) {
+	for (size_t i = 0; i + 1 < m->n && !c->gave_up; i += 2) {
 		const char *key = key_text(c, m, i);
 		if (!key)
 			continue;
@@ -765,7 +769,7 @@ static void load_defaults(struct checker *c, const struct ynode *m)
 		    kind_word(m));
 		return;
 	}
-	for (size_t i = 0; i + 1 < m->n; i += 2) {
+	for (size_t i = 0; i + 1 < m->n && !c->gave_up; i += 2) {
 		const char *key = key_text(c, m, i);
 		const struct ynode *v = m->kids[i + 1];
 		if (!key)
@@ -804,6 +808,10 @@ static struct routine *load_tree(struct checker *c, const struct ynode *root,
 	static const char *const keys[] = {
 		"format", "name", "description", "defaults", "steps", NULL
 	};
+	if (is_null(root)) {
+		err(c, root, "the document is empty; a routine needs at least `name` and `steps`");
+		return NULL;
+	}
 	if (root->kind != Y_MAP) {
 		err(c, root, "a routine is a mapping with `name` and `steps`, not %s",
 		    kind_word(root));
@@ -819,7 +827,7 @@ static struct routine *load_tree(struct checker *c, const struct ynode *root,
 
 	const struct ynode *steps = NULL, *steps_key = NULL;
 	bool named = false;
-	for (size_t i = 0; i + 1 < root->n; i += 2) {
+	for (size_t i = 0; i + 1 < root->n && !c->gave_up; i += 2) {
 		const char *key = key_text(c, root, i);
 		const struct ynode *v = root->kids[i + 1];
 		if (!key)

@@ -14,6 +14,7 @@
 #include "loader.h"
 #include "paths.h"
 #include "plan.h"
+#include "plain.h"
 #include "util.h"
 
 static void usage(FILE *out)
@@ -190,7 +191,7 @@ static void check_arg_count(const struct options *o)
 
 int main(int argc, char **argv)
 {
-	struct options o = { .mode = MODE_RUN, .speed = 1 };
+	struct options o = { .mode = MODE_RUN, .speed = 1, .lead_in_ms = 3000 };
 	parse_options(&o, argc, argv);
 	check_arg_count(&o);
 
@@ -201,6 +202,9 @@ int main(int argc, char **argv)
 	case MODE_LIST: rc = cmd_list(&o, &sp); break;
 	case MODE_CHECK: rc = cmd_check(&o, &sp); break;
 	case MODE_PLAN: rc = cmd_plan(&o, &sp); break;
+	case MODE_PLAIN: rc = plain_run(&o, &sp); break;
+	case MODE_HISTORY: rc = cmd_history(&o); break;
+	case MODE_RUN: rc = cmd_run(&o, &sp); break;
 	default: rc = cmd_not_yet(&o); break;
 	}
 	search_path_free(&sp);

@@ -198,18 +198,42 @@ void segment_describe(const struct routine *r, const struct segment *s,
 	}
 }
 
+/* Width in characters of UTF-8 text (the loader guarantees UTF-8). */
+static int text_width(const char *s)
+{
+	int n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+/* `s` cut or padded to `w` characters, never splitting a character. */
+static void put_column(FILE *out, const char *s, int w)
+{
+	size_t len = 0;
+	int n = 0;
+	while (s[len] && n < w) {
+		len++;
+		while (((unsigned char)s[len] & 0xC0) == 0x80)
+			len++;
+		n++;
+	}
+	fwrite(s, 1, len, out);
+	fprintf(out, "%*s", w - n, "");
+}
+
 void plan_print(FILE *out, const struct routine *r, const struct plan *p)
 {
 	int w = 4;
 	for (size_t i = 0; i < r->nsteps; i++) {
-		int n = (int)strlen(r->steps[i].name);
+		int n = text_width(r->steps[i].name);
 		if (n > w)
 			w = n;
 	}
 	if (w > 32)
 		w = 32;
 	fprintf(out, "%s (%s)\n", r->name, r->file);
-	fprintf(out, "%8s  %8s  %-*s  %s\n", "start", "length", w + 4, "step", "part");
+	fprintf(out, "%8s  %8s  %-*s  %s\n", "start", "length", w + 5, "step", "part");
 	for (size_t i = 0; i < p->n; i++) {
 		const struct segment *s = &p->v[i];
 		char start[32], len[32], what[512];
@@ -219,8 +243,9 @@ void plan_print(FILE *out, const struct routine *r, const struct plan *p)
 		else
 			snprintf(len, sizeof len, "-");
 		segment_describe(r, s, what, sizeof what);
-		fprintf(out, "%8s  %8s  %3zu  %-*.*s  %s\n", start, len, s->step + 1, w,
-			w, r->steps[s->step].name, what);
+		fprintf(out, "%8s  %8s  %3zu  ", start, len, s->step + 1);
+		put_column(out, r->steps[s->step].name, w);
+		fprintf(out, "  %s\n", what);
 	}
 	char total[32];
 	format_clock(total, sizeof total, p->total);

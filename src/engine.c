@@ -1,0 +1,894 @@
+/* engine.c: running a plan on absolute deadlines.  Each segment starts at
+ * the exact deadline of the one before (never "now"), so a session does not
+ * drift however late the front end wakes.  Every event becomes one log line,
+ * written as it happens. */
+#include "config.h"
+
+#include "engine.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "logfmt.h"
+
+/* ---- time ---- */
+
+long long engine_now(const struct engine *e)
+{
+	long long real = e->clock.now_ms(e->clock.ctx);
+	return (real - e->origin_real) * e->speed;
+}
+
+static const struct segment *cur_seg(const struct engine *e)
+{
+	return e->status == ENGINE_DONE || e->cur >= e->plan.n ? NULL : &e->plan.v[e->cur];
+}
+
+static const struct step *seg_step(const struct engine *e, const struct segment *s)
+{
+	return &e->r->steps[s->step];
+}
+
+static bool timed(const struct segment *s)
+{
+	return s && s->duration > 0;
+}
+
+/* Session ms the current segment has run, pauses excluded. */
+static long long seg_elapsed(const struct engine *e, long long now)
+{
+	long long run = e->seg_run;
+	if (!e->paused && e->input != INPUT_COUNT)
+		run += now - e->run_since;
+	return run < 0 ? 0 : run;
+}
+
+/* ---- log lines ---- */
+
+static void line_begin(struct engine *e, enum log_event ev)
+{
+	struct timespec ts;
+	e->clock.wall(e->clock.ctx, &ts);
+	logline_begin(&e->line, &ts, e->sid, ev);
+}
+
+static void line_step_fields(struct engine *e, const struct segment *s)
+{
+	const struct step *st = seg_step(e, s);
+	logline_int(&e->line, "n", (long long)s->step + 1);
+	logline_str(&e->line, "name", st->name);
+}
+
+static void line_emit(struct engine *e)
+{
+	logline_end(&e->line);
+	e->sink.line(e->sink.ctx, e->line.s, e->line.len);
+}
+
+void engine_warn(struct engine *e, const char *msg)
+{
+	line_begin(e, LOG_WARN);
+	logline_str(&e->line, "msg", msg);
+	line_emit(e);
+}
+
+static void make_sid(char *out, size_t outsz, long long seed)
+{
+	unsigned long long x = (unsigned long long)seed ^ ((unsigned long long)getpid() << 32);
+	FILE *f = fopen("/dev/urandom", "rb");
+	if (f) {
+		unsigned long long r;
+		if (fread(&r, sizeof r, 1, f) == 1)
+			x ^= r;
+		fclose(f);
+	}
+	x ^= x >> 33;
+	x *= 0xff51afd7ed558ccdULL;
+	x ^= x >> 33;
+	snprintf(out, outsz, "%06llx", x & 0xffffff);
+}
+
+/* ---- cues: what each change says ---- */
+
+static const char *side_caps(enum side s)
+{
+	return s == SIDE_LEFT ? "LEFT" : s == SIDE_RIGHT ? "RIGHT" : s == SIDE_BOTH ? "BOTH" : "";
+}
+
+static void describe(const struct engine *e, const struct segment *s, char *out,
+		     size_t outsz)
+{
+	const struct step *st = seg_step(e, s);
+	char len[32];
+	format_clock(len, sizeof len, s->duration);
+	const char *sd = side_caps(s->side);
+	const char *sp = *sd ? " " : "";
+	switch (s->kind) {
+	case SEG_NOTE:
+		snprintf(out, outsz, "%s%s%s. Press Enter to go on", st->name,
+			 st->cue ? ": " : "", st->cue ? st->cue : "");
+		break;
+	case SEG_RATE:
+		snprintf(out, outsz, "%s: rate 0 to 10%s%s", st->name, st->cue ? ". " : "",
+			 st->cue ? st->cue : "");
+		break;
+	case SEG_LEADIN:
+		if (s + 1 < e->plan.v + e->plan.n) {
+			char nx[200];
+			describe(e, s + 1, nx, sizeof nx);
+			snprintf(out, outsz, "Get ready: %s", nx);
+		} else {
+			snprintf(out, outsz, "Get ready");
+		}
+		break;
+	case SEG_ICE_ON:
+		/* for ice, both means both packs at once: only one side is news */
+		if (s->side == SIDE_BOTH || s->side == SIDE_NONE)
+			sd = sp = "";
+		if (s->nrounds > 1)
+			snprintf(out, outsz, "ICE ON%s%s: %s, %s, round %d of %d", sp, sd,
+				 st->name, len, s->round, s->nrounds);
+		else
+			snprintf(out, outsz, "ICE ON%s%s: %s, %s", sp, sd, st->name, len);
+		break;
+	case SEG_ICE_OFF:
+		snprintf(out, outsz, "ICE OFF: %s, then round %d of %d", len, s->round + 1,
+			 s->nrounds);
+		break;
+	case SEG_SPOT:
+		snprintf(out, outsz, "%s%s%s, %s (spot %d of %zu)", sd, *sd ? ": " : "",
+			 st->spots[s->spot].name, len, s->spot + 1, st->nspots);
+		break;
+	case SEG_TIMER:
+		snprintf(out, outsz, "%s%s%s, %s", sd, *sd ? ": " : "", st->name, len);
+		break;
+	case SEG_SET:
+		if (st->tempo.self)
+			snprintf(out, outsz, "%s%sset %d of %d: %d reps of %s, press space for each rep",
+				 sd, sp, s->set, s->nsets, s->target, st->name);
+		else
+			snprintf(out, outsz, "%s%sset %d of %d: %d reps of %s at %d-%d-%d",
+				 sd, sp, s->set, s->nsets, s->target, st->name,
+				 st->tempo.down, st->tempo.hold, st->tempo.up);
+		break;
+	case SEG_REST:
+		snprintf(out, outsz, "REST %s", len);
+		break;
+	default:
+		snprintf(out, outsz, "?");
+	}
+}
+
+static void set_cue(struct engine *e, const char *text)
+{
+	size_t n = strlen(text);
+	if (n >= sizeof e->cue) {
+		n = sizeof e->cue - 1;
+		while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
+			n--; /* never cut a UTF-8 character in half */
+	}
+	memcpy(e->cue, text, n);
+	e->cue[n] = '\0';
+	e->cue_seq++;
+}
+
+/* The cue of a segment being entered; a step's first segment names it. */
+static void cue_segment(struct engine *e, const struct segment *s, bool new_step)
+{
+	char what[300], full[600];
+	describe(e, s, what, sizeof what);
+	const struct step *st = seg_step(e, s);
+	const char *extra = "";
+	if (s->kind == SEG_SET && e->at_top && e->at_top[s->step] && s->set == 1)
+		extra = ". Top of the range reached: consider adding load";
+	else if ((s->kind == SEG_ICE_ON || s->kind == SEG_SPOT || s->kind == SEG_TIMER) && st->cue &&
+		 !(s->kind == SEG_SPOT && st->spots[s->spot].cue))
+		extra = st->cue;
+	if (s->kind == SEG_SPOT && st->spots[s->spot].cue)
+		extra = st->spots[s->spot].cue;
+	if (s->kind == SEG_SET && st->cue && !*extra)
+		extra = st->cue;
+	const char *sep = *extra && extra[0] != '.' ? ". " : "";
+	if (new_step)
+		snprintf(full, sizeof full, "Step %zu of %zu, %s. %s%s%s", s->step + 1,
+			 e->r->nsteps, st->name, what, sep, extra);
+	else
+		snprintf(full, sizeof full, "%s%s%s", what, sep, extra);
+	set_cue(e, full);
+}
+
+/* ---- entering and leaving segments ---- */
+
+static void end_session(struct engine *e, const char *status, const char *signame)
+{
+	if (e->status == ENGINE_DONE)
+		return;
+	long long now = engine_now(e);
+	line_begin(e, LOG_END);
+	logline_str(&e->line, "status", status);
+	logline_secs(&e->line, "elapsed", now);
+	if (signame)
+		logline_str(&e->line, "signal", signame);
+	line_emit(e);
+	e->status = ENGINE_DONE;
+	e->end_status = status;
+	e->input = INPUT_NONE;
+	e->paused = false;
+	set_cue(e, !strcmp(status, "complete") ? "Routine complete. Well done" :
+		   !strcmp(status, "quit") ? "Session ended" : "Session aborted");
+}
+
+static bool needs_answer(enum engine_input in)
+{
+	return in != INPUT_NONE;
+}
+
+static void enter(struct engine *e, size_t idx, long long at)
+{
+	if (idx >= e->plan.n) {
+		end_session(e, "complete", NULL);
+		return;
+	}
+	const struct segment *s = &e->plan.v[idx];
+	bool new_step = !e->step_started || e->step_started - 1 != s->step;
+	e->cur = idx;
+	e->started = true;
+	e->last_tick_real = e->clock.now_ms(e->clock.ctx);
+	e->paused = false;
+	e->seg_run = 0;
+	e->run_since = at;
+	e->deadline = at + s->duration;
+	e->reps = 0;
+	e->typed = -1;
+	e->last_rep = e->last_phase = -1;
+	e->notice[0] = '\0';
+	switch (s->kind) {
+	case SEG_NOTE: e->input = INPUT_ACK; break;
+	case SEG_RATE: e->input = INPUT_RATING; break;
+	case SEG_SET: e->input = timed(s) ? INPUT_NONE : INPUT_REPS; break;
+	default: e->input = INPUT_NONE; break;
+	}
+	if (new_step) {
+		const struct step *st = seg_step(e, s);
+		e->step_started = s->step + 1;
+		e->step_run = 0;
+		line_begin(e, LOG_STEP);
+		logline_int(&e->line, "n", (long long)s->step + 1);
+		logline_str(&e->line, "type", step_type_word(st->type));
+		logline_str(&e->line, "name", st->name);
+		line_emit(e);
+	}
+	cue_segment(e, s, new_step);
+	if (e->stdin_closed && needs_answer(e->input))
+		end_session(e, "quit", NULL);
+}
+
+static int tempo_reps_done(const struct engine *e, const struct segment *s, long long run)
+{
+	long long rep = tempo_rep_ms(&seg_step(e, s)->tempo);
+	if (!rep)
+		return e->reps;
+	long long n = run / rep;
+	return n > s->target ? s->target : (int)n;
+}
+
+static void log_skip(struct engine *e, const struct segment *s, const char *what,
+		     long long run)
+{
+	line_begin(e, LOG_SKIP);
+	line_step_fields(e, s);
+	logline_str(&e->line, "what", what);
+	if (s->side != SIDE_NONE)
+		logline_str(&e->line, "side", side_word(s->side));
+	if (s->duration) {
+		logline_secs(&e->line, "planned", s->duration);
+		logline_secs(&e->line, "elapsed", run);
+	}
+	line_emit(e);
+}
+
+static void log_set(struct engine *e, const struct segment *s, int reps, long long run)
+{
+	const struct step *st = seg_step(e, s);
+	if (reps <= 0) {
+		log_skip(e, s, "set", run);
+		return;
+	}
+	line_begin(e, LOG_SET);
+	line_step_fields(e, s);
+	logline_str(&e->line, "side", side_word(s->side));
+	logline_int(&e->line, "set", s->set);
+	logline_int(&e->line, "sets", s->nsets);
+	logline_int(&e->line, "target", s->target);
+	logline_int(&e->line, "reps", reps);
+	logline_int(&e->line, "min", st->reps.min);
+	logline_int(&e->line, "max", st->reps.max);
+	logline_secs(&e->line, "elapsed", run);
+	line_emit(e);
+}
+
+/* Record what happened in the segment being left.  `reps` is the count for
+ * sets (or -1 to work it out), `complete` whether it ran to its end. */
+static void record(struct engine *e, long long at, int reps, bool complete)
+{
+	const struct segment *s = cur_seg(e);
+	if (!s)
+		return;
+	const struct step *st = seg_step(e, s);
+	long long run = seg_elapsed(e, at);
+	e->step_run += run;
+	switch (s->kind) {
+	case SEG_ICE_ON:
+		if (run <= 0) {
+			log_skip(e, s, "round", run);
+			break;
+		}
+		line_begin(e, LOG_ICE);
+		line_step_fields(e, s);
+		logline_str(&e->line, "side", side_word(s->side));
+		logline_int(&e->line, "round", s->round);
+		logline_int(&e->line, "rounds", s->nrounds);
+		logline_secs(&e->line, "planned", s->duration);
+		logline_secs(&e->line, "elapsed", run);
+		line_emit(e);
+		break;
+	case SEG_SPOT:
+		if (run <= 0) {
+			log_skip(e, s, "spot", run);
+			break;
+		}
+		line_begin(e, LOG_SPOT);
+		line_step_fields(e, s);
+		logline_str(&e->line, "spot", st->spots[s->spot].name);
+		logline_str(&e->line, "side", side_word(s->side));
+		logline_secs(&e->line, "planned", s->duration);
+		logline_secs(&e->line, "elapsed", run);
+		line_emit(e);
+		break;
+	case SEG_SET:
+		log_set(e, s, reps >= 0 ? reps : tempo_reps_done(e, s, run), run);
+		break;
+	case SEG_TIMER:
+	case SEG_REST:
+	case SEG_ICE_OFF:
+		if (!complete)
+			log_skip(e, s, s->kind == SEG_TIMER ? "timer" : s->kind == SEG_REST ? "rest" : "off", run);
+		break;
+	case SEG_NOTE:
+		if (!complete)
+			log_skip(e, s, "note", run);
+		break;
+	case SEG_RATE:
+		if (!complete)
+			log_skip(e, s, "rate", run);
+		break;
+	default:
+		break;
+	}
+}
+
+static void log_done_if_last(struct engine *e)
+{
+	const struct segment *s = cur_seg(e);
+	if (!s || (e->cur + 1 < e->plan.n && e->plan.v[e->cur + 1].step == s->step))
+		return;
+	const struct step *st = seg_step(e, s);
+	line_begin(e, LOG_DONE);
+	logline_int(&e->line, "n", (long long)s->step + 1);
+	logline_str(&e->line, "type", step_type_word(st->type));
+	logline_str(&e->line, "name", st->name);
+	logline_secs(&e->line, "elapsed", e->step_run);
+	line_emit(e);
+}
+
+/* Leave the current segment forwards at session time `at` (its deadline
+ * when it ran out, else now), record it, and enter the next at `at`. */
+static void advance(struct engine *e, long long at, int reps, bool complete)
+{
+	record(e, at, reps, complete);
+	log_done_if_last(e);
+	enter(e, e->cur + 1, at);
+}
+
+/* ---- time passing ---- */
+
+static void pause_at(struct engine *e, long long at)
+{
+	const struct segment *s = cur_seg(e);
+	e->seg_run += at - e->run_since;
+	if (timed(s))
+		e->remaining = e->deadline - at;
+	e->paused = true;
+	e->pause_since = at;
+}
+
+static void handle_gap(struct engine *e, long long now, long long gap_from)
+{
+	const struct segment *s = cur_seg(e);
+	bool real_time = s->kind == SEG_ICE_ON || s->kind == SEG_ICE_OFF ||
+			 s->kind == SEG_TIMER || s->kind == SEG_REST || s->kind == SEG_LEADIN;
+	if (real_time && e->deadline <= now) {
+		/* ice stayed on, rest was rested: it counts, up to now */
+		advance(e, now, -1, true);
+		if (e->status == ENGINE_DONE || !cur_seg(e))
+			return;
+		if (!timed(cur_seg(e)) && e->input != INPUT_NONE) {
+			/* a prompt waits anyway; just log the gap */
+			line_begin(e, LOG_PAUSE);
+			line_step_fields(e, cur_seg(e));
+			logline_str(&e->line, "reason", "gap");
+			logline_secs(&e->line, "gap", now - gap_from);
+			line_emit(e);
+			return;
+		}
+		pause_at(e, now);
+	} else if (real_time) {
+		pause_at(e, now);
+	} else {
+		/* no rep or spot happened while the process was stopped */
+		pause_at(e, gap_from);
+	}
+	line_begin(e, LOG_PAUSE);
+	line_step_fields(e, cur_seg(e));
+	logline_str(&e->line, "reason", "gap");
+	logline_secs(&e->line, "gap", now - gap_from);
+	line_emit(e);
+	snprintf(e->notice, sizeof e->notice,
+		 "Paused after a gap of %llds (suspended or stopped); press space to go on",
+		 (now - gap_from) / 1000);
+	set_cue(e, e->notice);
+}
+
+static void tempo_cue(struct engine *e, long long now)
+{
+	struct engine_view v;
+	engine_view(e, &v);
+	(void)now;
+	if (v.phase == PHASE_NONE || (v.rep == e->last_rep && (int)v.phase == e->last_phase))
+		return;
+	e->last_rep = v.rep;
+	e->last_phase = (int)v.phase;
+	char text[64];
+	snprintf(text, sizeof text, "rep %d of %d: %s", v.rep, v.target,
+		 tempo_phase_word(v.phase));
+	set_cue(e, text);
+}
+
+void engine_tick(struct engine *e)
+{
+	if (e->status == ENGINE_DONE)
+		return;
+	long long real = e->clock.now_ms(e->clock.ctx);
+	long long now = (real - e->origin_real) * e->speed;
+	long long last_real = e->last_tick_real;
+	e->last_tick_real = real;
+	const struct segment *s = cur_seg(e);
+	if (timed(s) && !e->paused && e->input == INPUT_NONE &&
+	    real - last_real > ENGINE_GAP_MS) {
+		handle_gap(e, now, (last_real - e->origin_real) * e->speed);
+		return;
+	}
+	while ((s = cur_seg(e)) && timed(s) && !e->paused && e->input == INPUT_NONE &&
+	       now >= e->deadline)
+		advance(e, e->deadline, -1, true);
+	s = cur_seg(e);
+	if (s && s->kind == SEG_SET && timed(s) && !e->paused && e->input == INPUT_NONE)
+		tempo_cue(e, now);
+}
+
+long long engine_next_wake(const struct engine *e)
+{
+	const struct segment *s = cur_seg(e);
+	if (!timed(s) || e->paused || e->input != INPUT_NONE)
+		return -1;
+	long long now = engine_now(e);
+	long long rem = e->deadline - now;
+	long long next;
+	if (rem <= 0) {
+		next = now;
+	} else {
+		/* the displayed whole seconds change when rem crosses a multiple of 1000 */
+		long long secs = (rem + 999) / 1000;
+		next = e->deadline - (secs - 1) * 1000;
+	}
+	/* back to real ms, rounding up so we never wake early */
+	long long real = e->origin_real + (next + e->speed - 1) / e->speed;
+	return real;
+}
+
+/* ---- actions ---- */
+
+static void resume(struct engine *e, long long now)
+{
+	const struct segment *s = cur_seg(e);
+	e->paused = false;
+	e->run_since = now;
+	e->last_tick_real = e->clock.now_ms(e->clock.ctx);
+	if (timed(s))
+		e->deadline = now + e->remaining;
+	line_begin(e, LOG_RESUME);
+	line_step_fields(e, s);
+	logline_secs(&e->line, "paused", now - e->pause_since);
+	line_emit(e);
+	e->notice[0] = '\0';
+	set_cue(e, "Resumed");
+}
+
+void engine_toggle_pause(struct engine *e)
+{
+	const struct segment *s = cur_seg(e);
+	if (!s || e->input == INPUT_COUNT)
+		return;
+	long long now = engine_now(e);
+	if (e->paused) {
+		resume(e, now);
+		return;
+	}
+	pause_at(e, now);
+	line_begin(e, LOG_PAUSE);
+	line_step_fields(e, s);
+	line_emit(e);
+	set_cue(e, "Paused");
+}
+
+static void ask_count(struct engine *e, long long now)
+{
+	const struct segment *s = cur_seg(e);
+	e->seg_run += now - e->run_since;
+	e->reps = tempo_reps_done(e, s, e->seg_run);
+	e->input = INPUT_COUNT;
+	e->typed = -1;
+	char text[128];
+	snprintf(text, sizeof text, "How many reps did you do? Type the number and Enter (Enter alone: %d)",
+		 e->reps);
+	set_cue(e, text);
+}
+
+void engine_next(struct engine *e)
+{
+	const struct segment *s = cur_seg(e);
+	if (!s)
+		return;
+	long long now = engine_now(e);
+	if (e->paused)
+		resume(e, now);
+	switch (e->input) {
+	case INPUT_COUNT:
+	case INPUT_REPS:
+	case INPUT_RATING:
+	case INPUT_ACK:
+		if (e->typed >= 0 || e->input != INPUT_RATING) {
+			engine_enter(e);
+			return;
+		}
+		advance(e, now, -1, false); /* rating skipped */
+		return;
+	case INPUT_NONE:
+		if (s->kind == SEG_SET) {
+			ask_count(e, now);
+			return;
+		}
+		advance(e, now, -1, false);
+		return;
+	}
+}
+
+void engine_back(struct engine *e)
+{
+	const struct segment *s = cur_seg(e);
+	if (!s)
+		return;
+	long long now = engine_now(e);
+	if (e->paused)
+		resume(e, now);
+	size_t i = e->cur;
+	/* restart a segment that has run a while; otherwise go one back */
+	if (seg_elapsed(e, now) < 3000 || s->kind == SEG_LEADIN) {
+		while (i > 0 && e->plan.v[i - 1].kind == SEG_LEADIN)
+			i--;
+		if (i > 0)
+			i--;
+	}
+	/* land on the lead-in of the segment, when it has one */
+	if (e->plan.v[i].kind != SEG_LEADIN && i > 0 && e->plan.v[i - 1].kind == SEG_LEADIN)
+		i--;
+	enter(e, i, now);
+}
+
+void engine_adjust(struct engine *e, long long ms)
+{
+	const struct segment *s = cur_seg(e);
+	if (!timed(s) || s->kind == SEG_SET || e->input != INPUT_NONE)
+		return;
+	long long now = engine_now(e);
+	long long rem = e->paused ? e->remaining : e->deadline - now;
+	long long want = rem + ms;
+	if (want < 1000)
+		want = rem < 1000 ? rem : 1000;
+	if (want > DURATION_MAX_MS)
+		want = DURATION_MAX_MS;
+	if (e->paused)
+		e->remaining = want;
+	else
+		e->deadline = now + want;
+	char text[64], t[32];
+	format_clock(t, sizeof t, want);
+	snprintf(text, sizeof text, "%s 15 seconds: %s left", ms > 0 ? "Added" : "Took", t);
+	set_cue(e, text);
+}
+
+static void finish_set(struct engine *e, int reps)
+{
+	long long now = engine_now(e);
+	advance(e, now, reps, true);
+}
+
+void engine_rep(struct engine *e)
+{
+	const struct segment *s = cur_seg(e);
+	if (!s || e->input != INPUT_REPS)
+		return;
+	e->reps++;
+	char text[64];
+	snprintf(text, sizeof text, "%d", e->reps);
+	set_cue(e, text);
+	if (e->reps >= s->target)
+		finish_set(e, e->reps);
+}
+
+void engine_digit(struct engine *e, int d)
+{
+	const struct segment *s = cur_seg(e);
+	if (!s || d < 0 || d > 9)
+		return;
+	if (e->input == INPUT_NONE && s->kind == SEG_SET && !e->paused)
+		ask_count(e, engine_now(e));
+	if (e->input == INPUT_REPS) {
+		e->input = INPUT_COUNT;
+		e->typed = -1;
+	}
+	if (e->input != INPUT_COUNT && e->input != INPUT_RATING)
+		return;
+	int limit = e->input == INPUT_RATING ? 10 : 1000;
+	int v = e->typed < 0 ? d : e->typed * 10 + d;
+	e->typed = v > limit ? d : v;
+}
+
+void engine_erase(struct engine *e)
+{
+	if (e->typed >= 0)
+		e->typed = e->typed >= 10 ? e->typed / 10 : -1;
+}
+
+void engine_number(struct engine *e, int n)
+{
+	const struct segment *s = cur_seg(e);
+	if (!s)
+		return;
+	long long now = engine_now(e);
+	if (e->input == INPUT_RATING) {
+		if (n < 0 || n > 10) {
+			snprintf(e->notice, sizeof e->notice, "A rating is 0 to 10");
+			set_cue(e, e->notice);
+			return;
+		}
+		e->typed = n;
+		engine_enter(e);
+		return;
+	}
+	if (s->kind != SEG_SET || e->input == INPUT_ACK) {
+		snprintf(e->notice, sizeof e->notice, "No number is asked for now");
+		set_cue(e, e->notice);
+		return;
+	}
+	if (n < 0 || n > 1000) {
+		snprintf(e->notice, sizeof e->notice, "A count is 0 to 1000");
+		set_cue(e, e->notice);
+		return;
+	}
+	if (e->paused)
+		resume(e, now);
+	if (e->input == INPUT_NONE)
+		ask_count(e, engine_now(e));
+	finish_set(e, n);
+}
+
+void engine_enter(struct engine *e)
+{
+	const struct segment *s = cur_seg(e);
+	if (!s)
+		return;
+	long long now = engine_now(e);
+	switch (e->input) {
+	case INPUT_ACK:
+		advance(e, now, -1, true);
+		break;
+	case INPUT_RATING:
+		if (e->typed < 0)
+			return;
+		line_begin(e, LOG_RATE);
+		line_step_fields(e, s);
+		logline_int(&e->line, "value", e->typed);
+		line_emit(e);
+		advance(e, now, -1, true);
+		break;
+	case INPUT_REPS:
+		finish_set(e, e->reps);
+		break;
+	case INPUT_COUNT:
+		finish_set(e, e->typed >= 0 ? e->typed : e->reps);
+		break;
+	case INPUT_NONE:
+		break;
+	}
+}
+
+static void stop(struct engine *e, const char *status, const char *signame)
+{
+	const struct segment *s = cur_seg(e);
+	if (!s)
+		return;
+	long long now = engine_now(e);
+	if (e->input == INPUT_COUNT)
+		record(e, now, e->typed >= 0 ? e->typed : e->reps, false);
+	else if (e->input == INPUT_REPS)
+		record(e, now, e->reps, false);
+	else if (s->kind != SEG_NOTE && s->kind != SEG_RATE && s->kind != SEG_LEADIN &&
+		 s->kind != SEG_REST && s->kind != SEG_ICE_OFF && seg_elapsed(e, now) > 0)
+		record(e, now, -1, false);
+	end_session(e, status, signame);
+}
+
+void engine_quit(struct engine *e)
+{
+	stop(e, "quit", NULL);
+}
+
+void engine_abort(struct engine *e, const char *signame)
+{
+	stop(e, "aborted", signame);
+}
+
+void engine_input_closed(struct engine *e)
+{
+	e->stdin_closed = true;
+	if (cur_seg(e) && needs_answer(e->input))
+		engine_quit(e);
+}
+
+/* ---- start ---- */
+
+void engine_start(struct engine *e, const struct routine *r,
+		  const struct engine_opts *o, struct clock_src clock,
+		  struct engine_sink sink)
+{
+	memset(e, 0, sizeof *e);
+	e->r = r;
+	e->clock = clock;
+	e->sink = sink;
+	e->speed = o->speed > 0 ? o->speed : 1;
+	e->at_top = o->at_top;
+	buf_init(&e->line);
+	plan_build(&e->plan, r, o->lead_in_ms, o->targets);
+	e->origin_real = clock.now_ms(clock.ctx);
+	e->last_tick_real = e->origin_real;
+	make_sid(e->sid, sizeof e->sid, e->origin_real);
+
+	line_begin(e, LOG_START);
+	logline_str(&e->line, "routine", r->name);
+	if (o->id)
+		logline_str(&e->line, "id", o->id);
+	logline_str(&e->line, "file", o->file ? o->file : r->file);
+	logline_int(&e->line, "planned", (e->plan.total + 500) / 1000);
+	logline_int(&e->line, "steps", (long long)r->nsteps);
+	logline_int(&e->line, "format", 1);
+	if (e->speed > 1)
+		logline_int(&e->line, "speed", e->speed);
+	line_emit(e);
+	enter(e, 0, 0);
+}
+
+void engine_free(struct engine *e)
+{
+	plan_free(&e->plan);
+	buf_free(&e->line);
+}
+
+/* ---- the view ---- */
+
+const char *tempo_phase_word(enum tempo_phase p)
+{
+	static const char *const words[] = { "", "DOWN", "HOLD", "UP" };
+	return (unsigned)p < ARRAY_LEN(words) ? words[p] : "";
+}
+
+static void view_tempo(const struct engine *e, const struct segment *s,
+		       long long run, struct engine_view *v)
+{
+	const struct tempo *t = &seg_step(e, s)->tempo;
+	long long rep = tempo_rep_ms(t);
+	if (!rep || e->input != INPUT_NONE)
+		return;
+	long long k = run / rep;
+	if (k >= s->target) {
+		v->rep = s->target;
+		return;
+	}
+	long long in = run % rep;
+	v->rep = (int)k + 1;
+	long long d = t->down * 1000LL, h = t->hold * 1000LL;
+	if (in < d) {
+		v->phase = PHASE_DOWN;
+		v->phase_left = d - in;
+	} else if (in < d + h) {
+		v->phase = PHASE_HOLD;
+		v->phase_left = d + h - in;
+	} else {
+		v->phase = PHASE_UP;
+		v->phase_left = rep - in;
+	}
+}
+
+void engine_view(const struct engine *e, struct engine_view *v)
+{
+	memset(v, 0, sizeof *v);
+	v->typed = -1;
+	v->nsteps = e->r->nsteps;
+	const struct segment *s = cur_seg(e);
+	if (!s) {
+		v->done = true;
+		v->session_progress = 1.0;
+		v->step_index = e->r->nsteps;
+		return;
+	}
+	long long now = engine_now(e);
+	long long run = seg_elapsed(e, now);
+	v->seg = s;
+	v->step = seg_step(e, s);
+	v->step_index = s->step;
+	v->kind = s->kind;
+	v->side = s->side;
+	v->timed = timed(s);
+	v->paused = e->paused;
+	v->input = e->input;
+	v->typed = e->typed;
+	v->duration = s->duration;
+	v->target = s->target;
+	if (v->timed) {
+		v->remaining = e->paused ? e->remaining :
+			       e->input == INPUT_COUNT ? s->duration - e->seg_run : e->deadline - now;
+		if (v->remaining < 0)
+			v->remaining = 0;
+	}
+	if (s->kind == SEG_SET) {
+		v->reps_done = e->input == INPUT_REPS || e->input == INPUT_COUNT ? e->reps
+						      : tempo_reps_done(e, s, run);
+		view_tempo(e, s, run, v);
+	}
+	/* progress: planned time before this segment plus what ran of it */
+	long long done_ms = s->offset + (v->timed ? (run < s->duration ? run : s->duration) : 0);
+	v->session_progress = e->plan.total ? (double)done_ms / (double)e->plan.total
+					    : (double)e->cur / (double)e->plan.n;
+	size_t first = e->cur, last = e->cur;
+	while (first > 0 && e->plan.v[first - 1].step == s->step)
+		first--;
+	while (last + 1 < e->plan.n && e->plan.v[last + 1].step == s->step)
+		last++;
+	long long step_total = e->plan.v[last].offset + e->plan.v[last].duration -
+			       e->plan.v[first].offset;
+	v->step_progress = step_total > 0 ? (double)(done_ms - e->plan.v[first].offset) /
+						    (double)step_total
+					  : (double)(e->cur - first) / (double)(last - first + 1);
+	if (v->session_progress > 1)
+		v->session_progress = 1;
+	if (v->step_progress > 1)
+		v->step_progress = 1;
+	describe(e, s, v->title, sizeof v->title);
+	size_t nx = e->cur + 1;
+	while (nx < e->plan.n && e->plan.v[nx].kind == SEG_LEADIN)
+		nx++;
+	if (nx < e->plan.n)
+		describe(e, &e->plan.v[nx], v->next, sizeof v->next);
+}

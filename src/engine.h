@@ -1,0 +1,147 @@
+/* engine.h: the session engine.  It runs a routine's plan (plan.h) segment
+ * by segment on absolute deadlines from a clock (clock.h), takes the user's
+ * actions, and emits one log line per event through a sink.  It knows no
+ * screen: front ends (plain.c, the dashboard) call engine_tick() when the
+ * clock passes engine_next_wake(), call the action functions on input, and
+ * draw from engine_view().
+ *
+ * Time: "session time" is real clock time since the start multiplied by the
+ * speed (practice mode), so a 15-minute ice round is 15 minutes of session
+ * time whatever the speed.  Remaining time is always deadline minus now.
+ * Logged durations are session time. */
+#ifndef RECOUP_ENGINE_H
+#define RECOUP_ENGINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "clock.h"
+#include "plan.h"
+#include "routine.h"
+#include "util.h"
+
+/* A real-time gap longer than this between two ticks of a running countdown
+ * means the process was stopped or the machine slept. */
+#define ENGINE_GAP_MS 3000
+#define ENGINE_ADJUST_MS 15000
+
+/* Receives each finished log line (with its '\n'). */
+struct engine_sink {
+	void (*line)(void *ctx, const char *line, size_t len);
+	void *ctx;
+};
+
+enum engine_input {
+	INPUT_NONE,     /* a countdown runs */
+	INPUT_ACK,      /* a note: any key (Enter, n) goes on */
+	INPUT_RATING,   /* a rating 0-10: digits then Enter */
+	INPUT_REPS,     /* a self-paced set: one press per rep */
+	INPUT_COUNT,    /* a set stopped early: how many reps were done? */
+};
+
+enum engine_status { ENGINE_RUNNING, ENGINE_DONE };
+
+enum tempo_phase { PHASE_NONE, PHASE_DOWN, PHASE_HOLD, PHASE_UP };
+
+struct engine {
+	const struct routine *r;
+	struct plan plan;
+	struct clock_src clock;
+	struct engine_sink sink;
+	int speed;
+	char sid[8];
+	struct buf line;
+
+	long long origin_real;   /* real ms at session time 0 */
+	long long last_tick_real;
+	size_t cur;              /* current segment */
+	bool started;            /* first segment entered */
+	bool paused;
+	long long deadline;      /* session ms, timed segments while running */
+	long long remaining;     /* session ms left, while paused */
+	long long seg_run;       /* session ms the segment has run, excluding pauses */
+	long long run_since;     /* session ms when it last started running */
+	long long pause_since;   /* session ms when the pause began */
+	long long step_run;      /* session ms the current step has run */
+	size_t step_started;     /* step index whose `step` line was written, +1 */
+
+	int reps;                /* self-paced count, or the count being typed */
+	int typed;               /* digits typed so far, -1 when none */
+	enum engine_input input;
+	bool stdin_closed;       /* plain mode: no more answers will come */
+
+	enum engine_status status;
+	const char *end_status;  /* complete, quit, aborted */
+	unsigned cue_seq;        /* bumps on every audible change */
+	char cue[256];           /* what the last change says, in words */
+	char notice[256];        /* a one-line message for the screen, or "" */
+	int last_rep, last_phase;
+	const bool *at_top;
+};
+
+/* Start a session: writes the `start` line and enters the first segment.
+ * The engine keeps pointers to `r` and o->at_top; `e` is all its state. */
+struct engine_opts {
+	const int *targets;      /* today's rep targets per step, or NULL */
+	const bool *at_top;      /* per step: target at the range's top, or NULL */
+	long long lead_in_ms;
+	int speed;               /* 1, or N for practice */
+	const char *file;        /* the routine's file, for the start line */
+	const char *id;          /* the routine's id (file name without .yaml) */
+};
+void engine_start(struct engine *e, const struct routine *r,
+		  const struct engine_opts *o, struct clock_src clock,
+		  struct engine_sink sink);
+void engine_free(struct engine *e);
+
+/* Session time now. */
+long long engine_now(const struct engine *e);
+/* Advance on time: ends segments whose deadline passed, detects gaps.
+ * Call whenever the clock passes engine_next_wake(). */
+void engine_tick(struct engine *e);
+/* The real-clock ms at which something on screen next changes (a countdown's
+ * whole second, a tempo phase, a deadline), or -1 when nothing is timed. */
+long long engine_next_wake(const struct engine *e);
+
+/* Actions.  Each is ignored when it does not apply. */
+void engine_toggle_pause(struct engine *e);
+void engine_next(struct engine *e);      /* skip / acknowledge / stop a set early */
+void engine_back(struct engine *e);
+void engine_adjust(struct engine *e, long long ms); /* +/- 15 s */
+void engine_rep(struct engine *e);       /* one rep, self-paced */
+void engine_digit(struct engine *e, int d);
+void engine_erase(struct engine *e);     /* backspace in a typed number */
+void engine_enter(struct engine *e);     /* confirm a count or rating, acknowledge */
+/* Enter a whole number at once (plain mode lines). */
+void engine_number(struct engine *e, int n);
+void engine_quit(struct engine *e);      /* the user quit on purpose */
+void engine_abort(struct engine *e, const char *signame); /* a fatal signal */
+/* No more input will ever come (plain mode at end of input). */
+void engine_input_closed(struct engine *e);
+/* Log a warning line. */
+void engine_warn(struct engine *e, const char *msg);
+
+/* What a front end shows. */
+struct engine_view {
+	const struct segment *seg;   /* NULL when done */
+	const struct step *step;
+	size_t step_index, nsteps;
+	enum seg_kind kind;
+	enum side side;
+	long long remaining;         /* session ms, timed segments */
+	long long duration;          /* session ms */
+	bool timed, paused, done;
+	enum engine_input input;
+	int typed;                   /* -1 none */
+	int reps_done, target;       /* sets */
+	int rep;                     /* tempo sets: the rep under way, 1-based */
+	enum tempo_phase phase;
+	long long phase_left;        /* ms left in the phase */
+	double step_progress, session_progress; /* 0..1 */
+	char next[300];              /* what comes next, in words, or "" */
+	char title[300];             /* e.g. "LEFT  set 2 of 3" */
+};
+void engine_view(const struct engine *e, struct engine_view *v);
+const char *tempo_phase_word(enum tempo_phase p);
+
+#endif

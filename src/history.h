@@ -1,0 +1,156 @@
+/* history.h: the session log read back.  `recoup --history` (and later the
+ * dashboard's history screen) summarises the log into a struct history;
+ * history_targets() turns it into today's rep targets for progression.
+ *
+ * The log is streamed a line at a time through a fixed buffer, never read
+ * whole: memory grows with the number of sessions, exercises and ratings,
+ * not with the number of lines.  Lines of concurrent sessions may
+ * interleave; they are grouped by session id, and a `start` with an id seen
+ * before begins a new session.  Unknown events and keys are skipped.  A
+ * corrupt line (unparsable, holding a NUL byte, or longer than
+ * HISTORY_LINE_MAX) is reported and skipped, never fatal; blank lines are
+ * skipped silently.  Sessions started with `speed=` (practice mode) are left
+ * out unless asked for.  "Session order" is the order of the sessions'
+ * `start` lines in the file, which is chronological because the log is only
+ * ever appended to.  No curses here. */
+#ifndef RECOUP_HISTORY_H
+#define RECOUP_HISTORY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <time.h>
+
+#include "routine.h"
+
+/* Weeks in the per-week counts, the one holding `now` last. */
+#define HISTORY_WEEKS 12
+/* Longest line accepted, in bytes without the newline. */
+#define HISTORY_LINE_MAX 65536
+
+/* How a session ended: the `end` line's status, or UNFINISHED without one
+ * (the process was killed), or OTHER for a status this version does not
+ * know. */
+#define HISTORY_STATUSES(X) \
+	X(COMPLETE, "complete") X(QUIT, "quit") X(ABORTED, "aborted") \
+	X(UNFINISHED, "unfinished") X(OTHER, "other")
+
+enum history_status {
+#define X(id, word) HISTORY_##id,
+	HISTORY_STATUSES(X)
+#undef X
+	HISTORY_STATUS_COUNT
+};
+
+const char *history_status_word(enum history_status s);
+
+struct history_filter {
+	time_t since;       /* keep sessions starting at or after; 0: all */
+	const char *routine; /* display name or id, any case; NULL: all */
+	bool practice;      /* keep practice sessions too */
+};
+
+/* One ISO week (Monday to Sunday, local time). */
+struct history_week {
+	long day;           /* the Monday, as days since 1970-01-01 (local calendar) */
+	int iso_year, iso_week;
+	int sessions;       /* all kept routines */
+};
+
+struct history_routine {
+	char *name;         /* display name as logged */
+	int sessions, completed;
+	time_t last;        /* start of its latest session */
+	int weeks[HISTORY_WEEKS]; /* per-week sessions, as history.weeks */
+};
+
+/* One session's work on one exercise and side. */
+struct history_reps {
+	time_t when;        /* the session's start */
+	size_t session;     /* the session's number in the log, from 0 */
+	int reps;           /* reps done, all sets added up */
+	int sets;           /* `set` lines logged */
+	int target;         /* the target of the session's first set */
+};
+
+struct history_exercise {
+	char *name;         /* the `set` lines' name */
+	char *side;         /* their side: "left", "right" or "none" */
+	struct history_reps *v; /* in session order */
+	size_t n, cap;
+};
+
+struct history_rate {
+	time_t when;        /* the session's start */
+	size_t session;
+	int value;          /* 0 to 10 */
+};
+
+struct history_rating {
+	char *name;
+	struct history_rate *v; /* in session order, then line order */
+	size_t n, cap;
+};
+
+/* Everything the report shows.  Filled by history_read(), which owns all
+ * of it until history_free().  Routines, exercises and ratings come in the
+ * order they first appear among the kept sessions. */
+struct history {
+	struct history_routine *routines;
+	size_t nroutines, routines_cap;
+	struct history_exercise *exercises;
+	size_t nexercises, exercises_cap;
+	struct history_rating *ratings;
+	size_t nratings, ratings_cap;
+	struct history_week weeks[HISTORY_WEEKS]; /* oldest first */
+	int sessions;       /* kept by the filter */
+	int status[HISTORY_STATUS_COUNT]; /* kept sessions by how they ended */
+	time_t first, last; /* starts of the first and last kept session */
+	int logged;         /* every session in the log, before filtering */
+	int practice_left_out; /* practice sessions the filter matched otherwise */
+	long lines;         /* lines read */
+	long corrupt;       /* lines skipped as corrupt */
+};
+
+/* Parse a --since date YYYY-MM-DD into the start of that local day.
+ * Returns false when `s` is not such a date. */
+bool history_parse_since(const char *s, time_t *out);
+
+/* Read the log at `path` into `h` (initialised here; free it with
+ * history_free() whatever the result).  `now` places the 12 weeks.  Corrupt
+ * lines are reported on `err` as "recoup: PATH:LINE: skipped corrupt line:
+ * REASON" (err NULL: quietly).  Returns 0, or -1 with errno set when the
+ * file cannot be opened or read (h then holds what was read before). */
+int history_read(struct history *h, const char *path,
+		 const struct history_filter *f, time_t now, FILE *err);
+void history_free(struct history *h);
+
+/* The plain-text report: words, no drawings, so it reads well aloud.
+ * Dates are local (YYYY-MM-DD). */
+void history_print(FILE *out, const struct history *h);
+
+/* `recoup --history`: reads `log_path` with the options as given on the
+ * command line (`since` and `routine` may be NULL), prints the report on
+ * `out` and returns the exit status: 0, also for a missing or empty log
+ * ("no sessions logged yet in FILE"); 1 when the log cannot be read
+ * ("recoup: FILE: strerror" on stderr); 2 for a bad --since date. */
+int history_command(const char *log_path, const char *since, const char *routine,
+		    bool practice, FILE *out);
+/* The same with `now` pinned, for tests. */
+int history_command_at(const char *log_path, const char *since,
+		       const char *routine, bool practice, FILE *out, time_t now);
+
+/* Today's rep targets, for plan_build().  `targets` and `at_top` (which may
+ * be NULL) are caller-owned arrays of r->nsteps.  For a reps step with
+ * progress, targets[i] follows double progression from the latest
+ * non-practice session that logged `set` lines under the step's name: with
+ * T their target, one more than T when there were sets x sides lines and
+ * every one reached T, else T again, kept inside the step's range (the
+ * bottom when the log says nothing); at_top[i] is set when every set reached
+ * T and T is at or above the top, so the prompt can suggest adding load.
+ * Other steps get 0 ("the default") and false.  One pass over the log; a
+ * missing or unreadable log gives the defaults, and nothing is printed. */
+void history_targets(const char *log_path, const struct routine *r, int *targets,
+		     bool *at_top);
+
+#endif

@@ -1,0 +1,175 @@
+/* plain.c: the line-by-line front end (--plain, a pipe, TERM=dumb): one
+ * line of words per prompt and transition on stdout, commands as lines on
+ * stdin.  For screen readers and scripts; no curses. */
+#include "config.h"
+
+#include "plain.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "parse.h"
+#include "session.h"
+#include "sigs.h"
+#include "util.h"
+
+static const char help_line[] =
+	"Commands: Enter or n next, p pause/resume, b back, + or - 15 seconds, "
+	"a number for a count or rating, r one rep, q quit.";
+
+struct plain {
+	struct session *s;
+	unsigned seen_cue;
+	bool log_failing;
+	char in[4096];
+	size_t inlen;
+	bool eof;
+};
+
+static void say(const char *fmt, ...) PRINTF_LIKE(1, 2);
+static void say(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	putchar('\n');
+	fflush(stdout);
+}
+
+static void show_changes(struct plain *p)
+{
+	struct engine *e = &p->s->e;
+	if (e->cue_seq != p->seen_cue) {
+		p->seen_cue = e->cue_seq;
+		char t[32];
+		format_clock(t, sizeof t, engine_now(e));
+		say("[%s] %s", t, e->cue);
+	}
+	bool failing = slog_failing(&p->s->log);
+	if (failing != p->log_failing) {
+		p->log_failing = failing;
+		if (failing)
+			say("Warning: the log %s cannot be written (%s); lines are kept and retried",
+			    p->s->log_path, strerror(p->s->log.last_errno));
+		else
+			say("The log is being written again");
+	}
+}
+
+static void command(struct plain *p, char *line)
+{
+	struct engine *e = &p->s->e;
+	size_t n = strlen(line);
+	while (n && (line[n - 1] == ' ' || line[n - 1] == '\t' || line[n - 1] == '\r'))
+		line[--n] = '\0';
+	while (*line == ' ' || *line == '\t')
+		line++;
+	long v;
+	if (!*line || !strcmp(line, "n"))
+		engine_next(e);
+	else if (!strcmp(line, "p"))
+		engine_toggle_pause(e);
+	else if (!strcmp(line, "b"))
+		engine_back(e);
+	else if (!strcmp(line, "+"))
+		engine_adjust(e, ENGINE_ADJUST_MS);
+	else if (!strcmp(line, "-"))
+		engine_adjust(e, -ENGINE_ADJUST_MS);
+	else if (!strcmp(line, "r"))
+		engine_rep(e);
+	else if (!strcmp(line, "q"))
+		engine_quit(e);
+	else if (int_parse(line, &v))
+		engine_number(e, (int)(v > 100000 ? 100000 : v < -1 ? -1 : v));
+	else if (!strcmp(line, "?") || !strcmp(line, "h"))
+		say("%s", help_line);
+	else
+		say("Unknown command '%s'. %s", line, help_line);
+}
+
+/* Read what is there; run each complete line as a command. */
+static void read_input(struct plain *p)
+{
+	ssize_t n = read(STDIN_FILENO, p->in + p->inlen, sizeof p->in - 1 - p->inlen);
+	if (n < 0 && (errno == EINTR || errno == EAGAIN))
+		return;
+	if (n <= 0) {
+		p->eof = true;
+		if (p->inlen) { /* a last line without its newline still counts */
+			p->in[p->inlen] = '\0';
+			p->inlen = 0;
+			command(p, p->in);
+		}
+		engine_input_closed(&p->s->e);
+		return;
+	}
+	p->inlen += (size_t)n;
+	char *start = p->in, *nl;
+	while ((nl = memchr(start, '\n', p->inlen - (size_t)(start - p->in)))) {
+		*nl = '\0';
+		command(p, start);
+		show_changes(p);
+		start = nl + 1;
+	}
+	p->inlen -= (size_t)(start - p->in);
+	memmove(p->in, start, p->inlen);
+	if (p->inlen == sizeof p->in - 1) { /* an absurdly long line: drop it */
+		p->inlen = 0;
+		say("Line too long; ignored");
+	}
+}
+
+int plain_run(const struct options *o, const struct search_path *sp)
+{
+	struct session s;
+	int rc = session_prepare(&s, o, sp, false);
+	if (rc >= 0)
+		return rc;
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	struct plain p = { .s = &s };
+	char total[32];
+	session_start(&s, o);
+	format_clock(total, sizeof total, s.e.plan.total);
+	say("%s: %zu step%s, %s timed.", s.r->name, s.r->nsteps,
+	    s.r->nsteps == 1 ? "" : "s", total);
+	if (o->speed > 1)
+		say("Practice mode: time runs %d times faster; history leaves this session out.", o->speed);
+	say("%s", help_line);
+	show_changes(&p);
+
+	while (s.e.status != ENGINE_DONE) {
+		long long wake = engine_next_wake(&s.e);
+		int timeout = -1;
+		if (wake >= 0) {
+			long long left = wake - clock_real_now_ms();
+			timeout = left < 0 ? 0 : left > 60000 ? 60000 : (int)left;
+		}
+		struct pollfd fds[2] = {
+			{ .fd = s.sigfd, .events = POLLIN },
+			{ .fd = p.eof ? -1 : STDIN_FILENO, .events = POLLIN },
+		};
+		int n = poll(fds, 2, timeout);
+		if (n < 0 && errno != EINTR)
+			die_errno(1, "poll");
+		int sig = sigs_take(NULL, NULL);
+		if (sig) {
+			s.fatal_sig = sig;
+			engine_abort(&s.e, sigs_name(sig));
+			show_changes(&p);
+			break;
+		}
+		if (n > 0 && (fds[1].revents & (POLLIN | POLLHUP | POLLERR)))
+			read_input(&p);
+		engine_tick(&s.e);
+		show_changes(&p);
+	}
+	if (s.log_path && !slog_failing(&s.log))
+		say("Logged to %s", s.log_path);
+	return session_finish(&s);
+}

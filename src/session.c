@@ -1,0 +1,87 @@
+/* session.c: setting a session up and tearing it down. */
+#include "config.h"
+
+#include "session.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "history.h"
+#include "loader.h"
+#include "sigs.h"
+#include "util.h"
+
+char *session_log_path(const struct options *o)
+{
+	if (o->no_log)
+		return NULL;
+	if (o->log_path)
+		return expand_tilde(o->log_path);
+	return slog_default_path();
+}
+
+static void sink_line(void *ctx, const char *line, size_t len)
+{
+	struct session *s = ctx;
+	slog_write(&s->log, line, len);
+}
+
+int session_prepare(struct session *s, const struct options *o,
+		    const struct search_path *sp, bool screen)
+{
+	memset(s, 0, sizeof *s);
+	s->path = routine_resolve(sp, o->args[0]);
+	s->r = load_routine_arg(sp, o->args[0]);
+	if (!s->r) {
+		free(s->path);
+		s->path = NULL;
+		return EXIT_BAD;
+	}
+	s->id = routine_id_of(s->path);
+	s->log_path = session_log_path(o);
+	s->targets = xcalloc(s->r->nsteps, sizeof *s->targets);
+	s->at_top = xcalloc(s->r->nsteps, sizeof *s->at_top);
+	if (s->log_path)
+		history_targets(s->log_path, s->r, s->targets, s->at_top);
+	if (slog_open(&s->log, s->log_path) < 0) {
+		fprintf(stderr, "%s: cannot open the session log %s: %s\n", progname,
+			s->log_path, strerror(errno));
+		fprintf(stderr, "%s: use --log FILE to log elsewhere, or --no-log\n", progname);
+		session_finish(s);
+		return EXIT_BAD;
+	}
+	s->sigfd = sigs_install(screen);
+	return -1;
+}
+
+void session_start(struct session *s, const struct options *o)
+{
+	struct engine_opts eo = {
+		.targets = s->targets,
+		.at_top = s->at_top,
+		.lead_in_ms = o->lead_in_ms,
+		.speed = o->speed,
+		.file = s->path,
+		.id = s->id,
+	};
+	struct engine_sink sink = { sink_line, s };
+	engine_start(&s->e, s->r, &eo, clock_real, sink);
+}
+
+int session_finish(struct session *s)
+{
+	if (s->r)
+		engine_free(&s->e);
+	slog_close(&s->log, stderr);
+	routine_free(s->r);
+	free(s->path);
+	free(s->id);
+	free(s->log_path);
+	free(s->targets);
+	free(s->at_top);
+	int sig = s->fatal_sig;
+	memset(s, 0, sizeof *s);
+	return sig ? 128 + sig : EXIT_OK;
+}

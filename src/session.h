@@ -1,0 +1,41 @@
+/* session.h: what every front end shares around a running session: the
+ * routine, today's targets from the log, the log writer, the engine and the
+ * signal pipe.  Front ends (plain.c, the dashboard) own only their loop. */
+#ifndef RECOUP_SESSION_H
+#define RECOUP_SESSION_H
+
+#include <stdbool.h>
+
+#include "cli.h"
+#include "engine.h"
+#include "routine.h"
+#include "slog.h"
+
+struct session {
+	struct routine *r;
+	char *path, *id;
+	char *log_path;     /* NULL with --no-log */
+	struct slog log;
+	int *targets;
+	bool *at_top;
+	struct engine e;
+	int sigfd;
+	int fatal_sig;      /* set when a signal ended the session */
+};
+
+/* Resolve and load the routine, read today's targets, open the log, catch
+ * signals.  Returns -1 when ready, else the exit status to leave with
+ * (after printing why). */
+int session_prepare(struct session *s, const struct options *o,
+		    const struct search_path *sp, bool screen);
+/* Write the start line and enter the first segment. */
+void session_start(struct session *s, const struct options *o);
+/* Close the log (unwritten lines to stderr), free everything, and return
+ * the exit status: 0, or 128+N after signal N. */
+int session_finish(struct session *s);
+
+/* The log path the options and environment give: --log, else the default;
+ * NULL with --no-log.  Freshly allocated. */
+char *session_log_path(const struct options *o);
+
+#endif

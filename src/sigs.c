@@ -1,0 +1,85 @@
+/* sigs.c: the self-pipe. */
+#include "config.h"
+
+#include "sigs.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "util.h"
+
+static int pipe_fds[2] = { -1, -1 };
+static volatile sig_atomic_t fatal_sig, got_winch, got_cont;
+
+static void on_signal(int sig)
+{
+	int saved = errno;
+	if (sig == SIGWINCH)
+		got_winch = 1;
+	else if (sig == SIGCONT)
+		got_cont = 1;
+	else if (!fatal_sig)
+		fatal_sig = sig;
+	if (pipe_fds[1] >= 0) {
+		char c = (char)sig;
+		ssize_t n = write(pipe_fds[1], &c, 1);
+		(void)n;
+	}
+	errno = saved;
+}
+
+int sigs_install(bool screen)
+{
+	if (pipe_fds[0] < 0) {
+		if (pipe(pipe_fds) < 0)
+			die_errno(1, "pipe");
+		for (int i = 0; i < 2; i++) {
+			fcntl(pipe_fds[i], F_SETFL, fcntl(pipe_fds[i], F_GETFL) | O_NONBLOCK);
+			fcntl(pipe_fds[i], F_SETFD, FD_CLOEXEC);
+		}
+	}
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	static const int fatal[] = { SIGTERM, SIGHUP, SIGINT, SIGQUIT };
+	for (size_t i = 0; i < ARRAY_LEN(fatal); i++)
+		sigaction(fatal[i], &sa, NULL);
+	if (screen) {
+		sigaction(SIGWINCH, &sa, NULL);
+		sigaction(SIGCONT, &sa, NULL);
+	}
+	/* a closed terminal or pipe is an error return, not a death */
+	signal(SIGPIPE, SIG_IGN);
+	return pipe_fds[0];
+}
+
+int sigs_take(bool *winch, bool *cont)
+{
+	char buf[64];
+	while (read(pipe_fds[0], buf, sizeof buf) > 0)
+		;
+	if (winch) {
+		*winch = got_winch;
+		got_winch = 0;
+	}
+	if (cont) {
+		*cont = got_cont;
+		got_cont = 0;
+	}
+	return fatal_sig;
+}
+
+const char *sigs_name(int sig)
+{
+	switch (sig) {
+	case SIGTERM: return "TERM";
+	case SIGHUP: return "HUP";
+	case SIGINT: return "INT";
+	case SIGQUIT: return "QUIT";
+	default: return "UNKNOWN";
+	}
+}
