@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "paths.h"
 #include "routine.h"
@@ -24,13 +25,17 @@ struct options {
 	size_t nroutine_dirs, routine_dirs_cap;
 	int speed;
 	long long lead_in_ms;      /* before each timed part of work */
+	bool use_bell, use_flash, confirm_quit;
+	char **cue_argv;           /* program and arguments, %s = the prompt; NULL: none */
+	int key_pause, key_next, key_back, key_quit;
 	char **args;
 	size_t nargs;
 };
 
 /* Resolve ROUTINE (path or name) and load it, printing every diagnostic.
  * NULL (after printing why) when it is missing or has errors. */
-struct routine *load_routine_arg(const struct search_path *sp, const char *arg);
+struct routine *load_routine_arg(const struct search_path *sp, const char *arg,
+				 FILE *err);
 
 int cmd_list(const struct options *o, const struct search_path *sp);
 int cmd_check(const struct options *o, const struct search_path *sp);

@@ -14,22 +14,24 @@
 #include "plain.h"
 #include "history.h"
 #include "session.h"
+#include "ui.h"
 #include "util.h"
 
-struct routine *load_routine_arg(const struct search_path *sp, const char *arg)
+struct routine *load_routine_arg(const struct search_path *sp, const char *arg,
+				 FILE *err)
 {
 	char *path = routine_resolve(sp, arg);
 	if (!path) {
-		fprintf(stderr, "%s: no routine named '%s' on the search path", progname, arg);
+		fprintf(err, "%s: no routine named '%s' on the search path", progname, arg);
 		for (size_t i = 0; i < sp->n; i++)
-			fprintf(stderr, "%s %s", i ? "," : " (looked in", sp->dirs[i]);
-		fputs(sp->n ? ")\n" : "\n", stderr);
+			fprintf(err, "%s %s", i ? "," : " (looked in", sp->dirs[i]);
+		fputs(sp->n ? ")\n" : "\n", err);
 		return NULL;
 	}
 	struct diags d;
 	diags_init(&d, path);
 	struct routine *r = routine_load(path, &d);
-	diags_print(&d, stderr);
+	diags_print(&d, err);
 	diags_free(&d);
 	free(path);
 	return r;
@@ -44,7 +46,7 @@ int cmd_check(const struct options *o, const struct search_path *sp)
 {
 	int rc = EXIT_OK;
 	for (size_t i = 0; i < o->nargs; i++) {
-		struct routine *r = load_routine_arg(sp, o->args[i]);
+		struct routine *r = load_routine_arg(sp, o->args[i], stderr);
 		if (!r) {
 			rc = EXIT_BAD;
 			continue;
@@ -63,7 +65,7 @@ int cmd_check(const struct options *o, const struct search_path *sp)
 
 int cmd_plan(const struct options *o, const struct search_path *sp)
 {
-	struct routine *r = load_routine_arg(sp, o->args[0]);
+	struct routine *r = load_routine_arg(sp, o->args[0], stderr);
 	if (!r)
 		return EXIT_BAD;
 	/* today's targets, as the session would use them */
@@ -146,29 +148,7 @@ int cmd_history(const struct options *o)
 	return rc;
 }
 
-/* A terminal that can show the dashboard, or NULL with why not. */
-static const char *no_screen_reason(void)
-{
-	const char *term = getenv("TERM");
-	if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO))
-		return "";
-	if (!term || !*term || !strcmp(term, "dumb"))
-		return "TERM is dumb or unset";
-	return NULL;
-}
-
 int cmd_run(const struct options *o, const struct search_path *sp)
 {
-	const char *why = no_screen_reason();
-	if (!o->nargs) {
-		fprintf(stderr, "%s: the routine picker is not available yet; name a ROUTINE "
-			"(see %s --list)\n", progname, progname);
-		return EXIT_USAGE;
-	}
-	if (why && *why)
-		fprintf(stderr, "%s: %s; running line by line (--plain)\n", progname, why);
-	else if (!why)
-		fprintf(stderr, "%s: the full-screen dashboard is not available yet; running "
-			"line by line (--plain)\n", progname);
-	return plain_run(o, sp);
+	return ui_run(o, sp);
 }

@@ -5,6 +5,7 @@
 
 #include "history.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -90,11 +91,13 @@ static void week_init(struct history_week *w, long monday)
 
 bool history_parse_since(const char *s, time_t *out)
 {
-	int y, m, d;
-	char tail;
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
-	    sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
-	    y < 1970 || m < 1 || m > 12 || d < 1 || d > 31)
+	for (int i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' : !isdigit((unsigned char)s[i]))
+			return false;
+	if (s[10])
+		return false;
+	int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+	if (y < 1970 || m < 1 || m > 12 || d < 1 || d > 31)
 		return false;
 	struct tm tm = {.tm_year = y - 1900, .tm_mon = m - 1, .tm_mday = d,
 			.tm_isdst = -1};
@@ -109,6 +112,8 @@ bool history_parse_since(const char *s, time_t *out)
 /* ---- lines: a fixed buffer, never the whole file ---- */
 
 #define READ_CHUNK 65536
+#define STR(x) #x
+#define XSTR(x) STR(x)
 
 struct lines {
 	int fd;
@@ -156,8 +161,12 @@ static enum line_result lines_discard(struct lines *L)
 	}
 }
 
-/* The next line, without its newline; a last line without one counts. */
-static enum line_result lines_next(struct lines *L, const char **line, size_t *len)
+/* The next line, its newline replaced by a NUL: logrec_parse() takes a
+ * length, but its timestamp sscanf() runs strlen() over the rest of the
+ * buffer (and past it) when the line is not terminated.  A last line
+ * without a newline counts; it is terminated too, as it is shorter than
+ * HISTORY_LINE_MAX and so ends before the buffer does. */
+static enum line_result lines_next(struct lines *L, char **line, size_t *len)
 {
 	size_t searched = 0;
 	for (;;) {
@@ -165,6 +174,7 @@ static enum line_result lines_next(struct lines *L, const char **line, size_t *l
 		size_t avail = L->end - L->beg;
 		char *nl = memchr(p + searched, '\n', avail - searched);
 		if (nl) {
+			*nl = '\0';
 			*line = p;
 			*len = (size_t)(nl - p);
 			L->beg += *len + 1;
@@ -176,6 +186,7 @@ static enum line_result lines_next(struct lines *L, const char **line, size_t *l
 		if (L->eof) {
 			if (!avail)
 				return LINE_EOF;
+			p[avail] = '\0';
 			*line = p;
 			*len = avail;
 			L->beg = L->end;
@@ -336,7 +347,7 @@ static int scan_run(struct scan *sc)
 	logrec_init(&rec);
 	int rc = 0;
 	for (;;) {
-		const char *line;
+		char *line;
 		size_t len;
 		enum line_result lr = lines_next(&L, &line, &len);
 		if (lr == LINE_EOF)
@@ -347,7 +358,7 @@ static int scan_run(struct scan *sc)
 		}
 		sc->lines++;
 		if (lr == LINE_LONG)
-			scan_corrupt(sc, "line longer than 65536 bytes");
+			scan_corrupt(sc, "line longer than " XSTR(HISTORY_LINE_MAX) " bytes");
 		else
 			scan_line(sc, &rec, line, len);
 	}
@@ -504,7 +515,8 @@ static void hist_rate(struct scan *sc, size_t i, const struct logrec *rec)
 	long long value = logrec_int(rec, "value", -1);
 	if (!name || value < 0 || value > 10)
 		return;
-	struct history_rating *r = &h->ratings[hist_rating(h, name)];
+	size_t k = hist_rating(h, name); /* may move h->ratings */
+	struct history_rating *r = &h->ratings[k];
 	r->v = xgrow(r->v, &r->cap, r->n + 1, sizeof *r->v);
 	r->v[r->n++] = (struct history_rate){
 		.when = sc->v[i].when, .session = i, .value = (int)value};
@@ -613,12 +625,23 @@ static const char *plural(long n, const char *one, const char *many)
 	return n == 1 ? one : many;
 }
 
+/* Names come from a file anyone can edit: keep control characters (an
+ * escape sequence, a newline) out of the report. */
+static void put_name(FILE *out, const char *s)
+{
+	for (; *s; s++)
+		fputc((unsigned char)*s < 0x20 || *s == 0x7f ? ' ' : *s, out);
+}
+
 static void print_totals(FILE *out, const struct history *h)
 {
 	char first[11], last[11];
 	format_date(first, h->first);
 	format_date(last, h->last);
-	fprintf(out, "Sessions: %d, from %s to %s\n", h->sessions, first, last);
+	if (h->sessions)
+		fprintf(out, "Sessions: %d, from %s to %s\n", h->sessions, first, last);
+	else
+		fputs("Sessions: 0\n", out);
 	fprintf(out, "  %d complete, %d quit, %d aborted, %d unfinished",
 		h->status[HISTORY_COMPLETE], h->status[HISTORY_QUIT],
 		h->status[HISTORY_ABORTED], h->status[HISTORY_UNFINISHED]);
@@ -642,7 +665,9 @@ static void print_routines(FILE *out, const struct history *h)
 		const struct history_routine *r = &h->routines[i];
 		char last[11];
 		format_date(last, r->last);
-		fprintf(out, "  %s: %d %s, %d completed, last %s\n", r->name,
+		fputs("  ", out);
+		put_name(out, r->name);
+		fprintf(out, ": %d %s, %d completed, last %s\n",
 			r->sessions, plural(r->sessions, "session", "sessions"),
 			r->completed, last);
 	}
@@ -662,8 +687,9 @@ static void print_weeks(FILE *out, const struct history *h)
 		for (size_t i = 0; h->nroutines > 1 && i < h->nroutines; i++) {
 			if (!h->routines[i].weeks[w])
 				continue;
-			fprintf(out, "%s%s %d", sep, h->routines[i].name,
-				h->routines[i].weeks[w]);
+			fputs(sep, out);
+			put_name(out, h->routines[i].name);
+			fprintf(out, " %d", h->routines[i].weeks[w]);
 			sep = ", ";
 		}
 		fputs(*sep == ',' ? ")\n" : "\n", out);
@@ -677,17 +703,21 @@ static void print_reps(FILE *out, const struct history *h)
 		fputs("  none logged\n", out);
 	for (size_t i = 0; i < h->nexercises; i++) {
 		const struct history_exercise *e = &h->exercises[i];
-		if (!strcmp(e->side, "none"))
-			fprintf(out, "  %s\n", e->name);
-		else
-			fprintf(out, "  %s, %s side\n", e->name, e->side);
+		fputs("  ", out);
+		put_name(out, e->name);
+		if (strcmp(e->side, "none")) {
+			fputs(", ", out);
+			put_name(out, e->side);
+			fputs(" side", out);
+		}
+		fputc('\n', out);
 		for (size_t k = 0; k < e->n; k++) {
 			const struct history_reps *p = &e->v[k];
 			char day[11];
 			format_date(day, p->when);
-			fprintf(out, "    %s: %d reps in %d %s, target %d\n", day,
-				p->reps, p->sets, plural(p->sets, "set", "sets"),
-				p->target);
+			fprintf(out, "    %s: %d %s in %d %s, target %d\n", day,
+				p->reps, plural(p->reps, "rep", "reps"), p->sets,
+				plural(p->sets, "set", "sets"), p->target);
 		}
 	}
 }
@@ -699,7 +729,9 @@ static void print_ratings(FILE *out, const struct history *h)
 		fputs("  none logged\n", out);
 	for (size_t i = 0; i < h->nratings; i++) {
 		const struct history_rating *r = &h->ratings[i];
-		fprintf(out, "  %s\n", r->name);
+		fputs("  ", out);
+		put_name(out, r->name);
+		fputc('\n', out);
 		for (size_t k = 0; k < r->n; k++) {
 			char day[11];
 			format_date(day, r->v[k].when);
@@ -797,7 +829,9 @@ struct tgt_best {
 
 struct tgt_read {
 	const struct routine *r;
-	struct tgt_best *best; /* per step */
+	size_t *prog;       /* indices of the steps with progress */
+	size_t nprog;
+	struct tgt_best *best; /* per entry of prog */
 };
 
 static long long clamp_ll(long long v, long long lo, long long hi)
@@ -805,17 +839,12 @@ static long long clamp_ll(long long v, long long lo, long long hi)
 	return v < lo ? lo : v > hi ? hi : v;
 }
 
-static bool tgt_wanted(const struct step *st)
-{
-	return st->type == STEP_REPS && st->progress;
-}
-
 static bool tgt_start(struct scan *sc, size_t i, const struct logrec *rec)
 {
 	const struct tgt_read *tr = sc->ctx;
 	if (logrec_get(rec, "speed"))
 		return false; /* practice proves nothing about the legs */
-	sc->v[i].data = xcalloc(tr->r->nsteps, sizeof(struct tgt_seen));
+	sc->v[i].data = xcalloc(tr->nprog, sizeof(struct tgt_seen));
 	return true;
 }
 
@@ -828,6 +857,18 @@ static unsigned side_bit(const char *side)
 	return 1u << ARRAY_LEN(sides);
 }
 
+static void tgt_seen_set(struct tgt_seen *s, const struct logrec *rec)
+{
+	long long reps = logrec_int(rec, "reps", -1);
+	if (!s->lines++) {
+		/* Bounded, so that target + 1 cannot overflow. */
+		s->target = (int)clamp_ll(logrec_int(rec, "target", 0), 0, 100000);
+		s->all_reached = true;
+	}
+	s->sides |= side_bit(logrec_get(rec, "side"));
+	s->all_reached = s->all_reached && reps >= s->target;
+}
+
 static void tgt_event(struct scan *sc, size_t i, const struct logrec *rec)
 {
 	const struct tgt_read *tr = sc->ctx;
@@ -835,21 +876,10 @@ static void tgt_event(struct scan *sc, size_t i, const struct logrec *rec)
 	const char *name = logrec_get(rec, "name");
 	if (rec->event != LOG_SET || !name)
 		return;
-	for (size_t k = 0; k < tr->r->nsteps; k++) {
-		const struct step *st = &tr->r->steps[k];
-		if (!tgt_wanted(st) || strcmp(st->name, name))
-			continue;
-		struct tgt_seen *s = &seen[k];
-		long long reps = logrec_int(rec, "reps", -1);
-		if (!s->lines++) {
-			/* Bounded, so that target + 1 cannot overflow. */
-			s->target = (int)clamp_ll(logrec_int(rec, "target", 0),
-						  0, 100000);
-			s->all_reached = true;
-		}
-		s->sides |= side_bit(logrec_get(rec, "side"));
-		s->all_reached = s->all_reached && reps >= s->target;
-	}
+	/* Two steps may share a name: both learn from the same lines. */
+	for (size_t k = 0; k < tr->nprog; k++)
+		if (!strcmp(tr->r->steps[tr->prog[k]].name, name))
+			tgt_seen_set(&seen[k], rec);
 }
 
 static int popcount(unsigned x)
@@ -864,7 +894,7 @@ static void tgt_finish(struct scan *sc, size_t i, enum history_status st)
 {
 	const struct tgt_read *tr = sc->ctx;
 	struct tgt_seen *seen = sc->v[i].data;
-	for (size_t k = 0; k < tr->r->nsteps; k++) {
+	for (size_t k = 0; k < tr->nprog; k++) {
 		struct tgt_best *b = &tr->best[k];
 		const struct tgt_seen *s = &seen[k];
 		/* Sessions can finish out of order when they interleave. */
@@ -874,7 +904,7 @@ static void tgt_finish(struct scan *sc, size_t i, enum history_status st)
 		b->session = i;
 		b->target = s->target;
 		b->reached = s->all_reached &&
-			     s->lines == tr->r->steps[k].sets * popcount(s->sides);
+			     s->lines == tr->r->steps[tr->prog[k]].sets * popcount(s->sides);
 	}
 	free(seen);
 }
@@ -883,37 +913,43 @@ static const struct scan_ops tgt_ops = {
 	.start = tgt_start, .event = tgt_event, .finish = tgt_finish,
 };
 
+/* Double progression from what the latest session showed. */
+static void tgt_apply(const struct step *st, const struct tgt_best *b,
+		      int *target, bool *at_top)
+{
+	if (!b->found) {
+		*target = st->reps.min;
+		return;
+	}
+	int next = b->reached ? b->target + 1 : b->target;
+	*target = (int)clamp_ll(next, st->reps.min, st->reps.max);
+	*at_top = b->reached && b->target >= st->reps.max;
+}
+
 void history_targets(const char *log_path, const struct routine *r, int *targets,
 		     bool *at_top)
 {
-	bool any = false;
+	struct tgt_read tr = {.r = r, .prog = xcalloc(r->nsteps, sizeof *tr.prog)};
 	for (size_t k = 0; k < r->nsteps; k++) {
 		targets[k] = 0;
 		if (at_top)
 			at_top[k] = false;
-		any = any || tgt_wanted(&r->steps[k]);
+		if (r->steps[k].type == STEP_REPS && r->steps[k].progress)
+			tr.prog[tr.nprog++] = k;
 	}
-	if (!any)
-		return;
-	struct tgt_read tr = {.r = r, .best = xcalloc(r->nsteps, sizeof *tr.best)};
+	tr.best = xcalloc(tr.nprog, sizeof *tr.best);
 	struct scan sc = {.path = log_path, .ops = &tgt_ops, .ctx = &tr};
-	/* A log that cannot be read just means no history: defaults. */
-	if (scan_run(&sc) < 0)
-		memset(tr.best, 0, r->nsteps * sizeof *tr.best);
+	/* A log that cannot be read just means no history: defaults.  Nothing
+	 * to learn means no need to read it at all. */
+	if (tr.nprog && scan_run(&sc) < 0)
+		memset(tr.best, 0, tr.nprog * sizeof *tr.best);
 	scan_free(&sc);
-	for (size_t k = 0; k < r->nsteps; k++) {
-		const struct step *st = &r->steps[k];
-		const struct tgt_best *b = &tr.best[k];
-		if (!tgt_wanted(st))
-			continue;
-		if (!b->found) {
-			targets[k] = st->reps.min;
-			continue;
-		}
-		int next = b->reached ? b->target + 1 : b->target;
-		targets[k] = (int)clamp_ll(next, st->reps.min, st->reps.max);
+	for (size_t k = 0; k < tr.nprog; k++) {
+		bool top = false;
+		tgt_apply(&r->steps[tr.prog[k]], &tr.best[k], &targets[tr.prog[k]], &top);
 		if (at_top)
-			at_top[k] = b->reached && b->target >= st->reps.max;
+			at_top[tr.prog[k]] = top;
 	}
 	free(tr.best);
+	free(tr.prog);
 }

@@ -761,6 +761,14 @@ static void load_step(struct checker *c, struct step *st, const struct ynode *m)
 	}
 }
 
+static bool word_in(const char *word, const char *const *list)
+{
+	for (; *list; list++)
+		if (!strcmp(word, *list))
+			return true;
+	return false;
+}
+
 static void load_defaults(struct checker *c, const struct ynode *m)
 {
 	static const char *const keys[] = { "side", "rest", "tempo", NULL };
@@ -780,6 +788,8 @@ static void load_defaults(struct checker *c, const struct ynode *m)
 			c->has_rest = get_duration(c, v, "rest", &c->rest);
 		else if (!strcmp(key, "tempo"))
 			c->has_tempo = get_tempo(c, v, &c->tempo);
+		else if (word_in(key, step_key_words))
+			err(c, m->kids[i], "`%s` cannot go in `defaults`; only side, rest and tempo can", key);
 		else
 			unknown_key(c, m->kids[i], key, keys, "`defaults`");
 	}

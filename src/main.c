@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <getopt.h>
+#include <locale.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -191,7 +192,13 @@ static void check_arg_count(const struct options *o)
 
 int main(int argc, char **argv)
 {
-	struct options o = { .mode = MODE_RUN, .speed = 1, .lead_in_ms = 3000 };
+	struct options o = {
+		.mode = MODE_RUN, .speed = 1, .lead_in_ms = 3000,
+		.use_bell = true, .confirm_quit = true,
+		.key_pause = ' ', .key_next = 'n', .key_back = 'b', .key_quit = 'q',
+	};
+	setlocale(LC_ALL, "");
+	setlocale(LC_NUMERIC, "C");
 	parse_options(&o, argc, argv);
 	check_arg_count(&o);
 

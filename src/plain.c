@@ -128,7 +128,7 @@ static void read_input(struct plain *p)
 int plain_run(const struct options *o, const struct search_path *sp)
 {
 	struct session s;
-	int rc = session_prepare(&s, o, sp, false);
+	int rc = session_prepare(&s, o, sp, false, stderr);
 	if (rc >= 0)
 		return rc;
 	setvbuf(stdout, NULL, _IOLBF, 0);

@@ -29,11 +29,11 @@ static void sink_line(void *ctx, const char *line, size_t len)
 }
 
 int session_prepare(struct session *s, const struct options *o,
-		    const struct search_path *sp, bool screen)
+		    const struct search_path *sp, bool screen, FILE *err)
 {
 	memset(s, 0, sizeof *s);
 	s->path = routine_resolve(sp, o->args[0]);
-	s->r = load_routine_arg(sp, o->args[0]);
+	s->r = load_routine_arg(sp, o->args[0], err);
 	if (!s->r) {
 		free(s->path);
 		s->path = NULL;
@@ -46,9 +46,9 @@ int session_prepare(struct session *s, const struct options *o,
 	if (s->log_path)
 		history_targets(s->log_path, s->r, s->targets, s->at_top);
 	if (slog_open(&s->log, s->log_path) < 0) {
-		fprintf(stderr, "%s: cannot open the session log %s: %s\n", progname,
+		fprintf(err, "%s: cannot open the session log %s: %s\n", progname,
 			s->log_path, strerror(errno));
-		fprintf(stderr, "%s: use --log FILE to log elsewhere, or --no-log\n", progname);
+		fprintf(err, "%s: use --log FILE to log elsewhere, or --no-log\n", progname);
 		session_finish(s);
 		return EXIT_BAD;
 	}

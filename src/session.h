@@ -5,6 +5,7 @@
 #define RECOUP_SESSION_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "cli.h"
 #include "engine.h"
@@ -25,9 +26,9 @@ struct session {
 
 /* Resolve and load the routine, read today's targets, open the log, catch
  * signals.  Returns -1 when ready, else the exit status to leave with
- * (after printing why). */
+ * (after printing why on `err`). */
 int session_prepare(struct session *s, const struct options *o,
-		    const struct search_path *sp, bool screen);
+		    const struct search_path *sp, bool screen, FILE *err);
 /* Write the start line and enter the first segment. */
 void session_start(struct session *s, const struct options *o);
 /* Close the log (unwritten lines to stderr), free everything, and return

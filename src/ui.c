@@ -1,0 +1,476 @@
+/* ui.c: the terminal, the event loop and what every screen shares.  The
+ * loop waits in one place, poll() on the terminal and the signal pipe, with
+ * a timeout from the screen's next change; keys and signals only mark what
+ * is dirty, and drawing happens once per turn. */
+#include "config.h"
+
+#include "ui.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/wait.h>
+#include <term.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "plain.h"
+#include "sigs.h"
+#include "util.h"
+
+static const struct ui_screen *const screens[SCREEN_COUNT] = {
+	[SCREEN_PICKER] = &ui_picker_screen,
+	[SCREEN_SESSION] = &ui_session_screen,
+	[SCREEN_HISTORY] = &ui_history_screen,
+	[SCREEN_HELP] = &ui_help_screen,
+};
+
+/* ---- drawing helpers ---- */
+
+void ui_switch(struct ui *ui, enum ui_screen_id s)
+{
+	if (s == SCREEN_HELP && ui->screen != SCREEN_HELP)
+		ui->help_return = ui->screen;
+	ui->screen = s;
+	ui->full = ui->dirty = true;
+}
+
+int ui_text(int y, int x, int width, const char *s)
+{
+	if (width <= 0)
+		return 0;
+	move(y, x);
+	int used = 0;
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	const char *p = s;
+	while (*p && used < width) {
+		wchar_t wc;
+		size_t n = mbrtowc(&wc, p, MB_CUR_MAX, &st);
+		if (n == (size_t)-1 || n == (size_t)-2) {
+			memset(&st, 0, sizeof st);
+			addch('?');
+			used++;
+			p++;
+			continue;
+		}
+		int w = wcwidth(wc);
+		if (w < 0)
+			w = 1;
+		if (used + w > width)
+			break;
+		if (MB_CUR_MAX == 1 && (unsigned char)*p >= 0x80)
+			addch('?'); /* a non-UTF-8 locale: no mojibake */
+		else
+			addnstr(p, (int)n);
+		used += w;
+		p += n;
+	}
+	return used;
+}
+
+void ui_color_on(struct ui *ui, enum ui_color c)
+{
+	if (ui->color && c != C_NORMAL)
+		attron(COLOR_PAIR(c));
+	if (c == C_TITLE || c == C_WARN)
+		attron(A_BOLD);
+	if (!ui->color && (c == C_LEFT || c == C_RIGHT))
+		attron(A_BOLD);
+	if (c == C_DIM)
+		attron(A_DIM);
+}
+
+void ui_color_off(struct ui *ui, enum ui_color c)
+{
+	if (ui->color && c != C_NORMAL)
+		attroff(COLOR_PAIR(c));
+	attroff(A_BOLD | A_DIM);
+}
+
+void ui_bar(struct ui *ui, int y, int x, int width, double frac)
+{
+	if (width <= 0)
+		return;
+	if (frac < 0)
+		frac = 0;
+	if (frac > 1)
+		frac = 1;
+	int fill = (int)(frac * width + 0.5);
+	move(y, x);
+	for (int i = 0; i < width; i++) {
+		if (ui->utf8)
+			addstr(i < fill ? "\u2588" : "\u2591");
+		else
+			addch(i < fill ? '#' : '.');
+	}
+}
+
+void ui_alert(struct ui *ui)
+{
+	if (ui->o->use_bell)
+		beep();
+	if (ui->o->use_flash)
+		flash();
+}
+
+static void reap_cue(struct ui *ui)
+{
+	if (ui->cue_pid > 0 && waitpid(ui->cue_pid, NULL, WNOHANG) == ui->cue_pid)
+		ui->cue_pid = 0;
+}
+
+void ui_speak(struct ui *ui, const char *text)
+{
+	const struct options *o = ui->o;
+	if (!o->cue_argv || !o->cue_argv[0])
+		return;
+	reap_cue(ui);
+	if (ui->cue_pid > 0) {
+		/* the newest prompt matters: cut the old one short */
+		kill(ui->cue_pid, SIGTERM);
+		waitpid(ui->cue_pid, NULL, 0);
+		ui->cue_pid = 0;
+	}
+	size_t n = 0;
+	while (o->cue_argv[n])
+		n++;
+	char **argv = xcalloc(n + 1, sizeof *argv);
+	for (size_t i = 0; i < n; i++) {
+		const char *a = o->cue_argv[i];
+		const char *pct = strstr(a, "%s");
+		argv[i] = pct ? xasprintf("%.*s%s%s", (int)(pct - a), a, text, pct + 2) : xstrdup(a);
+	}
+	pid_t pid = fork();
+	if (pid == 0) {
+		int devnull = open("/dev/null", O_RDWR);
+		if (devnull >= 0) {
+			dup2(devnull, STDIN_FILENO);
+			dup2(devnull, STDOUT_FILENO);
+			dup2(devnull, STDERR_FILENO);
+		}
+		signal(SIGPIPE, SIG_DFL);
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	if (pid > 0)
+		ui->cue_pid = pid;
+	for (size_t i = 0; i < n; i++)
+		free(argv[i]);
+	free(argv);
+}
+
+int ui_edit(struct ui *ui, const char *path, int line)
+{
+	const char *editor = getenv("VISUAL");
+	if (!editor || !*editor)
+		editor = getenv("EDITOR");
+	if (!editor || !*editor)
+		editor = "vi";
+	char lineopt[32];
+	snprintf(lineopt, sizeof lineopt, "+%d", line > 0 ? line : 1);
+	def_prog_mode();
+	endwin();
+	pid_t pid = fork();
+	if (pid == 0) {
+		/* $EDITOR may carry arguments ("code -w"): let sh split it */
+		execl("/bin/sh", "sh", "-c", line > 0 ? "exec $0 \"$1\" \"$2\"" : "exec $0 \"$2\"",
+		      editor, lineopt, path, (char *)NULL);
+		_exit(127);
+	}
+	int status = -1;
+	if (pid > 0)
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+			;
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	ui->full = ui->dirty = true;
+	return status;
+}
+
+void ui_load_history(struct ui *ui)
+{
+	if (ui->hist_loaded)
+		history_free(&ui->hist);
+	ui->hist_loaded = false;
+	char *log = session_log_path(ui->o);
+	struct history_filter f = { 0 };
+	if (log) {
+		FILE *devnull = fopen("/dev/null", "w");
+		history_read(&ui->hist, log, &f, time(NULL), devnull);
+		if (devnull)
+			fclose(devnull);
+		ui->hist_loaded = true;
+	}
+	free(log);
+}
+
+bool ui_start_session(struct ui *ui, const char *arg)
+{
+	struct options o = *ui->o;
+	char *args[1] = { (char *)arg };
+	o.args = args;
+	o.nargs = 1;
+	/* while curses owns the screen, errors go to the status line */
+	char *errbuf = NULL;
+	size_t errlen = 0;
+	FILE *mem = open_memstream(&errbuf, &errlen);
+	int rc = session_prepare(&ui->sess, &o, ui->sp, true, mem ? mem : stderr);
+	if (mem)
+		fclose(mem);
+	if (rc >= 0) {
+		char *nl = errbuf ? strchr(errbuf, '\n') : NULL;
+		if (nl)
+			*nl = '\0';
+		snprintf(ui->message, sizeof ui->message, "%s", errbuf && *errbuf ? errbuf : "cannot start");
+		free(errbuf);
+		return false;
+	}
+	free(errbuf);
+	ui->sigfd = ui->sess.sigfd;
+	session_start(&ui->sess, ui->o);
+	ui->in_session = true;
+	ui->seen_cue = 0;
+	ui->confirming_quit = false;
+	ui->last_beep_sec = -1;
+	ui_switch(ui, SCREEN_SESSION);
+	return true;
+}
+
+/* ---- the terminal ---- */
+
+static void setup_colors(struct ui *ui)
+{
+	ui->color = !ui->o->no_color && has_colors();
+	if (!ui->color)
+		return;
+	start_color();
+	use_default_colors();
+	static const struct { enum ui_color c; short fg; } table[] = {
+		{ C_LEFT, COLOR_BLUE }, { C_RIGHT, COLOR_YELLOW }, { C_ICE, COLOR_CYAN },
+		{ C_REST, COLOR_GREEN }, { C_WARN, COLOR_RED }, { C_DIM, -1 },
+		{ C_TITLE, -1 }, { C_GOOD, COLOR_GREEN },
+	};
+	for (size_t i = 0; i < ARRAY_LEN(table); i++)
+		init_pair((short)table[i].c, table[i].fg, -1);
+}
+
+static void resize(struct ui *ui)
+{
+	struct winsize ws;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0)
+		resizeterm(ws.ws_row, ws.ws_col);
+	getmaxyx(stdscr, ui->rows, ui->cols);
+	clearok(curscr, TRUE);
+	ui->full = ui->dirty = true;
+}
+
+static const char *no_terminal_reason(void)
+{
+	static char why[160];
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return "standard input or output is not a terminal";
+	const char *term = getenv("TERM");
+	if (!term || !*term || !strcmp(term, "dumb"))
+		return "TERM is dumb or unset";
+	int err = 0;
+	if (setupterm(NULL, STDOUT_FILENO, &err) != OK) {
+		snprintf(why, sizeof why, "unknown terminal type '%s'", term);
+		return why;
+	}
+	del_curterm(cur_term);
+	return NULL;
+}
+
+static void teardown(struct ui *ui)
+{
+	(void)ui;
+	if (!isendwin())
+		endwin();
+}
+
+/* Keys; a read error means the terminal is gone. */
+static bool read_keys(struct ui *ui)
+{
+	int got = 0;
+	for (;;) {
+		int ch = getch();
+		if (ch == ERR)
+			break;
+		got++;
+		if (ch == KEY_RESIZE) {
+			resize(ui);
+			continue;
+		}
+		screens[ui->screen]->key(ui, ch);
+		ui->dirty = true;
+		if (ui->quit)
+			break;
+	}
+	return got > 0;
+}
+
+static void end_for_signal(struct ui *ui, int sig)
+{
+	ui->fatal_sig = sig;
+	if (ui->in_session) {
+		ui->sess.fatal_sig = sig;
+		engine_abort(&ui->sess.e, sigs_name(sig));
+	}
+	ui->quit = true;
+}
+
+static void terminal_gone(struct ui *ui)
+{
+	if (ui->in_session) {
+		engine_warn(&ui->sess.e, "the terminal went away");
+		engine_abort(&ui->sess.e, NULL);
+	}
+	ui->quit = true;
+}
+
+static void loop(struct ui *ui)
+{
+	int idle_reads = 0;
+	while (!ui->quit) {
+		const struct ui_screen *sc = screens[ui->screen];
+		if (ui->in_session)
+			ui_session_screen.tick(ui);
+		else if (sc->tick)
+			sc->tick(ui);
+		if (ui->quit)
+			break;
+		if (ui->dirty || ui->full) {
+			screens[ui->screen]->draw(ui);
+			wnoutrefresh(stdscr);
+			doupdate();
+			ui->dirty = ui->full = false;
+		}
+		long long wake = ui->in_session ? ui_session_screen.next_wake(ui)
+						: sc->next_wake ? sc->next_wake(ui) : -1;
+		int timeout = -1;
+		if (wake >= 0) {
+			long long left = wake - clock_real_now_ms();
+			timeout = left < 0 ? 0 : left > 60000 ? 60000 : (int)left;
+		}
+		if (ui->cue_pid > 0 && (timeout < 0 || timeout > 1000))
+			timeout = 1000; /* reap the cue command */
+		struct pollfd fds[2] = {
+			{ .fd = STDIN_FILENO, .events = POLLIN },
+			{ .fd = ui->sigfd, .events = POLLIN },
+		};
+		int n = poll(fds, 2, timeout);
+		if (n < 0 && errno != EINTR) {
+			terminal_gone(ui);
+			break;
+		}
+		bool winch = false, cont = false;
+		int sig = sigs_take(&winch, &cont);
+		if (sig) {
+			end_for_signal(ui, sig);
+			break;
+		}
+		if (winch)
+			resize(ui);
+		if (cont) {
+			clearok(curscr, TRUE);
+			ui->full = ui->dirty = true;
+		}
+		reap_cue(ui);
+		if (n > 0 && (fds[0].revents & (POLLERR | POLLNVAL))) {
+			terminal_gone(ui);
+			break;
+		}
+		if (n > 0 && (fds[0].revents & (POLLIN | POLLHUP))) {
+			if (read_keys(ui)) {
+				idle_reads = 0;
+			} else if (++idle_reads > 50 || (fds[0].revents & POLLHUP)) {
+				/* readable but nothing comes: the terminal hung up */
+				terminal_gone(ui);
+				break;
+			}
+		}
+	}
+}
+
+int ui_run(const struct options *o, const struct search_path *sp)
+{
+	const char *why = no_terminal_reason();
+	if (why) {
+		if (!o->nargs) {
+			fprintf(stderr, "%s: %s; the picker needs a terminal (name a ROUTINE to run it line by line)\n",
+				progname, why);
+			return EXIT_USAGE;
+		}
+		if (isatty(STDOUT_FILENO))
+			fprintf(stderr, "%s: %s; running line by line (--plain)\n", progname, why);
+		return plain_run(o, sp);
+	}
+
+	struct ui ui;
+	memset(&ui, 0, sizeof ui);
+	ui.o = o;
+	ui.sp = sp;
+	ui.last_beep_sec = -1;
+	ui.utf8 = !strcmp(nl_langinfo(CODESET), "UTF-8");
+	if (o->nargs) {
+		/* errors in the routine or the log show before the screen changes */
+		int rc = session_prepare(&ui.sess, o, sp, true, stderr);
+		if (rc >= 0)
+			return rc;
+		ui.sigfd = ui.sess.sigfd;
+	} else {
+		ui.sigfd = sigs_install(true);
+		ui.picker = picker_new(&ui);
+	}
+
+	if (!newterm(NULL, stdout, stdin)) {
+		fprintf(stderr, "%s: cannot start the screen\n", progname);
+		return EXIT_BAD;
+	}
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	setup_colors(&ui);
+	getmaxyx(stdscr, ui.rows, ui.cols);
+
+	if (o->nargs) {
+		session_start(&ui.sess, o);
+		ui.in_session = true;
+		ui.screen = SCREEN_SESSION;
+	} else {
+		ui.screen = SCREEN_PICKER;
+	}
+	ui.full = ui.dirty = true;
+	loop(&ui);
+	teardown(&ui);
+
+	int rc = EXIT_OK;
+	if (ui.in_session) {
+		if (ui.sess.e.status == ENGINE_DONE && ui.sess.e.end_status &&
+		    !strcmp(ui.sess.e.end_status, "complete") && !ui.fatal_sig)
+			printf("%s: complete.\n", ui.sess.r->name);
+		rc = session_finish(&ui.sess);
+	}
+	if (ui.cue_pid > 0)
+		waitpid(ui.cue_pid, NULL, 0);
+	if (ui.picker)
+		picker_free(ui.picker);
+	if (ui.hist_loaded)
+		history_free(&ui.hist);
+	if (ui.fatal_sig)
+		rc = 128 + ui.fatal_sig;
+	return rc;
+}

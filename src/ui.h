@@ -1,0 +1,98 @@
+/* ui.h: the ncurses dashboard.  ui.c owns the terminal and the one event
+ * loop (poll on the terminal and the signal pipe, timeout from the screen's
+ * next change); each screen (picker, session, history, help) lives in its own
+ * file behind a small table of functions.  Screens draw into stdscr and mark
+ * what changed; the loop does one doupdate() per turn. */
+#ifndef RECOUP_UI_H
+#define RECOUP_UI_H
+
+#include <stdbool.h>
+#include <sys/types.h>
+
+#include "cli.h"
+#include "history.h"
+#include "paths.h"
+#include "session.h"
+
+enum ui_screen_id { SCREEN_PICKER, SCREEN_SESSION, SCREEN_HISTORY, SCREEN_HELP, SCREEN_COUNT };
+
+/* Colour pairs. */
+enum ui_color { C_NORMAL, C_LEFT, C_RIGHT, C_ICE, C_REST, C_WARN, C_DIM, C_TITLE, C_GOOD, C_COUNT };
+
+struct ui;
+
+struct ui_screen {
+	const char *name;
+	/* Draw: everything when ui->full, else only what changes with time. */
+	void (*draw)(struct ui *ui);
+	void (*key)(struct ui *ui, int ch);
+	/* Let time pass (may mark the screen dirty). */
+	void (*tick)(struct ui *ui);
+	/* Real-clock ms of the next change on screen, or -1. */
+	long long (*next_wake)(struct ui *ui);
+};
+
+extern const struct ui_screen ui_picker_screen, ui_session_screen,
+	ui_history_screen, ui_help_screen;
+
+struct picker;
+
+struct ui {
+	const struct options *o;
+	const struct search_path *sp;
+	enum ui_screen_id screen, help_return;
+	bool full, dirty, quit;
+	bool color, utf8;
+	int rows, cols;
+	int sigfd;
+	int fatal_sig;
+	char message[300];       /* one line for the bottom of the screen */
+
+	/* session screen */
+	struct session sess;
+	bool in_session, session_from_picker, confirming_quit;
+	unsigned seen_cue;
+	long long last_beep_sec;
+	pid_t cue_pid;
+
+	/* picker screen */
+	struct picker *picker;
+
+	/* history screen */
+	struct history hist;
+	bool hist_loaded;
+	int hist_scroll;
+	enum ui_screen_id hist_return;
+};
+
+/* Run the dashboard: the picker, or ROUTINE when given.  Falls back to the
+ * line-by-line session when there is no usable terminal.  Returns the exit
+ * status. */
+int ui_run(const struct options *o, const struct search_path *sp);
+
+/* Shared drawing helpers (ui.c). */
+void ui_switch(struct ui *ui, enum ui_screen_id s);
+/* Text clipped to `width` columns (UTF-8 aware); returns columns used. */
+int ui_text(int y, int x, int width, const char *s);
+/* A progress bar of `width` columns for 0..1. */
+void ui_bar(struct ui *ui, int y, int x, int width, double frac);
+void ui_color_on(struct ui *ui, enum ui_color c);
+void ui_color_off(struct ui *ui, enum ui_color c);
+/* The terminal bell (and flash), as configured. */
+void ui_alert(struct ui *ui);
+/* Say `text` through the cue command, if one is configured. */
+void ui_speak(struct ui *ui, const char *text);
+/* Shell out to $EDITOR on `path`, at `line` when > 0.  Returns its status. */
+int ui_edit(struct ui *ui, const char *path, int line);
+/* Start a session of `arg` from the picker.  False (with ui->message set)
+ * when it cannot start. */
+bool ui_start_session(struct ui *ui, const char *arg);
+/* Load the history from the log (once; again after a session). */
+void ui_load_history(struct ui *ui);
+
+/* Picker state (ui_picker.c). */
+struct picker *picker_new(struct ui *ui);
+void picker_free(struct picker *p);
+void picker_reload(struct ui *ui);
+
+#endif

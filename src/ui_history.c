@@ -1,0 +1,170 @@
+/* ui_history.c: the history view: the last 12 weeks as a calendar of
+ * session counts, per exercise and side a small chart of reps done over
+ * time, and the ratings over time.  The numbers are those of --history. */
+#include "config.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ui.h"
+#include "util.h"
+
+/* One row of a chart: values scaled to eight levels of block. */
+static void spark(struct ui *ui, int y, int x, int w, const int *vals, size_t n, int maxv)
+{
+	static const char *const blocks[] = {
+		"\u2581", "\u2582", "\u2583", "\u2584", "\u2585", "\u2586", "\u2587", "\u2588",
+	};
+	static const char ascii[] = "_.-=+*#@";
+	size_t first = n > (size_t)w ? n - (size_t)w : 0;
+	move(y, x);
+	for (size_t i = first; i < n; i++) {
+		int lvl = maxv > 0 ? vals[i] * 7 / maxv : 0;
+		if (lvl < 0)
+			lvl = 0;
+		if (lvl > 7)
+			lvl = 7;
+		if (ui->utf8)
+			addstr(blocks[lvl]);
+		else
+			addch((chtype)ascii[lvl]);
+	}
+}
+
+/* Lines of the view, drawn from `skip` on; returns how many there are. */
+static int draw_lines(struct ui *ui, int skip, int y0, int h)
+{
+	const struct history *hs = &ui->hist;
+	int line = 0, w = ui->cols - 2;
+	char buf[512];
+#define EMIT(color, ...) do { \
+		if (line >= skip && line - skip < h) { \
+			snprintf(buf, sizeof buf, __VA_ARGS__); \
+			ui_color_on(ui, color); \
+			ui_text(y0 + line - skip, 1, w, buf); \
+			ui_color_off(ui, color); \
+		} \
+		line++; \
+	} while (0)
+
+	EMIT(C_TITLE, "Sessions per week (last %d weeks)", HISTORY_WEEKS);
+	if (line >= skip && line - skip < h) {
+		move(y0 + line - skip, 1);
+		for (int i = 0; i < HISTORY_WEEKS; i++)
+			printw(" W%02d", hs->weeks[i].iso_week);
+	}
+	line++;
+	if (line >= skip && line - skip < h) {
+		move(y0 + line - skip, 1);
+		for (int i = 0; i < HISTORY_WEEKS; i++) {
+			if (hs->weeks[i].sessions)
+				ui_color_on(ui, C_GOOD);
+			printw(" %3d", hs->weeks[i].sessions);
+			ui_color_off(ui, C_GOOD);
+		}
+	}
+	line++;
+	line++;
+	EMIT(C_TITLE, "Routines");
+	for (size_t i = 0; i < hs->nroutines; i++)
+		EMIT(C_NORMAL, "  %-32s %3d sessions, %d completed", hs->routines[i].name,
+		     hs->routines[i].sessions, hs->routines[i].completed);
+	if (!hs->nroutines)
+		EMIT(C_DIM, "  no sessions logged yet");
+	line++;
+	EMIT(C_TITLE, "Reps per exercise and side (each mark a session)");
+	for (size_t i = 0; i < hs->nexercises; i++) {
+		const struct history_exercise *x = &hs->exercises[i];
+		int vals[512], maxv = 0;
+		size_t n = x->n < 512 ? x->n : 512;
+		for (size_t k = 0; k < n; k++) {
+			vals[k] = x->v[x->n - n + k].reps;
+			if (vals[k] > maxv)
+				maxv = vals[k];
+		}
+		int last = n ? vals[n - 1] : 0;
+		EMIT(C_NORMAL, "  %-28.28s %-5s last %d reps, best %d", x->name, x->side, last, maxv);
+		if (line >= skip && line - skip < h)
+			spark(ui, y0 + line - skip, 4, w - 4, vals, n, maxv);
+		line++;
+	}
+	if (!hs->nexercises)
+		EMIT(C_DIM, "  no sets logged yet");
+	line++;
+	EMIT(C_TITLE, "Ratings over time (0 to 10)");
+	for (size_t i = 0; i < hs->nratings; i++) {
+		const struct history_rating *r = &hs->ratings[i];
+		int vals[512];
+		size_t n = r->n < 512 ? r->n : 512;
+		for (size_t k = 0; k < n; k++)
+			vals[k] = r->v[r->n - n + k].value;
+		EMIT(C_NORMAL, "  %-32.32s last %d", r->name, n ? vals[n - 1] : 0);
+		if (line >= skip && line - skip < h)
+			spark(ui, y0 + line - skip, 4, w - 4, vals, n, 10);
+		line++;
+	}
+	if (!hs->nratings)
+		EMIT(C_DIM, "  no ratings logged yet");
+#undef EMIT
+	return line;
+}
+
+static void draw(struct ui *ui)
+{
+	erase();
+	if (ui->rows < 6 || ui->cols < 20) {
+		mvaddnstr(0, 0, "Make the window larger", ui->cols);
+		return;
+	}
+	attron(A_REVERSE);
+	move(0, 0);
+	for (int c = 0; c < ui->cols; c++)
+		addch(' ');
+	char title[128];
+	snprintf(title, sizeof title, "recoup: history, %d session%s", ui->hist.sessions,
+		 ui->hist.sessions == 1 ? "" : "s");
+	ui_text(0, 1, ui->cols - 2, title);
+	attroff(A_REVERSE);
+	int h = ui->rows - 2;
+	int total = draw_lines(ui, ui->hist_scroll, 1, h);
+	if (ui->hist_scroll > total - 1)
+		ui->hist_scroll = total > 0 ? total - 1 : 0;
+	ui_color_on(ui, C_DIM);
+	ui_text(ui->rows - 1, 1, ui->cols - 2, "Up/Down scroll  q or h back  ? help");
+	ui_color_off(ui, C_DIM);
+}
+
+static void key(struct ui *ui, int ch)
+{
+	ui->full = true;
+	switch (ch) {
+	case KEY_UP: case 'k':
+		if (ui->hist_scroll > 0)
+			ui->hist_scroll--;
+		break;
+	case KEY_DOWN: case 'j':
+		ui->hist_scroll++;
+		break;
+	case KEY_PPAGE:
+		ui->hist_scroll = ui->hist_scroll > ui->rows - 2 ? ui->hist_scroll - (ui->rows - 2) : 0;
+		break;
+	case KEY_NPAGE: case ' ':
+		ui->hist_scroll += ui->rows - 2;
+		break;
+	case '?':
+		ui_switch(ui, SCREEN_HELP);
+		break;
+	case 'q': case 'h': case 27:
+		ui_switch(ui, ui->hist_return);
+		break;
+	default:
+		break;
+	}
+}
+
+const struct ui_screen ui_history_screen = {
+	.name = "history",
+	.draw = draw,
+	.key = key,
+};

@@ -1,0 +1,372 @@
+/* ui_picker.c: the picker: every routine on the search path with its steps,
+ * planned time and when it was last done, a preview of the selected one,
+ * and the editor round-trip (e), which re-checks the file and shows its
+ * errors with line and column. */
+#include "config.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "diag.h"
+#include "loader.h"
+#include "plan.h"
+#include "ui.h"
+#include "util.h"
+
+struct pick {
+	char *id, *path;
+	struct routine *r;   /* NULL when broken */
+	char *error;         /* first error, "LINE:COL: message", when broken */
+	int error_line;
+	long long total;     /* planned ms */
+	time_t last;         /* last session, 0 never */
+};
+
+struct picker {
+	struct pick *v;
+	size_t n;
+	size_t sel, top;
+	char **errors;       /* every message of the last check after an edit */
+	size_t nerrors;
+	int reopen_line;     /* e reopens the editor here after a failed check */
+};
+
+static void picks_free(struct picker *p)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		free(p->v[i].id);
+		free(p->v[i].path);
+		free(p->v[i].error);
+		routine_free(p->v[i].r);
+	}
+	free(p->v);
+	p->v = NULL;
+	p->n = 0;
+}
+
+static void errors_free(struct picker *p)
+{
+	for (size_t i = 0; i < p->nerrors; i++)
+		free(p->errors[i]);
+	free(p->errors);
+	p->errors = NULL;
+	p->nerrors = 0;
+	p->reopen_line = 0;
+}
+
+static void load_pick(struct ui *ui, struct pick *k)
+{
+	struct diags d;
+	diags_init(&d, k->path);
+	routine_free(k->r);
+	free(k->error);
+	k->error = NULL;
+	k->r = routine_load(k->path, &d);
+	if (k->r) {
+		struct plan pl;
+		plan_build(&pl, k->r, ui->o->lead_in_ms, NULL);
+		k->total = pl.total;
+		plan_free(&pl);
+	} else {
+		k->error = diags_first_error(&d);
+		for (size_t i = 0; i < d.n; i++)
+			if (d.v[i].level == DIAG_ERROR) {
+				k->error_line = d.v[i].line;
+				break;
+			}
+	}
+	diags_free(&d);
+}
+
+static void find_last_done(struct ui *ui, struct picker *p)
+{
+	ui_load_history(ui);
+	if (!ui->hist_loaded)
+		return;
+	for (size_t i = 0; i < p->n; i++) {
+		if (!p->v[i].r)
+			continue;
+		for (size_t j = 0; j < ui->hist.nroutines; j++)
+			if (!strcmp(ui->hist.routines[j].name, p->v[i].r->name))
+				p->v[i].last = ui->hist.routines[j].last;
+	}
+}
+
+void picker_reload(struct ui *ui)
+{
+	struct picker *p = ui->picker;
+	char *selected = p->n ? xstrdup(p->v[p->sel].id) : NULL;
+	picks_free(p);
+	struct routine_entry *v;
+	size_t n = search_path_list(ui->sp, &v);
+	p->v = xcalloc(n ? n : 1, sizeof *p->v);
+	for (size_t i = 0; i < n; i++) {
+		p->v[i].id = v[i].id;
+		p->v[i].path = v[i].path;
+		v[i].id = v[i].path = NULL;
+		load_pick(ui, &p->v[i]);
+	}
+	p->n = n;
+	routine_entries_free(v, n);
+	p->sel = 0;
+	for (size_t i = 0; selected && i < n; i++)
+		if (!strcmp(p->v[i].id, selected))
+			p->sel = i;
+	free(selected);
+	find_last_done(ui, p);
+	ui->full = ui->dirty = true;
+}
+
+struct picker *picker_new(struct ui *ui)
+{
+	ui->picker = xcalloc(1, sizeof *ui->picker);
+	picker_reload(ui);
+	return ui->picker;
+}
+
+void picker_free(struct picker *p)
+{
+	picks_free(p);
+	errors_free(p);
+	free(p);
+}
+
+/* ---- drawing ---- */
+
+static void when_text(time_t t, char *out, size_t n)
+{
+	if (!t) {
+		snprintf(out, n, "never");
+		return;
+	}
+	time_t now = time(NULL);
+	struct tm a, b;
+	localtime_r(&t, &a);
+	localtime_r(&now, &b);
+	if (a.tm_year == b.tm_year && a.tm_yday == b.tm_yday)
+		strftime(out, n, "today %H:%M", &a);
+	else
+		strftime(out, n, "%Y-%m-%d", &a);
+}
+
+static void draw_row(struct ui *ui, int y, int w, const struct pick *k, bool sel)
+{
+	char line[512], total[32], last[32];
+	if (sel)
+		attron(A_REVERSE);
+	move(y, 0);
+	for (int c = 0; c < w; c++)
+		addch(' ');
+	if (k->r) {
+		format_clock(total, sizeof total, k->total);
+		when_text(k->last, last, sizeof last);
+		snprintf(line, sizeof line, "%-28.28s %3zu steps %8s  last: %s", k->r->name,
+			 k->r->nsteps, total, last);
+		ui_text(y, 1, w - 2, line);
+	} else {
+		ui_color_on(ui, C_WARN);
+		snprintf(line, sizeof line, "%s (broken) %s", k->id, k->error ? k->error : "");
+		ui_text(y, 1, w - 2, line);
+		ui_color_off(ui, C_WARN);
+	}
+	if (sel)
+		attroff(A_REVERSE);
+}
+
+static void draw_preview(struct ui *ui, int x, int y0, int w, int h, const struct pick *k)
+{
+	if (w < 10 || !k)
+		return;
+	char line[512];
+	int y = y0;
+	if (!k->r) {
+		snprintf(line, sizeof line, "%s", k->path);
+		ui_text(y++, x, w, line);
+		ui_color_on(ui, C_WARN);
+		snprintf(line, sizeof line, "%s", k->error ? k->error : "cannot be read");
+		ui_text(y++, x, w, line);
+		ui_color_off(ui, C_WARN);
+		ui_text(y + 1, x, w, "e: edit it at the error");
+		return;
+	}
+	ui_color_on(ui, C_TITLE);
+	ui_text(y++, x, w, k->r->name);
+	ui_color_off(ui, C_TITLE);
+	if (k->r->description && y < y0 + h)
+		ui_text(y++, x, w, k->r->description);
+	y++;
+	for (size_t i = 0; i < k->r->nsteps && y < y0 + h; i++) {
+		const struct step *st = &k->r->steps[i];
+		char d[32] = "";
+		if (st->duration)
+			format_clock(d, sizeof d, st->duration);
+		if (st->type == STEP_REPS)
+			snprintf(line, sizeof line, "%2zu %-7s %s  %dx%d%s%d %s", i + 1,
+				 step_type_word(st->type), st->name, st->sets, st->reps.min,
+				 st->reps.min == st->reps.max ? "" : "-", st->reps.max,
+				 st->side == SIDE_BOTH ? "each leg" : "");
+		else if (st->type == STEP_MASSAGE)
+			snprintf(line, sizeof line, "%2zu %-7s %s  %zu spots%s", i + 1,
+				 step_type_word(st->type), st->name, st->nspots,
+				 st->side == SIDE_BOTH ? ", each leg" : "");
+		else
+			snprintf(line, sizeof line, "%2zu %-7s %s  %s", i + 1,
+				 step_type_word(st->type), st->name, d);
+		ui_text(y++, x, w, line);
+	}
+}
+
+static void draw(struct ui *ui)
+{
+	struct picker *p = ui->picker;
+	erase();
+	if (ui->rows < 6 || ui->cols < 20) {
+		mvaddnstr(0, 0, "Make the window larger", ui->cols);
+		return;
+	}
+	attron(A_REVERSE);
+	move(0, 0);
+	for (int c = 0; c < ui->cols; c++)
+		addch(' ');
+	ui_text(0, 1, ui->cols - 2, "recoup: pick a routine");
+	attroff(A_REVERSE);
+	int h = ui->rows - 3;
+	int listw = ui->cols >= 100 ? ui->cols * 3 / 5 : ui->cols;
+	if (p->nerrors) {
+		/* the errors of the file just edited take the screen */
+		ui_color_on(ui, C_WARN);
+		ui_text(1, 1, ui->cols - 2, "The routine has errors:");
+		ui_color_off(ui, C_WARN);
+		for (size_t i = 0; i < p->nerrors && (int)i + 2 < ui->rows - 2; i++)
+			ui_text(2 + (int)i, 1, ui->cols - 2, p->errors[i]);
+		ui_text(ui->rows - 1, 1, ui->cols - 2, "e reopen the editor at the first error   any other key: back");
+		return;
+	}
+	if (!p->n)
+		ui_text(2, 1, ui->cols - 2, "No routines found. Put routine files in ~/.config/recoup/routines.");
+	if (p->sel < p->top)
+		p->top = p->sel;
+	if (p->sel >= p->top + (size_t)h)
+		p->top = p->sel - (size_t)h + 1;
+	for (size_t i = p->top; i < p->n && (int)(i - p->top) < h; i++)
+		draw_row(ui, 1 + (int)(i - p->top), listw, &p->v[i], i == p->sel);
+	if (listw < ui->cols && p->n) {
+		for (int y = 1; y <= h; y++)
+			mvaddstr(y, listw, ui->utf8 ? "\u2502" : "|");
+		draw_preview(ui, listw + 2, 1, ui->cols - listw - 3, h, &p->v[p->sel]);
+	} else if (p->n && h > (int)p->n + 3) {
+		draw_preview(ui, 2, (int)p->n + 2, ui->cols - 4, h - (int)p->n - 1, &p->v[p->sel]);
+	}
+	if (ui->message[0]) {
+		ui_color_on(ui, C_WARN);
+		ui_text(ui->rows - 2, 1, ui->cols - 2, ui->message);
+		ui_color_off(ui, C_WARN);
+	}
+	ui_color_on(ui, C_DIM);
+	ui_text(ui->rows - 1, 1, ui->cols - 2,
+		"Enter start  e edit  h history  ? help  q quit");
+	ui_color_off(ui, C_DIM);
+}
+
+/* ---- keys ---- */
+
+static void edit_selected(struct ui *ui, int line)
+{
+	struct picker *p = ui->picker;
+	struct pick *k = &p->v[p->sel];
+	char *path = xstrdup(k->path);
+	errors_free(p);
+	ui_edit(ui, path, line);
+	/* re-check what the editor left */
+	struct diags d;
+	diags_init(&d, path);
+	struct routine *r = routine_load(path, &d);
+	if (!r) {
+		p->errors = xcalloc(d.n ? d.n : 1, sizeof *p->errors);
+		for (size_t i = 0; i < d.n; i++) {
+			p->errors[p->nerrors++] = xasprintf("%s:%d:%d: %s%s", path, d.v[i].line,
+							    d.v[i].col,
+							    d.v[i].level == DIAG_WARNING ? "warning: " : "",
+							    d.v[i].msg);
+			if (!p->reopen_line && d.v[i].level == DIAG_ERROR)
+				p->reopen_line = d.v[i].line;
+		}
+	} else {
+		snprintf(ui->message, sizeof ui->message, "%s: ok", path);
+	}
+	routine_free(r);
+	diags_free(&d);
+	picker_reload(ui);
+	free(path);
+}
+
+static void key(struct ui *ui, int ch)
+{
+	struct picker *p = ui->picker;
+	ui->full = true;
+	if (p->nerrors) {
+		int line = p->reopen_line;
+		errors_free(p);
+		if (ch == 'e' && p->n)
+			edit_selected(ui, line);
+		return;
+	}
+	ui->message[0] = '\0';
+	switch (ch) {
+	case KEY_UP: case 'k':
+		if (p->sel > 0)
+			p->sel--;
+		break;
+	case KEY_DOWN: case 'j':
+		if (p->sel + 1 < p->n)
+			p->sel++;
+		break;
+	case KEY_HOME: case 'g':
+		p->sel = 0;
+		break;
+	case KEY_END: case 'G':
+		if (p->n)
+			p->sel = p->n - 1;
+		break;
+	case '\r': case '\n': case KEY_ENTER:
+		if (!p->n)
+			break;
+		if (!p->v[p->sel].r) {
+			snprintf(ui->message, sizeof ui->message, "%s is broken: %s (e to edit)",
+				 p->v[p->sel].id, p->v[p->sel].error ? p->v[p->sel].error : "");
+			break;
+		}
+		ui->session_from_picker = true;
+		ui_start_session(ui, p->v[p->sel].path);
+		break;
+	case 'e':
+		if (p->n)
+			edit_selected(ui, p->v[p->sel].r ? 0 : p->v[p->sel].error_line);
+		break;
+	case 'h':
+		ui->hist_return = SCREEN_PICKER;
+		ui_load_history(ui);
+		ui->hist_scroll = 0;
+		ui_switch(ui, SCREEN_HISTORY);
+		break;
+	case '?':
+		ui_switch(ui, SCREEN_HELP);
+		break;
+	case 'q': case 27:
+		ui->quit = true;
+		break;
+	default:
+		if (ch == ui->o->key_quit)
+			ui->quit = true;
+		break;
+	}
+}
+
+const struct ui_screen ui_picker_screen = {
+	.name = "picker",
+	.draw = draw,
+	.key = key,
+};

@@ -1,0 +1,508 @@
+/* ui_session.c: the session screen, readable from across a room: big
+ * countdown digits, the side and phase in words and colour, counters, the
+ * cue, progress bars, what comes next, the step list with ticks.  Once a
+ * second only the digits, counters and bars are redrawn; the rest on
+ * change. */
+#include "config.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "bigfont.h"
+#include "ui.h"
+#include "util.h"
+
+/* ---- what to show ---- */
+
+static enum ui_color side_color(enum side s)
+{
+	return s == SIDE_LEFT ? C_LEFT : s == SIDE_RIGHT ? C_RIGHT : C_TITLE;
+}
+
+static enum ui_color phase_color(const struct engine_view *v)
+{
+	switch (v->kind) {
+	case SEG_ICE_ON:
+	case SEG_ICE_OFF: return C_ICE;
+	case SEG_REST: return C_REST;
+	case SEG_LEADIN: return C_DIM;
+	default: return side_color(v->side);
+	}
+}
+
+/* "LEFT  ICE ON", "RIGHT  DOWN 2", "REST" ... */
+static void phase_words(const struct engine_view *v, char *out, size_t n)
+{
+	const char *side = v->side == SIDE_LEFT ? "LEFT  " : v->side == SIDE_RIGHT ? "RIGHT  " : "";
+	if (v->kind == SEG_ICE_ON || v->kind == SEG_ICE_OFF)
+		side = v->side == SIDE_LEFT ? "LEFT  " : v->side == SIDE_RIGHT ? "RIGHT  " : "";
+	switch (v->kind) {
+	case SEG_NOTE: snprintf(out, n, "NOTE"); break;
+	case SEG_RATE: snprintf(out, n, "RATE 0-10"); break;
+	case SEG_LEADIN: snprintf(out, n, "%sGET READY", side); break;
+	case SEG_ICE_ON: snprintf(out, n, "%sICE ON", side); break;
+	case SEG_ICE_OFF: snprintf(out, n, "ICE OFF"); break;
+	case SEG_SPOT: snprintf(out, n, "%sMASSAGE", side); break;
+	case SEG_TIMER: snprintf(out, n, "%sHOLD", side); break;
+	case SEG_REST: snprintf(out, n, "REST"); break;
+	case SEG_SET:
+		if (v->phase != PHASE_NONE)
+			snprintf(out, n, "%s%s %lld", side, tempo_phase_word(v->phase),
+				 (v->phase_left + 999) / 1000);
+		else if (v->input == INPUT_COUNT)
+			snprintf(out, n, "%sHOW MANY?", side);
+		else
+			snprintf(out, n, "%sREPS", side);
+		break;
+	default: out[0] = '\0';
+	}
+	if (v->paused)
+		snprintf(out, n, "PAUSED");
+}
+
+/* The big text: remaining time, the rep, the count or rating typed. */
+static void big_text(const struct engine_view *v, char *out, size_t n)
+{
+	out[0] = '\0';
+	if (v->kind == SEG_SET && v->phase != PHASE_NONE)
+		snprintf(out, n, "%d", v->rep);
+	else if (v->kind == SEG_SET && (v->input == INPUT_REPS || v->input == INPUT_COUNT))
+		snprintf(out, n, "%d", v->typed >= 0 ? v->typed : v->reps_done);
+	else if (v->kind == SEG_RATE && v->typed >= 0)
+		snprintf(out, n, "%d", v->typed);
+	else if (v->timed) {
+		long long s = (v->remaining + 999) / 1000;
+		if (s >= 3600)
+			snprintf(out, n, "%lld:%02lld:%02lld", s / 3600, s / 60 % 60, s % 60);
+		else
+			snprintf(out, n, "%lld:%02lld", s / 60, s % 60);
+	}
+}
+
+static void counters(const struct engine_view *v, char *out, size_t n)
+{
+	const struct segment *s = v->seg;
+	out[0] = '\0';
+	if (!s)
+		return;
+	switch (v->kind) {
+	case SEG_SET:
+		if (v->phase != PHASE_NONE)
+			snprintf(out, n, "set %d of %d   rep %d of %d", s->set, s->nsets, v->rep, v->target);
+		else
+			snprintf(out, n, "set %d of %d   %d of %d reps", s->set, s->nsets, v->reps_done,
+				 v->target);
+		break;
+	case SEG_REST:
+		snprintf(out, n, "after set %d of %d", s->set, s->nsets);
+		break;
+	case SEG_SPOT:
+		snprintf(out, n, "spot %d of %zu: %s", s->spot + 1, v->step->nspots,
+			 v->step->spots[s->spot].name);
+		break;
+	case SEG_ICE_ON:
+	case SEG_ICE_OFF:
+		if (s->nrounds > 1)
+			snprintf(out, n, "round %d of %d", s->round, s->nrounds);
+		break;
+	default:
+		break;
+	}
+}
+
+static void prompt(struct ui *ui, const struct engine_view *v, char *out, size_t n)
+{
+	out[0] = '\0';
+	if (ui->confirming_quit)
+		snprintf(out, n, "Quit this session? y to quit, n to go on");
+	else if (ui->sess.e.notice[0])
+		snprintf(out, n, "%s", ui->sess.e.notice);
+	else if (v->paused)
+		snprintf(out, n, "Paused: space to go on");
+	else if (v->input == INPUT_RATING)
+		snprintf(out, n, "Type 0 to 10, then Enter (n skips)");
+	else if (v->input == INPUT_COUNT)
+		snprintf(out, n, "Reps done? Type the number, then Enter (Enter alone: %d)", v->reps_done);
+	else if (v->input == INPUT_REPS)
+		snprintf(out, n, "Space for each rep; n when the set is over");
+	else if (v->input == INPUT_ACK)
+		snprintf(out, n, "Press Enter to go on");
+	else if (ui->message[0])
+		snprintf(out, n, "%s", ui->message);
+	else if (slog_failing(&ui->sess.log))
+		snprintf(out, n, "The log cannot be written; lines are kept and retried");
+}
+
+/* ---- layout ---- */
+
+enum line_id { L_PHASE, L_PROMPT, L_TITLE, L_COUNTERS, L_CUE, L_SESSION, L_STEP, L_NEXT, L_COUNT };
+
+struct layout {
+	int x, w;            /* the main column */
+	int list_w;          /* the step list, 0 when hidden */
+	int y[L_COUNT];      /* row of each line, -1 when left out */
+	int digits_y, digits_h;
+	bool big;
+};
+
+static void plan_layout(struct ui *ui, const struct engine_view *v, struct layout *l)
+{
+	int top = 1, h = ui->rows - 2;
+	l->list_w = ui->cols >= 64 && h >= 8 ? (ui->cols / 3 < 30 ? ui->cols / 3 : 30) : 0;
+	l->x = l->list_w ? l->list_w + 2 : 1;
+	l->w = ui->cols - l->x - 1;
+	char bt[32];
+	big_text(v, bt, sizeof bt);
+	bool want_digits = bt[0] != '\0';
+	/* lines in order of importance */
+	static const enum line_id prio[] = {
+		L_PHASE, L_PROMPT, L_TITLE, L_COUNTERS, L_CUE, L_SESSION, L_STEP, L_NEXT,
+	};
+	bool wanted[L_COUNT];
+	for (int i = 0; i < L_COUNT; i++) {
+		wanted[i] = true;
+		l->y[i] = -1;
+	}
+	char p[300];
+	prompt(ui, v, p, sizeof p);
+	wanted[L_PROMPT] = p[0] != '\0' || v->input != INPUT_NONE;
+	wanted[L_CUE] = v->step && v->step->cue;
+	int nwant = 0;
+	for (int i = 0; i < L_COUNT; i++)
+		nwant += wanted[i];
+	int room_for_lines = want_digits && h >= 6 + 1 ? h - 5 : h;
+	l->big = want_digits && h >= 6 + 1;
+	int k = 0;
+	bool take[L_COUNT] = { false };
+	for (size_t i = 0; i < ARRAY_LEN(prio) && k < room_for_lines; i++) {
+		if (wanted[prio[i]]) {
+			take[prio[i]] = true;
+			k++;
+		}
+	}
+	/* top to bottom: phase, title, digits, counters, prompt, cue, bars, next */
+	static const enum line_id above[] = { L_PHASE, L_TITLE };
+	static const enum line_id below[] = { L_COUNTERS, L_PROMPT, L_CUE, L_STEP, L_SESSION, L_NEXT };
+	l->digits_h = l->big ? h - k : 0;
+	/* leave a blank row around the digits when there is room to spare */
+	int spare = l->digits_h > 12 ? 2 : 0;
+	int y = top;
+	for (size_t i = 0; i < ARRAY_LEN(above); i++)
+		if (take[above[i]])
+			l->y[above[i]] = y++;
+	l->digits_y = y + spare / 2;
+	l->digits_h -= spare;
+	y += l->digits_h + spare;
+	for (size_t i = 0; i < ARRAY_LEN(below); i++)
+		if (take[below[i]])
+			l->y[below[i]] = y++;
+	(void)nwant;
+}
+
+/* ---- drawing ---- */
+
+static void draw_big(struct ui *ui, const struct layout *l, const char *text, enum ui_color c)
+{
+	for (int r = 0; r < l->digits_h; r++) {
+		move(l->digits_y + r, l->x);
+		clrtoeol();
+	}
+	struct bigfont_scale s = bigfont_fit(text, l->w, l->digits_h);
+	if (!s.w) {
+		ui_color_on(ui, c);
+		mvaddstr(l->digits_y + l->digits_h / 2, l->x + (l->w - (int)strlen(text)) / 2, text);
+		ui_color_off(ui, c);
+		return;
+	}
+	int width = bigfont_width(text, s), height = bigfont_height(s);
+	int x0 = l->x + (l->w - width) / 2, y0 = l->digits_y + (l->digits_h - height) / 2;
+	ui_color_on(ui, c);
+	for (int py = 0; py < BIGFONT_ROWS; py++) {
+		for (int sy = 0; sy < s.h; sy++) {
+			int x = x0;
+			for (const char *ch = text; *ch; ch++) {
+				int cw = bigfont_char_width(*ch);
+				for (int px = 0; px < cw; px++) {
+					bool on = bigfont_pixel(*ch, px, py);
+					for (int sx = 0; sx < s.w; sx++, x++) {
+						if (!on)
+							continue;
+						if (ui->utf8)
+							mvaddstr(y0 + py * s.h + sy, x, "\u2588");
+						else
+							mvaddch(y0 + py * s.h + sy, x, '#');
+					}
+				}
+				x += s.w; /* the gap between characters */
+			}
+		}
+	}
+	ui_color_off(ui, c);
+}
+
+static void draw_line(struct ui *ui, int y, int x, int w, const char *text, enum ui_color c)
+{
+	if (y < 0)
+		return;
+	move(y, x);
+	clrtoeol();
+	ui_color_on(ui, c);
+	ui_text(y, x, w, text);
+	ui_color_off(ui, c);
+}
+
+static void draw_bars(struct ui *ui, const struct layout *l, const struct engine_view *v)
+{
+	static const char *const label[] = { "step    ", "session " };
+	const int ids[] = { L_STEP, L_SESSION };
+	const double frac[] = { v->step_progress, v->session_progress };
+	for (int i = 0; i < 2; i++) {
+		int y = l->y[ids[i]];
+		if (y < 0)
+			continue;
+		move(y, l->x);
+		clrtoeol();
+		ui_color_on(ui, C_DIM);
+		mvaddstr(y, l->x, label[i]);
+		ui_color_off(ui, C_DIM);
+		int bw = l->w - 8 - 5;
+		ui_bar(ui, y, l->x + 8, bw, frac[i]);
+		printw(" %3d%%", (int)(frac[i] * 100 + 0.5));
+	}
+}
+
+static void draw_list(struct ui *ui, const struct layout *l, const struct engine_view *v)
+{
+	const struct routine *r = ui->sess.r;
+	int h = ui->rows - 2;
+	size_t cur = v->done ? r->nsteps : v->step_index;
+	size_t first = 0;
+	if (r->nsteps > (size_t)h && cur > (size_t)h / 2)
+		first = cur - (size_t)h / 2;
+	if (first + (size_t)h > r->nsteps && r->nsteps > (size_t)h)
+		first = r->nsteps - (size_t)h;
+	for (int row = 0; row < h; row++) {
+		size_t i = first + (size_t)row;
+		move(1 + row, 0);
+		for (int c = 0; c < l->list_w; c++)
+			addch(' ');
+		if (i >= r->nsteps)
+			continue;
+		const char *mark = i < cur ? (ui->utf8 ? "\u2713 " : "* ") :
+				   i == cur ? (ui->utf8 ? "\u25b6 " : "> ") : "  ";
+		enum ui_color c = i < cur ? C_GOOD : i == cur ? C_TITLE : C_DIM;
+		ui_color_on(ui, c);
+		mvaddstr(1 + row, 1, mark);
+		ui_text(1 + row, 3, l->list_w - 3, r->steps[i].name);
+		ui_color_off(ui, c);
+	}
+	for (int row = 0; row < h; row++)
+		mvaddstr(1 + row, l->list_w, ui->utf8 ? "\u2502" : "|");
+}
+
+static void draw_frame(struct ui *ui, const struct engine_view *v)
+{
+	char right[64];
+	move(0, 0);
+	attron(A_REVERSE);
+	for (int c = 0; c < ui->cols; c++)
+		addch(' ');
+	ui_text(0, 1, ui->cols - 2, ui->sess.r->name);
+	if (v->done)
+		snprintf(right, sizeof right, "done ");
+	else
+		snprintf(right, sizeof right, "step %zu of %zu%s ", v->step_index + 1, v->nsteps,
+			 ui->o->speed > 1 ? "  practice" : "");
+	int rw = (int)strlen(right);
+	if (rw < ui->cols - 10)
+		mvaddstr(0, ui->cols - rw, right);
+	attroff(A_REVERSE);
+	const char *keys;
+	if (v->done)
+		keys = ui->session_from_picker ? "any key: back to the list" : "any key: quit";
+	else if (v->input == INPUT_REPS)
+		keys = "space rep  n set done  b back  q quit  ? help";
+	else if (v->input == INPUT_RATING || v->input == INPUT_COUNT)
+		keys = "0-9 then Enter  n skip  b back  q quit  ? help";
+	else
+		keys = "space pause  n next  b back  +/- 15s  q quit  ? help";
+	move(ui->rows - 1, 0);
+	clrtoeol();
+	ui_color_on(ui, C_DIM);
+	ui_text(ui->rows - 1, 1, ui->cols - 2, keys);
+	ui_color_off(ui, C_DIM);
+}
+
+static void draw_too_small(struct ui *ui, const struct engine_view *v)
+{
+	erase();
+	char t[32];
+	big_text(v, t, sizeof t);
+	mvaddnstr(0, 0, "Make the window larger", ui->cols);
+	if (ui->rows > 1)
+		mvaddnstr(1, 0, "(20x6 at least)", ui->cols);
+	if (ui->rows > 2 && t[0])
+		mvaddnstr(2, 0, t, ui->cols);
+}
+
+static void draw_done(struct ui *ui, const struct engine_view *v)
+{
+	erase();
+	draw_frame(ui, v);
+	const char *st = ui->sess.e.end_status ? ui->sess.e.end_status : "complete";
+	char line[300];
+	snprintf(line, sizeof line, "%s: session %s.", ui->sess.r->name,
+		 !strcmp(st, "complete") ? "complete. Well done" : "ended");
+	ui_color_on(ui, C_GOOD);
+	ui_text(ui->rows / 2 - 1, 2, ui->cols - 4, line);
+	ui_color_off(ui, C_GOOD);
+	if (ui->sess.log_path) {
+		snprintf(line, sizeof line, "Logged to %s", ui->sess.log_path);
+		ui_text(ui->rows / 2 + 1, 2, ui->cols - 4, line);
+	}
+}
+
+static void draw(struct ui *ui)
+{
+	struct engine_view v;
+	engine_view(&ui->sess.e, &v);
+	if (ui->rows < 6 || ui->cols < 20) {
+		draw_too_small(ui, &v);
+		return;
+	}
+	if (v.done) {
+		draw_done(ui, &v);
+		return;
+	}
+	struct layout l;
+	plan_layout(ui, &v, &l);
+	char text[400], big[32];
+	big_text(&v, big, sizeof big);
+	enum ui_color pc = v.paused ? C_WARN : phase_color(&v);
+	if (ui->full) {
+		erase();
+		draw_frame(ui, &v);
+		if (l.list_w)
+			draw_list(ui, &l, &v);
+		draw_line(ui, l.y[L_TITLE], l.x, l.w, v.title, C_NORMAL);
+		draw_line(ui, l.y[L_CUE], l.x, l.w, v.step && v.step->cue ? v.step->cue : "", C_DIM);
+		snprintf(text, sizeof text, "next: %s", v.next[0] ? v.next : "the end");
+		draw_line(ui, l.y[L_NEXT], l.x, l.w, text, C_DIM);
+		prompt(ui, &v, text, sizeof text);
+		draw_line(ui, l.y[L_PROMPT], l.x, l.w, text, C_WARN);
+	}
+	/* what changes with time */
+	phase_words(&v, text, sizeof text);
+	if (l.big)
+		draw_line(ui, l.y[L_PHASE], l.x, l.w, text, pc);
+	else {
+		char both[96];
+		snprintf(both, sizeof both, "%s  %s", text, big);
+		draw_line(ui, l.y[L_PHASE], l.x, l.w, both, pc);
+	}
+	if (l.big)
+		draw_big(ui, &l, big, v.paused ? C_DIM : pc);
+	counters(&v, text, sizeof text);
+	draw_line(ui, l.y[L_COUNTERS], l.x, l.w, text, C_NORMAL);
+	draw_bars(ui, &l, &v);
+}
+
+/* ---- time and keys ---- */
+
+static void tick(struct ui *ui)
+{
+	struct engine *e = &ui->sess.e;
+	engine_tick(e);
+	if (e->cue_seq != ui->seen_cue) {
+		ui->seen_cue = e->cue_seq;
+		ui->last_beep_sec = -1;
+		ui_alert(ui);
+		ui_speak(ui, e->cue);
+		ui->message[0] = '\0';
+		ui->full = true;
+	}
+	struct engine_view v;
+	engine_view(e, &v);
+	if (v.timed && !v.paused && v.input == INPUT_NONE && v.kind != SEG_SET) {
+		long long secs = (v.remaining + 999) / 1000;
+		if (secs >= 1 && secs <= 3 && secs != ui->last_beep_sec) {
+			ui->last_beep_sec = secs;
+			ui_alert(ui);
+		}
+	}
+	ui->dirty = true;
+}
+
+static long long next_wake(struct ui *ui)
+{
+	return engine_next_wake(&ui->sess.e);
+}
+
+static void leave_finished(struct ui *ui)
+{
+	if (ui->session_from_picker) {
+		session_finish(&ui->sess);
+		ui->in_session = false;
+		picker_reload(ui);
+		ui_switch(ui, SCREEN_PICKER);
+	} else {
+		ui->quit = true;
+	}
+}
+
+static void key(struct ui *ui, int ch)
+{
+	struct engine *e = &ui->sess.e;
+	const struct options *o = ui->o;
+	ui->full = true;
+	if (e->status == ENGINE_DONE) {
+		leave_finished(ui);
+		return;
+	}
+	if (ui->confirming_quit) {
+		ui->confirming_quit = false;
+		if (ch == 'y' || ch == 'Y') {
+			engine_quit(e);
+			leave_finished(ui);
+		}
+		return;
+	}
+	if (ch == o->key_quit) {
+		if (o->confirm_quit)
+			ui->confirming_quit = true;
+		else {
+			engine_quit(e);
+			leave_finished(ui);
+		}
+	} else if (ch == o->key_pause) {
+		if (e->input == INPUT_REPS)
+			engine_rep(e);
+		else
+			engine_toggle_pause(e);
+	} else if (ch == o->key_next || ch == KEY_RIGHT) {
+		engine_next(e);
+	} else if (ch == o->key_back || ch == KEY_LEFT) {
+		engine_back(e);
+	} else if (ch == '+' || ch == '=') {
+		engine_adjust(e, ENGINE_ADJUST_MS);
+	} else if (ch == '-' || ch == '_') {
+		engine_adjust(e, -ENGINE_ADJUST_MS);
+	} else if (ch >= '0' && ch <= '9') {
+		engine_digit(e, ch - '0');
+	} else if (ch == '\r' || ch == '\n' || ch == KEY_ENTER) {
+		engine_enter(e);
+	} else if (ch == KEY_BACKSPACE || ch == 127 || ch == 8) {
+		engine_erase(e);
+	} else if (ch == '?') {
+		ui_switch(ui, SCREEN_HELP);
+	}
+}
+
+const struct ui_screen ui_session_screen = {
+	.name = "session",
+	.draw = draw,
+	.key = key,
+	.tick = tick,
+	.next_wake = next_wake,
+};

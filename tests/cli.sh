@@ -1,0 +1,178 @@
+#!/bin/sh
+# cli.sh: the command line: help and version, usage errors (exit 2), --check
+# over several files, --list and name lookup on the search path, and --plan
+# against saved timelines.
+. "$top_srcdir/tests/lib.sh"
+
+# run ARGS...: output in $T/out and $T/err, status in $rc
+run() {
+	"$RECOUP" "$@" >"$T/out" 2>"$T/err"
+	rc=$?
+}
+out() { cat "$T/out"; }
+err() { cat "$T/err"; }
+
+# same_file GOT WANT DESCRIPTION: byte for byte, with a diff when not
+same_file() {
+	if cmp -s "$1" "$2"; then
+		ok 0 "$3"
+	else
+		ok 1 "$3"
+		diff "$2" "$1" | sed 's/^/#   /'
+	fi
+}
+
+try="Try 'recoup --help' for more information."
+
+# usage_error WANT-MESSAGE ARGS...: exit 2, the message, the hint, no stdout
+usage_error() {
+	want=$1
+	shift
+	run "$@"
+	is "$rc" 2 "$*: exit status 2"
+	is "$(err)" "recoup: $want
+$try" "$*: message"
+	is "$(out)" "" "$*: nothing on stdout"
+}
+
+# --- help and version ---
+run --help
+is "$rc" 0 "--help: exit status 0"
+like "$(out)" '^      --plan ROUTINE      print the timeline' "--help mentions --plan"
+like "$(out)" '^Usage: recoup \[OPTION\]\.\.\. \[ROUTINE\]$' "--help starts with the usage line"
+is "$(err)" "" "--help: nothing on stderr"
+run -h
+is "$rc" 0 "-h: exit status 0"
+is "$(out | head -n 1)" "Usage: recoup [OPTION]... [ROUTINE]" "-h prints the help"
+run --version
+is "$rc" 0 "--version: exit status 0"
+is "$(out)" "recoup 0.1.0" "--version prints the version"
+run -V
+is "$(out)" "recoup 0.1.0" "-V prints the version"
+
+# --- usage errors ---
+usage_error "unknown option '--bogus'" --bogus
+usage_error "unknown option '-x'" -x
+usage_error "option '--log' needs an argument" --list --log
+usage_error "option '--routine-dir' needs an argument" --list --routine-dir
+usage_error "--check needs at least one FILE" --check
+usage_error "--plan needs a ROUTINE" --plan
+usage_error "one ROUTINE at a time, not 'b'" --plan a b
+usage_error "unexpected argument 'x'" --list x
+usage_error "--check cannot be combined with another command" --list --check x.yaml
+usage_error "--list cannot be combined with another command" --plan --list x
+usage_error "--plain cannot be combined with another command" --plain --check x.yaml
+usage_error "--speed wants a whole number from 1 to 600, not '0'" --speed 0 --list
+usage_error "--speed wants a whole number from 1 to 600, not '601'" --speed 601 --list
+usage_error "--speed wants a whole number from 1 to 600, not 'abc'" --speed abc --list
+usage_error "--speed wants a whole number from 1 to 600, not '5x'" --speed=5x --list
+usage_error "--speed wants a whole number from 1 to 600, not ''" --speed= --list
+usage_error "--since wants a date as YYYY-MM-DD, not 'yesterday'" --history --since yesterday
+usage_error "--since wants a date as YYYY-MM-DD, not '2024-13-01'" --history --since 2024-13-01
+usage_error "--since wants a date as YYYY-MM-DD, not '2024-1-1'" --history --since 2024-1-1
+usage_error "--since goes with --history" --since 2024-01-01 --list
+usage_error "--routine goes with --history" --routine calf --list
+
+good=$top_srcdir/tests/good/product-example.yaml
+run --speed 1 --check "$good"
+is "$rc" 0 "--speed 1 is accepted"
+run --speed 600 --check "$good"
+is "$rc" 0 "--speed 600 is accepted"
+
+# --- --check ---
+cd "$T" || exit 1
+run --check nope.yaml
+is "$rc" 1 "--check of a missing file: exit status 1"
+is "$(err)" "recoup: nope.yaml:1:1: cannot open: No such file or directory" \
+	"--check of a missing file: file:1:1 message"
+is "$(out)" "" "--check of a missing file: nothing on stdout"
+
+run --check "$T"
+is "$rc" 1 "--check of a directory: exit status 1"
+is "$(err)" "recoup: $T:1:1: is a directory, not a routine file" "--check of a directory: message"
+
+cp "$good" good.yaml
+printf 'name: Broken\nsteps:\n  - {type: timer, name: T, duration: 1.5m}\n' >bad.yaml
+run --check bad.yaml good.yaml
+is "$rc" 1 "--check of a bad and a good file: exit status 1"
+is "$(err)" "recoup: bad.yaml:3:38: \`duration: 1.5m\` is not a duration; write it like 90s, 15m, 1m30s, 1:30 or 90 (seconds)" \
+	"--check of a bad and a good file: the bad one's error"
+is "$(out)" "good.yaml: ok: Post-run calf care, 6 steps, 51:36" \
+	"--check of a bad and a good file: the good one is still checked"
+
+run --check good.yaml good.yaml
+is "$rc" 0 "--check of two good files: exit status 0"
+is "$(out)" "good.yaml: ok: Post-run calf care, 6 steps, 51:36
+good.yaml: ok: Post-run calf care, 6 steps, 51:36" "--check of two good files: one line each"
+is "$(err)" "" "--check of good files: nothing on stderr"
+
+# --- the search path ---
+mkdir -p r1 r2 "$XDG_CONFIG_HOME/recoup/routines" "$HOME/mine"
+cp "$good" r1/cli-calf.yaml
+cp "$top_srcdir/routines/ice-intervals.yaml" r1/cli-ice.yaml
+printf 'name: Broken one\nsteps:\n  - type: nap\n    name: Nap\n' >r1/cli-broken.yaml
+printf 'not a routine\n' >r1/cli-notes.txt
+printf 'name: Other calf\nsteps:\n  - {type: note, name: Go}\n' >r2/cli-calf.yaml
+printf 'name: From config\nsteps:\n  - {type: timer, name: Stretch, duration: 30s}\n' \
+	>"$XDG_CONFIG_HOME/recoup/routines/cli-xdg.yaml"
+printf 'name: From config too\nsteps:\n  - {type: note, name: Go}\n' \
+	>"$XDG_CONFIG_HOME/recoup/routines/cli-ice.yaml"
+printf 'name: Tilde\nsteps:\n  - {type: note, name: Go}\n' >"$HOME/mine/cli-tilde.yaml"
+
+run --list --routine-dir r1
+is "$rc" 0 "--list: exit status 0 (even with a broken routine)"
+is "$(out | grep '^cli-')" \
+"$(printf '%-24s %-32s %10s %8s  %s\n' cli-broken '(broken)' - - \
+	'r1/cli-broken.yaml:3:11: unknown step type `nap`; use note, ice, massage, reps, timer or rate'
+printf '%-24s %-32s %4s %-5s %8s  %s\n' cli-calf 'Post-run calf care' 6 steps 51:36 r1/cli-calf.yaml
+printf '%-24s %-32s %4s %-5s %8s  %s\n' cli-ice 'Ice intervals' 3 steps 30:06 r1/cli-ice.yaml
+printf '%-24s %-32s %4s %-5s %8s  %s\n' cli-xdg 'From config' 1 step 0:33 \
+	"$XDG_CONFIG_HOME/recoup/routines/cli-xdg.yaml")" \
+	"--list: sorted by id, the broken one with its first error, the config dir's too"
+is "$(err)" "" "--list: nothing on stderr"
+
+run --list --routine-dir r2 --routine-dir r1
+is "$(out | grep '^cli-calf ')" \
+	"$(printf '%-24s %-32s %4s %-5s %8s  %s' cli-calf 'Other calf' 1 step 0:00 r2/cli-calf.yaml)" \
+	"--list: the same id in two dirs is listed once, from the first dir"
+
+run --plan cli-calf --routine-dir r1 --routine-dir r2
+is "$rc" 0 "--plan NAME: exit status 0"
+is "$(out | head -n 1)" "Post-run calf care (r1/cli-calf.yaml)" "--plan NAME: first dir wins"
+is "$(out | sed 1d)" "$(sed 1d "$top_srcdir/tests/expected/plan-product-example.txt")" \
+	"--plan NAME: the timeline"
+run --plan cli-calf --routine-dir r2 --routine-dir r1
+is "$(out | head -n 1)" "Other calf (r2/cli-calf.yaml)" "--plan NAME: the other order, the other dir"
+run --plan cli-ice --routine-dir r1
+is "$(out | head -n 1)" "Ice intervals (r1/cli-ice.yaml)" "--routine-dir comes before the config dir"
+run --plan cli-xdg --routine-dir r1
+is "$(out | head -n 1)" "From config ($XDG_CONFIG_HOME/recoup/routines/cli-xdg.yaml)" \
+	"\$XDG_CONFIG_HOME/recoup/routines is on the path"
+run --plan cli-tilde --routine-dir '~/mine'
+is "$rc" 0 "--routine-dir ~/DIR: found"
+is "$(out | head -n 1)" "Tilde ($HOME/mine/cli-tilde.yaml)" "--routine-dir ~/DIR is under \$HOME"
+run --check cli-calf --routine-dir r2
+is "$(out)" "r2/cli-calf.yaml: ok: Other calf, 1 step, 0:00" "--check takes a NAME too"
+
+run --plan nosuch --routine-dir r1
+is "$rc" 1 "--plan of an unknown name: exit status 1"
+like "$(err)" "^recoup: no routine named 'nosuch' on the search path \\(looked in r1, $XDG_CONFIG_HOME/recoup/routines, .*\\)\$" \
+	"--plan of an unknown name: says where it looked"
+is "$(out)" "" "--plan of an unknown name: nothing on stdout"
+run --plan cli-broken --routine-dir r1
+is "$rc" 1 "--plan of a broken routine: exit status 1"
+is "$(err)" "recoup: r1/cli-broken.yaml:3:11: unknown step type \`nap\`; use note, ice, massage, reps, timer or rate" \
+	"--plan of a broken routine: its error"
+is "$(out)" "" "--plan of a broken routine: nothing on stdout"
+
+# --- --plan against saved timelines (the first line names the path as given) ---
+cd "$top_srcdir/tests" || exit 1
+for name in product-example mixed; do
+	file=good/$name.yaml
+	run --plan "$file"
+	is "$rc" 0 "--plan $file: exit status 0"
+	same_file "$T/out" "expected/plan-$name.txt" "--plan $file: the whole timeline"
+	is "$(err)" "" "--plan $file: nothing on stderr"
+done
+
+done_testing
