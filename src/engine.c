@@ -201,14 +201,16 @@ static void cue_segment(struct engine *e, const struct segment *s, bool new_step
 
 /* ---- entering and leaving segments ---- */
 
-static void end_session(struct engine *e, const char *status, const char *signame)
+/* End at session time `at`: the last deadline when the routine ran out (like
+ * every segment, never the late tick's "now"), else now. */
+static void end_session(struct engine *e, long long at, const char *status,
+			const char *signame)
 {
 	if (e->status == ENGINE_DONE)
 		return;
-	long long now = engine_now(e);
 	line_begin(e, LOG_END);
 	logline_str(&e->line, "status", status);
-	logline_secs(&e->line, "elapsed", now);
+	logline_secs(&e->line, "elapsed", at);
 	if (signame)
 		logline_str(&e->line, "signal", signame);
 	line_emit(e);
@@ -228,7 +230,7 @@ static bool needs_answer(enum engine_input in)
 static void enter(struct engine *e, size_t idx, long long at)
 {
 	if (idx >= e->plan.n) {
-		end_session(e, "complete", NULL);
+		end_session(e, at, "complete", NULL);
 		return;
 	}
 	const struct segment *s = &e->plan.v[idx];
@@ -262,7 +264,7 @@ static void enter(struct engine *e, size_t idx, long long at)
 	}
 	cue_segment(e, s, new_step);
 	if (e->stdin_closed && needs_answer(e->input))
-		end_session(e, "quit", NULL);
+		end_session(e, at, "quit", NULL);
 }
 
 static int tempo_reps_done(const struct engine *e, const struct segment *s, long long run)
@@ -383,10 +385,16 @@ static void log_done_if_last(struct engine *e)
 	line_emit(e);
 }
 
+static void resume(struct engine *e, long long now);
+
 /* Leave the current segment forwards at session time `at` (its deadline
- * when it ran out, else now), record it, and enter the next at `at`. */
+ * when it ran out, else now), record it, and enter the next at `at`.  A
+ * paused segment (a prompt answered while paused) resumes first, so every
+ * `pause` line has its `resume`. */
 static void advance(struct engine *e, long long at, int reps, bool complete)
 {
+	if (e->paused)
+		resume(e, at);
 	record(e, at, reps, complete);
 	log_done_if_last(e);
 	enter(e, e->cur + 1, at);
@@ -439,6 +447,8 @@ static void handle_gap(struct engine *e, long long now, long long gap_from)
 		 "Paused after a gap of %llds (suspended or stopped); press space to go on",
 		 (now - gap_from) / 1000);
 	set_cue(e, e->notice);
+	if (e->stdin_closed)
+		resume(e, now); /* no key can ever end the pause: log the gap, go on */
 }
 
 static void tempo_cue(struct engine *e, long long now)
@@ -646,6 +656,9 @@ void engine_digit(struct engine *e, int d)
 	if (e->input == INPUT_NONE && s->kind == SEG_SET && !e->paused)
 		ask_count(e, engine_now(e));
 	if (e->input == INPUT_REPS) {
+		/* the set stops now: its time so far, as ask_count() keeps it */
+		if (!e->paused)
+			e->seg_run += engine_now(e) - e->run_since;
 		e->input = INPUT_COUNT;
 		e->typed = -1;
 	}
@@ -701,6 +714,8 @@ void engine_enter(struct engine *e)
 	if (!s)
 		return;
 	long long now = engine_now(e);
+	if (e->paused && e->input != INPUT_NONE && (e->input != INPUT_RATING || e->typed >= 0))
+		resume(e, now);
 	switch (e->input) {
 	case INPUT_ACK:
 		advance(e, now, -1, true);
@@ -738,7 +753,7 @@ static void stop(struct engine *e, const char *status, const char *signame)
 	else if (s->kind != SEG_NOTE && s->kind != SEG_RATE && s->kind != SEG_LEADIN &&
 		 s->kind != SEG_REST && s->kind != SEG_ICE_OFF && seg_elapsed(e, now) > 0)
 		record(e, now, -1, false);
-	end_session(e, status, signame);
+	end_session(e, now, status, signame);
 }
 
 void engine_quit(struct engine *e)
@@ -754,7 +769,8 @@ void engine_abort(struct engine *e, const char *signame)
 void engine_input_closed(struct engine *e)
 {
 	e->stdin_closed = true;
-	if (cur_seg(e) && needs_answer(e->input))
+	/* a prompt, or a pause, would wait for ever */
+	if (cur_seg(e) && (needs_answer(e->input) || e->paused))
 		engine_quit(e);
 }
 

@@ -121,23 +121,35 @@ static long long days_from_civil(long long y, int m, int d)
 	return era * 146097 + doe - 719468;
 }
 
+/* `n` digits at `s` as a number, or -1. */
+static int digits(const char *s, int n)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+/* "2026-11-23T18:04:11.204+01:00", exactly; never reads past `n`. */
 static const char *parse_stamp(struct logrec *r, const char *s, size_t n)
 {
-	int Y, M, D, h, m, sec, ms, oh, om;
-	char sign;
-	if (n != 29 || sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d.%3d%c%2d:%2d", &Y, &M, &D,
-			      &h, &m, &sec, &ms, &sign, &oh, &om) != 10 ||
-	    (sign != '+' && sign != '-') || s[4] != '-' || s[7] != '-' ||
-	    s[10] != 'T' || s[19] != '.' || s[26] != ':')
+	if (n != 29 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' ||
+	    s[16] != ':' || s[19] != '.' || (s[23] != '+' && s[23] != '-') || s[26] != ':')
 		return "bad timestamp";
-	if (M < 1 || M > 12 || D < 1 || D > 31 || h > 23 || m > 59 || sec > 60 ||
-	    oh > 23 || om > 59)
+	int Y = digits(s, 4), M = digits(s + 5, 2), D = digits(s + 8, 2);
+	int h = digits(s + 11, 2), m = digits(s + 14, 2), sec = digits(s + 17, 2);
+	int ms = digits(s + 20, 3), oh = digits(s + 24, 2), om = digits(s + 27, 2);
+	if (Y < 0 || M < 1 || M > 12 || D < 1 || D > 31 || h < 0 || h > 23 || m < 0 ||
+	    m > 59 || sec < 0 || sec > 60 || ms < 0 || oh < 0 || oh > 23 || om < 0 || om > 59)
 		return "bad timestamp";
 	memcpy(r->stamp, s, n);
 	r->stamp[n] = '\0';
 	long long t = days_from_civil(Y, M, D) * 86400LL + h * 3600 + m * 60 + sec;
 	long long off = (oh * 60 + om) * 60LL;
-	r->when = (time_t)(sign == '+' ? t - off : t + off);
+	r->when = (time_t)(s[23] == '+' ? t - off : t + off);
 	r->ms = ms;
 	return NULL;
 }
@@ -218,10 +230,15 @@ const char *logrec_parse(struct logrec *r, const char *line, size_t len)
 					char c = *p == 'n' ? '\n' : *p == 't' ? '\t' :
 						 *p == 'r' ? '\r' : *p;
 					buf_addc(&r->store, c);
+					p++;
 				} else {
-					buf_addc(&r->store, *p);
+					/* copy the run up to the next quote or escape at once */
+					const char *q = p;
+					while (q < end && *q != '"' && *q != '\\')
+						q++;
+					buf_add(&r->store, p, (size_t)(q - p));
+					p = q;
 				}
-				p++;
 			}
 			p++;
 		} else {

@@ -157,6 +157,10 @@ int plain_run(const struct options *o, const struct search_path *sp)
 		int n = poll(fds, 2, timeout);
 		if (n < 0 && errno != EINTR)
 			die_errno(1, "poll");
+		/* time first: a gap (the process was stopped) is seen before a
+		 * signal or commands typed meanwhile act on the segment */
+		engine_tick(&s.e);
+		show_changes(&p);
 		int sig = sigs_take(NULL, NULL);
 		if (sig) {
 			s.fatal_sig = sig;

@@ -12,7 +12,7 @@
 #include "util.h"
 
 static int pipe_fds[2] = { -1, -1 };
-static volatile sig_atomic_t fatal_sig, got_winch, got_cont;
+static volatile sig_atomic_t fatal_sig, got_winch, got_cont, got_tstp;
 
 static void on_signal(int sig)
 {
@@ -21,6 +21,8 @@ static void on_signal(int sig)
 		got_winch = 1;
 	else if (sig == SIGCONT)
 		got_cont = 1;
+	else if (sig == SIGTSTP)
+		got_tstp = 1;
 	else if (!fatal_sig)
 		fatal_sig = sig;
 	if (pipe_fds[1] >= 0) {
@@ -51,10 +53,32 @@ int sigs_install(bool screen)
 	if (screen) {
 		sigaction(SIGWINCH, &sa, NULL);
 		sigaction(SIGCONT, &sa, NULL);
+		/* Ctrl-Z is handled in the loop (the screen is put away first);
+		 * with a handler of ours, curses leaves SIGTSTP alone */
+		sa.sa_flags = SA_RESTART;
+		sigaction(SIGTSTP, &sa, NULL);
 	}
 	/* a closed terminal or pipe is an error return, not a death */
 	signal(SIGPIPE, SIG_IGN);
 	return pipe_fds[0];
+}
+
+bool sigs_take_tstp(void)
+{
+	bool t = got_tstp;
+	got_tstp = 0;
+	return t;
+}
+
+void sigs_stop_self(void)
+{
+	struct sigaction dfl, old;
+	memset(&dfl, 0, sizeof dfl);
+	dfl.sa_handler = SIG_DFL;
+	sigemptyset(&dfl.sa_mask);
+	sigaction(SIGTSTP, &dfl, &old);
+	raise(SIGTSTP);        /* stops here until fg */
+	sigaction(SIGTSTP, &old, NULL);
 }
 
 int sigs_take(bool *winch, bool *cont)

@@ -249,7 +249,9 @@ bool ui_start_session(struct ui *ui, const char *arg)
 
 static void setup_colors(struct ui *ui)
 {
-	ui->color = !ui->o->no_color && has_colors();
+	/* https://no-color.org: set and not empty, it wins over everything */
+	const char *no_color = getenv("NO_COLOR");
+	ui->color = !ui->o->no_color && !(no_color && *no_color) && has_colors();
 	if (!ui->color)
 		return;
 	start_color();
@@ -263,11 +265,15 @@ static void setup_colors(struct ui *ui)
 		init_pair((short)table[i].c, table[i].fg, -1);
 }
 
+/* resize_term(), not resizeterm(): the latter also pushes a KEY_RESIZE
+ * into ncurses' input queue, and a resize storm with no key pressed fills
+ * that queue until getch() stops reading the terminal at all. */
 static void resize(struct ui *ui)
 {
 	struct winsize ws;
-	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0)
-		resizeterm(ws.ws_row, ws.ws_col);
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0 &&
+	    is_term_resized(ws.ws_row, ws.ws_col))
+		resize_term(ws.ws_row, ws.ws_col);
 	getmaxyx(stdscr, ui->rows, ui->cols);
 	clearok(curscr, TRUE);
 	ui->full = ui->dirty = true;
@@ -328,13 +334,12 @@ static void end_for_signal(struct ui *ui, int sig)
 	ui->quit = true;
 }
 
+/* The terminal hung up without a signal reaching us: end as SIGHUP would. */
 static void terminal_gone(struct ui *ui)
 {
-	if (ui->in_session) {
+	if (ui->in_session)
 		engine_warn(&ui->sess.e, "the terminal went away");
-		engine_abort(&ui->sess.e, NULL);
-	}
-	ui->quit = true;
+	end_for_signal(ui, SIGHUP);
 }
 
 static void loop(struct ui *ui)
@@ -373,10 +378,20 @@ static void loop(struct ui *ui)
 			break;
 		}
 		bool winch = false, cont = false;
-		int sig = sigs_take(&winch, &cont);
+		int sig = 0;
+		if (n > 0 && (fds[1].revents & POLLIN))
+			sig = sigs_take(&winch, &cont);
 		if (sig) {
 			end_for_signal(ui, sig);
 			break;
+		}
+		if (n > 0 && (fds[1].revents & POLLIN) && sigs_take_tstp()) {
+			/* Ctrl-Z: put the screen away, stop, and come back whole */
+			def_prog_mode();
+			endwin();
+			sigs_stop_self();
+			reset_prog_mode();
+			winch = true;
 		}
 		if (winch)
 			resize(ui);
@@ -443,6 +458,8 @@ int ui_run(const struct options *o, const struct search_path *sp)
 	nodelay(stdscr, TRUE);
 	set_escdelay(25);
 	curs_set(0);
+	leaveok(stdscr, TRUE); /* no cursor moves at the end of each update */
+	typeahead(-1);         /* one write per update, not a poll per line */
 	setup_colors(&ui);
 	getmaxyx(stdscr, ui.rows, ui.cols);
 

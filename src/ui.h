@@ -53,6 +53,9 @@ struct ui {
 	bool in_session, session_from_picker, confirming_quit;
 	unsigned seen_cue;
 	long long last_beep_sec;
+	/* what the screen shows now, so a turn redraws only what changed */
+	char shown_big[32], shown_phase[128], shown_counters[300];
+	int shown_bar[2][2];     /* fill and percent of the step and session bars */
 	pid_t cue_pid;
 
 	/* picker screen */

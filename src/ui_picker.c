@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <wchar.h>
 
 #include "diag.h"
 #include "loader.h"
@@ -203,12 +204,16 @@ static void draw_preview(struct ui *ui, int x, int y0, int w, int h, const struc
 		char d[32] = "";
 		if (st->duration)
 			format_clock(d, sizeof d, st->duration);
-		if (st->type == STEP_REPS)
-			snprintf(line, sizeof line, "%2zu %-7s %s  %dx%d%s%d %s", i + 1,
-				 step_type_word(st->type), st->name, st->sets, st->reps.min,
-				 st->reps.min == st->reps.max ? "" : "-", st->reps.max,
-				 st->side == SIDE_BOTH ? "each leg" : "");
-		else if (st->type == STEP_MASSAGE)
+		if (st->type == STEP_REPS) {
+			char reps[32];
+			if (st->reps.min == st->reps.max)
+				snprintf(reps, sizeof reps, "%d", st->reps.max);
+			else
+				snprintf(reps, sizeof reps, "%d-%d", st->reps.min, st->reps.max);
+			snprintf(line, sizeof line, "%2zu %-7s %s  %dx%s%s", i + 1,
+				 step_type_word(st->type), st->name, st->sets, reps,
+				 st->side == SIDE_BOTH ? " each leg" : "");
+		} else if (st->type == STEP_MASSAGE)
 			snprintf(line, sizeof line, "%2zu %-7s %s  %zu spots%s", i + 1,
 				 step_type_word(st->type), st->name, st->nspots,
 				 st->side == SIDE_BOTH ? ", each leg" : "");
@@ -217,6 +222,57 @@ static void draw_preview(struct ui *ui, int x, int y0, int w, int h, const struc
 				 step_type_word(st->type), st->name, d);
 		ui_text(y++, x, w, line);
 	}
+}
+
+/* How much of `s` fits in `width` columns: *bytes and *cols, ending after a
+ * space when there is one (messages wrap between words). */
+static void fit_line(const char *s, int width, size_t *bytes, int *cols)
+{
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	size_t i = 0, brk = 0;
+	int used = 0, brk_cols = 0;
+	while (s[i]) {
+		wchar_t wc;
+		size_t n = mbrtowc(&wc, s + i, MB_CUR_MAX, &st);
+		int w = 1;
+		if (n == (size_t)-1 || n == (size_t)-2) {
+			memset(&st, 0, sizeof st);
+			n = 1;
+		} else if ((w = wcwidth(wc)) < 0) {
+			w = 1;
+		}
+		if (used + w > width && i > 0)
+			break;
+		used += w;
+		i += n;
+		if (s[i - n] == ' ') {
+			brk = i;
+			brk_cols = used;
+		}
+	}
+	if (s[i] && brk) {
+		i = brk;
+		used = brk_cols;
+	}
+	*bytes = i;
+	*cols = used;
+}
+
+/* A long message over several rows, from `y` to `last` at most, the rows
+ * after the first indented; returns the row after it. */
+static int draw_wrapped(int y, int last, int width, const char *s)
+{
+	for (int indent = 0; *s && y <= last; indent = 2) {
+		size_t n;
+		int cols;
+		fit_line(s, width - indent, &n, &cols);
+		ui_text(y++, 1 + indent, cols, s);
+		s += n;
+		while (*s == ' ')
+			s++;
+	}
+	return y;
 }
 
 static void draw(struct ui *ui)
@@ -240,8 +296,9 @@ static void draw(struct ui *ui)
 		ui_color_on(ui, C_WARN);
 		ui_text(1, 1, ui->cols - 2, "The routine has errors:");
 		ui_color_off(ui, C_WARN);
-		for (size_t i = 0; i < p->nerrors && (int)i + 2 < ui->rows - 2; i++)
-			ui_text(2 + (int)i, 1, ui->cols - 2, p->errors[i]);
+		int y = 2;
+		for (size_t i = 0; i < p->nerrors && y < ui->rows - 2; i++)
+			y = draw_wrapped(y, ui->rows - 3, ui->cols - 2, p->errors[i]);
 		ui_text(ui->rows - 1, 1, ui->cols - 2, "e reopen the editor at the first error   any other key: back");
 		return;
 	}

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <curses.h>
+#include <wchar.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -168,6 +169,10 @@ static void plan_layout(struct ui *ui, const struct engine_view *v, struct layou
 	prompt(ui, v, p, sizeof p);
 	wanted[L_PROMPT] = p[0] != '\0' || v->input != INPUT_NONE;
 	wanted[L_CUE] = v->step && v->step->cue;
+	/* an empty counters line would only push the bars and "next" out */
+	char ct[300];
+	counters(v, ct, sizeof ct);
+	wanted[L_COUNTERS] = ct[0] != '\0';
 	int nwant = 0;
 	for (int i = 0; i < L_COUNT; i++)
 		nwant += wanted[i];
@@ -202,43 +207,73 @@ static void plan_layout(struct ui *ui, const struct engine_view *v, struct layou
 
 /* ---- drawing ---- */
 
-static void draw_big(struct ui *ui, const struct layout *l, const char *text, enum ui_color c)
+/* One character of the digits (or all when i < 0) as rows of wide
+ * characters: nothing is converted per cell, and the attribute stays the
+ * same across the area, so few bytes go to the terminal. */
+static void big_rows(struct ui *ui, const struct layout *l, const char *text, int only)
 {
+	wchar_t row[512];
+	int w = l->w < 511 ? l->w : 511;
+	/* about a third of the screen's height: big enough across a room,
+	 * small enough that a second's change stays a few cells */
+	int rows_cap = 5 * (ui->rows >= 28 ? (ui->rows - 4) / 12 : 1);
+	struct bigfont_scale s = bigfont_fit(text, w, l->digits_h < rows_cap ? l->digits_h : rows_cap);
+	int width = s.w ? bigfont_width(text, s) : (int)strlen(text);
+	int height = s.w ? bigfont_height(s) : 1;
+	int x0 = (w - width) / 2, y0 = (l->digits_h - height) / 2;
+	wchar_t block = ui->utf8 ? L'\u2588' : L'#';
+	/* the columns to write: all, or those of character `only` */
+	int from = 0, to = w;
+	if (only >= 0 && s.w) {
+		from = x0;
+		for (int i = 0; i < only; i++)
+			from += (bigfont_char_width(text[i]) + 1) * s.w;
+		to = from + bigfont_char_width(text[only]) * s.w;
+	}
 	for (int r = 0; r < l->digits_h; r++) {
-		move(l->digits_y + r, l->x);
-		clrtoeol();
-	}
-	struct bigfont_scale s = bigfont_fit(text, l->w, l->digits_h);
-	if (!s.w) {
-		ui_color_on(ui, c);
-		mvaddstr(l->digits_y + l->digits_h / 2, l->x + (l->w - (int)strlen(text)) / 2, text);
-		ui_color_off(ui, c);
-		return;
-	}
-	int width = bigfont_width(text, s), height = bigfont_height(s);
-	int x0 = l->x + (l->w - width) / 2, y0 = l->digits_y + (l->digits_h - height) / 2;
-	ui_color_on(ui, c);
-	for (int py = 0; py < BIGFONT_ROWS; py++) {
-		for (int sy = 0; sy < s.h; sy++) {
+		int py = r - y0;
+		if (only >= 0 && (py < 0 || py >= height))
+			continue;
+		for (int i = 0; i < w; i++)
+			row[i] = L' ';
+		if (!s.w && py == 0) {
+			for (int i = 0; text[i] && x0 + i < w; i++)
+				row[x0 + i] = (wchar_t)(unsigned char)text[i];
+		} else if (s.w && py >= 0 && py < height) {
 			int x = x0;
 			for (const char *ch = text; *ch; ch++) {
 				int cw = bigfont_char_width(*ch);
-				for (int px = 0; px < cw; px++) {
-					bool on = bigfont_pixel(*ch, px, py);
-					for (int sx = 0; sx < s.w; sx++, x++) {
-						if (!on)
-							continue;
-						if (ui->utf8)
-							mvaddstr(y0 + py * s.h + sy, x, "\u2588");
-						else
-							mvaddch(y0 + py * s.h + sy, x, '#');
-					}
-				}
-				x += s.w; /* the gap between characters */
+				for (int px = 0; px < cw; px++)
+					for (int sx = 0; sx < s.w; sx++, x++)
+						if (x >= 0 && x < w && bigfont_pixel(*ch, px, py / s.h))
+							row[x] = block;
+				x += s.w;
 			}
 		}
+		mvaddnwstr(l->digits_y + r, l->x + from, row + from, to - from);
 	}
-	ui_color_off(ui, c);
+}
+
+static void draw_big(struct ui *ui, const struct layout *l, const char *text, enum ui_color c)
+{
+	const char *prev = ui->shown_big;
+	if (!ui->full && !strcmp(prev, text))
+		return;
+	/* side colours help across a room; otherwise plain cells, no attributes */
+	bool colored = c == C_LEFT || c == C_RIGHT || c == C_ICE || c == C_REST;
+	if (colored)
+		ui_color_on(ui, c);
+	if (!ui->full && strlen(prev) == strlen(text)) {
+		/* same shape: only the characters that changed (mostly the last) */
+		for (int i = 0; text[i]; i++)
+			if (text[i] != prev[i])
+				big_rows(ui, l, text, i);
+	} else {
+		big_rows(ui, l, text, -1);
+	}
+	if (colored)
+		ui_color_off(ui, c);
+	snprintf(ui->shown_big, sizeof ui->shown_big, "%s", text);
 }
 
 static void draw_line(struct ui *ui, int y, int x, int w, const char *text, enum ui_color c)
@@ -257,18 +292,21 @@ static void draw_bars(struct ui *ui, const struct layout *l, const struct engine
 	static const char *const label[] = { "step    ", "session " };
 	const int ids[] = { L_STEP, L_SESSION };
 	const double frac[] = { v->step_progress, v->session_progress };
+	int bw = l->w - 8 - 5;
 	for (int i = 0; i < 2; i++) {
 		int y = l->y[ids[i]];
-		if (y < 0)
+		int fill = (int)(frac[i] * bw + 0.5), pct = (int)(frac[i] * 100 + 0.5);
+		if (y < 0 || (!ui->full && ui->shown_bar[i][0] == fill && ui->shown_bar[i][1] == pct))
 			continue;
+		ui->shown_bar[i][0] = fill;
+		ui->shown_bar[i][1] = pct;
 		move(y, l->x);
 		clrtoeol();
 		ui_color_on(ui, C_DIM);
 		mvaddstr(y, l->x, label[i]);
 		ui_color_off(ui, C_DIM);
-		int bw = l->w - 8 - 5;
 		ui_bar(ui, y, l->x + 8, bw, frac[i]);
-		printw(" %3d%%", (int)(frac[i] * 100 + 0.5));
+		printw(" %3d%%", pct);
 	}
 }
 
@@ -334,16 +372,39 @@ static void draw_frame(struct ui *ui, const struct engine_view *v)
 	ui_color_off(ui, C_DIM);
 }
 
+/* Words wrapped to `w` columns from row `y` down to row `last`; returns the
+ * row after the text. */
+static int draw_wrapped(int y, int last, int w, const char *s)
+{
+	while (*s && y <= last) {
+		int n = (int)strlen(s);
+		if (n > w) {
+			n = w;
+			while (n > 0 && s[n] != ' ')
+				n--;
+			if (n == 0)
+				n = w; /* a word longer than the line */
+		}
+		mvaddnstr(y++, 0, s, n);
+		s += n;
+		while (*s == ' ')
+			s++;
+	}
+	return y;
+}
+
+/* Below 20x6 the whole message, wrapped, and the time on the last row:
+ * the timer keeps going. */
 static void draw_too_small(struct ui *ui, const struct engine_view *v)
 {
 	erase();
 	char t[32];
 	big_text(v, t, sizeof t);
-	mvaddnstr(0, 0, "Make the window larger", ui->cols);
-	if (ui->rows > 1)
-		mvaddnstr(1, 0, "(20x6 at least)", ui->cols);
-	if (ui->rows > 2 && t[0])
-		mvaddnstr(2, 0, t, ui->cols);
+	int last = ui->rows - 1 - (t[0] && ui->rows > 1);
+	int y = draw_wrapped(0, last, ui->cols, "Make the window larger");
+	draw_wrapped(y, last, ui->cols, "(20x6 at least)");
+	if (t[0] && ui->rows > 1)
+		mvaddnstr(ui->rows - 1, 0, t, ui->cols);
 }
 
 static void draw_done(struct ui *ui, const struct engine_view *v)
@@ -392,19 +453,24 @@ static void draw(struct ui *ui)
 		prompt(ui, &v, text, sizeof text);
 		draw_line(ui, l.y[L_PROMPT], l.x, l.w, text, C_WARN);
 	}
-	/* what changes with time */
+	/* what changes with time, redrawn only when it did */
 	phase_words(&v, text, sizeof text);
-	if (l.big)
-		draw_line(ui, l.y[L_PHASE], l.x, l.w, text, pc);
-	else {
+	if (!l.big) {
 		char both[96];
 		snprintf(both, sizeof both, "%s  %s", text, big);
-		draw_line(ui, l.y[L_PHASE], l.x, l.w, both, pc);
+		snprintf(text, sizeof text, "%s", both);
+	}
+	if (ui->full || strcmp(text, ui->shown_phase)) {
+		draw_line(ui, l.y[L_PHASE], l.x, l.w, text, pc);
+		snprintf(ui->shown_phase, sizeof ui->shown_phase, "%s", text);
 	}
 	if (l.big)
 		draw_big(ui, &l, big, v.paused ? C_DIM : pc);
 	counters(&v, text, sizeof text);
-	draw_line(ui, l.y[L_COUNTERS], l.x, l.w, text, C_NORMAL);
+	if (ui->full || strcmp(text, ui->shown_counters)) {
+		draw_line(ui, l.y[L_COUNTERS], l.x, l.w, text, C_NORMAL);
+		snprintf(ui->shown_counters, sizeof ui->shown_counters, "%s", text);
+	}
 	draw_bars(ui, &l, &v);
 }
 
@@ -422,10 +488,9 @@ static void tick(struct ui *ui)
 		ui->message[0] = '\0';
 		ui->full = true;
 	}
-	struct engine_view v;
-	engine_view(e, &v);
-	if (v.timed && !v.paused && v.input == INPUT_NONE && v.kind != SEG_SET) {
-		long long secs = (v.remaining + 999) / 1000;
+	const struct segment *seg = e->status == ENGINE_DONE ? NULL : &e->plan.v[e->cur];
+	if (seg && seg->duration && !e->paused && e->input == INPUT_NONE && seg->kind != SEG_SET) {
+		long long secs = (e->deadline - engine_now(e) + 999) / 1000;
 		if (secs >= 1 && secs <= 3 && secs != ui->last_beep_sec) {
 			ui->last_beep_sec = secs;
 			ui_alert(ui);

@@ -1,0 +1,90 @@
+#!/bin/sh
+# tests/history.sh: the `--history` report end to end, through history_cli
+# (history_command() with `now` pinned), against expected files.
+. "$srcdir/tests/lib.sh"
+
+CLI="$top_builddir/tests/history_cli"
+NOW=1795608000   # 2026-11-25T12:00:00Z, ISO week 48
+FIX="$srcdir/tests/fixtures"
+
+same() { # same GOT-FILE WANT-FILE DESCRIPTION
+	if cmp -s "$1" "$2"; then
+		ok 0 "$3"
+	else
+		ok 1 "$3"
+		diff -u "$2" "$1" | sed 's/^/#   /'
+	fi
+}
+
+# The fixture is read by a relative name so messages do not depend on
+# where the source tree is.
+cd "$FIX" || exit 99
+
+"$CLI" --now $NOW history.log >"$T/out" 2>"$T/err"
+is $? 0 "a log with corrupt lines still reports, exit 0"
+same "$T/out" history-expected.txt "the report"
+same "$T/err" history-expected.err "corrupt lines named on stderr with line numbers"
+
+"$CLI" --now $NOW --practice history.log >"$T/out" 2>/dev/null
+like "$(sed -n 1p "$T/out")" '^Sessions: 6, ' "--practice counts the practice session"
+like "$(cat "$T/out")" '    2026-11-20: 15 reps in 1 set, target 9' "and shows its reps"
+
+"$CLI" --now $NOW --routine ALFREDSON-HEEL-DROPS history.log >"$T/out" 2>/dev/null
+like "$(sed -n 1p "$T/out")" '^Sessions: 2, from 2026-11-20 to 2026-11-24$' "--routine by id"
+like "$(sed -n '/^Routines/,/^$/p' "$T/out")" '^  Alfredson heel drops: 2 sessions, 1 completed, last 2026-11-24$' "only that routine"
+
+"$CLI" --now $NOW --since 2026-11-20 history.log >"$T/out" 2>/dev/null
+like "$(sed -n 1p "$T/out")" '^Sessions: 3, from 2026-11-20 to 2026-11-24$' "--since"
+
+"$CLI" --now $NOW --since 2026-12-01 history.log >"$T/out" 2>/dev/null
+is "$(cat "$T/out")" "no sessions in history.log match --since 2026-12-01" "nothing since"
+
+"$CLI" --now $NOW --since 2026-11-31 history.log >"$T/out" 2>"$T/err"
+is $? 2 "a bad date is a usage error"
+is "$(cat "$T/err")" 'recoup: --since wants a date as YYYY-MM-DD, not "2026-11-31"' "and says so"
+
+# Local dates: the 23:30 session at -02:00 is on the 23rd in UTC, but on
+# the 22nd two hours west.
+TZ=UTC+2 "$CLI" --now $NOW --since 2026-11-23 history.log >"$T/out" 2>/dev/null
+like "$(sed -n 1p "$T/out")" '^Sessions: 1, from 2026-11-24 to 2026-11-24$' "--since in local time"
+TZ=UTC+2 "$CLI" --now $NOW --routine post-run-calf-care history.log >"$T/out" 2>/dev/null
+like "$(cat "$T/out")" '^  Post-run calf care: 3 sessions, 1 completed, last 2026-11-22$' "dates in local time"
+like "$(cat "$T/out")" '^  week of 2026-11-16 \(2026-W47\): 2$' "weeks in local time"
+
+cd "$T" || exit 99
+"$CLI" --now $NOW missing.log >"$T/out" 2>"$T/err"
+is $? 0 "a missing log is fine"
+is "$(cat "$T/out")" "no sessions logged yet in missing.log" "and says so"
+is "$(cat "$T/err")" "" "quietly"
+
+: >empty.log
+"$CLI" --now $NOW empty.log >"$T/out" 2>&1
+is "$(cat "$T/out")" "no sessions logged yet in empty.log" "an empty log"
+
+mkdir adir
+"$CLI" --now $NOW adir >"$T/out" 2>"$T/err"
+is $? 1 "an unreadable log is exit 1"
+is "$(cat "$T/err")" "recoup: adir: Is a directory" "named with the reason"
+
+# A NUL byte, and a line that is all text but no log line.
+{
+	printf '2026-11-20T07:00:00.000+00:00 aa start routine=A format=1\n'
+	printf '2026-11-20T07:00:01.000+00:00 aa warn msg=x\000y\n'
+	printf 'just words\n'
+	printf '2026-11-20T07:00:02.000+00:00 aa end status=complete elapsed=2\n'
+} >nul.log
+"$CLI" --now $NOW nul.log >"$T/out" 2>"$T/err"
+is "$(cat "$T/err")" "recoup: nul.log:2: skipped corrupt line: NUL byte in line
+recoup: nul.log:3: skipped corrupt line: bad timestamp" "NUL byte and junk reported"
+like "$(cat "$T/out")" '  1 complete, 0 quit, 0 aborted, 0 unfinished' "the session is whole"
+
+# The benchmark's generator makes logs this reader takes without complaint.
+sh "$srcdir/tests/gen_log.sh" 3000 >gen.log
+"$CLI" --now $NOW gen.log >"$T/out" 2>"$T/err"
+is "$(cat "$T/err")" "" "a generated log has no corrupt lines"
+# 151 sessions of 20 lines or 19 (killed ones): 3 practice, 3 killed.
+is "$(sed -n 1,3p "$T/out")" "Sessions: 148, from 2026-01-01 to 2026-03-17
+  145 complete, 0 quit, 0 aborted, 3 unfinished
+  3 practice sessions left out (--practice shows them)" "and is read whole"
+
+done_testing

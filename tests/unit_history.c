@@ -1,0 +1,700 @@
+/* unit_history.c: the log format round trip, the history reader and double
+ * progression, on small logs written to a scratch directory. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "history.h"
+#include "logfmt.h"
+#include "tap.h"
+#include "util.h"
+
+/* 2026-11-25T12:00:00Z, a Wednesday in ISO week 48 (Monday 2026-11-23). */
+#define NOW ((time_t)1795608000)
+#define DAY_2026_11_23 20780L
+
+static char scratch[256];
+static int nfiles;
+
+/* Write `text` (len bytes) to a fresh file in the scratch directory. */
+static char *write_log_n(const char *text, size_t len)
+{
+	char *path = xasprintf("%s/log%d", scratch, ++nfiles);
+	FILE *f = fopen(path, "w");
+	if (!f || fwrite(text, 1, len, f) != len || fclose(f))
+		die_errno(99, "%s", path);
+	return path;
+}
+
+static char *write_log(const char *text)
+{
+	return write_log_n(text, strlen(text));
+}
+
+/* Read `text` as a log with the filter; corrupt-line messages go to *err. */
+static void read_text(struct history *h, const char *text,
+		      const struct history_filter *f, char **err)
+{
+	char *path = write_log(text);
+	size_t n;
+	FILE *e = open_memstream(err, &n);
+	if (history_read(h, path, f, NOW, e) < 0)
+		die_errno(99, "%s", path);
+	fclose(e);
+	free(path);
+}
+
+static void read_quiet(struct history *h, const char *text,
+		       const struct history_filter *f)
+{
+	char *err;
+	read_text(h, text, f, &err);
+	free(err);
+}
+
+static const struct history_exercise *find_ex(const struct history *h,
+					      const char *name, const char *side)
+{
+	for (size_t i = 0; i < h->nexercises; i++)
+		if (!strcmp(h->exercises[i].name, name) &&
+		    !strcmp(h->exercises[i].side, side))
+			return &h->exercises[i];
+	return NULL;
+}
+
+/* ---- logfmt round trip ---- */
+
+static void test_roundtrip(void)
+{
+	static const char *const values[] = {
+		"say \"hi\"", "back\\slash", "trailing\\", "two\nlines",
+		"tab\there", "cr\rhere", "with spaces", "", "a=b c",
+		"Wadendehnung über die Stufe ✓", "\"", "plain-word_1.5",
+		" leading", "=",
+	};
+	struct timespec ts = {.tv_sec = 1795392251, .tv_nsec = 204000000};
+	struct buf b;
+	struct logrec rec;
+	buf_init(&b);
+	logrec_init(&rec);
+	for (size_t i = 0; i < ARRAY_LEN(values); i++) {
+		logline_begin(&b, &ts, "3f9a2c", LOG_START);
+		logline_str(&b, "v", values[i]);
+		logline_str(&b, "routine", values[i]);
+		logline_secs(&b, "elapsed", 24002);
+		logline_end(&b);
+		ok(strchr(b.s, '\n') == b.s + b.len - 1,
+		   "value %zu: one line, newline only at the end", i);
+		const char *why = logrec_parse(&rec, b.s, b.len);
+		is_str(why, NULL, "value %zu: parses", i);
+		is_str(logrec_get(&rec, "v"), values[i], "value %zu: comes back", i);
+		is_str(logrec_get(&rec, "routine"), values[i],
+		       "value %zu: second field too", i);
+	}
+	is_str(logrec_get(&rec, "elapsed"), "24.002", "milliseconds as seconds");
+	is_int(rec.when, ts.tv_sec, "timestamp round trip: seconds");
+	is_int(rec.ms, 204, "timestamp round trip: milliseconds");
+	is_str(rec.sid, "3f9a2c", "session id");
+	is_int(rec.event, LOG_START, "event word");
+	logrec_free(&rec);
+	buf_free(&b);
+}
+
+/* ---- the reader ---- */
+
+static const char interleaved_log[] =
+	"2026-11-20T18:00:00.000+00:00 b2 start routine=\"Alfredson heel drops\" id=alfredson-heel-drops planned=600 steps=3 format=1\n"
+	"2026-11-20T18:00:05.000+00:00 c3 start routine=\"Post-run calf care\" id=post-run-calf-care planned=900 steps=2 format=1\n"
+	"2026-11-20T18:01:00.000+00:00 c3 set n=1 name=Drive side=left set=1 sets=2 target=9 reps=9 min=8 max=15 elapsed=20\n"
+	"2026-11-20T18:01:05.000+00:00 b2 set n=2 name=Drive side=left set=1 sets=1 target=12 reps=12 min=8 max=15 elapsed=20\n"
+	"2026-11-20T18:01:30.000+00:00 c3 set n=1 name=Drive side=left set=2 sets=2 target=9 reps=10 min=8 max=15 elapsed=20\n"
+	"2026-11-20T18:02:00.000+00:00 b2 rate n=3 name=Pain value=2\n"
+	"2026-11-20T18:02:30.000+00:00 c3 rate n=2 name=Pain value=4\n"
+	"2026-11-20T18:03:00.000+00:00 c3 end status=quit elapsed=175\n"
+	"2026-11-20T18:04:00.000+00:00 b2 end status=complete elapsed=240\n";
+
+static void test_interleaved(void)
+{
+	struct history h;
+	read_quiet(&h, interleaved_log, NULL);
+	is_int(h.sessions, 2, "interleaved: two sessions");
+	is_int(h.nroutines, 2, "interleaved: two routines");
+	is_str(h.routines[0].name, "Alfredson heel drops", "first routine as started");
+	is_int(h.routines[0].completed, 1, "b2 completed");
+	is_int(h.routines[1].completed, 0, "c3 quit");
+	is_int(h.status[HISTORY_QUIT], 1, "one quit");
+	is_int(h.status[HISTORY_COMPLETE], 1, "one complete");
+	const struct history_exercise *e = find_ex(&h, "Drive", "left");
+	ok(e && e->n == 2, "one point per session");
+	if (e && e->n == 2) {
+		/* c3 logged first, but b2 started first */
+		is_int(e->v[0].session, 0, "series in start order: b2 first");
+		is_int(e->v[0].reps, 12, "b2 reps");
+		is_int(e->v[0].target, 12, "b2 target");
+		is_int(e->v[0].sets, 1, "b2 one set");
+		is_int(e->v[1].reps, 19, "c3 reps added over its sets");
+		is_int(e->v[1].sets, 2, "c3 two sets");
+		is_int(e->v[1].target, 9, "c3 target");
+	}
+	ok(h.nratings == 1 && h.ratings[0].n == 2, "one rating, two points");
+	if (h.nratings == 1 && h.ratings[0].n == 2) {
+		is_int(h.ratings[0].v[0].value, 2, "rating of b2 first");
+		is_int(h.ratings[0].v[1].value, 4, "then c3");
+	}
+	history_free(&h);
+}
+
+static const char practice_log[] =
+	"2026-11-20T07:00:00.000+00:00 p1 start routine=Calves id=calves speed=10 format=1\n"
+	"2026-11-20T07:00:01.000+00:00 p1 set n=1 name=Drive side=none set=1 sets=1 target=8 reps=8\n"
+	"2026-11-20T07:00:02.000+00:00 p1 end status=complete elapsed=2\n"
+	"2026-11-21T07:00:00.000+00:00 r1 start routine=Calves id=calves format=1\n"
+	"2026-11-21T07:00:01.000+00:00 r1 set n=1 name=Drive side=none set=1 sets=1 target=8 reps=6\n"
+	"2026-11-21T07:00:02.000+00:00 r1 end status=complete elapsed=2\n";
+
+static void test_practice(void)
+{
+	struct history h;
+	read_quiet(&h, practice_log, NULL);
+	is_int(h.sessions, 1, "practice left out by default");
+	is_int(h.practice_left_out, 1, "and counted as left out");
+	is_int(h.logged, 2, "both logged");
+	const struct history_exercise *e = find_ex(&h, "Drive", "none");
+	ok(e && e->n == 1 && e->v[0].reps == 6, "only the real session's reps");
+	history_free(&h);
+
+	struct history_filter f = {.practice = true};
+	read_quiet(&h, practice_log, &f);
+	is_int(h.sessions, 2, "--practice keeps it");
+	is_int(h.practice_left_out, 0, "nothing left out");
+	e = find_ex(&h, "Drive", "none");
+	ok(e && e->n == 2 && e->v[0].reps == 8, "practice reps shown first");
+	history_free(&h);
+}
+
+static const char filter_log[] =
+	"2026-11-01T23:30:00.000+00:00 s1 start routine=\"Post-run calf care\" id=post-run-calf-care format=1\n"
+	"2026-11-01T23:40:00.000+00:00 s1 end status=complete elapsed=600\n"
+	"2026-11-02T00:10:00.000+00:00 s2 start routine=\"Post-run calf care\" id=post-run-calf-care format=1\n"
+	"2026-11-02T00:20:00.000+00:00 s2 end status=complete elapsed=600\n"
+	"2026-11-03T08:00:00.000+00:00 s3 start routine=\"Alfredson heel drops\" id=alfredson-heel-drops format=1\n"
+	"2026-11-03T08:20:00.000+00:00 s3 end status=complete elapsed=1200\n";
+
+static void test_filters(void)
+{
+	struct history h;
+	struct history_filter f = {0};
+	ok(history_parse_since("2026-11-02", &f.since), "since parses");
+	is_int(f.since, 1793577600, "since: the start of the local day (UTC)");
+	read_quiet(&h, filter_log, &f);
+	is_int(h.sessions, 2, "since 2026-11-02 keeps two");
+	is_int(h.routines[0].sessions, 1, "one of them post-run");
+	history_free(&h);
+
+	f.since = 0;
+	f.routine = "POST-RUN CALF CARE";
+	read_quiet(&h, filter_log, &f);
+	is_int(h.sessions, 2, "routine by display name, any case");
+	is_int(h.nroutines, 1, "only that routine");
+	history_free(&h);
+
+	f.routine = "Alfredson-Heel-Drops";
+	read_quiet(&h, filter_log, &f);
+	is_int(h.sessions, 1, "routine by id, any case");
+	history_free(&h);
+
+	f.routine = "alfredson";
+	read_quiet(&h, filter_log, &f);
+	is_int(h.sessions, 0, "no partial matches");
+	is_int(h.logged, 3, "though all were seen");
+	history_free(&h);
+
+	/* An hour east of UTC, 23:30Z on the 1st is already the 2nd. */
+	setenv("TZ", "UTC-1", 1);
+	tzset();
+	f.routine = NULL;
+	ok(history_parse_since("2026-11-02", &f.since), "since parses at UTC+1");
+	is_int(f.since, 1793577600 - 3600, "local midnight at UTC+1");
+	read_quiet(&h, filter_log, &f);
+	is_int(h.sessions, 3, "since uses the local day");
+	char *text;
+	size_t n;
+	FILE *out = open_memstream(&text, &n);
+	history_print(out, &h);
+	fclose(out);
+	is_str(strtok(text, "\n"), "Sessions: 3, from 2026-11-02 to 2026-11-03",
+	       "dates are printed in local time");
+	free(text);
+	is_int(h.weeks[HISTORY_WEEKS - 4].sessions, 3,
+	       "weeks use local days: Sunday 23:30Z is Monday at UTC+1");
+	history_free(&h);
+	setenv("TZ", "UTC", 1);
+	tzset();
+
+	time_t t;
+	ok(!history_parse_since("2026-02-30", &t), "no 30 February");
+	ok(!history_parse_since("2026-1-05", &t), "two-digit month");
+	ok(!history_parse_since("2026-11-02x", &t), "no trailing junk");
+	ok(!history_parse_since("yesterday", &t), "not a date");
+}
+
+static const char weeks_log[] =
+	/* 13 weeks before now's week: outside the window */
+	"2026-08-28T07:00:00.000+00:00 w0 start routine=A format=1\n"
+	/* Sunday 2026-09-06: the week before the window */
+	"2026-09-06T23:59:59.000+00:00 w1 start routine=A format=1\n"
+	/* Monday 2026-09-07: the oldest week shown */
+	"2026-09-07T00:00:00.000+00:00 w2 start routine=A format=1\n"
+	"2026-11-16T07:00:00.000+00:00 w3 start routine=A format=1\n"
+	"2026-11-22T23:59:59.000+00:00 w4 start routine=B format=1\n"
+	"2026-11-23T00:00:00.000+00:00 w5 start routine=A format=1\n"
+	"2026-11-25T06:00:00.000+00:00 w6 start routine=B format=1\n"
+	/* after now's week: not counted */
+	"2026-11-30T06:00:00.000+00:00 w7 start routine=B format=1\n";
+
+static void test_weeks(void)
+{
+	struct history h;
+	read_quiet(&h, weeks_log, NULL);
+	is_int(h.weeks[HISTORY_WEEKS - 1].day, DAY_2026_11_23, "last week starts 2026-11-23");
+	is_int(h.weeks[HISTORY_WEEKS - 1].iso_week, 48, "ISO week 48");
+	is_int(h.weeks[HISTORY_WEEKS - 1].iso_year, 2026, "of 2026");
+	is_int(h.weeks[0].day, DAY_2026_11_23 - 77, "first week 11 weeks back");
+	is_int(h.weeks[0].iso_week, 37, "ISO week 37");
+	is_int(h.weeks[0].sessions, 1, "the Monday of the oldest week counts");
+	is_int(h.weeks[10].sessions, 2, "last week: Monday and Sunday night");
+	is_int(h.weeks[11].sessions, 2, "this week: two");
+	int total = 0;
+	for (int w = 0; w < HISTORY_WEEKS; w++)
+		total += h.weeks[w].sessions;
+	is_int(total, 5, "older and future sessions are not in the weeks");
+	is_int(h.sessions, 8, "but are sessions");
+	is_int(h.routines[0].weeks[10], 1, "per routine: A last week");
+	is_int(h.routines[1].weeks[10], 1, "per routine: B last week");
+	is_int(h.routines[1].weeks[11], 1, "per routine: B this week");
+	is_int(h.status[HISTORY_UNFINISHED], 8, "no end lines: all unfinished");
+	is_int(h.routines[0].completed, 0, "unfinished is not completed");
+	history_free(&h);
+
+	/* 2026 has 53 ISO weeks: Friday 2027-01-01 is in the last. */
+	errno = 0;
+	is_int(history_read(&h, "/nonexistent/recoup.log", NULL,
+			    (time_t)1798761600 /* 2027-01-01 */, NULL), -1,
+	       "a missing log is an error for history_read");
+	is_int(errno, ENOENT, "with errno ENOENT");
+	is_int(h.weeks[HISTORY_WEEKS - 1].iso_week, 53, "2027-01-01 is in 2026-W53");
+	is_int(h.weeks[HISTORY_WEEKS - 1].iso_year, 2026, "ISO year 2026");
+	history_free(&h);
+}
+
+static void test_corrupt(void)
+{
+	struct buf log;
+	buf_init(&log);
+	buf_adds(&log,
+		 "2026-11-20T07:00:00.000+00:00 k1 start routine=A format=1\n"
+		 "2026-11-20 07:00:01 k1 set name=Drive\n"
+		 "2026-11-20T07:00:02.000+00:00 k1 set n=1 name=\"Drive side=none reps=3\n"
+		 "\n"
+		 "2026-11-20T07:00:03.000+00:00 k1 set n=1 name=Drive side=none set=1 sets=1 target=8 reps=8\n");
+	static const char nul_line[] = "2026-11-20T07:00:04.000+00:00 k1 warn msg=a\0b\n";
+	buf_add(&log, nul_line, sizeof nul_line - 1);
+	buf_adds(&log, "2026-11-20T07:00:05.000+00:00 k1 warn msg=");
+	for (int i = 0; i < HISTORY_LINE_MAX; i++)
+		buf_addc(&log, 'x');
+	buf_adds(&log, "\n"
+		 "2026-11-20T07:00:06.000+00:00 k1 rate n=2 name=Pain value=3\n"
+		 "2026-11-20T07:00:07.000+00:00 k1 end status=complete elapsed=7\n"
+		 "2026-11-20T07:00:0");
+	char *path = write_log_n(log.s, log.len);
+	char *err;
+	size_t n;
+	FILE *e = open_memstream(&err, &n);
+	struct history h;
+	is_int(history_read(&h, path, NULL, NOW, e), 0, "corrupt lines are not fatal");
+	fclose(e);
+	is_int(h.corrupt, 5, "five corrupt lines counted");
+	is_int(h.lines, 10, "ten lines read");
+	char *want = xasprintf(
+		"recoup: %s:2: skipped corrupt line: bad timestamp\n"
+		"recoup: %s:3: skipped corrupt line: unterminated quoted value\n"
+		"recoup: %s:6: skipped corrupt line: NUL byte in line\n"
+		"recoup: %s:7: skipped corrupt line: line longer than 65536 bytes\n"
+		"recoup: %s:10: skipped corrupt line: not a log line\n",
+		path, path, path, path, path);
+	is_str(err, want, "each reported with its line number");
+	is_int(h.status[HISTORY_COMPLETE], 1, "the session around them is whole");
+	const struct history_exercise *x = find_ex(&h, "Drive", "none");
+	ok(x && x->n == 1 && x->v[0].reps == 8 && x->v[0].sets == 1,
+	   "only the good set line counts");
+	ok(h.nratings == 1 && h.ratings[0].v[0].value == 3,
+	   "the line after the long one is read");
+	history_free(&h);
+	free(want);
+	free(err);
+	free(path);
+	buf_free(&log);
+}
+
+/* A warn line of exactly `len` bytes, without its newline. */
+static void add_line_of(struct buf *b, size_t len)
+{
+	static const char head[] = "2026-11-20T07:00:01.000+00:00 k1 warn msg=";
+	buf_adds(b, head);
+	for (size_t i = sizeof head - 1; i < len; i++)
+		buf_addc(b, 'x');
+}
+
+static void test_long_lines(void)
+{
+	struct buf log;
+	buf_init(&log);
+	buf_adds(&log, "2026-11-20T07:00:00.000+00:00 k1 start routine=A format=1\n");
+	add_line_of(&log, HISTORY_LINE_MAX);
+	buf_addc(&log, '\n');
+	add_line_of(&log, HISTORY_LINE_MAX + 1);
+	buf_addc(&log, '\n');
+	add_line_of(&log, 300000); /* longer than the reader's buffer */
+	buf_adds(&log, "\n2026-11-20T07:00:02.000+00:00 k1 rate n=2 name=Pain value=3\n");
+	add_line_of(&log, 200000); /* and the last, with no newline */
+	char *path = write_log_n(log.s, log.len);
+	char *err;
+	size_t n;
+	FILE *e = open_memstream(&err, &n);
+	struct history h;
+	is_int(history_read(&h, path, NULL, NOW, e), 0, "long lines: read");
+	fclose(e);
+	char *want = xasprintf(
+		"recoup: %s:3: skipped corrupt line: line longer than 65536 bytes\n"
+		"recoup: %s:4: skipped corrupt line: line longer than 65536 bytes\n"
+		"recoup: %s:6: skipped corrupt line: line longer than 65536 bytes\n",
+		path, path, path);
+	is_str(err, want, "up to HISTORY_LINE_MAX is fine, longer is corrupt");
+	is_int(h.lines, 6, "six lines");
+	ok(h.nratings == 1 && h.ratings[0].n == 1 && h.ratings[0].v[0].value == 3,
+	   "the line after a line longer than the buffer is read");
+	history_free(&h);
+	free(want);
+	free(err);
+	free(path);
+	buf_free(&log);
+}
+
+static const char unknown_log[] =
+	"2026-11-20T07:00:00.000+00:00 u1 start routine=A format=2 mood=\"good \\\"really\\\"\" id=a\n"
+	"2026-11-20T07:00:01.000+00:00 u1 frobnicate n=1 colour=blue\n"
+	"2026-11-20T07:00:02.000+00:00 u1 set n=1 name=Drive side=left set=1 sets=1 target=8 reps=9 load=\"10 kg\"\n"
+	"2026-11-20T07:00:03.000+00:00 u1 heartbeat\n"
+	"2026-11-20T07:00:04.000+00:00 u9 set n=1 name=Drive side=left set=1 sets=1 target=8 reps=50\n"
+	"2026-11-20T07:00:05.000+00:00 u1 end status=complete elapsed=5 extra=1\n"
+	"2026-11-20T07:00:06.000+00:00 u1 set n=1 name=Drive side=left set=1 sets=1 target=8 reps=50\n";
+
+static void test_unknown(void)
+{
+	struct history h;
+	char *err;
+	read_text(&h, unknown_log, NULL, &err);
+	is_str(err, "", "unknown events and keys are not errors");
+	is_int(h.corrupt, 0, "nothing corrupt");
+	is_int(h.status[HISTORY_COMPLETE], 1, "session complete");
+	const struct history_exercise *x = find_ex(&h, "Drive", "left");
+	ok(x && x->n == 1 && x->v[0].reps == 9,
+	   "set with an extra key counts; lines of no session and after end do not");
+	history_free(&h);
+	free(err);
+}
+
+static const char unfinished_log[] =
+	"2026-11-20T07:00:00.000+00:00 z1 start routine=A format=1\n"
+	"2026-11-20T07:00:01.000+00:00 z1 set n=1 name=Drive side=none set=1 sets=2 target=8 reps=8\n"
+	/* killed: the same id starts again */
+	"2026-11-20T09:00:00.000+00:00 z1 start routine=A format=1\n"
+	"2026-11-20T09:00:01.000+00:00 z1 set n=1 name=Drive side=none set=1 sets=2 target=8 reps=10\n"
+	"2026-11-20T09:00:02.000+00:00 z1 end status=aborted signal=15 elapsed=2\n"
+	"2026-11-20T10:00:00.000+00:00 z2 start routine=A format=1\n"
+	"2026-11-20T10:00:02.000+00:00 z2 end status=paused elapsed=2\n"
+	"2026-11-20T11:00:00.000+00:00 z3 start routine=A format=1\n";
+
+static void test_unfinished(void)
+{
+	struct history h;
+	read_quiet(&h, unfinished_log, NULL);
+	is_int(h.sessions, 4, "a reused id starts a new session");
+	is_int(h.status[HISTORY_UNFINISHED], 2, "killed and never ended: unfinished");
+	is_int(h.status[HISTORY_ABORTED], 1, "aborted");
+	is_int(h.status[HISTORY_OTHER], 1, "an unknown status");
+	is_int(h.routines[0].completed, 0, "none completed");
+	const struct history_exercise *x = find_ex(&h, "Drive", "none");
+	ok(x && x->n == 2 && x->v[0].reps == 8 && x->v[1].reps == 10,
+	   "each session keeps its own sets");
+	history_free(&h);
+}
+
+static const char print_log[] =
+	"2026-11-20T18:00:00.000+00:00 b2 start routine=\"Alfredson heel drops\" id=alfredson-heel-drops format=1\n"
+	"2026-11-20T18:01:05.000+00:00 b2 set n=2 name=Drive side=left set=1 sets=1 target=12 reps=12\n"
+	"2026-11-20T18:01:05.000+00:00 b2 set n=2 name=Raise side=none set=1 sets=1 target=1 reps=1\n"
+	"2026-11-20T18:02:00.000+00:00 b2 rate n=3 name=Pain value=2\n"
+	"2026-11-20T18:04:00.000+00:00 b2 end status=complete elapsed=240\n"
+	"2026-11-24T18:04:00.000+00:00 b3 start routine=\"Alfredson heel drops\" id=alfredson-heel-drops speed=60 format=1\n";
+
+static void test_print(void)
+{
+	struct history h;
+	read_quiet(&h, print_log, NULL);
+	char *text;
+	size_t n;
+	FILE *out = open_memstream(&text, &n);
+	history_print(out, &h);
+	fclose(out);
+	is_str(text,
+	       "Sessions: 1, from 2026-11-20 to 2026-11-20\n"
+	       "  1 complete, 0 quit, 0 aborted, 0 unfinished\n"
+	       "  1 practice session left out (--practice shows it)\n"
+	       "\n"
+	       "Routines\n"
+	       "  Alfredson heel drops: 1 session, 1 completed, last 2026-11-20\n"
+	       "\n"
+	       "Sessions per week (last 12 weeks)\n"
+	       "  week of 2026-09-07 (2026-W37): 0\n"
+	       "  week of 2026-09-14 (2026-W38): 0\n"
+	       "  week of 2026-09-21 (2026-W39): 0\n"
+	       "  week of 2026-09-28 (2026-W40): 0\n"
+	       "  week of 2026-10-05 (2026-W41): 0\n"
+	       "  week of 2026-10-12 (2026-W42): 0\n"
+	       "  week of 2026-10-19 (2026-W43): 0\n"
+	       "  week of 2026-10-26 (2026-W44): 0\n"
+	       "  week of 2026-11-02 (2026-W45): 0\n"
+	       "  week of 2026-11-09 (2026-W46): 0\n"
+	       "  week of 2026-11-16 (2026-W47): 1\n"
+	       "  week of 2026-11-23 (2026-W48): 0\n"
+	       "\n"
+	       "Reps per exercise and side\n"
+	       "  Drive, left side\n"
+	       "    2026-11-20: 12 reps in 1 set, target 12\n"
+	       "  Raise\n"
+	       "    2026-11-20: 1 rep in 1 set, target 1\n"
+	       "\n"
+	       "Ratings\n"
+	       "  Pain\n"
+	       "    2026-11-20: 2\n",
+	       "history_print, exactly");
+	history_free(&h);
+	free(text);
+}
+
+/* Run history_command_at and collect what it prints. */
+static int command(const char *path, const char *since, char **out)
+{
+	size_t n;
+	FILE *f = open_memstream(out, &n);
+	int st = history_command_at(path, since, NULL, false, f, NOW);
+	fclose(f);
+	return st;
+}
+
+static void test_command(void)
+{
+	char *out, *want;
+	int st = command("/nonexistent/dir/sessions.log", NULL, &out);
+	is_int(st, 0, "a missing log is not an error");
+	is_str(out, "no sessions logged yet in /nonexistent/dir/sessions.log\n",
+	       "missing log: friendly message");
+	free(out);
+
+	char *empty = write_log("");
+	st = command(empty, NULL, &out);
+	want = xasprintf("no sessions logged yet in %s\n", empty);
+	is_int(st, 0, "an empty log is not an error");
+	is_str(out, want, "empty log: friendly message");
+	free(want);
+	free(out);
+	free(empty);
+
+	char *only_practice = write_log(
+		"2026-11-20T07:00:00.000+00:00 p1 start routine=Calves speed=10 format=1\n");
+	st = command(only_practice, NULL, &out);
+	want = xasprintf("no sessions in %s but practice ones\n"
+			 "1 practice session left out (--practice shows it)\n",
+			 only_practice);
+	is_str(out, want, "only practice sessions: says so");
+	free(want);
+	free(out);
+	st = command(only_practice, "2027-01-01", &out);
+	want = xasprintf("no sessions in %s match --since 2027-01-01\n", only_practice);
+	is_str(out, want, "nothing since: says so");
+	free(want);
+	free(out);
+
+	st = command(only_practice, "2027-13-01", &out);
+	is_int(st, 2, "a bad --since date is a usage error");
+	free(out);
+	free(only_practice);
+
+	st = command(scratch, NULL, &out); /* a directory cannot be read */
+	is_int(st, 1, "an unreadable log is exit status 1");
+	is_str(out, "", "and prints no report");
+	free(out);
+}
+
+/* ---- progression ---- */
+
+static struct step reps_step(const char *name, int sets, int min, int max,
+			     bool progress, enum side side)
+{
+	struct step st = {.type = STEP_REPS, .name = (char *)name, .side = side,
+			  .sets = sets, .reps = {min, max}, .progress = progress};
+	return st;
+}
+
+/* Targets for a one-step routine (plus a non-progress step and a note). */
+static int target_for(const char *log, struct step st, bool *top)
+{
+	struct step steps[3] = {
+		{.type = STEP_NOTE, .name = "Ready"},
+		st,
+		reps_step("Fixed", 3, 8, 15, false, SIDE_BOTH),
+	};
+	struct routine r = {.name = "R", .steps = steps, .nsteps = 3};
+	int targets[3] = {-1, -1, -1};
+	bool at_top[3] = {true, true, true};
+	char *path = log ? write_log(log) : xstrdup("/nonexistent/recoup.log");
+	history_targets(path, &r, targets, at_top);
+	free(path);
+	if (targets[0] != 0 || targets[2] != 0 || at_top[0] || at_top[2])
+		return -1; /* other steps must get the default */
+	*top = at_top[1];
+	return targets[1];
+}
+
+#define SET(sid, side, set, target, reps) \
+	"2026-11-20T07:00:01.000+00:00 " sid " set n=2 name=Drive side=" side \
+	" set=" #set " sets=2 target=" #target " reps=" #reps " min=8 max=12\n"
+#define START(sid, extra) \
+	"2026-11-20T07:00:00.000+00:00 " sid " start routine=R id=r format=1" extra "\n"
+#define END(sid) "2026-11-20T07:10:00.000+00:00 " sid " end status=complete elapsed=600\n"
+
+static void test_targets(void)
+{
+	bool top;
+	struct step both = reps_step("Drive", 2, 8, 12, true, SIDE_BOTH);
+	struct step one = reps_step("Drive", 2, 8, 12, true, SIDE_LEFT);
+
+	is_int(target_for(NULL, both, &top), 8, "missing log: the bottom of the range");
+	ok(!top, "missing log: not at top");
+	is_int(target_for("", both, &top), 8, "empty log: the bottom");
+	is_int(target_for(START("a", "") SET("a", "left", 1, 8, 9) END("a"),
+			  reps_step("Other", 2, 8, 12, true, SIDE_BOTH), &top),
+	       8, "no sets under the step's name: the bottom");
+
+	const char *all_reached = START("a", "")
+		SET("a", "left", 1, 10, 10) SET("a", "right", 1, 10, 11)
+		SET("a", "left", 2, 10, 12) SET("a", "right", 2, 10, 10) END("a");
+	is_int(target_for(all_reached, both, &top), 11, "every set reached: one more");
+	ok(!top, "below the top");
+
+	const char *one_short = START("a", "")
+		SET("a", "left", 1, 10, 10) SET("a", "right", 1, 10, 11)
+		SET("a", "left", 2, 10, 9) SET("a", "right", 2, 10, 10) END("a");
+	is_int(target_for(one_short, both, &top), 10, "one set short: the same");
+
+	const char *one_missing = START("a", "")
+		SET("a", "left", 1, 10, 10) SET("a", "right", 1, 10, 11)
+		SET("a", "left", 2, 10, 12) END("a");
+	is_int(target_for(one_missing, both, &top), 10, "a set missing: the same");
+	is_int(target_for(one_missing, one, &top), 10,
+	       "three lines for a one-sided 2-set step: not sets x sides");
+
+	const char *one_side = START("a", "")
+		SET("a", "left", 1, 10, 10) SET("a", "left", 2, 10, 12) END("a");
+	is_int(target_for(one_side, one, &top), 11, "one side, every set: one more");
+
+	const char *at_max = START("a", "")
+		SET("a", "left", 1, 12, 12) SET("a", "right", 1, 12, 13)
+		SET("a", "left", 2, 12, 12) SET("a", "right", 2, 12, 12) END("a");
+	is_int(target_for(at_max, both, &top), 12, "capped at the top");
+	ok(top, "at the top: suggest load");
+
+	const char *max_short = START("a", "")
+		SET("a", "left", 1, 12, 12) SET("a", "right", 1, 12, 11)
+		SET("a", "left", 2, 12, 12) SET("a", "right", 2, 12, 12) END("a");
+	is_int(target_for(max_short, both, &top), 12, "at the top, short: the same");
+	ok(!top, "not every set reached: no load yet");
+
+	char *practice = xasprintf("%s%s", one_short,
+		START("p", " speed=30") SET("p", "left", 1, 11, 11)
+		SET("p", "right", 1, 11, 11) SET("p", "left", 2, 11, 11)
+		SET("p", "right", 2, 11, 11) END("p"));
+	is_int(target_for(practice, both, &top), 10, "practice sessions are ignored");
+	free(practice);
+
+	char *latest = xasprintf("%s%s", all_reached, one_short);
+	is_int(target_for(latest, both, &top), 10, "the latest session decides");
+	free(latest);
+
+	/* b starts after a but ends first: a still is the older one */
+	const char *interleaved = START("a", "") START("b", "")
+		SET("b", "left", 1, 9, 9) SET("b", "right", 1, 9, 9)
+		SET("a", "left", 1, 10, 10) SET("a", "right", 1, 10, 10)
+		SET("b", "left", 2, 9, 9) SET("b", "right", 2, 9, 9) END("b")
+		SET("a", "left", 2, 10, 10) SET("a", "right", 2, 10, 10) END("a");
+	is_int(target_for(interleaved, both, &top), 10,
+	       "interleaved: the later start decides");
+
+	const char *killed = START("a", "") SET("a", "left", 1, 10, 10)
+		SET("a", "right", 1, 10, 10) SET("a", "left", 2, 10, 10)
+		SET("a", "right", 2, 10, 10);
+	is_int(target_for(killed, both, &top), 11, "an unfinished session still counts");
+
+	/* The range changed since: old targets are pulled inside it. */
+	const char *high = START("a", "")
+		SET("a", "left", 1, 16, 16) SET("a", "right", 1, 16, 16)
+		SET("a", "left", 2, 16, 16) SET("a", "right", 2, 16, 16) END("a");
+	is_int(target_for(high, both, &top), 12, "above the new top: the top");
+	ok(top, "and at top");
+	const char *low = START("a", "")
+		SET("a", "left", 1, 5, 4) SET("a", "right", 1, 5, 5)
+		SET("a", "left", 2, 5, 5) SET("a", "right", 2, 5, 5) END("a");
+	is_int(target_for(low, both, &top), 8, "below the new bottom: the bottom");
+	ok(!top, "not at top");
+}
+
+static void cleanup(void)
+{
+	for (int i = 1; i <= nfiles; i++) {
+		char *p = xasprintf("%s/log%d", scratch, i);
+		unlink(p);
+		free(p);
+	}
+	rmdir(scratch);
+}
+
+int main(void)
+{
+	setenv("TZ", "UTC", 1);
+	tzset();
+	const char *tmp = getenv("TMPDIR");
+	if (!tmp || !*tmp || strlen(tmp) > 200)
+		tmp = "/tmp";
+	snprintf(scratch, sizeof scratch, "%s/recoup-unit-history.XXXXXX", tmp);
+	if (!mkdtemp(scratch))
+		die_errno(99, "mkdtemp");
+	test_roundtrip();
+	test_interleaved();
+	test_practice();
+	test_filters();
+	test_weeks();
+	test_corrupt();
+	test_long_lines();
+	test_unknown();
+	test_unfinished();
+	test_print();
+	test_command();
+	test_targets();
+	cleanup();
+	return done_testing();
+}
