@@ -16,6 +16,8 @@
 #include "paths.h"
 #include "plan.h"
 #include "plain.h"
+#include "settings.h"
+#include "slog.h"
 #include "util.h"
 
 static void usage(FILE *out)
@@ -190,6 +192,50 @@ static void check_arg_count(const struct options *o)
 	}
 }
 
+/* Settings from the config file, where the command line left them open. */
+static int apply_settings(struct options *o, struct settings *st)
+{
+	settings_defaults(st);
+	char *path = o->config_path ? xstrdup(o->config_path) : settings_default_path();
+	int rc = settings_load(st, path, o->config_path != NULL, stderr);
+	free(path);
+	if (rc < 0)
+		return EXIT_BAD;
+	o->use_bell = st->bell;
+	o->use_flash = st->flash;
+	o->confirm_quit = st->confirm_quit;
+	o->cue_argv = st->cue_command;
+	o->lead_in_ms = st->lead_in_ms;
+	o->key_pause = st->key_pause;
+	o->key_next = st->key_next;
+	o->key_back = st->key_back;
+	o->key_quit = st->key_quit;
+	if (!o->log_path && !o->no_log && st->log)
+		o->log_path = st->log;
+	const char *nc = getenv("NO_COLOR");
+	if (!st->colors || (nc && *nc))
+		o->no_color = true;
+	return -1;
+}
+
+static int dump_config(const struct options *o, struct settings *st)
+{
+	char *log = o->log_path ? expand_tilde(o->log_path) : slog_default_path();
+	char *dflt[2] = { NULL, NULL };
+	char *const *dirs = st->routine_dirs;
+	if (!dirs) {
+		char *cfg = xdg_config_home();
+		dflt[0] = xasprintf("%s/recoup/routines", cfg);
+		free(cfg);
+		dirs = dflt;
+	}
+	st->colors = !o->no_color;
+	settings_dump(stdout, st, log, dirs);
+	free(dflt[0]);
+	free(log);
+	return EXIT_OK;
+}
+
 int main(int argc, char **argv)
 {
 	struct options o = {
@@ -202,9 +248,16 @@ int main(int argc, char **argv)
 	parse_options(&o, argc, argv);
 	check_arg_count(&o);
 
+	struct settings st;
+	int rc = apply_settings(&o, &st);
+	if (rc >= 0) {
+		settings_free(&st);
+		free(o.routine_dirs);
+		return rc;
+	}
 	struct search_path sp;
-	search_path_init(&sp, o.routine_dirs, o.nroutine_dirs);
-	int rc;
+	search_path_init(&sp, o.routine_dirs, o.nroutine_dirs, st.routine_dirs,
+			 st.nroutine_dirs);
 	switch (o.mode) {
 	case MODE_LIST: rc = cmd_list(&o, &sp); break;
 	case MODE_CHECK: rc = cmd_check(&o, &sp); break;
@@ -212,9 +265,11 @@ int main(int argc, char **argv)
 	case MODE_PLAIN: rc = plain_run(&o, &sp); break;
 	case MODE_HISTORY: rc = cmd_history(&o); break;
 	case MODE_RUN: rc = cmd_run(&o, &sp); break;
+	case MODE_DUMP_CONFIG: rc = dump_config(&o, &st); break;
 	default: rc = cmd_not_yet(&o); break;
 	}
 	search_path_free(&sp);
+	settings_free(&st);
 	free(o.routine_dirs);
 	return rc;
 }

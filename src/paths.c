@@ -116,14 +116,20 @@ static bool running_from_build_tree(void)
 #endif
 }
 
-void search_path_init(struct search_path *sp, char *const *extra, size_t nextra)
+void search_path_init(struct search_path *sp, char *const *extra, size_t nextra,
+		      char *const *user, size_t nuser)
 {
 	memset(sp, 0, sizeof *sp);
 	for (size_t i = 0; i < nextra; i++)
 		sp_add(sp, expand_tilde(extra[i]));
-	char *cfg = xdg_config_home();
-	sp_add(sp, xasprintf("%s/recoup/routines", cfg));
-	free(cfg);
+	if (user) {
+		for (size_t i = 0; i < nuser; i++)
+			sp_add(sp, expand_tilde(user[i]));
+	} else {
+		char *cfg = xdg_config_home();
+		sp_add(sp, xasprintf("%s/recoup/routines", cfg));
+		free(cfg);
+	}
 	sp_add(sp, xstrdup(PKGDATADIR "/routines"));
 #ifdef RECOUP_SOURCE_ROUTINES
 	if (running_from_build_tree())

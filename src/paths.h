@@ -20,10 +20,12 @@ struct search_path {
 	size_t n, cap;
 };
 
-/* Builds the path: `extra` first (from --routine-dir, then the config's
- * routine_dirs), then $XDG_CONFIG_HOME/recoup/routines, the installed
- * routines, and the source tree's routines/ when run from the build tree. */
-void search_path_init(struct search_path *sp, char *const *extra, size_t nextra);
+/* Builds the path: `extra` first (from --routine-dir), then `user` (the
+ * config's routine_dirs; NULL: $XDG_CONFIG_HOME/recoup/routines), the
+ * installed routines, and the source tree's routines/ when run from the
+ * build tree. */
+void search_path_init(struct search_path *sp, char *const *extra, size_t nextra,
+		      char *const *user, size_t nuser);
 void search_path_free(struct search_path *sp);
 
 struct routine_entry {

@@ -177,53 +177,6 @@ static void draw_row(struct ui *ui, int y, int w, const struct pick *k, bool sel
 		attroff(A_REVERSE);
 }
 
-static void draw_preview(struct ui *ui, int x, int y0, int w, int h, const struct pick *k)
-{
-	if (w < 10 || !k)
-		return;
-	char line[512];
-	int y = y0;
-	if (!k->r) {
-		snprintf(line, sizeof line, "%s", k->path);
-		ui_text(y++, x, w, line);
-		ui_color_on(ui, C_WARN);
-		snprintf(line, sizeof line, "%s", k->error ? k->error : "cannot be read");
-		ui_text(y++, x, w, line);
-		ui_color_off(ui, C_WARN);
-		ui_text(y + 1, x, w, "e: edit it at the error");
-		return;
-	}
-	ui_color_on(ui, C_TITLE);
-	ui_text(y++, x, w, k->r->name);
-	ui_color_off(ui, C_TITLE);
-	if (k->r->description && y < y0 + h)
-		ui_text(y++, x, w, k->r->description);
-	y++;
-	for (size_t i = 0; i < k->r->nsteps && y < y0 + h; i++) {
-		const struct step *st = &k->r->steps[i];
-		char d[32] = "";
-		if (st->duration)
-			format_clock(d, sizeof d, st->duration);
-		if (st->type == STEP_REPS) {
-			char reps[32];
-			if (st->reps.min == st->reps.max)
-				snprintf(reps, sizeof reps, "%d", st->reps.max);
-			else
-				snprintf(reps, sizeof reps, "%d-%d", st->reps.min, st->reps.max);
-			snprintf(line, sizeof line, "%2zu %-7s %s  %dx%s%s", i + 1,
-				 step_type_word(st->type), st->name, st->sets, reps,
-				 st->side == SIDE_BOTH ? " each leg" : "");
-		} else if (st->type == STEP_MASSAGE)
-			snprintf(line, sizeof line, "%2zu %-7s %s  %zu spots%s", i + 1,
-				 step_type_word(st->type), st->name, st->nspots,
-				 st->side == SIDE_BOTH ? ", each leg" : "");
-		else
-			snprintf(line, sizeof line, "%2zu %-7s %s  %s", i + 1,
-				 step_type_word(st->type), st->name, d);
-		ui_text(y++, x, w, line);
-	}
-}
-
 /* How much of `s` fits in `width` columns: *bytes and *cols, ending after a
  * space when there is one (messages wrap between words). */
 static void fit_line(const char *s, int width, size_t *bytes, int *cols)
@@ -261,18 +214,65 @@ static void fit_line(const char *s, int width, size_t *bytes, int *cols)
 
 /* A long message over several rows, from `y` to `last` at most, the rows
  * after the first indented; returns the row after it. */
-static int draw_wrapped(int y, int last, int width, const char *s)
+static int draw_wrapped(int y, int last, int x, int width, const char *s)
 {
 	for (int indent = 0; *s && y <= last; indent = 2) {
 		size_t n;
 		int cols;
 		fit_line(s, width - indent, &n, &cols);
-		ui_text(y++, 1 + indent, cols, s);
+		ui_text(y++, x + indent, cols, s);
 		s += n;
 		while (*s == ' ')
 			s++;
 	}
 	return y;
+}
+
+static void draw_preview(struct ui *ui, int x, int y0, int w, int h, const struct pick *k)
+{
+	if (w < 10 || !k)
+		return;
+	char line[512];
+	int y = y0;
+	if (!k->r) {
+		/* the whole path and message, wrapped: the file name is at the end */
+		y = draw_wrapped(y, y0 + h - 3, x, w, k->path);
+		ui_color_on(ui, C_WARN);
+		y = draw_wrapped(y, y0 + h - 3, x, w, k->error ? k->error : "cannot be read");
+		ui_color_off(ui, C_WARN);
+		if (y + 1 < y0 + h)
+			ui_text(y + 1, x, w, "e: edit it at the error");
+		return;
+	}
+	ui_color_on(ui, C_TITLE);
+	ui_text(y++, x, w, k->r->name);
+	ui_color_off(ui, C_TITLE);
+	if (k->r->description && y < y0 + h)
+		ui_text(y++, x, w, k->r->description);
+	y++;
+	for (size_t i = 0; i < k->r->nsteps && y < y0 + h; i++) {
+		const struct step *st = &k->r->steps[i];
+		char d[32] = "";
+		if (st->duration)
+			format_clock(d, sizeof d, st->duration);
+		if (st->type == STEP_REPS) {
+			char reps[32];
+			if (st->reps.min == st->reps.max)
+				snprintf(reps, sizeof reps, "%d", st->reps.max);
+			else
+				snprintf(reps, sizeof reps, "%d-%d", st->reps.min, st->reps.max);
+			snprintf(line, sizeof line, "%2zu %-7s %s  %dx%s%s", i + 1,
+				 step_type_word(st->type), st->name, st->sets, reps,
+				 st->side == SIDE_BOTH ? " each leg" : "");
+		} else if (st->type == STEP_MASSAGE)
+			snprintf(line, sizeof line, "%2zu %-7s %s  %zu spots%s", i + 1,
+				 step_type_word(st->type), st->name, st->nspots,
+				 st->side == SIDE_BOTH ? ", each leg" : "");
+		else
+			snprintf(line, sizeof line, "%2zu %-7s %s  %s", i + 1,
+				 step_type_word(st->type), st->name, d);
+		ui_text(y++, x, w, line);
+	}
 }
 
 static void draw(struct ui *ui)
@@ -298,7 +298,7 @@ static void draw(struct ui *ui)
 		ui_color_off(ui, C_WARN);
 		int y = 2;
 		for (size_t i = 0; i < p->nerrors && y < ui->rows - 2; i++)
-			y = draw_wrapped(y, ui->rows - 3, ui->cols - 2, p->errors[i]);
+			y = draw_wrapped(y, ui->rows - 3, 1, ui->cols - 2, p->errors[i]);
 		ui_text(ui->rows - 1, 1, ui->cols - 2, "e reopen the editor at the first error   any other key: back");
 		return;
 	}

@@ -1,0 +1,400 @@
+/* settings.c: recoup.conf in libconfig syntax.  Written for libconfig 1.5:
+ * a wrong type reads as "missing" there, so every setting's type is checked
+ * here, and @include is refused before libconfig sees the file. */
+#include "config.h"
+
+#include "settings.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <libconfig.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "parse.h"
+#include "paths.h"
+#include "util.h"
+
+#define SETTINGS_MAX_BYTES (256 * 1024)
+
+static const char *const known[] = {
+	"log", "routine_dirs", "colors", "bell", "flash", "cue_command",
+	"lead_in", "confirm_quit", "keys", NULL,
+};
+static const char *const key_actions[] = { "pause", "next", "back", "quit", NULL };
+
+struct loader {
+	const char *file;
+	FILE *err;
+	int errors;
+};
+
+static void bad(struct loader *L, int line, const char *fmt, ...) PRINTF_LIKE(3, 4);
+static void bad(struct loader *L, int line, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(L->err, "%s: %s:%d: ", progname, L->file, line);
+	va_start(ap, fmt);
+	vfprintf(L->err, fmt, ap);
+	va_end(ap);
+	fputc('\n', L->err);
+	L->errors++;
+}
+
+static const char *type_word(int type)
+{
+	switch (type) {
+	case CONFIG_TYPE_GROUP: return "a group";
+	case CONFIG_TYPE_INT: case CONFIG_TYPE_INT64: return "a number";
+	case CONFIG_TYPE_FLOAT: return "a number";
+	case CONFIG_TYPE_STRING: return "a string";
+	case CONFIG_TYPE_BOOL: return "true or false";
+	case CONFIG_TYPE_ARRAY: case CONFIG_TYPE_LIST: return "a list";
+	default: return "something else";
+	}
+}
+
+static int line_of(const config_setting_t *s)
+{
+	return (int)config_setting_source_line(s);
+}
+
+static bool want_type(struct loader *L, const config_setting_t *s, int type, const char *what)
+{
+	int t = config_setting_type(s);
+	bool ok = t == type || (type == CONFIG_TYPE_LIST && t == CONFIG_TYPE_ARRAY);
+	if (!ok)
+		bad(L, line_of(s), "`%s` must be %s, not %s", config_setting_name(s), what,
+		    type_word(t));
+	return ok;
+}
+
+static void get_bool(struct loader *L, const config_setting_t *s, bool *out)
+{
+	if (want_type(L, s, CONFIG_TYPE_BOOL, "true or false"))
+		*out = config_setting_get_bool(s);
+}
+
+/* A list of strings; *n set.  Freshly allocated, NULL-terminated. */
+static char **get_strings(struct loader *L, const config_setting_t *s, size_t *n)
+{
+	if (!want_type(L, s, CONFIG_TYPE_LIST, "a list of strings like [\"a\", \"b\"]"))
+		return NULL;
+	int len = config_setting_length(s);
+	char **v = xcalloc((size_t)len + 1, sizeof *v);
+	*n = 0;
+	for (int i = 0; i < len; i++) {
+		const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
+		if (config_setting_type(e) != CONFIG_TYPE_STRING) {
+			bad(L, line_of(s), "`%s` must hold strings only; item %d is %s",
+			    config_setting_name(s), i + 1, type_word(config_setting_type(e)));
+			continue;
+		}
+		v[(*n)++] = xstrdup(config_setting_get_string(e));
+	}
+	return v;
+}
+
+static void strings_free(char **v)
+{
+	for (size_t i = 0; v && v[i]; i++)
+		free(v[i]);
+	free(v);
+}
+
+/* "n", " " or "space": one printable ASCII key. */
+static int key_code(const char *s)
+{
+	if (!strcmp(s, "space"))
+		return ' ';
+	if (strlen(s) == 1 && isprint((unsigned char)s[0]))
+		return (unsigned char)s[0];
+	return -1;
+}
+
+static void load_keys(struct loader *L, const config_setting_t *g, struct settings *st)
+{
+	if (!want_type(L, g, CONFIG_TYPE_GROUP, "a group like { pause = \" \"; next = \"n\"; }"))
+		return;
+	int *slots[] = { &st->key_pause, &st->key_next, &st->key_back, &st->key_quit };
+	for (int i = 0; i < config_setting_length(g); i++) {
+		const config_setting_t *k = config_setting_get_elem(g, (unsigned)i);
+		const char *name = config_setting_name(k);
+		int a = 0;
+		while (key_actions[a] && strcmp(key_actions[a], name))
+			a++;
+		if (!key_actions[a]) {
+			const char *near = did_you_mean(name, key_actions);
+			bad(L, line_of(k), "`keys.%s` is not an action%s%s%s; use pause, next, back or quit",
+			    name, near ? " (did you mean `" : "", near ? near : "", near ? "`?)" : "");
+			continue;
+		}
+		if (!want_type(L, k, CONFIG_TYPE_STRING, "a one-character string like \"n\""))
+			continue;
+		int code = key_code(config_setting_get_string(k));
+		if (code < 0 || isdigit(code) || strchr("+-=_?", code)) {
+			bad(L, line_of(k), "`keys.%s = \"%s\"`: a key is one printable character (or \"space\"), not a digit, +, -, = or ?",
+			    name, config_setting_get_string(k));
+			continue;
+		}
+		*slots[a] = code;
+	}
+	for (int a = 0; a < 4; a++)
+		for (int b = a + 1; b < 4; b++)
+			if (*slots[a] == *slots[b])
+				bad(L, line_of(g), "`keys`: %s and %s are both '%c'", key_actions[a],
+				    key_actions[b], *slots[a]);
+}
+
+static void load_setting(struct loader *L, const config_setting_t *s, struct settings *st)
+{
+	const char *name = config_setting_name(s);
+	size_t n;
+	if (!strcmp(name, "log")) {
+		if (want_type(L, s, CONFIG_TYPE_STRING, "a file name")) {
+			const char *v = config_setting_get_string(s);
+			if (!*v) {
+				bad(L, line_of(s), "`log` is empty; give a file name");
+			} else {
+				free(st->log);
+				st->log = expand_tilde(v);
+			}
+		}
+	} else if (!strcmp(name, "routine_dirs")) {
+		char **v = get_strings(L, s, &n);
+		if (v) {
+			strings_free(st->routine_dirs);
+			st->routine_dirs = v;
+			st->nroutine_dirs = n;
+		}
+	} else if (!strcmp(name, "colors")) {
+		get_bool(L, s, &st->colors);
+	} else if (!strcmp(name, "bell")) {
+		get_bool(L, s, &st->bell);
+	} else if (!strcmp(name, "flash")) {
+		get_bool(L, s, &st->flash);
+	} else if (!strcmp(name, "confirm_quit")) {
+		get_bool(L, s, &st->confirm_quit);
+	} else if (!strcmp(name, "cue_command")) {
+		char **v = get_strings(L, s, &n);
+		if (v) {
+			strings_free(st->cue_command);
+			st->cue_command = n ? v : NULL;
+			if (!n)
+				free(v);
+		}
+	} else if (!strcmp(name, "lead_in")) {
+		long long ms;
+		if (!want_type(L, s, CONFIG_TYPE_STRING, "a duration like \"3s\""))
+			return;
+		const char *v = config_setting_get_string(s);
+		if (!duration_parse(v, &ms) || ms > 60000)
+			bad(L, line_of(s), "`lead_in = \"%s\"`: give a duration from \"0s\" to \"60s\"", v);
+		else
+			st->lead_in_ms = ms;
+	} else if (!strcmp(name, "keys")) {
+		load_keys(L, s, st);
+	} else {
+		const char *near = did_you_mean(name, known);
+		fprintf(L->err, "%s: %s:%d: warning: unknown setting `%s`%s%s%s\n", progname, L->file,
+			line_of(s), name, near ? " (did you mean `" : "", near ? near : "",
+			near ? "`?)" : "");
+	}
+}
+
+void settings_defaults(struct settings *st)
+{
+	memset(st, 0, sizeof *st);
+	st->colors = true;
+	st->bell = true;
+	st->flash = false;
+	st->confirm_quit = true;
+	st->lead_in_ms = 3000;
+	st->key_pause = ' ';
+	st->key_next = 'n';
+	st->key_back = 'b';
+	st->key_quit = 'q';
+}
+
+void settings_free(struct settings *st)
+{
+	free(st->log);
+	free(st->path);
+	strings_free(st->routine_dirs);
+	strings_free(st->cue_command);
+	memset(st, 0, sizeof *st);
+}
+
+char *settings_default_path(void)
+{
+	char *cfg = xdg_config_home();
+	char *p = xasprintf("%s/recoup/recoup.conf", cfg);
+	free(cfg);
+	return p;
+}
+
+/* Read the file whole (bounded); NULL with errno when it cannot be read. */
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "re");
+	if (!f)
+		return NULL;
+	struct stat sb;
+	if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		fclose(f);
+		errno = EISDIR;
+		return NULL;
+	}
+	char *buf = xmalloc(SETTINGS_MAX_BYTES + 1);
+	size_t n = fread(buf, 1, SETTINGS_MAX_BYTES + 1, f);
+	int e = ferror(f) ? errno : 0;
+	fclose(f);
+	if (e) {
+		free(buf);
+		errno = e;
+		return NULL;
+	}
+	if (n > SETTINGS_MAX_BYTES) {
+		free(buf);
+		errno = EFBIG;
+		return NULL;
+	}
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+}
+
+/* @include could pull in anything (libconfig 1.5 dies on a directory):
+ * refuse it.  Returns its line, or 0. */
+static int include_line(const char *text)
+{
+	int line = 1;
+	for (const char *p = text; *p; p++) {
+		const char *q = p;
+		while (*q == ' ' || *q == '\t')
+			q++;
+		if (!strncmp(q, "@include", 8))
+			return line;
+		p = strchr(p, '\n');
+		if (!p)
+			break;
+		line++;
+	}
+	return 0;
+}
+
+int settings_load(struct settings *st, const char *path, bool must_exist, FILE *err)
+{
+	struct loader L = { .file = path, .err = err };
+	size_t len = 0;
+	char *text = slurp(path, &len);
+	if (!text) {
+		if (errno == ENOENT && !must_exist)
+			return 0;
+		fprintf(err, "%s: %s: %s\n", progname, path,
+			errno == EFBIG ? "too large for a config file (over 256 KiB)" : strerror(errno));
+		return -1;
+	}
+	if (strlen(text) != len) {
+		int line = 1;
+		for (const char *p = text; *p; p++)
+			line += *p == '\n';
+		bad(&L, line, "the file holds a NUL byte; is it a config file?");
+		free(text);
+		return -1;
+	}
+	int inc = include_line(text);
+	if (inc) {
+		bad(&L, inc, "@include is not supported; put every setting in this file");
+		free(text);
+		return -1;
+	}
+	config_t cfg;
+	config_init(&cfg);
+	if (config_read_string(&cfg, text) != CONFIG_TRUE) {
+		bad(&L, config_error_line(&cfg), "%s", config_error_text(&cfg));
+		config_destroy(&cfg);
+		free(text);
+		return -1;
+	}
+	free(text);
+	config_setting_t *root = config_root_setting(&cfg);
+	for (int i = 0; i < config_setting_length(root); i++)
+		load_setting(&L, config_setting_get_elem(root, (unsigned)i), st);
+	config_destroy(&cfg);
+	if (L.errors)
+		return -1;
+	free(st->path);
+	st->path = xstrdup(path);
+	return 0;
+}
+
+static void dump_string(FILE *out, const char *s)
+{
+	fputc('"', out);
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			fputc('\\', out);
+		if (*s == '\n')
+			fputs("\\n", out);
+		else
+			fputc(*s, out);
+	}
+	fputc('"', out);
+}
+
+static void dump_list(FILE *out, char *const *v)
+{
+	fputc('[', out);
+	for (size_t i = 0; v && v[i]; i++) {
+		fputs(i ? ", " : " ", out);
+		dump_string(out, v[i]);
+	}
+	fputs(v && v[0] ? " ];\n" : "];\n", out);
+}
+
+static void dump_key(FILE *out, const char *action, int code)
+{
+	char k[2] = { (char)code, '\0' };
+	fprintf(out, "  %s = ", action);
+	dump_string(out, k);
+	fputs(";\n", out);
+}
+
+void settings_dump(FILE *out, const struct settings *st, const char *log,
+		   char *const *routine_dirs)
+{
+	char lead[32];
+	if (st->lead_in_ms % 1000)
+		snprintf(lead, sizeof lead, "%lld.%03llds", st->lead_in_ms / 1000,
+			 st->lead_in_ms % 1000);
+	else
+		snprintf(lead, sizeof lead, "%llds", st->lead_in_ms / 1000);
+	fputs("# recoup.conf: the effective settings (recoup --dump-config).\n"
+	      "# Every setting is optional; this file can be used as it is with --config.\n\n",
+	      out);
+	fputs("# The session log, one event a line.\nlog = ", out);
+	dump_string(out, log);
+	fputs(";\n\n# Folders searched for routines, before the installed ones.\nroutine_dirs = ", out);
+	dump_list(out, routine_dirs);
+	fprintf(out, "\n# Colours on screen (NO_COLOR in the environment wins).\ncolors = %s;\n",
+		st->colors ? "true" : "false");
+	fprintf(out, "\n# Ring the terminal bell at every change and the last three seconds.\nbell = %s;\n",
+		st->bell ? "true" : "false");
+	fprintf(out, "\n# Flash the screen too.\nflash = %s;\n", st->flash ? "true" : "false");
+	fputs("\n# A program to speak each prompt, run without a shell; %s is the prompt.\n"
+	      "# For example: cue_command = [\"espeak-ng\", \"%s\"];\ncue_command = ", out);
+	dump_list(out, st->cue_command);
+	fputs("\n# The get-ready countdown before each timed part (\"0s\" for none).\nlead_in = ", out);
+	dump_string(out, lead);
+	fprintf(out, ";\n\n# Ask before quitting a session.\nconfirm_quit = %s;\n",
+		st->confirm_quit ? "true" : "false");
+	fputs("\n# Keys for the session screen: one character each, or \"space\".\nkeys = {\n", out);
+	dump_key(out, "pause", st->key_pause);
+	dump_key(out, "next", st->key_next);
+	dump_key(out, "back", st->key_back);
+	dump_key(out, "quit", st->key_quit);
+	fputs("};\n", out);
+}

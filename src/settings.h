@@ -1,0 +1,36 @@
+/* settings.h: the configuration file (libconfig syntax), by default
+ * $XDG_CONFIG_HOME/recoup/recoup.conf.  Every setting is optional; command
+ * line options win over it, and NO_COLOR wins over `colors`.  No curses. */
+#ifndef RECOUP_SETTINGS_H
+#define RECOUP_SETTINGS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+struct settings {
+	char *path;             /* the file read, or NULL */
+	char *log;              /* expanded, or NULL for the default */
+	char **routine_dirs;    /* NULL-terminated, or NULL for the default */
+	size_t nroutine_dirs;
+	bool colors, bell, flash, confirm_quit;
+	char **cue_command;     /* NULL-terminated, or NULL for none */
+	long long lead_in_ms;
+	int key_pause, key_next, key_back, key_quit;
+};
+
+void settings_defaults(struct settings *st);
+void settings_free(struct settings *st);
+/* $XDG_CONFIG_HOME/recoup/recoup.conf.  Freshly allocated. */
+char *settings_default_path(void);
+
+/* Read `path` over what `st` holds.  A missing file is fine unless
+ * `must_exist` (--config).  Errors are "recoup: FILE:LINE: message" on
+ * `err`, unknown settings a warning there.  0, or -1 after an error. */
+int settings_load(struct settings *st, const char *path, bool must_exist, FILE *err);
+
+/* The effective settings as a valid config file, a comment per setting. */
+void settings_dump(FILE *out, const struct settings *st, const char *log,
+		   char *const *routine_dirs);
+
+#endif
