@@ -6,6 +6,7 @@
 
 #include "engine.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -454,7 +455,7 @@ static void handle_gap(struct engine *e, long long now, long long gap_from)
 static void tempo_cue(struct engine *e, long long now)
 {
 	struct engine_view v;
-	engine_view(e, &v);
+	engine_view_numbers(e, &v);
 	(void)now;
 	if (v.phase == PHASE_NONE || (v.rep == e->last_rep && (int)v.phase == e->last_phase))
 		return;
@@ -847,9 +848,10 @@ static void view_tempo(const struct engine *e, const struct segment *s,
 	}
 }
 
-void engine_view(const struct engine *e, struct engine_view *v)
+void engine_view_numbers(const struct engine *e, struct engine_view *v)
 {
-	memset(v, 0, sizeof *v);
+	memset(v, 0, offsetof(struct engine_view, title));
+	v->title[0] = v->next[0] = '\0';
 	v->typed = -1;
 	v->nsteps = e->r->nsteps;
 	const struct segment *s = cur_seg(e);
@@ -901,6 +903,14 @@ void engine_view(const struct engine *e, struct engine_view *v)
 		v->session_progress = 1;
 	if (v->step_progress > 1)
 		v->step_progress = 1;
+}
+
+void engine_view(const struct engine *e, struct engine_view *v)
+{
+	engine_view_numbers(e, v);
+	const struct segment *s = cur_seg(e);
+	if (!s)
+		return;
 	describe(e, s, v->title, sizeof v->title);
 	size_t nx = e->cur + 1;
 	while (nx < e->plan.n && e->plan.v[nx].kind == SEG_LEADIN)

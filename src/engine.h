@@ -138,10 +138,13 @@ struct engine_view {
 	enum tempo_phase phase;
 	long long phase_left;        /* ms left in the phase */
 	double step_progress, session_progress; /* 0..1 */
+	/* words last: engine_view_numbers() leaves them empty */
+	char title[300];             /* e.g. "LEFT set 2 of 3: 12 reps ..." */
 	char next[300];              /* what comes next, in words, or "" */
-	char title[300];             /* e.g. "LEFT  set 2 of 3" */
 };
 void engine_view(const struct engine *e, struct engine_view *v);
+/* The same without the words (title, next): cheap, for once a second. */
+void engine_view_numbers(const struct engine *e, struct engine_view *v);
 const char *tempo_phase_word(enum tempo_phase p);
 
 #endif

@@ -249,9 +249,7 @@ bool ui_start_session(struct ui *ui, const char *arg)
 
 static void setup_colors(struct ui *ui)
 {
-	/* https://no-color.org: set and not empty, it wins over everything */
-	const char *no_color = getenv("NO_COLOR");
-	ui->color = !ui->o->no_color && !(no_color && *no_color) && has_colors();
+	ui->color = !ui->o->no_color && has_colors(); /* NO_COLOR: see main.c */
 	if (!ui->color)
 		return;
 	start_color();

@@ -112,21 +112,34 @@ static void counters(const struct engine_view *v, char *out, size_t n)
 	}
 }
 
+/* A key as the user set it (keys are remappable): "space", or the
+ * character. */
+static const char *key_word(int k, char buf[8])
+{
+	if (k == ' ')
+		return "space";
+	snprintf(buf, 8, "%c", k);
+	return buf;
+}
+
 static void prompt(struct ui *ui, const struct engine_view *v, char *out, size_t n)
 {
+	char kp[8], kn[8];
+	const char *pause = key_word(ui->o->key_pause, kp), *next = key_word(ui->o->key_next, kn);
 	out[0] = '\0';
 	if (ui->confirming_quit)
 		snprintf(out, n, "Quit this session? y to quit, n to go on");
 	else if (ui->sess.e.notice[0])
 		snprintf(out, n, "%s", ui->sess.e.notice);
 	else if (v->paused)
-		snprintf(out, n, "Paused: space to go on");
+		snprintf(out, n, "Paused: %s to go on", pause);
 	else if (v->input == INPUT_RATING)
-		snprintf(out, n, "Type 0 to 10, then Enter (n skips)");
+		snprintf(out, n, "Type 0 to 10, then Enter (%s skips)", next);
 	else if (v->input == INPUT_COUNT)
 		snprintf(out, n, "Reps done? Type the number, then Enter (Enter alone: %d)", v->reps_done);
 	else if (v->input == INPUT_REPS)
-		snprintf(out, n, "Space for each rep; n when the set is over");
+		snprintf(out, n, "%s for each rep; %s when the set is over",
+			 ui->o->key_pause == ' ' ? "Space" : pause, next);
 	else if (v->input == INPUT_ACK)
 		snprintf(out, n, "Press Enter to go on");
 	else if (ui->message[0])
@@ -356,15 +369,22 @@ static void draw_frame(struct ui *ui, const struct engine_view *v)
 	if (rw < ui->cols - 10)
 		mvaddstr(0, ui->cols - rw, right);
 	attroff(A_REVERSE);
-	const char *keys;
+	char keys[160], k1[8], k2[8], k3[8], k4[8];
+	const struct options *o = ui->o;
+	const char *pause = key_word(o->key_pause, k1), *next = key_word(o->key_next, k2),
+		   *back = key_word(o->key_back, k3), *quit = key_word(o->key_quit, k4);
 	if (v->done)
-		keys = ui->session_from_picker ? "any key: back to the list" : "any key: quit";
+		snprintf(keys, sizeof keys, "%s",
+			 ui->session_from_picker ? "any key: back to the list" : "any key: quit");
 	else if (v->input == INPUT_REPS)
-		keys = "space rep  n set done  b back  q quit  ? help";
+		snprintf(keys, sizeof keys, "%s rep  %s set done  %s back  %s quit  ? help", pause,
+			 next, back, quit);
 	else if (v->input == INPUT_RATING || v->input == INPUT_COUNT)
-		keys = "0-9 then Enter  n skip  b back  q quit  ? help";
+		snprintf(keys, sizeof keys, "0-9 then Enter  %s skip  %s back  %s quit  ? help", next,
+			 back, quit);
 	else
-		keys = "space pause  n next  b back  +/- 15s  q quit  ? help";
+		snprintf(keys, sizeof keys, "%s pause  %s next  %s back  +/- 15s  %s quit  ? help",
+			 pause, next, back, quit);
 	move(ui->rows - 1, 0);
 	clrtoeol();
 	ui_color_on(ui, C_DIM);
@@ -426,8 +446,14 @@ static void draw_done(struct ui *ui, const struct engine_view *v)
 
 static void draw(struct ui *ui)
 {
+	/* once a second only numbers change: the words and the layout of the
+	 * last full redraw still hold */
+	static struct layout l;
 	struct engine_view v;
-	engine_view(&ui->sess.e, &v);
+	if (ui->full)
+		engine_view(&ui->sess.e, &v);
+	else
+		engine_view_numbers(&ui->sess.e, &v);
 	if (ui->rows < 6 || ui->cols < 20) {
 		draw_too_small(ui, &v);
 		return;
@@ -436,8 +462,8 @@ static void draw(struct ui *ui)
 		draw_done(ui, &v);
 		return;
 	}
-	struct layout l;
-	plan_layout(ui, &v, &l);
+	if (ui->full)
+		plan_layout(ui, &v, &l);
 	char text[400], big[32];
 	big_text(&v, big, sizeof big);
 	enum ui_color pc = v.paused ? C_WARN : phase_color(&v);

@@ -1,0 +1,106 @@
+#!/bin/sh
+# bench.sh: `make bench`, the PRODUCT.md section 6 figures, with the commands
+# that produce them.  Not a test: it prints numbers.  BENCH_SECONDS sets how
+# long the countdown is watched (default 60).  Where tty-clock is installed,
+# it is measured the same way in the same run and the ratios are printed.
+set -u
+: "${RECOUP:=$top_builddir/src/recoup}"
+: "${BENCHTOOL:=$top_builddir/tests/benchtool}"
+secs=${BENCH_SECONDS:-60}
+T=$(mktemp -d "${TMPDIR:-/tmp}/recoup-bench.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+export HOME="$T/home" XDG_CONFIG_HOME="$T/home/.config" XDG_STATE_HOME="$T/home/.local/state"
+export LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC
+mkdir -p "$HOME"
+
+cat > "$T/countdown.yaml" <<'EOF'
+name: Bench countdown
+steps:
+  - type: timer
+    name: Long timer
+    duration: 2h
+EOF
+cat > "$T/deadline.yaml" <<'EOF'
+name: Bench deadline
+steps:
+  - type: timer
+    name: One minute
+    duration: 60s
+EOF
+
+row() { printf '%-40s %12s %10s %14s %8s\n' "$1" "$2" "$3" "$4" "$5"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
+
+echo "recoup benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(uname -sr)"
+echo "countdown watched for $secs s at 80x24 on a pseudo-terminal; ratios are recoup / peer"
+echo
+
+# the countdown's end against its deadline, over a minute, runs meanwhile
+"$RECOUP" --plain --log "$T/deadline.log" "$T/deadline.yaml" < /dev/null > /dev/null 2>&1 &
+deadline_pid=$!
+
+set -- $("$BENCHTOOL" pty "$secs" 80 24 "$RECOUP" --no-log "$T/countdown.yaml")
+r_bytes=$1 r_cpu=$2 r_rss=$3
+p_bytes=- p_cpu=- p_rss=- peer=
+if command -v tty-clock > /dev/null 2>&1; then
+	peer="tty-clock -s"
+	set -- $("$BENCHTOOL" pty "$secs" 80 24 tty-clock -s)
+	p_bytes=$1 p_cpu=$2 p_rss=$3
+fi
+wait "$deadline_pid"
+
+# start and end stamps of the one-minute timer (3 s lead-in + 60 s)
+deadline_err=$(awk '
+	function ms(ts) { split(substr(ts, 12, 12), a, ":"); return (a[1] * 3600 + a[2] * 60 + a[3]) * 1000 }
+	$3 == "start" { s = ms($1) } $3 == "end" { e = ms($1) }
+	END { printf "%+.0f", (e - s) - 63000 }' "$T/deadline.log")
+
+# 100 routines on the path, time to the picker's first frame
+mkdir -p "$T/many"
+i=0
+while [ $i -lt 100 ]; do
+	for f in "$top_srcdir"/routines/*.yaml; do
+		[ $i -lt 100 ] || break
+		cp "$f" "$T/many/r$i-$(basename "$f")"
+		i=$((i + 1))
+	done
+done
+first=$("$BENCHTOOL" first 80 24 "pick a routine" "$RECOUP" --no-log --routine-dir "$T/many")
+
+# --history over 100,000 lines
+sh "$top_srcdir/tests/gen_log.sh" 100000 > "$T/big.log"
+set -- $("$BENCHTOOL" time 5 "$RECOUP" --log "$T/big.log" --history)
+hist_ms=$1 hist_rss=$2
+
+# the loader on a routine of almost 1 MiB (10,000 steps)
+awk 'BEGIN {
+	print "name: Bench big routine"; print "steps:"
+	for (i = 0; i < 10000; i++) {
+		printf "  - type: timer\n    name: Step %05d of the big one\n", i
+		printf "    duration: 30s\n    cue: hold and breathe out\n"
+	}
+}' > "$T/big.yaml"
+set -- $("$BENCHTOOL" time 5 "$RECOUP" --check "$T/big.yaml")
+load_ms=$1 load_rss=$2
+big_kb=$(( $(wc -c < "$T/big.yaml") / 1024 ))
+
+kb() { awk -v b="$1" 'BEGIN { if (b == "-") print "-"; else printf "%.1f KB", b / 1024 }'; }
+msmin() { awk -v u="$1" 'BEGIN { if (u == "-") print "-"; else printf "%.1f ms", u / 1000 }'; }
+mb() { awk -v k="$1" 'BEGIN { if (k == "-") print "-"; else printf "%.1f MB", k / 1024 }'; }
+
+row "what" "recoup" "target" "${peer:-peer}" "ratio"
+row "CPU per minute of countdown" "$(msmin "$r_cpu")" "<= 3 ms" "$(msmin "$p_cpu")" "$(ratio "$r_cpu" "$p_cpu")"
+row "bytes to the terminal per minute" "$(kb "$r_bytes")" "<= 4 KB" "$(kb "$p_bytes")" "$(ratio "$r_bytes" "$p_bytes")"
+row "peak RSS" "$(mb "$r_rss")" "<= 4 MB" "$(mb "$p_rss")" "$(ratio "$r_rss" "$p_rss")"
+row "start to first frame, 100 routines" "$first ms" "<= 20 ms" "" ""
+row "countdown end vs deadline (63 s)" "$deadline_err ms" "<= 5 ms" "" ""
+row "--history, 100,000 lines" "$hist_ms ms" "<= 100 ms" "" ""
+row "loader, ${big_kb} KiB routine" "$load_ms ms" "" "" ""
+echo
+echo "commands:"
+echo "  benchtool pty $secs 80 24 recoup --no-log countdown.yaml   (2 h timer; bytes, CPU from /proc/PID/schedstat, VmHWM)"
+[ -n "$peer" ] && echo "  benchtool pty $secs 80 24 tty-clock -s"
+echo "  recoup --plain --log deadline.log deadline.yaml   (end stamp - start stamp - 63 s)"
+echo "  benchtool first 80 24 'pick a routine' recoup --no-log --routine-dir DIR   (100 routines)"
+echo "  benchtool time 5 recoup --log big.log --history   (tests/gen_log.sh 100000; median of 5)"
+echo "  benchtool time 5 recoup --check big.yaml   (10,000 steps; median of 5, peak RSS $(mb "$load_rss"))"
