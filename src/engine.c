@@ -147,7 +147,7 @@ static void describe(const struct engine *e, const struct segment *s, char *out,
 		break;
 	case SEG_SET:
 		if (st->tempo.self)
-			snprintf(out, outsz, "%s%sset %d of %d: %d reps of %s, press space for each rep",
+			snprintf(out, outsz, "%s%sset %d of %d: %d reps of %s, self-paced: count each rep",
 				 sd, sp, s->set, s->nsets, s->target, st->name);
 		else
 			snprintf(out, outsz, "%s%sset %d of %d: %d reps of %s at %d-%d-%d",
@@ -173,6 +173,8 @@ static void set_cue(struct engine *e, const char *text)
 	memcpy(e->cue, text, n);
 	e->cue[n] = '\0';
 	e->cue_seq++;
+	/* keep the last few, so a front end that wakes late can say them all */
+	memcpy(e->cues[e->cue_seq % ENGINE_CUES], e->cue, n + 1);
 }
 
 /* The cue of a segment being entered; a step's first segment names it. */
@@ -246,6 +248,12 @@ static void enter(struct engine *e, size_t idx, long long at)
 	e->reps = 0;
 	e->typed = -1;
 	e->last_rep = e->last_phase = -1;
+	if (s->kind == SEG_SET && timed(s)) {
+		/* the set's own cue starts it; phase cues follow from the next one */
+		const struct tempo *t = &seg_step(e, s)->tempo;
+		e->last_rep = 1;
+		e->last_phase = t->down ? PHASE_DOWN : t->hold ? PHASE_HOLD : PHASE_UP;
+	}
 	e->notice[0] = '\0';
 	switch (s->kind) {
 	case SEG_NOTE: e->input = INPUT_ACK; break;
@@ -445,7 +453,7 @@ static void handle_gap(struct engine *e, long long now, long long gap_from)
 	logline_secs(&e->line, "gap", now - gap_from);
 	line_emit(e);
 	snprintf(e->notice, sizeof e->notice,
-		 "Paused after a gap of %llds (suspended or stopped); press space to go on",
+		 "Paused after a gap of %llds (suspended or stopped); resume to go on",
 		 (now - gap_from) / 1000);
 	set_cue(e, e->notice);
 	if (e->stdin_closed)
@@ -605,6 +613,10 @@ void engine_back(struct engine *e)
 	/* land on the lead-in of the segment, when it has one */
 	if (e->plan.v[i].kind != SEG_LEADIN && i > 0 && e->plan.v[i - 1].kind == SEG_LEADIN)
 		i--;
+	/* cold and massage time done before going back happened: log it (a set
+	 * being redone is logged when it is done again) */
+	if ((s->kind == SEG_ICE_ON || s->kind == SEG_SPOT) && seg_elapsed(e, now) > 0)
+		record(e, now, -1, false);
 	enter(e, i, now);
 }
 

@@ -24,6 +24,7 @@
  * means the process was stopped or the machine slept. */
 #define ENGINE_GAP_MS 3000
 #define ENGINE_ADJUST_MS 15000
+#define ENGINE_CUES 16
 
 /* Receives each finished log line (with its '\n'). */
 struct engine_sink {
@@ -74,6 +75,7 @@ struct engine {
 	const char *end_status;  /* complete, quit, aborted */
 	unsigned cue_seq;        /* bumps on every audible change */
 	char cue[256];           /* what the last change says, in words */
+	char cues[ENGINE_CUES][256]; /* the last few: cue number N at N % ENGINE_CUES */
 	char notice[256];        /* a one-line message for the screen, or "" */
 	int last_rep, last_phase;
 	const bool *at_top;

@@ -46,10 +46,17 @@ static void show_changes(struct plain *p)
 {
 	struct engine *e = &p->s->e;
 	if (e->cue_seq != p->seen_cue) {
-		p->seen_cue = e->cue_seq;
 		char t[32];
-		format_clock(t, sizeof t, engine_now(e));
-		say("[%s] %s", t, e->cue);
+		/* time so far, whole seconds down (format_clock rounds up, as
+		 * a countdown must): 1 ms in is still 0:00 */
+		format_clock(t, sizeof t, engine_now(e) / 1000 * 1000);
+		/* every cue since the last look, as far as the engine keeps them */
+		unsigned from = p->seen_cue + 1;
+		if (e->cue_seq - p->seen_cue > ENGINE_CUES)
+			from = e->cue_seq - ENGINE_CUES + 1;
+		for (unsigned n = from; n != e->cue_seq + 1; n++)
+			say("[%s] %s", t, e->cues[n % ENGINE_CUES]);
+		p->seen_cue = e->cue_seq;
 	}
 	bool failing = slog_failing(&p->s->log);
 	if (failing != p->log_failing) {

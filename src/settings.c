@@ -131,11 +131,14 @@ static void load_keys(struct loader *L, const config_setting_t *g, struct settin
 			    name, near ? " (did you mean `" : "", near ? near : "", near ? "`?)" : "");
 			continue;
 		}
-		if (!want_type(L, k, CONFIG_TYPE_STRING, "a one-character string like \"n\""))
+		if (config_setting_type(k) != CONFIG_TYPE_STRING) {
+			bad(L, line_of(k), "`keys.%s` must be a one-character string like \"n\", not %s",
+			    name, type_word(config_setting_type(k)));
 			continue;
+		}
 		int code = key_code(config_setting_get_string(k));
 		if (code < 0 || isdigit(code) || strchr("+-=_?", code)) {
-			bad(L, line_of(k), "`keys.%s = \"%s\"`: a key is one printable character (or \"space\"), not a digit, +, -, = or ?",
+			bad(L, line_of(k), "`keys.%s = \"%s\"`: a key is one printable character (or \"space\"), not a digit, +, -, =, _ or ?",
 			    name, config_setting_get_string(k));
 			continue;
 		}
@@ -164,6 +167,9 @@ static void load_setting(struct loader *L, const config_setting_t *s, struct set
 		}
 	} else if (!strcmp(name, "routine_dirs")) {
 		char **v = get_strings(L, s, &n);
+		for (size_t i = 0; v && i < n; i++)
+			if (!*v[i])
+				bad(L, line_of(s), "`routine_dirs`: item %zu is empty; give a directory", i + 1);
 		if (v) {
 			strings_free(st->routine_dirs);
 			st->routine_dirs = v;
@@ -179,6 +185,8 @@ static void load_setting(struct loader *L, const config_setting_t *s, struct set
 		get_bool(L, s, &st->confirm_quit);
 	} else if (!strcmp(name, "cue_command")) {
 		char **v = get_strings(L, s, &n);
+		if (v && n && !*v[0])
+			bad(L, line_of(s), "`cue_command`: the program (item 1) is empty");
 		if (v) {
 			strings_free(st->cue_command);
 			st->cue_command = n ? v : NULL;

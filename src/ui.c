@@ -375,6 +375,10 @@ static void loop(struct ui *ui)
 			terminal_gone(ui);
 			break;
 		}
+		/* time first: a gap (stopped, suspended) is seen before any key
+		 * or signal acts on the session */
+		if (ui->in_session)
+			ui_session_screen.tick(ui);
 		bool winch = false, cont = false;
 		int sig = 0;
 		if (n > 0 && (fds[1].revents & POLLIN))
@@ -390,6 +394,8 @@ static void loop(struct ui *ui)
 			sigs_stop_self();
 			reset_prog_mode();
 			winch = true;
+			if (ui->in_session)
+				ui_session_screen.tick(ui);
 		}
 		if (winch)
 			resize(ui);

@@ -1,0 +1,90 @@
+#!/bin/sh
+# The editor round-trip from the picker: e opens $EDITOR on the routine;
+# what it leaves is checked at once, errors shown as FILE:LINE:COLUMN; e
+# again reopens the editor at the error's line; a fixed file is ok again.
+. "$top_srcdir/tests/lib.sh"
+unset VISUAL   # it would win over EDITOR
+. "$top_srcdir/tests/tmux.sh"
+
+dir="$T/routines"
+mkdir -p "$dir"
+cp "$ROUTINES/ui-ice.yaml" "$ROUTINES/ui-broken.yaml" "$dir/"
+chmod u+w "$dir"/*.yaml
+cp "$dir/ui-ice.yaml" "$T/ui-ice.orig"
+ice="$dir/ui-ice.yaml"
+lines=$(wc -l <"$ice" | tr -d ' ')
+
+# The fake editor records its arguments and the terminal's mode, then does
+# what $T/ed-mode says: break the file (an unknown key after its last
+# line), fix it (the original back), or nothing.
+cat >"$T/fake-ed" <<EOF
+#!/bin/sh
+printf '%s\n' "\$*" >>"$T/ed-args"
+stty -a >"$T/ed-stty" 2>&1
+for last; do :; done
+case \$(cat "$T/ed-mode") in
+break) printf '    nmae: oops\n' >>"\$last" ;;
+fix) cp "$T/ui-ice.orig" "\$last" ;;
+esac
+EOF
+chmod +x "$T/fake-ed"
+
+echo break >"$T/ed-mode"
+tm_start -e env EDITOR="$T/fake-ed --wait" "$RECOUP" --log "$LOG" --routine-dir "$dir"
+wait_screen 'recoup: pick a routine'
+ok $? "the picker opens"
+pick 'UI ice'
+ok $? "UI ice selected"
+wait_screen '1 ice +Ice the calf'
+ok $? "its preview"
+
+keys e
+wait_screen 'The routine has errors:'
+ok $? "after the editor exits, the picker shows the file's errors"
+is "$(cat "$T/ed-args")" "--wait $ice" "the editor got the file (and EDITOR's own arguments)"
+like "$(cat "$T/ed-stty")" '(^| )icanon( |$)' "the editor ran on a terminal in canonical mode"
+like "$(cat "$T/ed-stty")" '(^| )echo( |$)' "with echo"
+bad=$((lines + 1))
+like "$(joined)" "$ice:$bad:5: unknown key \`nmae\` in a step \\(did you mean \`name\`\\?\\)" \
+	"the error with file:line:column"
+like "$(screen)" 'e reopen the editor at the first error' "e is offered"
+
+echo fix >"$T/ed-mode"
+keys e
+wait_screen "$ice: ok"
+ok $? "e again: the fixed file is ok"
+is "$(sed -n 2p "$T/ed-args")" "--wait +$bad $ice" "the editor was reopened at the error's line"
+s=$(screen)
+ok "$(! printf '%s\n' "$s" | grep -q 'has errors'; echo $?)" "the errors are gone"
+like "$s" '^ UI ice +2 steps' "the routine is listed as good"
+
+# break it again, leave the error screen with another key: the list marks it
+echo break >"$T/ed-mode"
+keys e
+wait_screen 'The routine has errors:'
+ok $? "broken again"
+keys x
+wait_screen '^ ui-ice \(broken\) [0-9]+:5: unknown key'
+ok $? "any other key: back to the list, the routine marked (broken)"
+
+# e on a routine that was broken before: the editor opens at its first error
+echo none >"$T/ed-mode"
+pick 'ui-broken'
+ok $? "ui-broken selected"
+wait_screen 'e: edit it at the error'
+ok $? "its preview offers to edit it"
+keys e
+wait_screen 'The routine has errors:'
+ok $? "its errors after the editor"
+is "$(sed -n 4p "$T/ed-args")" "--wait +3 $dir/ui-broken.yaml" "e on a broken routine opens at its first error"
+like "$(joined)" "$dir/ui-broken.yaml:3:5: a timer step needs a \`duration\`" "the first error"
+like "$(joined)" "$dir/ui-broken.yaml:5:5: unknown key \`durration\` in a step \\(did you mean \`duration\`\\?\\)" \
+	"and the next, each whole (long ones wrap)"
+
+keys x q
+wait_exit
+ok $? "q quits"
+is "$(exit_status)" 0 "exit status 0"
+is "$(pane '#{alternate_on} #{cursor_flag}')" "0 1" "the terminal is restored"
+
+done_testing

@@ -1,0 +1,95 @@
+#!/bin/sh
+# The picker: the routines with steps and planned time, a broken one with
+# its first error, arrows and the preview, help, history, and quitting.
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/tmux.sh"
+
+# --speed 600: the 10-minute routine started below takes a second
+tm_start --speed 600 --routine-dir "$ROUTINES"
+wait_screen 'recoup: pick a routine'
+ok $? "the picker opens"
+s=$(screen)
+like "$s" '^ UI ice +2 steps +10:03 +last: never' "a routine with its step count and planned time"
+like "$s" '^ UI session +3 steps +10:12 +last: never' "another routine"
+like "$s" '^ ui-broken \(broken\) 3:5: a timer step needs a `duration`' \
+	"the broken routine is marked, with its first error's line:column"
+like "$s" 'Enter start +e edit +h history +\? help +q quit' "the key help line"
+is "$(pane '#{alternate_on} #{cursor_flag}')" "1 0" "the screen is taken: alternate screen, no cursor"
+
+pick 'UI session'
+ok $? "Down moves the selection to UI session"
+wait_screen '1 timer +Wall stretch +5:00'
+ok $? "the preview shows its steps"
+s=$(screen)
+like "$s" '2 reps +Heel raise +1x5 each leg' "the preview shows a reps step with sets x reps"
+like "$s" '3 rate +Calf tightness' "the preview shows the rating step"
+row=$(screen | grep -n '^ UI session' | cut -d: -f1)
+like "$(row_e "$row")" "^$(printf '\033')\\[7m UI session" "the selected row is in reverse video"
+ok "$(! row_e $((row - 1)) | grep -q "$(printf '\033')\\[7m"; echo $?)" "the row above it is not"
+
+keys Up
+wait_screen '1 ice +Ice the calf +10:00'
+ok $? "Up moves the selection; the preview follows"
+like "$(screen)" '2 note +Done' "the preview lists every step"
+keys Up
+wait_screen 'e: edit it at the error'
+ok $? "a broken routine's preview offers to edit it"
+# a long path wraps without spaces: join the rows tight
+like "$(screen | sed 's/^ *//' | tr -d '\n')" "fixtures-ui/routines/ui-broken\\.yaml3:5: a timer step" \
+	"the preview names the broken file, all of its path, then the error"
+keys Enter
+wait_screen 'ui-broken is broken: 3:5: a timer step needs a `duration` \(e to edit\)'
+ok $? "Enter on a broken routine says why it cannot start"
+
+keys '?'
+wait_screen 'recoup: keys'
+ok $? "? shows the help"
+like "$(screen)" 'Any key to go back' "the help says how to leave it"
+keys x
+wait_screen 'recoup: pick a routine'
+ok $? "any key goes back to the picker"
+
+ok "$([ ! -e "$LOG" ]; echo $?)" "browsing the picker writes no log"
+keys h
+wait_screen 'recoup: history, 0 sessions'
+ok $? "h opens the history view"
+like "$(screen)" 'no sessions logged yet' "an empty log says so"
+keys q
+wait_screen 'recoup: pick a routine'
+ok $? "q in the history goes back to the picker"
+
+# a resize, then keys still work
+tm resize-window -t t -x 50 -y 12
+wait_screen '^ UI session +3 steps'
+ok $? "the picker is redrawn at 50x12"
+tm resize-window -t t -x 80 -y 24
+wait_screen 'Enter start +e edit +h history'
+ok $? "and at 80x24 again"
+keys Down
+wait_screen '1 ice +Ice the calf +10:00'
+ok $? "keys still work after resizes: Down from ui-broken to UI ice"
+
+# start a session from the list; at its end, back to the list
+keys Enter
+wait_screen '│ NOTE'
+ok $? "Enter starts the routine; the ice runs out, the note waits"
+like "$(screen)" '^ UI ice +step 2 of 2  practice' "the session screen"
+keys Enter
+wait_screen 'UI ice: session complete\. Well done\.'
+ok $? "the end of the session"
+like "$(screen)" 'any key: back to the list' "it offers the way back"
+wait_log ' end status=complete '
+ok $? "the session is logged"
+keys x
+wait_screen 'recoup: pick a routine'
+ok $? "any key: back to the list"
+like "$(screen)" '^ UI ice +2 steps' "the list is there"
+
+keys q
+wait_exit
+ok $? "q quits the picker"
+is "$(exit_status)" 0 "exit status 0"
+is "$(pane '#{alternate_on} #{cursor_flag}')" "0 1" "the terminal is restored: normal screen, cursor shown"
+like "$(screen)" '^EXIT=0' "the shell's screen is back"
+
+done_testing

@@ -1,0 +1,74 @@
+#!/bin/sh
+# Quitting asks first: q then n goes on, q then y ends the session as quit.
+# With keys remapped and confirm_quit off in the config, the screen names
+# the keys the user set, and quitting is one key.
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/tmux.sh"
+
+tm_start --speed 10 --routine-dir "$ROUTINES" ui-session
+wait_screen 'LEFT  HOLD'
+ok $? "the session runs"
+wait_digits
+ok $? "with a countdown"
+
+keys q
+wait_screen 'Quit this session\? y to quit, n to go on'
+ok $? "q asks first"
+keys n
+wait_gone 'Quit this session'
+ok $? "n answers no: the question goes away"
+wait_digits_change "$(digits)" 5
+ok $? "the countdown goes on"
+like "$(screen)" 'LEFT  HOLD' "still on the same step"
+ok "$(! grep -q ' end ' "$LOG"; echo $?)" "no end line in the log"
+
+keys q
+wait_screen 'Quit this session\?'
+ok $? "q asks again"
+keys y
+wait_exit
+ok $? "y quits"
+is "$(exit_status)" 0 "a session quit on purpose exits 0"
+like "$(last_log_line)" '^[^ ]+ [0-9a-f]+ end status=quit elapsed=[0-9.]+' "the log ends with end status=quit"
+is "$(pane '#{alternate_on} #{cursor_flag}')" "0 1" "the terminal is restored"
+ok "$(! screen | grep -q 'complete'; echo $?)" "no claim that the session was complete"
+
+mkdir -p "$XDG_CONFIG_HOME/recoup"
+cat >"$XDG_CONFIG_HOME/recoup/recoup.conf" <<EOF
+confirm_quit = false;
+keys = { pause = "p"; next = "l"; quit = "x"; };
+EOF
+rm -f "$LOG"
+tm_start --speed 10 --routine-dir "$ROUTINES" ui-session
+wait_screen 'LEFT  HOLD'
+ok $? "config: the session runs"
+like "$(screen | tail -n 1)" '^ p pause +l next +b back +\+/- 15s +x quit +\? help' \
+	"config: the key help names the keys set in the config"
+keys Space
+sleep 0.3
+ok "$(! grep -q ' pause ' "$LOG"; echo $?)" "config: space no longer pauses"
+keys p
+wait_screen '│ PAUSED'
+ok $? "config: p pauses"
+like "$(screen)" 'Paused: p to go on' "config: the prompt names p"
+keys p
+wait_log ' resume n=1 '
+ok $? "config: p resumes"
+keys l
+wait_screen 'RIGHT  HOLD'
+ok $? "config: l skips ahead"
+keys l
+wait_screen 'LEFT  REPS'
+ok $? "config: to the self-paced reps"
+like "$(screen)" 'p for each rep; l when the set is over' "config: the reps prompt names p and l"
+like "$(screen | tail -n 1)" '^ p rep +l set done +b back +x quit' "config: so does the key help"
+keys q
+sleep 0.3
+ok "$(! screen | grep -q 'Quit this session'; echo $?)" "config: q is not quit any more"
+keys x
+wait_exit
+ok $? "config: x quits at once, no question"
+is "$(exit_status)" 0 "config: exit status 0"
+like "$(last_log_line)" ' end status=quit ' "config: end status=quit"
+
+done_testing
