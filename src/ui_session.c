@@ -148,6 +148,16 @@ static void prompt(struct ui *ui, const struct engine_view *v, char *out, size_t
 		snprintf(out, n, "The log cannot be written; lines are kept and retried");
 }
 
+/* The reminder for what is under way: the spot's own cue, else the step's. */
+static const char *cue_text(const struct engine_view *v)
+{
+	if (!v->step)
+		return NULL;
+	if (v->kind == SEG_SPOT && v->step->spots[v->seg->spot].cue)
+		return v->step->spots[v->seg->spot].cue;
+	return v->step->cue;
+}
+
 /* ---- layout ---- */
 
 enum line_id { L_PHASE, L_PROMPT, L_TITLE, L_COUNTERS, L_CUE, L_SESSION, L_STEP, L_NEXT, L_COUNT };
@@ -181,7 +191,7 @@ static void plan_layout(struct ui *ui, const struct engine_view *v, struct layou
 	char p[300];
 	prompt(ui, v, p, sizeof p);
 	wanted[L_PROMPT] = p[0] != '\0' || v->input != INPUT_NONE;
-	wanted[L_CUE] = v->step && v->step->cue;
+	wanted[L_CUE] = cue_text(v) != NULL;
 	/* an empty counters line would only push the bars and "next" out */
 	char ct[300];
 	counters(v, ct, sizeof ct);
@@ -473,7 +483,7 @@ static void draw(struct ui *ui)
 		if (l.list_w)
 			draw_list(ui, &l, &v);
 		draw_line(ui, l.y[L_TITLE], l.x, l.w, v.title, C_NORMAL);
-		draw_line(ui, l.y[L_CUE], l.x, l.w, v.step && v.step->cue ? v.step->cue : "", C_DIM);
+		draw_line(ui, l.y[L_CUE], l.x, l.w, cue_text(&v) ? cue_text(&v) : "", C_DIM);
 		snprintf(text, sizeof text, "next: %s", v.next[0] ? v.next : "the end");
 		draw_line(ui, l.y[L_NEXT], l.x, l.w, text, C_DIM);
 		prompt(ui, &v, text, sizeof text);
