@@ -164,9 +164,17 @@ static void draw_row(struct ui *ui, int y, int w, const struct pick *k, bool sel
 	if (k->r) {
 		format_clock(total, sizeof total, k->total);
 		when_text(k->last, last, sizeof last);
-		snprintf(line, sizeof line, "%-28.28s %3zu steps %8s  last: %s", k->r->name,
-			 k->r->nsteps, total, last);
-		ui_text(y, 1, w - 2, line);
+		/* the numbers keep their columns; the name takes what is left */
+		snprintf(line, sizeof line, "%3zu step%s %8s  last: %-11s", k->r->nsteps,
+			 k->r->nsteps == 1 ? " " : "s", total, last);
+		int numw = (int)strlen(line);
+		int namew = w - 3 - numw;
+		if (namew < 8) {
+			ui_text(y, 1, w - 2, k->r->name);
+		} else {
+			ui_text(y, 1, namew, k->r->name);
+			ui_text(y, 2 + namew, numw, line);
+		}
 	} else {
 		ui_color_on(ui, C_WARN);
 		snprintf(line, sizeof line, "%s (broken) %s", k->id, k->error ? k->error : "");
