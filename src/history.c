@@ -63,16 +63,22 @@ static long monday_of(long day)
 	return day - ((day + 3) % 7 + 7) % 7;
 }
 
+/* Room for YYYY-MM-DD and then some: a log line may say 9999-12-31T23:59
+ * at -23:59, which is in the year 10000 (strftime() into 11 bytes then
+ * fails and leaves no terminating NUL). */
+#define DATE_SIZE 24
+
 /* A day number as YYYY-MM-DD: the day is already local, so read it as UTC. */
-static void format_day(char out[11], long day)
+static void format_day(char out[DATE_SIZE], long day)
 {
 	time_t t = (time_t)day * 86400;
 	struct tm tm;
 	gmtime_r(&t, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
+	snprintf(out, DATE_SIZE, "%04ld-%02d-%02d", tm.tm_year + 1900L,
+		 tm.tm_mon + 1, tm.tm_mday);
 }
 
-static void format_date(char out[11], time_t t)
+static void format_date(char out[DATE_SIZE], time_t t)
 {
 	format_day(out, local_day(t));
 }
@@ -635,7 +641,7 @@ static void put_name(FILE *out, const char *s)
 
 static void print_totals(FILE *out, const struct history *h)
 {
-	char first[11], last[11];
+	char first[DATE_SIZE], last[DATE_SIZE];
 	format_date(first, h->first);
 	format_date(last, h->last);
 	if (h->sessions)
@@ -663,7 +669,7 @@ static void print_routines(FILE *out, const struct history *h)
 	fputs("\nRoutines\n", out);
 	for (size_t i = 0; i < h->nroutines; i++) {
 		const struct history_routine *r = &h->routines[i];
-		char last[11];
+		char last[DATE_SIZE];
 		format_date(last, r->last);
 		fputs("  ", out);
 		put_name(out, r->name);
@@ -678,7 +684,7 @@ static void print_weeks(FILE *out, const struct history *h)
 	fprintf(out, "\nSessions per week (last %d weeks)\n", HISTORY_WEEKS);
 	for (int w = 0; w < HISTORY_WEEKS; w++) {
 		const struct history_week *wk = &h->weeks[w];
-		char monday[11];
+		char monday[DATE_SIZE];
 		format_day(monday, wk->day);
 		fprintf(out, "  week of %s (%d-W%02d): %d", monday, wk->iso_year,
 			wk->iso_week, wk->sessions);
@@ -713,7 +719,7 @@ static void print_reps(FILE *out, const struct history *h)
 		fputc('\n', out);
 		for (size_t k = 0; k < e->n; k++) {
 			const struct history_reps *p = &e->v[k];
-			char day[11];
+			char day[DATE_SIZE];
 			format_date(day, p->when);
 			fprintf(out, "    %s: %d %s in %d %s, target %d\n", day,
 				p->reps, plural(p->reps, "rep", "reps"), p->sets,
@@ -733,7 +739,7 @@ static void print_ratings(FILE *out, const struct history *h)
 		put_name(out, r->name);
 		fputc('\n', out);
 		for (size_t k = 0; k < r->n; k++) {
-			char day[11];
+			char day[DATE_SIZE];
 			format_date(day, r->v[k].when);
 			fprintf(out, "    %s: %d\n", day, r->v[k].value);
 		}

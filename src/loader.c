@@ -522,14 +522,18 @@ static const struct ynode *map_get(const struct ynode *map, const char *key)
 	return NULL;
 }
 
-static void unknown_key(struct checker *c, const struct ynode *k,
-			const char *key, const char *const *known, const char *where)
+/* Returns the suggestion, if any. */
+static const char *unknown_key(struct checker *c, const struct ynode *k,
+			       const char *key, const char *const *known, const char *where)
 {
 	const char *near = did_you_mean(key, known);
-	if (near)
+	if (!*key)
+		err(c, k, "an empty key in %s", where);
+	else if (near)
 		err(c, k, "unknown key `%s` in %s (did you mean `%s`?)", shown(key), where, near);
 	else
 		err(c, k, "unknown key `%s` in %s", shown(key), where);
+	return near;
 }
 
 /* Which step types take which keys. */
@@ -662,10 +666,17 @@ static void load_step(struct checker *c, struct step *st, const struct ynode *m)
 	const struct ynode *tv = map_get(m, "type");
 	bool typed = tv && get_type(c, tv, &st->type);
 	unsigned mask = typed ? 1u << st->type : ALL_TYPES;
-	if (!tv)
+	/* (a misspelt `type` is reported as such below) */
+	bool type_typo = false;
+	for (size_t i = 0; !tv && i + 1 < m->n; i += 2)
+		if (m->kids[i]->kind == Y_SCALAR && edit_distance(m->kids[i]->text, "type", 1) <= 1)
+			type_typo = true;
+	if (!tv && !type_typo)
 		err(c, m, "step has no `type`; use note, ice, massage, reps, timer or rate");
 
 	const struct ynode *at[K_COUNT] = { 0 };
+	/* a misspelt required key is one mistake, not also a missing key */
+	bool misspelt[K_COUNT] = { false };
 	for (size_t i = 0; i + 1 < m->n && !c->gave_up; i += 2) {
 		const char *key = key_text(c, m, i);
 		if (!key)
@@ -674,7 +685,10 @@ static void load_step(struct checker *c, struct step *st, const struct ynode *m)
 		while (k < K_COUNT && strcmp(step_keys[k].word, key))
 			k++;
 		if (k == K_COUNT) {
-			unknown_key(c, m->kids[i], key, step_key_words, "a step");
+			const char *near = unknown_key(c, m->kids[i], key, step_key_words, "a step");
+			for (int j = 0; near && j < K_COUNT; j++)
+				if (!strcmp(step_keys[j].word, near))
+					misspelt[j] = true;
 			continue;
 		}
 		if (!(step_keys[k].types & mask)) {
@@ -687,7 +701,7 @@ static void load_step(struct checker *c, struct step *st, const struct ynode *m)
 
 	if (at[K_NAME])
 		get_text(c, at[K_NAME], "name", 200, &st->name);
-	else
+	else if (!misspelt[K_NAME])
 		err(c, m, "step has no `name`");
 	if (at[K_CUE])
 		get_text(c, at[K_CUE], "cue", 1000, &st->cue);
@@ -703,7 +717,8 @@ static void load_step(struct checker *c, struct step *st, const struct ynode *m)
 		st->side = c->side;
 
 	bool has_duration = at[K_DURATION] && get_duration(c, at[K_DURATION], "duration", &st->duration);
-	if ((st->type == STEP_ICE || st->type == STEP_TIMER) && !at[K_DURATION])
+	if ((st->type == STEP_ICE || st->type == STEP_TIMER) && !at[K_DURATION] &&
+	    !misspelt[K_DURATION])
 		err(c, m, "%s %s step needs a `duration`", st->type == STEP_ICE ? "an" : "a",
 		    step_type_word(st->type));
 
@@ -726,7 +741,7 @@ static void load_step(struct checker *c, struct step *st, const struct ynode *m)
 	case STEP_MASSAGE:
 		if (at[K_SPOTS])
 			load_spots(c, st, at[K_SPOTS], at[K_DURATION] != NULL);
-		else
+		else if (!misspelt[K_SPOTS])
 			err(c, m, "a massage step needs `spots`, the list of spots to work");
 		break;
 	case STEP_REPS:
@@ -737,7 +752,7 @@ static void load_step(struct checker *c, struct step *st, const struct ynode *m)
 			const char *why = s ? range_parse(s, &st->reps) : NULL;
 			if (why)
 				err(c, at[K_REPS], "`reps: %s`: %s", shown(s), why);
-		} else {
+		} else if (!misspelt[K_REPS]) {
 			err(c, m, "a reps step needs `reps`, a number like 12 or a range like 8-15");
 		}
 		if (at[K_PROGRESS])

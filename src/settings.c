@@ -293,29 +293,98 @@ static int include_line(const char *text)
 	return 0;
 }
 
-int settings_load(struct settings *st, const char *path, bool must_exist, FILE *err)
+/* libconfig 1.5 parses nesting into a bounded stack ("memory exhausted",
+ * a stack-hungry recursion when it is freed) and checks each new setting
+ * against every name in its group, so tens of thousands of names take it
+ * seconds.  A config has a dozen settings: count brackets and names
+ * outside strings and comments first.  Returns the line where a limit is
+ * passed (*why says which), or 0. */
+#define SETTINGS_MAX_DEPTH 64
+#define SETTINGS_MAX_NAMES 1000
+static int shape_line(const char *text, const char **why)
 {
-	struct loader L = { .file = path, .err = err };
-	size_t len = 0;
-	char *text = slurp(path, &len);
-	if (!text) {
-		if (errno == ENOENT && !must_exist)
-			return 0;
-		fprintf(err, "%s: %s: %s\n", progname, path,
-			errno == EFBIG ? "too large for a config file (over 256 KiB)" : strerror(errno));
+	int line = 1, depth = 0, names = 0;
+	for (const char *p = text; *p; p++) {
+		switch (*p) {
+		case '\n':
+			line++;
+			break;
+		case '"':
+			for (p++; *p && *p != '"'; p++) {
+				if (*p == '\\' && p[1])
+					p++;
+				if (*p == '\n')
+					line++;
+			}
+			if (!*p)
+				return 0; /* unterminated: libconfig says so */
+			break;
+		case '/':
+			if (p[1] == '*') {
+				for (p += 2; *p && !(p[0] == '*' && p[1] == '/'); p++)
+					line += *p == '\n';
+				if (!*p)
+					return 0;
+				p++;
+				break;
+			}
+			if (p[1] != '/')
+				break;
+			/* a // comment: as # */
+			/* fall through */
+		case '#':
+			while (p[1] && p[1] != '\n')
+				p++;
+			break;
+		case '{': case '[': case '(':
+			if (++depth > SETTINGS_MAX_DEPTH) {
+				*why = "nesting deeper than 64 levels";
+				return line;
+			}
+			break;
+		case '}': case ']': case ')':
+			if (depth)
+				depth--;
+			break;
+		case '=': case ':':
+			if (++names > SETTINGS_MAX_NAMES) {
+				*why = "more than 1000 settings";
+				return line;
+			}
+			break;
+		}
+	}
+	return 0;
+}
+
+int settings_load_buffer(struct settings *st, const char *name, const char *data,
+			 size_t len, FILE *err)
+{
+	struct loader L = { .file = name, .err = err };
+	if (len > SETTINGS_MAX_BYTES) {
+		fprintf(err, "%s: %s: too large for a config file (over 256 KiB)\n", progname,
+			name);
 		return -1;
 	}
-	if (strlen(text) != len) {
+	const char *nul = memchr(data, '\0', len);
+	if (nul) {
 		int line = 1;
-		for (const char *p = text; *p; p++)
+		for (const char *p = data; p < nul; p++)
 			line += *p == '\n';
 		bad(&L, line, "the file holds a NUL byte; is it a config file?");
-		free(text);
 		return -1;
 	}
+	char *text = xstrndup(data, len);
 	int inc = include_line(text);
 	if (inc) {
 		bad(&L, inc, "@include is not supported; put every setting in this file");
+		free(text);
+		return -1;
+	}
+	const char *why = NULL;
+	int shape = shape_line(text, &why);
+	if (shape) {
+		bad(&L, shape, "%s; refusing the file", why);
 		free(text);
 		return -1;
 	}
@@ -335,8 +404,24 @@ int settings_load(struct settings *st, const char *path, bool must_exist, FILE *
 	if (L.errors)
 		return -1;
 	free(st->path);
-	st->path = xstrdup(path);
+	st->path = xstrdup(name);
 	return 0;
+}
+
+int settings_load(struct settings *st, const char *path, bool must_exist, FILE *err)
+{
+	size_t len = 0;
+	char *text = slurp(path, &len);
+	if (!text) {
+		if (errno == ENOENT && !must_exist)
+			return 0;
+		fprintf(err, "%s: %s: %s\n", progname, path,
+			errno == EFBIG ? "too large for a config file (over 256 KiB)" : strerror(errno));
+		return -1;
+	}
+	int rc = settings_load_buffer(st, path, text, len, err);
+	free(text);
+	return rc;
 }
 
 static void dump_string(FILE *out, const char *s)

@@ -28,6 +28,10 @@ char *settings_default_path(void);
  * `must_exist` (--config).  Errors are "recoup: FILE:LINE: message" on
  * `err`, unknown settings a warning there.  0, or -1 after an error. */
 int settings_load(struct settings *st, const char *path, bool must_exist, FILE *err);
+/* The same from `len` bytes at `data` (no NUL needed); `name` is used in
+ * messages and becomes st->path on success. */
+int settings_load_buffer(struct settings *st, const char *name, const char *data,
+			 size_t len, FILE *err);
 
 /* The effective settings as a valid config file, a comment per setting. */
 void settings_dump(FILE *out, const struct settings *st, const char *log,

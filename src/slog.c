@@ -21,6 +21,22 @@ char *slog_default_path(void)
 	return p;
 }
 
+/* A file that does not end with a newline ends with a line torn by a full
+ * disk (this session's or an earlier one's): the next line must not be
+ * glued to it. */
+static bool ends_torn(const char *path, off_t size)
+{
+	if (size <= 0)
+		return false;
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0)
+		return false;
+	char c = '\n';
+	ssize_t n = pread(fd, &c, 1, size - 1);
+	close(fd);
+	return n == 1 && c != '\n';
+}
+
 static int open_at_path(struct slog *l)
 {
 	char *dir = xstrdup(l->path);
@@ -47,6 +63,8 @@ static int open_at_path(struct slog *l)
 	l->fd = fd;
 	l->dev = sb.st_dev;
 	l->ino = sb.st_ino;
+	if (S_ISREG(sb.st_mode))
+		l->torn = ends_torn(l->path, sb.st_size);
 	return 0;
 }
 
@@ -89,8 +107,10 @@ static bool write_line(struct slog *l, const char *line, size_t len)
 	if (l->fd < 0)
 		return false;
 	if (l->torn) {
-		/* end the fragment a partial write left, so readers skip it alone */
-		if (write(l->fd, "\n", 1) != 1) {
+		/* end the fragment a partial write left, so readers skip it
+		 * alone: with a space before the newline it never parses, even
+		 * when it was cut after a whole field ("... elapsed=2") */
+		if (write(l->fd, " \n", 2) != 2) {
 			l->last_errno = errno;
 			return false;
 		}
