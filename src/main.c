@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli.h"
 #include "diag.h"
@@ -16,6 +17,7 @@
 #include "paths.h"
 #include "plan.h"
 #include "plain.h"
+#include "history.h"
 #include "settings.h"
 #include "slog.h"
 #include "util.h"
@@ -100,11 +102,8 @@ static void set_mode(struct options *o, enum mode m, const char *opt)
 
 static bool valid_date(const char *s)
 {
-	int y, m, d;
-	char tail;
-	if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
-		return false;
-	return y >= 1970 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+	time_t t;
+	return history_parse_since(s, &t);
 }
 
 static void parse_options(struct options *o, int argc, char **argv)
