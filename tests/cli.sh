@@ -70,6 +70,7 @@ usage_error "--speed wants a whole number from 1 to 600, not ''" --speed= --list
 usage_error "--since wants a date as YYYY-MM-DD, not 'yesterday'" --history --since yesterday
 usage_error "--since wants a date as YYYY-MM-DD, not '2024-13-01'" --history --since 2024-13-01
 usage_error "--since wants a date as YYYY-MM-DD, not '2024-1-1'" --history --since 2024-1-1
+usage_error "--since wants a date as YYYY-MM-DD, not '2024-02-31'" --history --since 2024-02-31
 usage_error "--since goes with --history" --since 2024-01-01 --list
 usage_error "--routine goes with --history" --routine calf --list
 
