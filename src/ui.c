@@ -77,6 +77,30 @@ int ui_text(int y, int x, int width, const char *s)
 	return used;
 }
 
+void ui_title_bar(struct ui *ui, const char *left, const char *right)
+{
+	attron(A_REVERSE);
+	move(0, 0);
+	for (int c = 0; c < ui->cols; c++)
+		addch(' ');
+	ui_text(0, 1, ui->cols - 2, left);
+	int rw = right ? (int)strlen(right) : 0;
+	if (rw && rw < ui->cols - 10)
+		mvaddstr(0, ui->cols - rw, right);
+	attroff(A_REVERSE);
+}
+
+bool ui_page(struct ui *ui, const char *title)
+{
+	erase();
+	if (ui->rows < 6 || ui->cols < 20) {
+		mvaddnstr(0, 0, "Make the window larger", ui->cols);
+		return false;
+	}
+	ui_title_bar(ui, title, NULL);
+	return true;
+}
+
 void ui_color_on(struct ui *ui, enum ui_color c)
 {
 	if (ui->color && c != C_NORMAL)

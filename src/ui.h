@@ -77,6 +77,11 @@ int ui_run(const struct options *o, const struct search_path *sp);
 void ui_switch(struct ui *ui, enum ui_screen_id s);
 /* Text clipped to `width` columns (UTF-8 aware); returns columns used. */
 int ui_text(int y, int x, int width, const char *s);
+/* The reversed top line: `left`, and `right` (may be NULL) at the end. */
+void ui_title_bar(struct ui *ui, const char *left, const char *right);
+/* Start a full-screen page: clear, and the title bar.  False (with a
+ * "make the window larger" note drawn) when the window is too small. */
+bool ui_page(struct ui *ui, const char *title);
 /* A progress bar of `width` columns for 0..1. */
 void ui_bar(struct ui *ui, int y, int x, int width, double frac);
 void ui_color_on(struct ui *ui, enum ui_color c);

@@ -40,13 +40,8 @@ static void draw(struct ui *ui)
 	snprintf(lines[n++], 128, "  q            quit");
 	snprintf(lines[n++], 128, " ");
 	snprintf(lines[n++], 128, "Any key to go back.  recoup is a timer and a diary, not medical advice.");
-	erase();
-	attron(A_REVERSE);
-	move(0, 0);
-	for (int c = 0; c < ui->cols; c++)
-		addch(' ');
-	ui_text(0, 1, ui->cols - 2, "recoup: keys");
-	attroff(A_REVERSE);
+	if (!ui_page(ui, "recoup: keys"))
+		return;
 	for (int i = 0; i < n && i + 1 < ui->rows; i++)
 		ui_text(i + 1, 1, ui->cols - 2, lines[i]);
 }

@@ -112,20 +112,11 @@ static int draw_lines(struct ui *ui, int skip, int y0, int h)
 
 static void draw(struct ui *ui)
 {
-	erase();
-	if (ui->rows < 6 || ui->cols < 20) {
-		mvaddnstr(0, 0, "Make the window larger", ui->cols);
-		return;
-	}
-	attron(A_REVERSE);
-	move(0, 0);
-	for (int c = 0; c < ui->cols; c++)
-		addch(' ');
 	char title[128];
 	snprintf(title, sizeof title, "recoup: history, %d session%s", ui->hist.sessions,
 		 ui->hist.sessions == 1 ? "" : "s");
-	ui_text(0, 1, ui->cols - 2, title);
-	attroff(A_REVERSE);
+	if (!ui_page(ui, title))
+		return;
 	int h = ui->rows - 2;
 	int total = draw_lines(ui, ui->hist_scroll, 1, h);
 	if (ui->hist_scroll > total - 1)

@@ -286,17 +286,8 @@ static void draw_preview(struct ui *ui, int x, int y0, int w, int h, const struc
 static void draw(struct ui *ui)
 {
 	struct picker *p = ui->picker;
-	erase();
-	if (ui->rows < 6 || ui->cols < 20) {
-		mvaddnstr(0, 0, "Make the window larger", ui->cols);
+	if (!ui_page(ui, "recoup: pick a routine"))
 		return;
-	}
-	attron(A_REVERSE);
-	move(0, 0);
-	for (int c = 0; c < ui->cols; c++)
-		addch(' ');
-	ui_text(0, 1, ui->cols - 2, "recoup: pick a routine");
-	attroff(A_REVERSE);
 	int h = ui->rows - 3;
 	int listw = ui->cols >= 100 ? ui->cols * 3 / 5 : ui->cols;
 	if (p->nerrors) {

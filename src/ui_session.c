@@ -365,20 +365,12 @@ static void draw_list(struct ui *ui, const struct layout *l, const struct engine
 static void draw_frame(struct ui *ui, const struct engine_view *v)
 {
 	char right[64];
-	move(0, 0);
-	attron(A_REVERSE);
-	for (int c = 0; c < ui->cols; c++)
-		addch(' ');
-	ui_text(0, 1, ui->cols - 2, ui->sess.r->name);
 	if (v->done)
 		snprintf(right, sizeof right, "done ");
 	else
 		snprintf(right, sizeof right, "step %zu of %zu%s ", v->step_index + 1, v->nsteps,
 			 ui->o->speed > 1 ? "  practice" : "");
-	int rw = (int)strlen(right);
-	if (rw < ui->cols - 10)
-		mvaddstr(0, ui->cols - rw, right);
-	attroff(A_REVERSE);
+	ui_title_bar(ui, ui->sess.r->name, right);
 	char keys[160], k1[8], k2[8], k3[8], k4[8];
 	const struct options *o = ui->o;
 	const char *pause = key_word(o->key_pause, k1), *next = key_word(o->key_next, k2),

@@ -76,8 +76,8 @@ ok $? "its preview offers to edit it"
 keys e
 wait_screen 'The routine has errors:'
 ok $? "its errors after the editor"
-is "$(sed -n 4p "$T/ed-args")" "--wait +3 $dir/ui-broken.yaml" "e on a broken routine opens at its first error"
-like "$(joined)" "$dir/ui-broken.yaml:3:5: a timer step needs a \`duration\`" "the first error"
+is "$(sed -n 4p "$T/ed-args")" "--wait +5 $dir/ui-broken.yaml" "e on a broken routine opens at its first error"
+like "$(joined)" "$dir/ui-broken.yaml:5:5: unknown key \`durration\`" "the first error"
 like "$(joined)" "$dir/ui-broken.yaml:5:5: unknown key \`durration\` in a step \\(did you mean \`duration\`\\?\\)" \
 	"and the next, each whole (long ones wrap)"
 

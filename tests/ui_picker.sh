@@ -11,7 +11,7 @@ ok $? "the picker opens"
 s=$(screen)
 like "$s" '^ UI ice +2 steps +10:03 +last: never' "a routine with its step count and planned time"
 like "$s" '^ UI session +3 steps +10:12 +last: never' "another routine"
-like "$s" '^ ui-broken \(broken\) 3:5: a timer step needs a `duration`' \
+like "$s" '^ ui-broken \(broken\) 5:5: unknown key `durration`' \
 	"the broken routine is marked, with its first error's line:column"
 like "$s" 'Enter start +e edit +h history +\? help +q quit' "the key help line"
 is "$(pane '#{alternate_on} #{cursor_flag}')" "1 0" "the screen is taken: alternate screen, no cursor"
@@ -35,10 +35,10 @@ keys Up
 wait_screen 'e: edit it at the error'
 ok $? "a broken routine's preview offers to edit it"
 # a long path wraps without spaces: join the rows tight
-like "$(screen | sed 's/^ *//' | tr -d '\n')" "fixtures-ui/routines/ui-broken\\.yaml3:5: a timer step" \
+like "$(screen | sed 's/^ *//' | tr -d '\n')" "fixtures-ui/routines/ui-broken\\.yaml5:5: unknown key" \
 	"the preview names the broken file, all of its path, then the error"
 keys Enter
-wait_screen 'ui-broken is broken: 3:5: a timer step needs a `duration` \(e to edit\)'
+wait_screen 'ui-broken is broken: 5:5: unknown key `durration`'
 ok $? "Enter on a broken routine says why it cannot start"
 
 keys '?'
