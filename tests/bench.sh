@@ -41,6 +41,9 @@ deadline_pid=$!
 
 set -- $("$BENCHTOOL" pty "$secs" 80 24 "$RECOUP" --no-log "$T/countdown.yaml")
 r_bytes=$1 r_cpu=$2 r_rss=$3
+# what one wake-up a second costs on this machine, doing nothing else
+set -- $("$BENCHTOOL" pty "$secs" 80 24 "$BENCHTOOL" tick)
+floor_cpu=$2
 p_bytes=- p_cpu=- p_rss=- peer=
 if command -v tty-clock > /dev/null 2>&1; then
 	peer="tty-clock -s"
@@ -90,6 +93,7 @@ mb() { awk -v k="$1" 'BEGIN { if (k == "-") print "-"; else printf "%.1f MB", k 
 
 row "what" "recoup" "target" "${peer:-peer}" "ratio"
 row "CPU per minute of countdown" "$(msmin "$r_cpu")" "<= 3 ms" "$(msmin "$p_cpu")" "$(ratio "$r_cpu" "$p_cpu")"
+row "  (floor: wake once a second, no work)" "$(msmin "$floor_cpu")" "" "" ""
 row "bytes to the terminal per minute" "$(kb "$r_bytes")" "<= 4 KB" "$(kb "$p_bytes")" "$(ratio "$r_bytes" "$p_bytes")"
 row "peak RSS" "$(mb "$r_rss")" "<= 4 MB" "$(mb "$p_rss")" "$(ratio "$r_rss" "$p_rss")"
 row "start to first frame, 100 routines" "$first ms" "<= 20 ms" "" ""
@@ -100,6 +104,7 @@ echo
 echo "commands:"
 echo "  benchtool pty $secs 80 24 recoup --no-log countdown.yaml   (2 h timer; bytes, CPU from /proc/PID/schedstat, VmHWM)"
 [ -n "$peer" ] && echo "  benchtool pty $secs 80 24 tty-clock -s"
+echo "  benchtool pty $secs 80 24 benchtool tick   (the floor: poll 1 s, write 2 bytes)"
 echo "  recoup --plain --log deadline.log deadline.yaml   (end stamp - start stamp - 63 s)"
 echo "  benchtool first 80 24 'pick a routine' recoup --no-log --routine-dir DIR   (100 routines)"
 echo "  benchtool time 5 recoup --log big.log --history   (tests/gen_log.sh 100000; median of 5)"

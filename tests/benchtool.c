@@ -8,6 +8,9 @@
  *   benchtool first COLS ROWS TEXT CMD...
  *       runs CMD on a pseudo-terminal; prints the ms from exec until TEXT
  *       has appeared in its output (the first frame), then ends it.
+ *   benchtool tick
+ *       the floor: wakes once a second and writes two bytes, forever (run
+ *       it under `benchtool pty` to see what a wake-up alone costs here).
  *   benchtool time RUNS CMD...
  *       runs CMD RUNS times (output to /dev/null); prints the median
  *       wall-clock ms and the largest peak RSS in kB. */
@@ -207,9 +210,20 @@ static int cmd_time(int argc, char **argv)
 	return 0;
 }
 
+static int cmd_tick(void)
+{
+	for (;;) {
+		poll(NULL, 0, 1000);
+		if (write(STDOUT_FILENO, "x\b", 2) < 0)
+			return 0;
+	}
+}
+
 int main(int argc, char **argv)
 {
 	signal(SIGPIPE, SIG_IGN);
+	if (argc > 1 && !strcmp(argv[1], "tick"))
+		return cmd_tick();
 	if (argc > 1 && !strcmp(argv[1], "pty"))
 		return cmd_pty(argc - 1, argv + 1);
 	if (argc > 1 && !strcmp(argv[1], "first"))
