@@ -8,6 +8,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,8 +66,9 @@ static long monday_of(long day)
 
 /* Room for YYYY-MM-DD and then some: a log line may say 9999-12-31T23:59
  * at -23:59, which is in the year 10000 (strftime() into 11 bytes then
- * fails and leaves no terminating NUL). */
-#define DATE_SIZE 24
+ * fails and leaves no terminating NUL).  48 holds any long and two ints,
+ * as gcc's -Wformat-truncation wants. */
+#define DATE_SIZE 48
 
 /* A day number as YYYY-MM-DD: the day is already local, so read it as UTC. */
 static void format_day(char out[DATE_SIZE], long day)
@@ -510,8 +512,12 @@ static void hist_set(struct scan *sc, size_t i, const struct logrec *rec)
 	}
 	struct history_reps *p = &e->v[hs->sets[k].pt];
 	long long reps = logrec_int(rec, "reps", 0);
-	p->reps += reps > 0 && reps < 100000 ? (int)reps : 0;
-	p->sets++;
+	/* capped: a log can hold any number of lines (21,476 lines of reps=99999
+	 * overflowed an int) */
+	if (reps > 0 && reps < 100000)
+		p->reps = p->reps > INT_MAX - (int)reps ? INT_MAX : p->reps + (int)reps;
+	if (p->sets < INT_MAX)
+		p->sets++;
 }
 
 static void hist_rate(struct scan *sc, size_t i, const struct logrec *rec)

@@ -3,67 +3,8 @@
 # sessions on one log, the log renamed, removed or truncated mid-session;
 # then the log read back (--history, rep progression).
 . "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/session.sh"
 
-F="$top_srcdir/tests/fixtures-engine"
-LINE_RE='^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}[+-][0-9]{2}:[0-9]{2} [0-9a-f]{6} [a-z]+( [A-Za-z_]+=.*)?$'
-trap '' PIPE
-
-# start NAME ARGS...: recoup in the background, stdin the FIFO $T/NAME.in
-# (held open on fd 3), stdout $T/NAME.out, stderr $T/NAME.err; sets $pid.
-start() {
-	name=$1
-	shift
-	rm -f "$T/$name.in"
-	mkfifo "$T/$name.in"
-	"$RECOUP" "$@" < "$T/$name.in" > "$T/$name.out" 2> "$T/$name.err" &
-	pid=$!
-	exec 3> "$T/$name.in"
-}
-
-# start_from FILE NAME ARGS...: the same with stdin from FILE.
-start_from() {
-	input=$1
-	name=$2
-	shift 2
-	"$RECOUP" "$@" < "$input" > "$T/$name.out" 2> "$T/$name.err" &
-	pid=$!
-}
-
-send() { printf '%s\n' "$1" >&3; }
-
-# wait_for TEXT: until $T/$name.out holds TEXT (a fixed string), 10 s at most.
-wait_for() {
-	i=0
-	while ! grep -qF -- "$1" "$T/$name.out" 2>/dev/null; do
-		i=$((i + 1))
-		if [ $i -gt 200 ]; then
-			echo "# timed out waiting for '$1' in $name.out"
-			return 1
-		fi
-		sleep 0.05
-	done
-	return 0
-}
-
-# finish: close the FIFO, reap $pid (killed if it runs 20 s more); sets $rc.
-finish() {
-	exec 3>&-
-	(
-		i=0
-		while [ $i -lt 400 ] && [ ! -e "$T/reaped.$pid" ]; do
-			sleep 0.05
-			i=$((i + 1))
-		done
-		[ -e "$T/reaped.$pid" ] || { echo "# $name hung; killing it" >&2; kill -9 "$pid"; }
-	) > /dev/null 2>&1 &
-	dog=$!
-	wait "$pid" 2>/dev/null
-	rc=$?
-	: > "$T/reaped.$pid"
-	wait "$dog"
-}
-
-events() { awk '{ print $3 }' "$1" | tr '\n' ' ' | sed 's/ $//'; }
 bad_lines() { grep -Evc -- "$LINE_RE" "$1"; }
 # plan_target ROUTINE LOG: the reps of the first set in --plan
 plan_target() {
@@ -213,7 +154,7 @@ session() {
 	start hist --plain --log "$l" "$@" "$r"
 	wait_for "Get ready"
 	send n
-	wait_for "press space for each rep"
+	wait_for "count each rep" 2
 	send "$c"
 	wait_for "Logged to"
 	finish
