@@ -16,16 +16,6 @@ step-no-type step-not-mapping steps-not-list steps-null tab-indent tempo-zero
 top-list top-scalar unknown-spot-key unknown-step-key unknown-top-key
 unknown-type yaml-syntax yaml-tag"
 
-# same_file GOT WANT DESCRIPTION: byte for byte, with a diff when not
-same_file() {
-	if cmp -s "$1" "$2"; then
-		ok 0 "$3"
-	else
-		ok 1 "$3"
-		diff "$2" "$1" | sed 's/^/#   /'
-	fi
-}
-
 now_ms() {
 	t=$(date +%s%3N)
 	case $t in

@@ -12,16 +12,6 @@ run() {
 out() { cat "$T/out"; }
 err() { cat "$T/err"; }
 
-# same_file GOT WANT DESCRIPTION: byte for byte, with a diff when not
-same_file() {
-	if cmp -s "$1" "$2"; then
-		ok 0 "$3"
-	else
-		ok 1 "$3"
-		diff "$2" "$1" | sed 's/^/#   /'
-	fi
-}
-
 try="Try 'recoup --help' for more information."
 
 # usage_error WANT-MESSAGE ARGS...: exit 2, the message, the hint, no stdout

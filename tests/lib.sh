@@ -37,6 +37,16 @@ like() { # like GOT EXTENDED-REGEX DESCRIPTION
 	fi
 }
 
+# same_file GOT WANT DESCRIPTION: byte for byte, with a diff when not
+same_file() {
+	if cmp -s "$1" "$2"; then
+		ok 0 "$3"
+	else
+		ok 1 "$3"
+		diff "$2" "$1" | sed 's/^/#   /'
+	fi
+}
+
 skip_all() { echo "1..0 # SKIP $1"; exit 0; }
 
 done_testing() { echo "1..$n"; [ "$failed" -eq 0 ]; }
