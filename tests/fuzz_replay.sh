@@ -13,8 +13,19 @@ run_with_timeout() {
 	if command -v timeout >/dev/null 2>&1; then timeout 60 "$@"; else "$@"; fi
 }
 
+# replay_ok TARGET FILE DESCRIPTION: FILE through TARGET's entry point
+replay_ok() {
+	run_with_timeout "$top_builddir/tests/fuzz/replay_$1" "$2" >"$T/out" 2>"$T/err"
+	rc=$?
+	if [ "$rc" -eq 0 ] && grep -q "^ok 1 - " "$T/out"; then
+		ok 0 "$1: $3"
+	else
+		ok 1 "$1: $3 (exit $rc)"
+		tail -n 30 "$T/err" | sed 's/^/#   /'
+	fi
+}
+
 for target in routine config log; do
-	replay="$top_builddir/tests/fuzz/replay_$target"
 	dir="$top_srcdir/tests/fuzz/corpus/$target"
 	count=0
 	missing=
@@ -22,14 +33,7 @@ for target in routine config log; do
 		[ -f "$f" ] || continue
 		count=$((count + 1))
 		name=${f##*/}
-		run_with_timeout "$replay" "$f" >"$T/out" 2>"$T/err"
-		rc=$?
-		if [ "$rc" -eq 0 ] && grep -q "^ok 1 - " "$T/out"; then
-			ok 0 "$target: $name"
-		else
-			ok 1 "$target: $name (exit $rc)"
-			tail -n 30 "$T/err" | sed 's/^/#   /'
-		fi
+		replay_ok "$target" "$f" "$name"
 		if [ -f "$am" ] && ! sed 's/^[[:space:]]*//; s/[[:space:]]*\\$//' "$am" |
 			grep -qFx "tests/fuzz/corpus/$target/$name"; then
 			missing="$missing $name"
@@ -40,23 +44,13 @@ for target in routine config log; do
 	ok $? "$target: the corpus holds at least 10 files ($count)"
 done
 # Inputs too big to keep in the corpus, made here.
-gen_ok() { # gen_ok TARGET FILE DESCRIPTION
-	run_with_timeout "$top_builddir/tests/fuzz/replay_$1" "$2" >"$T/out" 2>"$T/err"
-	rc=$?
-	if [ "$rc" -eq 0 ] && grep -q "^ok 1 - " "$T/out"; then
-		ok 0 "$1: $3"
-	else
-		ok 1 "$1: $3 (exit $rc)"
-		tail -n 30 "$T/err" | sed 's/^/#   /'
-	fi
-}
 # 21,476 set lines of reps=99999 in one session overflowed the report's int
 awk 'BEGIN {
 	print "2026-11-10T07:00:00.000+00:00 s start routine=x"
 	for (i = 0; i < 21500; i++)
 		print "2026-11-10T07:00:01.000+00:00 s set name=a reps=99999"
 }' >"$T/reps.log"
-gen_ok log "$T/reps.log" "generated: 21,500 sets of 99,999 reps add up without overflow"
+replay_ok log "$T/reps.log" "generated: 21,500 sets of 99,999 reps add up without overflow"
 
 # Lines around HISTORY_LINE_MAX (65536 bytes) and the reader's 64 KiB reads:
 # kept out of the corpus, where they would make libFuzzer's inputs huge.
@@ -79,7 +73,7 @@ for len in 65535 65536 65537 131073 200000; do
 		echo "2026-11-14T07:00:02.000+00:00 l1 end status=complete"
 		long_line $len
 	} >"$T/long.log"
-	gen_ok log "$T/long.log" "generated: lines of $len bytes, the last one unended"
+	replay_ok log "$T/long.log" "generated: lines of $len bytes, the last one unended"
 done
 
 done_testing
