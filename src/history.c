@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "logfmt.h"
+#include "paths.h"
 #include "util.h"
 
 static const char *const status_words[] = {
@@ -393,13 +394,21 @@ struct hist_read {
 	const struct history_filter *f;
 };
 
-/* Which series point of this session belongs to which exercise. */
+/* Which series point of this session belongs to which exercise, and the
+ * sets already counted in it: a set done again after `b` is logged again,
+ * and the later line replaces the earlier. */
 struct hist_sess {
 	size_t routine;
 	struct {
 		size_t ex, pt;
 	} *sets;
 	size_t nsets, cap;
+	struct {
+		size_t ex;
+		long long set;
+		int reps;
+	} *done;
+	size_t ndone, done_cap;
 };
 
 static bool routine_matches(const char *want, const char *name, const char *id)
@@ -479,11 +488,14 @@ static bool hist_start(struct scan *sc, size_t i, const struct logrec *rec)
 	hs->routine = hist_routine(h, name);
 	sc->v[i].data = hs;
 	struct history_routine *r = &h->routines[hs->routine];
-	r->sessions++;
-	r->last = rec->when;
-	if (!h->sessions++)
+	/* by time, not file order: a log merged from two machines may hold
+	 * an older session after newer ones */
+	if (!r->sessions++ || rec->when > r->last)
+		r->last = rec->when;
+	if (!h->sessions++ || rec->when < h->first)
 		h->first = rec->when;
-	h->last = rec->when;
+	if (h->sessions == 1 || rec->when > h->last)
+		h->last = rec->when;
 	hist_count_week(h, r, rec->when);
 	return true;
 }
@@ -514,10 +526,27 @@ static void hist_set(struct scan *sc, size_t i, const struct logrec *rec)
 	long long reps = logrec_int(rec, "reps", 0);
 	/* capped: a log can hold any number of lines (21,476 lines of reps=99999
 	 * overflowed an int) */
-	if (reps > 0 && reps < 100000)
-		p->reps = p->reps > INT_MAX - (int)reps ? INT_MAX : p->reps + (int)reps;
-	if (p->sets < INT_MAX)
-		p->sets++;
+	int add = reps > 0 && reps < 100000 ? (int)reps : 0;
+	long long set = logrec_int(rec, "set", 0);
+	size_t d = 0;
+	while (set > 0 && d < hs->ndone && (hs->done[d].ex != ex || hs->done[d].set != set))
+		d++;
+	if (set > 0 && d < hs->ndone) {
+		/* the same set again: it replaces the earlier line */
+		if (p->reps != INT_MAX)
+			p->reps -= hs->done[d].reps;
+		hs->done[d].reps = add;
+	} else {
+		if (set > 0) {
+			hs->done = xgrow(hs->done, &hs->done_cap, hs->ndone + 1, sizeof *hs->done);
+			hs->done[hs->ndone].ex = ex;
+			hs->done[hs->ndone].set = set;
+			hs->done[hs->ndone++].reps = add;
+		}
+		if (p->sets < INT_MAX)
+			p->sets++;
+	}
+	p->reps = p->reps > INT_MAX - add ? INT_MAX : p->reps + add;
 }
 
 static void hist_rate(struct scan *sc, size_t i, const struct logrec *rec)
@@ -529,6 +558,14 @@ static void hist_rate(struct scan *sc, size_t i, const struct logrec *rec)
 		return;
 	size_t k = hist_rating(h, name); /* may move h->ratings */
 	struct history_rating *r = &h->ratings[k];
+	/* rated again in one session (after `b`): the later rating stands;
+	 * the session's own points are the last few, sessions interleave
+	 * only a little */
+	for (size_t j = r->n; j-- > 0 && r->n - j <= 64;)
+		if (r->v[j].session == i) {
+			r->v[j].value = (int)value;
+			return;
+		}
 	r->v = xgrow(r->v, &r->cap, r->n + 1, sizeof *r->v);
 	r->v[r->n++] = (struct history_rate){
 		.when = sc->v[i].when, .session = i, .value = (int)value};
@@ -550,6 +587,7 @@ static void hist_finish(struct scan *sc, size_t i, enum history_status st)
 	if (st == HISTORY_COMPLETE)
 		h->routines[hs->routine].completed++;
 	free(hs->sets);
+	free(hs->done);
 	free(hs);
 }
 
@@ -823,12 +861,17 @@ int history_command(const char *log_path, const char *since, const char *routine
 
 /* ---- progression ---- */
 
-/* What one session's `set` lines say about one progress step. */
+/* What one session's `set` lines say about one progress step: each set
+ * (side and number) once, the last line of it standing, as a set done
+ * again after `b` is logged again. */
 struct tgt_seen {
-	int lines;          /* set lines under the step's name */
-	unsigned sides;     /* bit per distinct side */
+	struct {
+		unsigned side;  /* side_bit() */
+		long long set;  /* 0 in lines without a set number: each counts */
+		bool reached;   /* reps >= target */
+	} *v;
+	size_t n, cap;
 	int target;         /* the first line's */
-	bool all_reached;   /* every line's reps >= target */
 };
 
 /* The latest session with evidence, per progress step. */
@@ -841,6 +884,7 @@ struct tgt_best {
 
 struct tgt_read {
 	const struct routine *r;
+	char *id;           /* the routine's file name without .yaml */
 	size_t *prog;       /* indices of the steps with progress */
 	size_t nprog;
 	struct tgt_best *best; /* per entry of prog */
@@ -856,6 +900,12 @@ static bool tgt_start(struct scan *sc, size_t i, const struct logrec *rec)
 	const struct tgt_read *tr = sc->ctx;
 	if (logrec_get(rec, "speed"))
 		return false; /* practice proves nothing about the legs */
+	/* only this routine's sessions: another routine may have an exercise
+	 * of the same name, with other sets and ranges.  The file's name or
+	 * the routine's title will do, so renaming one keeps the history. */
+	const char *name = logrec_get(rec, "routine"), *id = logrec_get(rec, "id");
+	if (!(name && !strcmp(name, tr->r->name)) && !(id && tr->id && !strcmp(id, tr->id)))
+		return false;
 	sc->v[i].data = xcalloc(tr->nprog, sizeof(struct tgt_seen));
 	return true;
 }
@@ -872,13 +922,24 @@ static unsigned side_bit(const char *side)
 static void tgt_seen_set(struct tgt_seen *s, const struct logrec *rec)
 {
 	long long reps = logrec_int(rec, "reps", -1);
-	if (!s->lines++) {
+	if (!s->n)
 		/* Bounded, so that target + 1 cannot overflow. */
 		s->target = (int)clamp_ll(logrec_int(rec, "target", 0), 0, 100000);
-		s->all_reached = true;
+	unsigned side = side_bit(logrec_get(rec, "side"));
+	long long set = logrec_int(rec, "set", 0);
+	size_t k = 0;
+	while (set > 0 && k < s->n && (s->v[k].side != side || s->v[k].set != set))
+		k++;
+	if (set <= 0 || k == s->n) {
+		/* a log can hold any number of lines: no more than a step has */
+		if (s->n >= 1000)
+			return;
+		s->v = xgrow(s->v, &s->cap, s->n + 1, sizeof *s->v);
+		k = s->n++;
+		s->v[k].side = side;
+		s->v[k].set = set;
 	}
-	s->sides |= side_bit(logrec_get(rec, "side"));
-	s->all_reached = s->all_reached && reps >= s->target;
+	s->v[k].reached = reps >= s->target;
 }
 
 static void tgt_event(struct scan *sc, size_t i, const struct logrec *rec)
@@ -902,21 +963,33 @@ static int popcount(unsigned x)
 	return n;
 }
 
+/* Every set on every side there, each at the target. */
+static bool tgt_all_reached(const struct tgt_seen *s, const struct step *st)
+{
+	unsigned sides = 0;
+	for (size_t k = 0; k < s->n; k++) {
+		if (!s->v[k].reached)
+			return false;
+		sides |= s->v[k].side;
+	}
+	return s->n == (size_t)st->sets * (size_t)popcount(sides);
+}
+
 static void tgt_finish(struct scan *sc, size_t i, enum history_status st)
 {
 	const struct tgt_read *tr = sc->ctx;
 	struct tgt_seen *seen = sc->v[i].data;
 	for (size_t k = 0; k < tr->nprog; k++) {
 		struct tgt_best *b = &tr->best[k];
-		const struct tgt_seen *s = &seen[k];
+		struct tgt_seen *s = &seen[k];
 		/* Sessions can finish out of order when they interleave. */
-		if (!s->lines || (b->found && b->session > i))
-			continue;
-		b->found = true;
-		b->session = i;
-		b->target = s->target;
-		b->reached = s->all_reached &&
-			     s->lines == tr->r->steps[tr->prog[k]].sets * popcount(s->sides);
+		if (s->n && !(b->found && b->session > i)) {
+			b->found = true;
+			b->session = i;
+			b->target = s->target;
+			b->reached = tgt_all_reached(s, &tr->r->steps[tr->prog[k]]);
+		}
+		free(s->v);
 	}
 	free(seen);
 }
@@ -941,7 +1014,8 @@ static void tgt_apply(const struct step *st, const struct tgt_best *b,
 void history_targets(const char *log_path, const struct routine *r, int *targets,
 		     bool *at_top)
 {
-	struct tgt_read tr = {.r = r, .prog = xcalloc(r->nsteps, sizeof *tr.prog)};
+	struct tgt_read tr = {.r = r, .prog = xcalloc(r->nsteps, sizeof *tr.prog),
+			      .id = r->file ? routine_id_of(r->file) : NULL};
 	for (size_t k = 0; k < r->nsteps; k++) {
 		targets[k] = 0;
 		if (at_top)
@@ -964,4 +1038,5 @@ void history_targets(const char *log_path, const struct routine *r, int *targets
 	}
 	free(tr.best);
 	free(tr.prog);
+	free(tr.id);
 }

@@ -143,9 +143,11 @@ int history_command_at(const char *log_path, const char *since,
 /* Today's rep targets, for plan_build().  `targets` and `at_top` (which may
  * be NULL) are caller-owned arrays of r->nsteps.  For a reps step with
  * progress, targets[i] follows double progression from the latest
- * non-practice session that logged `set` lines under the step's name: with
- * T their target, one more than T when there were sets x sides lines and
- * every one reached T, else T again, kept inside the step's range (the
+ * non-practice session of this routine (the same title, or the same file
+ * name: r->file without .yaml) that logged `set` lines under the step's
+ * name: with T their target, one more than T when there were sets x sides
+ * distinct sets (a set logged again after `b` counts once, its last line
+ * standing) and every one reached T, else T again, kept inside the step's range (the
  * bottom when the log says nothing); at_top[i] is set when every set reached
  * T and T is at or above the top, so the prompt can suggest adding load.
  * Other steps get 0 ("the default") and false.  One pass over the log; a

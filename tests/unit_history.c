@@ -661,6 +661,88 @@ static void test_targets(void)
 		SET("a", "left", 2, 5, 5) SET("a", "right", 2, 5, 5) END("a");
 	is_int(target_for(low, both, &top), 8, "below the new bottom: the bottom");
 	ok(!top, "not at top");
+
+	/* a set done again after `b`: its last line stands, counted once */
+	const char *redone = START("a", "")
+		SET("a", "left", 1, 10, 10) SET("a", "right", 1, 10, 10)
+		SET("a", "left", 1, 10, 10) SET("a", "right", 1, 10, 10)
+		SET("a", "left", 2, 10, 10) SET("a", "right", 2, 10, 10) END("a");
+	is_int(target_for(redone, both, &top), 11, "a redone set counts once: one more");
+	const char *redone_short = START("a", "")
+		SET("a", "left", 1, 10, 10) SET("a", "right", 1, 10, 10)
+		SET("a", "left", 1, 10, 7) SET("a", "right", 2, 10, 10)
+		SET("a", "left", 2, 10, 10) END("a");
+	is_int(target_for(redone_short, both, &top), 10, "the redo's count stands: short, the same");
+	const char *redone_better = START("a", "")
+		SET("a", "left", 1, 10, 7) SET("a", "right", 1, 10, 10)
+		SET("a", "left", 1, 10, 10) SET("a", "right", 2, 10, 10)
+		SET("a", "left", 2, 10, 10) END("a");
+	is_int(target_for(redone_better, both, &top), 11, "a short set redone in full: one more");
+
+	/* another routine's exercise of the same name teaches nothing */
+	char *other = xasprintf("%s%s", all_reached,
+		"2026-11-21T07:00:00.000+00:00 o start routine=Other id=other format=1\n"
+		"2026-11-21T07:00:01.000+00:00 o set n=1 name=Drive side=left set=1 sets=1 target=12 reps=2 min=8 max=12\n"
+		"2026-11-21T07:10:00.000+00:00 o end status=complete elapsed=600\n");
+	is_int(target_for(other, both, &top), 11, "another routine's sets under the name: ignored");
+	free(other);
+	/* the same file under a new title still counts */
+	const char *renamed = "2026-11-20T07:00:00.000+00:00 a start routine=Renamed id=r format=1\n"
+		SET("a", "left", 1, 10, 10) SET("a", "right", 1, 10, 10)
+		SET("a", "left", 2, 10, 10) SET("a", "right", 2, 10, 10) END("a");
+	is_int(target_for(renamed, both, &top), 8, "another title and no file to compare: ignored");
+}
+
+/* The file name ties sessions to a routine whose title changed. */
+static void test_targets_by_file(void)
+{
+	struct step steps[1] = {reps_step("Drive", 1, 8, 12, true, SIDE_LEFT)};
+	struct routine r = {.name = "New title", .file = "/x/calves.yaml", .steps = steps, .nsteps = 1};
+	int targets[1];
+	bool at_top[1];
+	char *path = write_log("2026-11-20T07:00:00.000+00:00 a start routine=\"Old title\" id=calves format=1\n"
+		"2026-11-20T07:00:01.000+00:00 a set n=1 name=Drive side=left set=1 sets=1 target=9 reps=9\n"
+		"2026-11-20T07:10:00.000+00:00 a end status=complete elapsed=600\n");
+	history_targets(path, &r, targets, at_top);
+	is_int(targets[0], 10, "same file, new title: progression goes on");
+	free(path);
+}
+
+/* A set or a rating done again after `b` replaces the earlier line; dates
+ * come from the sessions' times, not their place in the file. */
+static void test_redone(void)
+{
+	struct history h;
+	read_quiet(&h,
+		"2026-11-20T07:00:00.000+00:00 a start routine=R id=r format=1\n"
+		"2026-11-20T07:00:01.000+00:00 a set n=2 name=Drive side=left set=1 sets=2 target=9 reps=4\n"
+		"2026-11-20T07:00:02.000+00:00 a set n=2 name=Drive side=left set=1 sets=2 target=9 reps=9\n"
+		"2026-11-20T07:00:03.000+00:00 a set n=2 name=Drive side=left set=2 sets=2 target=9 reps=8\n"
+		"2026-11-20T07:00:04.000+00:00 a rate n=1 name=Tightness value=5\n"
+		"2026-11-20T07:00:05.000+00:00 a rate n=1 name=Tightness value=6\n"
+		"2026-11-20T07:10:00.000+00:00 a end status=complete elapsed=600\n"
+		"2026-01-05T07:00:00.000+00:00 b start routine=R id=r format=1\n"
+		"2026-01-05T07:00:04.000+00:00 b rate n=1 name=Tightness value=3\n"
+		"2026-01-05T07:10:00.000+00:00 b end status=complete elapsed=600\n"
+		"2026-11-10T07:00:00.000+00:00 c start routine=R id=r format=1\n"
+		"2026-11-10T07:10:00.000+00:00 c end status=complete elapsed=600\n", NULL);
+	const struct history_exercise *e = find_ex(&h, "Drive", "left");
+	ok(e && e->n == 1, "redone: one point");
+	if (e && e->n == 1) {
+		is_int(e->v[0].sets, 2, "a set logged twice counts once");
+		is_int(e->v[0].reps, 17, "with the reps of its last line");
+	}
+	ok(h.nratings == 1 && h.ratings[0].n == 2, "rated twice in a session: one point");
+	if (h.nratings == 1 && h.ratings[0].n == 2)
+		is_int(h.ratings[0].v[0].value, 6, "the later rating stands");
+	char first[32], last[32], rlast[32];
+	strftime(first, sizeof first, "%F", gmtime(&h.first));
+	strftime(last, sizeof last, "%F", gmtime(&h.last));
+	strftime(rlast, sizeof rlast, "%F", gmtime(&h.routines[0].last));
+	is_str(first, "2026-01-05", "first: the earliest session, though logged later");
+	is_str(last, "2026-11-20", "last: the latest, though logged earlier");
+	is_str(rlast, "2026-11-20", "the routine's last: the latest");
+	history_free(&h);
 }
 
 static void cleanup(void)
@@ -695,6 +777,8 @@ int main(void)
 	test_print();
 	test_command();
 	test_targets();
+	test_targets_by_file();
+	test_redone();
 	cleanup();
 	return done_testing();
 }
