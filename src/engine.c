@@ -285,14 +285,19 @@ static int tempo_reps_done(const struct engine *e, const struct segment *s, long
 	return n > s->target ? s->target : (int)n;
 }
 
-static void log_skip(struct engine *e, const struct segment *s, const char *what,
-		     long long run)
+static void log_skip_begin(struct engine *e, const struct segment *s, const char *what)
 {
 	line_begin(e, LOG_SKIP);
 	line_step_fields(e, s);
 	logline_str(&e->line, "what", what);
 	if (s->side != SIDE_NONE)
 		logline_str(&e->line, "side", side_word(s->side));
+}
+
+static void log_skip(struct engine *e, const struct segment *s, const char *what,
+		     long long run)
+{
+	log_skip_begin(e, s, what);
 	if (s->duration) {
 		logline_secs(&e->line, "planned", s->duration);
 		logline_secs(&e->line, "elapsed", run);
@@ -300,11 +305,27 @@ static void log_skip(struct engine *e, const struct segment *s, const char *what
 	line_emit(e);
 }
 
+/* A set that is not one: skipped with no reps, or cut off by quitting
+ * before its count was confirmed.  `reps` is what the tempo had counted. */
+static void log_set_skip(struct engine *e, const struct segment *s, int reps,
+			 long long run)
+{
+	log_skip_begin(e, s, "set");
+	logline_int(&e->line, "set", s->set);
+	logline_int(&e->line, "sets", s->nsets);
+	if (reps > 0)
+		logline_int(&e->line, "reps", reps);
+	if (s->duration)
+		logline_secs(&e->line, "planned", s->duration);
+	logline_secs(&e->line, "elapsed", run);
+	line_emit(e);
+}
+
 static void log_set(struct engine *e, const struct segment *s, int reps, long long run)
 {
 	const struct step *st = seg_step(e, s);
 	if (reps <= 0) {
-		log_skip(e, s, "set", run);
+		log_set_skip(e, s, 0, run);
 		return;
 	}
 	line_begin(e, LOG_SET);
@@ -380,6 +401,16 @@ static void record(struct engine *e, long long at, int reps, bool complete)
 	}
 }
 
+/* Session ms the plan gives step `step`: its lead-ins, work and rests. */
+static long long step_planned(const struct engine *e, size_t step)
+{
+	long long ms = 0;
+	for (size_t i = 0; i < e->plan.n; i++)
+		if (e->plan.v[i].step == step)
+			ms += e->plan.v[i].duration;
+	return ms;
+}
+
 static void log_done_if_last(struct engine *e)
 {
 	const struct segment *s = cur_seg(e);
@@ -390,6 +421,9 @@ static void log_done_if_last(struct engine *e)
 	logline_int(&e->line, "n", (long long)s->step + 1);
 	logline_str(&e->line, "type", step_type_word(st->type));
 	logline_str(&e->line, "name", st->name);
+	long long planned = step_planned(e, s->step);
+	if (planned)
+		logline_secs(&e->line, "planned", planned);
 	logline_secs(&e->line, "elapsed", e->step_run);
 	line_emit(e);
 }
@@ -431,15 +465,8 @@ static void handle_gap(struct engine *e, long long now, long long gap_from)
 		advance(e, now, -1, true);
 		if (e->status == ENGINE_DONE || !cur_seg(e))
 			return;
-		if (!timed(cur_seg(e)) && e->input != INPUT_NONE) {
-			/* a prompt waits anyway; just log the gap */
-			line_begin(e, LOG_PAUSE);
-			line_step_fields(e, cur_seg(e));
-			logline_str(&e->line, "reason", "gap");
-			logline_secs(&e->line, "gap", now - gap_from);
-			line_emit(e);
-			return;
-		}
+		/* a prompt would wait anyway, but pausing it too keeps every
+		 * `pause` paired with a `resume` (the answer resumes it) */
 		pause_at(e, now);
 	} else if (real_time) {
 		pause_at(e, now);
@@ -603,8 +630,10 @@ void engine_back(struct engine *e)
 	if (e->paused)
 		resume(e, now);
 	size_t i = e->cur;
-	/* restart a segment that has run a while; otherwise go one back */
-	if (seg_elapsed(e, now) < 3000 || s->kind == SEG_LEADIN) {
+	/* restart a segment that has run a while; otherwise (and always from a
+	 * prompt, where restarting changes nothing) go one back */
+	if (seg_elapsed(e, now) < 3000 || s->kind == SEG_LEADIN || s->kind == SEG_NOTE ||
+	    s->kind == SEG_RATE) {
 		while (i > 0 && e->plan.v[i - 1].kind == SEG_LEADIN)
 			i--;
 		if (i > 0)
@@ -636,9 +665,14 @@ void engine_adjust(struct engine *e, long long ms)
 		e->remaining = want;
 	else
 		e->deadline = now + want;
-	char text[64], t[32];
+	char text[128], t[32];
 	format_clock(t, sizeof t, want);
-	snprintf(text, sizeof text, "%s 15 seconds: %s left", ms > 0 ? "Added" : "Took", t);
+	long long moved = (want > rem ? want - rem : rem - want) / 1000;
+	if (want == rem)
+		snprintf(text, sizeof text, "%s left", t);
+	else
+		snprintf(text, sizeof text, "%s %lld second%s: %s left", want > rem ? "Added" : "Took",
+			 moved, moved == 1 ? "" : "s", t);
 	set_cue(e, text);
 }
 
@@ -653,6 +687,8 @@ void engine_rep(struct engine *e)
 	const struct segment *s = cur_seg(e);
 	if (!s || e->input != INPUT_REPS)
 		return;
+	if (e->paused)
+		resume(e, engine_now(e)); /* a rep is an answer: the session goes on */
 	e->reps++;
 	char text[64];
 	snprintf(text, sizeof text, "%d", e->reps);
@@ -666,6 +702,8 @@ void engine_digit(struct engine *e, int d)
 	const struct segment *s = cur_seg(e);
 	if (!s || d < 0 || d > 9)
 		return;
+	if (e->paused && e->input != INPUT_NONE)
+		resume(e, engine_now(e)); /* an answer to a prompt paused by a gap */
 	if (e->input == INPUT_NONE && s->kind == SEG_SET && !e->paused)
 		ask_count(e, engine_now(e));
 	if (e->input == INPUT_REPS) {
@@ -759,10 +797,17 @@ static void stop(struct engine *e, const char *status, const char *signame)
 	if (!s)
 		return;
 	long long now = engine_now(e);
-	if (e->input == INPUT_COUNT)
-		record(e, now, e->typed >= 0 ? e->typed : e->reps, false);
+	/* every `pause` line gets its `resume`, so readers can add up pauses */
+	if (e->paused)
+		resume(e, now);
+	if (e->input == INPUT_COUNT && e->typed >= 0)
+		record(e, now, e->typed, false);
 	else if (e->input == INPUT_REPS)
-		record(e, now, e->reps, false);
+		record(e, now, e->reps, false); /* each rep was a key press */
+	else if (s->kind == SEG_SET)
+		/* a set the clock was counting, never confirmed: not a set */
+		log_set_skip(e, s, tempo_reps_done(e, s, seg_elapsed(e, now)),
+			     seg_elapsed(e, now));
 	else if (s->kind != SEG_NOTE && s->kind != SEG_RATE && s->kind != SEG_LEADIN &&
 		 s->kind != SEG_REST && s->kind != SEG_ICE_OFF && seg_elapsed(e, now) > 0)
 		record(e, now, -1, false);

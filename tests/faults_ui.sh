@@ -125,7 +125,7 @@ for sig in HUP TERM INT QUIT; do
 	signal "$sig"
 	ended "$what" "$sig"
 	aborted "$what" "$sig"
-	like "$(events "$LOG")" '^start step pause (skip )?end$' "$what: the pause, the timer cut short, the end"
+	like "$(events "$LOG")" '^start step pause resume (skip )?end$' "$what: the pause closed, the timer cut short, the end"
 done
 
 for sig in INT QUIT; do
@@ -198,7 +198,7 @@ gone_or_report "$pid" 5
 ok $? "kill-pane while paused: the program exits within 5 s"
 wait_log ' end status=aborted ' 2
 ok $? "kill-pane while paused: the log ends with end status=aborted"
-like "$(events "$LOG")" '^start step pause (warn )?(skip )?end$' "kill-pane while paused: the pause, the timer cut short, the end"
+like "$(events "$LOG")" '^start step pause (warn )?resume (skip )?end$' "kill-pane while paused: the pause closed, the timer cut short, the end"
 
 if command -v setsid >/dev/null 2>&1; then
 	# no SIGHUP can come: the program must see the terminal gone while it

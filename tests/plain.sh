@@ -122,7 +122,7 @@ log="$T/eof-paused.log"
 start_from "$T/pause-eof.txt" eofpause --plain --speed 50 --log "$log" "$F/note-timer.yaml"
 finish
 is "$rc" 0 "end of input while paused: exit 0, no hang"
-is "$(events "$log")" "start step done step pause end" "paused in the lead-in, then the end"
+is "$(events "$log")" "start step done step pause resume end" "paused in the lead-in, then the pause closed and the end"
 is "$(fields "$(evline "$log" end)" status)" "status=quit" "end status=quit"
 
 # ---- commands: b, +, -, unknown, ?, n, q ----

@@ -345,9 +345,11 @@ static void test_input_closed(void)
 	engine_toggle_pause(&E);
 	fc.ms = 3000;
 	engine_input_closed(&E);
-	is_str(events(0), "start step pause skip:timer end", "end of input while paused ends the session");
-	line_is(3, "skip", "what=timer planned=5 elapsed=2", "the timer's time up to the pause");
-	line_is(4, "end", "status=quit elapsed=3", "as quit");
+	is_str(events(0), "start step pause resume skip:timer end",
+	       "end of input while paused ends the session, the pause closed");
+	line_is(3, "resume", "paused=1", "the pause is closed with its length");
+	line_is(4, "skip", "what=timer planned=5 elapsed=2", "the timer's time up to the pause");
+	line_is(5, "end", "status=quit elapsed=3", "as quit");
 	finish("input closed while paused");
 
 	/* a gap after input ended: logged, then the session goes on */
@@ -740,6 +742,24 @@ static void test_pause(void)
 	line_is(6, "end", "status=complete elapsed=70", "the end counts the pause");
 	finish("pause");
 
+	/* a timer's done line says what was planned: +/- leave a trace */
+	static const char t[] =
+		"name: Adjusted\n"
+		"steps:\n"
+		"  - {type: timer, name: Hold, duration: 40s, side: both}\n";
+	if (!begin(t, 0))
+		return;
+	at(1000);
+	engine_adjust(&E, -ENGINE_ADJUST_MS);
+	is_str(E.cue, "Took 15 seconds: 0:24 left", "the cue says what was taken");
+	engine_adjust(&E, -ENGINE_ADJUST_MS);
+	is_str(E.cue, "Took 15 seconds: 0:09 left", "and again");
+	engine_adjust(&E, -ENGINE_ADJUST_MS);
+	is_str(E.cue, "Took 8 seconds: 0:01 left", "a countdown keeps its last second: the cue says 8 s");
+	run_until(2000 + 40000 + 1000);
+	line_is(nlines - 2, "done", "n=1 type=timer name=Hold planned=80 elapsed=42", "done: planned=80 elapsed=42");
+	finish("done with planned");
+
 	/* n while paused resumes first */
 	if (!begin(y, 0))
 		return;
@@ -794,6 +814,26 @@ static void test_back(void)
 	line_is(nlines - 2, "done", "n=1 type=timer", "A done");
 	line_is(nlines - 1, "step", "n=2 type=timer name=B", "B again");
 	finish("back");
+
+	/* at a prompt, b goes to the part before however long it waited:
+	 * restarting a note or a rating would change nothing */
+	static const char p[] =
+		"name: Prompts\n"
+		"steps:\n"
+		"  - {type: rate, name: Before}\n"
+		"  - {type: note, name: Ready}\n";
+	if (!begin(p, 0))
+		return;
+	engine_number(&E, 5);
+	fc.ms = 60000;
+	engine_back(&E);
+	v = view();
+	ok(v.kind == SEG_RATE && v.input == INPUT_RATING, "b after a minute at a note: back to the rating");
+	engine_number(&E, 6);
+	fc.ms = 70000;
+	engine_back(&E);
+	ok(view().kind == SEG_RATE, "b after 10 s at the note again: the rating again");
+	finish("back from prompts");
 }
 
 static void test_adjust(void)
@@ -863,13 +903,25 @@ static void test_quit(void)
 	line_is(3, "end", "status=aborted elapsed=70 signal=TERM", "end status=aborted signal=TERM");
 	finish("abort");
 
-	/* quitting a tempo set logs the reps done so far */
+	/* quitting a tempo set: the count was never confirmed, so it is no
+	 * set; the skip keeps what the tempo had counted */
 	if (!begin(reps_tempo, 0))
 		return;
 	at(9000);
 	engine_quit(&E);
-	line_is(2, "set", "set=1 target=3 reps=2 elapsed=9", "quit mid-set: reps so far");
+	is_str(events(0), "start step skip:set end", "quit mid-set: a skip, not a set");
+	line_is(2, "skip", "what=set side=left set=1 sets=2 reps=2 elapsed=9", "quit mid-set: the reps counted so far");
 	line_is(3, "end", "status=quit", "end");
+	finish("quit in a set");
+
+	/* quitting with a count typed after n: the count is the user's */
+	if (!begin(reps_tempo, 0))
+		return;
+	at(9000);
+	engine_next(&E);
+	engine_digit(&E, 3);
+	engine_quit(&E);
+	line_is(2, "set", "set=1 reps=3", "quit with a typed count: the set as typed");
 	finish("quit in a set");
 
 	/* quitting while paused: the ice counts until the pause */
@@ -879,8 +931,10 @@ static void test_quit(void)
 	engine_toggle_pause(&E);
 	fc.ms = 50000;
 	engine_abort(&E, "HUP");
-	line_is(3, "ice", "elapsed=4", "abort while paused: ice time up to the pause");
-	line_is(4, "end", "status=aborted signal=HUP elapsed=50", "end");
+	is_str(events(0), "start step pause resume ice end", "abort while paused: the pause is closed first");
+	line_is(3, "resume", "paused=46", "resume with the pause's length");
+	line_is(4, "ice", "elapsed=4", "abort while paused: ice time up to the pause");
+	line_is(5, "end", "status=aborted signal=HUP elapsed=50", "end");
 	finish("abort while paused");
 }
 
@@ -994,8 +1048,33 @@ static void test_gaps(void)
 	tick1(5000 + HOUR);
 	is_str(events(0), "start step set pause", "gap past a rest's deadline: the gap is logged");
 	line_is(3, "pause", "reason=gap gap=3600", "pause reason=gap");
-	ok(view().input == INPUT_REPS && !view().paused, "the next set waits for reps, not paused");
+	ok(view().input == INPUT_REPS && view().paused, "the next set waits for reps, paused");
+	at(5000 + HOUR + 2000);
+	engine_rep(&E);
+	is_str(events(0), "start step set pause resume", "the first rep resumes: the pause has its resume");
+	line_is(4, "resume", "paused=2", "resume paused=2");
+	is_int(view().reps_done, 1, "and counts");
 	finish("gap in a rest");
+
+	/* a gap past a timer's deadline into a note: the note waits paused,
+	 * and the answer closes the pause */
+	static const char tn[] =
+		"name: Timer then note\n"
+		"steps:\n"
+		"  - {type: timer, name: Wait, duration: 4s}\n"
+		"  - {type: note, name: Next}\n";
+	if (!begin(tn, 0))
+		return;
+	at(2500);
+	tick1(2500 + 5000);
+	is_str(events(0), "start step done step pause", "gap past the timer: done, the note, the gap");
+	line_is(4, "pause", "n=2 name=Next reason=gap gap=5", "the gap is logged at the note");
+	ok(view().kind == SEG_NOTE && view().paused, "the note waits, paused");
+	fc.ms = 9000;
+	engine_enter(&E);
+	is_str(events(5), "resume done end", "Enter closes the pause and goes on");
+	line_is(5, "resume", "n=2 paused=1.500", "resume paused=1.500");
+	finish("gap into a note");
 
 	/* a gap of less than ENGINE_GAP_MS is just a late tick */
 	if (!begin(long_ice, 0))
