@@ -151,7 +151,7 @@ int plain_run(const struct options *o, const struct search_path *sp)
 	show_changes(&p);
 
 	while (s.e.status != ENGINE_DONE) {
-		long long wake = engine_next_wake(&s.e);
+		long long wake = session_next_wake(&s);
 		int timeout = -1;
 		if (wake >= 0) {
 			long long left = wake - clock_real_now_ms();
@@ -166,7 +166,7 @@ int plain_run(const struct options *o, const struct search_path *sp)
 			die_errno(1, "poll");
 		/* time first: a gap (the process was stopped) is seen before a
 		 * signal or commands typed meanwhile act on the segment */
-		engine_tick(&s.e);
+		session_tick(&s);
 		show_changes(&p);
 		int sig = sigs_take(NULL, NULL);
 		if (sig) {
@@ -177,7 +177,7 @@ int plain_run(const struct options *o, const struct search_path *sp)
 		}
 		if (n > 0 && (fds[1].revents & (POLLIN | POLLHUP | POLLERR)))
 			read_input(&p);
-		engine_tick(&s.e);
+		session_tick(&s);
 		show_changes(&p);
 	}
 	if (s.log_path && !slog_failing(&s.log))

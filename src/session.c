@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clock.h"
 #include "history.h"
 #include "loader.h"
 #include "sigs.h"
@@ -70,11 +71,28 @@ void session_start(struct session *s, const struct options *o)
 	engine_start(&s->e, s->r, &eo, clock_real, sink);
 }
 
+void session_tick(struct session *s)
+{
+	slog_retry(&s->log);
+	engine_tick(&s->e);
+}
+
+long long session_next_wake(const struct session *s)
+{
+	long long wake = engine_next_wake(&s->e);
+	if (slog_failing(&s->log)) {
+		long long retry = clock_real_now_ms() + 1000;
+		if (wake < 0 || wake > retry)
+			wake = retry;
+	}
+	return wake;
+}
+
 int session_finish(struct session *s)
 {
 	if (s->r)
 		engine_free(&s->e);
-	slog_close(&s->log, stderr);
+	size_t unwritten = slog_close(&s->log, stderr);
 	routine_free(s->r);
 	free(s->path);
 	free(s->id);
@@ -83,5 +101,5 @@ int session_finish(struct session *s)
 	free(s->at_top);
 	int sig = s->fatal_sig;
 	memset(s, 0, sizeof *s);
-	return sig ? 128 + sig : EXIT_OK;
+	return sig ? 128 + sig : unwritten ? EXIT_BAD : EXIT_OK;
 }

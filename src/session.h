@@ -31,8 +31,16 @@ int session_prepare(struct session *s, const struct options *o,
 		    const struct search_path *sp, bool screen, FILE *err);
 /* Write the start line and enter the first segment. */
 void session_start(struct session *s, const struct options *o);
+/* Advance the engine on time (engine_tick), retrying log lines that could
+ * not be written yet. */
+void session_tick(struct session *s);
+/* When the front end must next call session_tick(): engine_next_wake(),
+ * but within a second while log lines wait to be retried.  Real-clock
+ * ms, or -1 for no timeout. */
+long long session_next_wake(const struct session *s);
 /* Close the log (unwritten lines to stderr), free everything, and return
- * the exit status: 0, or 128+N after signal N. */
+ * the exit status: 0; 1 when log lines could not be written (they went to
+ * stderr); 128+N after signal N. */
 int session_finish(struct session *s);
 
 /* The log path the options and environment give: --log, else the default;

@@ -161,6 +161,14 @@ void slog_write(struct slog *l, const char *line, size_t len)
 	l->pending[l->npending++] = xstrndup(line, len);
 }
 
+void slog_retry(struct slog *l)
+{
+	if (!l->path || !l->npending)
+		return;
+	follow_path(l);
+	flush_pending(l);
+}
+
 bool slog_failing(const struct slog *l)
 {
 	return l->npending > 0;

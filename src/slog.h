@@ -1,7 +1,8 @@
 /* slog.h: the session log writer.  One write() per line on an O_APPEND
  * descriptor, as each event happens, so `tail -f` is live and concurrent
  * sessions never tear each other's lines.  A line that cannot be written is
- * kept and retried before the next one; whatever is still unwritten at the
+ * kept and retried before the next one (and when slog_retry() is called);
+ * whatever is still unwritten at the
  * end goes to stderr, so nothing is lost.  A log renamed or removed under a
  * running session is reopened at its path.  No curses. */
 #ifndef RECOUP_SLOG_H
@@ -29,6 +30,9 @@ struct slog {
 int slog_open(struct slog *l, const char *path);
 /* Append one line (with its '\n'). */
 void slog_write(struct slog *l, const char *line, size_t len);
+/* Try the waiting lines again now (a front end calls this while time
+ * passes, so a disk that has room again is not left until the next event). */
+void slog_retry(struct slog *l);
 /* True while lines are waiting to be written. */
 bool slog_failing(const struct slog *l);
 /* Retry, sync, close; print lines still unwritten to `leftover` (stderr)

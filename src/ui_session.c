@@ -507,7 +507,7 @@ static void draw(struct ui *ui)
 static void tick(struct ui *ui)
 {
 	struct engine *e = &ui->sess.e;
-	engine_tick(e);
+	session_tick(&ui->sess);
 	if (e->cue_seq != ui->seen_cue) {
 		ui->seen_cue = e->cue_seq;
 		ui->last_beep_sec = -1;
@@ -529,7 +529,7 @@ static void tick(struct ui *ui)
 
 static long long next_wake(struct ui *ui)
 {
-	return engine_next_wake(&ui->sess.e);
+	return session_next_wake(&ui->sess);
 }
 
 static void leave_finished(struct ui *ui)

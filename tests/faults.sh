@@ -107,8 +107,8 @@ for sig in TERM:143 INT:130 HUP:129 QUIT:131; do
 	finish
 	is "$rc" "$want" "SIG$sg while paused: exit $want"
 	# (paused within a millisecond of the timer's start, nothing to skip)
-	like "$(events "$log")" '^start step ice done step pause (skip )?end$' \
-		"SIG$sg while paused: the pause, the timer cut short, the end"
+	like "$(events "$log")" '^start step ice done step pause resume (skip )?end$' \
+		"SIG$sg while paused: the pause closed, the timer cut short, the end"
 	like "$(tail -n 1 "$log")" " end status=aborted elapsed=[0-9.]+ signal=$sg\$" \
 		"SIG$sg while paused: end status=aborted signal=$sg"
 	is "$(not_whole "$log")" "" "SIG$sg while paused: every line whole"
@@ -184,7 +184,7 @@ if mount -t tmpfs -o size=64k,mode=0700 tmpfs "$fs" 2>"$T/mount.err"; then
 	fill_up "$fs"
 	start_from /dev/null full --plain --speed 600 --log "$log" "$B"
 	finish
-	is "$rc" 0 "disk full mid-session: the session completes, exit 0"
+	is "$rc" 1 "disk full mid-session: the session completes, exit 1 (lines on stderr)"
 	like "$(cat "$T/full.out")" "^Warning: the log $log cannot be written \\(No space left on device\\); lines are kept and retried\$" \
 		"disk full: stdout says the log cannot be written"
 	like "$(cat "$T/full.out")" '\] Routine complete\. Well done$' "disk full: the session runs to its end"

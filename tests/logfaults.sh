@@ -18,7 +18,7 @@ printf '5\n\n' > "$T/answers.txt"
 if [ -w /dev/full ]; then
 	start_from "$T/answers.txt" full --plain --speed 100 --log /dev/full "$F/short.yaml"
 	finish
-	is "$rc" 0 "log on /dev/full: the session completes, exit 0"
+	is "$rc" 1 "log on /dev/full: the session completes, exit 1 (a log problem)"
 	like "$(cat "$T/full.out")" '^Warning: the log /dev/full cannot be written \(No space left on device\); lines are kept and retried$' \
 		"stdout says the log cannot be written"
 	like "$(cat "$T/full.out")" '\] Routine complete\. Well done' "the session ran to its end"
@@ -136,7 +136,7 @@ el=$(grep ' spot ' "$T/gapn.log" | sed 's/.* elapsed=\([0-9]*\).*/\1/')
 ok "$([ "$el" -lt 20 ]; echo $?)" "the spot logs only the time before the stop (${el} s, not 35 more)"
 name=gapt; pid=$pid_t; finish
 is "$rc" 143 "SIGTERM after a stop: exit 143"
-is "$(events "$T/gapt.log")" "start step pause spot end" "the gap is seen before the abort"
+is "$(events "$T/gapt.log")" "start step pause resume spot end" "the gap is seen before the abort (and the pause closed)"
 el=$(grep ' spot ' "$T/gapt.log" | sed 's/.* elapsed=\([0-9]*\).*/\1/')
 ok "$([ "$el" -lt 20 ]; echo $?)" "the aborted spot logs only the time before the stop (${el} s)"
 like "$(tail -n 1 "$T/gapt.log")" ' end status=aborted elapsed=[0-9.]+ signal=TERM$' "end status=aborted signal=TERM"

@@ -170,6 +170,18 @@ static void test_retry(void)
 	ok(rmdir(p) == 0, "and goes away before the end");
 	is_int((long long)slog_close(&l, stderr), 0, "close retries: nothing left over");
 	is_file(p, "5\n", "the pending line was written at close");
+
+	/* time passing retries too: no need to wait for the next event */
+	ok(slog_open(&l, p) == 0, "open a third time");
+	ok(unlink(p) == 0 && mkdir(p, 0700) == 0, "a directory replaces the log a third time");
+	put(&l, "6\n");
+	slog_retry(&l);
+	ok(slog_failing(&l), "slog_retry() while it still fails: still pending");
+	ok(rmdir(p) == 0, "the directory goes away");
+	slog_retry(&l);
+	ok(!slog_failing(&l), "slog_retry() writes it");
+	is_file(p, "6\n", "the line is in the log before any other event");
+	is_int((long long)slog_close(&l, stderr), 0, "nothing left over");
 	free(p);
 }
 
