@@ -297,8 +297,11 @@ static int include_line(const char *text)
  * a stack-hungry recursion when it is freed) and checks each new setting
  * against every name in its group, so tens of thousands of names take it
  * seconds.  A config has a dozen settings: count brackets and names
- * outside strings and comments first.  Returns the line where a limit is
- * passed (*why says which), or 0. */
+ * outside strings and comments first.  libconfig 1.5 also reads a block
+ * comment that is never closed as running to the end of the file, dropping
+ * every setting after it without a word: that is refused here too.
+ * Returns the line where a limit is passed or the comment starts (*why
+ * says what is wrong), or 0. */
 #define SETTINGS_MAX_DEPTH 64
 #define SETTINGS_MAX_NAMES 1000
 static int shape_line(const char *text, const char **why)
@@ -321,10 +324,13 @@ static int shape_line(const char *text, const char **why)
 			break;
 		case '/':
 			if (p[1] == '*') {
+				int start = line;
 				for (p += 2; *p && !(p[0] == '*' && p[1] == '/'); p++)
 					line += *p == '\n';
-				if (!*p)
-					return 0;
+				if (!*p) {
+					*why = "unterminated comment: `/*` without `*/`";
+					return start;
+				}
 				p++;
 				break;
 			}
@@ -338,7 +344,7 @@ static int shape_line(const char *text, const char **why)
 			break;
 		case '{': case '[': case '(':
 			if (++depth > SETTINGS_MAX_DEPTH) {
-				*why = "nesting deeper than 64 levels";
+				*why = "nesting deeper than 64 levels; refusing the file";
 				return line;
 			}
 			break;
@@ -348,7 +354,7 @@ static int shape_line(const char *text, const char **why)
 			break;
 		case '=': case ':':
 			if (++names > SETTINGS_MAX_NAMES) {
-				*why = "more than 1000 settings";
+				*why = "more than 1000 settings; refusing the file";
 				return line;
 			}
 			break;
@@ -384,7 +390,7 @@ int settings_load_buffer(struct settings *st, const char *name, const char *data
 	const char *why = NULL;
 	int shape = shape_line(text, &why);
 	if (shape) {
-		bad(&L, shape, "%s; refusing the file", why);
+		bad(&L, shape, "%s", why);
 		free(text);
 		return -1;
 	}

@@ -167,6 +167,13 @@ printf 'bell = true;\nflash = ;\n' >"$T/syntax.conf"
 bad syntax 'recoup: syntax.conf:2: syntax error'
 printf 'bell = true;\nlog = "unterminated;\n\n' >"$T/syntax2.conf"
 bad syntax2 'recoup: syntax2.conf:4: syntax error'
+# libconfig 1.5 takes an open /* as a comment to the end of the file: the
+# settings after it must not be dropped without a word
+printf 'flash = true;\n/* a comment\n   left open\nbell = false;\n' >"$T/open-comment.conf"
+bad open-comment 'recoup: open-comment.conf:2: unterminated comment: `/*` without `*/`'
+printf 'log = "/* not a comment */";  # nor /* this\nbell = false; /* closed */\n' >"$T/closed-comment.conf"
+run --config closed-comment.conf --dump-config
+is "$rc:$err:$(dumped bell)" "0::bell = false;" '/* in a string or a # comment, and a closed /* */: fine'
 printf 'bell = true;\nbell = false;\n' >"$T/twice.conf"
 bad twice 'recoup: twice.conf:2: duplicate setting name'
 printf '# a bool\nbell = 1;\n' >"$T/bool-number.conf"
