@@ -372,6 +372,12 @@ int settings_load_buffer(struct settings *st, const char *name, const char *data
 			name);
 		return -1;
 	}
+	/* some editors start a UTF-8 file with a byte order mark, which
+	 * libconfig 1.5 takes for a syntax error on line 1 */
+	if (len >= 3 && !memcmp(data, "\xef\xbb\xbf", 3)) {
+		data += 3;
+		len -= 3;
+	}
 	const char *nul = memchr(data, '\0', len);
 	if (nul) {
 		int line = 1;

@@ -138,6 +138,15 @@ is "$(dumped bell):$(dumped flash):$(dumped confirm_quit)" \
 is "$(dumped cue_command)" "cue_command = [];" "cue_command = []: none"
 like "$out" '^  pause = " ";$' 'keys: "space" is the space bar'
 
+# a UTF-8 byte order mark, as some editors write, is skipped
+printf '\357\273\277bell = false;\n' >"$T/bom.conf"
+run --config bom.conf --dump-config
+is "$rc:$err:$(dumped bell)" "0::bell = false;" "a UTF-8 byte order mark at the start is skipped"
+printf '\357\273\277bell = 1;\n' >"$T/bom-bad.conf"
+run --config bom-bad.conf --dump-config
+is "$err" 'recoup: bom-bad.conf:1: `bell` must be true or false, not a number' \
+	"after a byte order mark, lines are counted as before"
+
 # ---- lead_in --------------------------------------------------------------
 rm -f "$CONF"
 run --plan "$FIX/cfg-timer.yaml"
