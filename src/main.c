@@ -217,20 +217,36 @@ static int apply_settings(struct options *o, struct settings *st)
 	return -1;
 }
 
+/* The dump is a config file that, fed back with --config, gives the same
+ * settings: the command line's --log, --routine-dir and --no-color are
+ * folded in.  --no-log has no setting to say it, so the log stays the one
+ * the config (or the default) names, and a comment says this run writes
+ * none. */
 static int dump_config(const struct options *o, struct settings *st)
 {
-	char *log = o->log_path ? expand_tilde(o->log_path) : slog_default_path();
-	char *dflt[2] = { NULL, NULL };
-	char *const *dirs = st->routine_dirs;
-	if (!dirs) {
+	char *log = o->log_path ? expand_tilde(o->log_path)
+		    : o->no_log && st->log ? xstrdup(st->log) : slog_default_path();
+	size_t nconf = st->routine_dirs ? st->nroutine_dirs : 1;
+	char **dirs = xcalloc(o->nroutine_dirs + nconf + 1, sizeof *dirs);
+	size_t n = 0;
+	for (size_t i = 0; i < o->nroutine_dirs; i++)
+		dirs[n++] = xstrdup(o->routine_dirs[i]);
+	if (st->routine_dirs) {
+		for (size_t i = 0; i < st->nroutine_dirs; i++)
+			dirs[n++] = xstrdup(st->routine_dirs[i]);
+	} else {
 		char *cfg = xdg_config_home();
-		dflt[0] = xasprintf("%s/recoup/routines", cfg);
+		dirs[n++] = xasprintf("%s/recoup/routines", cfg);
 		free(cfg);
-		dirs = dflt;
 	}
 	st->colors = !o->no_color;
-	settings_dump(stdout, st, log, dirs);
-	free(dflt[0]);
+	struct settings_dump_notes notes = {
+		.no_log = o->no_log, .cli_dirs = o->nroutine_dirs,
+	};
+	settings_dump(stdout, st, log, dirs, &notes);
+	for (size_t i = 0; i < n; i++)
+		free(dirs[i]);
+	free(dirs);
 	free(log);
 	return EXIT_OK;
 }

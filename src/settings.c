@@ -469,8 +469,11 @@ static void dump_key(FILE *out, const char *action, int code)
 }
 
 void settings_dump(FILE *out, const struct settings *st, const char *log,
-		   char *const *routine_dirs)
+		   char *const *routine_dirs, const struct settings_dump_notes *notes)
 {
+	static const struct settings_dump_notes none;
+	if (!notes)
+		notes = &none;
 	char lead[32];
 	if (st->lead_in_ms % 1000)
 		snprintf(lead, sizeof lead, "%lld.%03llds", st->lead_in_ms / 1000,
@@ -480,9 +483,19 @@ void settings_dump(FILE *out, const struct settings *st, const char *log,
 	fputs("# recoup.conf: the effective settings (recoup --dump-config).\n"
 	      "# Every setting is optional; this file can be used as it is with --config.\n\n",
 	      out);
-	fputs("# The session log, one event a line.\nlog = ", out);
+	fputs("# The session log, one event a line.\n", out);
+	if (notes->no_log)
+		fputs("# This run writes no log: --no-log was given on the command line\n"
+		      "# (no setting turns the log off).\n", out);
+	fputs("log = ", out);
 	dump_string(out, log);
-	fputs(";\n\n# Folders searched for routines, before the installed ones.\nroutine_dirs = ", out);
+	fputs(";\n\n# Folders searched for routines, before the installed ones.\n", out);
+	if (notes->cli_dirs == 1)
+		fputs("# The first is from --routine-dir on the command line.\n", out);
+	else if (notes->cli_dirs)
+		fprintf(out, "# The first %zu are from --routine-dir on the command line.\n",
+			notes->cli_dirs);
+	fputs("routine_dirs = ", out);
 	dump_list(out, routine_dirs);
 	fprintf(out, "\n# Colours on screen (NO_COLOR in the environment wins).\ncolors = %s;\n",
 		st->colors ? "true" : "false");

@@ -33,8 +33,16 @@ int settings_load(struct settings *st, const char *path, bool must_exist, FILE *
 int settings_load_buffer(struct settings *st, const char *name, const char *data,
 			 size_t len, FILE *err);
 
-/* The effective settings as a valid config file, a comment per setting. */
+/* What the command line did that the dump's comments should tell. */
+struct settings_dump_notes {
+	bool no_log;            /* --no-log: this run writes no log */
+	size_t cli_dirs;        /* the first routine_dirs are --routine-dir's */
+};
+
+/* The effective settings as a valid config file, a comment per setting.
+ * `log` and `routine_dirs` (NULL-terminated) are the ones in effect;
+ * `notes` may be NULL. */
 void settings_dump(FILE *out, const struct settings *st, const char *log,
-		   char *const *routine_dirs);
+		   char *const *routine_dirs, const struct settings_dump_notes *notes);
 
 #endif

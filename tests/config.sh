@@ -63,6 +63,20 @@ ok "$(! printf '%s\n' "$out" | grep -q 'Logged to'; echo $?)" "--no-log: it says
 is "$(lines "$T/cli.log"):$(lines "$HOME/custom.log"):$(lines "$STATE_LOG")" "$before" \
 	"--no-log wins over --log before it, over log and the default"
 
+# --no-log is no setting: the dump keeps the config's log, and says why
+# this run writes none; fed back, the log is the same
+run --no-log --dump-config
+is "$(dumped log)" "log = \"$HOME/custom.log\";" "--no-log: --dump-config shows the config's log"
+like "$out" '^# This run writes no log: --no-log was given on the command line$' \
+	"--no-log: a comment in the dump says this run writes none"
+cp "$T/out" "$T/dump-nolog.conf"
+run --config dump-nolog.conf --dump-config
+is "$rc:$err:$(dumped log)" "0::log = \"$HOME/custom.log\";" "--no-log: the dump fed back keeps the log"
+rm -f "$CONF"
+run --no-log --dump-config
+is "$(dumped log)" "log = \"$STATE_LOG\";" "--no-log, no log setting: the dump shows the default log"
+conf 'log = "~/custom.log";'
+
 # ---- routine_dirs ------------------------------------------------------
 mkdir -p "$HOME/mine" "$T/cli-dir" "$XDG_CONFIG_HOME/recoup/routines"
 cp "$FIX/cfg-timer.yaml" "$HOME/mine/cfg-mine.yaml"
@@ -93,6 +107,24 @@ run --routine-dir "$T/cli-dir" --list
 is "$(printf '%s\n' "$out" | grep -c '^cfg-mine ')" 1 "--list: a name once, the first found"
 like "$out" "^cfg-mine +From the command line .* $T/cli-dir/cfg-mine.yaml\$" \
 	"--list: the --routine-dir one wins"
+
+# --routine-dir is searched first: first in the dump's routine_dirs too,
+# so that the dump fed back finds the same routine
+run --routine-dir "$T/cli-dir" --dump-config
+is "$(dumped routine_dirs)" "routine_dirs = [ \"$T/cli-dir\", \"~/mine\" ];" \
+	"--routine-dir: first in the dump's routine_dirs"
+like "$out" '^# The first is from --routine-dir on the command line\.$' \
+	"--routine-dir: a comment in the dump says which came from the command line"
+cp "$T/out" "$T/dump-dirs.conf"
+run --config dump-dirs.conf --plan cfg-mine
+like "$out" "^From the command line \\($T/cli-dir/cfg-mine.yaml\\)\$" \
+	"--routine-dir: the dump fed back searches the same directories first"
+rm -f "$CONF"
+run --routine-dir "$T/cli-dir" --routine-dir "$HOME/mine" --dump-config
+is "$(dumped routine_dirs)" \
+	"routine_dirs = [ \"$T/cli-dir\", \"$HOME/mine\", \"$XDG_CONFIG_HOME/recoup/routines\" ];" \
+	"--routine-dir twice, no routine_dirs: both, then the default"
+like "$out" '^# The first 2 are from --routine-dir on the command line\.$' "--routine-dir twice: the comment counts them"
 
 conf 'routine_dirs = ["~/mine", "~/nowhere"];'
 run --plan cfg-mine

@@ -24,8 +24,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct settings st;
 	settings_defaults(&st);
 	if (settings_load_buffer(&st, "fuzz.conf", buf, size, null) == 0)
-		settings_dump(null, &st, st.log ? st.log : "log",
-			      st.routine_dirs);
+		settings_dump(null, &st, st.log ? st.log : "log", st.routine_dirs,
+			      &(struct settings_dump_notes){ .no_log = true, .cli_dirs = 1 });
 	settings_free(&st);
 	free(buf);
 	return 0;
