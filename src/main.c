@@ -9,7 +9,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
+#include <fcntl.h>
 
 #include "cli.h"
 #include "diag.h"
@@ -217,6 +220,29 @@ static int apply_settings(struct options *o, struct settings *st)
 	return -1;
 }
 
+/* `recoup --dump-config > recoup.conf` has the shell empty the config file
+ * before recoup reads it, and `>>` would leave every setting in it twice.
+ * Returns EXIT_BAD (nothing to write) for the second, after a message;
+ * a warning for the first, whose settings are gone already; else -1. */
+static int dump_onto_config(const struct settings *st)
+{
+	struct stat out, conf;
+	if (!st->path || fstat(STDOUT_FILENO, &out) < 0 || !S_ISREG(out.st_mode) ||
+	    stat(st->path, &conf) < 0 || out.st_dev != conf.st_dev || out.st_ino != conf.st_ino)
+		return -1;
+	int fl = fcntl(STDOUT_FILENO, F_GETFL);
+	if (out.st_size > 0 && fl >= 0 && (fl & O_APPEND)) {
+		fprintf(stderr, "%s: standard output adds to %s, the config file just read: "
+			"every setting would be in it twice; nothing written\n", progname, st->path);
+		return EXIT_BAD;
+	}
+	if (out.st_size == 0)
+		fprintf(stderr, "%s: warning: standard output is %s, the config file just read, "
+			"and it was empty: `>` empties the file before recoup reads it, so any "
+			"settings it held are lost\n", progname, st->path);
+	return -1;
+}
+
 /* The dump is a config file that, fed back with --config, gives the same
  * settings: the command line's --log, --routine-dir and --no-color are
  * folded in.  --no-log has no setting to say it, so the log stays the one
@@ -224,6 +250,9 @@ static int apply_settings(struct options *o, struct settings *st)
  * none. */
 static int dump_config(const struct options *o, struct settings *st)
 {
+	int rc = dump_onto_config(st);
+	if (rc >= 0)
+		return rc;
 	char *log = o->log_path ? expand_tilde(o->log_path)
 		    : o->no_log && st->log ? xstrdup(st->log) : slog_default_path();
 	size_t nconf = st->routine_dirs ? st->nroutine_dirs : 1;

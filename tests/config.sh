@@ -344,6 +344,21 @@ is "$err" "" "the default dump reads back without a word"
 cmp -s "$T/dump-default.conf" "$T/out"
 ok $? "the default dump round-trips"
 
+# the dump written over the config file it reads: `>` has emptied it
+# already (a warning says the settings are lost), `>>` would double every
+# setting (refused, nothing written)
+printf 'bell = false;\n' >"$T/onto.conf"
+(cd "$T" && "$RECOUP" --config onto.conf --dump-config >>onto.conf 2>err)
+is "$?:$(cat "$T/err")" "1:recoup: standard output adds to onto.conf, the config file just read: every setting would be in it twice; nothing written" \
+	"--dump-config >> the config file read: refused"
+is "$(cat "$T/onto.conf")" "bell = false;" "--dump-config >> the config file read: the file is left as it was"
+(cd "$T" && "$RECOUP" --config onto.conf --dump-config >onto.conf 2>err)
+is "$?:$(cat "$T/err")" "0:recoup: warning: standard output is onto.conf, the config file just read, and it was empty: \`>\` empties the file before recoup reads it, so any settings it held are lost" \
+	"--dump-config > the config file read: a warning that its settings are lost"
+is "$(grep '^bell = ' "$T/onto.conf")" "bell = true;" "--dump-config > the config file read: the defaults are written"
+(cd "$T" && "$RECOUP" --config onto.conf --dump-config >onto2.conf 2>err)
+is "$?:$(cat "$T/err")" "0:" "--dump-config > another file: no word"
+
 # ---- the shipped sample is the defaults, commented -----------------------
 sample="$top_srcdir/src/recoup.conf.sample"
 pinned=$(env -u XDG_CONFIG_HOME -u XDG_STATE_HOME -u NO_COLOR HOME="$T/pinned" \

@@ -105,6 +105,19 @@ is "$?" 0 "recoup.conf(5)'s example is a good config"
 like "$out" '^keys = \{$' "recoup.conf(5)'s example: read whole"
 like "$out" "^lead_in = \"5s\";\$" "recoup.conf(5)'s example: its settings apply"
 
+# recoup(1)'s example that writes a configuration file keeps the settings
+# of the one there: run as written, with $HOME in $T
+dump_example=$(sed -n '/^Start a configuration file/,/^\.EE/p' "$S/recoup.1" |
+	sed -n '/^\.EX/,/^\.EE/p' | sed '1d;$d' | sed -e 's/\\-/-/g' -e 's/\\(ti/~/g')
+like "$dump_example" '^recoup --dump-config' "recoup(1) has the example that writes a config file"
+mkdir -p "$T/ex/.config/recoup"
+printf 'bell = false;\n' >"$T/ex/.config/recoup/recoup.conf"
+out=$(cd "$T/ex" && HOME="$T/ex" PATH="$(dirname "$RECOUP"):$PATH" &&
+	export HOME PATH && unset XDG_CONFIG_HOME && eval "$dump_example" 2>&1)
+is "$?:$out" "0:" "recoup(1)'s config example runs without a word"
+is "$(grep '^bell = ' "$T/ex/.config/recoup/recoup.conf")" "bell = false;" \
+	"recoup(1)'s config example keeps the settings of the file it replaces"
+
 # ---- bash completion --------------------------------------------------------
 if command -v bash >/dev/null 2>&1; then
 	mkdir -p "$T/dir/sub"
