@@ -173,6 +173,7 @@ bindir=$(var bindir)
 pkgdatadir=$(var pkgdatadir)
 man1dir=$(var man1dir)
 man5dir=$(var man5dir)
+docdir=$(var docdir)
 bcdir=$(var bashcompletiondir)
 is "$pkgdatadir" "$(var datadir)/recoup" "the routines go to \$(datadir)/recoup"
 
@@ -193,6 +194,13 @@ is "$missing" "" "make install: the four shipped routines in $pkgdatadir/routine
 ok "$([ -x "$D$bindir/recoup" ]; echo $?)" "make install: the program is executable"
 cmp -s "$S/recoup.conf.sample" "$D$pkgdatadir/recoup.conf.sample"
 ok $? "make install: the sample as shipped"
+# recoup(1) sends readers to the README for the log format
+is "$docdir" "$(var datarootdir)/doc/recoup" "the documents go to \$(datarootdir)/doc/recoup"
+for f in README ChangeLog; do
+	cmp -s "$top_srcdir/$f" "$D$docdir/$f"
+	ok $? "make install: $f as $docdir/$f"
+done
+like "$(cat "$D$docdir/README")" 'sessions\.log' "make install: the README has the log format"
 if [ -n "$bcdir" ]; then
 	cmp -s "$S/recoup.bash-completion" "$D$bcdir/recoup"
 	ok $? "make install: the bash completion as $bcdir/recoup"
@@ -232,6 +240,10 @@ ok "$([ -f "$P/share/bash-completion/completions/recoup" ]; echo $?)" \
 	"installed under a prefix: the bash completion under the prefix too"
 ok "$([ -f "$P/share/man/man5/recoup.conf.5" ]; echo $?)" \
 	"installed under a prefix: the manual in \$prefix/share/man"
+ok "$([ -f "$P/share/doc/recoup/README" ]; echo $?)" \
+	"installed under a prefix: the README in \$prefix/share/doc/recoup, where recoup(1) says"
+like "$(sed -n '/^\.SH FILES/,/^\.SH /p' "$S/recoup.1" | sed 's/\\%//g')" '^\.BR /usr/local/share/doc/recoup/ \)' \
+	"recoup(1) names that place (for the default prefix)"
 if command -v man >/dev/null 2>&1; then
 	out=$(MANWIDTH=80 man -M "$P/share/man" 5 recoup.conf 2>&1 | head -n 5)
 	like "$out" 'recoup.conf - configuration file for recoup' "man finds recoup.conf(5) there"
