@@ -3,6 +3,7 @@
 
 #include <curses.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "ui.h"
 #include "util.h"
@@ -15,35 +16,63 @@ static void keyname_of(int k, char *out, size_t n)
 		snprintf(out, n, "%c", k);
 }
 
+/* One row: a key and what it does, or (key empty) a heading or a blank. */
+struct help_row {
+	char key[24];
+	const char *what;
+};
+
 static void draw(struct ui *ui)
 {
 	const struct options *o = ui->o;
-	char pause[16], next[16], back[16], quit[16];
+	char pause[8], next[8], back[8], quit[8];
 	keyname_of(o->key_pause, pause, sizeof pause);
 	keyname_of(o->key_next, next, sizeof next);
 	keyname_of(o->key_back, back, sizeof back);
 	keyname_of(o->key_quit, quit, sizeof quit);
-	char lines[16][128];
+	struct help_row rows[16];
 	int n = 0;
-	snprintf(lines[n++], 128, "During a session");
-	snprintf(lines[n++], 128, "  %-12s pause / resume (a rep, in a self-paced set)", pause);
-	snprintf(lines[n++], 128, "  %s or Right  next: skip ahead, end a set early", next);
-	snprintf(lines[n++], 128, "  %s or Left   back: restart this part, or the one before", back);
-	snprintf(lines[n++], 128, "  + and -      add or take 15 seconds");
-	snprintf(lines[n++], 128, "  0-9, Enter   a rating, or the reps done");
-	snprintf(lines[n++], 128, "  %-12s quit (asks first)", quit);
-	snprintf(lines[n++], 128, " ");
-	snprintf(lines[n++], 128, "In the list");
-	snprintf(lines[n++], 128, "  Enter        start the routine");
-	snprintf(lines[n++], 128, "  e            edit it in $EDITOR, then check it");
-	snprintf(lines[n++], 128, "  h            history");
-	snprintf(lines[n++], 128, "  q            quit");
-	snprintf(lines[n++], 128, " ");
-	snprintf(lines[n++], 128, "Any key to go back.  recoup is a timer and a diary, not medical advice.");
+#define ROW(what_, ...) do { \
+		snprintf(rows[n].key, sizeof rows[n].key, __VA_ARGS__); \
+		rows[n++].what = (what_); \
+	} while (0)
+#define TEXT(what_) ROW(what_, "%s", "")
+	TEXT("During a session");
+	ROW("pause / resume (a rep, in a self-paced set)", "%s", pause);
+	ROW("next: skip ahead, end a set early", "%s or Right", next);
+	ROW("back: restart this part, or the one before", "%s or Left", back);
+	ROW("add or take 15 seconds", "+ and -");
+	ROW("a rating, or the reps done", "0-9, Enter");
+	ROW(o->confirm_quit ? "quit (asks first)" : "quit", "%s", quit);
+	TEXT("");
+	TEXT("In the list");
+	ROW("start the routine", "Enter");
+	ROW("edit it in $EDITOR, then check it", "e");
+	ROW("history", "h");
+	/* the quit key of the config quits the list too */
+	if (o->key_quit == 'q')
+		ROW("quit", "q");
+	else
+		ROW("quit", "q or %s", quit);
+	TEXT("");
+	TEXT("Any key to go back.  recoup is a timer and a diary, not medical advice.");
+#undef TEXT
+#undef ROW
+	/* every description starts in one column, past the longest key */
+	int keyw = 12;
+	for (int i = 0; i < n; i++)
+		if ((int)strlen(rows[i].key) > keyw)
+			keyw = (int)strlen(rows[i].key);
 	if (!ui_page(ui, "recoup: keys"))
 		return;
-	for (int i = 0; i < n && i + 1 < ui->rows; i++)
-		ui_text(i + 1, 1, ui->cols - 2, lines[i]);
+	for (int i = 0; i < n && i + 1 < ui->rows; i++) {
+		if (!rows[i].key[0]) {
+			ui_text(i + 1, 1, ui->cols - 2, rows[i].what);
+			continue;
+		}
+		ui_text(i + 1, 3, ui->cols - 4, rows[i].key);
+		ui_text(i + 1, 4 + keyw, ui->cols - 5 - keyw, rows[i].what);
+	}
 }
 
 static void key(struct ui *ui, int ch)

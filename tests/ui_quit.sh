@@ -1,7 +1,7 @@
 #!/bin/sh
 # Quitting asks first: q then n goes on, q then y ends the session as quit.
-# With keys remapped and confirm_quit off in the config, the screen names
-# the keys the user set, and quitting is one key.
+# With keys remapped and confirm_quit off in the config, the screen and the
+# help (?) name the keys the user set, and quitting is one key.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/tmux.sh"
 
@@ -10,6 +10,26 @@ wait_screen 'LEFT  HOLD'
 ok $? "the session runs"
 wait_digits
 ok $? "with a countdown"
+
+# help_aligned: every description of the session keys starts in one column
+help_aligned() {
+	_cols=
+	for _t in 'pause / resume' 'next: skip ahead' 'back: restart' 'add or take' \
+		'a rating, or' 'quit'; do
+		_cols="$_cols $(screen | sed -n '/During a session/,/^ *$/p' |
+			awk -v t="$_t" 'index($0, "  " t) { print index($0, "  " t); exit }')"
+	done
+	echo "$_cols" | tr ' ' '\n' | sed '/^$/d' | sort -u | wc -l | tr -d ' '
+}
+keys '?'
+wait_screen 'recoup: keys'
+ok $? "? shows the keys in a session"
+like "$(screen)" '^   q +quit \(asks first\)$' "help: q quits, asking first"
+is "$(help_aligned)" 1 "help: the session keys' descriptions start in one column"
+[ "$(help_aligned)" = 1 ] || show_screen
+keys x
+wait_screen 'LEFT  HOLD'
+ok $? "help: any key goes back to the session"
 
 keys q
 wait_screen 'Quit this session\? y to quit, n to go on'
@@ -44,6 +64,18 @@ wait_screen 'LEFT  HOLD'
 ok $? "config: the session runs"
 like "$(screen | tail -n 1)" '^ p pause +l next +b back +\+/- 15s +x quit +\? help' \
 	"config: the key help names the keys set in the config"
+keys '?'
+wait_screen 'recoup: keys'
+ok $? "config: ? shows the keys"
+like "$(screen)" '^   x +quit$' "config: help: x quits, with no question (confirm_quit = false)"
+ok "$(! screen | grep -q 'asks first'; echo $?)" "config: help: nothing says quitting asks first"
+like "$(screen)" '^   l or Right +next: ' "config: help: the next key set in the config"
+like "$(screen)" '^   q or x +quit$' "config: help: the config's quit key quits the list too"
+is "$(help_aligned)" 1 "config: help: the descriptions still start in one column"
+[ "$(help_aligned)" = 1 ] || show_screen
+keys z
+wait_screen 'LEFT  HOLD'
+ok $? "config: help: any key goes back"
 keys Space
 sleep 0.3
 ok "$(! grep -q ' pause ' "$LOG"; echo $?)" "config: space no longer pauses"
