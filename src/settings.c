@@ -25,6 +25,19 @@ static const char *const known[] = {
 };
 static const char *const key_actions[] = { "pause", "next", "back", "quit", NULL };
 
+/* The picker's own letters (ui_picker.c's key()).  The quit key quits the
+ * picker too, and would lose there to these; the other actions act in a
+ * session only, where these letters mean nothing.  The session's own
+ * printable keys (digits, + = - _ ?) are refused for every action. */
+static const struct {
+	char key;
+	const char *job;
+} picker_keys[] = {
+	{ 'j', "moves down" }, { 'k', "moves up" }, { 'g', "goes to the first routine" },
+	{ 'G', "goes to the last routine" }, { 'e', "edits the routine" },
+	{ 'h', "opens the history" },
+};
+
 struct loader {
 	const char *file;
 	FILE *err;
@@ -114,6 +127,17 @@ static int key_code(const char *s)
 	return -1;
 }
 
+static bool picker_clash(struct loader *L, const config_setting_t *k, int code)
+{
+	for (size_t i = 0; i < ARRAY_LEN(picker_keys); i++)
+		if (code == picker_keys[i].key) {
+			bad(L, line_of(k), "`keys.quit = \"%c\"`: the quit key quits the picker too, "
+			    "where %c %s; choose another key", code, code, picker_keys[i].job);
+			return true;
+		}
+	return false;
+}
+
 static void load_keys(struct loader *L, const config_setting_t *g, struct settings *st)
 {
 	if (!want_type(L, g, CONFIG_TYPE_GROUP, "a group like { pause = \" \"; next = \"n\"; }"))
@@ -142,6 +166,8 @@ static void load_keys(struct loader *L, const config_setting_t *g, struct settin
 			    name, config_setting_get_string(k));
 			continue;
 		}
+		if (slots[a] == &st->key_quit && picker_clash(L, k, code))
+			continue;
 		*slots[a] = code;
 	}
 	for (int a = 0; a < 4; a++)

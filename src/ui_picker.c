@@ -371,6 +371,8 @@ static void key(struct ui *ui, int ch)
 		return;
 	}
 	ui->message[0] = '\0';
+	/* the letters here may not be the config's quit key (settings.c's
+	 * picker_keys): keep the two in step */
 	switch (ch) {
 	case KEY_UP: case 'k':
 		if (p->sel > 0)

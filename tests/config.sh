@@ -253,6 +253,28 @@ printf 'keys = {\n  pause = "12";\n};\n' >"$T/key-long.conf"
 bad key-long 'recoup: key-long.conf:2: `keys.pause = "12"`: a key is one printable character (or "space"), not a digit, +, -, =, _ or ?'
 printf 'keys = { quit = "5"; };\n' >"$T/key-digit.conf"
 bad key-digit 'recoup: key-digit.conf:1: `keys.quit = "5"`: a key is one printable character (or "space"), not a digit, +, -, =, _ or ?'
+# the session's own keys, for any action
+printf 'keys = { pause = "?"; };\n' >"$T/key-help.conf"
+bad key-help 'recoup: key-help.conf:1: `keys.pause = "?"`: a key is one printable character (or "space"), not a digit, +, -, =, _ or ?'
+for k in + - = _; do
+	printf 'keys = { back = "%s"; };\n' "$k" >"$T/key-adjust.conf"
+	run --config key-adjust.conf --list
+	is "$rc:$err" "1:recoup: key-adjust.conf:1: \`keys.back = \"$k\"\`: a key is one printable character (or \"space\"), not a digit, +, -, =, _ or ?" \
+		"keys.back = \"$k\": refused, $k adds or takes 15 s in a session"
+done
+# the quit key quits the picker too: not one of the picker's own letters
+for kj in 'j:moves down' 'k:moves up' 'g:goes to the first routine' \
+	'G:goes to the last routine' 'e:edits the routine' 'h:opens the history'; do
+	k=${kj%%:*}
+	printf 'keys = {\n  quit = "%s";\n};\n' "$k" >"$T/quit-picker.conf"
+	run --config quit-picker.conf --list
+	is "$rc:$err" "1:recoup: quit-picker.conf:2: \`keys.quit = \"$k\"\`: the quit key quits the picker too, where $k ${kj#*:}; choose another key" \
+		"keys.quit = \"$k\": refused, the picker's $k ${kj#*:}"
+done
+# the other actions work in a session only, where those letters are free
+printf 'keys = { pause = "j"; next = "h"; back = "e"; quit = "x"; };\n' >"$T/keys-free.conf"
+run --config keys-free.conf --dump-config
+is "$rc:$err" "0:" "the picker's letters for pause, next and back: fine (they act in a session only)"
 printf 'keys = { nxt = "m"; };\n' >"$T/key-action.conf"
 bad key-action 'recoup: key-action.conf:1: `keys.nxt` is not an action (did you mean `next`?); use pause, next, back or quit'
 printf 'bell = true;\n\n  @include "other.conf"\n' >"$T/include.conf"
