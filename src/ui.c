@@ -8,7 +8,6 @@
 
 #include <curses.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <poll.h>
@@ -146,50 +145,9 @@ void ui_alert(struct ui *ui)
 		flash();
 }
 
-static void reap_cue(struct ui *ui)
-{
-	if (ui->cue_pid > 0 && waitpid(ui->cue_pid, NULL, WNOHANG) == ui->cue_pid)
-		ui->cue_pid = 0;
-}
-
 void ui_speak(struct ui *ui, const char *text)
 {
-	const struct options *o = ui->o;
-	if (!o->cue_argv || !o->cue_argv[0])
-		return;
-	reap_cue(ui);
-	if (ui->cue_pid > 0) {
-		/* the newest prompt matters: cut the old one short */
-		kill(ui->cue_pid, SIGTERM);
-		waitpid(ui->cue_pid, NULL, 0);
-		ui->cue_pid = 0;
-	}
-	size_t n = 0;
-	while (o->cue_argv[n])
-		n++;
-	char **argv = xcalloc(n + 1, sizeof *argv);
-	for (size_t i = 0; i < n; i++) {
-		const char *a = o->cue_argv[i];
-		const char *pct = strstr(a, "%s");
-		argv[i] = pct ? xasprintf("%.*s%s%s", (int)(pct - a), a, text, pct + 2) : xstrdup(a);
-	}
-	pid_t pid = fork();
-	if (pid == 0) {
-		int devnull = open("/dev/null", O_RDWR);
-		if (devnull >= 0) {
-			dup2(devnull, STDIN_FILENO);
-			dup2(devnull, STDOUT_FILENO);
-			dup2(devnull, STDERR_FILENO);
-		}
-		signal(SIGPIPE, SIG_DFL);
-		execvp(argv[0], argv);
-		_exit(127);
-	}
-	if (pid > 0)
-		ui->cue_pid = pid;
-	for (size_t i = 0; i < n; i++)
-		free(argv[i]);
-	free(argv);
+	cue_say(&ui->cues, ui->o->cue_argv, text, clock_real_now_ms());
 }
 
 int ui_edit(struct ui *ui, const char *path, int line)
@@ -388,8 +346,14 @@ static void loop(struct ui *ui)
 			long long left = wake - clock_real_now_ms();
 			timeout = left < 0 ? 0 : left > 60000 ? 60000 : (int)left;
 		}
-		if (ui->cue_pid > 0 && (timeout < 0 || timeout > 1000))
-			timeout = 1000; /* reap the cue command */
+		/* reap the cue command, and end one that will not stop */
+		long long cue_wake = cue_next_wake(&ui->cues, clock_real_now_ms());
+		if (cue_wake >= 0) {
+			long long left = cue_wake - clock_real_now_ms();
+			int t = left < 0 ? 0 : left > 1000 ? 1000 : (int)left;
+			if (timeout < 0 || timeout > t)
+				timeout = t;
+		}
 		struct pollfd fds[2] = {
 			{ .fd = STDIN_FILENO, .events = POLLIN },
 			{ .fd = ui->sigfd, .events = POLLIN },
@@ -427,7 +391,7 @@ static void loop(struct ui *ui)
 			clearok(curscr, TRUE);
 			ui->full = ui->dirty = true;
 		}
-		reap_cue(ui);
+		cue_reap(&ui->cues, clock_real_now_ms());
 		if (n > 0 && (fds[0].revents & (POLLERR | POLLNVAL))) {
 			terminal_gone(ui);
 			break;
@@ -509,8 +473,9 @@ int ui_run(const struct options *o, const struct search_path *sp)
 			printf("%s: complete.\n", ui.sess.r->name);
 		rc = session_finish(&ui.sess);
 	}
-	if (ui.cue_pid > 0)
-		waitpid(ui.cue_pid, NULL, 0);
+	/* the last words (say "Routine complete") may finish, briefly;
+	 * after a fatal signal, none */
+	cue_finish(&ui.cues, ui.fatal_sig ? 0 : CUE_LINGER_MS);
 	if (ui.picker)
 		picker_free(ui.picker);
 	if (ui.hist_loaded)

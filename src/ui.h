@@ -10,6 +10,7 @@
 #include <sys/types.h>
 
 #include "cli.h"
+#include "cue.h"
 #include "history.h"
 #include "paths.h"
 #include "session.h"
@@ -56,7 +57,7 @@ struct ui {
 	/* what the screen shows now, so a turn redraws only what changed */
 	char shown_big[32], shown_phase[128], shown_counters[300];
 	int shown_bar[2][2];     /* fill and percent of the step and session bars */
-	pid_t cue_pid;
+	struct cues cues;        /* the cue command's processes */
 
 	/* picker screen */
 	struct picker *picker;

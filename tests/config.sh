@@ -400,7 +400,10 @@ if [ -z "${TMUX_BIN:-}" ] || ! command -v "$TMUX_BIN" >/dev/null 2>&1; then
 	for what in "keys: the session starts, with no lead-in" "keys: n does nothing" \
 		"keys: m skips ahead" "keys: on to the next step" \
 		"confirm_quit = false: q quits at once" "confirm_quit = false: exit 0" \
-		"cue_command: the prompts are run through it" "cue_command: every prompt"; do
+		"cue_command: the prompts are run through it" "cue_command: every prompt" \
+		"cue_command: a stubborn cue starts" "cue_command: it does not hold up the next prompt" \
+		"cue_command: it is killed" "cue_command: the countdown goes on" \
+		"cue_command: q quits" "cue_command: no cue process is left"; do
 		n=$((n + 1))
 		echo "ok $n # SKIP $what (no tmux: configure found none)"
 	done
@@ -459,5 +462,42 @@ like "$(cat "$T/cues" 2>/dev/null)" 'Get ready: Hold, 0:02' "cue_command: the pr
 is "$(cat "$T/cues" 2>/dev/null)" "Step 1 of 1, Hold. Get ready: Hold, 0:02
 Hold, 0:02
 Routine complete. Well done" "cue_command: every prompt, in order, as one argument"
+
+# A cue that ignores SIGTERM, as does the sleep it starts: the next prompt
+# must come at once all the same, the old cue and its child be killed
+# (SIGKILL to its process group half a second later), and none be left
+# once recoup has exited.
+rm -f "$LOG"
+cat >"$T/stubborn.sh" <<EOF
+#!/bin/sh
+trap '' TERM
+sleep 30 &
+echo "\$\$ \$!" >>"$T/cue-pids"
+wait
+EOF
+chmod +x "$T/stubborn.sh"
+cat >"$T/stubborn.conf" <<EOF
+lead_in = "0s";
+confirm_quit = false;
+cue_command = ["$T/stubborn.sh", "%s"];
+EOF
+tm_start --config "$T/stubborn.conf" --routine-dir "$FIX" cfg-holds
+wait_screen 'step 1 of 2' && _poll 5 test -s "$T/cue-pids"
+ok $? "cue_command: a cue that ignores SIGTERM starts"
+first=$(head -n 1 "$T/cue-pids")
+keys n
+# the screen is drawn after the new prompt's cue has been started
+wait_screen 'step 2 of 2' 3
+ok $? "cue_command: a cue that ignores SIGTERM does not hold up the next prompt"
+_all_gone() { for _p in $1; do pid_gone "$_p" || return 1; done; }
+_poll 5 _all_gone "$first"
+ok $? "cue_command: it is killed after a short while, with the process it started"
+wait_digits_change "$(digits)" 3
+ok $? "cue_command: the countdown goes on meanwhile"
+keys q
+wait_exit 10
+ok $? "cue_command: q quits, the last cue still running"
+_all_gone "$(tr '\n' ' ' <"$T/cue-pids")"
+ok $? "cue_command: no cue process is left once recoup has exited"
 
 done_testing

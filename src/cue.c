@@ -1,0 +1,139 @@
+/* cue.c: the cue command's processes: started in a group of their own,
+ * stopped as a group, reaped without ever blocking the event loop. */
+#include "config.h"
+
+#include "cue.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "clock.h"
+#include "util.h"
+
+/* Some process of the group is still there, and ours to signal (a zombie
+ * leader counts until it is reaped). */
+static bool group_alive(pid_t pgid)
+{
+	return kill(-pgid, 0) == 0;
+}
+
+static void stop_all(struct cues *c, long long now)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		struct cue_proc *p = &c->v[i];
+		if (p->stop_at)
+			continue;
+		kill(-p->pgid, SIGTERM);
+		p->stop_at = now > 0 ? now : 1;
+	}
+}
+
+void cue_reap(struct cues *c, long long now)
+{
+	size_t keep = 0;
+	for (size_t i = 0; i < c->n; i++) {
+		struct cue_proc *p = &c->v[i];
+		if (!p->reaped) {
+			pid_t r = waitpid(p->pgid, NULL, WNOHANG);
+			if (r == p->pgid || (r < 0 && errno == ECHILD))
+				p->reaped = true;
+		}
+		if (p->stop_at && !p->killed && now - p->stop_at >= CUE_KILL_MS) {
+			kill(-p->pgid, SIGKILL);
+			p->killed = true;
+		}
+		/* a leader that has exited may leave children in its group (a
+		 * shell wrapper's): the group is watched until it is empty */
+		if (p->reaped && !group_alive(p->pgid))
+			continue;
+		c->v[keep++] = *p;
+	}
+	c->n = keep;
+}
+
+long long cue_next_wake(const struct cues *c, long long now)
+{
+	if (!c->n)
+		return -1;
+	/* a second at most: no signal tells the loop that a cue has exited */
+	long long wake = now + 1000;
+	for (size_t i = 0; i < c->n; i++)
+		if (c->v[i].stop_at && !c->v[i].killed && c->v[i].stop_at + CUE_KILL_MS < wake)
+			wake = c->v[i].stop_at + CUE_KILL_MS;
+	return wake;
+}
+
+static char **cue_argv(char *const *argv, const char *text)
+{
+	size_t n = 0;
+	while (argv[n])
+		n++;
+	char **v = xcalloc(n + 1, sizeof *v);
+	for (size_t i = 0; i < n; i++) {
+		const char *a = argv[i];
+		const char *pct = strstr(a, "%s");
+		v[i] = pct ? xasprintf("%.*s%s%s", (int)(pct - a), a, text, pct + 2) : xstrdup(a);
+	}
+	return v;
+}
+
+void cue_say(struct cues *c, char *const *argv, const char *text, long long now)
+{
+	if (!argv || !argv[0])
+		return;
+	/* the newest prompt matters: cut the ones before short */
+	cue_reap(c, now);
+	stop_all(c, now);
+	char **v = cue_argv(argv, text);
+	pid_t pid = fork();
+	if (pid == 0) {
+		/* a group of its own, so that the group can be stopped whole,
+		 * and Ctrl-C or Ctrl-Z at the terminal are recoup's alone */
+		setpgid(0, 0);
+		int devnull = open("/dev/null", O_RDWR);
+		if (devnull >= 0) {
+			dup2(devnull, STDIN_FILENO);
+			dup2(devnull, STDOUT_FILENO);
+			dup2(devnull, STDERR_FILENO);
+		}
+		signal(SIGPIPE, SIG_DFL);
+		execvp(v[0], v);
+		_exit(127);
+	}
+	if (pid > 0) {
+		/* the child's own setpgid may come later: no SIGTERM to a group
+		 * that does not exist yet */
+		setpgid(pid, pid);
+		c->v = xgrow(c->v, &c->cap, c->n + 1, sizeof *c->v);
+		c->v[c->n++] = (struct cue_proc){ .pgid = pid };
+	}
+	for (size_t i = 0; v[i]; i++)
+		free(v[i]);
+	free(v);
+}
+
+void cue_finish(struct cues *c, long long linger_ms)
+{
+	long long start = clock_real_now_ms();
+	const struct timespec step = { .tv_sec = 0, .tv_nsec = 20 * 1000000L };
+	for (;;) {
+		long long now = clock_real_now_ms();
+		cue_reap(c, now);
+		if (!c->n)
+			break;
+		if (now - start >= linger_ms)
+			stop_all(c, now);
+		/* a process SIGKILL cannot end (stuck in the kernel): give up */
+		if (now - start >= linger_ms + CUE_KILL_MS + 2000)
+			break;
+		nanosleep(&step, NULL);
+	}
+	free(c->v);
+	memset(c, 0, sizeof *c);
+}

@@ -1,0 +1,48 @@
+/* cue.h: the cue command (cue_command in the config), run at each prompt
+ * of the dashboard to speak it.  It never holds the timer up: each cue runs
+ * in a process group of its own, a new prompt asks the one before (and
+ * whatever that started, a shell wrapper's children too) to stop with
+ * SIGTERM, SIGKILL follows CUE_KILL_MS later, and everything is reaped with
+ * WNOHANG from the event loop.  No curses. */
+#ifndef RECOUP_CUE_H
+#define RECOUP_CUE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+/* From SIGTERM to SIGKILL for a cue that does not stop. */
+#define CUE_KILL_MS 500
+/* At exit, how long the last cue may go on speaking before it is stopped. */
+#define CUE_LINGER_MS 3000
+
+struct cue_proc {
+	pid_t pgid;             /* the cue's pid, and its process group */
+	bool reaped;            /* the cue itself has been waited for */
+	long long stop_at;      /* when SIGTERM went to the group; 0: not yet */
+	bool killed;            /* SIGKILL went to the group */
+};
+
+/* Cues still running, or whose group still has members.  Zero it to start;
+ * cue_finish() empties it. */
+struct cues {
+	struct cue_proc *v;
+	size_t n, cap;
+};
+
+/* Stop every cue still going, and start `argv` (program and arguments,
+ * "%s" in an argument replaced by `text`) with its standard streams on
+ * /dev/null.  `now` is clock_real_now_ms(). */
+void cue_say(struct cues *c, char *const *argv, const char *text, long long now);
+/* Reap what has exited, send SIGKILL where SIGTERM was not enough, forget
+ * groups that are gone.  Never waits. */
+void cue_reap(struct cues *c, long long now);
+/* When cue_reap() should run next (real-clock ms), or -1 with nothing to
+ * watch. */
+long long cue_next_wake(const struct cues *c, long long now);
+/* At exit: give the cues up to `linger_ms` to end by themselves, then stop
+ * them as a new prompt would, and wait (at most CUE_KILL_MS and a little
+ * more) until none is left.  Frees the list. */
+void cue_finish(struct cues *c, long long linger_ms);
+
+#endif
