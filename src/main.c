@@ -52,7 +52,8 @@ static void usage(FILE *out)
 	      "  -V, --version           show the version and exit\n"
 	      "\n"
 	      "ROUTINE is a file path or a routine's name (its file name without .yaml).\n"
-	      "Exit status: 0 done, 1 bad routine, config or log, 2 bad usage.\n"
+	      "Exit status: 0 done, 1 bad routine, config or log, 2 bad usage,\n"
+	      "128+N killed by signal N (after logging and restoring the terminal).\n"
 	      "recoup is a timer and a diary, not medical advice.\n",
 	      out);
 }

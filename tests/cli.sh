@@ -31,6 +31,8 @@ is "$rc" 0 "--help: exit status 0"
 like "$(out)" '^      --plan ROUTINE      print the timeline' "--help mentions --plan"
 like "$(out)" '^Usage: recoup \[OPTION\]\.\.\. \[ROUTINE\]$' "--help starts with the usage line"
 is "$(err)" "" "--help: nothing on stderr"
+like "$(out | tr '\n' ' ')" 'Exit status: 0 done, 1 bad routine, config or log, 2 bad usage, 128\+N killed by signal N' \
+	"--help gives every exit status, 128+N for a signal too"
 run -h
 is "$rc" 0 "-h: exit status 0"
 is "$(out | head -n 1)" "Usage: recoup [OPTION]... [ROUTINE]" "-h prints the help"
