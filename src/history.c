@@ -620,14 +620,19 @@ static void sort_by_session(void *v, size_t n, size_t size, size_t key_off)
 	}
 }
 
-int history_read(struct history *h, const char *path,
-		 const struct history_filter *f, time_t now, FILE *err)
+void history_init(struct history *h, time_t now)
 {
-	static const struct history_filter all;
 	memset(h, 0, sizeof *h);
 	long monday = monday_of(local_day(now));
 	for (int w = 0; w < HISTORY_WEEKS; w++)
 		week_init(&h->weeks[w], monday - 7L * (HISTORY_WEEKS - 1 - w));
+}
+
+int history_read(struct history *h, const char *path,
+		 const struct history_filter *f, time_t now, FILE *err)
+{
+	static const struct history_filter all;
+	history_init(h, now);
 	struct hist_read hr = {.h = h, .f = f ? f : &all};
 	struct scan sc = {.path = path, .err = err, .ops = &hist_ops, .ctx = &hr};
 	int rc = scan_run(&sc);

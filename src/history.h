@@ -116,6 +116,10 @@ struct history {
  * Returns false when `s` is not such a date. */
 bool history_parse_since(const char *s, time_t *out);
 
+/* An empty history: no sessions, the 12 weeks placed by `now` (what a
+ * view shows with no log to read).  history_free() it as one read. */
+void history_init(struct history *h, time_t now);
+
 /* Read the log at `path` into `h` (initialised here; free it with
  * history_free() whatever the result).  `now` places the 12 weeks.  Corrupt
  * lines are reported on `err` as "recoup: PATH:LINE: skipped corrupt line:

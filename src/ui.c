@@ -190,8 +190,11 @@ void ui_load_history(struct ui *ui)
 		history_read(&ui->hist, log, &f, time(NULL), devnull);
 		if (devnull)
 			fclose(devnull);
-		ui->hist_loaded = true;
+	} else {
+		/* --no-log: nothing to read, but the weeks still have dates */
+		history_init(&ui->hist, time(NULL));
 	}
+	ui->hist_loaded = true;
 	free(log);
 }
 

@@ -61,4 +61,18 @@ ok $? "q quits"
 is "$(exit_status)" 0 "exit status 0"
 is "$(wc -l <"$LOG" | tr -d ' ')" 24 "the log is only read"
 
+# under --no-log there is no log to read, but the weeks keep their labels
+tm_start --no-log --routine-dir "$ROUTINES"
+wait_screen 'recoup: pick a routine'
+keys h
+wait_screen 'recoup: history, 0 sessions'
+ok $? "--no-log: h opens the history, with no sessions"
+like "$(screen)" "W$week *\$" "--no-log: the calendar's last column is still this week (W$week)"
+ok "$(! screen | grep -q 'W00'; echo $?)" "--no-log: no week is labelled W00"
+keys q
+wait_screen 'recoup: pick a routine'
+keys q
+wait_exit
+is "$(wc -l <"$LOG" | tr -d ' ')" 24 "--no-log: the log is not touched"
+
 done_testing
