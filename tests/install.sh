@@ -44,6 +44,16 @@ for p in $pages; do
 		"$p is for recoup $version"
 done
 
+# keys that the configuration can change are named as such, not hard-coded
+roff_text() { sed -e 's/\\-/-/g' -e 's/^\.[A-Z]* //' "$1" | tr '\n' ' ' | tr -s ' '; }
+like "$(roff_text "$S/recoup.1")" 'Press the pause key \(space by default\) to go on' \
+	"recoup(1): after a gap, the pause key goes on, not a hard-coded space"
+like "$(roff_text "$S/recoup-routine.5")" 'a key press per rep \(on the dashboard the pause key, space by default;' \
+	"recoup-routine(5): a rep is the pause key, not a hard-coded space"
+# the note before a session line by line: only when stdout is a terminal
+like "$(roff_text "$S/recoup.1")" 'When standard output is a terminal all the same, a one-line note on standard error says why' \
+	"recoup(1): says when the line-by-line note is printed"
+
 # ---- the pages cover the code ----------------------------------------------
 # every long option of src/main.c: in recoup(1) (as \-\-name) and the completion
 opts=$(sed -n '/long_options\[\] = {/,/^};/s/^[[:space:]]*{ "\([a-z-]*\)".*/\1/p' "$S/main.c")

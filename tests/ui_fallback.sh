@@ -76,6 +76,22 @@ wait_exit
 ok $? "TERM=nosuchterm: q and Enter quit"
 is "$(exit_status)" 0 "TERM=nosuchterm: exit status 0"
 
+# standard input not a terminal, standard output one: line by line, with
+# the note
+rm -f "$LOG"
+tm_start -e sh -c 'exec "$0" --log "$1" --speed 600 --routine-dir "$2" ui-session </dev/null' \
+	"$RECOUP" "$LOG" "$ROUTINES"
+wait_exit
+ok $? "stdin not a terminal: the session runs line by line to its end"
+# the terminal wraps the line at 80 columns: join the first two rows
+like "$(screen | head -n 2 | tr -d '\n')" '^recoup: standard input or output is not a terminal; running line by line \(--plain\)$' \
+	"stdin not a terminal, stdout one: the note first"
+# standard output into a file: no note at all
+(cd "$T" && "$RECOUP" --log "$LOG" --speed 600 --routine-dir "$ROUTINES" ui-session \
+	</dev/null >"$T/plain.out" 2>"$T/plain.err")
+like "$(cat "$T/plain.out")" '^\[0:00\] Step 1 of 3, Wall stretch' "stdout a file: the session line by line"
+ok "$(! grep -q 'running line by line' "$T/plain.err"; echo $?)" "stdout a file: no note on standard error"
+
 # the picker cannot run line by line
 rm -f "$LOG"
 tm_start -e env TERM=dumb "$RECOUP" --log "$LOG" --routine-dir "$ROUTINES"
