@@ -237,6 +237,11 @@ mk -s -C "$top_builddir" distdir distdir="$T/src" >"$T/distdir.log" 2>&1 &&
 rc=$?
 is "$rc" 0 "a build of its own, configured with --prefix, installs there"
 [ "$rc" -eq 0 ] || cat "$T/distdir.log" "$T/build.log" | tail -n 30 | sed 's/^/#   /'
+# configure said where the completion goes as a path, not "${datadir}/..."
+is "$(sed -n 's/^configure:[0-9]*: result: \(.*bash-completion.*\)/\1/p' "$T/build/config.log")" \
+	"$P/share/bash-completion/completions" "configure names the completion's directory in full"
+# and the build is quiet: no "ar: \`u' modifier ignored" on every archive
+is "$(grep -i '^ar: ' "$T/build.log")" "" "the build prints no warning from ar"
 cd / || exit 1
 out=$("$P/bin/recoup" --list 2>&1)
 is "$(printf '%s\n' "$out" | awk '{ print $1 }' | tr '\n' ' ')" "$(echo $routines) " \
