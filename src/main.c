@@ -2,6 +2,7 @@
  * --check, --plan, and (in later modules) sessions and history. */
 #include "config.h"
 
+#include <fcntl.h>
 #include <getopt.h>
 #include <locale.h>
 #include <stdarg.h>
@@ -12,7 +13,6 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-#include <fcntl.h>
 
 #include "cli.h"
 #include "diag.h"
