@@ -20,6 +20,12 @@
 struct routine *load_routine_arg(const struct search_path *sp, const char *arg,
 				 FILE *err)
 {
+	return load_routine_warnings(sp, arg, err, NULL, NULL);
+}
+
+struct routine *load_routine_warnings(const struct search_path *sp, const char *arg,
+				      FILE *err, char ***warnings, size_t *nwarnings)
+{
 	char *path = routine_resolve(sp, arg);
 	if (!path) {
 		fprintf(err, "%s: no routine named '%s' on the search path", progname, arg);
@@ -32,6 +38,17 @@ struct routine *load_routine_arg(const struct search_path *sp, const char *arg,
 	diags_init(&d, path);
 	struct routine *r = routine_load(path, &d);
 	diags_print(&d, err);
+	if (warnings) {
+		*warnings = NULL;
+		*nwarnings = 0;
+		for (size_t i = 0; r && i < d.n; i++) {
+			const struct diag *g = &d.v[i];
+			if (g->level != DIAG_WARNING)
+				continue;
+			*warnings = xrealloc(*warnings, (*nwarnings + 1) * sizeof **warnings);
+			(*warnings)[(*nwarnings)++] = xasprintf("%d:%d: %s", g->line, g->col, g->msg);
+		}
+	}
 	diags_free(&d);
 	free(path);
 	return r;

@@ -194,11 +194,16 @@ static void cue_segment(struct engine *e, const struct segment *s, bool new_step
 	if (s->kind == SEG_SET && st->cue && !*extra)
 		extra = st->cue;
 	const char *sep = *extra && extra[0] != '.' ? ". " : "";
+	/* a tempo set's first phase has no cue of its own: the set's says it */
+	char first[48] = "";
+	if (s->kind == SEG_SET && timed(s))
+		snprintf(first, sizeof first, ". Rep 1: %s",
+			 tempo_phase_word(st->tempo.down ? PHASE_DOWN : st->tempo.hold ? PHASE_HOLD : PHASE_UP));
 	if (new_step)
-		snprintf(full, sizeof full, "Step %zu of %zu, %s. %s%s%s", s->step + 1,
-			 e->r->nsteps, st->name, what, sep, extra);
+		snprintf(full, sizeof full, "Step %zu of %zu, %s. %s%s%s%s", s->step + 1,
+			 e->r->nsteps, st->name, what, sep, extra, first);
 	else
-		snprintf(full, sizeof full, "%s%s%s", what, sep, extra);
+		snprintf(full, sizeof full, "%s%s%s%s", what, sep, extra, first);
 	set_cue(e, full);
 }
 
@@ -245,6 +250,14 @@ static void enter(struct engine *e, size_t idx, long long at)
 	e->seg_run = 0;
 	e->run_since = at;
 	e->deadline = at + s->duration;
+	if (s->kind == SEG_LEADIN) {
+		e->adjust_next = 0;
+	} else if (e->adjust_next) {
+		/* +/- pressed while getting ready was meant for this part */
+		long long want = s->duration + e->adjust_next;
+		e->deadline = at + (want < 1000 ? 1000 : want > DURATION_MAX_MS ? DURATION_MAX_MS : want);
+		e->adjust_next = 0;
+	}
 	e->reps = 0;
 	e->typed = -1;
 	e->last_rep = e->last_phase = -1;
@@ -254,7 +267,11 @@ static void enter(struct engine *e, size_t idx, long long at)
 		e->last_rep = 1;
 		e->last_phase = t->down ? PHASE_DOWN : t->hold ? PHASE_HOLD : PHASE_UP;
 	}
-	e->notice[0] = '\0';
+	/* a warning about the routine stays up while the first step runs */
+	if (!e->notice_first_step || s->step != e->plan.v[0].step) {
+		e->notice[0] = '\0';
+		e->notice_first_step = false;
+	}
 	switch (s->kind) {
 	case SEG_NOTE: e->input = INPUT_ACK; break;
 	case SEG_RATE: e->input = INPUT_RATING; break;
@@ -511,7 +528,7 @@ void engine_tick(struct engine *e)
 	long long last_real = e->last_tick_real;
 	e->last_tick_real = real;
 	const struct segment *s = cur_seg(e);
-	if (timed(s) && !e->paused && e->input == INPUT_NONE &&
+	if (s && !e->paused && ((timed(s) && e->input == INPUT_NONE) || e->input == INPUT_REPS) &&
 	    real - last_real > ENGINE_GAP_MS) {
 		handle_gap(e, now, (last_real - e->origin_real) * e->speed);
 		return;
@@ -527,6 +544,8 @@ void engine_tick(struct engine *e)
 long long engine_next_wake(const struct engine *e)
 {
 	const struct segment *s = cur_seg(e);
+	if (s && !e->paused && e->input == INPUT_REPS)
+		return e->clock.now_ms(e->clock.ctx) + 1000; /* to see a gap */
 	if (!timed(s) || e->paused || e->input != INPUT_NONE)
 		return -1;
 	long long now = engine_now(e);
@@ -643,16 +662,47 @@ void engine_back(struct engine *e)
 	if (e->plan.v[i].kind != SEG_LEADIN && i > 0 && e->plan.v[i - 1].kind == SEG_LEADIN)
 		i--;
 	/* cold and massage time done before going back happened: log it (a set
-	 * being redone is logged when it is done again) */
-	if ((s->kind == SEG_ICE_ON || s->kind == SEG_SPOT) && seg_elapsed(e, now) > 0)
+	 * being redone is logged when it is done again); a key pressed as the
+	 * part began is not a part done */
+	if ((s->kind == SEG_ICE_ON || s->kind == SEG_SPOT) && seg_elapsed(e, now) >= 1000)
 		record(e, now, -1, false);
 	enter(e, i, now);
+}
+
+/* +/- in a lead-in: the part it leads into gets the time when it starts. */
+static bool adjust_after_leadin(struct engine *e, const struct segment *s, long long ms)
+{
+	const struct segment *work = s + 1;
+	if (s->kind != SEG_LEADIN || work >= e->plan.v + e->plan.n || !timed(work) ||
+	    work->kind == SEG_SET)
+		return false;
+	long long want = work->duration + e->adjust_next + ms;
+	if (want < 1000)
+		want = 1000;
+	if (want > DURATION_MAX_MS)
+		want = DURATION_MAX_MS;
+	e->adjust_next = want - work->duration;
+	char text[128], t[32];
+	format_clock(t, sizeof t, want);
+	snprintf(text, sizeof text, "%s 15 seconds: %s when it starts", ms > 0 ? "Added" : "Took", t);
+	set_cue(e, text);
+	return true;
 }
 
 void engine_adjust(struct engine *e, long long ms)
 {
 	const struct segment *s = cur_seg(e);
-	if (!timed(s) || s->kind == SEG_SET || e->input != INPUT_NONE)
+	if (!s || e->input == INPUT_COUNT || adjust_after_leadin(e, s, ms))
+		return;
+	if (s->kind == SEG_SET || s->kind == SEG_LEADIN) {
+		/* say so, rather than ignore the key */
+		snprintf(e->notice, sizeof e->notice, "%s",
+			 s->kind == SEG_SET ? "+ and - change timed parts; a set keeps its tempo (n ends it early)"
+					    : "+ and - change timed parts, not this one");
+		set_cue(e, e->notice);
+		return;
+	}
+	if (!timed(s) || e->input != INPUT_NONE)
 		return;
 	long long now = engine_now(e);
 	long long rem = e->paused ? e->remaining : e->deadline - now;
@@ -861,6 +911,18 @@ void engine_start(struct engine *e, const struct routine *r,
 	if (e->speed > 1)
 		logline_int(&e->line, "speed", e->speed);
 	line_emit(e);
+	for (size_t i = 0; i < o->nwarnings; i++) {
+		char *msg = xasprintf("%s:%s", o->file ? o->file : r->file, o->warnings[i]);
+		engine_warn(e, msg);
+		free(msg);
+	}
+	if (o->nwarnings) {
+		/* on screen the file goes without saying: "Warning (line 6): ..." */
+		const char *w = o->warnings[0], *text = strstr(w, ": ");
+		snprintf(e->notice, sizeof e->notice, "Warning (line %d): %s", atoi(w),
+			 text ? text + 2 : w);
+		e->notice_first_step = true;
+	}
 	enter(e, 0, 0);
 }
 

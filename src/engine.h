@@ -64,6 +64,7 @@ struct engine {
 	long long run_since;     /* session ms when it last started running */
 	long long pause_since;   /* session ms when the pause began */
 	long long step_run;      /* session ms the current step has run */
+	long long adjust_next;   /* +/- in a lead-in: session ms for the work after it */
 	size_t step_started;     /* step index whose `step` line was written, +1 */
 
 	int reps;                /* self-paced count, or the count being typed */
@@ -77,6 +78,7 @@ struct engine {
 	char cue[256];           /* what the last change says, in words */
 	char cues[ENGINE_CUES][256]; /* the last few: cue number N at N % ENGINE_CUES */
 	char notice[256];        /* a one-line message for the screen, or "" */
+	bool notice_first_step;  /* the loader's warning: kept through step 1 */
 	int last_rep, last_phase;
 	const bool *at_top;
 };
@@ -90,6 +92,8 @@ struct engine_opts {
 	int speed;               /* 1, or N for practice */
 	const char *file;        /* the routine's file, for the start line */
 	const char *id;          /* the routine's id (file name without .yaml) */
+	char *const *warnings;   /* the loader's warnings ("LINE:COL: msg"), logged */
+	size_t nwarnings;        /* as `warn` lines with the file; the first shown */
 };
 void engine_start(struct engine *e, const struct routine *r,
 		  const struct engine_opts *o, struct clock_src clock,
@@ -102,7 +106,9 @@ long long engine_now(const struct engine *e);
  * Call whenever the clock passes engine_next_wake(). */
 void engine_tick(struct engine *e);
 /* The real-clock ms at which something on screen next changes (a countdown's
- * whole second, a tempo phase, a deadline), or -1 when nothing is timed. */
+ * whole second, a tempo phase, a deadline), or -1 when nothing is timed.
+ * A self-paced set also asks for a tick a second, so that a gap (the
+ * process stopped) is not counted as time spent on the set. */
 long long engine_next_wake(const struct engine *e);
 
 /* Actions.  Each is ignored when it does not apply. */

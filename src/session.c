@@ -34,7 +34,7 @@ int session_prepare(struct session *s, const struct options *o,
 {
 	memset(s, 0, sizeof *s);
 	s->path = routine_resolve(sp, o->args[0]);
-	s->r = load_routine_arg(sp, o->args[0], err);
+	s->r = load_routine_warnings(sp, o->args[0], err, &s->warnings, &s->nwarnings);
 	if (!s->r) {
 		free(s->path);
 		s->path = NULL;
@@ -66,6 +66,8 @@ void session_start(struct session *s, const struct options *o)
 		.speed = o->speed,
 		.file = s->path,
 		.id = s->id,
+		.warnings = s->warnings,
+		.nwarnings = s->nwarnings,
 	};
 	struct engine_sink sink = { sink_line, s };
 	engine_start(&s->e, s->r, &eo, clock_real, sink);
@@ -99,6 +101,9 @@ int session_finish(struct session *s)
 	free(s->log_path);
 	free(s->targets);
 	free(s->at_top);
+	for (size_t i = 0; i < s->nwarnings; i++)
+		free(s->warnings[i]);
+	free(s->warnings);
 	int sig = s->fatal_sig;
 	memset(s, 0, sizeof *s);
 	return sig ? 128 + sig : unwritten ? EXIT_BAD : EXIT_OK;

@@ -19,6 +19,8 @@ struct session {
 	struct slog log;
 	int *targets;
 	bool *at_top;
+	char **warnings;    /* the loader's, logged when the session starts */
+	size_t nwarnings;
 	struct engine e;
 	int sigfd;
 	int fatal_sig;      /* set when a signal ended the session */

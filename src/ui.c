@@ -224,7 +224,7 @@ bool ui_start_session(struct ui *ui, const char *arg)
 	session_start(&ui->sess, ui->o);
 	ui->in_session = true;
 	ui->seen_cue = 0;
-	ui->confirming_quit = false;
+	ui->confirming_quit = ui->quit_paused = false;
 	ui->last_beep_sec = -1;
 	ui_switch(ui, SCREEN_SESSION);
 	return true;

@@ -52,6 +52,7 @@ struct ui {
 	/* session screen */
 	struct session sess;
 	bool in_session, session_from_picker, confirming_quit;
+	bool quit_paused;       /* the quit question paused the countdown */
 	unsigned seen_cue;
 	long long last_beep_sec;
 	/* what the screen shows now, so a turn redraws only what changed */

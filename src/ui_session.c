@@ -558,13 +558,23 @@ static void key(struct ui *ui, int ch)
 		if (ch == 'y' || ch == 'Y') {
 			engine_quit(e);
 			leave_finished(ui);
+		} else if (ui->quit_paused) {
+			engine_toggle_pause(e); /* "no": on from where it was */
 		}
+		ui->quit_paused = false;
 		return;
 	}
 	if (ch == o->key_quit) {
-		if (o->confirm_quit)
+		if (o->confirm_quit) {
+			/* a countdown waits for the answer: a set must not count
+			 * reps, nor a spot minutes, behind the question */
+			struct engine_view v;
+			engine_view_numbers(e, &v);
+			ui->quit_paused = v.timed && !v.paused && v.input == INPUT_NONE;
+			if (ui->quit_paused)
+				engine_toggle_pause(e);
 			ui->confirming_quit = true;
-		else {
+		} else {
 			engine_quit(e);
 			leave_finished(ui);
 		}

@@ -284,4 +284,14 @@ err=$((wall - 5000 - paused))
 echo "# pause ${paused} ms, start to end ${wall} ms, error ${err} ms"
 ok "$([ $err -ge -5 ] && [ $err -lt 150 ]; echo $?)" "the end line comes within 150 ms of the deadline (error ${err} ms)"
 
+# ---- the loader's warnings go into the log, after the start line ----
+log="$T/warn.log"
+(cd "$top_srcdir/tests" && "$RECOUP" --plain --speed 600 --log "$log" good/ice-warning.yaml) \
+	</dev/null >"$T/warn.out" 2>"$T/warn.err"
+is "$?" 0 "a routine with a warning runs"
+is "$(cat "$T/warn.err")" "$(cat "$top_srcdir/tests/good/ice-warning.err")" "the warning on stderr, as --check gives it"
+is "$(awk '{ print $3 }' "$log" | head -n 3 | tr '\n' ' ')" "start warn step " "then a warn line after the start"
+like "$(evline "$log" warn)" ' warn msg="good/ice-warning\.yaml:6:15: an ice round longer than 20 minutes risks cold injury; consider rounds with `off` between"$' \
+	"warn msg= names the file, line and column"
+
 done_testing

@@ -34,9 +34,16 @@ ok $? "help: any key goes back to the session"
 keys q
 wait_screen 'Quit this session\? y to quit, n to go on'
 ok $? "q asks first"
+wait_log ' pause n=1 name="Wall stretch"$'
+ok $? "the countdown waits for the answer: pause logged"
+c1=$(digits)
+sleep 1.2
+is "$(digits)" "$c1" "the digits stand still while it asks"
 keys n
 wait_gone 'Quit this session'
 ok $? "n answers no: the question goes away"
+wait_log ' resume n=1 name="Wall stretch" paused=[0-9.]+$'
+ok $? "n: resume logged"
 wait_digits_change "$(digits)" 5
 ok $? "the countdown goes on"
 like "$(screen)" 'LEFT  HOLD' "still on the same step"
@@ -50,6 +57,8 @@ wait_exit
 ok $? "y quits"
 is "$(exit_status)" 0 "a session quit on purpose exits 0"
 like "$(last_log_line)" '^[^ ]+ [0-9a-f]+ end status=quit elapsed=[0-9.]+' "the log ends with end status=quit"
+is "$(awk '{ print $3 }' "$LOG" | tail -n 4 | tr '\n' ' ')" "pause resume skip end " \
+	"q y: the pause closed, the timer cut short, the end"
 is "$(pane '#{alternate_on} #{cursor_flag}')" "0 1" "the terminal is restored"
 ok "$(! screen | grep -q 'complete'; echo $?)" "no claim that the session was complete"
 

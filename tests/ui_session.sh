@@ -87,4 +87,16 @@ is "$(exit_status)" 0 "exit status 0"
 like "$(screen)" '^UI session: complete\.' "a line on the normal screen after"
 is "$(pane '#{alternate_on} #{cursor_flag}')" "0 1" "the terminal is restored"
 
+# A routine with a warning: said on the session screen as it starts, not
+# only on stderr behind the screen, and logged.
+rm -f "$LOG"
+tm_start --speed 10 "$top_srcdir/tests/good/ice-warning.yaml"
+wait_screen 'Warning \(line 6\): an ice round longer'
+ok $? "the warning is on the session screen at the start"
+wait_log ' warn msg=".*ice-warning\.yaml:6:15: an ice round longer than 20 minutes'
+ok $? "and in the log"
+keys q y
+wait_exit
+ok $? "quit"
+
 done_testing

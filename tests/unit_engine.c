@@ -514,6 +514,7 @@ static void test_tempo(void)
 	is_int(v.kind, SEG_SET, "set first");
 	is_int(v.duration, 12000, "3 reps x 4 s");
 	is_int(v.input, INPUT_NONE, "a tempo set counts itself");
+	ok(strstr(E.cue, ". Rep 1: DOWN") != NULL, "the set's cue names its first phase: %s", E.cue);
 	static const struct {
 		long long t;
 		int rep;
@@ -608,7 +609,8 @@ static void test_self_paced(void)
 		return;
 	struct engine_view v = view();
 	is_int(v.input, INPUT_REPS, "a self-paced set waits for reps");
-	ok(!v.timed && engine_next_wake(&E) == -1, "not timed");
+	ok(!v.timed, "not timed");
+	is_int(engine_next_wake(&E), 1000, "but a tick a second, to see a gap");
 	fc.ms = 1000;
 	for (int i = 0; i < 4; i++)
 		engine_rep(&E);
@@ -652,6 +654,24 @@ static void test_self_paced(void)
 	engine_enter(&E);
 	line_is(2, "set", "set=1 target=5 reps=6 elapsed=9", "typed count 6, elapsed up to the first digit");
 	finish("self-paced digits");
+
+	/* stopped in the middle of a self-paced set (Ctrl-Z): the gap is no
+	 * time on the set, and the set waits paused */
+	if (!begin(reps_self, 0))
+		return;
+	at(2000);
+	engine_rep(&E);
+	tick1(2000 + 60000);
+	is_str(events(0), "start step pause", "a gap in a self-paced set is logged");
+	line_is(2, "pause", "n=1 reason=gap gap=60", "pause reason=gap gap=60");
+	ok(view().paused && view().input == INPUT_REPS && view().reps_done == 1, "paused, the count kept");
+	fc.ms = 65000;
+	engine_rep(&E);
+	line_is(3, "resume", "paused=63", "the next rep resumes (the pause counts from the gap's start)");
+	for (int i = 0; i < 3; i++)
+		engine_rep(&E);
+	line_is(4, "set", "set=1 reps=5 elapsed=2", "the set's time leaves out the gap and the pause");
+	finish("gap in a self-paced set");
 }
 
 static void test_reps_both(void)
@@ -760,6 +780,32 @@ static void test_pause(void)
 	line_is(nlines - 2, "done", "n=1 type=timer name=Hold planned=80 elapsed=42", "done: planned=80 elapsed=42");
 	finish("done with planned");
 
+	/* + in a lead-in is for the part it leads into */
+	static const char li[] =
+		"name: Lead\n"
+		"steps:\n"
+		"  - {type: timer, name: Hold, duration: 30s}\n";
+	if (!begin(li, 3000))
+		return;
+	at(1000);
+	engine_adjust(&E, ENGINE_ADJUST_MS);
+	is_str(E.cue, "Added 15 seconds: 0:45 when it starts", "+ in the lead-in: the hold will be 0:45");
+	is_int(view().remaining, 2000, "the lead-in itself is unchanged");
+	at(3000);
+	ok(view().kind == SEG_TIMER && view().remaining == 45000, "the hold starts at 0:45");
+	run_until(3000 + 45000);
+	line_is(nlines - 2, "done", "planned=33 elapsed=48", "done: planned 33, ran 48 (3 + 45)");
+	finish("adjust from the lead-in");
+
+	/* + and - in a tempo set: said, not silently ignored */
+	if (!begin(reps_tempo, 0))
+		return;
+	at(1000);
+	engine_adjust(&E, ENGINE_ADJUST_MS);
+	ok(strstr(E.cue, "a set keeps its tempo") != NULL, "+ in a set: %s", E.cue);
+	is_int((long long)nlines, 2, "and nothing logged");
+	finish("adjust in a set");
+
 	/* n while paused resumes first */
 	if (!begin(y, 0))
 		return;
@@ -834,6 +880,26 @@ static void test_back(void)
 	engine_back(&E);
 	ok(view().kind == SEG_RATE, "b after 10 s at the note again: the rating again");
 	finish("back from prompts");
+
+	/* b as an ice round begins: no round of 20 ms in the log */
+	static const char ice[] =
+		"name: Ice twice\n"
+		"steps:\n"
+		"  - {type: ice, name: Ice, duration: 60s}\n"
+		"  - {type: ice, name: Ice again, duration: 60s}\n";
+	if (!begin(ice, 0))
+		return;
+	at(60000 + 20);
+	size_t n0 = nlines;
+	engine_back(&E);
+	is_str(events(n0), "step", "back 20 ms into a round: only the step line of the one before");
+	at(60000 + 20 + 2000);
+	engine_back(&E);
+	at(60000 + 20 + 2000 + 1500);
+	n0 = nlines;
+	engine_back(&E);
+	is_str(events(n0), "ice", "back after 1.5 s of ice: the cold time is logged");
+	finish("back at the start of a round");
 }
 
 static void test_adjust(void)
