@@ -75,35 +75,15 @@ static void ynode_free(struct ynode *y)
 }
 
 struct tree_builder {
-	const char *data;
-	size_t len;
+	struct textpos pos;     /* every position is counted here, not by libyaml */
 	struct diags *d;
 	struct ynode *root;
 	struct ynode *stack[ROUTINE_MAX_DEPTH + 1];
 	int depth;
 	size_t nodes;
 	int documents;
+	int doc_line, doc_col;  /* where the document starts */
 };
-
-/* Line and column (1-based, column in characters) of a byte offset. */
-static void offset_position(const char *data, size_t len, size_t off,
-			    int *line, int *col)
-{
-	int l = 1, c = 1;
-	if (off > len)
-		off = len;
-	for (size_t i = 0; i < off; i++) {
-		unsigned char ch = (unsigned char)data[i];
-		if (ch == '\n') {
-			l++;
-			c = 1;
-		} else if ((ch & 0xC0) != 0x80) {
-			c++;
-		}
-	}
-	*line = l;
-	*col = c;
-}
 
 /* Offset of the first byte that is not well-formed UTF-8, or len. */
 static size_t utf8_first_invalid(const unsigned char *s, size_t len)
@@ -157,14 +137,23 @@ static bool tag_is_plain(const unsigned char *tag)
 	return false;
 }
 
+/* libyaml's own line and column take U+0085, U+2028 and U+2029 for line
+ * breaks and every character (a tab too) for one column; only its index, in
+ * characters after any byte order mark, is taken from it. */
+static void mark_position(struct tree_builder *b, const yaml_mark_t *m,
+			  int *line, int *col)
+{
+	textpos_char(&b->pos, m->index, line, col);
+}
+
 /* Attach a new node to the open container (or make it the root). */
 static struct ynode *tree_add(struct tree_builder *b, enum ykind kind,
-			      const yaml_mark_t *m)
+			      int line, int col)
 {
 	struct ynode *y = xcalloc(1, sizeof *y);
 	y->kind = kind;
-	y->line = (int)m->line + 1;
-	y->col = (int)m->column + 1;
+	y->line = line;
+	y->col = col;
 	if (b->depth == 0) {
 		b->root = y;
 	} else {
@@ -179,12 +168,24 @@ static struct ynode *tree_add(struct tree_builder *b, enum ykind kind,
 /* Returns false to stop (an error was recorded). */
 static bool tree_event(struct tree_builder *b, const yaml_event_t *ev)
 {
-	const yaml_mark_t *m = &ev->start_mark;
-	int line = (int)m->line + 1, col = (int)m->column + 1;
+	int line = 0, col = 0;
 	const unsigned char *anchor = NULL, *tag = NULL;
 
 	switch (ev->type) {
 	case YAML_DOCUMENT_START_EVENT:
+	case YAML_ALIAS_EVENT:
+	case YAML_SCALAR_EVENT:
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT:
+		mark_position(b, &ev->start_mark, &line, &col);
+		break;
+	default:
+		break;
+	}
+	switch (ev->type) {
+	case YAML_DOCUMENT_START_EVENT:
+		b->doc_line = line;
+		b->doc_col = col;
 		if (++b->documents > 1) {
 			diags_add(b->d, DIAG_ERROR, line, col,
 				  "a routine file holds one YAML document; this is a second one");
@@ -233,7 +234,14 @@ static bool tree_event(struct tree_builder *b, const yaml_event_t *ev)
 		return false;
 	}
 	if (ev->type == YAML_SCALAR_EVENT) {
-		struct ynode *y = tree_add(b, Y_SCALAR, m);
+		/* an empty document's null lies after all of it, maybe past the
+		 * end of the file: its document start is the place to point at */
+		if (b->depth == 0 && !ev->data.scalar.length &&
+		    ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE) {
+			line = b->doc_line;
+			col = b->doc_col;
+		}
+		struct ynode *y = tree_add(b, Y_SCALAR, line, col);
 		y->text = xstrndup((const char *)ev->data.scalar.value,
 				   ev->data.scalar.length);
 		y->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
@@ -245,7 +253,8 @@ static bool tree_event(struct tree_builder *b, const yaml_event_t *ev)
 			  ROUTINE_MAX_DEPTH);
 		return false;
 	}
-	struct ynode *y = tree_add(b, ev->type == YAML_MAPPING_START_EVENT ? Y_MAP : Y_SEQ, m);
+	struct ynode *y = tree_add(b, ev->type == YAML_MAPPING_START_EVENT ? Y_MAP : Y_SEQ,
+				   line, col);
 	b->stack[b->depth++] = y;
 	return true;
 }
@@ -254,7 +263,8 @@ static void yaml_error(struct tree_builder *b, const yaml_parser_t *p)
 {
 	int line, col;
 	if (p->error == YAML_READER_ERROR) {
-		offset_position(b->data, b->len, p->problem_offset, &line, &col);
+		/* the reader counts bytes, byte order mark included */
+		textpos_byte(&b->pos, p->problem_offset, &line, &col);
 		diags_add(b->d, DIAG_ERROR, line, col, "%s",
 			  p->problem ? p->problem : "unreadable input");
 		return;
@@ -263,25 +273,27 @@ static void yaml_error(struct tree_builder *b, const yaml_parser_t *p)
 		diags_add(b->d, DIAG_ERROR, 1, 1, "out of memory reading the file");
 		return;
 	}
-	line = (int)p->problem_mark.line + 1;
-	col = (int)p->problem_mark.column + 1;
-	if (p->context)
+	mark_position(b, &p->problem_mark, &line, &col);
+	if (p->context) {
+		int cline, ccol;
+		mark_position(b, &p->context_mark, &cline, &ccol);
 		diags_add(b->d, DIAG_ERROR, line, col,
 			  "YAML syntax error: %s (%s at line %d, column %d)",
 			  p->problem ? p->problem : "unexpected input", p->context,
-			  (int)p->context_mark.line + 1, (int)p->context_mark.column + 1);
-	else
+			  cline, ccol);
+	} else
 		diags_add(b->d, DIAG_ERROR, line, col, "YAML syntax error: %s",
 			  p->problem ? p->problem : "unexpected input");
 }
 
 static struct ynode *tree_build(const char *data, size_t len, struct diags *d)
 {
-	struct tree_builder b = { .data = data, .len = len, .d = d };
+	struct tree_builder b = { .d = d };
+	textpos_init(&b.pos, data, len);
 	size_t bad = utf8_first_invalid((const unsigned char *)data, len);
 	if (bad < len) {
 		int line, col;
-		offset_position(data, len, bad, &line, &col);
+		textpos_byte(&b.pos, bad, &line, &col);
 		diags_add(d, DIAG_ERROR, line, col,
 			  "invalid UTF-8 (byte 0x%02x); routine files must be UTF-8",
 			  (unsigned char)data[bad]);

@@ -5,16 +5,17 @@
 # that text, print nothing on stdout, and finish well under a second.
 . "$top_srcdir/tests/lib.sh"
 
-bad="alias anchor bad-duration bad-reps bad-side bad-tempo control-char-in-name
-defaults-bad document-empty duplicate-key duration-too-long duration-zero
-empty-spots empty-steps empty format-2 ice-no-duration invalid-utf8
-key-not-scalar key-wrong-type massage-no-spots missing-name missing-steps
-name-empty name-line-break nesting-too-deep progress-not-bool reps-missing
+bad="alias anchor bad-duration bad-reps bad-side bad-tempo bom-invalid-utf8
+control-char-in-name cr-line-ends defaults-bad document-comments-only
+document-empty duplicate-key duration-too-long duration-zero empty-spots
+empty-steps empty format-2 ice-no-duration invalid-utf8 key-not-scalar
+key-wrong-type massage-no-spots missing-name missing-steps name-empty
+name-line-break nesting-too-deep progress-not-bool reps-missing
 reps-out-of-range reversed-range rounds-without-off second-document
 sets-out-of-range several-errors spot-no-duration spot-unnamed step-no-name
 step-no-type step-not-mapping steps-not-list steps-null tab-indent tempo-zero
 top-list top-scalar unknown-spot-key unknown-step-key unknown-top-key
-unknown-type yaml-syntax yaml-tag"
+unknown-type wide-and-tab yaml-syntax yaml-tag"
 
 now_ms() {
 	t=$(date +%s%3N)
@@ -49,6 +50,13 @@ for name in $bad; do
 	same_file "$T/err" "$top_srcdir/tests/bad/$name.err" "$name: stderr"
 	is "$(cat "$T/out")" "" "$name: nothing on stdout"
 	ok "$([ "$ms" -lt 1000 ] && echo 0 || echo 1)" "$name: done in under 1 s ($ms ms)"
+done
+
+# Columns count a character's width on screen (GNU style) whatever the
+# locale: routine files are UTF-8 even when the terminal is not.
+for loc in C C.UTF-8; do
+	(cd "$top_srcdir/tests" && LC_ALL=$loc "$RECOUP" --check bad/wide-and-tab.yaml) >"$T/out" 2>"$T/err"
+	same_file "$T/err" "$top_srcdir/tests/bad/wide-and-tab.err" "wide-and-tab: the same column with LC_ALL=$loc"
 done
 
 # A warning alone does not fail the check.

@@ -333,6 +333,73 @@ static void test_errors(void)
 	is_str(diag_text(0), "1:1: is a directory, not a routine file", "directory: message");
 }
 
+/* The position of character `index` (or of byte `off` when index is -1). */
+static void pos_is(const char *text, long index, size_t off, const char *want,
+		   const char *what)
+{
+	struct textpos t;
+	char got[32];
+	int line, col;
+	textpos_init(&t, text, strlen(text));
+	if (index >= 0)
+		textpos_char(&t, (size_t)index, &line, &col);
+	else
+		textpos_byte(&t, off, &line, &col);
+	snprintf(got, sizeof got, "%d:%d", line, col);
+	is_str(got, want, "%s", what);
+}
+
+static void test_positions(void)
+{
+	pos_is("a\tb", 2, 0, "1:9", "a tab moves to column 9");
+	pos_is("1234567\tx", 8, 0, "1:9", "a tab in column 8 moves to column 9");
+	pos_is("12345678\tx", 9, 0, "1:17", "a tab in column 9 moves to column 17");
+	pos_is("\xe6\x97\xa5\xe6\x9c\xac\tx", 3, 0, "1:9", "wide characters take two columns, then a tab");
+	pos_is("\xe6\x97\xa5\xe6\x9c\xacx", 2, 0, "1:5", "two wide characters: column 5");
+	pos_is("e\xcc\x81x", 2, 0, "1:2", "a combining accent takes no column");
+	pos_is("a\r\nb", 3, 0, "2:1", "\\r\\n is one line break (and two characters)");
+	pos_is("a\rb", 2, 0, "2:1", "a lone \\r is a line break");
+	pos_is("a\n\rb", 3, 0, "3:1", "\\n then \\r are two line breaks");
+	pos_is("a\xc2\x85" "b", 2, 0, "1:3", "U+0085 is no line break");
+	pos_is("a\xe2\x80\xa8" "b", 2, 0, "1:3", "U+2028 is no line break");
+	pos_is("\xef\xbb\xbf" "ab", 1, 0, "1:2", "a byte order mark takes no column (characters)");
+	pos_is("\xef\xbb\xbf" "ab", -1, 4, "1:2", "a byte order mark takes no column (bytes)");
+	pos_is("\xef\xbb\xbf" "ab", -1, 1, "1:1", "inside the byte order mark: the start");
+	pos_is("x\xe6\x97\xa5y", -1, 2, "1:2", "a byte inside a character: the character's start");
+	pos_is("ab\n", 3, 0, "1:3", "past the final line break: the end of the last line");
+	pos_is("ab\r\n", 4, 0, "1:3", "past a final \\r\\n: the end of the last line");
+	pos_is("ab\n\n", 4, 0, "2:1", "past two final line breaks: the empty last line");
+	pos_is("ab", 9, 0, "1:3", "past the end: the end");
+	pos_is("", 0, 0, "1:1", "an empty text: 1:1");
+	pos_is("\n", 1, 0, "1:1", "a lone line break: 1:1");
+
+	struct textpos t;
+	const char *text = "ab\ncd\tef\ngh";
+	int line, col;
+	textpos_init(&t, text, strlen(text));
+	textpos_char(&t, 10, &line, &col);
+	ok(line == 3 && col == 2, "cursor: forward to 3:2 (%d:%d)", line, col);
+	textpos_char(&t, 7, &line, &col);
+	ok(line == 2 && col == 10, "cursor: back to an earlier line, 2:10 (%d:%d)", line, col);
+	textpos_char(&t, 4, &line, &col);
+	ok(line == 2 && col == 2, "cursor: back on the same line, 2:2 (%d:%d)", line, col);
+	textpos_byte(&t, 1, &line, &col);
+	ok(line == 1 && col == 2, "cursor: back to the first line by byte, 1:2 (%d:%d)", line, col);
+
+	/* every path of the loader counts the same way: libyaml's marks, its
+	 * reader's byte offsets, and our own UTF-8 check */
+	struct routine *r = load("name: Tabs\nsteps:\n  - {type: note,\tname: \xe6\x97\xa5\xe6\x9c\xac, x: 1}\n");
+	is_str(diag_text(0), "3:37: unknown key `x` in a step", "a libyaml mark after a tab and wide characters");
+	routine_free(r);
+	r = load("name: Tabs\nsteps:\n  - {type: note,\tname: \xe6\x97\xa5\xe6\x9c\xac\x7f}\n");
+	is_str(diag_text(0), "3:35: control characters are not allowed", "a reader error after a tab and wide characters");
+	routine_free(r);
+	r = load("name: Tabs\rsteps:\r  - {type: note,\tname: \xe6\x97\xa5\xe6\x9c\xac\xff}\r");
+	is_str(diag_text(0), "3:35: invalid UTF-8 (byte 0xff); routine files must be UTF-8",
+	       "invalid UTF-8 after \\r line ends, a tab and wide characters");
+	routine_free(r);
+}
+
 /* One segment: kind, side, duration and offset. */
 static void seg_is(const struct plan *p, size_t i, enum seg_kind kind, enum side side,
 		   long long duration, long long offset, const char *what)
@@ -487,6 +554,7 @@ int main(void)
 	test_spots();
 	test_warnings();
 	test_errors();
+	test_positions();
 	test_plan_reps();
 	test_plan_others();
 	diags_free(&d);
