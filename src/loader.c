@@ -121,6 +121,67 @@ static size_t utf8_first_invalid(const unsigned char *s, size_t len)
 	return len;
 }
 
+/* The YAML 1.1 line breaks that editors do not break lines at: the name of
+ * the one at s (n bytes left) and its length in *len, or NULL. */
+static const char *odd_line_break(const unsigned char *s, size_t n, size_t *len)
+{
+	if (n >= 2 && s[0] == 0xC2 && s[1] == 0x85) {
+		*len = 2;
+		return "U+0085 NEXT LINE (NEL)";
+	}
+	if (n >= 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0xA8 || s[2] == 0xA9)) {
+		*len = 3;
+		return s[2] == 0xA8 ? "U+2028 LINE SEPARATOR" : "U+2029 PARAGRAPH SEPARATOR";
+	}
+	return NULL;
+}
+
+/* libyaml (YAML 1.1) breaks lines at U+0085, U+2028 and U+2029, editors do
+ * not: the lines of every message after one would drift, and one in a
+ * comment ends the comment, making a syntax error of the rest.  Each is an
+ * error here.  The text is then parsed on, for the errors after them, from a
+ * copy with a space in their place (one character for one keeps libyaml's
+ * character index, and so every position, true to the file).  Returns the
+ * copy (its length in *copy_len) or NULL when there were none; sets *stop
+ * when there were too many to go on. */
+static char *odd_line_breaks(struct tree_builder *b, const char *data, size_t len,
+			     size_t *copy_len, bool *stop)
+{
+	const unsigned char *s = (const unsigned char *)data;
+	char *copy = NULL;
+	size_t found = 0, w = 0;
+	*stop = false;
+	for (size_t i = 0; i < len; i++) {
+		size_t n = 0;
+		const char *what = s[i] == 0xC2 || s[i] == 0xE2 ?
+			odd_line_break(s + i, len - i, &n) : NULL;
+		if (!what) {
+			if (copy)
+				copy[w++] = data[i];
+			continue;
+		}
+		int line, col;
+		textpos_byte(&b->pos, i, &line, &col);
+		if (++found > ROUTINE_MAX_ERRORS) {
+			diags_add(b->d, DIAG_ERROR, line, col, "too many errors; not reporting more");
+			*stop = true;
+			break;
+		}
+		diags_add(b->d, DIAG_ERROR, line, col,
+			  "%s is not allowed in a routine file (YAML reads it as a line break, editors do not); use an ordinary line break or a space",
+			  what);
+		if (!copy) {
+			copy = xmalloc(len);
+			memcpy(copy, data, i);
+			w = i;
+		}
+		copy[w++] = ' ';
+		i += n - 1;
+	}
+	*copy_len = w;
+	return copy;
+}
+
 static bool tag_is_plain(const unsigned char *tag)
 {
 	static const char *const ok[] = {
@@ -300,9 +361,23 @@ static struct ynode *tree_build(const char *data, size_t len, struct diags *d)
 		return NULL;
 	}
 
+	bool stop;
+	size_t copy_len;
+	char *copy = odd_line_breaks(&b, data, len, &copy_len, &stop);
+	if (stop) {
+		free(copy);
+		return NULL;
+	}
+	if (copy) {
+		data = copy;
+		len = copy_len;
+		textpos_init(&b.pos, data, len);
+	}
+
 	yaml_parser_t p;
 	if (!yaml_parser_initialize(&p)) {
 		diags_add(d, DIAG_ERROR, 1, 1, "out of memory reading the file");
+		free(copy);
 		return NULL;
 	}
 	yaml_parser_set_input_string(&p, (const unsigned char *)data, len);
@@ -325,6 +400,7 @@ static struct ynode *tree_build(const char *data, size_t len, struct diags *d)
 			break;
 	}
 	yaml_parser_delete(&p);
+	free(copy);
 	if (!ok) {
 		ynode_free(b.root);
 		return NULL;

@@ -400,6 +400,29 @@ static void test_positions(void)
 	routine_free(r);
 }
 
+static void test_line_separators(void)
+{
+	/* a name on the last line, a separator as the very last character */
+	struct routine *r = load("steps: [{type: note, name: N}]\nname: Calf\xe2\x80\xa8");
+	ok(r == NULL, "a line separator at the end of the file: no routine");
+	is_int((long long)d.n, 1, "a line separator at the end of the file: one error");
+	is_str(diag_text(0), "2:11: U+2028 LINE SEPARATOR is not allowed in a routine file (YAML reads it as a line break, editors do not); use an ordinary line break or a space",
+	       "a line separator at the end of the file: where");
+	routine_free(r);
+
+	struct buf b;
+	buf_init(&b);
+	buf_adds(&b, "name: Many\nsteps: [{type: note, name: N}]\n# ");
+	for (int i = 0; i < 150; i++)
+		buf_adds(&b, "\xc2\x85");
+	buf_adds(&b, "\n");
+	r = load(b.s);
+	ok(r == NULL, "150 NELs: no routine");
+	is_int((long long)d.nerrors, ROUTINE_MAX_ERRORS + 1, "150 NELs: errors stop at the limit, plus one note");
+	is_str(diag_text(d.n - 1), "3:103: too many errors; not reporting more", "150 NELs: the last line says so");
+	buf_free(&b);
+}
+
 /* One segment: kind, side, duration and offset. */
 static void seg_is(const struct plan *p, size_t i, enum seg_kind kind, enum side side,
 		   long long duration, long long offset, const char *what)
@@ -555,6 +578,7 @@ int main(void)
 	test_warnings();
 	test_errors();
 	test_positions();
+	test_line_separators();
 	test_plan_reps();
 	test_plan_others();
 	diags_free(&d);
