@@ -334,17 +334,26 @@ static void yaml_error(struct tree_builder *b, const yaml_parser_t *p)
 		diags_add(b->d, DIAG_ERROR, 1, 1, "out of memory reading the file");
 		return;
 	}
+	const char *problem = p->problem ? p->problem : "unexpected input";
+	if (p->context && !strcmp(p->context, "while scanning a simple key")) {
+		/* libyaml finds a key's colon missing only where the next token
+		 * starts, often on the next line: the key itself is the place */
+		mark_position(b, &p->context_mark, &line, &col);
+		diags_add(b->d, DIAG_ERROR, line, col,
+			  "YAML syntax error: %s (%s); a key is followed by a colon and a space, as in `name: Stretch`",
+			  problem, p->context);
+		return;
+	}
 	mark_position(b, &p->problem_mark, &line, &col);
 	if (p->context) {
 		int cline, ccol;
 		mark_position(b, &p->context_mark, &cline, &ccol);
 		diags_add(b->d, DIAG_ERROR, line, col,
 			  "YAML syntax error: %s (%s at line %d, column %d)",
-			  p->problem ? p->problem : "unexpected input", p->context,
-			  cline, ccol);
-	} else
-		diags_add(b->d, DIAG_ERROR, line, col, "YAML syntax error: %s",
-			  p->problem ? p->problem : "unexpected input");
+			  problem, p->context, cline, ccol);
+	} else {
+		diags_add(b->d, DIAG_ERROR, line, col, "YAML syntax error: %s", problem);
+	}
 }
 
 static struct ynode *tree_build(const char *data, size_t len, struct diags *d)
