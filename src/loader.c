@@ -345,14 +345,21 @@ static void yaml_error(struct tree_builder *b, const yaml_parser_t *p)
 		return;
 	}
 	mark_position(b, &p->problem_mark, &line, &col);
+	/* the two commonest slips get a hint after libyaml's own words */
+	const char *hint = "";
+	const struct textpos *tp = &b->pos;
+	if (tp->off < tp->len && tp->data[tp->off] == '\t')
+		hint = "; YAML indents with spaces, not tabs";
+	else if (!strcmp(problem, "mapping values are not allowed in this context"))
+		hint = "; if the `:` is part of the value, put the value in quotes";
 	if (p->context) {
 		int cline, ccol;
 		mark_position(b, &p->context_mark, &cline, &ccol);
 		diags_add(b->d, DIAG_ERROR, line, col,
-			  "YAML syntax error: %s (%s at line %d, column %d)",
-			  problem, p->context, cline, ccol);
+			  "YAML syntax error: %s (%s at line %d, column %d)%s",
+			  problem, p->context, cline, ccol, hint);
 	} else {
-		diags_add(b->d, DIAG_ERROR, line, col, "YAML syntax error: %s", problem);
+		diags_add(b->d, DIAG_ERROR, line, col, "YAML syntax error: %s%s", problem, hint);
 	}
 }
 

@@ -6,17 +6,17 @@
 . "$top_srcdir/tests/lib.sh"
 
 bad="alias anchor bad-duration bad-reps bad-side bad-tempo bom-invalid-utf8
-control-char-in-name cr-line-ends defaults-bad document-comments-only
-document-empty duplicate-key duration-too-long duration-zero empty-spots
-empty-steps empty format-2 ice-no-duration invalid-utf8 key-not-scalar
-key-wrong-type line-separator-drift line-separators massage-no-spots
-missing-colon missing-name missing-steps name-empty name-line-break
-nesting-too-deep progress-not-bool reps-missing reps-out-of-range
-reversed-range rounds-without-off second-document sets-out-of-range
-several-errors spot-no-duration spot-unnamed step-no-name step-no-type
-step-not-mapping steps-not-list steps-null tab-indent tempo-zero top-list
-top-scalar unknown-spot-key unknown-step-key unknown-top-key unknown-type
-wide-and-tab yaml-syntax yaml-tag"
+colon-in-value control-char-in-name cr-line-ends defaults-bad
+document-comments-only document-empty duplicate-key duration-too-long
+duration-zero empty-spots empty-steps empty format-2 ice-no-duration
+invalid-utf8 key-not-scalar key-wrong-type line-separator-drift line-separators
+massage-no-spots missing-colon missing-name missing-steps name-empty
+name-line-break nesting-too-deep progress-not-bool reps-missing
+reps-out-of-range reversed-range rounds-without-off second-document
+sets-out-of-range several-errors spot-no-duration spot-unnamed step-no-name
+step-no-type step-not-mapping steps-not-list steps-null tab-before-entry
+tab-indent tempo-zero top-list top-scalar unknown-spot-key unknown-step-key
+unknown-top-key unknown-type wide-and-tab yaml-syntax yaml-tag"
 
 now_ms() {
 	t=$(date +%s%3N)
