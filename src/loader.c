@@ -626,49 +626,114 @@ static const struct ynode *map_get(const struct ynode *map, const char *key)
 	return NULL;
 }
 
-/* Returns the suggestion, if any. */
-static const char *unknown_key(struct checker *c, const struct ynode *k,
-			       const char *key, const char *const *known, const char *where)
-{
-	const char *near = did_you_mean(key, known);
-	if (!*key)
-		err(c, k, "an empty key in %s", where);
-	else if (near)
-		err(c, k, "unknown key `%s` in %s (did you mean `%s`?)", shown(key), where, near);
-	else
-		err(c, k, "unknown key `%s` in %s", shown(key), where);
-	return near;
-}
-
-/* Which step types take which keys. */
+/* Every key of the format, at every level, and which step types take the
+ * keys of a step. */
 #define T(x) (1u << STEP_##x)
 #define ALL_TYPES ((1u << STEP_TYPE_COUNT) - 1)
-enum step_key {
-	K_TYPE, K_NAME, K_CUE, K_SIDE, K_DURATION, K_ROUNDS, K_OFF, K_SPOTS,
-	K_SETS, K_REPS, K_PROGRESS, K_TEMPO, K_REST, K_COUNT
+#define KEYS(X) \
+	X(FORMAT, "format", 0) \
+	X(DESCRIPTION, "description", 0) \
+	X(DEFAULTS, "defaults", 0) \
+	X(STEPS, "steps", 0) \
+	X(TYPE, "type", ALL_TYPES) \
+	X(NAME, "name", ALL_TYPES) \
+	X(CUE, "cue", ALL_TYPES) \
+	X(SIDE, "side", T(ICE) | T(MASSAGE) | T(REPS) | T(TIMER)) \
+	X(DURATION, "duration", T(ICE) | T(TIMER) | T(MASSAGE)) \
+	X(ROUNDS, "rounds", T(ICE)) \
+	X(OFF, "off", T(ICE)) \
+	X(SPOTS, "spots", T(MASSAGE)) \
+	X(SETS, "sets", T(REPS)) \
+	X(REPS, "reps", T(REPS)) \
+	X(PROGRESS, "progress", T(REPS)) \
+	X(TEMPO, "tempo", T(REPS)) \
+	X(REST, "rest", T(REPS))
+enum key {
+#define X(id, word, types) K_##id,
+	KEYS(X)
+#undef X
+	K_COUNT
 };
 static const struct {
 	const char *word;
-	unsigned types;
-} step_keys[K_COUNT] = {
-	[K_TYPE] = { "type", ALL_TYPES },
-	[K_NAME] = { "name", ALL_TYPES },
-	[K_CUE] = { "cue", ALL_TYPES },
-	[K_SIDE] = { "side", T(ICE) | T(MASSAGE) | T(REPS) | T(TIMER) },
-	[K_DURATION] = { "duration", T(ICE) | T(TIMER) | T(MASSAGE) },
-	[K_ROUNDS] = { "rounds", T(ICE) },
-	[K_OFF] = { "off", T(ICE) },
-	[K_SPOTS] = { "spots", T(MASSAGE) },
-	[K_SETS] = { "sets", T(REPS) },
-	[K_REPS] = { "reps", T(REPS) },
-	[K_PROGRESS] = { "progress", T(REPS) },
-	[K_TEMPO] = { "tempo", T(REPS) },
-	[K_REST] = { "rest", T(REPS) },
+	unsigned types;         /* step types that take it */
+} key_table[K_COUNT] = {
+#define X(id, word, types) [K_##id] = { word, types },
+	KEYS(X)
+#undef X
 };
-static const char *const step_key_words[] = {
-	"type", "name", "cue", "side", "duration", "rounds", "off", "spots",
-	"sets", "reps", "progress", "tempo", "rest", NULL
+#define B(k) (1u << K_##k)
+#define TOP_KEYS (B(FORMAT) | B(NAME) | B(DESCRIPTION) | B(DEFAULTS) | B(STEPS))
+#define STEP_KEYS (B(TYPE) | B(NAME) | B(CUE) | B(SIDE) | B(DURATION) | B(ROUNDS) | \
+		   B(OFF) | B(SPOTS) | B(SETS) | B(REPS) | B(PROGRESS) | B(TEMPO) | B(REST))
+#define DEFAULT_KEYS (B(SIDE) | B(REST) | B(TEMPO))
+#define SPOT_KEYS (B(NAME) | B(DURATION) | B(CUE))
+
+/* How the keys of one kind of mapping (the routine, `defaults`, a step, a
+ * spot) are read. */
+struct keyspec {
+	const char *where;      /* "a step", as in "unknown key `x` in a step" */
+	unsigned known;         /* the keys of this level, that apply here or not */
+	unsigned applies;       /* the keys that apply here */
+	unsigned suggest;       /* the keys to suggest for a misspelt one */
+	const char *not_here;   /* for a known key that does not apply here */
 };
+
+/* A mapping's keys, read once: the value of every key that applies, and the
+ * keys that a misspelt key was taken for, so that one mistake is one error
+ * and not also "no `name`". */
+struct keys {
+	const struct ynode *val[K_COUNT];
+	const struct ynode *key[K_COUNT];
+	bool misspelt[K_COUNT];
+};
+
+/* The key among `mask` spelt `word`, or K_COUNT. */
+static enum key key_id(const char *word, unsigned mask)
+{
+	int id = 0;
+	while (id < K_COUNT && (!(mask & (1u << id)) || strcmp(key_table[id].word, word)))
+		id++;
+	return (enum key)id;
+}
+
+static void read_keys(struct checker *c, const struct ynode *map,
+		      const struct keyspec *ks, struct keys *f)
+{
+	const char *cands[K_COUNT + 1];
+	size_t n = 0;
+	for (int k = 0; k < K_COUNT; k++)
+		if (ks->suggest & (1u << k))
+			cands[n++] = key_table[k].word;
+	cands[n] = NULL;
+	memset(f, 0, sizeof *f);
+	for (size_t i = 0; i + 1 < map->n && !c->gave_up; i += 2) {
+		const char *key = key_text(c, map, i);
+		const struct ynode *k = map->kids[i];
+		if (!key)
+			continue;
+		enum key id = key_id(key, ks->known);
+		if (id < K_COUNT && (ks->applies & (1u << id))) {
+			f->val[id] = map->kids[i + 1];
+			f->key[id] = k;
+			continue;
+		}
+		if (id < K_COUNT) {
+			err(c, k, "`%s` %s", key, ks->not_here);
+			continue;
+		}
+		const char *near = did_you_mean(key, cands);
+		if (!*key)
+			err(c, k, "an empty key in %s", ks->where);
+		else if (near)
+			err(c, k, "unknown key `%s` in %s (did you mean `%s`?)", shown(key), ks->where, near);
+		else
+			err(c, k, "unknown key `%s` in %s", shown(key), ks->where);
+		if (near)
+			f->misspelt[key_id(near, ks->suggest)] = true;
+	}
+}
+
 static const char *const type_words[] = {
 	"note", "ice", "massage", "reps", "timer", "rate", NULL
 };
@@ -693,6 +758,26 @@ static bool get_type(struct checker *c, const struct ynode *v, enum step_type *o
 	return false;
 }
 
+/* Returns whether the spot gives a duration (or seems to, misspelt). */
+static bool load_spot_map(struct checker *c, struct spot *sp, const struct ynode *s)
+{
+	static const struct keyspec ks = {
+		.where = "a spot", .known = SPOT_KEYS, .applies = SPOT_KEYS,
+		.suggest = SPOT_KEYS,
+	};
+	struct keys f;
+	read_keys(c, s, &ks, &f);
+	if (f.val[K_NAME])
+		get_text(c, f.val[K_NAME], "name", 200, &sp->name);
+	else if (!f.misspelt[K_NAME])
+		err(c, s, "a spot needs a `name`");
+	if (f.val[K_DURATION])
+		get_duration(c, f.val[K_DURATION], "duration", &sp->duration);
+	if (f.val[K_CUE])
+		get_text(c, f.val[K_CUE], "cue", 1000, &sp->cue);
+	return f.val[K_DURATION] || f.misspelt[K_DURATION];
+}
+
 static void load_spots(struct checker *c, struct step *st, const struct ynode *v,
 		       bool step_has_duration)
 {
@@ -715,39 +800,21 @@ static void load_spots(struct checker *c, struct step *st, const struct ynode *v
 		sp->line = s->line;
 		sp->col = s->col;
 		sp->duration = st->duration;
-		if (s->kind == Y_SCALAR) {
+		bool timed = step_has_duration;
+		if (s->kind == Y_MAP) {
+			timed |= load_spot_map(c, sp, s);
+		} else if (s->kind == Y_SCALAR) {
 			get_text(c, s, "spots", 200, &sp->name);
-		} else if (s->kind != Y_MAP) {
+		} else {
 			err(c, s, "a spot is a name or a mapping like {name: Inner soleus, duration: 90s}, not %s",
 			    kind_word(s));
 			continue;
-		} else {
-			static const char *const spot_keys[] = { "name", "duration", "cue", NULL };
-			bool named = false;
-			for (size_t k = 0; k + 1 < s->n && !c->gave_up; k += 2) {
-				const char *key = key_text(c, s, k);
-				const struct ynode *val = s->kids[k + 1];
-				if (!key)
-					continue;
-				if (!strcmp(key, "name"))
-					named = get_text(c, val, "name", 200, &sp->name);
-				else if (!strcmp(key, "duration"))
-					get_duration(c, val, "duration", &sp->duration);
-				else if (!strcmp(key, "cue"))
-					get_text(c, val, "cue", 1000, &sp->cue);
-				else
-					unknown_key(c, s->kids[k], key, spot_keys, "a spot");
-			}
-			if (!named && !map_get(s, "name"))
-				err(c, s, "a spot needs a `name`");
 		}
-		if (sp->duration == 0 && !step_has_duration && (s->kind != Y_MAP || !map_get(s, "duration"))) {
-			if (sp->name)
-				err(c, s, "spot `%s` has no duration; give the spot or its step a `duration`",
-				    shown(sp->name));
-			else
-				err(c, s, "the spot has no duration; give the spot or its step a `duration`");
-		}
+		if (!timed && sp->name)
+			err(c, s, "spot `%s` has no duration; give the spot or its step a `duration`",
+			    shown(sp->name));
+		else if (!timed)
+			err(c, s, "the spot has no duration; give the spot or its step a `duration`");
 	}
 }
 
@@ -756,12 +823,93 @@ static const char *article(enum step_type t)
 	return t == STEP_ICE ? "an" : "a";
 }
 
+/* Which of a step's values were given and good, for the checks that
+ * combine them. */
+struct step_values {
+	bool duration, rounds, off, reps;
+};
+
+/* Every value the step gives, each by its own grammar. */
+static void load_step_values(struct checker *c, struct step *st, const struct keys *f,
+			     struct step_values *ok)
+{
+	const struct ynode *const *v = f->val;
+	if (v[K_SIDE])
+		get_side(c, v[K_SIDE], &st->side);
+	ok->duration = v[K_DURATION] && get_duration(c, v[K_DURATION], "duration", &st->duration);
+	ok->rounds = v[K_ROUNDS] && get_int(c, v[K_ROUNDS], "rounds", 1, 100, &st->rounds);
+	ok->off = v[K_OFF] && get_duration(c, v[K_OFF], "off", &st->off);
+	if (v[K_SPOTS])
+		load_spots(c, st, v[K_SPOTS], v[K_DURATION] != NULL);
+	if (v[K_SETS])
+		get_int(c, v[K_SETS], "sets", 1, 100, &st->sets);
+	if (v[K_REPS]) {
+		const char *s = want_scalar(c, v[K_REPS], "reps", "a number like 12 or a range like 8-15");
+		const char *why = s ? range_parse(s, &st->reps) : NULL;
+		if (why)
+			err(c, v[K_REPS], "`reps: %s`: %s", shown(s), why);
+		ok->reps = s && !why;
+	}
+	if (v[K_PROGRESS])
+		get_bool(c, v[K_PROGRESS], "progress", &st->progress);
+	if (v[K_TEMPO])
+		get_tempo(c, v[K_TEMPO], &st->tempo);
+	if (v[K_REST])
+		get_duration(c, v[K_REST], "rest", &st->rest);
+}
+
+/* What a step of a known type needs beyond its own values: the keys it
+ * must have, the routine's defaults, and the checks across keys. */
+static void load_step_type(struct checker *c, struct step *st, const struct ynode *m,
+			   const struct keys *f, const struct step_values *ok)
+{
+	const struct ynode *const *v = f->val;
+	if (!v[K_SIDE] && (key_table[K_SIDE].types & (1u << st->type)) && c->has_side)
+		st->side = c->side;
+	if ((st->type == STEP_ICE || st->type == STEP_TIMER) && !v[K_DURATION] &&
+	    !f->misspelt[K_DURATION])
+		err(c, m, "%s %s step needs a `duration`", article(st->type),
+		    step_type_word(st->type));
+
+	switch (st->type) {
+	case STEP_ICE:
+		if (ok->duration && st->duration > 20LL * 60 * 1000)
+			diags_add(c->d, DIAG_WARNING, v[K_DURATION]->line, v[K_DURATION]->col,
+				  "an ice round longer than 20 minutes risks cold injury; consider rounds with `off` between");
+		if (st->rounds > 1 && !v[K_OFF] && !f->misspelt[K_OFF])
+			err(c, v[K_ROUNDS], "`rounds: %d` needs `off:`, the time between rounds",
+			    st->rounds);
+		if (st->rounds == 1 && v[K_OFF])
+			diags_add(c->d, DIAG_WARNING, v[K_OFF]->line, v[K_OFF]->col,
+				  "`off` has no effect with a single round");
+		break;
+	case STEP_MASSAGE:
+		if (!v[K_SPOTS] && !f->misspelt[K_SPOTS])
+			err(c, m, "a massage step needs `spots`, the list of spots to work");
+		break;
+	case STEP_REPS:
+		if (!v[K_REPS] && !f->misspelt[K_REPS])
+			err(c, m, "a reps step needs `reps`, a number like 12 or a range like 8-15");
+		if (st->progress && ok->reps && st->reps.min == st->reps.max)
+			diags_add(c->d, DIAG_WARNING, v[K_PROGRESS]->line, v[K_PROGRESS]->col,
+				  "`progress` needs a range like 8-15 to progress within; with one number it does nothing");
+		if (!v[K_TEMPO])
+			st->tempo = c->has_tempo ? c->tempo : (struct tempo){ .self = true };
+		if (!v[K_REST])
+			st->rest = c->has_rest ? c->rest : 60000;
+		break;
+	default:
+		break;
+	}
+}
+
 static void load_step(struct checker *c, struct step *st, const struct ynode *m)
 {
 	st->line = m->line;
 	st->col = m->col;
 	st->rounds = 1;
 	st->sets = 1;
+	st->side = SIDE_NONE;
 	if (m->kind != Y_MAP) {
 		err(c, m, "a step is a mapping with at least `type` and `name`, not %s",
 		    kind_word(m));
@@ -769,149 +917,55 @@ static void load_step(struct checker *c, struct step *st, const struct ynode *m)
 	}
 	const struct ynode *tv = map_get(m, "type");
 	bool typed = tv && get_type(c, tv, &st->type);
-	unsigned mask = typed ? 1u << st->type : ALL_TYPES;
-	/* (a misspelt `type` is reported as such below) */
-	bool type_typo = false;
-	for (size_t i = 0; !tv && i + 1 < m->n; i += 2)
-		if (m->kids[i]->kind == Y_SCALAR && edit_distance(m->kids[i]->text, "type", 1) <= 1)
-			type_typo = true;
-	if (!tv && !type_typo)
+	char not_here[64];
+	snprintf(not_here, sizeof not_here, "does not apply to %s %s step",
+		 article(st->type), step_type_word(st->type));
+	unsigned applies = STEP_KEYS;
+	if (typed)
+		for (int k = 0; k < K_COUNT; k++)
+			if (!(key_table[k].types & (1u << st->type)))
+				applies &= ~(1u << k);
+	const struct keyspec ks = {
+		.where = "a step", .known = STEP_KEYS, .applies = applies,
+		.suggest = STEP_KEYS, .not_here = not_here,
+	};
+	struct keys f;
+	read_keys(c, m, &ks, &f);
+	if (!tv && !f.misspelt[K_TYPE])
 		err(c, m, "step has no `type`; use note, ice, massage, reps, timer or rate");
-
-	const struct ynode *at[K_COUNT] = { 0 };
-	/* a misspelt required key is one mistake, not also a missing key */
-	bool misspelt[K_COUNT] = { false };
-	for (size_t i = 0; i + 1 < m->n && !c->gave_up; i += 2) {
-		const char *key = key_text(c, m, i);
-		if (!key)
-			continue;
-		int k = 0;
-		while (k < K_COUNT && strcmp(step_keys[k].word, key))
-			k++;
-		if (k == K_COUNT) {
-			const char *near = unknown_key(c, m->kids[i], key, step_key_words, "a step");
-			for (int j = 0; near && j < K_COUNT; j++)
-				if (!strcmp(step_keys[j].word, near))
-					misspelt[j] = true;
-			continue;
-		}
-		if (!(step_keys[k].types & mask)) {
-			err(c, m->kids[i], "`%s` does not apply to %s %s step", key,
-			    article(st->type), step_type_word(st->type));
-			continue;
-		}
-		at[k] = m->kids[i + 1];
-	}
-
-	if (at[K_NAME])
-		get_text(c, at[K_NAME], "name", 200, &st->name);
-	else if (!misspelt[K_NAME])
+	if (f.val[K_NAME])
+		get_text(c, f.val[K_NAME], "name", 200, &st->name);
+	else if (!f.misspelt[K_NAME])
 		err(c, m, "step has no `name`");
-	if (at[K_CUE])
-		get_text(c, at[K_CUE], "cue", 1000, &st->cue);
+	if (f.val[K_CUE])
+		get_text(c, f.val[K_CUE], "cue", 1000, &st->cue);
 	if (!typed)
 		return;
-
-	/* side: the step's own, else the routine's default */
-	bool sided = step_keys[K_SIDE].types & mask;
-	st->side = SIDE_NONE;
-	if (at[K_SIDE])
-		get_side(c, at[K_SIDE], &st->side);
-	else if (sided && c->has_side)
-		st->side = c->side;
-
-	bool has_duration = at[K_DURATION] && get_duration(c, at[K_DURATION], "duration", &st->duration);
-	if ((st->type == STEP_ICE || st->type == STEP_TIMER) && !at[K_DURATION] &&
-	    !misspelt[K_DURATION])
-		err(c, m, "%s %s step needs a `duration`", st->type == STEP_ICE ? "an" : "a",
-		    step_type_word(st->type));
-
-	switch (st->type) {
-	case STEP_ICE:
-		if (has_duration && st->duration > 20LL * 60 * 1000)
-			diags_add(c->d, DIAG_WARNING, at[K_DURATION]->line, at[K_DURATION]->col,
-				  "an ice round longer than 20 minutes risks cold injury; consider rounds with `off` between");
-		if (at[K_ROUNDS])
-			get_int(c, at[K_ROUNDS], "rounds", 1, 100, &st->rounds);
-		if (at[K_OFF])
-			get_duration(c, at[K_OFF], "off", &st->off);
-		if (st->rounds > 1 && !at[K_OFF])
-			err(c, at[K_ROUNDS], "`rounds: %d` needs `off:`, the time between rounds",
-			    st->rounds);
-		if (st->rounds == 1 && at[K_OFF])
-			diags_add(c->d, DIAG_WARNING, at[K_OFF]->line, at[K_OFF]->col,
-				  "`off` has no effect with a single round");
-		break;
-	case STEP_MASSAGE:
-		if (at[K_SPOTS])
-			load_spots(c, st, at[K_SPOTS], at[K_DURATION] != NULL);
-		else if (!misspelt[K_SPOTS])
-			err(c, m, "a massage step needs `spots`, the list of spots to work");
-		break;
-	case STEP_REPS:
-		if (at[K_SETS])
-			get_int(c, at[K_SETS], "sets", 1, 100, &st->sets);
-		if (at[K_REPS]) {
-			const char *s = want_scalar(c, at[K_REPS], "reps", "a number like 12 or a range like 8-15");
-			const char *why = s ? range_parse(s, &st->reps) : NULL;
-			if (why)
-				err(c, at[K_REPS], "`reps: %s`: %s", shown(s), why);
-		} else if (!misspelt[K_REPS]) {
-			err(c, m, "a reps step needs `reps`, a number like 12 or a range like 8-15");
-		}
-		if (at[K_PROGRESS])
-			get_bool(c, at[K_PROGRESS], "progress", &st->progress);
-		if (st->progress && at[K_REPS] && st->reps.min == st->reps.max && st->reps.min)
-			diags_add(c->d, DIAG_WARNING, at[K_PROGRESS]->line, at[K_PROGRESS]->col,
-				  "`progress` needs a range like 8-15 to progress within; with one number it does nothing");
-		st->tempo.self = true;
-		if (at[K_TEMPO])
-			get_tempo(c, at[K_TEMPO], &st->tempo);
-		else if (c->has_tempo)
-			st->tempo = c->tempo;
-		st->rest = 60000;
-		if (at[K_REST])
-			get_duration(c, at[K_REST], "rest", &st->rest);
-		else if (c->has_rest)
-			st->rest = c->rest;
-		break;
-	default:
-		break;
-	}
-}
-
-static bool word_in(const char *word, const char *const *list)
-{
-	for (; *list; list++)
-		if (!strcmp(word, *list))
-			return true;
-	return false;
+	struct step_values ok = { false };
+	load_step_values(c, st, &f, &ok);
+	load_step_type(c, st, m, &f, &ok);
 }
 
 static void load_defaults(struct checker *c, const struct ynode *m)
 {
-	static const char *const keys[] = { "side", "rest", "tempo", NULL };
+	static const struct keyspec ks = {
+		.where = "`defaults`", .known = STEP_KEYS, .applies = DEFAULT_KEYS,
+		.suggest = DEFAULT_KEYS,
+		.not_here = "cannot go in `defaults`; only side, rest and tempo can",
+	};
 	if (m->kind != Y_MAP) {
 		err(c, m, "`defaults` needs a mapping like {side: both, rest: 60s}, got %s",
 		    kind_word(m));
 		return;
 	}
-	for (size_t i = 0; i + 1 < m->n && !c->gave_up; i += 2) {
-		const char *key = key_text(c, m, i);
-		const struct ynode *v = m->kids[i + 1];
-		if (!key)
-			continue;
-		if (!strcmp(key, "side"))
-			c->has_side = get_side(c, v, &c->side);
-		else if (!strcmp(key, "rest"))
-			c->has_rest = get_duration(c, v, "rest", &c->rest);
-		else if (!strcmp(key, "tempo"))
-			c->has_tempo = get_tempo(c, v, &c->tempo);
-		else if (word_in(key, step_key_words))
-			err(c, m->kids[i], "`%s` cannot go in `defaults`; only side, rest and tempo can", key);
-		else
-			unknown_key(c, m->kids[i], key, keys, "`defaults`");
-	}
+	struct keys f;
+	read_keys(c, m, &ks, &f);
+	if (f.val[K_SIDE])
+		c->has_side = get_side(c, f.val[K_SIDE], &c->side);
+	if (f.val[K_REST])
+		c->has_rest = get_duration(c, f.val[K_REST], "rest", &c->rest);
+	if (f.val[K_TEMPO])
+		c->has_tempo = get_tempo(c, f.val[K_TEMPO], &c->tempo);
 }
 
 /* How many segments a step expands to, roughly, so that a huge expansion
@@ -931,57 +985,10 @@ static long long step_weight(const struct step *st)
 	}
 }
 
-static struct routine *load_tree(struct checker *c, const struct ynode *root,
-				 const char *file)
+static void load_steps(struct checker *c, struct routine *r, const struct ynode *steps,
+		       const struct ynode *steps_key)
 {
-	static const char *const keys[] = {
-		"format", "name", "description", "defaults", "steps", NULL
-	};
-	if (is_null(root)) {
-		err(c, root, "the document is empty; a routine needs at least `name` and `steps`");
-		return NULL;
-	}
-	if (root->kind != Y_MAP) {
-		err(c, root, "a routine is a mapping with `name` and `steps`, not %s",
-		    kind_word(root));
-		return NULL;
-	}
-	struct routine *r = xcalloc(1, sizeof *r);
-	r->file = xstrdup(file);
-
-	/* defaults first: steps before them in the file still get them */
-	const struct ynode *defaults = map_get(root, "defaults");
-	if (defaults)
-		load_defaults(c, defaults);
-
-	const struct ynode *steps = NULL, *steps_key = NULL;
-	bool named = false;
-	for (size_t i = 0; i + 1 < root->n && !c->gave_up; i += 2) {
-		const char *key = key_text(c, root, i);
-		const struct ynode *v = root->kids[i + 1];
-		if (!key)
-			continue;
-		if (!strcmp(key, "name")) {
-			named = true;
-			get_text(c, v, "name", 200, &r->name);
-		} else if (!strcmp(key, "description")) {
-			get_text(c, v, "description", 2000, &r->description);
-		} else if (!strcmp(key, "format")) {
-			int f;
-			if (get_int(c, v, "format", 0, 1000, &f) && f != 1)
-				err(c, v, "`format: %d` is not supported; this recoup reads format 1", f);
-		} else if (!strcmp(key, "steps")) {
-			steps = v;
-			steps_key = root->kids[i];
-		} else if (strcmp(key, "defaults")) {
-			unknown_key(c, root->kids[i], key, keys, "the routine");
-		}
-	}
-	if (!named)
-		err(c, root, "the routine has no `name`");
-	if (!steps) {
-		err(c, root, "the routine has no `steps`; list at least one step");
-	} else if (steps->kind != Y_SEQ) {
+	if (steps->kind != Y_SEQ) {
 		err(c, steps, "`steps` needs a list of steps, got %s", kind_word(steps));
 	} else if (steps->n == 0) {
 		err(c, steps, "`steps` is empty; list at least one step");
@@ -999,6 +1006,47 @@ static struct routine *load_tree(struct checker *c, const struct ynode *root,
 			err(c, steps_key, "the steps expand to more than %d timed parts; split the routine",
 			    ROUTINE_MAX_SEGMENTS);
 	}
+}
+
+static struct routine *load_tree(struct checker *c, const struct ynode *root,
+				 const char *file)
+{
+	static const struct keyspec ks = {
+		.where = "the routine", .known = TOP_KEYS, .applies = TOP_KEYS,
+		.suggest = TOP_KEYS,
+	};
+	if (is_null(root)) {
+		err(c, root, "the document is empty; a routine needs at least `name` and `steps`");
+		return NULL;
+	}
+	if (root->kind != Y_MAP) {
+		err(c, root, "a routine is a mapping with `name` and `steps`, not %s",
+		    kind_word(root));
+		return NULL;
+	}
+	struct routine *r = xcalloc(1, sizeof *r);
+	r->file = xstrdup(file);
+	struct keys f;
+	read_keys(c, root, &ks, &f);
+
+	/* defaults first: steps before them in the file still get them */
+	if (f.val[K_DEFAULTS])
+		load_defaults(c, f.val[K_DEFAULTS]);
+	int format;
+	if (f.val[K_FORMAT] && get_int(c, f.val[K_FORMAT], "format", 0, 1000, &format) &&
+	    format != 1)
+		err(c, f.val[K_FORMAT], "`format: %d` is not supported; this recoup reads format 1",
+		    format);
+	if (f.val[K_NAME])
+		get_text(c, f.val[K_NAME], "name", 200, &r->name);
+	else if (!f.misspelt[K_NAME])
+		err(c, root, "the routine has no `name`");
+	if (f.val[K_DESCRIPTION])
+		get_text(c, f.val[K_DESCRIPTION], "description", 2000, &r->description);
+	if (f.val[K_STEPS])
+		load_steps(c, r, f.val[K_STEPS], f.key[K_STEPS]);
+	else if (!f.misspelt[K_STEPS])
+		err(c, root, "the routine has no `steps`; list at least one step");
 	return r;
 }
 

@@ -86,9 +86,10 @@ for k in $settings; do
 done
 is "$missing" "" "the sample config has every setting"
 
-# every key of src/loader.c's routine format: in recoup-routine(5)
-keys=$(sed -n '/step_key_words\[\] = {/,/};/p' "$S/loader.c" | grep -o '"[a-z]*"' | tr -d '"')
-ok "$([ "$(echo $keys | wc -w)" -ge 13 ]; echo $?)" "the step keys are read from src/loader.c ($(echo $keys | wc -w))"
+# every key of src/loader.c's routine format (its KEYS table): in recoup-routine(5)
+keys=$(sed -n '/^#define KEYS(X)/,/^enum key/p' "$S/loader.c" | grep -o 'X([A-Z]*, "[a-z]*"' |
+	grep -o '"[a-z]*"' | tr -d '"')
+ok "$([ "$(echo $keys | wc -w)" -ge 17 ]; echo $?)" "the keys are read from src/loader.c ($(echo $keys | wc -w))"
 missing=
 for k in $keys format description defaults steps; do
 	grep -q "^\.BR $k \"" "$S/recoup-routine.5" || missing="$missing $k"
