@@ -566,6 +566,19 @@ static bool get_bool(struct checker *c, const struct ynode *v, const char *key,
 	return true;
 }
 
+/* The candidate closest to `word`, ignoring the case of ASCII letters (the
+ * candidates are lower case), if it is close enough to be a likely typo. */
+static const char *suggest(const char *word, const char *const *cands)
+{
+	char low[72];
+	size_t n = strlen(word);
+	if (n >= sizeof low)
+		return NULL;
+	for (size_t i = 0; i <= n; i++)
+		low[i] = word[i] >= 'A' && word[i] <= 'Z' ? (char)(word[i] - 'A' + 'a') : word[i];
+	return did_you_mean(low, cands);
+}
+
 static const char *const side_words[] = { "left", "right", "both", "none", NULL };
 
 static bool get_side(struct checker *c, const struct ynode *v, enum side *out)
@@ -579,7 +592,7 @@ static bool get_side(struct checker *c, const struct ynode *v, enum side *out)
 			return true;
 		}
 	}
-	const char *near = did_you_mean(s, side_words);
+	const char *near = suggest(s, side_words);
 	if (near)
 		err(c, v, "`side: %s` is not a side (did you mean `%s`?); use left, right, both or none", shown(s), near);
 	else
@@ -675,8 +688,8 @@ struct keyspec {
 	const char *where;      /* "a step", as in "unknown key `x` in a step" */
 	unsigned known;         /* the keys of this level, that apply here or not */
 	unsigned applies;       /* the keys that apply here */
-	unsigned suggest;       /* the keys to suggest for a misspelt one */
 	const char *not_here;   /* for a known key that does not apply here */
+	const char *only;       /* and what does, after that: "; only ..." */
 };
 
 /* A mapping's keys, read once: the value of every key that applies, and the
@@ -697,15 +710,48 @@ static enum key key_id(const char *word, unsigned mask)
 	return (enum key)id;
 }
 
-static void read_keys(struct checker *c, const struct ynode *map,
-		      const struct keyspec *ks, struct keys *f)
+/* The nearest of the keys in `mask` to a misspelt key, or K_COUNT. */
+static enum key nearest_key(const char *word, unsigned mask)
 {
 	const char *cands[K_COUNT + 1];
 	size_t n = 0;
 	for (int k = 0; k < K_COUNT; k++)
-		if (ks->suggest & (1u << k))
+		if (mask & (1u << k))
 			cands[n++] = key_table[k].word;
 	cands[n] = NULL;
+	const char *near = suggest(word, cands);
+	return near ? key_id(near, mask) : K_COUNT;
+}
+
+/* An unknown key: suggest one that applies here; failing that, say that
+ * the nearest known one would not apply either, rather than suggest it and
+ * then refuse it.  Returns the key it was taken for, or K_COUNT. */
+static enum key unknown_key(struct checker *c, const struct ynode *k,
+			    const struct keyspec *ks)
+{
+	const char *key = k->text;
+	enum key near = nearest_key(key, ks->applies);
+	if (!*key) {
+		err(c, k, "an empty key in %s", ks->where);
+		return K_COUNT;
+	}
+	if (near < K_COUNT) {
+		err(c, k, "unknown key `%s` in %s (did you mean `%s`?)", shown(key), ks->where,
+		    key_table[near].word);
+		return near;
+	}
+	enum key other = nearest_key(key, ks->known);
+	if (other < K_COUNT)
+		err(c, k, "unknown key `%s` in %s (`%s` %s either%s)", shown(key), ks->where,
+		    key_table[other].word, ks->not_here, ks->only ? ks->only : "");
+	else
+		err(c, k, "unknown key `%s` in %s", shown(key), ks->where);
+	return K_COUNT;
+}
+
+static void read_keys(struct checker *c, const struct ynode *map,
+		      const struct keyspec *ks, struct keys *f)
+{
 	memset(f, 0, sizeof *f);
 	for (size_t i = 0; i + 1 < map->n && !c->gave_up; i += 2) {
 		const char *key = key_text(c, map, i);
@@ -716,21 +762,13 @@ static void read_keys(struct checker *c, const struct ynode *map,
 		if (id < K_COUNT && (ks->applies & (1u << id))) {
 			f->val[id] = map->kids[i + 1];
 			f->key[id] = k;
-			continue;
+		} else if (id < K_COUNT) {
+			err(c, k, "`%s` %s%s", key, ks->not_here, ks->only ? ks->only : "");
+		} else {
+			enum key meant = unknown_key(c, k, ks);
+			if (meant < K_COUNT)
+				f->misspelt[meant] = true;
 		}
-		if (id < K_COUNT) {
-			err(c, k, "`%s` %s", key, ks->not_here);
-			continue;
-		}
-		const char *near = did_you_mean(key, cands);
-		if (!*key)
-			err(c, k, "an empty key in %s", ks->where);
-		else if (near)
-			err(c, k, "unknown key `%s` in %s (did you mean `%s`?)", shown(key), ks->where, near);
-		else
-			err(c, k, "unknown key `%s` in %s", shown(key), ks->where);
-		if (near)
-			f->misspelt[key_id(near, ks->suggest)] = true;
 	}
 }
 
@@ -749,7 +787,7 @@ static bool get_type(struct checker *c, const struct ynode *v, enum step_type *o
 			return true;
 		}
 	}
-	const char *near = did_you_mean(s, type_words);
+	const char *near = suggest(s, type_words);
 	if (near)
 		err(c, v, "unknown step type `%s` (did you mean `%s`?); use note, ice, massage, reps, timer or rate",
 		    shown(s), near);
@@ -763,7 +801,6 @@ static bool load_spot_map(struct checker *c, struct spot *sp, const struct ynode
 {
 	static const struct keyspec ks = {
 		.where = "a spot", .known = SPOT_KEYS, .applies = SPOT_KEYS,
-		.suggest = SPOT_KEYS,
 	};
 	struct keys f;
 	read_keys(c, s, &ks, &f);
@@ -927,7 +964,7 @@ static void load_step(struct checker *c, struct step *st, const struct ynode *m)
 				applies &= ~(1u << k);
 	const struct keyspec ks = {
 		.where = "a step", .known = STEP_KEYS, .applies = applies,
-		.suggest = STEP_KEYS, .not_here = not_here,
+		.not_here = not_here,
 	};
 	struct keys f;
 	read_keys(c, m, &ks, &f);
@@ -950,8 +987,7 @@ static void load_defaults(struct checker *c, const struct ynode *m)
 {
 	static const struct keyspec ks = {
 		.where = "`defaults`", .known = STEP_KEYS, .applies = DEFAULT_KEYS,
-		.suggest = DEFAULT_KEYS,
-		.not_here = "cannot go in `defaults`; only side, rest and tempo can",
+		.not_here = "cannot go in `defaults`", .only = "; only side, rest and tempo can",
 	};
 	if (m->kind != Y_MAP) {
 		err(c, m, "`defaults` needs a mapping like {side: both, rest: 60s}, got %s",
@@ -1013,7 +1049,6 @@ static struct routine *load_tree(struct checker *c, const struct ynode *root,
 {
 	static const struct keyspec ks = {
 		.where = "the routine", .known = TOP_KEYS, .applies = TOP_KEYS,
-		.suggest = TOP_KEYS,
 	};
 	if (is_null(root)) {
 		err(c, root, "the document is empty; a routine needs at least `name` and `steps`");

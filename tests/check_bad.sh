@@ -15,9 +15,9 @@ misspelt-spot-keys misspelt-top-keys name-empty name-line-break
 nesting-too-deep progress-not-bool reps-missing reps-out-of-range
 reversed-range rounds-without-off second-document sets-out-of-range
 several-errors spot-no-duration spot-unnamed step-no-name step-no-type
-step-not-mapping steps-not-list steps-null tab-before-entry tab-indent
-tempo-zero top-list top-scalar unknown-spot-key unknown-step-key
-unknown-top-key unknown-type wide-and-tab yaml-syntax yaml-tag"
+step-not-mapping steps-not-list steps-null suggest-any-case suggest-for-type
+tab-before-entry tab-indent tempo-zero top-list top-scalar unknown-spot-key
+unknown-step-key unknown-top-key unknown-type wide-and-tab yaml-syntax yaml-tag"
 
 now_ms() {
 	t=$(date +%s%3N)
