@@ -976,11 +976,12 @@ static void load_step(struct checker *c, struct step *st, const struct ynode *m)
 		err(c, m, "step has no `name`");
 	if (f.val[K_CUE])
 		get_text(c, f.val[K_CUE], "cue", 1000, &st->cue);
-	if (!typed)
-		return;
+	/* without a good type every key of any step applies, each checked by
+	 * its own grammar, so a wrong type does not hide the other mistakes */
 	struct step_values ok = { false };
 	load_step_values(c, st, &f, &ok);
-	load_step_type(c, st, m, &f, &ok);
+	if (typed)
+		load_step_type(c, st, m, &f, &ok);
 }
 
 static void load_defaults(struct checker *c, const struct ynode *m)
