@@ -916,7 +916,8 @@ static void load_step_type(struct checker *c, struct step *st, const struct ynod
 		if (st->rounds > 1 && !v[K_OFF] && !f->misspelt[K_OFF])
 			err(c, v[K_ROUNDS], "`rounds: %d` needs `off:`, the time between rounds",
 			    st->rounds);
-		if (st->rounds == 1 && v[K_OFF])
+		/* not after a bad `rounds` (or `off`): that error is enough */
+		if (st->rounds == 1 && ok->off && (!v[K_ROUNDS] || ok->rounds))
 			diags_add(c->d, DIAG_WARNING, v[K_OFF]->line, v[K_OFF]->col,
 				  "`off` has no effect with a single round");
 		break;

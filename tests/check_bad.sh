@@ -13,12 +13,12 @@ invalid-utf8 key-not-scalar key-wrong-type line-separator-drift line-separators
 massage-no-spots missing-colon missing-name missing-steps misspelt-off
 misspelt-spot-keys misspelt-top-keys name-empty name-line-break
 nesting-too-deep no-type-more-errors progress-not-bool reps-missing
-reps-out-of-range reversed-range rounds-without-off second-document
-sets-out-of-range several-errors spot-no-duration spot-unnamed step-no-name
-step-no-type step-not-mapping steps-not-list steps-null suggest-any-case
-suggest-for-type tab-before-entry tab-indent tempo-zero top-list top-scalar
-unknown-spot-key unknown-step-key unknown-top-key unknown-type-more-errors
-unknown-type wide-and-tab yaml-syntax yaml-tag"
+reps-out-of-range reversed-range rounds-not-number rounds-without-off
+second-document sets-out-of-range several-errors spot-no-duration spot-unnamed
+step-no-name step-no-type step-not-mapping steps-not-list steps-null
+suggest-any-case suggest-for-type tab-before-entry tab-indent tempo-zero
+top-list top-scalar unknown-spot-key unknown-step-key unknown-top-key
+unknown-type-more-errors unknown-type wide-and-tab yaml-syntax yaml-tag"
 
 now_ms() {
 	t=$(date +%s%3N)

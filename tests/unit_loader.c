@@ -250,6 +250,22 @@ static void test_warnings(void)
 	       "off with one round: warning at the value");
 	routine_free(r);
 
+	/* no warning follows from a value that was itself an error */
+	r = load("name: Off\nsteps:\n  - {type: ice, name: Ice, duration: 10m, rounds: 0, off: 5m}\n"
+		 "  - {type: ice, name: Ice, duration: 10m, off: 5 min}\n"
+		 "  - {type: ice, name: Ice, duration: 10m, rounds: 1, off: 5m}\n"
+		 "  - {type: reps, name: R, reps: 12-x, progress: true}\n");
+	is_int((long long)d.nerrors, 3, "bad rounds, off and reps: three errors");
+	is_str(diag_text(0), "3:51: `rounds: 0` is out of range; it must be 1 to 100", "bad rounds: its error");
+	is_str(diag_text(1), "4:48: `off: 5 min` is not a duration; write it like 90s, 15m, 1m30s, 1:30 or 90 (seconds)",
+	       "bad off: its error, no warning");
+	is_str(diag_text(2), "5:59: warning: `off` has no effect with a single round",
+	       "a good `rounds: 1` still warns");
+	is_str(diag_text(3), "6:33: `reps: 12-x`: expected a number of reps like 12, or a range like 8-15",
+	       "bad reps: its error, no warning about progress");
+	is_int((long long)d.n, 4, "and nothing more");
+	routine_free(r);
+
 	r = load("name: Flat\nsteps:\n  - {type: reps, name: R, reps: 12, progress: true}\n");
 	ok(r != NULL, "progress with a single number loads");
 	is_str(diag_text(0),
