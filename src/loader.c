@@ -59,6 +59,7 @@ struct ynode {
 	int line, col;          /* 1-based */
 	char *text;             /* scalars */
 	bool plain;             /* unquoted scalar */
+	bool block;             /* literal (|) or folded (>) scalar */
 	struct ynode **kids;    /* maps: key, value, key, value, ... */
 	size_t n, cap;
 };
@@ -306,6 +307,8 @@ static bool tree_event(struct tree_builder *b, const yaml_event_t *ev)
 		y->text = xstrndup((const char *)ev->data.scalar.value,
 				   ev->data.scalar.length);
 		y->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+		y->block = ev->data.scalar.style == YAML_LITERAL_SCALAR_STYLE ||
+			   ev->data.scalar.style == YAML_FOLDED_SCALAR_STYLE;
 		return true;
 	}
 	if (b->depth >= ROUTINE_MAX_DEPTH) {
@@ -492,7 +495,9 @@ static bool get_text(struct checker *c, const struct ynode *v, const char *key,
 	if (!s)
 		return false;
 	size_t n = strlen(s);
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+	/* a block scalar ends with a line break (unless chomped with `-`):
+	 * that one, and any after it, are no line break in the text */
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || (v->block && s[n - 1] == '\n')))
 		n--;
 	if (n == 0) {
 		err(c, v, "`%s` is empty", key);

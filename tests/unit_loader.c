@@ -274,6 +274,30 @@ static void test_warnings(void)
 	routine_free(r);
 }
 
+static void test_block_scalars(void)
+{
+	struct routine *r = load("name: >\n  Folded\n  name\n"
+				 "description: |+\n  Kept, with blank lines after\n\n\n"
+				 "steps:\n  - type: note\n    name: |\n      Literal name\n"
+				 "    cue: >-\n      Stripped cue\n");
+	ok(r != NULL, "one-line block scalars load");
+	if (r) {
+		is_str(r->name, "Folded name", "a folded name: its final line break is dropped");
+		is_str(r->description, "Kept, with blank lines after", "a kept description: all its final line breaks");
+		is_str(r->steps[0].name, "Literal name", "a literal name: its final line break is dropped");
+		is_str(r->steps[0].cue, "Stripped cue", "a stripped cue is unchanged");
+	}
+	routine_free(r);
+
+	r = load("name: Calf\ndescription: |\n  Two\n  lines\nsteps:\n  - type: note\n    name: |\n      Two\n      lines\n");
+	ok(r == NULL, "block scalars of two lines: refused");
+	is_str(diag_text(0), "2:14: `description` contains a line break or control character; keep it on one line",
+	       "a line break inside a description is an error");
+	is_str(diag_text(1), "7:11: `name` contains a line break or control character; keep it on one line",
+	       "a line break inside a name is an error");
+	routine_free(r);
+}
+
 static void test_errors(void)
 {
 	struct routine *r = load("name: Bad\n"
@@ -592,6 +616,7 @@ int main(void)
 	test_defaults();
 	test_spots();
 	test_warnings();
+	test_block_scalars();
 	test_errors();
 	test_positions();
 	test_line_separators();
