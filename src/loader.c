@@ -546,7 +546,7 @@ static bool get_int(struct checker *c, const struct ynode *v, const char *key,
 	if (!s)
 		return false;
 	long n;
-	if (!int_parse(s, &n)) {
+	if (!int_parse_clamped(s, &n)) {
 		err(c, v, "`%s: %s` is not a whole number", key, shown(s));
 		return false;
 	}

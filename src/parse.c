@@ -18,15 +18,22 @@ static const char *skip_space(const char *p)
 	return p;
 }
 
-/* Read up to 9 digits; returns the end or NULL when there is no digit. */
+/* Past every range of the format, and small enough that hours of it in
+ * milliseconds, summed, still fit a long long. */
+#define DIGITS_CAP 999999999999LL
+
+/* Read digits; returns the end or NULL when there is no digit.  A longer
+ * number is read whole and stops at DIGITS_CAP: it is out of range, not
+ * malformed, and the caller says so. */
 static const char *read_digits(const char *p, long long *v)
 {
 	long long n = 0;
 	int count = 0;
 	while (isdigit((unsigned char)*p)) {
-		if (++count > 9)
-			return NULL;
+		count++;
 		n = n * 10 + (*p - '0');
+		if (n > DIGITS_CAP)
+			n = DIGITS_CAP;
 		p++;
 	}
 	if (!count)
@@ -178,6 +185,20 @@ bool int_parse(const char *s, long *out)
 	long v = strtol(s, &end, 10);
 	if (errno || *end)
 		return false;
+	*out = v;
+	return true;
+}
+
+bool int_parse_clamped(const char *s, long *out)
+{
+	char *end;
+	errno = 0;
+	if (!*s || isspace((unsigned char)*s))
+		return false;
+	long v = strtol(s, &end, 10);
+	if (*end || end == s || !isdigit((unsigned char)end[-1]))
+		return false;
+	/* strtol has already clamped to LONG_MIN or LONG_MAX */
 	*out = v;
 	return true;
 }

@@ -10,7 +10,8 @@
 
 /* "90s", "15m", "2h", "1m30s", "1h 5m", "1:30", "1:05:00" or bare seconds
  * "90".  Stores milliseconds.  Returns false on a malformed value; the range
- * is the caller's business. */
+ * is the caller's business (a number of any length is well formed, and
+ * stored as at least 999999999999 of its unit when that long). */
 bool duration_parse(const char *s, long long *ms);
 
 /* "N" or "MIN-MAX" (spaces around '-' allowed), whole numbers >= 1. */
@@ -31,6 +32,9 @@ long long tempo_rep_ms(const struct tempo *t);
 
 /* A whole number with optional sign, no junk; false when out of long range. */
 bool int_parse(const char *s, long *out);
+/* The same, but a number out of long range is clamped to LONG_MIN or
+ * LONG_MAX, for callers that report it as out of their own range. */
+bool int_parse_clamped(const char *s, long *out);
 /* true/false/yes/no/on/off, any case. */
 bool bool_parse(const char *s, bool *out);
 

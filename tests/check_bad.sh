@@ -10,8 +10,8 @@ colon-in-value control-char-in-name cr-line-ends defaults-bad
 document-comments-only document-empty duplicate-key duration-too-long
 duration-zero empty-spots empty-steps empty format-2 ice-no-duration
 invalid-utf8 key-not-scalar key-wrong-type line-separator-drift line-separators
-massage-no-spots missing-colon missing-name missing-steps misspelt-off
-misspelt-spot-keys misspelt-top-keys name-empty name-line-break
+long-numbers massage-no-spots missing-colon missing-name missing-steps
+misspelt-off misspelt-spot-keys misspelt-top-keys name-empty name-line-break
 nesting-too-deep no-type-more-errors progress-not-bool reps-missing
 reps-out-of-range reversed-range rounds-not-number rounds-without-off
 second-document sets-out-of-range several-errors spot-no-duration spot-unnamed

@@ -3,6 +3,7 @@
  * and the clock display.  Every check compares an exact value. */
 #include "config.h"
 
+#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -46,6 +47,13 @@ static void test_durations(void)
 	dur_ok("0s", 0);
 	dur_ok(" 45s ", 45000); /* surrounding blanks are fine */
 	dur_ok("999999999", 999999999000LL);
+	/* a long number is well formed (and out of the caller's range) */
+	dur_ok("1234567890", 1234567890000LL);
+	dur_ok("1234567890s", 1234567890000LL);
+	dur_ok("99999999999999999999", 999999999999000LL);
+	dur_ok("99999999999999999999h 99999999999999999999m 99999999999999999999s",
+	       999999999999LL * (3600000 + 60000 + 1000));
+	dur_ok("99999999999999999999:59:59", 999999999999LL * 3600000 + 3599000);
 
 	dur_bad("");
 	dur_bad("   ");
@@ -65,8 +73,6 @@ static void test_durations(void)
 	dur_bad("30s15m");  /* units out of order */
 	dur_bad("5m1h");
 	dur_bad("1m2m");    /* a unit twice */
-	dur_bad("1234567890");
-	dur_bad("1234567890s");
 	dur_bad("-5s");
 	dur_bad("+5s");
 	dur_bad("90 s");
@@ -118,7 +124,8 @@ static void test_ranges(void)
 	range_bad("8 15", junk);
 	range_bad("8.5", junk);
 	range_bad("8-15-20", junk);
-	range_bad("1234567890", junk);
+	range_bad("1234567890", "reps must be between 1 and 1000");
+	range_bad("8-99999999999999999999", "reps must be between 1 and 1000");
 }
 
 static void tempo_ok(const char *s, bool self, int d, int h, int u, long long rep)
@@ -154,6 +161,7 @@ static void test_tempos(void)
 		  "a tempo of 0-0-0 has no time in it; use \"self\" for self-paced reps");
 	tempo_bad("61-0-0", "each tempo phase must be at most 60 seconds");
 	tempo_bad("0-0-61", "each tempo phase must be at most 60 seconds");
+	tempo_bad("2-99999999999999999999-1", "each tempo phase must be at most 60 seconds");
 	tempo_bad("2-0", junk);
 	tempo_bad("2-0-1-0", junk);
 	tempo_bad("2-0-x", junk);
@@ -181,6 +189,23 @@ static void test_ints_and_bools(void)
 		long v = -99;
 		ok(!int_parse(bad[i], &v), "int \"%s\" is refused", bad[i]);
 		is_int(v, -99, "refused int \"%s\" leaves the output alone", bad[i]);
+	}
+
+	/* clamped, for "out of range" rather than "not a whole number" */
+	static const struct { const char *s; long want; } clamped[] = {
+		{ "12", 12 }, { "-3", -3 }, { "99999999999999999999999", LONG_MAX },
+		{ "-99999999999999999999999", LONG_MIN }, { "+99999999999999999999999", LONG_MAX },
+	};
+	for (size_t i = 0; i < ARRAY_LEN(clamped); i++) {
+		long v = -99;
+		ok(int_parse_clamped(clamped[i].s, &v), "int \"%s\" parses, clamped", clamped[i].s);
+		is_int(v, clamped[i].want, "int \"%s\" is clamped to %ld", clamped[i].s, clamped[i].want);
+	}
+	static const char *const notint[] = { "", " 1", "1 ", "1x", "-", "+", "1e99", "99999999999999999999x" };
+	for (size_t i = 0; i < ARRAY_LEN(notint); i++) {
+		long v = -99;
+		ok(!int_parse_clamped(notint[i], &v), "int \"%s\" is refused, even clamped", notint[i]);
+		is_int(v, -99, "refused int \"%s\" leaves the output alone", notint[i]);
 	}
 
 	static const struct { const char *s; bool want; } bools[] = {
