@@ -20,31 +20,37 @@
 #include "util.h"
 
 /* User text made safe for a one-line message: control characters escaped,
- * long text cut.  Returns a static buffer (one of two, so two may be used in
- * one message). */
+ * long text cut (at a character boundary, so the message stays UTF-8).
+ * Returns a static buffer (one of two, so two may be used in one message). */
 static const char *shown(const char *text)
 {
 	static char bufs[2][96];
 	static int which;
 	char *out = bufs[which ^= 1];
+	const size_t room = sizeof bufs[0] - 7; /* and then "...", and the NUL */
 	size_t o = 0;
-	for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
-		if (o > sizeof bufs[0] - 8) {
+	for (const unsigned char *p = (const unsigned char *)text; *p;) {
+		size_t n = 1;
+		char esc[8] = "";
+		if (*p == '\n')
+			strcpy(esc, "\\n");
+		else if (*p == '\t')
+			strcpy(esc, "\\t");
+		else if (*p < 0x20 || *p == 0x7f)
+			snprintf(esc, sizeof esc, "\\x%02x", *p);
+		else if (*p >= 0xC0)
+			n = *p >= 0xF0 ? 4 : *p >= 0xE0 ? 3 : 2;
+		for (size_t k = 1; k < n; k++)
+			if ((p[k] & 0xC0) != 0x80)
+				n = k; /* a broken sequence: byte by byte */
+		size_t need = *esc ? strlen(esc) : n;
+		if (o + need > room) {
 			memcpy(out + o, "...", 4);
 			return out;
 		}
-		if (*p < 0x20 || *p == 0x7f)
-		{
-			if (*p == '\n')
-				memcpy(out + o, "\\n", 2);
-			else if (*p == '\t')
-				memcpy(out + o, "\\t", 2);
-			else
-				snprintf(out + o, 5, "\\x%02x", *p);
-			o += *p == '\n' || *p == '\t' ? 2 : 4;
-		}
-		else
-			out[o++] = (char)*p;
+		memcpy(out + o, *esc ? esc : (const char *)p, need);
+		o += need;
+		p += n;
 	}
 	out[o] = '\0';
 	return out;

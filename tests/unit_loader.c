@@ -298,6 +298,50 @@ static void test_block_scalars(void)
 	routine_free(r);
 }
 
+/* Long values in messages are cut at a character, never inside one. */
+static void test_long_values(void)
+{
+	struct buf b, want;
+	buf_init(&b);
+	buf_init(&want);
+	buf_adds(&b, "name: Long\nsteps:\n  - {type: timer, name: T, duration: ");
+	buf_adds(&want, "3:38: `duration: ");
+	for (int i = 0; i < 40; i++) {
+		buf_adds(&b, "\xe6\x97\xa5"); /* three bytes, two columns */
+		if (i < 29)
+			buf_adds(&want, "\xe6\x97\xa5");
+	}
+	buf_adds(&b, "}\n");
+	buf_adds(&want, "...` is not a duration; write it like 90s, 15m, 1m30s, 1:30 or 90 (seconds)");
+	struct routine *r = load(b.s);
+	is_str(diag_text(0), want.s, "a long value of 3-byte characters is cut after a whole one");
+	routine_free(r);
+
+	for (int shift = 0; shift < 4; shift++) {
+		buf_free(&b);
+		buf_init(&b);
+		buf_adds(&b, "name: Long\nsteps:\n  - {type: timer, name: T, duration: ");
+		for (int i = 0; i < shift; i++)
+			buf_addc(&b, 'x');
+		for (int i = 0; i < 30; i++)
+			buf_adds(&b, "\xf0\x9f\x98\x80"); /* four bytes */
+		buf_adds(&b, "}\n");
+		r = load(b.s);
+		const char *msg = d.n ? d.v[0].msg : "";
+		const char *dots = strstr(msg, "...`");
+		/* what comes before the dots ends with a whole character */
+		size_t at = dots ? (size_t)(dots - msg) : 0;
+		size_t k = at;
+		while (k > 0 && ((unsigned char)msg[k - 1] & 0xC0) == 0x80)
+			k--;
+		ok(dots && k > 0 && at - k == 3 && (unsigned char)msg[k - 1] == 0xf0,
+		   "a long value of 4-byte characters after %d ASCII: cut after a whole one", shift);
+		routine_free(r);
+	}
+	buf_free(&b);
+	buf_free(&want);
+}
+
 static void test_errors(void)
 {
 	struct routine *r = load("name: Bad\n"
@@ -617,6 +661,7 @@ int main(void)
 	test_spots();
 	test_warnings();
 	test_block_scalars();
+	test_long_values();
 	test_errors();
 	test_positions();
 	test_line_separators();
