@@ -442,7 +442,8 @@ static struct ynode *tree_build(const char *data, size_t len, struct diags *d)
 
 struct checker {
 	struct diags *d;
-	bool gave_up;
+	bool gave_up;           /* too many errors: stop */
+	bool hushed;            /* too many warnings: go on without them */
 	/* from `defaults:` */
 	bool has_side, has_rest, has_tempo;
 	enum side side;
@@ -467,6 +468,19 @@ static void err(struct checker *c, const struct ynode *at, const char *fmt, ...)
 	va_end(ap);
 	diags_add(c->d, DIAG_ERROR, at->line, at->col, "%s", msg);
 	free(msg);
+}
+
+static void warn(struct checker *c, const struct ynode *at, const char *msg)
+{
+	if (c->hushed)
+		return;
+	if (c->d->nwarnings >= ROUTINE_MAX_WARNINGS) {
+		diags_add(c->d, DIAG_WARNING, at->line, at->col,
+			  "too many warnings; not reporting more");
+		c->hushed = true;
+		return;
+	}
+	diags_add(c->d, DIAG_WARNING, at->line, at->col, "%s", msg);
 }
 
 static bool is_null(const struct ynode *y)
@@ -922,15 +936,14 @@ static void load_step_type(struct checker *c, struct step *st, const struct ynod
 	switch (st->type) {
 	case STEP_ICE:
 		if (ok->duration && st->duration > 20LL * 60 * 1000)
-			diags_add(c->d, DIAG_WARNING, v[K_DURATION]->line, v[K_DURATION]->col,
-				  "an ice round longer than 20 minutes risks cold injury; consider rounds with `off` between");
+			warn(c, v[K_DURATION],
+			     "an ice round longer than 20 minutes risks cold injury; consider rounds with `off` between");
 		if (st->rounds > 1 && !v[K_OFF] && !f->misspelt[K_OFF])
 			err(c, v[K_ROUNDS], "`rounds: %d` needs `off:`, the time between rounds",
 			    st->rounds);
 		/* not after a bad `rounds` (or `off`): that error is enough */
 		if (st->rounds == 1 && ok->off && (!v[K_ROUNDS] || ok->rounds))
-			diags_add(c->d, DIAG_WARNING, v[K_OFF]->line, v[K_OFF]->col,
-				  "`off` has no effect with a single round");
+			warn(c, v[K_OFF], "`off` has no effect with a single round");
 		break;
 	case STEP_MASSAGE:
 		if (!v[K_SPOTS] && !f->misspelt[K_SPOTS])
@@ -940,8 +953,8 @@ static void load_step_type(struct checker *c, struct step *st, const struct ynod
 		if (!v[K_REPS] && !f->misspelt[K_REPS])
 			err(c, m, "a reps step needs `reps`, a number like 12 or a range like 8-15");
 		if (st->progress && ok->reps && st->reps.min == st->reps.max)
-			diags_add(c->d, DIAG_WARNING, v[K_PROGRESS]->line, v[K_PROGRESS]->col,
-				  "`progress` needs a range like 8-15 to progress within; with one number it does nothing");
+			warn(c, v[K_PROGRESS],
+			     "`progress` needs a range like 8-15 to progress within; with one number it does nothing");
 		if (!v[K_TEMPO])
 			st->tempo = c->has_tempo ? c->tempo : (struct tempo){ .self = true };
 		if (!v[K_REST])

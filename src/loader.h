@@ -16,6 +16,7 @@
 #define ROUTINE_MAX_NODES 300000
 #define ROUTINE_MAX_SEGMENTS 100000
 #define ROUTINE_MAX_ERRORS 100
+#define ROUTINE_MAX_WARNINGS 100
 
 /* Load `path`.  Diagnostics go into `d` (initialised by the caller with the
  * same file name).  Returns the routine, owned by the caller, or NULL when

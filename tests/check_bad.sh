@@ -128,6 +128,18 @@ is "$(wc -l <"$T/err" | tr -d ' ')" 101 "1,000 bad steps: 100 errors and a last 
 is "$(tail -n 1 "$T/err")" "recoup: errors.yaml:103:38: too many errors; not reporting more" \
 	"1,000 bad steps: the last line says so"
 
+# Warnings stop at 100 too: 10,000 ice rounds of 25 minutes still load.
+awk 'BEGIN {
+	print "name: Warnings"; print "steps:"
+	for (i = 0; i < 10000; i++) print "  - {type: ice, name: I, duration: 25m}"
+}' >"$T/warnings.yaml"
+run_check "$T" warnings.yaml
+is "$rc" 0 "10,000 long ice rounds: exit status 0"
+is "$(wc -l <"$T/err" | tr -d ' ')" 101 "10,000 long ice rounds: 100 warnings and a last line"
+is "$(tail -n 1 "$T/err")" "recoup: warnings.yaml:103:36: warning: too many warnings; not reporting more" \
+	"10,000 long ice rounds: the last line says so"
+ok "$([ "$ms" -lt 1000 ] && echo 0 || echo 1)" "10,000 long ice rounds: done in under 1 s ($ms ms)"
+
 # 60,000 unknown keys in one step: refused quickly, not in quadratic time
 awk 'BEGIN {
 	print "name: Keys"; print "steps:"; print "  - type: note"; print "    name: N"
