@@ -649,7 +649,12 @@ static const char *key_text(struct checker *c, const struct ynode *map, size_t i
 	for (size_t j = 0; j < i; j += 2) {
 		const struct ynode *o = map->kids[j];
 		if (o->kind == Y_SCALAR && !strcmp(o->text, k->text)) {
-			err(c, k, "duplicate key `%s` (first at line %d)", shown(k->text), o->line);
+			if (o->line == k->line)
+				err(c, k, "duplicate key `%s` (first at line %d, column %d)",
+				    shown(k->text), o->line, o->col);
+			else
+				err(c, k, "duplicate key `%s` (first at line %d)", shown(k->text),
+				    o->line);
 			return NULL;
 		}
 	}

@@ -7,18 +7,19 @@
 
 bad="alias anchor bad-duration bad-reps bad-side bad-tempo bom-invalid-utf8
 colon-in-value control-char-in-name cr-line-ends defaults-bad
-document-comments-only document-empty duplicate-key duration-too-long
-duration-zero empty-spots empty-steps empty format-2 ice-no-duration
-invalid-utf8 key-not-scalar key-wrong-type line-separator-drift line-separators
-long-numbers massage-no-spots missing-colon missing-name missing-steps
-misspelt-off misspelt-spot-keys misspelt-top-keys name-empty name-line-break
-nesting-too-deep no-type-more-errors progress-not-bool reps-missing
-reps-out-of-range reversed-range rounds-not-number rounds-without-off
-second-document sets-out-of-range several-errors spot-no-duration spot-unnamed
-step-no-name step-no-type step-not-mapping steps-not-list steps-null
-suggest-any-case suggest-for-type tab-before-entry tab-indent tempo-zero
-top-list top-scalar unknown-spot-key unknown-step-key unknown-top-key
-unknown-type-more-errors unknown-type wide-and-tab yaml-syntax yaml-tag"
+document-comments-only document-empty duplicate-key-same-line duplicate-key
+duration-too-long duration-zero empty-spots empty-steps empty format-2
+ice-no-duration invalid-utf8 key-not-scalar key-wrong-type line-separator-drift
+line-separators long-numbers massage-no-spots missing-colon missing-name
+missing-steps misspelt-off misspelt-spot-keys misspelt-top-keys name-empty
+name-line-break nesting-too-deep no-type-more-errors progress-not-bool
+reps-missing reps-out-of-range reversed-range rounds-not-number
+rounds-without-off second-document sets-out-of-range several-errors
+spot-no-duration spot-unnamed step-no-name step-no-type step-not-mapping
+steps-not-list steps-null suggest-any-case suggest-for-type tab-before-entry
+tab-indent tempo-zero top-list top-scalar unknown-spot-key unknown-step-key
+unknown-top-key unknown-type-more-errors unknown-type wide-and-tab yaml-syntax
+yaml-tag"
 
 now_ms() {
 	t=$(date +%s%3N)
