@@ -291,8 +291,12 @@ static bool tree_event(struct tree_builder *b, const yaml_event_t *ev)
 		return false;
 	}
 	if (!tag_is_plain(tag)) {
-		diags_add(b->d, DIAG_ERROR, line, col,
-			  "YAML tags (%s) are not used in routines", shown((const char *)tag));
+		/* libyaml gives `!!set` expanded: show it as written */
+		static const char core[] = "tag:yaml.org,2002:";
+		const char *t = (const char *)tag;
+		bool short_form = !strncmp(t, core, sizeof core - 1);
+		diags_add(b->d, DIAG_ERROR, line, col, "YAML tags (%s%s) are not used in routines",
+			  short_form ? "!!" : "", shown(short_form ? t + sizeof core - 1 : t));
 		return false;
 	}
 	if (b->nodes >= ROUTINE_MAX_NODES) {

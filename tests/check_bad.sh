@@ -19,7 +19,7 @@ spot-no-duration spot-unnamed step-no-name step-no-type step-not-mapping
 steps-not-list steps-null suggest-any-case suggest-for-type tab-before-entry
 tab-indent tempo-zero top-list top-scalar unknown-spot-key unknown-step-key
 unknown-top-key unknown-type-more-errors unknown-type wide-and-tab yaml-syntax
-yaml-tag"
+yaml-tag-core yaml-tag"
 
 now_ms() {
 	t=$(date +%s%3N)
