@@ -358,7 +358,8 @@ static void yaml_error(struct tree_builder *b, const yaml_parser_t *p)
 		return;
 	}
 	mark_position(b, &p->problem_mark, &line, &col);
-	/* the two commonest slips get a hint after libyaml's own words */
+	/* the two commonest slips get a hint after libyaml's own words (the
+	 * cursor stands on the problem's character now) */
 	const char *hint = "";
 	const struct textpos *tp = &b->pos;
 	if (tp->off < tp->len && tp->data[tp->off] == '\t')
@@ -764,11 +765,11 @@ static enum key unknown_key(struct checker *c, const struct ynode *k,
 			    const struct keyspec *ks)
 {
 	const char *key = k->text;
-	enum key near = nearest_key(key, ks->applies);
 	if (!*key) {
 		err(c, k, "an empty key in %s", ks->where);
 		return K_COUNT;
 	}
+	enum key near = nearest_key(key, ks->applies);
 	if (near < K_COUNT) {
 		err(c, k, "unknown key `%s` in %s (did you mean `%s`?)", shown(key), ks->where,
 		    key_table[near].word);

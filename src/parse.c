@@ -192,7 +192,6 @@ bool int_parse(const char *s, long *out)
 bool int_parse_clamped(const char *s, long *out)
 {
 	char *end;
-	errno = 0;
 	if (!*s || isspace((unsigned char)*s))
 		return false;
 	long v = strtol(s, &end, 10);

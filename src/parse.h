@@ -10,8 +10,8 @@
 
 /* "90s", "15m", "2h", "1m30s", "1h 5m", "1:30", "1:05:00" or bare seconds
  * "90".  Stores milliseconds.  Returns false on a malformed value; the range
- * is the caller's business (a number of any length is well formed, and
- * stored as at least 999999999999 of its unit when that long). */
+ * is the caller's business: a number of any length is well formed, one
+ * too long for every range being stored as 999999999999 of its unit. */
 bool duration_parse(const char *s, long long *ms);
 
 /* "N" or "MIN-MAX" (spaces around '-' allowed), whole numbers >= 1. */
