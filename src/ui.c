@@ -9,6 +9,7 @@
 #include <curses.h>
 #include <errno.h>
 #include <langinfo.h>
+#include <limits.h>
 #include <locale.h>
 #include <poll.h>
 #include <signal.h>
@@ -76,6 +77,118 @@ int ui_text(int y, int x, int width, const char *s)
 	return used;
 }
 
+size_t ui_fit(const char *s, int width, bool words, int *cols)
+{
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	size_t i = 0, brk = 0;
+	int used = 0, brk_cols = 0;
+	while (s[i]) {
+		wchar_t wc;
+		size_t n = mbrtowc(&wc, s + i, MB_CUR_MAX, &st);
+		int w = 1;
+		/* as ui_text draws it: a bad byte is one '?' */
+		if (n == (size_t)-1 || n == (size_t)-2) {
+			memset(&st, 0, sizeof st);
+			n = 1;
+		} else if ((w = wcwidth(wc)) < 0) {
+			w = 1;
+		}
+		if (used + w > width)
+			break;
+		used += w;
+		i += n;
+		if (s[i - n] == ' ') {
+			brk = i;
+			brk_cols = used;
+		}
+	}
+	if (words && s[i] && s[i] != ' ' && brk) {
+		i = brk;
+		used = brk_cols;
+	}
+	if (cols)
+		*cols = used;
+	return i;
+}
+
+int ui_width(const char *s)
+{
+	int cols;
+	ui_fit(s, INT_MAX, false, &cols);
+	return cols;
+}
+
+/* "…", or "..." where the terminal may not show it. */
+static const char *ellipsis(const struct ui *ui, int *cols)
+{
+	*cols = ui->utf8 ? 1 : 3;
+	return ui->utf8 ? "\u2026" : "...";
+}
+
+int ui_text_cut(struct ui *ui, int y, int x, int width, const char *s)
+{
+	int cols, ew;
+	size_t n = ui_fit(s, width, false, &cols);
+	const char *el = ellipsis(ui, &ew);
+	if (!s[n] || width <= ew)
+		return ui_text(y, x, width, s);
+	n = ui_fit(s, width - ew, false, &cols);
+	/* "a word…", not "a word …" */
+	while (n > 0 && s[n - 1] == ' ') {
+		n--;
+		cols--;
+	}
+	ui_text(y, x, cols, s);
+	mvaddstr(y, x + cols, el);
+	return cols + ew;
+}
+
+/* The bytes of one character at `s` (at least 1), for text that cannot
+ * break anywhere else. */
+static size_t one_char(const char *s)
+{
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	size_t n = mbrtowc(NULL, s, MB_CUR_MAX, &st);
+	return n == 0 || n == (size_t)-1 || n == (size_t)-2 ? 1 : n;
+}
+
+/* ui_wrap() and ui_wrap_rows(): with ui NULL nothing is drawn. */
+static int wrap(struct ui *ui, int y, int rows, int x, int width, int indent, const char *s)
+{
+	int used = 0;
+	for (int in = 0; *s && used < rows; in = indent) {
+		int w = width - in, cols;
+		if (used == rows - 1) {
+			/* the last row there is: what is left, cut if it must be */
+			if (ui)
+				ui_text_cut(ui, y + used, x + in, w, s);
+			return used + 1;
+		}
+		size_t n = ui_fit(s, w, true, &cols);
+		if (!n)
+			n = one_char(s);
+		if (ui)
+			ui_text(y + used, x + in, cols, s);
+		used++;
+		s += n;
+		while (*s == ' ')
+			s++;
+	}
+	return used;
+}
+
+int ui_wrap(struct ui *ui, int y, int rows, int x, int width, int indent, const char *s)
+{
+	return wrap(ui, y, rows, x, width, indent, s);
+}
+
+int ui_wrap_rows(const char *s, int width, int indent)
+{
+	return wrap(NULL, 0, INT_MAX, 0, width, indent, s);
+}
+
 void ui_title_bar(struct ui *ui, const char *left, const char *right)
 {
 	attron(A_REVERSE);
@@ -89,11 +202,28 @@ void ui_title_bar(struct ui *ui, const char *left, const char *right)
 	attroff(A_REVERSE);
 }
 
+/* The forms of the too-small note, longest first: the first that fits
+ * whole is shown. */
+static const char *const too_small_notes[] = {
+	"Make the window larger (20x6 at least)",
+	"Window too small (20x6 min)",
+	"20x6 min",
+};
+
+void ui_too_small(struct ui *ui, int rows)
+{
+	size_t i = 0;
+	while (i + 1 < ARRAY_LEN(too_small_notes) &&
+	       ui_wrap_rows(too_small_notes[i], ui->cols, 0) > rows)
+		i++;
+	ui_wrap(ui, 0, rows, 0, ui->cols, 0, too_small_notes[i]);
+}
+
 bool ui_page(struct ui *ui, const char *title)
 {
 	erase();
 	if (ui->rows < 6 || ui->cols < 20) {
-		mvaddnstr(0, 0, "Make the window larger", ui->cols);
+		ui_too_small(ui, ui->rows);
 		return false;
 	}
 	ui_title_bar(ui, title, NULL);

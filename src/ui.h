@@ -79,6 +79,24 @@ int ui_run(const struct options *o, const struct search_path *sp);
 void ui_switch(struct ui *ui, enum ui_screen_id s);
 /* Text clipped to `width` columns (UTF-8 aware); returns columns used. */
 int ui_text(int y, int x, int width, const char *s);
+/* The same, ending with an ellipsis ("…", or "..." outside UTF-8) when cut. */
+int ui_text_cut(struct ui *ui, int y, int x, int width, const char *s);
+/* How much of `s` fits in `width` columns: returns the bytes, and the
+ * columns in *cols (may be NULL).  With `words`, a cut falls after a space
+ * when there is one. */
+size_t ui_fit(const char *s, int width, bool words, int *cols);
+/* Columns `s` takes on the screen. */
+int ui_width(const char *s);
+/* `s` wrapped between words into `width` columns over at most `rows` rows
+ * from (y, x), the rows after the first indented by `indent`; the last row
+ * ends with an ellipsis when even they are not enough.  Returns the rows
+ * used. */
+int ui_wrap(struct ui *ui, int y, int rows, int x, int width, int indent, const char *s);
+/* The rows ui_wrap() wants to show all of `s`. */
+int ui_wrap_rows(const char *s, int width, int indent);
+/* Below 20x6: the note asking for more room, in its longest form that fits
+ * `rows` rows from the top. */
+void ui_too_small(struct ui *ui, int rows);
 /* The reversed top line: `left`, and `right` (may be NULL) at the end. */
 void ui_title_bar(struct ui *ui, const char *left, const char *right);
 /* Start a full-screen page: clear, and the title bar.  False (with a

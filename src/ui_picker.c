@@ -185,55 +185,11 @@ static void draw_row(struct ui *ui, int y, int w, const struct pick *k, bool sel
 		attroff(A_REVERSE);
 }
 
-/* How much of `s` fits in `width` columns: *bytes and *cols, ending after a
- * space when there is one (messages wrap between words). */
-static void fit_line(const char *s, int width, size_t *bytes, int *cols)
+/* A long message over rows `y` to `last`, the rows after the first
+ * indented; returns the row after it. */
+static int draw_wrapped(struct ui *ui, int y, int last, int x, int width, const char *s)
 {
-	mbstate_t st;
-	memset(&st, 0, sizeof st);
-	size_t i = 0, brk = 0;
-	int used = 0, brk_cols = 0;
-	while (s[i]) {
-		wchar_t wc;
-		size_t n = mbrtowc(&wc, s + i, MB_CUR_MAX, &st);
-		int w = 1;
-		if (n == (size_t)-1 || n == (size_t)-2) {
-			memset(&st, 0, sizeof st);
-			n = 1;
-		} else if ((w = wcwidth(wc)) < 0) {
-			w = 1;
-		}
-		if (used + w > width && i > 0)
-			break;
-		used += w;
-		i += n;
-		if (s[i - n] == ' ') {
-			brk = i;
-			brk_cols = used;
-		}
-	}
-	if (s[i] && brk) {
-		i = brk;
-		used = brk_cols;
-	}
-	*bytes = i;
-	*cols = used;
-}
-
-/* A long message over several rows, from `y` to `last` at most, the rows
- * after the first indented; returns the row after it. */
-static int draw_wrapped(int y, int last, int x, int width, const char *s)
-{
-	for (int indent = 0; *s && y <= last; indent = 2) {
-		size_t n;
-		int cols;
-		fit_line(s, width - indent, &n, &cols);
-		ui_text(y++, x + indent, cols, s);
-		s += n;
-		while (*s == ' ')
-			s++;
-	}
-	return y;
+	return y + ui_wrap(ui, y, last - y + 1, x, width, 2, s);
 }
 
 static void draw_preview(struct ui *ui, int x, int y0, int w, int h, const struct pick *k)
@@ -244,9 +200,9 @@ static void draw_preview(struct ui *ui, int x, int y0, int w, int h, const struc
 	int y = y0;
 	if (!k->r) {
 		/* the whole path and message, wrapped: the file name is at the end */
-		y = draw_wrapped(y, y0 + h - 3, x, w, k->path);
+		y = draw_wrapped(ui, y, y0 + h - 3, x, w, k->path);
 		ui_color_on(ui, C_WARN);
-		y = draw_wrapped(y, y0 + h - 3, x, w, k->error ? k->error : "cannot be read");
+		y = draw_wrapped(ui, y, y0 + h - 3, x, w, k->error ? k->error : "cannot be read");
 		ui_color_off(ui, C_WARN);
 		if (y + 1 < y0 + h)
 			ui_text(y + 1, x, w, "e: edit it at the error");
@@ -297,7 +253,7 @@ static void draw(struct ui *ui)
 		ui_color_off(ui, C_WARN);
 		int y = 2;
 		for (size_t i = 0; i < p->nerrors && y < ui->rows - 2; i++)
-			y = draw_wrapped(y, ui->rows - 3, 1, ui->cols - 2, p->errors[i]);
+			y = draw_wrapped(ui, y, ui->rows - 3, 1, ui->cols - 2, p->errors[i]);
 		ui_text(ui->rows - 1, 1, ui->cols - 2, "e reopen the editor at the first error   any other key: back");
 		return;
 	}

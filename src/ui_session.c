@@ -394,38 +394,16 @@ static void draw_frame(struct ui *ui, const struct engine_view *v)
 	ui_color_off(ui, C_DIM);
 }
 
-/* Words wrapped to `w` columns from row `y` down to row `last`; returns the
- * row after the text. */
-static int draw_wrapped(int y, int last, int w, const char *s)
-{
-	while (*s && y <= last) {
-		int n = (int)strlen(s);
-		if (n > w) {
-			n = w;
-			while (n > 0 && s[n] != ' ')
-				n--;
-			if (n == 0)
-				n = w; /* a word longer than the line */
-		}
-		mvaddnstr(y++, 0, s, n);
-		s += n;
-		while (*s == ' ')
-			s++;
-	}
-	return y;
-}
-
-/* Below 20x6 the whole message, wrapped, and the time on the last row:
- * the timer keeps going. */
+/* Below 20x6 the note asking for room, and the time on the last row: the
+ * timer keeps going. */
 static void draw_too_small(struct ui *ui, const struct engine_view *v)
 {
 	erase();
 	char t[32];
 	big_text(v, t, sizeof t);
-	int last = ui->rows - 1 - (t[0] && ui->rows > 1);
-	int y = draw_wrapped(0, last, ui->cols, "Make the window larger");
-	draw_wrapped(y, last, ui->cols, "(20x6 at least)");
-	if (t[0] && ui->rows > 1)
+	bool time_row = t[0] && ui->rows > 1;
+	ui_too_small(ui, ui->rows - time_row);
+	if (time_row)
 		mvaddnstr(ui->rows - 1, 0, t, ui->cols);
 }
 

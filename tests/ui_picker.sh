@@ -92,4 +92,13 @@ is "$(exit_status)" 0 "exit status 0"
 is "$(pane '#{alternate_on} #{cursor_flag}')" "0 1" "the terminal is restored: normal screen, cursor shown"
 like "$(screen)" '^EXIT=0' "the shell's screen is back"
 
+# Too small: the note asking for room, whole
+tm_start --routine-dir "$ROUTINES"
+wait_screen 'recoup: pick a routine'
+tm resize-window -t t -x 12 -y 4
+_poll 5 _joined_has '^Make the window larger \(20x6 at least\) $'
+ok $? "at 12x4 the picker asks for room in words that fit whole" || show_screen
+keys q
+wait_exit
+
 done_testing

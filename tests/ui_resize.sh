@@ -20,8 +20,9 @@ done
 tm resize-window -t t -x 12 -y 4
 ok "$(kill -0 "$pid"; echo $?)" "the process lives through 31 resizes"
 is "$(pane '#{window_width}x#{window_height}')" 12x4 "the window is 12x4"
-_poll 5 _joined_has 'Make the window larger'
-ok $? "at 12x4 the screen says: Make the window larger" || show_screen
+_poll 5 _joined_has '^Window too small \(20x6 min\) [0-9]:[0-9][0-9] $'
+ok $? "at 12x4 the screen says, whole, in the short form that fits: Window too small (20x6 min)" ||
+	show_screen
 small=$(screen)
 like "$small" '^[0-9]:[0-9][0-9] *$' "the time left is still shown"
 _poll 5 eval '[ "$(screen)" != "$small" ]'
