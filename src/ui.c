@@ -195,9 +195,12 @@ void ui_title_bar(struct ui *ui, const char *left, const char *right)
 	move(0, 0);
 	for (int c = 0; c < ui->cols; c++)
 		addch(' ');
-	ui_text(0, 1, ui->cols - 2, left);
 	int rw = right ? (int)strlen(right) : 0;
-	if (rw && rw < ui->cols - 10)
+	if (rw >= ui->cols - 10)
+		rw = 0;
+	/* the name ends before the right part, with a gap, cut visibly */
+	ui_text_cut(ui, 0, 1, ui->cols - 2 - rw, left);
+	if (rw)
 		mvaddstr(0, ui->cols - rw, right);
 	attroff(A_REVERSE);
 }

@@ -32,34 +32,82 @@ static enum ui_color phase_color(const struct engine_view *v)
 	}
 }
 
-/* "LEFT  ICE ON", "RIGHT  DOWN 2", "REST" ... */
-static void phase_words(const struct engine_view *v, char *out, size_t n)
+/* Each kind of segment: its phase in words, and whether the side goes
+ * with it (a rest or ice off is for both legs). */
+static const struct {
+	const char *word;
+	bool sided;
+} kinds[SEG_KIND_COUNT] = {
+	[SEG_NOTE] = { "NOTE", false },
+	[SEG_LEADIN] = { "GET READY", true },
+	[SEG_ICE_ON] = { "ICE ON", true },
+	[SEG_ICE_OFF] = { "ICE OFF", false },
+	[SEG_SPOT] = { "MASSAGE", true },
+	[SEG_TIMER] = { "HOLD", true },
+	[SEG_SET] = { "REPS", true },
+	[SEG_REST] = { "REST", false },
+	[SEG_RATE] = { "RATE 0-10", false },
+};
+
+static const char *side_caps(enum side s, bool brief)
 {
-	const char *side = v->side == SIDE_LEFT ? "LEFT  " : v->side == SIDE_RIGHT ? "RIGHT  " : "";
-	if (v->kind == SEG_ICE_ON || v->kind == SEG_ICE_OFF)
-		side = v->side == SIDE_LEFT ? "LEFT  " : v->side == SIDE_RIGHT ? "RIGHT  " : "";
-	switch (v->kind) {
-	case SEG_NOTE: snprintf(out, n, "NOTE"); break;
-	case SEG_RATE: snprintf(out, n, "RATE 0-10"); break;
-	case SEG_LEADIN: snprintf(out, n, "%sGET READY", side); break;
-	case SEG_ICE_ON: snprintf(out, n, "%sICE ON", side); break;
-	case SEG_ICE_OFF: snprintf(out, n, "ICE OFF"); break;
-	case SEG_SPOT: snprintf(out, n, "%sMASSAGE", side); break;
-	case SEG_TIMER: snprintf(out, n, "%sHOLD", side); break;
-	case SEG_REST: snprintf(out, n, "REST"); break;
-	case SEG_SET:
-		if (v->phase != PHASE_NONE)
-			snprintf(out, n, "%s%s %lld", side, tempo_phase_word(v->phase),
-				 (v->phase_left + 999) / 1000);
-		else if (v->input == INPUT_COUNT)
-			snprintf(out, n, "%sHOW MANY?", side);
-		else
-			snprintf(out, n, "%sREPS", side);
-		break;
-	default: out[0] = '\0';
-	}
+	if (s == SIDE_LEFT)
+		return brief ? "L" : "LEFT";
+	return s == SIDE_RIGHT ? (brief ? "R" : "RIGHT") : "";
+}
+
+/* "ICE ON", "DOWN 2", "HOW MANY?", "PAUSED" ... */
+static void phase_name(const struct engine_view *v, char *out, size_t n)
+{
 	if (v->paused)
 		snprintf(out, n, "PAUSED");
+	else if (v->kind == SEG_SET && v->phase != PHASE_NONE)
+		snprintf(out, n, "%s %lld", tempo_phase_word(v->phase), (v->phase_left + 999) / 1000);
+	else if (v->kind == SEG_SET && v->input == INPUT_COUNT)
+		snprintf(out, n, "HOW MANY?");
+	else
+		snprintf(out, n, "%s", kinds[v->kind].word);
+}
+
+/* The non-empty ones of `part`, `gap` between them. */
+static void join(char *out, size_t n, const char *gap, const char *const part[3])
+{
+	size_t len = 0;
+	out[0] = '\0';
+	for (int i = 0; i < 3 && len < n; i++)
+		if (*part[i])
+			len += (size_t)snprintf(out + len, n - len, "%s%s", len ? gap : "", part[i]);
+}
+
+/* The heading: side and phase in words ("LEFT  MASSAGE"), and after them
+ * `big`, the time or count, when the digits are not drawn big.  The time is
+ * the one thing that must stay whole, so at small widths the words give way
+ * first: single spaces, the side's initial, the phase dropped, then the
+ * side. */
+static void heading(const struct engine_view *v, const char *big, int w, char *out, size_t n)
+{
+	static const struct {
+		const char *gap;
+		bool brief_side, phase;
+	} forms[] = {
+		{ "  ", false, true }, { " ", false, true }, { " ", true, true },
+		{ " ", false, false }, { " ", true, false },
+	};
+	char name[32];
+	phase_name(v, name, sizeof name);
+	bool sided = !v->paused && kinds[v->kind].sided;
+	for (size_t i = 0; i < ARRAY_LEN(forms); i++) {
+		/* with no time after it, the phase is all there is to keep */
+		if (!forms[i].phase && !*big)
+			break;
+		const char *part[3] = { sided ? side_caps(v->side, forms[i].brief_side) : "",
+					forms[i].phase ? name : "", big };
+		join(out, n, forms[i].gap, part);
+		if ((int)strlen(out) <= w)
+			return;
+	}
+	if (*big)
+		snprintf(out, n, "%s", big);
 }
 
 /* The big text: remaining time, the rep, the count or rating typed. */
@@ -81,31 +129,46 @@ static void big_text(const struct engine_view *v, char *out, size_t n)
 	}
 }
 
-static void counters(const struct engine_view *v, char *out, size_t n)
+/* "2 of 3", or "2/3" where room is short. */
+static void of(char *out, size_t n, int a, int b, bool brief)
+{
+	snprintf(out, n, brief ? "%d/%d" : "%d of %d", a, b);
+}
+
+/* The counters line: set, rep, spot, round.  `brief` for narrow screens. */
+static void counters(const struct engine_view *v, char *out, size_t n, bool brief)
 {
 	const struct segment *s = v->seg;
+	const char *gap = brief ? "  " : "   ";
+	char a[32], b[32];
 	out[0] = '\0';
 	if (!s)
 		return;
 	switch (v->kind) {
 	case SEG_SET:
-		if (v->phase != PHASE_NONE)
-			snprintf(out, n, "set %d of %d   rep %d of %d", s->set, s->nsets, v->rep, v->target);
-		else
-			snprintf(out, n, "set %d of %d   %d of %d reps", s->set, s->nsets, v->reps_done,
-				 v->target);
+		of(a, sizeof a, s->set, s->nsets, brief);
+		if (v->phase != PHASE_NONE) {
+			of(b, sizeof b, v->rep, v->target, brief);
+			snprintf(out, n, "set %s%srep %s", a, gap, b);
+		} else {
+			of(b, sizeof b, v->reps_done, v->target, brief);
+			snprintf(out, n, "set %s%s%s reps", a, gap, b);
+		}
 		break;
 	case SEG_REST:
-		snprintf(out, n, "after set %d of %d", s->set, s->nsets);
+		of(a, sizeof a, s->set, s->nsets, brief);
+		snprintf(out, n, "after set %s", a);
 		break;
 	case SEG_SPOT:
-		snprintf(out, n, "spot %d of %zu: %s", s->spot + 1, v->step->nspots,
-			 v->step->spots[s->spot].name);
+		of(a, sizeof a, s->spot + 1, (int)v->step->nspots, brief);
+		snprintf(out, n, "spot %s: %s", a, v->step->spots[s->spot].name);
 		break;
 	case SEG_ICE_ON:
 	case SEG_ICE_OFF:
-		if (s->nrounds > 1)
-			snprintf(out, n, "round %d of %d", s->round, s->nrounds);
+		if (s->nrounds > 1) {
+			of(a, sizeof a, s->round, s->nrounds, brief);
+			snprintf(out, n, "round %s", a);
+		}
 		break;
 	default:
 		break;
@@ -194,7 +257,7 @@ static void plan_layout(struct ui *ui, const struct engine_view *v, struct layou
 	wanted[L_CUE] = cue_text(v) != NULL;
 	/* an empty counters line would only push the bars and "next" out */
 	char ct[300];
-	counters(v, ct, sizeof ct);
+	counters(v, ct, sizeof ct, false);
 	wanted[L_COUNTERS] = ct[0] != '\0';
 	int nwant = 0;
 	for (int i = 0; i < L_COUNT; i++)
@@ -362,6 +425,59 @@ static void draw_list(struct ui *ui, const struct layout *l, const struct engine
 		mvaddstr(1 + row, l->list_w, ui->utf8 ? "\u2502" : "|");
 }
 
+/* The key help for what is under way, in `w` columns: each key with its
+ * word and a rank; where the line is short the highest ranks are left out
+ * first (rank 0 always stays). */
+static void key_help(struct ui *ui, const struct engine_view *v, int w, char *out, size_t n)
+{
+	char k1[8], k2[8], k3[8], k4[8];
+	const struct options *o = ui->o;
+	const char *pause = key_word(o->key_pause, k1), *next = key_word(o->key_next, k2),
+		   *back = key_word(o->key_back, k3), *quit = key_word(o->key_quit, k4);
+	struct {
+		char text[32];
+		int rank;
+	} h[6];
+	int nh = 0;
+#define HINT(rank_, ...) do { \
+		snprintf(h[nh].text, sizeof h[nh].text, __VA_ARGS__); \
+		h[nh++].rank = (rank_); \
+	} while (0)
+	if (v->done) {
+		HINT(0, "%s", ui->session_from_picker ? "any key: back to the list" : "any key: quit");
+	} else if (v->input == INPUT_REPS) {
+		HINT(0, "%s rep", pause);
+		HINT(1, "%s set done", next);
+		HINT(3, "%s back", back);
+		HINT(2, "%s quit", quit);
+		HINT(4, "? help");
+	} else if (v->input == INPUT_RATING || v->input == INPUT_COUNT) {
+		HINT(0, "0-9 then Enter");
+		HINT(1, "%s skip", next);
+		HINT(3, "%s back", back);
+		HINT(2, "%s quit", quit);
+		HINT(4, "? help");
+	} else {
+		HINT(0, "%s pause", pause);
+		HINT(1, "%s next", next);
+		HINT(3, "%s back", back);
+		HINT(5, "+/- 15s");
+		HINT(2, "%s quit", quit);
+		HINT(4, "? help");
+	}
+#undef HINT
+	for (int keep = 6; keep > 0; keep--) {
+		size_t len = 0;
+		out[0] = '\0';
+		for (int i = 0; i < nh && len < n; i++)
+			if (h[i].rank < keep)
+				len += (size_t)snprintf(out + len, n - len, "%s%s", len ? "  " : "",
+							h[i].text);
+		if ((int)len <= w)
+			return;
+	}
+}
+
 static void draw_frame(struct ui *ui, const struct engine_view *v)
 {
 	char right[64];
@@ -371,26 +487,12 @@ static void draw_frame(struct ui *ui, const struct engine_view *v)
 		snprintf(right, sizeof right, "step %zu of %zu%s ", v->step_index + 1, v->nsteps,
 			 ui->o->speed > 1 ? "  practice" : "");
 	ui_title_bar(ui, ui->sess.r->name, right);
-	char keys[160], k1[8], k2[8], k3[8], k4[8];
-	const struct options *o = ui->o;
-	const char *pause = key_word(o->key_pause, k1), *next = key_word(o->key_next, k2),
-		   *back = key_word(o->key_back, k3), *quit = key_word(o->key_quit, k4);
-	if (v->done)
-		snprintf(keys, sizeof keys, "%s",
-			 ui->session_from_picker ? "any key: back to the list" : "any key: quit");
-	else if (v->input == INPUT_REPS)
-		snprintf(keys, sizeof keys, "%s rep  %s set done  %s back  %s quit  ? help", pause,
-			 next, back, quit);
-	else if (v->input == INPUT_RATING || v->input == INPUT_COUNT)
-		snprintf(keys, sizeof keys, "0-9 then Enter  %s skip  %s back  %s quit  ? help", next,
-			 back, quit);
-	else
-		snprintf(keys, sizeof keys, "%s pause  %s next  %s back  +/- 15s  %s quit  ? help",
-			 pause, next, back, quit);
+	char keys[200];
+	key_help(ui, v, ui->cols - 2, keys, sizeof keys);
 	move(ui->rows - 1, 0);
 	clrtoeol();
 	ui_color_on(ui, C_DIM);
-	ui_text(ui->rows - 1, 1, ui->cols - 2, keys);
+	ui_text_cut(ui, ui->rows - 1, 1, ui->cols - 2, keys);
 	ui_color_off(ui, C_DIM);
 }
 
@@ -460,19 +562,16 @@ static void draw(struct ui *ui)
 		draw_line(ui, l.y[L_PROMPT], l.x, l.w, text, C_WARN);
 	}
 	/* what changes with time, redrawn only when it did */
-	phase_words(&v, text, sizeof text);
-	if (!l.big) {
-		char both[96];
-		snprintf(both, sizeof both, "%s  %s", text, big);
-		snprintf(text, sizeof text, "%s", both);
-	}
+	heading(&v, l.big ? "" : big, l.w, text, sizeof text);
 	if (ui->full || strcmp(text, ui->shown_phase)) {
 		draw_line(ui, l.y[L_PHASE], l.x, l.w, text, pc);
 		snprintf(ui->shown_phase, sizeof ui->shown_phase, "%s", text);
 	}
 	if (l.big)
 		draw_big(ui, &l, big, v.paused ? C_DIM : pc);
-	counters(&v, text, sizeof text);
+	counters(&v, text, sizeof text, false);
+	if (ui_width(text) > l.w)
+		counters(&v, text, sizeof text, true);
 	if (ui->full || strcmp(text, ui->shown_counters)) {
 		draw_line(ui, l.y[L_COUNTERS], l.x, l.w, text, C_NORMAL);
 		snprintf(ui->shown_counters, sizeof ui->shown_counters, "%s", text);

@@ -1,0 +1,109 @@
+#!/bin/sh
+# The session screen at 20x6 (the smallest it draws), 30x8, 40x12 and
+# 80x24, through a segment of every kind: lead-in, ice on and off, spot,
+# timer, a set with a tempo, the count after it, rest, note and rating.
+# The heading line (side, phase, and the time when the digits are not
+# big) keeps the time whole at every width; the words give way first.
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/tmux.sh"
+
+# a long lead-in: the test, not the clock, moves from segment to segment
+printf 'lead_in = "60s";\n' >"$T/layout.conf"
+DIR="$top_srcdir/tests/fixtures-ui/layout"
+TIME='[0-9]+:[0-9]{2}'
+
+# The heading: the first row under the title bar, from the step list's
+# bar on when there is one.
+heading() { screen | sed -n 2p | sed 's/^[^│]*│//; s/^ //; s/ *$//'; }
+_heading_is() { heading | grep -Eqx -- "$1"; }
+
+# One segment a line: the keys that lead to it, its side and phase in
+# words (as at 30 columns and up), what follows them when the digits are
+# not big (the time, the rep or the count; "-" for nothing), the heading
+# at 20x6, where the words give way to the time, and what else to check
+# there (check_NAME below); split at ';'.
+segments() {
+	cat <<SEGS
+-;NOTE;-;NOTE
+Enter;GET READY;$TIME;GET READY  $TIME
+n;ICE ON;$TIME;ICE ON  $TIME
+n;ICE OFF;$TIME;ICE OFF  $TIME
+n;GET READY;$TIME;GET READY  $TIME
+n;ICE ON;$TIME;ICE ON  $TIME
+n;LEFT  GET READY;$TIME;L GET READY $TIME
+n;LEFT  MASSAGE;$TIME;LEFT MASSAGE $TIME;frame
+n;RIGHT  GET READY;$TIME;R GET READY $TIME
+n;RIGHT  MASSAGE;$TIME;RIGHT MASSAGE $TIME
+n;LEFT  GET READY;$TIME;L GET READY $TIME
+n;LEFT  HOLD;$TIME;LEFT  HOLD  $TIME
+n;RIGHT  GET READY;$TIME;R GET READY $TIME
+n;RIGHT  (DOWN|HOLD|UP) [0-9];[0-9]+;RIGHT  (DOWN|HOLD|UP) [0-9]  [0-9]+
+n;RIGHT  HOW MANY\\?;[0-9]+;RIGHT HOW MANY\\? [0-9]+
+Enter;REST;$TIME;REST  $TIME
+n;RIGHT  GET READY;$TIME;R GET READY $TIME
+n;RIGHT  (DOWN|HOLD|UP) [0-9];[0-9]+;RIGHT  (DOWN|HOLD|UP) [0-9]  [0-9]+
+n;RIGHT  HOW MANY\\?;[0-9]+;RIGHT HOW MANY\\? [0-9]+
+Enter;RATE 0-10;-;RATE 0-10
+SEGS
+}
+
+# The title bar and the key help, whatever the width: the routine's name
+# cut with an ellipsis before the step counter, the key help ending with
+# a whole key and word.
+check_frame() {
+	_s=$(screen)
+	_title=$(printf '%s\n' "$_s" | head -n 1 | sed 's/ *$//')
+	if [ "$w" -ge 60 ]; then
+		like "$_title" '^ UI kinds, one step of every kind there is +step 3 of 6$' \
+			"$size: the title bar: the name and the step counter"
+	elif [ "$w" -ge 30 ]; then
+		like "$_title" '^ UI kinds, one .*… step 3 of 6$' \
+			"$size: the title bar cuts the name short of the step counter"
+	else
+		like "$_title" '^ UI kinds, one .*…$' "$size: the title bar cuts the name with an ellipsis"
+	fi
+	like "$(printf '%s\n' "$_s" | tail -n 1 | sed 's/ *$//')" \
+		'^ [^ ].*(pause|next|back|15s|quit|help)$' "$size: the key help ends with a whole key"
+}
+
+for size in 20x6 30x8 40x12 80x24; do
+	w=${size%x*}
+	h=${size#*x}
+	rm -f "$LOG"
+	tm_start --config "$T/layout.conf" --routine-dir "$DIR" ui-kinds
+	wait_screen '^ UI kinds'
+	tm resize-window -t t -x "$w" -y "$h"
+	bad=0
+	while IFS=';' read -r k words after small check; do
+		[ "$k" = - ] || keys "$k"
+		if [ "$w" -lt 30 ]; then
+			want=$small
+		elif [ "$h" -ge 12 ] || [ "$after" = - ]; then
+			want=$words   # the time in big digits below
+		else
+			want="$words  $after"
+		fi
+		if ! _poll 5 _heading_is "$want"; then
+			echo "#   $size, after $k: the heading is not: $want"
+			show_screen
+			bad=$((bad + 1))
+			break
+		fi
+		if [ "$h" -ge 12 ] && [ "$after" != - ] && ! _poll 2 _digits_shown; then
+			echo "#   $size, $words: no big digits"
+			show_screen
+			bad=$((bad + 1))
+		fi
+		[ -z "$check" ] || "check_$check"
+	done <<EOF2
+$(segments)
+EOF2
+	ok "$bad" "$size: the heading of every kind of segment, the time whole"
+	keys 7 Enter
+	wait_log ' end status=complete '
+	ok $? "$size: the session went through every segment"
+	keys x
+	wait_exit
+done
+
+done_testing
