@@ -211,14 +211,38 @@ static void prompt(struct ui *ui, const struct engine_view *v, char *out, size_t
 		snprintf(out, n, "The log cannot be written; lines are kept and retried");
 }
 
-/* The reminder for what is under way: the spot's own cue, else the step's. */
+/* The reminder for what is under way: the spot's own cue, else the step's.
+ * None for a note or a rating, whose title holds their cue already. */
 static const char *cue_text(const struct engine_view *v)
 {
-	if (!v->step)
+	if (!v->step || v->kind == SEG_NOTE || v->kind == SEG_RATE)
 		return NULL;
 	if (v->kind == SEG_SPOT && v->step->spots[v->seg->spot].cue)
 		return v->step->spots[v->seg->spot].cue;
 	return v->step->cue;
+}
+
+/* What comes next; nothing in a lead-in, whose title says it already. */
+static void next_text(const struct engine_view *v, char *out, size_t n)
+{
+	out[0] = '\0';
+	if (v->kind == SEG_LEADIN)
+		return;
+	snprintf(out, n, "next: %s", v->next[0] ? v->next : "the end");
+}
+
+/* The words of a frame, made once per full redraw. */
+struct words {
+	char prompt[300];
+	char next[600];
+	const char *cue;
+};
+
+static void frame_words(struct ui *ui, const struct engine_view *v, struct words *t)
+{
+	prompt(ui, v, t->prompt, sizeof t->prompt);
+	next_text(v, t->next, sizeof t->next);
+	t->cue = cue_text(v);
 }
 
 /* ---- layout ---- */
@@ -228,67 +252,108 @@ enum line_id { L_PHASE, L_PROMPT, L_TITLE, L_COUNTERS, L_CUE, L_SESSION, L_STEP,
 struct layout {
 	int x, w;            /* the main column */
 	int list_w;          /* the step list, 0 when hidden */
-	int y[L_COUNT];      /* row of each line, -1 when left out */
+	int y[L_COUNT];      /* first row of each line, -1 when left out */
+	int rows[L_COUNT];   /* rows of each line: long text wraps */
 	int digits_y, digits_h;
 	bool big;
 };
 
-static void plan_layout(struct ui *ui, const struct engine_view *v, struct layout *l)
+/* The rows of big digits wanted: about a third of the screen's height, big
+ * enough across a room, small enough that a second's change stays a few
+ * cells. */
+static int digits_cap(const struct ui *ui)
+{
+	return BIGFONT_ROWS * (ui->rows >= 28 ? (ui->rows - 4) / 12 : 1);
+}
+
+/* Rows for each line: claims in order of importance, each up to what the
+ * line's text needs.  First a row each (the prompt, what to do now, up to
+ * half the room; the title a second row before the bars), then, from what
+ * the digits leave (`keep`), the rest of any text that wraps. */
+static void share_rows(struct layout *l, const int need[L_COUNT], int room, int keep)
+{
+	enum { HALF = -1, ALL = -2 };
+	static const struct {
+		enum line_id id;
+		int rows;
+	} claims[] = {
+		{ L_PHASE, 1 }, { L_PROMPT, HALF }, { L_TITLE, 1 }, { L_COUNTERS, 1 },
+		{ L_CUE, 1 }, { L_TITLE, 2 }, { L_SESSION, 1 }, { L_STEP, 1 }, { L_NEXT, 1 },
+		{ L_PROMPT, ALL }, { L_TITLE, ALL }, { L_CUE, ALL }, { L_NEXT, ALL },
+	};
+	int half = room / 2 > 1 ? room / 2 : 1;
+	bool kept = false;
+	for (size_t i = 0; i < ARRAY_LEN(claims); i++) {
+		enum line_id id = claims[i].id;
+		if (claims[i].rows == ALL && !kept) {
+			room -= keep;
+			kept = true;
+		}
+		int want = claims[i].rows == ALL ? need[id] : claims[i].rows == HALF ? half
+											: claims[i].rows;
+		if (want > need[id])
+			want = need[id];
+		int more = want - l->rows[id];
+		if (more > room)
+			more = room;
+		if (more > 0) {
+			l->rows[id] += more;
+			room -= more;
+		}
+	}
+}
+
+static void plan_layout(struct ui *ui, const struct engine_view *v, const struct words *t,
+			struct layout *l)
 {
 	int top = 1, h = ui->rows - 2;
 	l->list_w = ui->cols >= 64 && h >= 8 ? (ui->cols / 3 < 30 ? ui->cols / 3 : 30) : 0;
 	l->x = l->list_w ? l->list_w + 2 : 1;
 	l->w = ui->cols - l->x - 1;
-	char bt[32];
+	char bt[32], ct[300];
 	big_text(v, bt, sizeof bt);
-	bool want_digits = bt[0] != '\0';
-	/* lines in order of importance */
-	static const enum line_id prio[] = {
-		L_PHASE, L_PROMPT, L_TITLE, L_COUNTERS, L_CUE, L_SESSION, L_STEP, L_NEXT,
-	};
-	bool wanted[L_COUNT];
-	for (int i = 0; i < L_COUNT; i++) {
-		wanted[i] = true;
-		l->y[i] = -1;
-	}
-	char p[300];
-	prompt(ui, v, p, sizeof p);
-	wanted[L_PROMPT] = p[0] != '\0' || v->input != INPUT_NONE;
-	wanted[L_CUE] = cue_text(v) != NULL;
-	/* an empty counters line would only push the bars and "next" out */
-	char ct[300];
 	counters(v, ct, sizeof ct, false);
-	wanted[L_COUNTERS] = ct[0] != '\0';
-	int nwant = 0;
-	for (int i = 0; i < L_COUNT; i++)
-		nwant += wanted[i];
-	int room_for_lines = want_digits && h >= 6 + 1 ? h - 5 : h;
-	l->big = want_digits && h >= 6 + 1;
-	int k = 0;
-	bool take[L_COUNT] = { false };
-	for (size_t i = 0; i < ARRAY_LEN(prio) && k < room_for_lines; i++) {
-		if (wanted[prio[i]]) {
-			take[prio[i]] = true;
-			k++;
-		}
+	int need[L_COUNT] = {
+		[L_PHASE] = 1,
+		[L_PROMPT] = t->prompt[0] ? ui_wrap_rows(t->prompt, l->w, 0) : v->input != INPUT_NONE,
+		[L_TITLE] = v->title[0] ? ui_wrap_rows(v->title, l->w, 0) : 0,
+		/* an empty counters line would only push the bars and "next" out */
+		[L_COUNTERS] = ct[0] != '\0',
+		[L_CUE] = t->cue ? ui_wrap_rows(t->cue, l->w, 0) : 0,
+		[L_SESSION] = 1,
+		[L_STEP] = 1,
+		[L_NEXT] = t->next[0] ? ui_wrap_rows(t->next, l->w, 0) : 0,
+	};
+	/* big digits when five rows of them leave one for the heading */
+	l->big = bt[0] != '\0' && h >= BIGFONT_ROWS + 2;
+	int cap = digits_cap(ui);
+	memset(l->rows, 0, sizeof l->rows);
+	share_rows(l, need, l->big ? h - BIGFONT_ROWS : h, l->big ? cap - BIGFONT_ROWS : 0);
+	int used = 0;
+	for (int i = 0; i < L_COUNT; i++) {
+		l->y[i] = -1;
+		used += l->rows[i];
 	}
 	/* top to bottom: phase, title, digits, counters, prompt, cue, bars, next */
 	static const enum line_id above[] = { L_PHASE, L_TITLE };
 	static const enum line_id below[] = { L_COUNTERS, L_PROMPT, L_CUE, L_STEP, L_SESSION, L_NEXT };
-	l->digits_h = l->big ? h - k : 0;
+	l->digits_h = l->big ? h - used : 0;
 	/* leave a blank row around the digits when there is room to spare */
 	int spare = l->digits_h > 12 ? 2 : 0;
 	int y = top;
 	for (size_t i = 0; i < ARRAY_LEN(above); i++)
-		if (take[above[i]])
-			l->y[above[i]] = y++;
+		if (l->rows[above[i]]) {
+			l->y[above[i]] = y;
+			y += l->rows[above[i]];
+		}
 	l->digits_y = y + spare / 2;
 	l->digits_h -= spare;
 	y += l->digits_h + spare;
 	for (size_t i = 0; i < ARRAY_LEN(below); i++)
-		if (take[below[i]])
-			l->y[below[i]] = y++;
-	(void)nwant;
+		if (l->rows[below[i]]) {
+			l->y[below[i]] = y;
+			y += l->rows[below[i]];
+		}
 }
 
 /* ---- drawing ---- */
@@ -300,9 +365,7 @@ static void big_rows(struct ui *ui, const struct layout *l, const char *text, in
 {
 	wchar_t row[512];
 	int w = l->w < 511 ? l->w : 511;
-	/* about a third of the screen's height: big enough across a room,
-	 * small enough that a second's change stays a few cells */
-	int rows_cap = 5 * (ui->rows >= 28 ? (ui->rows - 4) / 12 : 1);
+	int rows_cap = digits_cap(ui);
 	struct bigfont_scale s = bigfont_fit(text, w, l->digits_h < rows_cap ? l->digits_h : rows_cap);
 	int width = s.w ? bigfont_width(text, s) : (int)strlen(text);
 	int height = s.w ? bigfont_height(s) : 1;
@@ -362,14 +425,20 @@ static void draw_big(struct ui *ui, const struct layout *l, const char *text, en
 	snprintf(ui->shown_big, sizeof ui->shown_big, "%s", text);
 }
 
-static void draw_line(struct ui *ui, int y, int x, int w, const char *text, enum ui_color c)
+/* A line of the layout, wrapped over its rows, cut with an ellipsis only
+ * when even those run out. */
+static void draw_line(struct ui *ui, const struct layout *l, enum line_id id, const char *text,
+		      enum ui_color c)
 {
+	int y = l->y[id];
 	if (y < 0)
 		return;
-	move(y, x);
-	clrtoeol();
+	for (int r = 0; r < l->rows[id]; r++) {
+		move(y + r, l->x);
+		clrtoeol();
+	}
 	ui_color_on(ui, c);
-	ui_text(y, x, w, text);
+	ui_wrap(ui, y, l->rows[id], l->x, l->w, 0, text);
 	ui_color_off(ui, c);
 }
 
@@ -418,7 +487,7 @@ static void draw_list(struct ui *ui, const struct layout *l, const struct engine
 		enum ui_color c = i < cur ? C_GOOD : i == cur ? C_TITLE : C_DIM;
 		ui_color_on(ui, c);
 		mvaddstr(1 + row, 1, mark);
-		ui_text(1 + row, 3, l->list_w - 3, r->steps[i].name);
+		ui_text_cut(ui, 1 + row, 3, l->list_w - 3, r->steps[i].name);
 		ui_color_off(ui, c);
 	}
 	for (int row = 0; row < h; row++)
@@ -517,12 +586,14 @@ static void draw_done(struct ui *ui, const struct engine_view *v)
 	char line[300];
 	snprintf(line, sizeof line, "%s: session %s.", ui->sess.r->name,
 		 !strcmp(st, "complete") ? "complete. Well done" : "ended");
+	int y = ui->rows / 2 - 1;
 	ui_color_on(ui, C_GOOD);
-	ui_text(ui->rows / 2 - 1, 2, ui->cols - 4, line);
+	y += ui_wrap(ui, y, 2, 2, ui->cols - 4, 0, line);
 	ui_color_off(ui, C_GOOD);
 	if (ui->sess.log_path) {
 		snprintf(line, sizeof line, "Logged to %s", ui->sess.log_path);
-		ui_text(ui->rows / 2 + 1, 2, ui->cols - 4, line);
+		y = y > ui->rows / 2 + 1 ? y : ui->rows / 2 + 1;
+		ui_wrap(ui, y, ui->rows - 1 - y, 2, ui->cols - 4, 0, line);
 	}
 }
 
@@ -544,27 +615,26 @@ static void draw(struct ui *ui)
 		draw_done(ui, &v);
 		return;
 	}
-	if (ui->full)
-		plan_layout(ui, &v, &l);
 	char text[400], big[32];
-	big_text(&v, big, sizeof big);
-	enum ui_color pc = v.paused ? C_WARN : phase_color(&v);
 	if (ui->full) {
+		struct words t;
+		frame_words(ui, &v, &t);
+		plan_layout(ui, &v, &t, &l);
 		erase();
 		draw_frame(ui, &v);
 		if (l.list_w)
 			draw_list(ui, &l, &v);
-		draw_line(ui, l.y[L_TITLE], l.x, l.w, v.title, C_NORMAL);
-		draw_line(ui, l.y[L_CUE], l.x, l.w, cue_text(&v) ? cue_text(&v) : "", C_DIM);
-		snprintf(text, sizeof text, "next: %s", v.next[0] ? v.next : "the end");
-		draw_line(ui, l.y[L_NEXT], l.x, l.w, text, C_DIM);
-		prompt(ui, &v, text, sizeof text);
-		draw_line(ui, l.y[L_PROMPT], l.x, l.w, text, C_WARN);
+		draw_line(ui, &l, L_TITLE, v.title, C_NORMAL);
+		draw_line(ui, &l, L_CUE, t.cue ? t.cue : "", C_DIM);
+		draw_line(ui, &l, L_NEXT, t.next, C_DIM);
+		draw_line(ui, &l, L_PROMPT, t.prompt, C_WARN);
 	}
+	big_text(&v, big, sizeof big);
+	enum ui_color pc = v.paused ? C_WARN : phase_color(&v);
 	/* what changes with time, redrawn only when it did */
 	heading(&v, l.big ? "" : big, l.w, text, sizeof text);
 	if (ui->full || strcmp(text, ui->shown_phase)) {
-		draw_line(ui, l.y[L_PHASE], l.x, l.w, text, pc);
+		draw_line(ui, &l, L_PHASE, text, pc);
 		snprintf(ui->shown_phase, sizeof ui->shown_phase, "%s", text);
 	}
 	if (l.big)
@@ -573,7 +643,7 @@ static void draw(struct ui *ui)
 	if (ui_width(text) > l.w)
 		counters(&v, text, sizeof text, true);
 	if (ui->full || strcmp(text, ui->shown_counters)) {
-		draw_line(ui, l.y[L_COUNTERS], l.x, l.w, text, C_NORMAL);
+		draw_line(ui, &l, L_COUNTERS, text, C_NORMAL);
 		snprintf(ui->shown_counters, sizeof ui->shown_counters, "%s", text);
 	}
 	draw_bars(ui, &l, &v);

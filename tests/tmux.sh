@@ -13,6 +13,9 @@
 #   exit_status           then its exit status
 #   screen                the screen now, as text
 #   joined                the screen as one line (for wrapped text)
+#   body                  the session's main column: each row from the
+#                         step list's bar on, or whole where there is none
+#   body_joined           the same as one line
 #   keys KEY...           tmux send-keys
 #   pane FORMAT           tmux display -p on the pane (#{alternate_on} ...)
 #   recoup_pid            the pid of the program in the pane
@@ -125,6 +128,16 @@ _screen_has() { screen | grep -Eq -- "$1"; }
 # The screen as one line: rows trimmed and joined, for text that wraps.
 joined() { screen | sed 's/^ *//; s/ *$//' | tr '\n' ' ' | tr -s ' '; }
 _joined_has() { joined | grep -Eq -- "$1"; }
+body() { screen | sed 's/^[^│]*│ //; s/ *$//'; }
+body_joined() { body | sed 's/^ *//' | tr '\n' ' ' | tr -s ' '; }
+_body_joined_has() { body_joined | grep -Eq -- "$1"; }
+# wait_body_joined ERE [SECS]: until the main column, joined, matches.
+wait_body_joined() {
+	_poll "${2:-10}" _body_joined_has "$1" && return 0
+	echo "#   waited for the main column to show: $1"
+	show_screen
+	return 1
+}
 _screen_lacks() { ! _screen_has "$1"; }
 _log_has() { [ -f "$LOG" ] && grep -Eq -- "$1" "$LOG"; }
 

@@ -38,7 +38,7 @@ n;LEFT  GET READY;$TIME;L GET READY $TIME
 n;LEFT  HOLD;$TIME;LEFT  HOLD  $TIME
 n;RIGHT  GET READY;$TIME;R GET READY $TIME
 n;RIGHT  (DOWN|HOLD|UP) [0-9];[0-9]+;RIGHT  (DOWN|HOLD|UP) [0-9]  [0-9]+
-n;RIGHT  HOW MANY\\?;[0-9]+;RIGHT HOW MANY\\? [0-9]+
+n;RIGHT  HOW MANY\\?;[0-9]+;RIGHT HOW MANY\\? [0-9]+;count
 Enter;REST;$TIME;REST  $TIME
 n;RIGHT  GET READY;$TIME;R GET READY $TIME
 n;RIGHT  (DOWN|HOLD|UP) [0-9];[0-9]+;RIGHT  (DOWN|HOLD|UP) [0-9]  [0-9]+
@@ -64,6 +64,21 @@ check_frame() {
 	fi
 	like "$(printf '%s\n' "$_s" | tail -n 1 | sed 's/ *$//')" \
 		'^ [^ ].*(pause|next|back|15s|quit|help)$' "$size: the key help ends with a whole key"
+}
+
+# The count after a set stopped early: the prompt wraps, whole where
+# there is room, cut with an ellipsis where there is not.
+check_count() {
+	if [ "$w" -ge 30 ]; then
+		wait_body_joined 'Reps done\? Type the number, then Enter \(Enter alone: [0-9]+\)' 2
+		ok $? "$size: the count prompt whole, default count and all"
+	else
+		wait_body_joined 'Reps done\? Type the number, then…' 2
+		ok $? "$size: the count prompt cut with an ellipsis"
+	fi
+	if [ "$h" -ge 24 ]; then
+		like "$(screen)" '▶ Bent-knee soleus drive…│' "$size: a long step name cut with an ellipsis in the list"
+	fi
 }
 
 for size in 20x6 30x8 40x12 80x24; do
@@ -105,5 +120,14 @@ EOF2
 	keys x
 	wait_exit
 done
+
+# A log that cannot be written: the screen says so, the whole sentence.
+if [ -w /dev/full ]; then
+	tm_start -e "$RECOUP" --log /dev/full --routine-dir "$ROUTINES" ui-session
+	wait_body_joined 'The log cannot be written; lines are kept and retried'
+	ok $? "80x24: a log that cannot be written, said whole"
+	keys q y
+	wait_exit
+fi
 
 done_testing

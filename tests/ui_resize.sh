@@ -34,7 +34,7 @@ ok $? "at 19x5 too, with the size wanted" || show_screen
 tm resize-window -t t -x 20 -y 6
 wait_screen 'LEFT  HOLD  [0-9]:[0-9][0-9]'
 ok $? "at 20x6 the session screen, the time next to the phase"
-like "$(screen)" 'LEFT: Wall stretch' "with the step"
+like "$(joined)" 'LEFT: Wall stretch, 5:00' "with the step, wrapped whole"
 
 tm resize-window -t t -x 80 -y 24
 wait_screen '│ next: RIGHT: Wall stretch'
