@@ -164,11 +164,15 @@ static void counters(const struct engine_view *v, char *out, size_t n, bool brie
 		snprintf(out, n, "spot %s: %s", a, v->step->spots[s->spot].name);
 		break;
 	case SEG_ICE_ON:
-	case SEG_ICE_OFF:
 		if (s->nrounds > 1) {
 			of(a, sizeof a, s->round, s->nrounds, brief);
 			snprintf(out, n, "round %s", a);
 		}
+		break;
+	case SEG_ICE_OFF:
+		/* the round just done is over: what counts now is the next */
+		of(a, sizeof a, s->round + 1, s->nrounds, brief);
+		snprintf(out, n, brief ? "packs off" : "packs off until round %s", a);
 		break;
 	default:
 		break;
@@ -212,23 +216,27 @@ static void prompt(struct ui *ui, const struct engine_view *v, char *out, size_t
 }
 
 /* The reminder for what is under way: the spot's own cue, else the step's.
- * None for a note or a rating, whose title holds their cue already. */
+ * None while the packs are off (the step's cue says how to put them on),
+ * nor for a note or a rating, whose title holds their cue already. */
 static const char *cue_text(const struct engine_view *v)
 {
-	if (!v->step || v->kind == SEG_NOTE || v->kind == SEG_RATE)
+	if (!v->step || v->kind == SEG_ICE_OFF || v->kind == SEG_NOTE || v->kind == SEG_RATE)
 		return NULL;
 	if (v->kind == SEG_SPOT && v->step->spots[v->seg->spot].cue)
 		return v->step->spots[v->seg->spot].cue;
 	return v->step->cue;
 }
 
-/* What comes next; nothing in a lead-in, whose title says it already. */
+/* What comes next; nothing in a lead-in, whose title says it already.  In
+ * ice off, the next round's cue (the packs go back on) goes with it. */
 static void next_text(const struct engine_view *v, char *out, size_t n)
 {
 	out[0] = '\0';
 	if (v->kind == SEG_LEADIN)
 		return;
-	snprintf(out, n, "next: %s", v->next[0] ? v->next : "the end");
+	const char *cue = v->kind == SEG_ICE_OFF && v->step ? v->step->cue : NULL;
+	snprintf(out, n, "next: %s%s%s", v->next[0] ? v->next : "the end", cue ? ". " : "",
+		 cue ? cue : "");
 }
 
 /* The words of a frame, made once per full redraw. */

@@ -27,7 +27,7 @@ segments() {
 -;NOTE;-;NOTE
 Enter;GET READY;$TIME;GET READY  $TIME
 n;ICE ON;$TIME;ICE ON  $TIME
-n;ICE OFF;$TIME;ICE OFF  $TIME
+n;ICE OFF;$TIME;ICE OFF  $TIME;ice_off
 n;GET READY;$TIME;GET READY  $TIME
 n;ICE ON;$TIME;ICE ON  $TIME
 n;LEFT  GET READY;$TIME;L GET READY $TIME
@@ -64,6 +64,22 @@ check_frame() {
 	fi
 	like "$(printf '%s\n' "$_s" | tail -n 1 | sed 's/ *$//')" \
 		'^ [^ ].*(pause|next|back|15s|quit|help)$' "$size: the key help ends with a whole key"
+}
+
+# In ice off the packs are off: nothing says to put them on but "next",
+# nor counts the round just done as under way.
+check_ice_off() {
+	_b=$(body_joined)
+	like "$_b" 'packs off' "$size: ice off says the packs are off"
+	ok "$(! printf '%s\n' "$_b" | sed 's/next:.*//' | grep -q 'Packs on both'; echo $?)" \
+		"$size: ice off: the cue to put the packs on is not shown as the thing to do"
+	ok "$(! printf '%s\n' "$_b" | grep -q 'round 1 of 2'; echo $?)" \
+		"$size: ice off: the round just done is not shown as under way"
+	if [ "$h" -ge 24 ]; then
+		like "$_b" 'packs off until round 2 of 2' "$size: ice off: until when"
+		like "$_b" 'next: ICE ON: Ice both calves, 10:00, round 2 of 2\. Packs on both calves, feet up' \
+			"$size: ice off: next, the round and its cue"
+	fi
 }
 
 # The count after a set stopped early: the prompt wraps, whole where
