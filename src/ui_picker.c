@@ -153,32 +153,83 @@ static void when_text(time_t t, char *out, size_t n)
 		strftime(out, n, "%Y-%m-%d", &a);
 }
 
-static void draw_row(struct ui *ui, int y, int w, const struct pick *k, bool sel)
+/* The columns after a routine's name, widest first.  Where the names
+ * would get less room than they want, the date last done goes first, then
+ * the step count, then the time. */
+enum { COLS_ALL, COLS_STEPS_TIME, COLS_TIME, COLS_NONE };
+/* The room names are given before a column: the longest name's, up to
+ * this many columns. */
+#define NAME_ROOM 20
+
+static void row_columns(const struct pick *k, int form, char *out, size_t n)
 {
-	char line[512], total[32], last[32];
+	char total[32], last[32];
+	format_clock(total, sizeof total, k->total);
+	when_text(k->last, last, sizeof last);
+	const char *steps = k->r->nsteps == 1 ? " " : "s";
+	switch (form) {
+	case COLS_ALL:
+		snprintf(out, n, "%3zu step%s %8s  last: %-11s", k->r->nsteps, steps, total, last);
+		break;
+	case COLS_STEPS_TIME:
+		snprintf(out, n, "%3zu step%s %8s", k->r->nsteps, steps, total);
+		break;
+	case COLS_TIME:
+		snprintf(out, n, "%8s", total);
+		break;
+	default:
+		out[0] = '\0';
+	}
+}
+
+/* One form for all rows, so that the columns line up: the widest that
+ * leaves the names their room (a form is as wide on every row). */
+static int list_form(const struct picker *p, int w)
+{
+	int want = 0;
+	for (size_t i = 0; i < p->n; i++)
+		if (p->v[i].r) {
+			int nw = ui_width(p->v[i].r->name);
+			if (nw > want)
+				want = nw;
+		}
+	if (want > NAME_ROOM)
+		want = NAME_ROOM;
+	for (size_t i = 0; i < p->n; i++) {
+		if (!p->v[i].r)
+			continue;
+		int form = COLS_ALL;
+		char line[128];
+		for (; form < COLS_NONE; form++) {
+			row_columns(&p->v[i], form, line, sizeof line);
+			if (w - 3 - (int)strlen(line) >= want)
+				break;
+		}
+		return form;
+	}
+	return COLS_NONE;
+}
+
+static void draw_row(struct ui *ui, int y, int w, const struct pick *k, bool sel, int form)
+{
+	char line[512];
 	if (sel)
 		attron(A_REVERSE);
 	move(y, 0);
 	for (int c = 0; c < w; c++)
 		addch(' ');
 	if (k->r) {
-		format_clock(total, sizeof total, k->total);
-		when_text(k->last, last, sizeof last);
 		/* the numbers keep their columns; the name takes what is left */
-		snprintf(line, sizeof line, "%3zu step%s %8s  last: %-11s", k->r->nsteps,
-			 k->r->nsteps == 1 ? " " : "s", total, last);
+		row_columns(k, form, line, sizeof line);
 		int numw = (int)strlen(line);
-		int namew = w - 3 - numw;
-		if (namew < 8) {
-			ui_text(y, 1, w - 2, k->r->name);
-		} else {
-			ui_text(y, 1, namew, k->r->name);
+		int namew = numw ? w - 3 - numw : w - 2;
+		ui_text_cut(ui, y, 1, namew, k->r->name);
+		if (numw)
 			ui_text(y, 2 + namew, numw, line);
-		}
 	} else {
 		ui_color_on(ui, C_WARN);
 		snprintf(line, sizeof line, "%s (broken) %s", k->id, k->error ? k->error : "");
-		ui_text(y, 1, w - 2, line);
+		ui_text_cut(ui, y, 1, w - 2, line);
 		ui_color_off(ui, C_WARN);
 	}
 	if (sel)
@@ -197,24 +248,26 @@ static void draw_preview(struct ui *ui, int x, int y0, int w, int h, const struc
 	if (w < 10 || !k)
 		return;
 	char line[512];
-	int y = y0;
+	int y = y0, last = y0 + h - 1;
 	if (!k->r) {
 		/* the whole path and message, wrapped: the file name is at the end */
-		y = draw_wrapped(ui, y, y0 + h - 3, x, w, k->path);
+		y = draw_wrapped(ui, y, last - 2, x, w, k->path);
 		ui_color_on(ui, C_WARN);
-		y = draw_wrapped(ui, y, y0 + h - 3, x, w, k->error ? k->error : "cannot be read");
+		y = draw_wrapped(ui, y, last - 2, x, w, k->error ? k->error : "cannot be read");
 		ui_color_off(ui, C_WARN);
-		if (y + 1 < y0 + h)
+		if (y + 1 <= last)
 			ui_text(y + 1, x, w, "e: edit it at the error");
 		return;
 	}
 	ui_color_on(ui, C_TITLE);
-	ui_text(y++, x, w, k->r->name);
+	ui_text_cut(ui, y++, x, w, k->r->name);
 	ui_color_off(ui, C_TITLE);
-	if (k->r->description && y < y0 + h)
-		ui_text(y++, x, w, k->r->description);
+	/* the description in up to two rows */
+	int desc = last - y + 1 < 2 ? last - y + 1 : 2;
+	if (k->r->description && desc > 0)
+		y += ui_wrap(ui, y, desc, x, w, 0, k->r->description);
 	y++;
-	for (size_t i = 0; i < k->r->nsteps && y < y0 + h; i++) {
+	for (size_t i = 0; i < k->r->nsteps && y <= last; i++) {
 		const struct step *st = &k->r->steps[i];
 		char d[32] = "";
 		if (st->duration)
@@ -235,8 +288,25 @@ static void draw_preview(struct ui *ui, int x, int y0, int w, int h, const struc
 		else
 			snprintf(line, sizeof line, "%2zu %-7s %s  %s", i + 1,
 				 step_type_word(st->type), st->name, d);
-		ui_text(y++, x, w, line);
+		ui_text_cut(ui, y++, x, w, line);
 	}
+}
+
+/* The status message above the key help, over as many rows as it needs
+ * up to a quarter of the screen (three at least: paths are long); returns
+ * the rows it takes. */
+static int draw_message(struct ui *ui)
+{
+	if (!ui->message[0])
+		return 0;
+	int rows = ui_wrap_rows(ui->message, ui->cols - 2, 2);
+	int most = ui->rows / 4 > 3 ? ui->rows / 4 : 3;
+	if (rows > most)
+		rows = most;
+	ui_color_on(ui, C_WARN);
+	ui_wrap(ui, ui->rows - 1 - rows, rows, 1, ui->cols - 2, 2, ui->message);
+	ui_color_off(ui, C_WARN);
+	return rows;
 }
 
 static void draw(struct ui *ui)
@@ -244,7 +314,9 @@ static void draw(struct ui *ui)
 	struct picker *p = ui->picker;
 	if (!ui_page(ui, "recoup: pick a routine"))
 		return;
-	int h = ui->rows - 3;
+	int msg = draw_message(ui);
+	/* the list's rows, down to the message or the row above the key help */
+	int h = ui->rows - 2 - (msg ? msg : 1);
 	int listw = ui->cols >= 100 ? ui->cols * 3 / 5 : ui->cols;
 	if (p->nerrors) {
 		/* the errors of the file just edited take the screen */
@@ -252,19 +324,22 @@ static void draw(struct ui *ui)
 		ui_text(1, 1, ui->cols - 2, "The routine has errors:");
 		ui_color_off(ui, C_WARN);
 		int y = 2;
-		for (size_t i = 0; i < p->nerrors && y < ui->rows - 2; i++)
-			y = draw_wrapped(ui, y, ui->rows - 3, 1, ui->cols - 2, p->errors[i]);
-		ui_text(ui->rows - 1, 1, ui->cols - 2, "e reopen the editor at the first error   any other key: back");
+		for (size_t i = 0; i < p->nerrors && y <= h; i++)
+			y = draw_wrapped(ui, y, h, 1, ui->cols - 2, p->errors[i]);
+		ui_text_cut(ui, ui->rows - 1, 1, ui->cols - 2,
+			    "e reopen the editor at the first error   any other key: back");
 		return;
 	}
 	if (!p->n)
-		ui_text(2, 1, ui->cols - 2, "No routines found. Put routine files in ~/.config/recoup/routines.");
+		ui_wrap(ui, 2, h - 1, 1, ui->cols - 2, 0,
+			"No routines found. Put routine files in ~/.config/recoup/routines.");
 	if (p->sel < p->top)
 		p->top = p->sel;
 	if (p->sel >= p->top + (size_t)h)
 		p->top = p->sel - (size_t)h + 1;
+	int form = list_form(p, listw);
 	for (size_t i = p->top; i < p->n && (int)(i - p->top) < h; i++)
-		draw_row(ui, 1 + (int)(i - p->top), listw, &p->v[i], i == p->sel);
+		draw_row(ui, 1 + (int)(i - p->top), listw, &p->v[i], i == p->sel, form);
 	if (listw < ui->cols && p->n) {
 		for (int y = 1; y <= h; y++)
 			mvaddstr(y, listw, ui->utf8 ? "\u2502" : "|");
@@ -272,14 +347,9 @@ static void draw(struct ui *ui)
 	} else if (p->n && h > (int)p->n + 3) {
 		draw_preview(ui, 2, (int)p->n + 2, ui->cols - 4, h - (int)p->n - 1, &p->v[p->sel]);
 	}
-	if (ui->message[0]) {
-		ui_color_on(ui, C_WARN);
-		ui_text(ui->rows - 2, 1, ui->cols - 2, ui->message);
-		ui_color_off(ui, C_WARN);
-	}
 	ui_color_on(ui, C_DIM);
-	ui_text(ui->rows - 1, 1, ui->cols - 2,
-		"Enter start  e edit  h history  ? help  q quit");
+	ui_text_cut(ui, ui->rows - 1, 1, ui->cols - 2,
+		    "Enter start  e edit  h history  ? help  q quit");
 	ui_color_off(ui, C_DIM);
 }
 

@@ -101,4 +101,36 @@ ok $? "at 12x4 the picker asks for room in words that fit whole" || show_screen
 keys q
 wait_exit
 
+# Long names and descriptions end with an ellipsis where they are cut; at
+# narrow widths the name keeps its room and the columns give way
+mkdir -p "$T/long"
+cat >"$T/long/long.yaml" <<EOF
+name: A routine with a name much longer than any column has room for
+description: a description so long that it cannot fit on one line of the preview, nor on two of them, however the words are wrapped, since it goes on to say ever more about the routine
+steps:
+  - type: timer
+    name: A stretch with a name that goes on and on and on well past the edge
+    duration: 45s
+EOF
+tm_start --routine-dir "$T/long"
+wait_screen 'recoup: pick a routine'
+pick 'A routine'
+s=$(screen)
+like "$s" '^ A routine with a name much longer than… +1 step +0:48 +last: never' \
+	"80x24: a long name cut with an ellipsis before the columns"
+like "$s" '^  A routine with a name much longer than any column has room for$' \
+	"80x24: the preview has room for all of it"
+like "$(joined)" ' a description so long .* however the words are wrapped, since it goes on to say ever mo… 1 timer' \
+	"80x24: the description in two rows, then an ellipsis"
+like "$s" '1 timer +A stretch with a name that goes on and on and on well past the e…$' \
+	"80x24: a step cut with an ellipsis"
+tm resize-window -t t -x 50 -y 12
+wait_screen '^ A routine with a name much l… +1 step +0:48 *$'
+ok $? "50x12: the name keeps its room; the date last done gives way"
+tm resize-window -t t -x 30 -y 8
+wait_screen '^ A routine with a name much…$'
+ok $? "30x8: only names, each cut with an ellipsis"
+keys q
+wait_exit
+
 done_testing
