@@ -22,6 +22,8 @@ struct pick {
 	struct routine *r;   /* NULL when broken */
 	char *error;         /* first error, "LINE:COL: message", when broken */
 	int error_line;
+	char **warnings;     /* "LINE:COL: warning: message", when it loads */
+	size_t nwarnings;
 	long long total;     /* planned ms */
 	time_t last;         /* last session, 0 never */
 };
@@ -35,12 +37,22 @@ struct picker {
 	int reopen_line;     /* e reopens the editor here after a failed check */
 };
 
+static void warnings_free(struct pick *k)
+{
+	for (size_t i = 0; i < k->nwarnings; i++)
+		free(k->warnings[i]);
+	free(k->warnings);
+	k->warnings = NULL;
+	k->nwarnings = 0;
+}
+
 static void picks_free(struct picker *p)
 {
 	for (size_t i = 0; i < p->n; i++) {
 		free(p->v[i].id);
 		free(p->v[i].path);
 		free(p->v[i].error);
+		warnings_free(&p->v[i]);
 		routine_free(p->v[i].r);
 	}
 	free(p->v);
@@ -65,12 +77,21 @@ static void load_pick(struct ui *ui, struct pick *k)
 	routine_free(k->r);
 	free(k->error);
 	k->error = NULL;
+	warnings_free(k);
 	k->r = routine_load(k->path, &d);
 	if (k->r) {
 		struct plan pl;
 		plan_build(&pl, k->r, ui->o->lead_in_ms, NULL);
 		k->total = pl.total;
 		plan_free(&pl);
+		/* the preview shows them: a session would warn too late */
+		diags_sort(&d);
+		k->warnings = xcalloc(d.nwarnings, sizeof *k->warnings);
+		for (size_t i = 0; i < d.n; i++)
+			if (d.v[i].level == DIAG_WARNING)
+				k->warnings[k->nwarnings++] = xasprintf("%d:%d: warning: %s",
+									d.v[i].line, d.v[i].col,
+									d.v[i].msg);
 	} else {
 		k->error = diags_first_error(&d);
 		for (size_t i = 0; i < d.n; i++)
@@ -262,10 +283,22 @@ static void draw_preview(struct ui *ui, int x, int y0, int w, int h, const struc
 	ui_color_on(ui, C_TITLE);
 	ui_text_cut(ui, y++, x, w, k->r->name);
 	ui_color_off(ui, C_TITLE);
-	/* the description in up to two rows */
-	int desc = last - y + 1 < 2 ? last - y + 1 : 2;
+	/* the description in up to two rows, less where the first warning
+	 * would not fit whole */
+	int left = last - y + 1, warn = 0;
+	if (k->nwarnings) {
+		warn = ui_wrap_rows(k->warnings[0], w, 2);
+		if (warn > left - 1)
+			warn = left - 1;
+	}
+	int desc = left - warn < 2 ? left - warn : 2;
 	if (k->r->description && desc > 0)
 		y += ui_wrap(ui, y, desc, x, w, 0, k->r->description);
+	/* warnings before the steps: at a session's start they come late */
+	ui_color_on(ui, C_WARN);
+	for (size_t i = 0; i < k->nwarnings && y <= last; i++)
+		y = draw_wrapped(ui, y, last, x, w, k->warnings[i]);
+	ui_color_off(ui, C_WARN);
 	y++;
 	for (size_t i = 0; i < k->r->nsteps && y <= last; i++) {
 		const struct step *st = &k->r->steps[i];

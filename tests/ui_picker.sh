@@ -133,4 +133,18 @@ ok $? "30x8: only names, each cut with an ellipsis"
 keys q
 wait_exit
 
+# A routine that loads with warnings: the preview shows them, before the
+# session would
+mkdir -p "$T/cold"
+printf 'name: Cold soak\nsteps:\n  - type: ice\n    name: Ice both calves\n    duration: 25m\n' \
+	>"$T/cold/cold.yaml"
+tm_start --routine-dir "$T/cold"
+wait_screen 'recoup: pick a routine'
+pick 'Cold soak'
+ok $? "a routine with a warning is listed"
+_poll 5 _joined_has '5:15: warning: an ice round longer than 20 minutes risks cold injury; consider rounds with `off` between 1 ice'
+ok $? "its preview shows the warning, whole, with its line and column" || show_screen
+keys q
+wait_exit
+
 done_testing
