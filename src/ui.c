@@ -8,6 +8,7 @@
 
 #include <curses.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <langinfo.h>
 #include <limits.h>
 #include <locale.h>
@@ -283,32 +284,108 @@ void ui_speak(struct ui *ui, const char *text)
 	cue_say(&ui->cues, ui->o->cue_argv, text, clock_real_now_ms());
 }
 
-int ui_edit(struct ui *ui, const char *path, int line)
+/* $VISUAL, else $EDITOR, else vi; *from names where it came from. */
+static const char *editor_command(const char **from)
 {
-	const char *editor = getenv("VISUAL");
-	if (!editor || !*editor)
-		editor = getenv("EDITOR");
-	if (!editor || !*editor)
-		editor = "vi";
-	char lineopt[32];
-	snprintf(lineopt, sizeof lineopt, "+%d", line > 0 ? line : 1);
-	def_prog_mode();
-	endwin();
+	static const char *const vars[] = { "VISUAL", "EDITOR" };
+	for (size_t i = 0; i < ARRAY_LEN(vars); i++) {
+		const char *v = getenv(vars[i]);
+		if (v && *v) {
+			*from = vars[i];
+			return v;
+		}
+	}
+	*from = NULL;
+	return "vi";
+}
+
+/* Start the editor and wait for it.  Returns the wait status, or -1 with
+ * errno set when it could not be started: exec's own errno comes back from
+ * the child through a close-on-exec pipe, which a successful exec closes
+ * with nothing written. */
+static int run_editor(char *const argv[])
+{
+	int fds[2];
+	if (pipe(fds) < 0)
+		return -1;
+	fcntl(fds[1], F_SETFD, FD_CLOEXEC);
 	pid_t pid = fork();
 	if (pid == 0) {
-		/* $EDITOR may carry arguments ("code -w"): let sh split it */
-		execl("/bin/sh", "sh", "-c", line > 0 ? "exec $0 \"$1\" \"$2\"" : "exec $0 \"$2\"",
-		      editor, lineopt, path, (char *)NULL);
+		close(fds[0]);
+		signal(SIGPIPE, SIG_DFL); /* ours is ignored; the editor's should not be */
+		execvp(argv[0], argv);
+		int e = errno;
+		if (write(fds[1], &e, sizeof e) < 0)
+			_exit(126);
 		_exit(127);
 	}
+	int e = errno;
+	close(fds[1]);
+	if (pid < 0) {
+		close(fds[0]);
+		errno = e;
+		return -1;
+	}
+	ssize_t got;
+	while ((got = read(fds[0], &e, sizeof e)) < 0 && errno == EINTR)
+		;
+	close(fds[0]);
 	int status = -1;
-	if (pid > 0)
-		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-			;
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	if (got == (ssize_t)sizeof e) {
+		errno = e;
+		return -1;
+	}
+	return status;
+}
+
+int ui_edit(struct ui *ui, const char *path, int line, char *why, size_t n)
+{
+	const char *from;
+	char *cmd = xstrdup(editor_command(&from));
+	char lineopt[32];
+	snprintf(lineopt, sizeof lineopt, "+%d", line);
+	/* the command may carry arguments ("code -w"): split it at blanks, as
+	 * the shell would split an unquoted $EDITOR */
+	char *argv[34];
+	size_t argc = 0;
+	for (char *w = strtok(cmd, " \t"); w && argc < ARRAY_LEN(argv) - 3; w = strtok(NULL, " \t"))
+		argv[argc++] = w;
+	if (!argc)
+		argv[argc++] = "vi";
+	char name[64];
+	snprintf(name, sizeof name, "%s", argv[0]);
+	if (line > 0)
+		argv[argc++] = lineopt;
+	argv[argc++] = (char *)path;
+	argv[argc] = NULL;
+	def_prog_mode();
+	endwin();
+	int status = run_editor(argv);
+	int e = errno;
 	reset_prog_mode();
 	clearok(curscr, TRUE);
 	ui->full = ui->dirty = true;
-	return status;
+	free(cmd);
+	char src[32] = "";
+	if (from)
+		snprintf(src, sizeof src, " (from $%s)", from);
+	int rc = 1;
+	if (status < 0) {
+		snprintf(why, n, "Could not run the editor %s%s: %s", name, src, strerror(e));
+		rc = -1;
+	} else if (WIFSIGNALED(status)) {
+		snprintf(why, n, "The editor %s%s was killed by signal %d", name, src,
+			 WTERMSIG(status));
+	} else if (WEXITSTATUS(status)) {
+		snprintf(why, n, "The editor %s%s exited with status %d", name, src,
+			 WEXITSTATUS(status));
+	} else {
+		why[0] = '\0';
+		rc = 0;
+	}
+	return rc;
 }
 
 void ui_load_history(struct ui *ui)

@@ -110,8 +110,11 @@ void ui_color_off(struct ui *ui, enum ui_color c);
 void ui_alert(struct ui *ui);
 /* Say `text` through the cue command, if one is configured. */
 void ui_speak(struct ui *ui, const char *text);
-/* Shell out to $EDITOR on `path`, at `line` when > 0.  Returns its status. */
-int ui_edit(struct ui *ui, const char *path, int line);
+/* Run $VISUAL or $EDITOR (else vi) on `path`, at `line` when > 0, with
+ * the screen put away.  Returns 0 when it ran and exited 0; 1 when it ran
+ * but failed (exit status, signal) and -1 when it could not be run at all
+ * (errno), both with `why` saying so, naming the editor. */
+int ui_edit(struct ui *ui, const char *path, int line, char *why, size_t n);
 /* Start a session of `arg` from the picker.  False (with ui->message set)
  * when it cannot start. */
 bool ui_start_session(struct ui *ui, const char *arg);

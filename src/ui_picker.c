@@ -388,14 +388,10 @@ static void draw(struct ui *ui)
 
 /* ---- keys ---- */
 
-static void edit_selected(struct ui *ui, int line)
+/* The errors of the file the editor left, for the error screen; false
+ * when it loads. */
+static bool check_edited(struct picker *p, const char *path)
 {
-	struct picker *p = ui->picker;
-	struct pick *k = &p->v[p->sel];
-	char *path = xstrdup(k->path);
-	errors_free(p);
-	ui_edit(ui, path, line);
-	/* re-check what the editor left */
 	struct diags d;
 	diags_init(&d, path);
 	struct routine *r = routine_load(path, &d);
@@ -409,11 +405,30 @@ static void edit_selected(struct ui *ui, int line)
 			if (!p->reopen_line && d.v[i].level == DIAG_ERROR)
 				p->reopen_line = d.v[i].line;
 		}
-	} else {
-		snprintf(ui->message, sizeof ui->message, "%s: ok", path);
 	}
 	routine_free(r);
 	diags_free(&d);
+	return r == NULL;
+}
+
+static void edit_selected(struct ui *ui, int line)
+{
+	struct picker *p = ui->picker;
+	struct pick *k = &p->v[p->sel];
+	char *path = xstrdup(k->path);
+	errors_free(p);
+	char why[300];
+	int ran = ui_edit(ui, path, line, why, sizeof why);
+	/* what the editor said, if anything went wrong, then what the check
+	 * found; an editor that never ran edited nothing, so there is nothing
+	 * to check */
+	struct buf m;
+	buf_init(&m);
+	buf_adds(&m, why);
+	if (ran >= 0 && !check_edited(p, path))
+		buf_addf(&m, "%s%s: ok", why[0] ? "; " : "", path);
+	snprintf(ui->message, sizeof ui->message, "%s", m.s ? m.s : "");
+	buf_free(&m);
 	picker_reload(ui);
 	free(path);
 }

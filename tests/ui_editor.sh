@@ -16,7 +16,7 @@ lines=$(wc -l <"$ice" | tr -d ' ')
 
 # The fake editor records its arguments and the terminal's mode, then does
 # what $T/ed-mode says: break the file (an unknown key after its last
-# line), fix it (the original back), or nothing.
+# line), fix it (the original back), fail (exit 3), or nothing.
 cat >"$T/fake-ed" <<EOF
 #!/bin/sh
 printf '%s\n' "\$*" >>"$T/ed-args"
@@ -25,6 +25,7 @@ for last; do :; done
 case \$(cat "$T/ed-mode") in
 break) printf '    nmae: oops\n' >>"\$last" ;;
 fix) cp "$T/ui-ice.orig" "\$last" ;;
+fail) exit 3 ;;
 esac
 EOF
 chmod +x "$T/fake-ed"
@@ -86,5 +87,31 @@ wait_exit
 ok $? "q quits"
 is "$(exit_status)" 0 "exit status 0"
 is "$(pane '#{alternate_on} #{cursor_flag}')" "0 1" "the terminal is restored"
+
+# An editor that cannot be run: said, with why; nothing claims the file
+# was checked as if edited
+cp "$T/ui-ice.orig" "$ice"
+tm_start -e env EDITOR=/nonexistent/ed "$RECOUP" --log "$LOG" --routine-dir "$dir"
+wait_screen 'recoup: pick a routine'
+pick 'UI ice'
+ok $? "UI ice selected again"
+keys e
+_poll 5 _joined_has 'Could not run the editor /nonexistent/ed \(from \$EDITOR\): No such file or directory'
+ok $? "EDITOR that cannot be run: the picker says so, naming it and why" || show_screen
+ok "$(! joined | grep -q ': ok'; echo $?)" "and does not say the file is ok"
+keys q
+wait_exit
+
+# An editor that fails: its exit status is said
+echo fail >"$T/ed-mode"
+tm_start -e env EDITOR="$T/fake-ed" "$RECOUP" --log "$LOG" --routine-dir "$dir"
+wait_screen 'recoup: pick a routine'
+pick 'UI ice'
+ok $? "UI ice selected"
+keys e
+_poll 5 _joined_has "The editor $T/fake-ed \\(from \\\$EDITOR\\) exited with status 3"
+ok $? "an editor that exits 3: the picker says so" || show_screen
+keys q
+wait_exit
 
 done_testing
