@@ -5,6 +5,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -130,6 +131,7 @@ void search_path_init(struct search_path *sp, char *const *extra, size_t nextra,
 		sp_add(sp, xasprintf("%s/recoup/routines", cfg));
 		free(cfg);
 	}
+	sp->nuser = sp->n;
 	sp_add(sp, xstrdup(PKGDATADIR "/routines"));
 #ifdef RECOUP_SOURCE_ROUTINES
 	if (running_from_build_tree())
@@ -161,6 +163,76 @@ char *routine_id_of(const char *path)
 	else if (has_suffix(base, ".yml"))
 		n -= 4;
 	return xstrndup(base, n);
+}
+
+bool routine_is_own(const struct search_path *sp, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return false;
+	size_t len = (size_t)(slash - path);
+	for (size_t i = 0; i < sp->nuser; i++)
+		if (strlen(sp->dirs[i]) == len && !strncmp(sp->dirs[i], path, len))
+			return access(path, W_OK) == 0;
+	return false;
+}
+
+/* Copy the bytes of `from` to a new file `to`: 0, or -1 with errno (the
+ * new file removed again). */
+static int copy_new_file(const char *from, const char *to)
+{
+	int in = open(from, O_RDONLY | O_CLOEXEC);
+	if (in < 0)
+		return -1;
+	int out = open(to, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+	if (out < 0) {
+		int e = errno;
+		close(in);
+		errno = e;
+		return -1;
+	}
+	char buf[8192];
+	ssize_t n = 0;
+	int rc = 0;
+	while (rc == 0 && (n = read(in, buf, sizeof buf)) != 0) {
+		if (n < 0) {
+			if (errno != EINTR)
+				rc = -1;
+			continue;
+		}
+		for (ssize_t off = 0; rc == 0 && off < n;) {
+			ssize_t w = write(out, buf + off, (size_t)(n - off));
+			if (w < 0 && errno != EINTR)
+				rc = -1;
+			else if (w > 0)
+				off += w;
+		}
+	}
+	int e = errno;
+	if (close(out) < 0 && rc == 0) {
+		rc = -1;
+		e = errno;
+	}
+	close(in);
+	if (rc < 0)
+		unlink(to);
+	errno = e;
+	return rc;
+}
+
+int routine_copy_to_own(const struct search_path *sp, const char *from, char **to)
+{
+	*to = NULL;
+	if (!sp->nuser) {
+		errno = ENOENT;
+		return -1;
+	}
+	const char *base = strrchr(from, '/');
+	base = base ? base + 1 : from;
+	*to = xasprintf("%s/%s", sp->dirs[0], base);
+	if (mkdir_parents(sp->dirs[0]) < 0)
+		return -1;
+	return copy_new_file(from, *to);
 }
 
 static int entry_cmp(const void *a, const void *b)

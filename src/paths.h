@@ -18,12 +18,14 @@ int mkdir_parents(const char *dir);
 struct search_path {
 	char **dirs;
 	size_t n, cap;
+	size_t nuser;   /* the first nuser dirs are the user's own (see below) */
 };
 
 /* Builds the path: `extra` first (from --routine-dir), then `user` (the
  * config's routine_dirs; NULL: $XDG_CONFIG_HOME/recoup/routines), the
  * installed routines, and the source tree's routines/ when run from the
- * build tree. */
+ * build tree.  The first two are the user's own, where routines are
+ * changed; the others are only read. */
 void search_path_init(struct search_path *sp, char *const *extra, size_t nextra,
 		      char *const *user, size_t nuser);
 void search_path_free(struct search_path *sp);
@@ -42,6 +44,17 @@ void routine_entries_free(struct routine_entry *v, size_t n);
  * otherwise the name looked up on the path.  NULL when not found.  Freshly
  * allocated. */
 char *routine_resolve(const struct search_path *sp, const char *arg);
+
+/* Whether `path` (as listed by search_path_list()) lies in one of the
+ * user's own directories and can be written. */
+bool routine_is_own(const struct search_path *sp, const char *path);
+
+/* Copy the routine file `from` into the user's first own directory
+ * (created, mode 0700, when missing) under the same file name, never over
+ * a file already there (EEXIST).  0, or -1 with errno set (ENOENT and *to
+ * NULL: the path has no directory of the user's).  *to is the copy's path,
+ * or the one tried; the caller frees it. */
+int routine_copy_to_own(const struct search_path *sp, const char *from, char **to);
 
 /* The id of a routine file: its base name without .yaml/.yml. */
 char *routine_id_of(const char *path);

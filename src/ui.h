@@ -47,7 +47,7 @@ struct ui {
 	int rows, cols;
 	int sigfd;
 	int fatal_sig;
-	char message[300];       /* one line for the bottom of the screen */
+	char message[1024];      /* a line or two for the bottom of the screen */
 
 	/* session screen */
 	struct session sess;

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <curses.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -388,6 +389,31 @@ static void draw(struct ui *ui)
 
 /* ---- keys ---- */
 
+/* The file `e` edits: the routine itself when it is the user's own, else
+ * a copy in the user's routine directory (a shipped routine is changed by
+ * copying it; the copy hides it on the search path), *copied then true.
+ * NULL, with the message set, when there is none. */
+static char *file_to_edit(struct ui *ui, const struct pick *k, bool *copied)
+{
+	*copied = false;
+	if (routine_is_own(ui->sp, k->path))
+		return xstrdup(k->path);
+	char *to;
+	if (routine_copy_to_own(ui->sp, k->path, &to) < 0) {
+		if (to)
+			snprintf(ui->message, sizeof ui->message, "Cannot copy %s to %s to edit it: %s",
+				 k->path, to, strerror(errno));
+		else
+			snprintf(ui->message, sizeof ui->message,
+				 "Cannot edit %s: it is not yours to change, and no routine directory "
+				 "of yours is on the search path to copy it to", k->path);
+		free(to);
+		return NULL;
+	}
+	*copied = true;
+	return to;
+}
+
 /* The errors of the file the editor left, for the error screen; false
  * when it loads. */
 static bool check_edited(struct picker *p, const char *path)
@@ -415,18 +441,33 @@ static void edit_selected(struct ui *ui, int line)
 {
 	struct picker *p = ui->picker;
 	struct pick *k = &p->v[p->sel];
-	char *path = xstrdup(k->path);
 	errors_free(p);
+	ui->message[0] = '\0';
+	bool copied;
+	char *path = file_to_edit(ui, k, &copied);
+	if (!path)
+		return;
 	char why[300];
 	int ran = ui_edit(ui, path, line, why, sizeof why);
-	/* what the editor said, if anything went wrong, then what the check
-	 * found; an editor that never ran edited nothing, so there is nothing
-	 * to check */
+	/* what the editor said (if anything went wrong), what was copied,
+	 * then what the check found; an editor that never ran edited
+	 * nothing, so there is nothing to check */
 	struct buf m;
 	buf_init(&m);
 	buf_adds(&m, why);
-	if (ran >= 0 && !check_edited(p, path))
-		buf_addf(&m, "%s%s: ok", why[0] ? "; " : "", path);
+	if (ran < 0) {
+		if (copied)
+			buf_addf(&m, "; a copy to edit was made: %s", path);
+	} else {
+		bool broken = check_edited(p, path);
+		if (why[0])
+			buf_adds(&m, "; ");
+		if (copied)
+			buf_addf(&m, "Edited a copy, %s (the original is left as it was)%s", path,
+				 broken ? "" : ": ok");
+		else if (!broken)
+			buf_addf(&m, "%s: ok", path);
+	}
 	snprintf(ui->message, sizeof ui->message, "%s", m.s ? m.s : "");
 	buf_free(&m);
 	picker_reload(ui);

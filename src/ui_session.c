@@ -241,7 +241,7 @@ static void next_text(const struct engine_view *v, char *out, size_t n)
 
 /* The words of a frame, made once per full redraw. */
 struct words {
-	char prompt[300];
+	char prompt[1024];
 	char next[600];
 	const char *cue;
 };

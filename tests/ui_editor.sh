@@ -114,4 +114,53 @@ ok $? "an editor that exits 3: the picker says so" || show_screen
 keys q
 wait_exit
 
+# A routine not in the user's own directory (here the build tree's
+# routines/): e edits a copy in $XDG_CONFIG_HOME/recoup/routines, made for
+# it, and leaves the original alone
+echo none >"$T/ed-mode"
+: >"$T/ed-args"
+mine="$XDG_CONFIG_HOME/recoup/routines"
+shipped="$top_srcdir/routines/ice-intervals.yaml"
+cp "$shipped" "$T/shipped.orig"
+tm_start -e env EDITOR="$T/fake-ed" "$RECOUP" --log "$LOG"
+wait_screen 'recoup: pick a routine'
+pick 'Ice intervals'
+ok $? "a shipped routine is listed"
+keys e
+_poll 5 _joined_has 'Edited a copy, .*: ok'
+ok $? "e on it: the picker says it edited a copy" || show_screen
+like "$(joined | tr -d ' ')" "Editedacopy,$mine/ice-intervals\\.yaml\\(theoriginalisleftasitwas\\):ok" \
+	"naming the copy"
+is "$(cat "$T/ed-args")" "$mine/ice-intervals.yaml" "the editor got the copy"
+same_file "$mine/ice-intervals.yaml" "$shipped" "the copy is the routine, byte for byte"
+same_file "$shipped" "$T/shipped.orig" "the original is left as it was"
+is "$(ls -ld "$mine" | cut -c1-10)" "drwx------" "the routine directory was made, mode 0700"
+keys e
+_poll 5 _joined_has "$mine/ice-intervals.yaml: ok"
+ok $? "e again edits the copy itself" || show_screen
+is "$(sed -n 2p "$T/ed-args")" "$mine/ice-intervals.yaml" "the editor got the copy again"
+is "$(ls "$mine")" "ice-intervals.yaml" "no second copy"
+keys q
+wait_exit
+
+# A file of the user's that cannot be written: a copy would go over it,
+# so nothing is copied and nothing edited (root may write anything)
+if [ "$(id -u)" != 0 ]; then
+	chmod a-w "$dir/ui-ice.yaml"
+	: >"$T/ed-args"
+	tm_start -e env EDITOR="$T/fake-ed" "$RECOUP" --log "$LOG" --routine-dir "$dir"
+	wait_screen 'recoup: pick a routine'
+	pick 'UI ice'
+	ok $? "UI ice selected, read-only"
+	keys e
+	_poll 5 _joined_has 'Cannot copy .*: File exists'
+	ok $? "a read-only routine of the user's: never copied over itself" || show_screen
+	is "$(cat "$T/ed-args")" "" "and no editor"
+	keys q
+	wait_exit
+	chmod u+w "$dir/ui-ice.yaml"
+else
+	ok 0 "# SKIP a read-only routine of the user's: running as root, which writes through any mode"
+fi
+
 done_testing
