@@ -804,29 +804,45 @@ void history_print(FILE *out, const struct history *h)
 	print_ratings(out, h);
 }
 
+char *history_nothing_text(const struct history *h, const char *path, bool filtered)
+{
+	const char *sp = path ? " in " : "", *where = path ? path : "";
+	if (!h->logged)
+		return xasprintf("no sessions logged yet%s%s", sp, where);
+	if (filtered)
+		return xasprintf("no sessions%s%s match", sp, where);
+	return xasprintf("no sessions%s%s but practice ones", sp, where);
+}
+
+char *history_practice_text(const struct history *h, const char *how)
+{
+	if (!h->practice_left_out)
+		return NULL;
+	return xasprintf("%d practice %s left out (%s shows %s)", h->practice_left_out,
+			 plural(h->practice_left_out, "session", "sessions"), how,
+			 plural(h->practice_left_out, "it", "them"));
+}
+
 /* Nothing to report: say why, in one or two lines. */
 static void print_nothing(FILE *out, const struct history *h, const char *path,
 			  const char *since, const char *routine)
 {
+	char *why = history_nothing_text(h, path, since || routine);
+	fputs(why, out);
+	free(why);
 	if (!h->logged) {
-		fprintf(out, "no sessions logged yet in %s\n", path);
+		fputc('\n', out);
 		return;
 	}
-	if (since || routine) {
-		fprintf(out, "no sessions in %s match", path);
-		if (since)
-			fprintf(out, " --since %s", since);
-		if (routine)
-			fprintf(out, " --routine \"%s\"", routine);
-		fputc('\n', out);
-	} else {
-		fprintf(out, "no sessions in %s but practice ones\n", path);
-	}
-	if (h->practice_left_out)
-		fprintf(out, "%d practice %s left out (--practice shows %s)\n",
-			h->practice_left_out,
-			plural(h->practice_left_out, "session", "sessions"),
-			plural(h->practice_left_out, "it", "them"));
+	if (since)
+		fprintf(out, " --since %s", since);
+	if (routine)
+		fprintf(out, " --routine \"%s\"", routine);
+	fputc('\n', out);
+	char *note = history_practice_text(h, "--practice");
+	if (note)
+		fprintf(out, "%s\n", note);
+	free(note);
 }
 
 int history_command_at(const char *log_path, const char *since,

@@ -133,6 +133,16 @@ void history_free(struct history *h);
  * Dates are local (YYYY-MM-DD). */
 void history_print(FILE *out, const struct history *h);
 
+/* For a read that kept no session, why, in the words both --history and
+ * the dashboard use: "no sessions logged yet", "no sessions but practice
+ * ones", or, when `filtered` (--since, --routine), "no sessions match";
+ * `path`, when not NULL, named in them ("no sessions in FILE match").
+ * Freshly allocated. */
+char *history_nothing_text(const struct history *h, const char *path, bool filtered);
+/* "2 practice sessions left out (HOW shows them)", or NULL when the read
+ * left none out.  Freshly allocated. */
+char *history_practice_text(const struct history *h, const char *how);
+
 /* `recoup --history`: reads `log_path` with the options as given on the
  * command line (`since` and `routine` may be NULL), prints the report on
  * `out` and returns the exit status: 0, also for a missing or empty log

@@ -5,6 +5,7 @@
 
 #include <curses.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ui.h"
@@ -68,10 +69,19 @@ static int draw_lines(struct ui *ui, int skip, int y0, int h)
 	line++;
 	EMIT(C_TITLE, "Routines");
 	for (size_t i = 0; i < hs->nroutines; i++)
-		EMIT(C_NORMAL, "  %-32s %3d sessions, %d completed", hs->routines[i].name,
-		     hs->routines[i].sessions, hs->routines[i].completed);
-	if (!hs->nroutines)
-		EMIT(C_DIM, "  no sessions logged yet");
+		EMIT(C_NORMAL, "  %-32s %3d session%s, %d completed", hs->routines[i].name,
+		     hs->routines[i].sessions, hs->routines[i].sessions == 1 ? "" : "s",
+		     hs->routines[i].completed);
+	if (!hs->nroutines) {
+		/* in the words of --history, which the dashboard reads like */
+		char *why = history_nothing_text(hs, NULL, false);
+		char *note = history_practice_text(hs, "recoup --history --practice");
+		EMIT(C_DIM, "  %s", why);
+		if (note)
+			EMIT(C_DIM, "  %s", note);
+		free(why);
+		free(note);
+	}
 	line++;
 	EMIT(C_TITLE, "Reps per exercise and side (each mark a session)");
 	for (size_t i = 0; i < hs->nexercises; i++) {
@@ -110,6 +120,14 @@ static int draw_lines(struct ui *ui, int skip, int y0, int h)
 	return line;
 }
 
+/* The furthest the view scrolls: its last line at the bottom. */
+static int max_scroll(struct ui *ui)
+{
+	int total = draw_lines(ui, 0, 0, 0);
+	int h = ui->rows - 2;
+	return total > h ? total - h : 0;
+}
+
 static void draw(struct ui *ui)
 {
 	char title[128];
@@ -117,41 +135,48 @@ static void draw(struct ui *ui)
 		 ui->hist.sessions == 1 ? "" : "s");
 	if (!ui_page(ui, title))
 		return;
-	int h = ui->rows - 2;
-	int total = draw_lines(ui, ui->hist_scroll, 1, h);
-	if (ui->hist_scroll > total - 1)
-		ui->hist_scroll = total > 0 ? total - 1 : 0;
+	/* a smaller window may leave the view scrolled past its end */
+	int most = max_scroll(ui);
+	if (ui->hist_scroll > most)
+		ui->hist_scroll = most;
+	draw_lines(ui, ui->hist_scroll, 1, ui->rows - 2);
 	ui_color_on(ui, C_DIM);
-	ui_text(ui->rows - 1, 1, ui->cols - 2, "Up/Down scroll  q or h back  ? help");
+	ui_text_cut(ui, ui->rows - 1, 1, ui->cols - 2, "Up/Down scroll  q or h back  ? help");
 	ui_color_off(ui, C_DIM);
 }
 
 static void key(struct ui *ui, int ch)
 {
+	int page = ui->rows - 2 > 1 ? ui->rows - 2 : 1;
 	ui->full = true;
 	switch (ch) {
 	case KEY_UP: case 'k':
-		if (ui->hist_scroll > 0)
-			ui->hist_scroll--;
+		ui->hist_scroll--;
 		break;
 	case KEY_DOWN: case 'j':
 		ui->hist_scroll++;
 		break;
 	case KEY_PPAGE:
-		ui->hist_scroll = ui->hist_scroll > ui->rows - 2 ? ui->hist_scroll - (ui->rows - 2) : 0;
+		ui->hist_scroll -= page;
 		break;
 	case KEY_NPAGE: case ' ':
-		ui->hist_scroll += ui->rows - 2;
+		ui->hist_scroll += page;
 		break;
 	case '?':
 		ui_switch(ui, SCREEN_HELP);
-		break;
+		return;
 	case 'q': case 'h': case 27:
 		ui_switch(ui, ui->hist_return);
-		break;
+		return;
 	default:
 		break;
 	}
+	/* never past either end */
+	int most = max_scroll(ui);
+	if (ui->hist_scroll > most)
+		ui->hist_scroll = most;
+	if (ui->hist_scroll < 0)
+		ui->hist_scroll = 0;
 }
 
 const struct ui_screen ui_history_screen = {

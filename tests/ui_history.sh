@@ -39,12 +39,30 @@ like "$s" '^   Calf tightness +last 3' "the rating, last value 3"
 ok "$(! printf '%s\n' "$s" | grep -q 'Practice only'; echo $?)" "nothing from the practice session"
 like "$s" 'Up/Down scroll +q or h back' "the key help"
 
+# at 80x24 it all fits: nothing to scroll
+keys Down
+sleep 0.3   # let a wrong redraw land
+like "$(screen | sed -n 2p)" '^ Sessions per week' "what fits is not scrolled"
+# smaller, it scrolls, but never past its last line
+tm resize-window -t t -x 80 -y 10
+wait_screen 'Up/Down scroll'
 keys Down Down Down Down
 wait_gone '^ Sessions per week'
 ok $? "Down scrolls"
 keys Up Up Up Up
 wait_screen '^ Sessions per week'
 ok $? "Up scrolls back"
+i=0
+while [ "$i" -lt 30 ]; do keys Down; i=$((i + 1)); done
+_last_at_bottom() { screen | sed -n 8p | grep -Eq '^   Calf tightness +last 3'; }
+_poll 5 _last_at_bottom
+ok $? "30 times Down: the last line at the bottom, not a blank page" || show_screen
+keys Up
+_poll 5 eval 'screen | sed -n 9p | grep -Eq "^   Calf tightness +last 3"'
+ok $? "and one Up scrolls back at once" || show_screen
+tm resize-window -t t -x 80 -y 24
+wait_screen '^ Sessions per week'
+ok $? "back at 80x24 it all shows again"
 
 keys '?'
 wait_screen 'recoup: keys'
@@ -74,5 +92,31 @@ wait_screen 'recoup: pick a routine'
 keys q
 wait_exit
 is "$(wc -l <"$LOG" | tr -d ' ')" 24 "--no-log: the log is not touched"
+
+# one session: "1 session"; only practice ones: the words of --history
+sed -n '17,19p' "$top_srcdir/tests/fixtures-ui/sessions.log" >"$T/one.log"
+tm_start -e "$RECOUP" --log "$T/one.log" --routine-dir "$ROUTINES"
+wait_screen 'recoup: pick a routine'
+keys h
+wait_screen 'recoup: history, 1 session *$'
+ok $? "one session: 'history, 1 session'"
+like "$(screen)" '^   UI ice +1 session, 1 completed' "one session of a routine: '1 session', not '1 sessions'"
+keys q q
+wait_exit
+
+sed -n '20,22p' "$top_srcdir/tests/fixtures-ui/sessions.log" >"$T/practice.log"
+cli=$("$RECOUP" --log "$T/practice.log" --history)
+tm_start -e "$RECOUP" --log "$T/practice.log" --routine-dir "$ROUTINES"
+wait_screen 'recoup: pick a routine'
+keys h
+wait_screen 'recoup: history, 0 sessions'
+s=$(screen)
+why=$(printf '%s\n' "$cli" | head -n 1 | sed "s| in $T/practice.log||")
+like "$why" '^no sessions but practice ones$' "--history: no sessions but practice ones"
+like "$s" "^   $why\$" "the history view says the same, not 'no sessions logged yet'"
+like "$s" '^   1 practice session left out \(recoup --history --practice shows it\)' \
+	"and how to see it"
+keys q q
+wait_exit
 
 done_testing
