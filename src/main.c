@@ -2,6 +2,7 @@
  * --check, --plan, and (in later modules) sessions and history. */
 #include "config.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
 #include <locale.h>
@@ -281,6 +282,21 @@ static int dump_config(const struct options *o, struct settings *st)
 	return EXIT_OK;
 }
 
+/* A --routine-dir that is not there would only make the routines in it
+ * "not found" later: say so now (the search goes on without it). */
+static void warn_missing_dirs(const struct options *o)
+{
+	for (size_t i = 0; i < o->nroutine_dirs; i++) {
+		char *dir = expand_tilde(o->routine_dirs[i]);
+		struct stat sb;
+		if (stat(dir, &sb) < 0)
+			warnx_("--routine-dir %s: %s", o->routine_dirs[i], strerror(errno));
+		else if (!S_ISDIR(sb.st_mode))
+			warnx_("--routine-dir %s: %s", o->routine_dirs[i], strerror(ENOTDIR));
+		free(dir);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	struct options o = {
@@ -300,6 +316,7 @@ int main(int argc, char **argv)
 		free(o.routine_dirs);
 		return rc;
 	}
+	warn_missing_dirs(&o);
 	struct search_path sp;
 	search_path_init(&sp, o.routine_dirs, o.nroutine_dirs, st.routine_dirs,
 			 st.nroutine_dirs);

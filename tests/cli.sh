@@ -158,6 +158,17 @@ is "$(err)" "recoup: r1/cli-broken.yaml:3:11: unknown step type \`nap\`; use not
 	"--plan of a broken routine: its error"
 is "$(out)" "" "--plan of a broken routine: nothing on stdout"
 
+# a --routine-dir that is not there is named, and the search goes on
+run --list --routine-dir "$T/nosuch" --routine-dir r1
+is "$rc" 0 "--routine-dir that is not there: exit status unchanged"
+is "$(err)" "recoup: --routine-dir $T/nosuch: No such file or directory" \
+	"--routine-dir that is not there: a warning names it"
+like "$(out)" '^cli-ice ' "--routine-dir that is not there: the other dirs are still searched"
+run --plan cli-ice --routine-dir r1/cli-notes.txt --routine-dir r1
+is "$(err)" "recoup: --routine-dir r1/cli-notes.txt: Not a directory" \
+	"--routine-dir that is a file: a warning names it"
+is "$rc" 0 "--routine-dir that is a file: exit status unchanged"
+
 # --- --plan against saved timelines (the first line names the path as given) ---
 cd "$top_srcdir/tests" || exit 1
 for name in product-example mixed; do

@@ -147,4 +147,13 @@ ok $? "its preview shows the warning, whole, with its line and column" || show_s
 keys q
 wait_exit
 
+# A --routine-dir that is not there: said on stderr before the screen
+tm_start --routine-dir "$T/nosuch" --routine-dir "$ROUTINES"
+wait_screen 'recoup: pick a routine'
+ok $? "a --routine-dir that is not there: the picker opens"
+keys q
+wait_exit
+is "$(screen | grep -v '^$' | tail -n 2)" "recoup: --routine-dir $T/nosuch: No such file or directory
+EXIT=0" "it was named on stderr, before the screen started; exit status 0"
+
 done_testing
