@@ -146,4 +146,13 @@ if [ -w /dev/full ]; then
 	wait_exit
 fi
 
+# Outside UTF-8 the ellipsis is three dots
+tm_start -e env LC_ALL=C LANG=C "$RECOUP" --log "$LOG" --routine-dir "$DIR" ui-kinds
+wait_screen '^ UI kinds'
+tm resize-window -t t -x 30 -y 8
+wait_screen '^ UI kinds, one\.\.\. step 1 of 6 *$'
+ok $? "30x8, C locale: a name cut with \"...\""
+keys q y
+wait_exit
+
 done_testing
