@@ -8,9 +8,11 @@ trap 'rm -rf "$T"' EXIT
 export HOME="$T/home" XDG_CONFIG_HOME="$T/home/.config" XDG_STATE_HOME="$T/home/.local/state"
 mkdir -p "$HOME"
 
-ok() { # ok STATUS DESCRIPTION
+# ok STATUS DESCRIPTION: returns STATUS's truth, so that `ok $? ... ||
+# show_screen` shows what went wrong
+ok() {
 	n=$((n + 1))
-	if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=$((failed + 1)); fi
+	if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=$((failed + 1)); return 1; fi
 }
 
 is() { # is GOT WANT DESCRIPTION
