@@ -38,6 +38,7 @@ static const struct ui_screen *const screens[SCREEN_COUNT] = {
 
 void ui_switch(struct ui *ui, enum ui_screen_id s)
 {
+	ui_direct_area(ui, 0, 0, 0, 0);
 	if (s == SCREEN_HELP && ui->screen != SCREEN_HELP)
 		ui->help_return = ui->screen;
 	ui->screen = s;
@@ -366,6 +367,7 @@ int ui_edit(struct ui *ui, const char *path, int line, char *why, size_t n)
 	int e = errno;
 	reset_prog_mode();
 	clearok(curscr, TRUE);
+	ui_direct_forget(ui);
 	ui->full = ui->dirty = true;
 	free(cmd);
 	char src[32] = "";
@@ -469,6 +471,7 @@ static void resize(struct ui *ui)
 		resize_term(ws.ws_row, ws.ws_col);
 	getmaxyx(stdscr, ui->rows, ui->cols);
 	clearok(curscr, TRUE);
+	ui_direct_forget(ui);
 	ui->full = ui->dirty = true;
 }
 
@@ -548,8 +551,17 @@ static void loop(struct ui *ui)
 			break;
 		if (ui->dirty || ui->full) {
 			screens[ui->screen]->draw(ui);
-			wnoutrefresh(stdscr);
-			doupdate();
+			/* the hidden cursor ends every update at home, where the
+			 * big digits' own writes start and end too */
+			move(0, 0);
+			/* a second in which only the digits changed touches no
+			 * line of stdscr: doupdate() would only compare them */
+			if (is_wintouched(stdscr)) {
+				wnoutrefresh(stdscr);
+				ui_direct_flush_pre(ui);
+				doupdate();
+			}
+			ui_direct_flush_post(ui);
 			ui->dirty = ui->full = false;
 		}
 		long long wake = ui->in_session ? ui_session_screen.next_wake(ui)
@@ -602,6 +614,7 @@ static void loop(struct ui *ui)
 			resize(ui);
 		if (cont) {
 			clearok(curscr, TRUE);
+			ui_direct_forget(ui);
 			ui->full = ui->dirty = true;
 		}
 		cue_reap(&ui->cues, clock_real_now_ms());
@@ -663,8 +676,11 @@ int ui_run(const struct options *o, const struct search_path *sp)
 	nodelay(stdscr, TRUE);
 	set_escdelay(25);
 	curs_set(0);
-	leaveok(stdscr, TRUE); /* no cursor moves at the end of each update */
-	typeahead(-1);         /* one write per update, not a poll per line */
+	/* the hidden cursor ends each update at home: the big digits' own
+	 * writes (ui_direct.c) start from there and go back there */
+	leaveok(stdscr, FALSE);
+	typeahead(-1);         /* no poll of the keyboard per line */
+	ui_direct_init(&ui.direct, cursor_address != NULL);
 	setup_colors(&ui);
 	getmaxyx(stdscr, ui.rows, ui.cols);
 
@@ -678,6 +694,7 @@ int ui_run(const struct options *o, const struct search_path *sp)
 	ui.full = ui.dirty = true;
 	loop(&ui);
 	teardown(&ui);
+	ui_direct_free(&ui.direct);
 
 	int rc = EXIT_OK;
 	if (ui.in_session) {

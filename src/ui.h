@@ -14,6 +14,7 @@
 #include "history.h"
 #include "paths.h"
 #include "session.h"
+#include "util.h"
 
 enum ui_screen_id { SCREEN_PICKER, SCREEN_SESSION, SCREEN_HISTORY, SCREEN_HELP, SCREEN_COUNT };
 
@@ -38,6 +39,16 @@ extern const struct ui_screen ui_picker_screen, ui_session_screen,
 
 struct picker;
 
+/* The big digits, drawn by recoup itself (ui_direct.c). */
+struct ui_direct {
+	bool on;                 /* the terminal can address the cursor */
+	int y, x, h, w;          /* the area on the screen; h 0: none */
+	unsigned char *want, *shown; /* h x w cells: what to show, what is shown */
+	int dy0, dy1, dx0, dx1;  /* the rows and columns set since the last write */
+	enum ui_color color;     /* of the blocks */
+	struct buf pre, post;    /* written before / after doupdate() */
+};
+
 struct ui {
 	const struct options *o;
 	const struct search_path *sp;
@@ -59,6 +70,7 @@ struct ui {
 	char shown_big[32], shown_phase[128], shown_counters[300];
 	int shown_bar[2][2];     /* fill and percent of the step and session bars */
 	struct cues cues;        /* the cue command's processes */
+	struct ui_direct direct; /* the big digits */
 
 	/* picker screen */
 	struct picker *picker;
@@ -106,6 +118,26 @@ bool ui_page(struct ui *ui, const char *title);
 void ui_bar(struct ui *ui, int y, int x, int width, double frac);
 void ui_color_on(struct ui *ui, enum ui_color c);
 void ui_color_off(struct ui *ui, enum ui_color c);
+/* The big digits (ui_direct.c), written by recoup itself in one write()
+ * after doupdate() instead of through ncurses, which flushes after every
+ * cursor move: five rows of a changing digit were five write()s a second.
+ * ncurses never draws in the area (stdscr stays blank there) and believes
+ * it blank.
+ *   ui_direct_area(): the area this frame's digits take (h 0: none); what
+ *     was drawn in another area is blanked before doupdate().
+ *   ui_direct_color(), ui_direct_set(): the blocks' colour, and each cell
+ *     (row and column in the area) a block or not; only changed cells go
+ *     out.
+ *   ui_direct_forget(): the screen was cleared: nothing is drawn any more.
+ *   ui_direct_flush_pre(), _post(): the loop's writes around doupdate(). */
+void ui_direct_init(struct ui_direct *d, bool on);
+void ui_direct_free(struct ui_direct *d);
+void ui_direct_area(struct ui *ui, int y, int x, int h, int w);
+void ui_direct_color(struct ui *ui, enum ui_color c);
+void ui_direct_set(struct ui *ui, int row, int col, bool block);
+void ui_direct_forget(struct ui *ui);
+void ui_direct_flush_pre(struct ui *ui);
+void ui_direct_flush_post(struct ui *ui);
 /* The terminal bell (and flash), as configured. */
 void ui_alert(struct ui *ui);
 /* Say `text` through the cue command, if one is configured. */

@@ -366,48 +366,76 @@ static void plan_layout(struct ui *ui, const struct engine_view *v, const struct
 
 /* ---- drawing ---- */
 
-/* One character of the digits (or all when i < 0) as rows of wide
- * characters: nothing is converted per cell, and the attribute stays the
- * same across the area, so few bytes go to the terminal. */
+/* bigfont_fit(), remembered: the digits' shape changes seldom (":" and
+ * the number of digits), the text every second. */
+static struct bigfont_scale fit(const char *text, int cols, int rows)
+{
+	static char shape[32];
+	static int c, r;
+	static struct bigfont_scale s;
+	char now[32];
+	size_t n = 0;
+	for (; text[n] && n < sizeof now - 1; n++)
+		now[n] = text[n] >= '0' && text[n] <= '9' ? '0' : text[n];
+	now[n] = '\0';
+	if (cols != c || rows != r || strcmp(now, shape)) {
+		s = bigfont_fit(text, cols, rows);
+		memcpy(shape, now, n + 1);
+		c = cols;
+		r = rows;
+	}
+	return s;
+}
+
+/* One character of the digits (or all when i < 0): as cells of the direct
+ * area (ui_direct.c), or, where the terminal cannot take that or the font
+ * does not fit, as rows of wide characters through ncurses. */
 static void big_rows(struct ui *ui, const struct layout *l, const char *text, int only)
 {
 	wchar_t row[512];
 	int w = l->w < 511 ? l->w : 511;
 	int rows_cap = digits_cap(ui);
-	struct bigfont_scale s = bigfont_fit(text, w, l->digits_h < rows_cap ? l->digits_h : rows_cap);
+	struct bigfont_scale s = fit(text, w, l->digits_h < rows_cap ? l->digits_h : rows_cap);
 	int width = s.w ? bigfont_width(text, s) : (int)strlen(text);
 	int height = s.w ? bigfont_height(s) : 1;
 	int x0 = (w - width) / 2, y0 = (l->digits_h - height) / 2;
+	bool direct = ui->direct.h > 0 && s.w;
 	wchar_t block = ui->utf8 ? L'\u2588' : L'#';
 	/* the columns to write: all, or those of character `only` */
-	int from = 0, to = w;
+	int from = 0, to = w, first = 0, last = (int)strlen(text);
 	if (only >= 0 && s.w) {
 		from = x0;
 		for (int i = 0; i < only; i++)
 			from += (bigfont_char_width(text[i]) + 1) * s.w;
 		to = from + bigfont_char_width(text[only]) * s.w;
+		first = only;
+		last = only + 1;
 	}
 	for (int r = 0; r < l->digits_h; r++) {
 		int py = r - y0;
 		if (only >= 0 && (py < 0 || py >= height))
 			continue;
-		for (int i = 0; i < w; i++)
+		for (int i = from; i < to; i++)
 			row[i] = L' ';
 		if (!s.w && py == 0) {
 			for (int i = 0; text[i] && x0 + i < w; i++)
 				row[x0 + i] = (wchar_t)(unsigned char)text[i];
 		} else if (s.w && py >= 0 && py < height) {
-			int x = x0;
-			for (const char *ch = text; *ch; ch++) {
-				int cw = bigfont_char_width(*ch);
+			int x = only >= 0 ? from : x0;
+			for (int k = first; k < last; k++) {
+				int cw = bigfont_char_width(text[k]);
 				for (int px = 0; px < cw; px++)
 					for (int sx = 0; sx < s.w; sx++, x++)
-						if (x >= 0 && x < w && bigfont_pixel(*ch, px, py / s.h))
+						if (x >= 0 && x < w && bigfont_pixel(text[k], px, py / s.h))
 							row[x] = block;
 				x += s.w;
 			}
 		}
-		mvaddnwstr(l->digits_y + r, l->x + from, row + from, to - from);
+		if (direct)
+			for (int i = from; i < to; i++)
+				ui_direct_set(ui, r, i, row[i] != L' ');
+		else
+			mvaddnwstr(l->digits_y + r, l->x + from, row + from, to - from);
 	}
 }
 
@@ -418,7 +446,9 @@ static void draw_big(struct ui *ui, const struct layout *l, const char *text, en
 		return;
 	/* side colours help across a room; otherwise plain cells, no attributes */
 	bool colored = c == C_LEFT || c == C_RIGHT || c == C_ICE || c == C_REST;
-	if (colored)
+	if (ui->direct.h)
+		ui_direct_color(ui, colored ? c : C_NORMAL);
+	else if (colored)
 		ui_color_on(ui, c);
 	if (!ui->full && strlen(prev) == strlen(text)) {
 		/* same shape: only the characters that changed (mostly the last) */
@@ -428,7 +458,7 @@ static void draw_big(struct ui *ui, const struct layout *l, const char *text, en
 	} else {
 		big_rows(ui, l, text, -1);
 	}
-	if (colored)
+	if (colored && !ui->direct.h)
 		ui_color_off(ui, c);
 	snprintf(ui->shown_big, sizeof ui->shown_big, "%s", text);
 }
@@ -615,19 +645,31 @@ static void draw(struct ui *ui)
 		engine_view(&ui->sess.e, &v);
 	else
 		engine_view_numbers(&ui->sess.e, &v);
-	if (ui->rows < 6 || ui->cols < 20) {
-		draw_too_small(ui, &v);
-		return;
-	}
-	if (v.done) {
-		draw_done(ui, &v);
-		return;
-	}
 	char text[400], big[32];
+	big_text(&v, big, sizeof big);
+	if (!ui->full && strlen(big) != strlen(ui->shown_big)) {
+		/* 10:00 to 9:59: the digits may fit the area differently */
+		ui->full = true;
+		engine_view(&ui->sess.e, &v);
+	}
+	if (ui->rows < 6 || ui->cols < 20 || v.done) {
+		ui_direct_area(ui, 0, 0, 0, 0);
+		if (v.done)
+			draw_done(ui, &v);
+		else
+			draw_too_small(ui, &v);
+		return;
+	}
 	if (ui->full) {
 		struct words t;
 		frame_words(ui, &v, &t);
 		plan_layout(ui, &v, &t, &l);
+		/* the digits' area is recoup's own when the font fits it */
+		int w = l.w < 511 ? l.w : 511;
+		int cap = digits_cap(ui);
+		bool own = ui->direct.on && l.big &&
+			   fit(big, w, l.digits_h < cap ? l.digits_h : cap).w > 0;
+		ui_direct_area(ui, l.digits_y, l.x, own ? l.digits_h : 0, w);
 		erase();
 		draw_frame(ui, &v);
 		if (l.list_w)
@@ -637,7 +679,6 @@ static void draw(struct ui *ui)
 		draw_line(ui, &l, L_NEXT, t.next, C_DIM);
 		draw_line(ui, &l, L_PROMPT, t.prompt, C_WARN);
 	}
-	big_text(&v, big, sizeof big);
 	enum ui_color pc = v.paused ? C_WARN : phase_color(&v);
 	/* what changes with time, redrawn only when it did */
 	heading(&v, l.big ? "" : big, l.w, text, sizeof text);

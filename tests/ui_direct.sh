@@ -1,0 +1,131 @@
+#!/bin/sh
+# The big digits are drawn by recoup itself, cell by cell, beside ncurses
+# (src/ui_direct.c).  Whatever the session went through (seconds counted
+# down, a pause, the side changing colour, 10:00 becoming 9:59, the help
+# screen and back, a resize), the screen must be exactly what a repaint
+# from scratch draws: no block left over, none missing, none in the wrong
+# colour.  SIGCONT makes the dashboard repaint everything, so each check
+# pauses the session (the digits stand still), captures the screen with
+# its attributes, sends SIGCONT, and compares.
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/tmux.sh"
+
+# full: the screen with its attributes, cell by cell, as "STATE:TEXT" runs.
+# A blank shows no colour or weight, so a blank keeps only what it shows
+# (reverse video, a background); ncurses itself leaves blanks in either.
+full() {
+	tm capture-pane -e -p -t t | awk '{
+		out = ""; last = ""; b = d = r = fg = bg = ""; n = length($0); i = 1
+		while (i <= n) {
+			c = substr($0, i, 1)
+			if (c == "\033") {
+				j = i + 2; code = ""
+				while (j <= n && substr($0, j, 1) != "m") { code = code substr($0, j, 1); j++ }
+				cnt = split(code, parts, ";")
+				if (cnt == 0) { cnt = 1; parts[1] = "0" }
+				for (k = 1; k <= cnt; k++) {
+					p = parts[k] + 0
+					if (p == 0) { b = d = r = fg = bg = "" }
+					else if (p == 1) b = "B"; else if (p == 2) d = "D"; else if (p == 7) r = "R"
+					else if (p == 22) b = d = ""; else if (p == 27) r = ""
+					else if (p >= 30 && p <= 39) fg = (p == 39 ? "" : p)
+					else if (p >= 40 && p <= 49) bg = (p == 49 ? "" : p)
+					else if (p >= 90 && p <= 97) fg = p
+				}
+				i = j + 1
+				continue
+			}
+			st = c == " " ? r "//" bg : b d r "/" fg "/" bg
+			if (st != last) { out = out "|" st ":"; last = st }
+			out = out c
+			i++
+		}
+		# a blank written and a blank never written look the same
+		sub(/(\|\/\/:)? *$/, "", out)
+		print out
+	}'
+}
+# digits_width: the columns the big digits span (their widest row)
+digits_width() {
+	digits | sed 's/^[^│]*│//' | awk '{ s = index($0, "█"); if (!s) next
+		e = length($0); while (substr($0, e, 1) == " ") e--
+		if (e - s > w) w = e - s } END { print w + 0 }'
+}
+_wider() { [ "$(digits_width)" -gt "$1" ]; }
+_narrower() { [ "$(digits_width)" -lt "$1" ]; }
+# same_after_repaint WHAT: paused, the screen equals its repaint
+same_after_repaint() {
+	keys Space
+	wait_screen '│ PAUSED' >/dev/null
+	_before=$(full)
+	kill -CONT "$pid"
+	# the repaint clears the screen first: wait until it is whole again
+	_poll 5 eval '[ "$(full)" = "$_before" ]'
+	if [ "$(full)" = "$_before" ]; then
+		ok 0 "$1: the screen is what a repaint draws"
+	else
+		ok 1 "$1: the screen is what a repaint draws"
+		printf '%s\n' "$_before" | sed 's/^/#   before: /'
+		full | sed 's/^/#   after:  /'
+	fi
+	keys Space
+	wait_gone '│ PAUSED' >/dev/null
+}
+
+tm_start --speed 10 --routine-dir "$ROUTINES" ui-session
+wait_screen 'LEFT  HOLD'
+ok $? "the session runs"
+pid=$(recoup_pid)
+wait_digits
+ok $? "big digits"
+d=$(digits)
+wait_digits_change "$d"
+d=$(digits)
+wait_digits_change "$d"
+ok $? "the digits count down"
+same_after_repaint "after seconds counted down"
+
+keys n
+wait_screen 'RIGHT  HOLD'
+ok $? "the other side"
+wait_digits_change "$(digits)"
+same_after_repaint "the right side, in its colour"
+
+# over ten minutes, then down through 10:00: the digits change shape
+w4=$(digits_width)
+i=0
+while [ $i -lt 22 ]; do
+	keys +
+	i=$((i + 1))
+done
+_poll 10 _wider "$w4"
+ok $? "+ took the time over ten minutes: wider digits"
+same_after_repaint "with five digits"
+w5=$(digits_width)
+keys -- - - - - - - - - -
+_poll 10 _narrower "$w5"
+ok $? "- took it back under ten minutes: narrower again"
+same_after_repaint "from five digits to four"
+
+keys '?'
+wait_screen 'recoup: keys'
+ok $? "the help screen"
+ok "$(! screen | grep -q '██'; echo $?)" "no digit left on the help screen"
+keys x
+wait_digits
+ok $? "back to the digits"
+same_after_repaint "back from the help screen"
+
+tm resize-window -t t -x 50 -y 15
+wait_digits
+tm resize-window -t t -x 80 -y 24
+_poll 10 eval '[ "$(screen | head -n 1 | sed "s/ *$//")" != "" ] && screen | grep -q "RIGHT  HOLD"'
+wait_digits
+ok $? "resized and back"
+same_after_repaint "after a resize"
+
+keys q y
+wait_exit
+is "$(exit_status)" 0 "quit"
+
+done_testing
