@@ -39,15 +39,8 @@ struct routine *load_routine_warnings(const struct search_path *sp, const char *
 	struct routine *r = routine_load(path, &d);
 	diags_print(&d, err);
 	if (warnings) {
-		*warnings = NULL;
 		*nwarnings = 0;
-		for (size_t i = 0; r && i < d.n; i++) {
-			const struct diag *g = &d.v[i];
-			if (g->level != DIAG_WARNING)
-				continue;
-			*warnings = xrealloc(*warnings, (*nwarnings + 1) * sizeof **warnings);
-			(*warnings)[(*nwarnings)++] = xasprintf("%d:%d: %s", g->line, g->col, g->msg);
-		}
+		*warnings = r ? diags_warnings(&d, "", nwarnings) : NULL;
 	}
 	diags_free(&d);
 	free(path);

@@ -80,6 +80,17 @@ void diags_print(const struct diags *d, FILE *out)
 	}
 }
 
+char **diags_warnings(const struct diags *d, const char *tag, size_t *n)
+{
+	char **v = d->nwarnings ? xcalloc(d->nwarnings, sizeof *v) : NULL;
+	*n = 0;
+	for (size_t i = 0; i < d->n && *n < d->nwarnings; i++)
+		if (d->v[i].level == DIAG_WARNING)
+			v[(*n)++] = xasprintf("%d:%d: %s%s", d->v[i].line, d->v[i].col, tag,
+					      d->v[i].msg);
+	return v;
+}
+
 char *diags_first_error(const struct diags *d)
 {
 	for (size_t i = 0; i < d->n; i++)

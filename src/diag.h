@@ -33,6 +33,9 @@ void diags_add(struct diags *d, enum diag_level level, int line, int col,
 void diags_sort(struct diags *d);
 /* "recoup: FILE:LINE:COL: msg" / "recoup: FILE:LINE:COL: warning: msg" */
 void diags_print(const struct diags *d, FILE *out);
+/* The warnings as "LINE:COL: TAGmsg" strings, in order, in a new array of
+ * *n (NULL when none); the caller frees each string and the array. */
+char **diags_warnings(const struct diags *d, const char *tag, size_t *n);
 /* The text of the first error ("LINE:COL: msg"), freshly allocated, or NULL. */
 char *diags_first_error(const struct diags *d);
 

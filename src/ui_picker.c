@@ -86,13 +86,7 @@ static void load_pick(struct ui *ui, struct pick *k)
 		k->total = pl.total;
 		plan_free(&pl);
 		/* the preview shows them: a session would warn too late */
-		diags_sort(&d);
-		k->warnings = xcalloc(d.nwarnings, sizeof *k->warnings);
-		for (size_t i = 0; i < d.n; i++)
-			if (d.v[i].level == DIAG_WARNING)
-				k->warnings[k->nwarnings++] = xasprintf("%d:%d: warning: %s",
-									d.v[i].line, d.v[i].col,
-									d.v[i].msg);
+		k->warnings = diags_warnings(&d, "warning: ", &k->nwarnings);
 	} else {
 		k->error = diags_first_error(&d);
 		for (size_t i = 0; i < d.n; i++)

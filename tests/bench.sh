@@ -58,6 +58,27 @@ deadline_err=$(awk '
 	$3 == "start" { s = ms($1) } $3 == "end" { e = ms($1) }
 	END { printf "%+.0f", (e - s) - 63000 }' "$T/deadline.log")
 
+# Instructions a second of countdown, as callgrind counts them: the same on
+# a busy machine as on an idle one, unlike CPU time.  The difference
+# between 30 s and 10 s of running, over 20 s, leaves start-up out.
+ips() { # ips CMD...
+	if ! command -v valgrind > /dev/null 2>&1 || [ "${BENCH_CALLGRIND:-1}" = 0 ]; then
+		echo -
+		return
+	fi
+	for t in 10 30; do
+		"$BENCHTOOL" pty $t 80 24 valgrind --tool=callgrind \
+			--callgrind-out-file="$T/cg.$t" "$@" > /dev/null 2>&1
+	done
+	awk '/^(summary|totals):/ { v[FILENAME] = $2 }
+		END { n = v[ARGV[2]] - v[ARGV[1]]; if (n > 0) printf "%.0f", n / 20; else print "-" }' \
+		"$T/cg.10" "$T/cg.30"
+}
+r_ips=$(ips "$RECOUP" --no-log "$T/countdown.yaml")
+floor_ips=$(ips "$BENCHTOOL" tick)
+p_ips=-
+[ -n "$peer" ] && p_ips=$(ips tty-clock -s)
+
 # 100 routines on the path, time to the picker's first frame
 mkdir -p "$T/many"
 i=0
@@ -89,11 +110,14 @@ big_kb=$(( $(wc -c < "$T/big.yaml") / 1024 ))
 
 kb() { awk -v b="$1" 'BEGIN { if (b == "-") print "-"; else printf "%.1f KB", b / 1024 }'; }
 msmin() { awk -v u="$1" 'BEGIN { if (u == "-") print "-"; else printf "%.1f ms", u / 1000 }'; }
+kilo() { awk -v n="$1" 'BEGIN { if (n == "-") print "-"; else printf "%.1f k", n / 1000 }'; }
 mb() { awk -v k="$1" 'BEGIN { if (k == "-") print "-"; else printf "%.1f MB", k / 1024 }'; }
 
 row "what" "recoup" "target" "${peer:-peer}" "ratio"
 row "CPU per minute of countdown" "$(msmin "$r_cpu")" "<= 3 ms" "$(msmin "$p_cpu")" "$(ratio "$r_cpu" "$p_cpu")"
 row "  (floor: wake once a second, no work)" "$(msmin "$floor_cpu")" "" "" ""
+row "instructions per second of countdown" "$(kilo "$r_ips")" "" "$(kilo "$p_ips")" "$(ratio "$r_ips" "$p_ips")"
+row "  (floor)" "$(kilo "$floor_ips")" "" "" ""
 row "bytes to the terminal per minute" "$(kb "$r_bytes")" "<= 4 KB" "$(kb "$p_bytes")" "$(ratio "$r_bytes" "$p_bytes")"
 row "peak RSS" "$(mb "$r_rss")" "<= 4 MB" "$(mb "$p_rss")" "$(ratio "$r_rss" "$p_rss")"
 row "start to first frame, 100 routines" "$first ms" "<= 20 ms" "" ""
@@ -105,6 +129,7 @@ echo "commands:"
 echo "  benchtool pty $secs 80 24 recoup --no-log countdown.yaml   (2 h timer; bytes, CPU from /proc/PID/schedstat, VmHWM)"
 [ -n "$peer" ] && echo "  benchtool pty $secs 80 24 tty-clock -s"
 echo "  benchtool pty $secs 80 24 benchtool tick   (the floor: poll 1 s, write 2 bytes)"
+echo "  benchtool pty 10|30 80 24 valgrind --tool=callgrind CMD   ((instructions at 30 s - at 10 s) / 20)"
 echo "  recoup --plain --log deadline.log deadline.yaml   (end stamp - start stamp - 63 s)"
 echo "  benchtool first 80 24 'pick a routine' recoup --no-log --routine-dir DIR   (100 routines)"
 echo "  benchtool time 5 recoup --log big.log --history   (tests/gen_log.sh 100000; median of 5)"
