@@ -110,7 +110,7 @@ big_kb=$(( $(wc -c < "$T/big.yaml") / 1024 ))
 
 kb() { awk -v b="$1" 'BEGIN { if (b == "-") print "-"; else printf "%.1f KB", b / 1024 }'; }
 msmin() { awk -v u="$1" 'BEGIN { if (u == "-") print "-"; else printf "%.1f ms", u / 1000 }'; }
-kilo() { awk -v n="$1" 'BEGIN { if (n == "-") print "-"; else printf "%.1f k", n / 1000 }'; }
+kilo() { awk -v n="$1" 'BEGIN { if (n == "-") print "-"; else if (n < 1000) printf "%d", n; else printf "%.1f k", n / 1000 }'; }
 mb() { awk -v k="$1" 'BEGIN { if (k == "-") print "-"; else printf "%.1f MB", k / 1024 }'; }
 
 row "what" "recoup" "target" "${peer:-peer}" "ratio"
