@@ -250,14 +250,12 @@ static void enter(struct engine *e, size_t idx, long long at)
 	e->seg_run = 0;
 	e->run_since = at;
 	e->deadline = at + s->duration;
-	if (s->kind == SEG_LEADIN) {
+	/* +/- pressed while getting ready was meant for this part, and only
+	 * for it (b may lead elsewhere) */
+	if (e->adjust_next && idx == e->adjust_for)
+		e->deadline = at + s->duration + e->adjust_next;
+	if (s->kind != SEG_LEADIN || idx + 1 != e->adjust_for)
 		e->adjust_next = 0;
-	} else if (e->adjust_next) {
-		/* +/- pressed while getting ready was meant for this part */
-		long long want = s->duration + e->adjust_next;
-		e->deadline = at + (want < 1000 ? 1000 : want > DURATION_MAX_MS ? DURATION_MAX_MS : want);
-		e->adjust_next = 0;
-	}
 	e->reps = 0;
 	e->typed = -1;
 	e->last_rep = e->last_phase = -1;
@@ -418,14 +416,16 @@ static void record(struct engine *e, long long at, int reps, bool complete)
 	}
 }
 
-/* Session ms the plan gives step `step`: its lead-ins, work and rests. */
-static long long step_planned(const struct engine *e, size_t step)
+/* Session ms the plan gives the step of segment `i`: its lead-ins, work
+ * and rests, which lie together in the plan. */
+static long long step_planned(const struct engine *e, size_t i)
 {
-	long long ms = 0;
-	for (size_t i = 0; i < e->plan.n; i++)
-		if (e->plan.v[i].step == step)
-			ms += e->plan.v[i].duration;
-	return ms;
+	size_t step = e->plan.v[i].step, first = i, last = i;
+	while (first > 0 && e->plan.v[first - 1].step == step)
+		first--;
+	while (last + 1 < e->plan.n && e->plan.v[last + 1].step == step)
+		last++;
+	return e->plan.v[last].offset + e->plan.v[last].duration - e->plan.v[first].offset;
 }
 
 static void log_done_if_last(struct engine *e)
@@ -438,7 +438,7 @@ static void log_done_if_last(struct engine *e)
 	logline_int(&e->line, "n", (long long)s->step + 1);
 	logline_str(&e->line, "type", step_type_word(st->type));
 	logline_str(&e->line, "name", st->name);
-	long long planned = step_planned(e, s->step);
+	long long planned = step_planned(e, e->cur);
 	if (planned)
 		logline_secs(&e->line, "planned", planned);
 	logline_secs(&e->line, "elapsed", e->step_run);
@@ -669,6 +669,30 @@ void engine_back(struct engine *e)
 	enter(e, i, now);
 }
 
+/* A countdown of `rem` ms changed by `ms`: never under a second (or what
+ * is left, when that is less), never over the longest duration. */
+static long long adjusted(long long rem, long long ms)
+{
+	long long want = rem + ms;
+	if (want < 1000)
+		want = rem < 1000 ? rem : 1000;
+	return want > DURATION_MAX_MS ? DURATION_MAX_MS : want;
+}
+
+/* "Added 15 seconds: 1:15 left", with what really changed. */
+static void adjust_cue(struct engine *e, long long before, long long after, const char *tail)
+{
+	char text[128], t[32];
+	format_clock(t, sizeof t, after);
+	long long moved = (after > before ? after - before : before - after) / 1000;
+	if (after == before)
+		snprintf(text, sizeof text, "%s %s", t, tail);
+	else
+		snprintf(text, sizeof text, "%s %lld second%s: %s %s", after > before ? "Added" : "Took",
+			 moved, moved == 1 ? "" : "s", t, tail);
+	set_cue(e, text);
+}
+
 /* +/- in a lead-in: the part it leads into gets the time when it starts. */
 static bool adjust_after_leadin(struct engine *e, const struct segment *s, long long ms)
 {
@@ -676,16 +700,11 @@ static bool adjust_after_leadin(struct engine *e, const struct segment *s, long 
 	if (s->kind != SEG_LEADIN || work >= e->plan.v + e->plan.n || !timed(work) ||
 	    work->kind == SEG_SET)
 		return false;
-	long long want = work->duration + e->adjust_next + ms;
-	if (want < 1000)
-		want = 1000;
-	if (want > DURATION_MAX_MS)
-		want = DURATION_MAX_MS;
+	long long before = work->duration + e->adjust_next;
+	long long want = adjusted(before, ms);
 	e->adjust_next = want - work->duration;
-	char text[128], t[32];
-	format_clock(t, sizeof t, want);
-	snprintf(text, sizeof text, "%s 15 seconds: %s when it starts", ms > 0 ? "Added" : "Took", t);
-	set_cue(e, text);
+	e->adjust_for = e->cur + 1;
+	adjust_cue(e, before, want, "when it starts");
 	return true;
 }
 
@@ -706,24 +725,12 @@ void engine_adjust(struct engine *e, long long ms)
 		return;
 	long long now = engine_now(e);
 	long long rem = e->paused ? e->remaining : e->deadline - now;
-	long long want = rem + ms;
-	if (want < 1000)
-		want = rem < 1000 ? rem : 1000;
-	if (want > DURATION_MAX_MS)
-		want = DURATION_MAX_MS;
+	long long want = adjusted(rem, ms);
 	if (e->paused)
 		e->remaining = want;
 	else
 		e->deadline = now + want;
-	char text[128], t[32];
-	format_clock(t, sizeof t, want);
-	long long moved = (want > rem ? want - rem : rem - want) / 1000;
-	if (want == rem)
-		snprintf(text, sizeof text, "%s left", t);
-	else
-		snprintf(text, sizeof text, "%s %lld second%s: %s left", want > rem ? "Added" : "Took",
-			 moved, moved == 1 ? "" : "s", t);
-	set_cue(e, text);
+	adjust_cue(e, rem, want, "left");
 }
 
 static void finish_set(struct engine *e, int reps)

@@ -64,7 +64,8 @@ struct engine {
 	long long run_since;     /* session ms when it last started running */
 	long long pause_since;   /* session ms when the pause began */
 	long long step_run;      /* session ms the current step has run */
-	long long adjust_next;   /* +/- in a lead-in: session ms for the work after it */
+	long long adjust_next;   /* +/- in a lead-in: session ms for the work after it, */
+	size_t adjust_for;       /* segment adjust_for */
 	size_t step_started;     /* step index whose `step` line was written, +1 */
 
 	int reps;                /* self-paced count, or the count being typed */

@@ -537,7 +537,9 @@ static void hist_set(struct scan *sc, size_t i, const struct logrec *rec)
 			p->reps -= hs->done[d].reps;
 		hs->done[d].reps = add;
 	} else {
-		if (set > 0) {
+		/* a log can hold any number of lines: no more than a session
+		 * could have sets (as tgt_seen_set), or the search goes quadratic */
+		if (set > 0 && hs->ndone < 1000) {
 			hs->done = xgrow(hs->done, &hs->done_cap, hs->ndone + 1, sizeof *hs->done);
 			hs->done[hs->ndone].ex = ex;
 			hs->done[hs->ndone].set = set;

@@ -176,19 +176,6 @@ long long tempo_rep_ms(const struct tempo *t)
 	return t->self ? 0 : (long long)(t->down + t->hold + t->up) * 1000;
 }
 
-bool int_parse(const char *s, long *out)
-{
-	char *end;
-	errno = 0;
-	if (!*s || isspace((unsigned char)*s))
-		return false;
-	long v = strtol(s, &end, 10);
-	if (errno || *end)
-		return false;
-	*out = v;
-	return true;
-}
-
 bool int_parse_clamped(const char *s, long *out)
 {
 	char *end;
@@ -198,6 +185,16 @@ bool int_parse_clamped(const char *s, long *out)
 	if (*end || end == s || !isdigit((unsigned char)end[-1]))
 		return false;
 	/* strtol has already clamped to LONG_MIN or LONG_MAX */
+	*out = v;
+	return true;
+}
+
+bool int_parse(const char *s, long *out)
+{
+	long v;
+	errno = 0;
+	if (!int_parse_clamped(s, &v) || errno == ERANGE)
+		return false;
 	*out = v;
 	return true;
 }

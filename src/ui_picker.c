@@ -426,9 +426,10 @@ static bool check_edited(struct picker *p, const char *path)
 				p->reopen_line = d.v[i].line;
 		}
 	}
+	bool broken = r == NULL;
 	routine_free(r);
 	diags_free(&d);
-	return r == NULL;
+	return broken;
 }
 
 static void edit_selected(struct ui *ui, int line)

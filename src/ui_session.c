@@ -647,7 +647,7 @@ static void draw(struct ui *ui)
 		engine_view_numbers(&ui->sess.e, &v);
 	char text[400], big[32];
 	big_text(&v, big, sizeof big);
-	if (!ui->full && strlen(big) != strlen(ui->shown_big)) {
+	if (!ui->full && l.big && strlen(big) != strlen(ui->shown_big)) {
 		/* 10:00 to 9:59: the digits may fit the area differently */
 		ui->full = true;
 		engine_view(&ui->sess.e, &v);

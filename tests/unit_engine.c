@@ -797,6 +797,25 @@ static void test_pause(void)
 	line_is(nlines - 2, "done", "planned=33 elapsed=48", "done: planned 33, ran 48 (3 + 45)");
 	finish("adjust from the lead-in");
 
+	/* + in round 2's lead-in, then b: the time was for round 2, not for
+	 * the off time b goes back to */
+	static const char r2[] =
+		"name: R2\n"
+		"steps:\n"
+		"  - {type: ice, name: Ice, duration: 10s, rounds: 2, off: 5s}\n";
+	if (!begin(r2, 3000))
+		return;
+	run_until(19000); /* lead-in of round 2: 18-21 */
+	ok(view().kind == SEG_LEADIN, "in round 2's lead-in");
+	engine_adjust(&E, ENGINE_ADJUST_MS);
+	engine_back(&E);
+	ok(view().kind == SEG_ICE_OFF && view().remaining == 5000,
+	   "b from there: the off time as planned (%lld ms)", view().remaining);
+	run_until(19000 + 5000 + 3000);
+	ok(view().kind == SEG_ICE_ON && view().remaining == 10000,
+	   "and round 2 as planned too: the + went with the lead-in left (%lld ms)", view().remaining);
+	finish("adjust, then back");
+
 	/* + and - in a tempo set: said, not silently ignored */
 	if (!begin(reps_tempo, 0))
 		return;
