@@ -123,8 +123,10 @@ int cmd_list(const struct options *o, const struct search_path *sp)
 			routine_free(r);
 		} else {
 			char *first = diags_first_error(&d);
-			printf("%-24s %-32s %10s %8s  %s:%s\n", v[i].id, "(broken)", "-",
-			       "-", v[i].path, first ? first : "");
+			/* no position (a file it cannot read): "PATH: why" */
+			bool pos = first && first[0] >= '0' && first[0] <= '9';
+			printf("%-24s %-32s %10s %8s  %s:%s%s\n", v[i].id, "(broken)", "-",
+			       "-", v[i].path, pos ? "" : " ", first ? first : "");
 			free(first);
 		}
 		diags_free(&d);

@@ -71,12 +71,24 @@ void diags_sort(struct diags *d)
 	}
 }
 
+/* "LINE:COL: ", or nothing for a message about the whole file (line 0),
+ * where a position would only send an editor to the top for no reason. */
+static const char *pos_text(const struct diag *g, char *buf, size_t n)
+{
+	if (g->line <= 0)
+		return "";
+	snprintf(buf, n, "%d:%d: ", g->line, g->col);
+	return buf;
+}
+
 void diags_print(const struct diags *d, FILE *out)
 {
 	for (size_t i = 0; i < d->n; i++) {
 		const struct diag *g = &d->v[i];
-		fprintf(out, "%s: %s:%d:%d: %s%s\n", progname, d->file, g->line,
-			g->col, g->level == DIAG_WARNING ? "warning: " : "", g->msg);
+		char pos[32];
+		fprintf(out, "%s: %s:%s%s%s%s\n", progname, d->file, g->line > 0 ? "" : " ",
+			pos_text(g, pos, sizeof pos),
+			g->level == DIAG_WARNING ? "warning: " : "", g->msg);
 	}
 }
 
@@ -86,17 +98,21 @@ char **diags_warnings(const struct diags *d, const char *tag, size_t *n)
 	*n = 0;
 	for (size_t i = 0; i < d->n && *n < d->nwarnings; i++)
 		if (d->v[i].level == DIAG_WARNING)
-			v[(*n)++] = xasprintf("%d:%d: %s%s", d->v[i].line, d->v[i].col, tag,
+{
+			char pos[32];
+			v[(*n)++] = xasprintf("%s%s%s", pos_text(&d->v[i], pos, sizeof pos), tag,
 					      d->v[i].msg);
+		}
 	return v;
 }
 
 char *diags_first_error(const struct diags *d)
 {
 	for (size_t i = 0; i < d->n; i++)
-		if (d->v[i].level == DIAG_ERROR)
-			return xasprintf("%d:%d: %s", d->v[i].line, d->v[i].col,
-					 d->v[i].msg);
+		if (d->v[i].level == DIAG_ERROR) {
+			char pos[32];
+			return xasprintf("%s%s", pos_text(&d->v[i], pos, sizeof pos), d->v[i].msg);
+		}
 	return NULL;
 }
 

@@ -14,7 +14,8 @@ enum diag_level { DIAG_ERROR, DIAG_WARNING };
 
 struct diag {
 	enum diag_level level;
-	int line, col;      /* 1-based; col 0 means "no column" */
+	int line, col;      /* 1-based; col 0 means "no column";
+	                     * line 0: about the whole file, no position */
 	char *msg;
 };
 
@@ -31,12 +32,14 @@ void diags_add(struct diags *d, enum diag_level level, int line, int col,
 	       const char *fmt, ...) PRINTF_LIKE(5, 6);
 /* Stable sort by position, so several errors read in file order. */
 void diags_sort(struct diags *d);
-/* "recoup: FILE:LINE:COL: msg" / "recoup: FILE:LINE:COL: warning: msg" */
+/* "recoup: FILE:LINE:COL: msg" / "recoup: FILE:LINE:COL: warning: msg",
+ * "recoup: FILE: msg" for line 0 */
 void diags_print(const struct diags *d, FILE *out);
 /* The warnings as "LINE:COL: TAGmsg" strings, in order, in a new array of
  * *n (NULL when none); the caller frees each string and the array. */
 char **diags_warnings(const struct diags *d, const char *tag, size_t *n);
-/* The text of the first error ("LINE:COL: msg"), freshly allocated, or NULL. */
+/* The text of the first error ("LINE:COL: msg", or "msg" for line 0),
+ * freshly allocated, or NULL. */
 char *diags_first_error(const struct diags *d);
 
 /* Lines and columns in a UTF-8 text as the GNU coding standards count them,

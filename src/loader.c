@@ -344,7 +344,7 @@ static void yaml_error(struct tree_builder *b, const yaml_parser_t *p)
 		return;
 	}
 	if (p->error == YAML_MEMORY_ERROR) {
-		diags_add(b->d, DIAG_ERROR, 1, 1, "out of memory reading the file");
+		diags_add(b->d, DIAG_ERROR, 0, 0, "out of memory reading the file");
 		return;
 	}
 	const char *problem = p->problem ? p->problem : "unexpected input";
@@ -406,7 +406,7 @@ static struct ynode *tree_build(const char *data, size_t len, struct diags *d)
 
 	yaml_parser_t p;
 	if (!yaml_parser_initialize(&p)) {
-		diags_add(d, DIAG_ERROR, 1, 1, "out of memory reading the file");
+		diags_add(d, DIAG_ERROR, 0, 0, "out of memory reading the file");
 		free(copy);
 		return NULL;
 	}
@@ -1125,7 +1125,7 @@ struct routine *routine_load_buffer(const char *name, const char *data,
 				    size_t len, struct diags *d)
 {
 	if (len > ROUTINE_MAX_BYTES) {
-		diags_add(d, DIAG_ERROR, 1, 1,
+		diags_add(d, DIAG_ERROR, 0, 0,
 			  "file is too large (%zu bytes; routines are at most 1 MiB)", len);
 		return NULL;
 	}
@@ -1148,18 +1148,18 @@ struct routine *routine_load(const char *path, struct diags *d)
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	struct stat sb;
 	if (fd < 0 || fstat(fd, &sb) < 0) {
-		diags_add(d, DIAG_ERROR, 1, 1, "cannot open: %s", strerror(errno));
+		diags_add(d, DIAG_ERROR, 0, 0, "cannot open: %s", strerror(errno));
 		if (fd >= 0)
 			close(fd);
 		return NULL;
 	}
 	if (S_ISDIR(sb.st_mode)) {
-		diags_add(d, DIAG_ERROR, 1, 1, "is a directory, not a routine file");
+		diags_add(d, DIAG_ERROR, 0, 0, "is a directory, not a routine file");
 		close(fd);
 		return NULL;
 	}
 	if (S_ISREG(sb.st_mode) && sb.st_size > ROUTINE_MAX_BYTES) {
-		diags_add(d, DIAG_ERROR, 1, 1,
+		diags_add(d, DIAG_ERROR, 0, 0,
 			  "file is too large (%lld bytes; routines are at most 1 MiB)",
 			  (long long)sb.st_size);
 		close(fd);
@@ -1180,7 +1180,7 @@ struct routine *routine_load(const char *path, struct diags *d)
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
-			diags_add(d, DIAG_ERROR, 1, 1, "cannot read: %s", strerror(errno));
+			diags_add(d, DIAG_ERROR, 0, 0, "cannot read: %s", strerror(errno));
 			free(data);
 			close(fd);
 			return NULL;

@@ -418,8 +418,10 @@ static bool check_edited(struct picker *p, const char *path)
 	if (!r) {
 		p->errors = xcalloc(d.n ? d.n : 1, sizeof *p->errors);
 		for (size_t i = 0; i < d.n; i++) {
-			p->errors[p->nerrors++] = xasprintf("%s:%d:%d: %s%s", path, d.v[i].line,
-							    d.v[i].col,
+			char pos[32] = "";
+			if (d.v[i].line > 0)
+				snprintf(pos, sizeof pos, "%d:%d:", d.v[i].line, d.v[i].col);
+			p->errors[p->nerrors++] = xasprintf("%s:%s %s%s", path, pos,
 							    d.v[i].level == DIAG_WARNING ? "warning: " : "",
 							    d.v[i].msg);
 			if (!p->reopen_line && d.v[i].level == DIAG_ERROR)

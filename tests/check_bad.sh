@@ -79,7 +79,7 @@ size=$(wc -c <"$T/large.yaml" | tr -d ' ')
 ok "$([ "$size" -gt 1048576 ] && echo 0 || echo 1)" "the large file is over 1 MiB ($size bytes)"
 run_check "$T" large.yaml
 is "$rc" 1 "over 1 MiB: exit status 1"
-is "$(cat "$T/err")" "recoup: large.yaml:1:1: file is too large ($size bytes; routines are at most 1 MiB)" \
+is "$(cat "$T/err")" "recoup: large.yaml: file is too large ($size bytes; routines are at most 1 MiB)" \
 	"over 1 MiB: message"
 ok "$([ "$ms" -lt 1000 ] && echo 0 || echo 1)" "over 1 MiB: done in under 1 s ($ms ms)"
 
@@ -89,7 +89,7 @@ t0=$(now_ms)
 rc=$?
 ms=$(($(now_ms) - t0))
 is "$rc" 1 "over 1 MiB from a pipe: exit status 1"
-like "$(cat "$T/err")" '^recoup: /dev/stdin:1:1: file is too large \([0-9]+ bytes; routines are at most 1 MiB\)$' \
+like "$(cat "$T/err")" '^recoup: /dev/stdin: file is too large \([0-9]+ bytes; routines are at most 1 MiB\)$' \
 	"over 1 MiB from a pipe: message"
 ok "$([ "$ms" -lt 1000 ] && echo 0 || echo 1)" "over 1 MiB from a pipe: done in under 1 s ($ms ms)"
 

@@ -76,13 +76,28 @@ is "$rc" 0 "--speed 600 is accepted"
 cd "$T" || exit 1
 run --check nope.yaml
 is "$rc" 1 "--check of a missing file: exit status 1"
-is "$(err)" "recoup: nope.yaml:1:1: cannot open: No such file or directory" \
-	"--check of a missing file: file:1:1 message"
+is "$(err)" "recoup: nope.yaml: cannot open: No such file or directory" \
+	"--check of a missing file: the file and why, no position (none means anything)"
 is "$(out)" "" "--check of a missing file: nothing on stdout"
 
 run --check "$T"
 is "$rc" 1 "--check of a directory: exit status 1"
-is "$(err)" "recoup: $T:1:1: is a directory, not a routine file" "--check of a directory: message"
+is "$(err)" "recoup: $T: is a directory, not a routine file" "--check of a directory: message, no position"
+run --check /nonexistent.yaml
+is "$(err)" "recoup: /nonexistent.yaml: cannot open: No such file or directory" \
+	"--check of an absolute path that is not there: no :1:1"
+if [ "$(id -u)" != 0 ]; then
+	printf 'name: Locked\nsteps: []\n' >locked.yaml
+	chmod a-r locked.yaml
+	run --check locked.yaml
+	is "$(err)" "recoup: locked.yaml: cannot open: Permission denied" \
+		"--check of a file it cannot read: no position"
+	is "$rc" 1 "--check of a file it cannot read: exit status 1"
+	chmod u+r locked.yaml
+else
+	ok 0 "# SKIP a file it cannot read: running as root, who reads anything"
+	ok 0 "# SKIP a file it cannot read: exit status"
+fi
 
 cp "$good" good.yaml
 printf 'name: Broken\nsteps:\n  - {type: timer, name: T, duration: 1.5m}\n' >bad.yaml

@@ -400,7 +400,7 @@ static void test_errors(void)
 	diags_init(&d, "big.yaml");
 	r = routine_load_buffer("big.yaml", buf, big, &d);
 	ok(r == NULL, "a buffer over 1 MiB is refused");
-	is_str(diag_text(0), "1:1: file is too large (1048577 bytes; routines are at most 1 MiB)",
+	is_str(diag_text(0), "0:0: file is too large (1048577 bytes; routines are at most 1 MiB)",
 	       "too large: message");
 	free(buf);
 
@@ -408,13 +408,13 @@ static void test_errors(void)
 	diags_init(&d, "/nonexistent/x.yaml");
 	r = routine_load("/nonexistent/x.yaml", &d);
 	ok(r == NULL, "a missing file does not load");
-	is_str(diag_text(0), "1:1: cannot open: No such file or directory", "missing file: message");
+	is_str(diag_text(0), "0:0: cannot open: No such file or directory", "missing file: message");
 
 	diags_free(&d);
 	diags_init(&d, "/");
 	r = routine_load("/", &d);
 	ok(r == NULL, "a directory does not load");
-	is_str(diag_text(0), "1:1: is a directory, not a routine file", "directory: message");
+	is_str(diag_text(0), "0:0: is a directory, not a routine file", "directory: message");
 }
 
 /* The position of character `index` (or of byte `off` when index is -1). */
