@@ -31,7 +31,13 @@ struct routine *load_routine_warnings(const struct search_path *sp, const char *
 		fprintf(err, "%s: no routine named '%s' on the search path", progname, arg);
 		for (size_t i = 0; i < sp->n; i++)
 			fprintf(err, "%s %s", i ? "," : " (looked in", sp->dirs[i]);
-		fputs(sp->n ? ")\n" : "\n", err);
+		if (sp->n)
+			fputc(')', err);
+		char *near = routine_suggest(sp, arg);
+		if (near)
+			fprintf(err, "; did you mean '%s'?", near);
+		fputc('\n', err);
+		free(near);
 		return NULL;
 	}
 	struct diags d;

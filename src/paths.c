@@ -291,6 +291,20 @@ void routine_entries_free(struct routine_entry *v, size_t n)
 	free(v);
 }
 
+char *routine_suggest(const struct search_path *sp, const char *arg)
+{
+	struct routine_entry *v;
+	size_t n = search_path_list(sp, &v);
+	const char **ids = xcalloc(n + 1, sizeof *ids);
+	for (size_t i = 0; i < n; i++)
+		ids[i] = v[i].id;
+	const char *near = did_you_mean(arg, ids);
+	char *s = near ? xstrdup(near) : NULL;
+	free(ids);
+	routine_entries_free(v, n);
+	return s;
+}
+
 char *routine_resolve(const struct search_path *sp, const char *arg)
 {
 	struct stat sb;

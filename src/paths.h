@@ -45,6 +45,10 @@ void routine_entries_free(struct routine_entry *v, size_t n);
  * allocated. */
 char *routine_resolve(const struct search_path *sp, const char *arg);
 
+/* The routine name on the path closest to `arg` when it looks like a typo
+ * of it (see did_you_mean()), or NULL.  Freshly allocated. */
+char *routine_suggest(const struct search_path *sp, const char *arg);
+
 /* Whether `path` (as listed by search_path_list()) lies in one of the
  * user's own directories and can be written. */
 bool routine_is_own(const struct search_path *sp, const char *path);

@@ -167,6 +167,14 @@ is "$rc" 1 "--plan of an unknown name: exit status 1"
 like "$(err)" "^recoup: no routine named 'nosuch' on the search path \\(looked in r1, $XDG_CONFIG_HOME/recoup/routines, .*\\)\$" \
 	"--plan of an unknown name: says where it looked"
 is "$(out)" "" "--plan of an unknown name: nothing on stdout"
+run --plan cli-cafl --routine-dir r1
+is "$rc" 1 "--plan of a misspelt name: exit status 1"
+like "$(err)" "^recoup: no routine named 'cli-cafl' on the search path \\(looked in r1, .*\\); did you mean 'cli-calf'\\?\$" \
+	"--plan of a misspelt name: did you mean, from the names on the path"
+run --check cli-ic --routine-dir r1
+like "$(err)" "; did you mean 'cli-ice'\\?\$" "--check NAME: did you mean too"
+run --plan nosuch --routine-dir r1
+ok "$(! err | grep -q 'did you mean'; echo $?)" "a name far from any: no guess"
 run --plan cli-broken --routine-dir r1
 is "$rc" 1 "--plan of a broken routine: exit status 1"
 is "$(err)" "recoup: r1/cli-broken.yaml:3:11: unknown step type \`nap\`; use note, ice, massage, reps, timer or rate" \
