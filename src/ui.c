@@ -303,17 +303,29 @@ static const char *editor_command(const char **from)
 /* Start the editor and wait for it.  Returns the wait status, or -1 with
  * errno set when it could not be started: exec's own errno comes back from
  * the child through a close-on-exec pipe, which a successful exec closes
- * with nothing written. */
+ * with nothing written.  While it runs, Ctrl-C and Ctrl-\ are the
+ * editor's: recoup ignores SIGINT and SIGQUIT, as git and crontab do, so
+ * that a key meant for the editor does not end the picker under it. */
 static int run_editor(char *const argv[])
 {
 	int fds[2];
 	if (pipe(fds) < 0)
 		return -1;
 	fcntl(fds[1], F_SETFD, FD_CLOEXEC);
+	struct sigaction ign, old_int, old_quit;
+	memset(&ign, 0, sizeof ign);
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	sigaction(SIGINT, &ign, &old_int);
+	sigaction(SIGQUIT, &ign, &old_quit);
 	pid_t pid = fork();
 	if (pid == 0) {
 		close(fds[0]);
-		signal(SIGPIPE, SIG_DFL); /* ours is ignored; the editor's should not be */
+		/* an ignored signal stays ignored across exec: give the editor
+		 * the defaults (ours of SIGPIPE is ignored too) */
+		signal(SIGINT, SIG_DFL);
+		signal(SIGQUIT, SIG_DFL);
+		signal(SIGPIPE, SIG_DFL);
 		execvp(argv[0], argv);
 		int e = errno;
 		if (write(fds[1], &e, sizeof e) < 0)
@@ -324,6 +336,8 @@ static int run_editor(char *const argv[])
 	close(fds[1]);
 	if (pid < 0) {
 		close(fds[0]);
+		sigaction(SIGINT, &old_int, NULL);
+		sigaction(SIGQUIT, &old_quit, NULL);
 		errno = e;
 		return -1;
 	}
@@ -334,11 +348,29 @@ static int run_editor(char *const argv[])
 	int status = -1;
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGQUIT, &old_quit, NULL);
 	if (got == (ssize_t)sizeof e) {
 		errno = e;
 		return -1;
 	}
 	return status;
+}
+
+/* The short name of a signal an editor may die of, as kill -l says it. */
+static const char *signal_word(int sig)
+{
+	static const struct { int sig; const char *word; } names[] = {
+		{ SIGHUP, "HUP" }, { SIGINT, "INT" }, { SIGQUIT, "QUIT" }, { SIGILL, "ILL" },
+		{ SIGABRT, "ABRT" }, { SIGFPE, "FPE" }, { SIGKILL, "KILL" }, { SIGSEGV, "SEGV" },
+		{ SIGPIPE, "PIPE" }, { SIGALRM, "ALRM" }, { SIGTERM, "TERM" }, { SIGBUS, "BUS" },
+		{ SIGUSR1, "USR1" }, { SIGUSR2, "USR2" }, { SIGTRAP, "TRAP" }, { SIGSYS, "SYS" },
+		{ SIGXCPU, "XCPU" }, { SIGXFSZ, "XFSZ" },
+	};
+	for (size_t i = 0; i < ARRAY_LEN(names); i++)
+		if (names[i].sig == sig)
+			return names[i].word;
+	return NULL;
 }
 
 int ui_edit(struct ui *ui, const char *path, int line, char *why, size_t n)
@@ -378,8 +410,9 @@ int ui_edit(struct ui *ui, const char *path, int line, char *why, size_t n)
 		snprintf(why, n, "Could not run the editor %s%s: %s", name, src, strerror(e));
 		rc = -1;
 	} else if (WIFSIGNALED(status)) {
-		snprintf(why, n, "The editor %s%s was killed by signal %d", name, src,
-			 WTERMSIG(status));
+		const char *word = signal_word(WTERMSIG(status));
+		snprintf(why, n, "The editor %s%s was killed by signal %d%s%s%s", name, src,
+			 WTERMSIG(status), word ? " (" : "", word ? word : "", word ? ")" : "");
 	} else if (WEXITSTATUS(status)) {
 		snprintf(why, n, "The editor %s%s exited with status %d", name, src,
 			 WEXITSTATUS(status));

@@ -26,6 +26,16 @@ case \$(cat "$T/ed-mode") in
 break) printf '    nmae: oops\n' >>"\$last" ;;
 fix) cp "$T/ui-ice.orig" "\$last" ;;
 fail) exit 3 ;;
+# wait on the terminal for a line, as an editor waits for keys; what
+# signals it ignores goes to ed-sigign first
+wait) sed -n 's/^SigIgn:[[:space:]]*//p' /proc/\$\$/status >"$T/ed-sigign" 2>/dev/null
+	echo started >"$T/ed-started"
+	read -r line ;;
+# the same, but Ctrl-C and Ctrl-\\ are the editor's own (as in vi)
+keep) trap '' INT QUIT
+	echo started >"$T/ed-started"
+	read -r line ;;
+kill) kill -TERM \$\$ ;;
 esac
 EOF
 chmod +x "$T/fake-ed"
@@ -162,5 +172,63 @@ if [ "$(id -u)" != 0 ]; then
 else
 	ok 0 "# SKIP a read-only routine of the user's: running as root, which writes through any mode"
 fi
+
+# Ctrl-C and Ctrl-\\ while the editor runs are the editor's: recoup
+# ignores them until it is back (as git and crontab do), and the editor
+# gets them with their default actions
+: >"$T/ed-args"
+echo keep >"$T/ed-mode"
+rm -f "$T/ed-started"
+tm_start -e env EDITOR="$T/fake-ed" "$RECOUP" --log "$LOG" --routine-dir "$dir"
+wait_screen 'recoup: pick a routine'
+pick 'UI ice'
+ok $? "UI ice selected for the signal tests"
+keys e
+_poll 10 test -s "$T/ed-started"
+ok $? "an editor that keeps Ctrl-C for itself is running"
+keys C-c
+keys 'C-\\'
+keys Enter
+wait_screen "$ice: ok"
+ok $? "Ctrl-C and Ctrl-\\ in the editor: recoup is back in the picker when it ends" || show_screen
+ok "$(! _exited; echo $?)" "and still running"
+keys q
+wait_exit
+is "$(exit_status)" 0 "then q quits with status 0, not 130"
+
+echo wait >"$T/ed-mode"
+rm -f "$T/ed-started"
+tm_start -e env EDITOR="$T/fake-ed" "$RECOUP" --log "$LOG" --routine-dir "$dir"
+wait_screen 'recoup: pick a routine'
+pick 'UI ice'
+keys e
+_poll 10 test -s "$T/ed-started"
+ok $? "an editor with the default actions is running"
+if [ -s "$T/ed-sigign" ]; then
+	mask=$(cat "$T/ed-sigign")
+	# INT is bit 1, QUIT bit 2, PIPE bit 12
+	is "$(( 0x$mask & 0x1006 ))" 0 "the editor ignores none of INT, QUIT, PIPE (SigIgn $mask)"
+else
+	ok 0 "# SKIP no /proc to read the editor's ignored signals from"
+fi
+keys C-c
+_poll 10 _joined_has "The editor $T/fake-ed \\(from \\\$EDITOR\\) was killed by signal 2 \\(INT\\)"
+ok $? "Ctrl-C kills that editor: the picker says it was killed by signal 2 (INT)" || show_screen
+ok "$(! _exited; echo $?)" "recoup itself is still running, in the picker"
+like "$(screen)" 'recoup: pick a routine' "the picker is on the screen"
+keys q
+wait_exit
+is "$(exit_status)" 0 "q quits with status 0"
+
+echo kill >"$T/ed-mode"
+tm_start -e env EDITOR="$T/fake-ed" "$RECOUP" --log "$LOG" --routine-dir "$dir"
+wait_screen 'recoup: pick a routine'
+pick 'UI ice'
+keys e
+_poll 10 _joined_has "The editor $T/fake-ed \\(from \\\$EDITOR\\) was killed by signal 15 \\(TERM\\)"
+ok $? "an editor that kills itself with SIGTERM: said, with the signal's name" || show_screen
+ok "$(! _exited; echo $?)" "recoup goes on"
+keys q
+wait_exit
 
 done_testing
