@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -233,6 +234,108 @@ int routine_copy_to_own(const struct search_path *sp, const char *from, char **t
 	if (mkdir_parents(sp->dirs[0]) < 0)
 		return -1;
 	return copy_new_file(from, *to);
+}
+
+/* The index of the path's directory of `path`, or -1. */
+static int dir_index(const struct search_path *sp, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return -1;
+	size_t len = (size_t)(slash - path);
+	for (size_t i = 0; i < sp->n; i++)
+		if (strlen(sp->dirs[i]) == len && !strncmp(sp->dirs[i], path, len))
+			return (int)i;
+	return -1;
+}
+
+char *routine_hidden(const struct search_path *sp, const char *path, bool *own)
+{
+	int at = dir_index(sp, path);
+	*own = at >= 0 && (size_t)at < sp->nuser;
+	if (!*own)
+		return NULL;
+	const char *base = strrchr(path, '/') + 1;
+	for (size_t i = (size_t)at + 1; i < sp->n; i++) {
+		char *p = xasprintf("%s/%s", sp->dirs[i], base);
+		struct stat sb;
+		if (stat(p, &sb) == 0 && S_ISREG(sb.st_mode))
+			return p;
+		free(p);
+	}
+	return NULL;
+}
+
+int routine_trash(const char *path, char **to)
+{
+	char *state = xdg_state_home();
+	char *dir = xasprintf("%s/recoup/trash", state);
+	free(state);
+	*to = NULL;
+	if (mkdir_parents(dir) < 0) {
+		*to = dir;
+		return -1;
+	}
+	char *id = routine_id_of(path);
+	int rc = -1;
+	for (int n = 0; n < 1000; n++) {
+		char *cand = n ? xasprintf("%s/%s.%d.yaml", dir, id, n)
+			       : xasprintf("%s/%s.yaml", dir, id);
+		/* a link never replaces a file, as rename would; across file
+		 * systems, a copy made with O_EXCL does the same */
+		int r = link(path, cand);
+		if (r < 0 && (errno == EXDEV || errno == EPERM || errno == ENOSYS))
+			r = copy_new_file(path, cand);
+		if (r == 0) {
+			if (unlink(path) < 0) {
+				int e = errno;
+				unlink(cand);
+				free(cand);
+				errno = e;
+				break;
+			}
+			*to = cand;
+			rc = 0;
+			break;
+		}
+		free(cand);
+		if (errno != EEXIST)
+			break;
+	}
+	int e = errno;
+	free(id);
+	if (rc < 0)
+		*to = dir;
+	else
+		free(dir);
+	errno = e;
+	return rc;
+}
+
+/* Whether two files hold the same bytes (false when either cannot be read). */
+static bool same_bytes(const char *a, const char *b)
+{
+	FILE *fa = fopen(a, "rb"), *fb = fopen(b, "rb");
+	bool same = fa && fb;
+	while (same) {
+		int ca = getc(fa), cb = getc(fb);
+		same = ca == cb && !ferror(fa) && !ferror(fb);
+		if (ca == EOF)
+			break;
+	}
+	if (fa)
+		fclose(fa);
+	if (fb)
+		fclose(fb);
+	return same;
+}
+
+int routine_drop_copy(const char *copy, const char *orig, char **trashed)
+{
+	*trashed = NULL;
+	if (same_bytes(copy, orig))
+		return unlink(copy);
+	return routine_trash(copy, trashed);
 }
 
 static int entry_cmp(const void *a, const void *b)

@@ -60,6 +60,23 @@ bool routine_is_own(const struct search_path *sp, const char *path);
  * or the one tried; the caller frees it. */
 int routine_copy_to_own(const struct search_path *sp, const char *from, char **to);
 
+/* The routine file that `path` (as listed by search_path_list()) hides:
+ * the first file of the same name in a later directory of the path, or
+ * NULL.  *own: `path` lies in one of the user's own directories (only
+ * those are looked past).  Freshly allocated. */
+char *routine_hidden(const struct search_path *sp, const char *path, bool *own);
+
+/* Move `path` into $XDG_STATE_HOME/recoup/trash (made, mode 0700, when
+ * missing), as NAME.yaml or, when that is taken, NAME.1.yaml and so on:
+ * never over a file there.  0, or -1 with errno set.  *to is where it went
+ * (or the trash folder, on failure); the caller frees it. */
+int routine_trash(const char *path, char **to);
+
+/* After a failed edit of `copy`, a fresh copy of `orig`: removed when it
+ * is still the same bytes, else moved to the trash (*trashed: where), so
+ * that what the user typed is not lost.  0, or -1 with errno set. */
+int routine_drop_copy(const char *copy, const char *orig, char **trashed);
+
 /* The id of a routine file: its base name without .yaml/.yml. */
 char *routine_id_of(const char *path);
 

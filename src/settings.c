@@ -35,7 +35,7 @@ static const struct {
 } picker_keys[] = {
 	{ 'j', "moves down" }, { 'k', "moves up" }, { 'g', "goes to the first routine" },
 	{ 'G', "goes to the last routine" }, { 'e', "edits the routine" },
-	{ 'h', "opens the history" },
+	{ 'h', "opens the history" }, { 'r', "reverts a copy to the routine it hides" },
 };
 
 struct loader {

@@ -30,7 +30,7 @@ static void draw(struct ui *ui)
 	keyname_of(o->key_next, next, sizeof next);
 	keyname_of(o->key_back, back, sizeof back);
 	keyname_of(o->key_quit, quit, sizeof quit);
-	struct help_row rows[16];
+	struct help_row rows[24];
 	int n = 0;
 #define ROW(what_, ...) do { \
 		snprintf(rows[n].key, sizeof rows[n].key, __VA_ARGS__); \
@@ -46,9 +46,15 @@ static void draw(struct ui *ui)
 	ROW(o->confirm_quit ? "quit (asks first)" : "quit", "%s", quit);
 	TEXT("");
 	TEXT("In the list");
+	/* ui_picker.c's key(): keep the two in step */
+	ROW("move up, down", "Up k, Down j");
+	ROW("a page up, down", "PageUp, PageDown");
+	ROW("the first, the last", "Home g, End G");
 	ROW("start the routine", "Enter");
 	ROW("edit it in $EDITOR, then check it", "e");
+	ROW("revert your copy to the one it hides", "r");
 	ROW("history", "h");
+	ROW("these keys", "?");
 	/* the quit key of the config quits the list too */
 	if (o->key_quit == 'q')
 		ROW("quit", "q");

@@ -1,7 +1,7 @@
 /* ui_picker.c: the picker: every routine on the search path with its steps,
  * planned time and when it was last done, a preview of the selected one,
- * and the editor round-trip (e), which re-checks the file and shows its
- * errors with line and column. */
+ * the editor round-trip (e), which re-checks the file and shows its
+ * errors with line and column, and the way back from a copy (r). */
 #include "config.h"
 
 #include <curses.h>
@@ -33,9 +33,13 @@ struct picker {
 	struct pick *v;
 	size_t n;
 	size_t sel, top;
+	size_t page;         /* rows of the list as last drawn, for PageUp/PageDown */
 	char **errors;       /* every message of the last check after an edit */
 	size_t nerrors;
 	int reopen_line;     /* e reopens the editor here after a failed check */
+	/* r asks first: the user's copy to move to the trash, and the
+	 * routine it hides, which shows again */
+	char *revert_copy, *revert_hidden;
 };
 
 static void warnings_free(struct pick *k)
@@ -140,14 +144,23 @@ void picker_reload(struct ui *ui)
 struct picker *picker_new(struct ui *ui)
 {
 	ui->picker = xcalloc(1, sizeof *ui->picker);
+	ui->picker->page = 1;
 	picker_reload(ui);
 	return ui->picker;
+}
+
+static void revert_forget(struct picker *p)
+{
+	free(p->revert_copy);
+	free(p->revert_hidden);
+	p->revert_copy = p->revert_hidden = NULL;
 }
 
 void picker_free(struct picker *p)
 {
 	picks_free(p);
 	errors_free(p);
+	revert_forget(p);
 	free(p);
 }
 
@@ -365,6 +378,7 @@ static void draw(struct ui *ui)
 		p->top = p->sel;
 	if (p->sel >= p->top + (size_t)h)
 		p->top = p->sel - (size_t)h + 1;
+	p->page = h > 1 ? (size_t)h : 1;
 	int form = list_form(p, listw);
 	for (size_t i = p->top; i < p->n && (int)(i - p->top) < h; i++)
 		draw_row(ui, 1 + (int)(i - p->top), listw, &p->v[i], i == p->sel, form);
@@ -377,7 +391,8 @@ static void draw(struct ui *ui)
 	}
 	ui_color_on(ui, C_DIM);
 	ui_text_cut(ui, ui->rows - 1, 1, ui->cols - 2,
-		    "Enter start  e edit  h history  ? help  q quit");
+		    p->revert_copy ? "y: yes, to the trash   any other key: no"
+				   : "Enter start  e edit  r revert  h history  ? help  q quit");
 	ui_color_off(ui, C_DIM);
 }
 
@@ -452,10 +467,20 @@ static void edit_selected(struct ui *ui, int line)
 	struct buf m;
 	buf_init(&m);
 	buf_adds(&m, why);
-	if (ran < 0) {
-		if (copied)
-			buf_addf(&m, "; a copy to edit was made: %s", path);
-	} else {
+	if (ran != 0 && copied) {
+		/* a failed edit of a shipped routine leaves nothing behind to
+		 * hide it; what was typed into the copy goes to the trash */
+		char *trashed;
+		if (routine_drop_copy(path, k->path, &trashed) < 0)
+			buf_addf(&m, "; the copy made for it is left, %s (cannot remove it: %s)",
+				 path, strerror(errno));
+		else if (trashed)
+			buf_addf(&m, "; the copy made for it, changed, was moved to the trash: %s",
+				 trashed);
+		else
+			buf_addf(&m, "; the copy made for it was removed");
+		free(trashed);
+	} else if (ran >= 0) {
 		bool broken = check_edited(p, path);
 		if (why[0])
 			buf_adds(&m, "; ");
@@ -471,6 +496,53 @@ static void edit_selected(struct ui *ui, int line)
 	free(path);
 }
 
+/* r: a copy of the user's that hides a routine of the same name (a
+ * shipped one, made by e) goes, after a question, so that the hidden one
+ * shows again; to the trash, since it may hold the user's own work. */
+static void revert_ask(struct ui *ui)
+{
+	struct picker *p = ui->picker;
+	const struct pick *k = &p->v[p->sel];
+	bool own;
+	char *hidden = routine_hidden(ui->sp, k->path, &own);
+	if (!hidden) {
+		if (!own)
+			snprintf(ui->message, sizeof ui->message,
+				 "Nothing to revert: r reverts a copy of yours to the routine it "
+				 "hides, and %s is not in a routine directory of yours", k->path);
+		else
+			snprintf(ui->message, sizeof ui->message,
+				 "Nothing to revert: %s hides no other routine named %s on the "
+				 "search path", k->path, k->id);
+		return;
+	}
+	p->revert_copy = xstrdup(k->path);
+	p->revert_hidden = hidden;
+	snprintf(ui->message, sizeof ui->message,
+		 "Revert %s? Your copy %s goes to the trash, and %s shows again. y/n",
+		 k->id, p->revert_copy, p->revert_hidden);
+}
+
+static void revert_answer(struct ui *ui, int ch)
+{
+	struct picker *p = ui->picker;
+	if (ch != 'y' && ch != 'Y') {
+		snprintf(ui->message, sizeof ui->message, "Not reverted: %s is kept", p->revert_copy);
+		revert_forget(p);
+		return;
+	}
+	char *to;
+	if (routine_trash(p->revert_copy, &to) < 0)
+		snprintf(ui->message, sizeof ui->message, "Cannot move %s to the trash, %s: %s",
+			 p->revert_copy, to, strerror(errno));
+	else
+		snprintf(ui->message, sizeof ui->message,
+			 "Reverted: your copy is now %s, and %s shows again", to, p->revert_hidden);
+	free(to);
+	revert_forget(p);
+	picker_reload(ui);
+}
+
 static void key(struct ui *ui, int ch)
 {
 	struct picker *p = ui->picker;
@@ -480,6 +552,10 @@ static void key(struct ui *ui, int ch)
 		errors_free(p);
 		if (ch == 'e' && p->n)
 			edit_selected(ui, line);
+		return;
+	}
+	if (p->revert_copy) {
+		revert_answer(ui, ch);
 		return;
 	}
 	ui->message[0] = '\0';
@@ -493,6 +569,13 @@ static void key(struct ui *ui, int ch)
 	case KEY_DOWN: case 'j':
 		if (p->sel + 1 < p->n)
 			p->sel++;
+		break;
+	case KEY_PPAGE:
+		p->sel = p->sel > p->page ? p->sel - p->page : 0;
+		break;
+	case KEY_NPAGE:
+		if (p->n)
+			p->sel = p->sel + p->page < p->n ? p->sel + p->page : p->n - 1;
 		break;
 	case KEY_HOME: case 'g':
 		p->sel = 0;
@@ -515,6 +598,10 @@ static void key(struct ui *ui, int ch)
 	case 'e':
 		if (p->n)
 			edit_selected(ui, p->v[p->sel].r ? 0 : p->v[p->sel].error_line);
+		break;
+	case 'r':
+		if (p->n)
+			revert_ask(ui);
 		break;
 	case 'h':
 		ui->hist_return = SCREEN_PICKER;

@@ -264,7 +264,8 @@ for k in + - = _; do
 done
 # the quit key quits the picker too: not one of the picker's own letters
 for kj in 'j:moves down' 'k:moves up' 'g:goes to the first routine' \
-	'G:goes to the last routine' 'e:edits the routine' 'h:opens the history'; do
+	'G:goes to the last routine' 'e:edits the routine' 'h:opens the history' \
+	'r:reverts a copy to the routine it hides'; do
 	k=${kj%%:*}
 	printf 'keys = {\n  quit = "%s";\n};\n' "$k" >"$T/quit-picker.conf"
 	run --config quit-picker.conf --list

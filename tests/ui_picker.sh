@@ -13,7 +13,7 @@ like "$s" '^ UI ice +2 steps +10:03 +last: never' "a routine with its step count
 like "$s" '^ UI session +3 steps +10:12 +last: never' "another routine"
 like "$s" '^ ui-broken \(broken\) 5:5: unknown key `durration`' \
 	"the broken routine is marked, with its first error's line:column"
-like "$s" 'Enter start +e edit +h history +\? help +q quit' "the key help line"
+like "$s" 'Enter start +e edit +r revert +h history +\? help +q quit' "the key help line"
 is "$(pane '#{alternate_on} #{cursor_flag}')" "1 0" "the screen is taken: alternate screen, no cursor"
 
 pick 'UI session'
@@ -44,7 +44,15 @@ ok $? "Enter on a broken routine says why it cannot start"
 keys '?'
 wait_screen 'recoup: keys'
 ok $? "? shows the help"
-like "$(screen)" 'Any key to go back' "the help says how to leave it"
+s=$(screen)
+like "$s" 'Any key to go back' "the help says how to leave it"
+# the list's keys, as key() takes them, navigation included
+like "$s" '^ +Up k, Down j +move up, down$' "the help lists Up/k and Down/j"
+like "$s" '^ +PageUp, PageDown +a page up, down$' "PageUp and PageDown"
+like "$s" '^ +Home g, End G +the first, the last$' "Home/g and End/G"
+like "$s" '^ +r +revert your copy to the one it hides$' "r"
+like "$s" '^ +e +edit it in \$EDITOR, then check it$' "e"
+like "$s" '^ +\? +these keys$' "and ? itself"
 keys x
 wait_screen 'recoup: pick a routine'
 ok $? "any key goes back to the picker"
@@ -63,7 +71,7 @@ tm resize-window -t t -x 50 -y 12
 wait_screen '^ UI session +3 steps'
 ok $? "the picker is redrawn at 50x12"
 tm resize-window -t t -x 80 -y 24
-wait_screen 'Enter start +e edit +h history'
+wait_screen 'Enter start +e edit +r revert +h history'
 ok $? "and at 80x24 again"
 keys Down
 wait_screen '1 ice +Ice the calf +10:00'
@@ -155,5 +163,27 @@ keys q
 wait_exit
 is "$(screen | grep -v '^$' | tail -n 2)" "recoup: --routine-dir $T/nosuch: No such file or directory
 EXIT=0" "it was named on stderr, before the screen started; exit status 0"
+
+# PageDown and PageUp move the selection by the list's height (21 rows
+# at 80x24), PageDown no further than the last
+mkdir -p "$T/many"
+for i in 01 02 03 04 05 06 07 08 09 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25; do
+	printf 'name: Page %s\nsteps:\n  - {type: note, name: N}\n' "$i" >"$T/many/p$i.yaml"
+done
+tm_start --routine-dir "$T/many"
+wait_screen 'recoup: pick a routine'
+pick 'Page 01'
+ok $? "Page 01 selected"
+keys PageDown
+_poll 5 _selected_is 'Page 22'
+ok $? "PageDown: 21 rows down" || show_screen
+keys PageUp
+_poll 5 _selected_is 'Page 01'
+ok $? "PageUp: 21 rows up" || show_screen
+keys End PageDown
+_poll 5 _selected_is "$(screen | sed -n 's/^ \([^ ].*[^ ]\) \{2,\}[0-9]* steps\{0,1\} .*/\1/p' | tail -n 1)"
+ok $? "PageDown at the last row stays there" || show_screen
+keys q
+wait_exit
 
 done_testing
