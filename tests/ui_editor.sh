@@ -36,6 +36,8 @@ keep) trap '' INT QUIT
 	echo started >"$T/ed-started"
 	read -r line ;;
 kill) kill -TERM \$\$ ;;
+# write in the file, then fail (vi's :cq after typing)
+scribble) printf '# my own words\n' >>"\$last"; exit 3 ;;
 esac
 EOF
 chmod +x "$T/fake-ed"
@@ -121,6 +123,7 @@ ok $? "UI ice selected"
 keys e
 _poll 5 _joined_has "The editor $T/fake-ed \\(from \\\$EDITOR\\) exited with status 3"
 ok $? "an editor that exits 3: the picker says so" || show_screen
+ok "$([ -f "$ice" ]; echo $?)" "a file of the user's is never removed after a failed edit"
 keys q
 wait_exit
 
@@ -230,5 +233,83 @@ ok $? "an editor that kills itself with SIGTERM: said, with the signal's name" |
 ok "$(! _exited; echo $?)" "recoup goes on"
 keys q
 wait_exit
+
+# r: the copy goes (to the trash) and the routine it hides shows again.
+# Here $mine/ice-intervals.yaml is the copy e made above; make it the
+# user's own work
+trash="$XDG_STATE_HOME/recoup/trash"
+printf '# tuned for me\n' >>"$mine/ice-intervals.yaml"
+cp "$mine/ice-intervals.yaml" "$T/copy.mine"
+tm_start -e env EDITOR="$T/fake-ed" "$RECOUP" --log "$LOG" --routine-dir "$mine" --routine-dir "$dir"
+wait_screen 'recoup: pick a routine'
+pick 'Ice intervals'
+ok $? "the copy is listed"
+keys r
+_poll 5 _joined_has 'y/n'
+like "$(joined | tr -d ' ')" "Revertice-intervals\\?Yourcopy$mine/ice-intervals\\.yamlgoestothetrash,and$top_srcdir/routines/ice-intervals\\.yamlshowsagain\\.y/n" \
+	"r asks first, naming the copy and the routine it hides" || show_screen
+like "$(screen)" 'y: yes, to the trash +any other key: no' "the key line says how to answer"
+keys n
+_poll 5 _joined_has 'Not reverted'
+like "$(joined | tr -d ' ')" "Notreverted:$mine/ice-intervals\\.yamliskept" "n: not reverted"
+same_file "$mine/ice-intervals.yaml" "$T/copy.mine" "the copy is untouched"
+keys r
+_poll 5 _joined_has 'y/n'
+keys y
+_poll 5 _joined_has 'Reverted'
+like "$(joined | tr -d ' ')" "Reverted:yourcopyisnow$trash/ice-intervals\\.yaml,and$top_srcdir/routines/ice-intervals\\.yamlshowsagain" \
+	"y: the copy is moved to the trash, said with both paths" || show_screen
+ok "$([ ! -e "$mine/ice-intervals.yaml" ]; echo $?)" "the copy is gone from the routine directory"
+same_file "$trash/ice-intervals.yaml" "$T/copy.mine" "and kept, whole, in the trash"
+is "$(ls -ld "$trash" | cut -c1-10)" "drwx------" "the trash folder was made, mode 0700"
+same_file "$shipped" "$T/shipped.orig" "the shipped routine is as it was"
+
+# r where there is nothing to revert: says why not
+keys r
+_poll 5 _joined_has 'Nothing to revert'
+like "$(joined | tr -d ' ')" "Nothingtorevert:rrevertsacopyofyourstotheroutineithides,and$top_srcdir/routines/ice-intervals\\.yamlisnotinaroutinedirectoryofyours" \
+	"r on a shipped routine: not a copy of the user's" || show_screen
+pick 'UI ice'
+keys r
+_poll 5 _joined_has 'Nothing to revert'
+like "$(joined | tr -d ' ')" "Nothingtorevert:$dir/ui-ice\\.yamlhidesnootherroutinenamedui-iceonthesearchpath" \
+	"r on a routine of the user's that hides none: says so" || show_screen
+
+# a second copy reverted goes beside the first in the trash, never over it
+echo none >"$T/ed-mode"
+pick 'Ice intervals'
+keys e
+_poll 5 _joined_has 'Edited a copy'
+ok $? "e makes a new copy" || show_screen
+keys r
+_poll 5 _joined_has 'y/n'
+keys y
+_poll 5 _joined_has 'Reverted'
+ok "$([ -f "$trash/ice-intervals.1.yaml" ]; echo $?)" "the second goes to ice-intervals.1.yaml" || ls "$trash"
+same_file "$trash/ice-intervals.yaml" "$T/copy.mine" "the first is still there, as it was"
+
+# A failed editor on a shipped routine leaves no copy to hide it
+echo fail >"$T/ed-mode"
+pick 'Ice intervals'
+keys e
+_poll 5 _joined_has 'exited with status 3; the copy made for it was removed'
+ok $? "an editor that fails on a copy: the copy is removed, and said" || show_screen
+ok "$([ ! -e "$mine/ice-intervals.yaml" ]; echo $?)" "no copy is left"
+ok "$(! ls "$trash" | grep -q 'ice-intervals\.2'; echo $?)" "an unchanged copy does not go to the trash"
+echo kill >"$T/ed-mode"
+keys e
+_poll 5 _joined_has 'killed by signal 15 \(TERM\); the copy made for it was removed'
+ok $? "an editor killed on a copy: the copy is removed too" || show_screen
+ok "$([ ! -e "$mine/ice-intervals.yaml" ]; echo $?)" "no copy is left"
+echo scribble >"$T/ed-mode"
+keys e
+_poll 5 _joined_has 'was moved to the trash'
+like "$(joined | tr -d ' ')" "exitedwithstatus3;thecopymadeforit,changed,wasmovedtothetrash:$trash/ice-intervals\\.2\\.yaml" \
+	"a copy written in, then a failed editor: the copy goes to the trash, not lost" || show_screen
+ok "$([ ! -e "$mine/ice-intervals.yaml" ]; echo $?)" "it no longer hides the shipped routine"
+like "$(tail -n 1 "$trash/ice-intervals.2.yaml")" '^# my own words$' "what was written is in the trash"
+keys q
+wait_exit
+is "$(exit_status)" 0 "exit status 0"
 
 done_testing
