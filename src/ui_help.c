@@ -48,7 +48,7 @@ static void draw(struct ui *ui)
 	TEXT("In the list");
 	/* ui_picker.c's key(): keep the two in step */
 	ROW("move up, down", "Up k, Down j");
-	ROW("a page up, down", "PageUp, PageDown");
+	ROW("a page up, down", "PgUp, PgDn");
 	ROW("the first, the last", "Home g, End G");
 	ROW("start the routine", "Enter");
 	ROW("edit it in $EDITOR, then check it", "e");

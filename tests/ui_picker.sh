@@ -48,7 +48,7 @@ s=$(screen)
 like "$s" 'Any key to go back' "the help says how to leave it"
 # the list's keys, as key() takes them, navigation included
 like "$s" '^ +Up k, Down j +move up, down$' "the help lists Up/k and Down/j"
-like "$s" '^ +PageUp, PageDown +a page up, down$' "PageUp and PageDown"
+like "$s" '^ +PgUp, PgDn +a page up, down$' "PageUp and PageDown"
 like "$s" '^ +Home g, End G +the first, the last$' "Home/g and End/G"
 like "$s" '^ +r +revert your copy to the one it hides$' "r"
 like "$s" '^ +e +edit it in \$EDITOR, then check it$' "e"
