@@ -27,6 +27,7 @@ struct pick {
 	size_t nwarnings;
 	long long total;     /* planned ms */
 	time_t last;         /* last session, 0 never */
+	bool hides;          /* a file of the user's hiding another: r reverts it */
 };
 
 struct picker {
@@ -129,6 +130,10 @@ void picker_reload(struct ui *ui)
 		p->v[i].path = v[i].path;
 		v[i].id = v[i].path = NULL;
 		load_pick(ui, &p->v[i]);
+		bool own;
+		char *hidden = routine_hidden(ui->sp, p->v[i].path, &own);
+		p->v[i].hides = hidden != NULL;
+		free(hidden);
 	}
 	p->n = n;
 	routine_entries_free(v, n);
@@ -286,6 +291,8 @@ static void draw_preview(struct ui *ui, int x, int y0, int w, int h, const struc
 		ui_color_off(ui, C_WARN);
 		if (y + 1 <= last)
 			ui_text(y + 1, x, w, "e: edit it at the error");
+		if (k->hides && y + 2 <= last)
+			ui_text_cut(ui, y + 2, x, w, "r: back to the routine it hides");
 		return;
 	}
 	ui_color_on(ui, C_TITLE);

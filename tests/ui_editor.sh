@@ -312,4 +312,24 @@ keys q
 wait_exit
 is "$(exit_status)" 0 "exit status 0"
 
+# A broken copy hides the shipped routine too: its preview offers r, and
+# r brings the shipped one back
+printf 'name: Broken copy\nsteps:\n  - type: nap\n' >"$mine/ice-intervals.yaml"
+tm_start -e env EDITOR="$T/fake-ed" "$RECOUP" --log "$LOG"
+wait_screen 'recoup: pick a routine'
+pick 'ice-intervals (broken)'
+ok $? "the broken copy is listed in the shipped one's place"
+wait_screen 'r: back to the routine it hides'
+ok $? "its preview offers r"
+keys r
+_poll 5 _joined_has 'y/n'
+keys y
+_poll 5 _joined_has 'Reverted'
+ok $? "r, y: reverted" || show_screen
+wait_screen '^ Ice intervals +3 steps'
+ok $? "the shipped routine is listed again"
+ok "$([ -f "$trash/ice-intervals.3.yaml" ]; echo $?)" "the broken copy is in the trash" || ls "$trash"
+keys q
+wait_exit
+
 done_testing
