@@ -130,7 +130,12 @@ int cmd_list(const struct options *o, const struct search_path *sp)
 		} else {
 			char *first = diags_first_error(&d);
 			/* no position (a file it cannot read): "PATH: why" */
-			bool pos = first && first[0] >= '0' && first[0] <= '9';
+			bool pos = true;
+			for (size_t k = 0; k < d.n; k++)
+				if (d.v[k].level == DIAG_ERROR) {
+					pos = d.v[k].line > 0;
+					break;
+				}
 			printf("%-24s %-32s %10s %8s  %s:%s%s\n", v[i].id, "(broken)", "-",
 			       "-", v[i].path, pos ? "" : " ", first ? first : "");
 			free(first);

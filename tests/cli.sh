@@ -138,6 +138,14 @@ printf '%-24s %-32s %4s %-5s %8s  %s\n' cli-xdg 'From config' 1 step 0:33 \
 	"$XDG_CONFIG_HOME/recoup/routines/cli-xdg.yaml")" \
 	"--list: sorted by id, the broken one with its first error, the config dir's too"
 is "$(err)" "" "--list: nothing on stderr"
+mkdir -p r3
+awk 'BEGIN { for (i = 0; i < 11000; i++) printf "# %097d\n", i }' >r3/cli-big.yaml
+size=$(wc -c <r3/cli-big.yaml | tr -d ' ')
+run --list --routine-dir r3
+is "$(out | grep '^cli-big ')" \
+	"$(printf '%-24s %-32s %10s %8s  %s' cli-big '(broken)' - - \
+	"r3/cli-big.yaml: file is too large ($size bytes; routines are at most 1 MiB)")" \
+	"--list: a file that is not read has its message without a position"
 
 run --list --routine-dir r2 --routine-dir r1
 is "$(out | grep '^cli-calf ')" \
