@@ -97,8 +97,7 @@ char **diags_warnings(const struct diags *d, const char *tag, size_t *n)
 	char **v = d->nwarnings ? xcalloc(d->nwarnings, sizeof *v) : NULL;
 	*n = 0;
 	for (size_t i = 0; i < d->n && *n < d->nwarnings; i++)
-		if (d->v[i].level == DIAG_WARNING)
-{
+		if (d->v[i].level == DIAG_WARNING) {
 			char pos[32];
 			v[(*n)++] = xasprintf("%s%s%s", pos_text(&d->v[i], pos, sizeof pos), tag,
 					      d->v[i].msg);
