@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "diag.h"
+#include "safetext.h"
 
 #include <langinfo.h>
 #include <stdarg.h>
@@ -75,8 +76,8 @@ void diags_print(const struct diags *d, FILE *out)
 {
 	for (size_t i = 0; i < d->n; i++) {
 		const struct diag *g = &d->v[i];
-		fprintf(out, "%s: %s:%d:%d: %s%s\n", progname, d->file, g->line,
-			g->col, g->level == DIAG_WARNING ? "warning: " : "", g->msg);
+		fprintf(out, "%s: %s:%d:%d: %s%s\n", progname, safe_show(d->file), g->line,
+			g->col, g->level == DIAG_WARNING ? "warning: " : "", safe_show(g->msg));
 	}
 }
 

@@ -233,17 +233,18 @@ int safe_width(const char *s)
 	return w;
 }
 
-void safe_column(FILE *out, const char *s, int w)
+void safe_column(FILE *out, const char *s, int w, bool cut)
 {
 	struct safe_iter it;
 	struct safe_char c;
 	int used = 0;
 	safe_iter_init(&it, s, strlen(s), SAFE_TERM);
-	while (safe_iter_next(&it, &c) && used + c.cols <= w) {
+	while (safe_iter_next(&it, &c) && (!cut || used + c.cols <= w)) {
 		fwrite(c.show, 1, c.showlen, out);
 		used += c.cols;
 	}
-	fprintf(out, "%*s", w - used, "");
+	if (used < w)
+		fprintf(out, "%*s", w - used, "");
 }
 
 static int hexval(char c)

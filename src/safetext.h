@@ -61,8 +61,9 @@ char *safe_dup(const char *s, unsigned flags);
 const char *safe_show(const char *s);
 /* Columns safe_show(s) takes on the terminal. */
 int safe_width(const char *s);
-/* safe_show(s) cut or padded with spaces to exactly `w` columns. */
-void safe_column(FILE *out, const char *s, int w);
+/* safe_show(s) padded with spaces to `w` columns, and cut to them if `cut`
+ * (never in the middle of a character or an escape). */
+void safe_column(FILE *out, const char *s, int w, bool cut);
 /* Whether `s` needs no change at all under `flags`. */
 bool safe_is_clean(const char *s, unsigned flags);
 
