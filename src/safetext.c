@@ -5,6 +5,7 @@
 
 #include "safetext.h"
 
+#include <ctype.h>
 #include <langinfo.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -71,19 +72,26 @@ static bool invisible(uint32_t cp)
 	return false;
 }
 
-static bool all_invisible(const char *s, size_t n)
+/* Whether the word at s (up to the next ASCII space, n bytes left) shows
+ * nothing of its own: invisible characters, with at most ASCII punctuation
+ * around them (a name in quotes, or before a colon, in a message).  Its
+ * length in *len. */
+static bool word_invisible(const char *s, size_t n, size_t *len)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	bool any = false;
-	for (size_t i = 0; i < n;) {
+	bool all = true, any = false;
+	size_t i = 0;
+	while (i < n && u[i] != ' ') {
 		uint32_t cp;
-		size_t len = utf8_decode(u + i, n - i, &cp);
-		if (!len || !invisible(cp))
-			return false;
-		any |= cp != ' ';
-		i += len;
+		size_t l = utf8_decode(u + i, n - i, &cp);
+		if (l && invisible(cp))
+			any = true;
+		else if (!l || cp >= 0x80 || !ispunct((int)cp))
+			all = false;
+		i += l ? l : 1;
 	}
-	return any;
+	*len = i;
+	return all && any;
 }
 
 static bool locale_is_utf8(void)
@@ -98,7 +106,8 @@ void safe_iter_init(struct safe_iter *it, const char *s, size_t n, unsigned flag
 	it->n = n;
 	it->off = 0;
 	it->flags = flags;
-	it->invisible = all_invisible(s, n);
+	it->word_end = 0;
+	it->invisible = false;
 	it->utf8 = !(flags & SAFE_TERM) || locale_is_utf8();
 }
 
@@ -134,6 +143,11 @@ bool safe_iter_next(struct safe_iter *it, struct safe_char *c)
 	if (it->off >= it->n)
 		return false;
 	const unsigned char *p = (const unsigned char *)it->s + it->off;
+	if (it->off >= it->word_end && *p != ' ') {
+		size_t wlen;
+		it->invisible = word_invisible(it->s + it->off, it->n - it->off, &wlen);
+		it->word_end = it->off + wlen;
+	}
 	uint32_t cp;
 	size_t len = utf8_decode(p, it->n - it->off, &cp);
 	it->off += len ? len : 1;

@@ -8,8 +8,9 @@
  *   bidi controls (U+061C, U+200E, U+200F, U+202A-U+202E, U+2066-U+2069)
  *   and line/paragraph separators (U+2028, U+2029)
  *                               \u202e, so a name cannot pose as another
- *   a text made only of invisible characters (zero-width ones, U+FEFF,
- *   fillers, non-ASCII spaces, plus any ASCII spaces) has those escaped too
+ *   a word (up to an ASCII space) made only of invisible characters
+ *   (zero-width ones, U+FEFF, fillers, non-ASCII spaces): those escaped
+ *   too, so a name of nothing shows, alone or inside a message
  *
  * Everything else passes as it is; a backslash is left alone on a screen.
  * On a terminal whose locale is not UTF-8, other non-ASCII characters are
@@ -46,7 +47,8 @@ struct safe_iter {
 	const char *s;
 	size_t n, off;
 	unsigned flags;
-	bool invisible;         /* the whole text is invisible: escape those */
+	size_t word_end;        /* where the word being walked ends */
+	bool invisible;         /* it is invisible: escape what it holds */
 	bool utf8;              /* SAFE_TERM: the locale is UTF-8 */
 };
 void safe_iter_init(struct safe_iter *it, const char *s, size_t n, unsigned flags);

@@ -36,6 +36,10 @@ static void test_rule(void)
 	escapes("\xe2\x80\x8b\xe2\x80\x8d\xef\xbb\xbf", SAFE_TERM, "\\u200b\\u200d\\ufeff",
 		"a name of zero-width characters only");
 	escapes(" \xe3\x85\xa4 ", SAFE_TERM, " \\u3164 ", "a name of fillers and spaces only");
+	escapes("spot 1 of 2: \xef\xbb\xbf", SAFE_TERM, "spot 1 of 2: \\ufeff",
+		"an invisible name inside a message");
+	escapes("named '\xe2\x80\x8b': \xe2\x80\x8b.", SAFE_TERM, "named '\\u200b': \\u200b.",
+		"in quotes, before a colon or a stop");
 	escapes("Calf\xe2\x80\x8d" "care", SAFE_TERM, "Calf\xe2\x80\x8d" "care",
 		"a joiner inside a visible name stays");
 	escapes("   ", SAFE_TERM, "   ", "ASCII spaces stay");
