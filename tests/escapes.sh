@@ -96,6 +96,31 @@ has "$T/list.out" 'x\x1b[2Jbroken' "--list shows a broken routine's file name es
 col=$(grep -F 'zw ' "$T/list.out" | cut -c59-65)
 is "$col" "   2 st" "--list: an escaped name takes the columns it shows in"
 
+# ---- columns by what is shown: a character is one column (two when wide),
+# and outside UTF-8 one '?' ----
+L="$T/latin"
+mkdir -p "$L"
+cat >"$L/latin.yaml" <<'EOF'
+name: "Étirement à chaud"
+steps:
+  - {type: timer, name: "Épaule été", duration: 5m}
+  - {type: timer, name: "Genou", duration: 5m}
+  - {type: timer, name: "日本語", duration: 5m}
+EOF
+sed 's/^name: .*/name: Plain/' "$L/latin.yaml" >"$L/plain.yaml"
+list=$("$RECOUP" --routine-dir "$L" --list)
+w1=$(printf '%s\n' "$list" | grep '^latin ' | sed 's/ 3 steps.*//' | wc -m)
+w2=$(printf '%s\n' "$list" | grep '^plain ' | sed 's/ 3 steps.*//' | wc -m)
+is "$w1" "$w2" "--list: a name with accents padded by characters, not bytes"
+list=$(LC_ALL=C "$RECOUP" --routine-dir "$L" --list)
+like "$list" '^latin {20}\?tirement \? chaud {19}3 steps' "--list, C locale: one ? a character, columns kept"
+plan=$("$RECOUP" --routine-dir "$L" --plan latin)
+like "$plan" '   3  日本語      get ready' "--plan: wide characters take two columns"
+plan=$(LC_ALL=C "$RECOUP" --routine-dir "$L" --plan latin)
+like "$plan" '^\?tirement \? chaud \(' "--plan, C locale: the name, one ? a character"
+like "$plan" '   1  \?paule \?t\?  get ready' "--plan, C locale: a step, one ? a character"
+like "$plan" '   3  \?\?\?         get ready' "--plan, C locale: wide characters, one ? each"
+
 # ---- --check, and FILE:LINE:COL messages ----
 run check "$RECOUP" "$@" --check "$R"/*.yaml
 both_clean check "--check"
