@@ -21,12 +21,10 @@
 #include <sys/wait.h>
 #include <term.h>
 #include <unistd.h>
-#include <wchar.h>
 
 #include "plain.h"
 #include "safetext.h"
 #include "sigs.h"
-#include "safetext.h"
 #include "util.h"
 
 static const struct ui_screen *const screens[SCREEN_COUNT] = {
