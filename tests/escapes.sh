@@ -121,6 +121,21 @@ like "$plan" '^\?tirement \? chaud \(' "--plan, C locale: the name, one ? a char
 like "$plan" '   1  \?paule \?t\?  get ready' "--plan, C locale: a step, one ? a character"
 like "$plan" '   3  \?\?\?         get ready' "--plan, C locale: wide characters, one ? each"
 
+# Outside UTF-8 a terminal takes bytes 0x80-0x9f for C1 controls: what is
+# printed there is ASCII alone, the hostile corpus included.  With a
+# Latin-1 locale when one is installed, and C always.
+latin1=$(locale -a 2>/dev/null | grep -Ei -m1 '8859-?1$')
+for loc in C $latin1; do
+	for cmd in --list "--plan bidi" "--plan latin" "--plan $C_ID" "--plain --speed 600 zw"; do
+		# shellcheck disable=SC2086
+		LC_ALL=$loc "$RECOUP" --routine-dir "$R" --routine-dir "$L" --log "$T/c.log" $cmd \
+			>"$T/c.out" 2>&1 </dev/null
+		LC_ALL=C grep -q "$(printf '[\200-\377]')" "$T/c.out"
+		ok $((!$?)) "LC_ALL=$loc $(printf '%s' "$cmd" | cut -c1-20): ASCII only"
+	done
+done
+[ -n "$latin1" ] || ok 0 "# SKIP no Latin-1 locale installed"
+
 # ---- --check, and FILE:LINE:COL messages ----
 run check "$RECOUP" "$@" --check "$R"/*.yaml
 both_clean check "--check"
