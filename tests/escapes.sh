@@ -131,7 +131,7 @@ for loc in C $latin1; do
 		LC_ALL=$loc "$RECOUP" --routine-dir "$R" --routine-dir "$L" --log "$T/c.log" $cmd \
 			>"$T/c.out" 2>&1 </dev/null
 		LC_ALL=C grep -q "$(printf '[\200-\377]')" "$T/c.out"
-		ok $((!$?)) "LC_ALL=$loc $(printf '%s' "$cmd" | cut -c1-20): ASCII only"
+		ok $((!$?)) "LC_ALL=$loc $(printf '%s' "$cmd" | LC_ALL=C tr -c 'a-z0-9 -' . | cut -c1-24): ASCII only"
 	done
 done
 [ -n "$latin1" ] || ok 0 "# SKIP no Latin-1 locale installed"
@@ -181,6 +181,11 @@ has "$LOG" 'routine="\u200b\u200b"' "the log escapes a zero-width name"
 run plain "$RECOUP" "$@" --plain --speed 600 bidi
 has "$T/plain.out" '\u202egnirts' "--plain: the name escaped"
 has "$T/plain.out" '\u2066step\u2069' "--plain: a step's name escaped"
+
+printf 'x%s[2J%s\nq\n' "$ESC" "$C1CSI" >"$T/typed"
+"$RECOUP" "$@" --plain --speed 600 bidi <"$T/typed" >"$T/typed.out" 2>&1
+clean "$T/typed.out" "--plain: an unknown command with controls"
+has "$T/typed.out" "Unknown command 'x\x1b[2J\u009b'" "--plain: the command echoed escaped"
 
 # ---- --history, over that log and a hand-made hostile one ----
 run hist "$RECOUP" "$@" --history --practice
