@@ -15,6 +15,7 @@
 #include "history.h"
 #include "session.h"
 #include "ui.h"
+#include "safetext.h"
 #include "util.h"
 
 struct routine *load_routine_arg(const struct search_path *sp, const char *arg,
@@ -28,14 +29,15 @@ struct routine *load_routine_warnings(const struct search_path *sp, const char *
 {
 	char *path = routine_resolve(sp, arg);
 	if (!path) {
-		fprintf(err, "%s: no routine named '%s' on the search path", progname, arg);
+		fprintf(err, "%s: no routine named '%s' on the search path", progname,
+			safe_show(arg));
 		for (size_t i = 0; i < sp->n; i++)
-			fprintf(err, "%s %s", i ? "," : " (looked in", sp->dirs[i]);
+			fprintf(err, "%s %s", i ? "," : " (looked in", safe_show(sp->dirs[i]));
 		if (sp->n)
 			fputc(')', err);
 		char *near = routine_suggest(sp, arg);
 		if (near)
-			fprintf(err, "; did you mean '%s'?", near);
+			fprintf(err, "; did you mean '%s'?", safe_show(near));
 		fputc('\n', err);
 		free(near);
 		return NULL;
@@ -71,7 +73,8 @@ int cmd_check(const struct options *o, const struct search_path *sp)
 		plan_build(&p, r, lead_in_ms(o), NULL);
 		char total[32];
 		format_clock(total, sizeof total, p.total);
-		printf("%s: ok: %s, %zu step%s, %s\n", r->file, r->name, r->nsteps,
+		printf("%s: ok: %s, %zu step%s, %s\n", safe_show(r->file),
+		       safe_show(r->name), r->nsteps,
 		       r->nsteps == 1 ? "" : "s", total);
 		plan_free(&p);
 		routine_free(r);
@@ -95,7 +98,8 @@ int cmd_plan(const struct options *o, const struct search_path *sp)
 	plan_print(stdout, r, &p);
 	for (size_t i = 0; i < r->nsteps; i++)
 		if (at_top[i])
-			printf("%s: at the top of its range; consider adding load\n", r->steps[i].name);
+			printf("%s: at the top of its range; consider adding load\n",
+			       safe_show(r->steps[i].name));
 	free(log);
 	free(targets);
 	free(at_top);
@@ -111,7 +115,7 @@ int cmd_list(const struct options *o, const struct search_path *sp)
 	if (!n) {
 		fprintf(stderr, "%s: no routines found", progname);
 		for (size_t i = 0; i < sp->n; i++)
-			fprintf(stderr, "%s %s", i ? "," : " (looked in", sp->dirs[i]);
+			fprintf(stderr, "%s %s", i ? "," : " (looked in", safe_show(sp->dirs[i]));
 		fputs(sp->n ? ")\n" : "\n", stderr);
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -123,8 +127,12 @@ int cmd_list(const struct options *o, const struct search_path *sp)
 			plan_build(&p, r, lead_in_ms(o), NULL);
 			char total[32];
 			format_clock(total, sizeof total, p.total);
-			printf("%-24s %-32s %4zu %-5s %8s  %s\n", v[i].id, r->name,
-			       r->nsteps, r->nsteps == 1 ? "step" : "steps", total, v[i].path);
+			/* columns by what the terminal shows, not by bytes */
+			safe_column(stdout, v[i].id, 24, false);
+			putchar(' ');
+			safe_column(stdout, r->name, 32, false);
+			printf(" %4zu %-5s %8s  %s\n", r->nsteps,
+			       r->nsteps == 1 ? "step" : "steps", total, safe_show(v[i].path));
 			plan_free(&p);
 			routine_free(r);
 		} else {
@@ -136,8 +144,9 @@ int cmd_list(const struct options *o, const struct search_path *sp)
 					pos = d.v[k].line > 0;
 					break;
 				}
-			printf("%-24s %-32s %10s %8s  %s:%s%s\n", v[i].id, "(broken)", "-",
-			       "-", v[i].path, pos ? "" : " ", first ? first : "");
+			safe_column(stdout, v[i].id, 24, false);
+			printf(" %-32s %10s %8s  %s:%s%s\n", "(broken)", "-", "-",
+			       safe_show(v[i].path), pos ? "" : " ", first ? safe_show(first) : "");
 			free(first);
 		}
 		diags_free(&d);

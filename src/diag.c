@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "diag.h"
+#include "safetext.h"
 
 #include <langinfo.h>
 #include <stdarg.h>
@@ -86,9 +87,9 @@ void diags_print(const struct diags *d, FILE *out)
 	for (size_t i = 0; i < d->n; i++) {
 		const struct diag *g = &d->v[i];
 		char pos[32];
-		fprintf(out, "%s: %s:%s%s%s%s\n", progname, d->file, g->line > 0 ? "" : " ",
+		fprintf(out, "%s: %s:%s%s%s%s\n", progname, safe_show(d->file), g->line > 0 ? "" : " ",
 			pos_text(g, pos, sizeof pos),
-			g->level == DIAG_WARNING ? "warning: " : "", g->msg);
+			g->level == DIAG_WARNING ? "warning: " : "", safe_show(g->msg));
 	}
 }
 

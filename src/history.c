@@ -17,6 +17,7 @@
 
 #include "logfmt.h"
 #include "paths.h"
+#include "safetext.h"
 #include "util.h"
 
 static const char *const status_words[] = {
@@ -311,7 +312,7 @@ static void scan_corrupt(struct scan *sc, const char *why)
 	sc->corrupt++;
 	if (sc->err)
 		fprintf(sc->err, "%s: %s:%ld: skipped corrupt line: %s\n", progname,
-			sc->path, sc->lines, why);
+			safe_show(sc->path), sc->lines, why);
 }
 
 static void scan_line(struct scan *sc, struct logrec *rec, const char *line,
@@ -682,12 +683,11 @@ static const char *plural(long n, const char *one, const char *many)
 	return n == 1 ? one : many;
 }
 
-/* Names come from a file anyone can edit: keep control characters (an
- * escape sequence, a newline) out of the report. */
+/* Names come from a file anyone can edit: made safe for a terminal (no
+ * escape sequence, no newline, no C1 or bidi control). */
 static void put_name(FILE *out, const char *s)
 {
-	for (; *s; s++)
-		fputc((unsigned char)*s < 0x20 || *s == 0x7f ? ' ' : *s, out);
+	fputs(safe_show(s), out);
 }
 
 static void print_totals(FILE *out, const struct history *h)
@@ -830,16 +830,16 @@ static void print_nothing(FILE *out, const struct history *h, const char *path,
 			  const char *since, const char *routine)
 {
 	char *why = history_nothing_text(h, path, since || routine);
-	fputs(why, out);
+	fputs(safe_show(why), out);
 	free(why);
 	if (!h->logged) {
 		fputc('\n', out);
 		return;
 	}
 	if (since)
-		fprintf(out, " --since %s", since);
+		fprintf(out, " --since %s", safe_show(since));
 	if (routine)
-		fprintf(out, " --routine \"%s\"", routine);
+		fprintf(out, " --routine \"%s\"", safe_show(routine));
 	fputc('\n', out);
 	char *note = history_practice_text(h, "--practice");
 	if (note)
@@ -853,16 +853,16 @@ int history_command_at(const char *log_path, const char *since,
 	struct history_filter f = {.routine = routine, .practice = practice};
 	if (since && !history_parse_since(since, &f.since)) {
 		fprintf(stderr, "%s: --since wants a date as YYYY-MM-DD, not \"%s\"\n",
-			progname, since);
+			progname, safe_show(since));
 		return 2;
 	}
 	struct history h;
 	int status = 0;
 	if (history_read(&h, log_path, &f, now, stderr) < 0) {
 		if (errno == ENOENT) {
-			fprintf(out, "no sessions logged yet in %s\n", log_path);
+			fprintf(out, "no sessions logged yet in %s\n", safe_show(log_path));
 		} else {
-			fprintf(stderr, "%s: %s: %s\n", progname, log_path,
+			fprintf(stderr, "%s: %s: %s\n", progname, safe_show(log_path),
 				strerror(errno));
 			status = 1;
 		}

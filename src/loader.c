@@ -17,10 +17,11 @@
 #include <yaml.h>
 
 #include "parse.h"
+#include "safetext.h"
 #include "util.h"
 
-/* User text made safe for a one-line message: control characters escaped,
- * long text cut (at a character boundary, so the message stays UTF-8).
+/* User text for a one-line message: made safe by safetext's rule, and long
+ * text cut (at a character boundary, so the message stays UTF-8).
  * Returns a static buffer (one of two, so two may be used in one message). */
 static const char *shown(const char *text)
 {
@@ -29,28 +30,16 @@ static const char *shown(const char *text)
 	char *out = bufs[which ^= 1];
 	const size_t room = sizeof bufs[0] - 7; /* and then "...", and the NUL */
 	size_t o = 0;
-	for (const unsigned char *p = (const unsigned char *)text; *p;) {
-		size_t n = 1;
-		char esc[8] = "";
-		if (*p == '\n')
-			strcpy(esc, "\\n");
-		else if (*p == '\t')
-			strcpy(esc, "\\t");
-		else if (*p < 0x20 || *p == 0x7f)
-			snprintf(esc, sizeof esc, "\\x%02x", *p);
-		else if (*p >= 0xC0)
-			n = *p >= 0xF0 ? 4 : *p >= 0xE0 ? 3 : 2;
-		for (size_t k = 1; k < n; k++)
-			if ((p[k] & 0xC0) != 0x80)
-				n = k; /* a broken sequence: byte by byte */
-		size_t need = *esc ? strlen(esc) : n;
-		if (o + need > room) {
+	struct safe_iter it;
+	struct safe_char ch;
+	safe_iter_init(&it, text, strlen(text), 0);
+	while (safe_iter_next(&it, &ch)) {
+		if (o + ch.showlen > room) {
 			memcpy(out + o, "...", 4);
 			return out;
 		}
-		memcpy(out + o, *esc ? esc : (const char *)p, need);
-		o += need;
-		p += n;
+		memcpy(out + o, ch.show, ch.showlen);
+		o += ch.showlen;
 	}
 	out[o] = '\0';
 	return out;
@@ -534,7 +523,10 @@ static bool get_text(struct checker *c, const struct ynode *v, const char *key,
 	}
 	for (size_t i = 0; i < n; i++) {
 		unsigned char ch = (unsigned char)s[i];
-		if (ch < 0x20 || ch == 0x7f) {
+		/* C1 too (U+0080-U+009F, which libyaml lets in through \x and
+		 * \u escapes): a terminal that is not UTF-8 obeys them */
+		if (ch < 0x20 || ch == 0x7f ||
+		    (ch == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] <= 0x9F)) {
 			err(c, v, "`%s` contains a line break or control character; keep it on one line", key);
 			return false;
 		}

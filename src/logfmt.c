@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "logfmt.h"
+#include "safetext.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -48,7 +49,8 @@ static bool is_bare(const char *v)
 		return false;
 	for (; *v; v++) {
 		unsigned char c = (unsigned char)*v;
-		if (!isalnum(c) && !strchr("._:/@%+-", c))
+		/* ASCII alone: isalnum() in a Latin-1 locale takes 8-bit bytes */
+		if (c >= 0x80 || (!isalnum(c) && !strchr("._:/@%+-", c)))
 			return false;
 	}
 	return true;
@@ -64,16 +66,8 @@ void logline_str(struct buf *b, const char *key, const char *value)
 		return;
 	}
 	buf_addc(b, '"');
-	for (const char *p = value; *p; p++) {
-		switch (*p) {
-		case '"': buf_adds(b, "\\\""); break;
-		case '\\': buf_adds(b, "\\\\"); break;
-		case '\n': buf_adds(b, "\\n"); break;
-		case '\t': buf_adds(b, "\\t"); break;
-		case '\r': buf_adds(b, "\\r"); break;
-		default: buf_addc(b, *p); break;
-		}
-	}
+	/* tail -f shows the log raw: no control character goes in as it is */
+	safe_add(b, value, SAFE_QUOTED);
 	buf_addc(b, '"');
 }
 
@@ -226,6 +220,11 @@ const char *logrec_parse(struct logrec *r, const char *line, size_t len)
 					if (++p == end) {
 						free(spans);
 						return "unterminated quoted value";
+					}
+					size_t esc = safe_unescape(&r->store, p, (size_t)(end - p));
+					if (esc) {
+						p += esc;
+						continue;
 					}
 					char c = *p == 'n' ? '\n' : *p == 't' ? '\t' :
 						 *p == 'r' ? '\r' : *p;

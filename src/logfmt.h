@@ -5,8 +5,10 @@
  * A timestamp (ISO 8601 local time, milliseconds, UTC offset), a session
  * id, an event word, then key=value fields.  A value is written bare when it
  * is non-empty and made only of [A-Za-z0-9._:/@%+-]; otherwise it is
- * double-quoted with \" \\ \n \t \r escapes.  Readers skip keys and events
- * they do not know.  No curses, no I/O. */
+ * double-quoted with \" \\ \n \t \r escapes, and the rest of safetext.h's
+ * rule: other controls and bytes outside UTF-8 as \xHH, C1 and bidi controls
+ * as \uHHHH, all read back to the bytes they stand for.  Readers skip keys
+ * and events they do not know.  No curses, no I/O. */
 #ifndef RECOUP_LOGFMT_H
 #define RECOUP_LOGFMT_H
 

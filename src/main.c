@@ -24,6 +24,7 @@
 #include "history.h"
 #include "settings.h"
 #include "slog.h"
+#include "safetext.h"
 #include "util.h"
 
 static void usage(FILE *out)
@@ -63,11 +64,13 @@ NORETURN static void usage_error(const char *fmt, ...) PRINTF_LIKE(1, 2);
 static void usage_error(const char *fmt, ...)
 {
 	va_list ap;
-	fprintf(stderr, "%s: ", progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	char *msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nTry '%s --help' for more information.\n", progname);
+	/* the message echoes the command line: made safe for the terminal */
+	fprintf(stderr, "%s: %s\nTry '%s --help' for more information.\n", progname,
+		safe_show(msg), progname);
+	free(msg);
 	exit(EXIT_USAGE);
 }
 
@@ -235,13 +238,14 @@ static int dump_onto_config(const struct settings *st)
 	int fl = fcntl(STDOUT_FILENO, F_GETFL);
 	if (out.st_size > 0 && fl >= 0 && (fl & O_APPEND)) {
 		fprintf(stderr, "%s: standard output adds to %s, the config file just read: "
-			"every setting would be in it twice; nothing written\n", progname, st->path);
+			"every setting would be in it twice; nothing written\n", progname,
+			safe_show(st->path));
 		return EXIT_BAD;
 	}
 	if (out.st_size == 0)
 		fprintf(stderr, "%s: warning: standard output is %s, the config file just read, "
 			"and it was empty: `>` empties the file before recoup reads it, so any "
-			"settings it held are lost\n", progname, st->path);
+			"settings it held are lost\n", progname, safe_show(st->path));
 	return -1;
 }
 
@@ -290,9 +294,10 @@ static void warn_missing_dirs(const struct options *o)
 		char *dir = expand_tilde(o->routine_dirs[i]);
 		struct stat sb;
 		if (stat(dir, &sb) < 0)
-			warnx_("--routine-dir %s: %s", o->routine_dirs[i], strerror(errno));
+			warnx_("--routine-dir %s: %s", safe_show(o->routine_dirs[i]), strerror(errno));
 		else if (!S_ISDIR(sb.st_mode))
-			warnx_("--routine-dir %s: %s", o->routine_dirs[i], strerror(ENOTDIR));
+			warnx_("--routine-dir %s: %s", safe_show(o->routine_dirs[i]),
+			       strerror(ENOTDIR));
 		free(dir);
 	}
 }

@@ -16,6 +16,7 @@
 #include "parse.h"
 #include "session.h"
 #include "sigs.h"
+#include "safetext.h"
 #include "util.h"
 
 static const char help_line[] =
@@ -36,9 +37,11 @@ static void say(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vprintf(fmt, ap);
+	char *line = xvasprintf(fmt, ap);
 	va_end(ap);
-	putchar('\n');
+	/* names, cues and spots come from the routine: one safe line */
+	puts(safe_show(line));
+	free(line);
 	fflush(stdout);
 }
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "safetext.h"
 #include "util.h"
 
 static const char *const seg_words[] = {
@@ -198,41 +199,17 @@ void segment_describe(const struct routine *r, const struct segment *s,
 	}
 }
 
-/* Width in characters of UTF-8 text (the loader guarantees UTF-8). */
-static int text_width(const char *s)
-{
-	int n = 0;
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
-}
-
-/* `s` cut or padded to `w` characters, never splitting a character. */
-static void put_column(FILE *out, const char *s, int w)
-{
-	size_t len = 0;
-	int n = 0;
-	while (s[len] && n < w) {
-		len++;
-		while (((unsigned char)s[len] & 0xC0) == 0x80)
-			len++;
-		n++;
-	}
-	fwrite(s, 1, len, out);
-	fprintf(out, "%*s", w - n, "");
-}
-
 void plan_print(FILE *out, const struct routine *r, const struct plan *p)
 {
 	int w = 4;
 	for (size_t i = 0; i < r->nsteps; i++) {
-		int n = text_width(r->steps[i].name);
+		int n = safe_width(r->steps[i].name);
 		if (n > w)
 			w = n;
 	}
 	if (w > 32)
 		w = 32;
-	fprintf(out, "%s (%s)\n", r->name, r->file);
+	fprintf(out, "%s (%s)\n", safe_show(r->name), safe_show(r->file));
 	fprintf(out, "%8s  %8s  %-*s  %s\n", "start", "length", w + 5, "step", "part");
 	for (size_t i = 0; i < p->n; i++) {
 		const struct segment *s = &p->v[i];
@@ -244,8 +221,8 @@ void plan_print(FILE *out, const struct routine *r, const struct plan *p)
 			snprintf(len, sizeof len, "-");
 		segment_describe(r, s, what, sizeof what);
 		fprintf(out, "%8s  %8s  %3zu  ", start, len, s->step + 1);
-		put_column(out, r->steps[s->step].name, w);
-		fprintf(out, "  %s\n", what);
+		safe_column(out, r->steps[s->step].name, w, true);
+		fprintf(out, "  %s\n", safe_show(what));
 	}
 	char total[32];
 	format_clock(total, sizeof total, p->total);

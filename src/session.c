@@ -12,6 +12,7 @@
 #include "history.h"
 #include "loader.h"
 #include "sigs.h"
+#include "safetext.h"
 #include "util.h"
 
 char *session_log_path(const struct options *o)
@@ -48,7 +49,7 @@ int session_prepare(struct session *s, const struct options *o,
 		history_targets(s->log_path, s->r, s->targets, s->at_top);
 	if (slog_open(&s->log, s->log_path) < 0) {
 		fprintf(err, "%s: cannot open the session log %s: %s\n", progname,
-			s->log_path, strerror(errno));
+			safe_show(s->log_path), strerror(errno));
 		fprintf(err, "%s: use --log FILE to log elsewhere, or --no-log\n", progname);
 		session_finish(s);
 		return EXIT_BAD;

@@ -15,6 +15,7 @@
 
 #include "parse.h"
 #include "paths.h"
+#include "safetext.h"
 #include "util.h"
 
 #define SETTINGS_MAX_BYTES (256 * 1024)
@@ -48,11 +49,12 @@ static void bad(struct loader *L, int line, const char *fmt, ...) PRINTF_LIKE(3,
 static void bad(struct loader *L, int line, const char *fmt, ...)
 {
 	va_list ap;
-	fprintf(L->err, "%s: %s:%d: ", progname, L->file, line);
 	va_start(ap, fmt);
-	vfprintf(L->err, fmt, ap);
+	char *msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	fputc('\n', L->err);
+	/* messages echo values from the file: one safe line whatever they hold */
+	fprintf(L->err, "%s: %s:%d: %s\n", progname, safe_show(L->file), line, safe_show(msg));
+	free(msg);
 	L->errors++;
 }
 
@@ -232,8 +234,8 @@ static void load_setting(struct loader *L, const config_setting_t *s, struct set
 		load_keys(L, s, st);
 	} else {
 		const char *near = did_you_mean(name, known);
-		fprintf(L->err, "%s: %s:%d: warning: unknown setting `%s`%s%s%s\n", progname, L->file,
-			line_of(s), name, near ? " (did you mean `" : "", near ? near : "",
+		fprintf(L->err, "%s: %s:%d: warning: unknown setting `%s`%s%s%s\n", progname,
+			safe_show(L->file), line_of(s), safe_show(name), near ? " (did you mean `" : "", near ? near : "",
 			near ? "`?)" : "");
 	}
 }
@@ -395,7 +397,7 @@ int settings_load_buffer(struct settings *st, const char *name, const char *data
 	struct loader L = { .file = name, .err = err };
 	if (len > SETTINGS_MAX_BYTES) {
 		fprintf(err, "%s: %s: too large for a config file (over 256 KiB)\n", progname,
-			name);
+			safe_show(name));
 		return -1;
 	}
 	/* some editors start a UTF-8 file with a byte order mark, which
@@ -453,7 +455,7 @@ int settings_load(struct settings *st, const char *path, bool must_exist, FILE *
 	if (!text) {
 		if (errno == ENOENT && !must_exist)
 			return 0;
-		fprintf(err, "%s: %s: %s\n", progname, path,
+		fprintf(err, "%s: %s: %s\n", progname, safe_show(path),
 			errno == EFBIG ? "too large for a config file (over 256 KiB)" : strerror(errno));
 		return -1;
 	}
@@ -462,18 +464,13 @@ int settings_load(struct settings *st, const char *path, bool must_exist, FILE *
 	return rc;
 }
 
+/* libconfig's own escapes (\xHH for what it has no other for), so the
+ * output reads back to the same settings and shows no control raw. */
 static void dump_string(FILE *out, const char *s)
 {
-	fputc('"', out);
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			fputc('\\', out);
-		if (*s == '\n')
-			fputs("\\n", out);
-		else
-			fputc(*s, out);
-	}
-	fputc('"', out);
+	char *q = safe_dup(s, SAFE_QUOTED | SAFE_BYTES);
+	fprintf(out, "\"%s\"", q);
+	free(q);
 }
 
 static void dump_list(FILE *out, char *const *v)

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "paths.h"
+#include "safetext.h"
 #include "util.h"
 
 char *slog_default_path(void)
@@ -187,7 +188,7 @@ size_t slog_close(struct slog *l, FILE *leftover)
 		}
 		if (l->npending && leftover) {
 			fprintf(leftover, "recoup: could not write %zu line%s to %s (%s); here they are:\n",
-				l->npending, l->npending == 1 ? "" : "s", l->path,
+				l->npending, l->npending == 1 ? "" : "s", safe_show(l->path),
 				strerror(l->last_errno ? l->last_errno : EIO));
 			for (size_t i = 0; i < l->npending; i++)
 				fputs(l->pending[i], leftover);

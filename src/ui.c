@@ -21,9 +21,9 @@
 #include <sys/wait.h>
 #include <term.h>
 #include <unistd.h>
-#include <wchar.h>
 
 #include "plain.h"
+#include "safetext.h"
 #include "sigs.h"
 #include "util.h"
 
@@ -45,62 +45,41 @@ void ui_switch(struct ui *ui, enum ui_screen_id s)
 	ui->full = ui->dirty = true;
 }
 
+/* Text goes through safetext's rule, one shown character at a time, here
+ * and in ui_fit(), so what is drawn and what is measured always agree: no
+ * control reaches the screen, and in a locale that is not UTF-8 a character
+ * (routine files are UTF-8 whatever the locale) is one '?', not one a byte. */
 int ui_text(int y, int x, int width, const char *s)
 {
 	if (width <= 0)
 		return 0;
 	move(y, x);
 	int used = 0;
-	mbstate_t st;
-	memset(&st, 0, sizeof st);
-	const char *p = s;
-	while (*p && used < width) {
-		wchar_t wc;
-		size_t n = mbrtowc(&wc, p, MB_CUR_MAX, &st);
-		if (n == (size_t)-1 || n == (size_t)-2) {
-			memset(&st, 0, sizeof st);
-			addch('?');
-			used++;
-			p++;
-			continue;
-		}
-		int w = wcwidth(wc);
-		if (w < 0)
-			w = 1;
-		if (used + w > width)
+	struct safe_iter it;
+	struct safe_char c;
+	safe_iter_init(&it, s, strlen(s), SAFE_TERM);
+	while (used < width && safe_iter_next(&it, &c)) {
+		if (used + c.cols > width)
 			break;
-		if (MB_CUR_MAX == 1 && (unsigned char)*p >= 0x80)
-			addch('?'); /* a non-UTF-8 locale: no mojibake */
-		else
-			addnstr(p, (int)n);
-		used += w;
-		p += n;
+		addnstr(c.show, (int)c.showlen);
+		used += c.cols;
 	}
 	return used;
 }
 
 size_t ui_fit(const char *s, int width, bool words, int *cols)
 {
-	mbstate_t st;
-	memset(&st, 0, sizeof st);
 	size_t i = 0, brk = 0;
 	int used = 0, brk_cols = 0;
-	while (s[i]) {
-		wchar_t wc;
-		size_t n = mbrtowc(&wc, s + i, MB_CUR_MAX, &st);
-		int w = 1;
-		/* as ui_text draws it: a bad byte is one '?' */
-		if (n == (size_t)-1 || n == (size_t)-2) {
-			memset(&st, 0, sizeof st);
-			n = 1;
-		} else if ((w = wcwidth(wc)) < 0) {
-			w = 1;
-		}
-		if (used + w > width)
+	struct safe_iter it;
+	struct safe_char c;
+	safe_iter_init(&it, s, strlen(s), SAFE_TERM);
+	while (safe_iter_next(&it, &c)) {
+		if (used + c.cols > width)
 			break;
-		used += w;
-		i += n;
-		if (s[i - n] == ' ') {
+		used += c.cols;
+		i += c.len;
+		if (s[i - c.len] == ' ') {
 			brk = i;
 			brk_cols = used;
 		}
@@ -150,10 +129,10 @@ int ui_text_cut(struct ui *ui, int y, int x, int width, const char *s)
  * break anywhere else. */
 static size_t one_char(const char *s)
 {
-	mbstate_t st;
-	memset(&st, 0, sizeof st);
-	size_t n = mbrtowc(NULL, s, MB_CUR_MAX, &st);
-	return n == 0 || n == (size_t)-1 || n == (size_t)-2 ? 1 : n;
+	struct safe_iter it;
+	struct safe_char c;
+	safe_iter_init(&it, s, strlen(s), SAFE_TERM);
+	return safe_iter_next(&it, &c) ? c.len : 1;
 }
 
 /* ui_wrap() and ui_wrap_rows(): with ui NULL nothing is drawn. */
@@ -518,7 +497,7 @@ static const char *no_terminal_reason(void)
 		return "TERM is dumb or unset";
 	int err = 0;
 	if (setupterm(NULL, STDOUT_FILENO, &err) != OK) {
-		snprintf(why, sizeof why, "unknown terminal type '%s'", term);
+		snprintf(why, sizeof why, "unknown terminal type '%s'", safe_show(term));
 		return why;
 	}
 	del_curterm(cur_term);
@@ -733,7 +712,7 @@ int ui_run(const struct options *o, const struct search_path *sp)
 	if (ui.in_session) {
 		if (ui.sess.e.status == ENGINE_DONE && ui.sess.e.end_status &&
 		    !strcmp(ui.sess.e.end_status, "complete") && !ui.fatal_sig)
-			printf("%s: complete.\n", ui.sess.r->name);
+			printf("%s: complete.\n", safe_show(ui.sess.r->name));
 		rc = session_finish(&ui.sess);
 	}
 	/* the last words (say "Routine complete") may finish, briefly;

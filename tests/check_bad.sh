@@ -6,6 +6,7 @@
 . "$top_srcdir/tests/lib.sh"
 
 bad="alias anchor bad-duration bad-reps bad-side bad-tempo bom-invalid-utf8
+c1-in-cue c1-in-description c1-in-name c1-in-spot
 colon-in-value control-char-in-name cr-line-ends defaults-bad
 document-comments-only document-empty duplicate-key-same-line duplicate-key
 duration-too-long duration-zero empty-spots empty-steps empty format-2
