@@ -4,6 +4,10 @@
 # `recoup --check bad/NAME.yaml` run from tests/.  Every one must exit 1 with
 # that text, print nothing on stdout, and finish well under a second.
 . "$top_srcdir/tests/lib.sh"
+# a guard against a hang or a quadratic blow-up, not a speed test (speed is
+# make bench's): sanitizers and a busy machine slow these several times over
+guard_ms=10000
+ldd "$RECOUP" 2>/dev/null | grep -q libasan && guard_ms=30000
 
 bad="alias anchor bad-duration bad-reps bad-side bad-tempo bom-invalid-utf8
 c1-in-cue c1-in-description c1-in-name c1-in-spot
@@ -54,7 +58,7 @@ for name in $bad; do
 	is "$rc" 1 "$name: exit status 1"
 	same_file "$T/err" "$top_srcdir/tests/bad/$name.err" "$name: stderr"
 	is "$(cat "$T/out")" "" "$name: nothing on stdout"
-	ok "$([ "$ms" -lt 1000 ] && echo 0 || echo 1)" "$name: done in under 1 s ($ms ms)"
+	ok "$([ "$ms" -lt "$guard_ms" ] && echo 0 || echo 1)" "$name: done promptly ($ms ms)"
 done
 
 # Columns count a character's width on screen (GNU style) whatever the
@@ -82,7 +86,7 @@ run_check "$T" large.yaml
 is "$rc" 1 "over 1 MiB: exit status 1"
 is "$(cat "$T/err")" "recoup: large.yaml: file is too large ($size bytes; routines are at most 1 MiB)" \
 	"over 1 MiB: message"
-ok "$([ "$ms" -lt 1000 ] && echo 0 || echo 1)" "over 1 MiB: done in under 1 s ($ms ms)"
+ok "$([ "$ms" -lt "$guard_ms" ] && echo 0 || echo 1)" "over 1 MiB: done promptly ($ms ms)"
 
 # a pipe gets the same limit (it cannot be measured up front)
 t0=$(now_ms)
@@ -92,7 +96,7 @@ ms=$(($(now_ms) - t0))
 is "$rc" 1 "over 1 MiB from a pipe: exit status 1"
 like "$(cat "$T/err")" '^recoup: /dev/stdin: file is too large \([0-9]+ bytes; routines are at most 1 MiB\)$' \
 	"over 1 MiB from a pipe: message"
-ok "$([ "$ms" -lt 1000 ] && echo 0 || echo 1)" "over 1 MiB from a pipe: done in under 1 s ($ms ms)"
+ok "$([ "$ms" -lt "$guard_ms" ] && echo 0 || echo 1)" "over 1 MiB from a pipe: done promptly ($ms ms)"
 
 awk 'BEGIN {
 	print "name: Too many"; print "steps:"
@@ -102,7 +106,7 @@ run_check "$T" many.yaml
 is "$rc" 1 "10,001 steps: exit status 1"
 is "$(cat "$T/err")" "recoup: many.yaml:10003:5: more than 10000 steps; refusing the file" \
 	"10,001 steps: the message points at step 10,001"
-ok "$([ "$ms" -lt 1000 ] && echo 0 || echo 1)" "10,001 steps: done in under 1 s ($ms ms)"
+ok "$([ "$ms" -lt "$guard_ms" ] && echo 0 || echo 1)" "10,001 steps: done promptly ($ms ms)"
 
 sed '$d' "$T/many.yaml" >"$T/max.yaml"
 run_check "$T" max.yaml
@@ -118,7 +122,7 @@ run_check "$T" values.yaml
 is "$rc" 1 "300,001 values: exit status 1"
 is "$(cat "$T/err")" "recoup: values.yaml:2:599999: too many values (more than 300000); refusing the file" \
 	"300,001 values: message"
-ok "$([ "$ms" -lt 1000 ] && echo 0 || echo 1)" "300,001 values: done in under 1 s ($ms ms)"
+ok "$([ "$ms" -lt "$guard_ms" ] && echo 0 || echo 1)" "300,001 values: done promptly ($ms ms)"
 
 awk 'BEGIN {
 	print "name: Errors"; print "steps:"
@@ -140,7 +144,7 @@ is "$rc" 0 "10,000 long ice rounds: exit status 0"
 is "$(wc -l <"$T/err" | tr -d ' ')" 101 "10,000 long ice rounds: 100 warnings and a last line"
 is "$(tail -n 1 "$T/err")" "recoup: warnings.yaml:103:36: warning: too many warnings; not reporting more" \
 	"10,000 long ice rounds: the last line says so"
-ok "$([ "$ms" -lt 1000 ] && echo 0 || echo 1)" "10,000 long ice rounds: done in under 1 s ($ms ms)"
+ok "$([ "$ms" -lt "$guard_ms" ] && echo 0 || echo 1)" "10,000 long ice rounds: done promptly ($ms ms)"
 
 # 60,000 unknown keys in one step: refused quickly, not in quadratic time
 awk 'BEGIN {
@@ -151,6 +155,6 @@ run_check "$T" keys.yaml
 is "$rc" 1 "60,000 unknown keys: exit status 1"
 is "$(tail -n 1 "$T/err")" "recoup: keys.yaml:105:5: too many errors; not reporting more" \
 	"60,000 unknown keys: errors stop at 100"
-ok "$([ "$ms" -lt 1000 ] && echo 0 || echo 1)" "60,000 unknown keys: done in under 1 s ($ms ms)"
+ok "$([ "$ms" -lt "$guard_ms" ] && echo 0 || echo 1)" "60,000 unknown keys: done promptly ($ms ms)"
 
 done_testing

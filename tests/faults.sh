@@ -403,7 +403,9 @@ measure() {
 # AddressSanitizer's shadow memory and quarantine dwarf the figure
 asan=
 ldd "$RECOUP" 2>/dev/null | grep -q libasan && asan=yes
-# small DESCRIPTION: peak memory under 64 MB, and time under a second
+guard_ms=10000
+[ -n "$asan" ] && guard_ms=30000
+# small DESCRIPTION: peak memory under 64 MB, and done promptly
 small() {
 	if [ -n "$asan" ]; then
 		ok 0 "# SKIP $1: peak memory: built with AddressSanitizer"
@@ -412,7 +414,10 @@ small() {
 	else
 		ok 0 "# SKIP $1: peak memory: no GNU time(1) here"
 	fi
-	ok "$([ "$ms" -lt 1000 ]; echo $?)" "$1: done in under 1 s ($ms ms)"
+	# a guard against a hang or a quadratic blow-up, not a speed test
+	# (speed is make bench's): sanitizers and a busy machine slow a run
+	# that takes well under a second several times over
+	ok "$([ "$ms" -lt "$guard_ms" ]; echo $?)" "$1: done promptly ($ms ms, guard $guard_ms ms)"
 }
 # refused NAME DESCRIPTION ERE: exit 1, one message matching ERE
 refused() {
