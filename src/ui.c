@@ -636,6 +636,22 @@ static void loop(struct ui *ui)
 
 int ui_run(const struct options *o, const struct search_path *sp)
 {
+	/* In the background (`recoup R &`, `timeout 900 recoup R`) the terminal
+	 * is another job's: curses setting its modes would stop recoup with
+	 * SIGTTOU for good, before a line is logged.  A routine runs line by
+	 * line instead, keyboard unread: what is timed runs and is logged, as
+	 * a timed or backgrounded command is expected to, and a question ends
+	 * the session as quit.  The picker is nothing but questions. */
+	if (sigs_tty_foreign(STDIN_FILENO) || sigs_tty_foreign(STDOUT_FILENO)) {
+		sigs_background_io();
+		if (!o->nargs) {
+			fprintf(stderr, "%s: the terminal belongs to another job (recoup runs in the "
+				"background); the picker needs it in the foreground\n", progname);
+			return EXIT_USAGE;
+		}
+		fprintf(stderr, "%s: in the background; running line by line (--plain)\n", progname);
+		return plain_run(o, sp);
+	}
 	const char *why = no_terminal_reason();
 	if (why) {
 		if (!o->nargs) {
