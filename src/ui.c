@@ -538,6 +538,18 @@ static void terminal_gone(struct ui *ui)
 	end_for_signal(ui, SIGHUP);
 }
 
+/* A cue command that cannot be run is said once, on the session's message
+ * line, for the rest of the run; the session goes on without it. */
+static void note_cue_failure(struct ui *ui)
+{
+	int e = cue_failure(&ui->cues);
+	if (!e)
+		return;
+	snprintf(ui->cue_note, sizeof ui->cue_note, "The cue command %s cannot be run: %s",
+		 ui->o->cue_argv[0], strerror(e));
+	ui->dirty = ui->full = true;
+}
+
 static void loop(struct ui *ui)
 {
 	int idle_reads = 0;
@@ -618,6 +630,7 @@ static void loop(struct ui *ui)
 			ui->full = ui->dirty = true;
 		}
 		cue_reap(&ui->cues, clock_real_now_ms());
+		note_cue_failure(ui);
 		if (n > 0 && (fds[0].revents & (POLLERR | POLLNVAL))) {
 			terminal_gone(ui);
 			break;
