@@ -56,6 +56,23 @@ is "$(grep -c ' start ' "$LOG")" 1 "loop: one session started"
 like "$(last_log_line)" ' end status=aborted .*signal=INT( |$)' "loop: the log ends with end status=aborted signal=INT"
 is "$(pane '#{alternate_on} #{cursor_flag}')" "0 1" "loop: the terminal is restored"
 
+# the same line by line
+rm -f "$LOG"
+type_line 'clear'
+type_line "for i in 1 2 3; do $R --plain ui-session; echo \"ran \$i\"; done; echo \"loop: \$?\""
+wait_screen 'Step 1 of 3, Wall stretch'
+ok $? "--plain loop: the first session runs"
+keys C-c
+wait_screen 'Session aborted' && wait_screen '^\$ ?$'
+ok $? "--plain loop: Ctrl-C brings the prompt back"
+type_line 'echo "after=$?"'
+wait_screen '^after=[0-9]+'
+like "$(screen)" '^after=130$' "--plain loop: the shell saw status 130"
+is "$(screen | grep -Ec '^(ran [0-9]|loop: )')" 0 \
+	"--plain loop: stopped at the first session: no 'ran N', nor the loop's end"
+is "$(grep -c ' start ' "$LOG")" 1 "--plain loop: one session started"
+like "$(last_log_line)" ' end status=aborted .*signal=INT( |$)' "--plain loop: the log ends with end status=aborted signal=INT"
+
 # ---- the parent sees a death by signal ----
 # wstat PIDFILE CMD...: run CMD, its pid to PIDFILE, then print its raw
 # wait status (a signal N alone is N; exit status X is X*256)
