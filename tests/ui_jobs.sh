@@ -9,6 +9,7 @@
 . "$top_srcdir/tests/tmux.sh"
 
 command -v bash >/dev/null 2>&1 || skip_all "bash not found"
+command -v pgrep >/dev/null 2>&1 || skip_all "pgrep not found"
 
 R="$RECOUP --log $LOG --routine-dir $ROUTINES"
 
