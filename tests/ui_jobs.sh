@@ -28,6 +28,8 @@ tm_shell() {
 # type LINE: a command line typed at the prompt
 type_line() { keys -l "$1"; keys Enter; }
 
+# _has_child PID: PID has a child process
+_has_child() { [ -n "$(pgrep -P "$1")" ]; }
 # ps_stat PID: the process state letters (empty once gone)
 ps_stat() { ps -o stat= -p "$1" 2>/dev/null | tr -d ' '; }
 _stopped() { case $(ps_stat "$1") in T*) return 0 ;; esac; return 1; }
@@ -109,6 +111,7 @@ fi
 # what a shell script sees stays 128+N
 tm_start -e sh -c "$R --speed 10 ui-session; echo \"status=\$?\""
 wait_screen 'LEFT  HOLD'
+_poll 10 _has_child "$(recoup_pid)"
 pid=$(pgrep -P "$(recoup_pid)" | head -n 1)
 kill -TERM "$pid"
 wait_screen '^status=[0-9]+'
@@ -118,7 +121,7 @@ like "$(screen)" '^status=143$' "sh -c 'recoup; echo \$?' after kill -TERM: 143"
 # `stty tostop` too: output must not stop it either
 rm -f "$LOG"
 tm_start -e sh -c "stty tostop; exec timeout 3 $R ui-session"
-_poll 10 test -n "$(pgrep -P "$(recoup_pid)")"
+_poll 10 _has_child "$(recoup_pid)"
 child=$(pgrep -P "$(recoup_pid)" | head -n 1)
 wait_log ' start '
 ok $? "timeout: the session starts and is logged"
