@@ -134,8 +134,9 @@ bool sigs_tty_foreign(int fd)
 	if (!isatty(fd))
 		return false;
 	pid_t fg = tcgetpgrp(fd);
-	/* -1: not our controlling terminal, where job control does not apply */
-	return fg != -1 && fg != getpgrp();
+	/* -1: not our controlling terminal, where job control does not apply;
+	 * 0 (Linux): no foreground group, and the kernel stops no one */
+	return fg > 0 && fg != getpgrp();
 }
 
 void sigs_background_io(void)
