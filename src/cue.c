@@ -10,6 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#ifdef HAVE_SYS_PRCTL_H
+#include <sys/prctl.h>
+#endif
 #include <time.h>
 #include <unistd.h>
 
@@ -34,11 +37,42 @@ static void stop_all(struct cues *c, long long now)
 	}
 }
 
+static void note_failure(struct cues *c, int e)
+{
+	if (!c->failed)
+		c->failed = e;
+}
+
+/* Whether exec worked: its errno, or end of file when the pipe's write end
+ * closed on exec.  The read end never blocks; nothing there yet is asked
+ * again at the next reap. */
+static void check_exec(struct cues *c, struct cue_proc *p)
+{
+	int e;
+	ssize_t n = read(p->errfd, &e, sizeof e);
+	if (n < 0 && (errno == EAGAIN || errno == EINTR))
+		return;
+	if (n == (ssize_t)sizeof e)
+		note_failure(c, e);
+	close(p->errfd);
+	p->errfd = -1;
+}
+
+int cue_failure(struct cues *c)
+{
+	if (c->told || !c->failed)
+		return 0;
+	c->told = true;
+	return c->failed;
+}
+
 void cue_reap(struct cues *c, long long now)
 {
 	size_t keep = 0;
 	for (size_t i = 0; i < c->n; i++) {
 		struct cue_proc *p = &c->v[i];
+		if (p->errfd >= 0)
+			check_exec(c, p);
 		if (!p->reaped) {
 			pid_t r = waitpid(p->pgid, NULL, WNOHANG);
 			if (r == p->pgid || (r < 0 && errno == ECHILD))
@@ -50,7 +84,7 @@ void cue_reap(struct cues *c, long long now)
 		}
 		/* a leader that has exited may leave children in its group (a
 		 * shell wrapper's): the group is watched until it is empty */
-		if (p->reaped && !group_alive(p->pgid))
+		if (p->reaped && !group_alive(p->pgid) && p->errfd < 0)
 			continue;
 		c->v[keep++] = *p;
 	}
@@ -91,11 +125,30 @@ void cue_say(struct cues *c, char *const *argv, const char *text, long long now)
 	cue_reap(c, now);
 	stop_all(c, now);
 	char **v = cue_argv(argv, text);
+	/* a program that cannot be run must be told from one that ran and
+	 * failed: exec's errno comes back through a close-on-exec pipe */
+	int fds[2] = { -1, -1 };
+	if (pipe(fds) == 0) {
+		for (int i = 0; i < 2; i++)
+			fcntl(fds[i], F_SETFD, FD_CLOEXEC);
+		fcntl(fds[0], F_SETFL, fcntl(fds[0], F_GETFL) | O_NONBLOCK);
+	}
+	pid_t parent = getpid();
 	pid_t pid = fork();
 	if (pid == 0) {
 		/* a group of its own, so that the group can be stopped whole,
 		 * and Ctrl-C or Ctrl-Z at the terminal are recoup's alone */
 		setpgid(0, 0);
+#if defined(HAVE_SYS_PRCTL_H) && defined(PR_SET_PDEATHSIG)
+		/* a recoup killed with SIGKILL cannot stop its cue: the kernel
+		 * does it (the cue itself; a shell wrapper's children live
+		 * on); and if recoup died before this, now */
+		prctl(PR_SET_PDEATHSIG, SIGTERM);
+		if (getppid() != parent)
+			_exit(0);
+#else
+		(void)parent;
+#endif
 		int devnull = open("/dev/null", O_RDWR);
 		if (devnull >= 0) {
 			dup2(devnull, STDIN_FILENO);
@@ -104,14 +157,24 @@ void cue_say(struct cues *c, char *const *argv, const char *text, long long now)
 		}
 		signal(SIGPIPE, SIG_DFL);
 		execvp(v[0], v);
+		int e = errno;
+		if (fds[1] >= 0 && write(fds[1], &e, sizeof e) < 0)
+			_exit(126);
 		_exit(127);
 	}
+	int e = errno;
+	if (fds[1] >= 0)
+		close(fds[1]);
 	if (pid > 0) {
 		/* the child's own setpgid may come later: no SIGTERM to a group
 		 * that does not exist yet */
 		setpgid(pid, pid);
 		c->v = xgrow(c->v, &c->cap, c->n + 1, sizeof *c->v);
-		c->v[c->n++] = (struct cue_proc){ .pgid = pid };
+		c->v[c->n++] = (struct cue_proc){ .pgid = pid, .errfd = fds[0] };
+	} else {
+		note_failure(c, e);
+		if (fds[0] >= 0)
+			close(fds[0]);
 	}
 	for (size_t i = 0; v[i]; i++)
 		free(v[i]);
@@ -134,6 +197,9 @@ void cue_finish(struct cues *c, long long linger_ms)
 			break;
 		nanosleep(&step, NULL);
 	}
+	for (size_t i = 0; i < c->n; i++)
+		if (c->v[i].errfd >= 0)
+			close(c->v[i].errfd);
 	free(c->v);
 	memset(c, 0, sizeof *c);
 }

@@ -3,7 +3,8 @@
  * in a process group of its own, a new prompt asks the one before (and
  * whatever that started, a shell wrapper's children too) to stop with
  * SIGTERM, SIGKILL follows CUE_KILL_MS later, and everything is reaped with
- * WNOHANG from the event loop.  No curses. */
+ * WNOHANG from the event loop.  Where the system has PR_SET_PDEATHSIG, a
+ * cue gets SIGTERM when recoup dies, even of SIGKILL.  No curses. */
 #ifndef RECOUP_CUE_H
 #define RECOUP_CUE_H
 
@@ -18,6 +19,7 @@
 
 struct cue_proc {
 	pid_t pgid;             /* the cue's pid, and its process group */
+	int errfd;              /* exec's errno comes through it; -1 once known */
 	bool reaped;            /* the cue itself has been waited for */
 	long long stop_at;      /* when SIGTERM went to the group; 0: not yet */
 	bool killed;            /* SIGKILL went to the group */
@@ -28,6 +30,8 @@ struct cue_proc {
 struct cues {
 	struct cue_proc *v;
 	size_t n, cap;
+	int failed;             /* errno of the first cue that could not run */
+	bool told;              /* cue_failure() has returned it */
 };
 
 /* Stop every cue still going, and start `argv` (program and arguments,
@@ -37,6 +41,10 @@ void cue_say(struct cues *c, char *const *argv, const char *text, long long now)
 /* Reap what has exited, send SIGKILL where SIGTERM was not enough, forget
  * groups that are gone.  Never waits. */
 void cue_reap(struct cues *c, long long now);
+/* The errno of the first cue that could not be started or run (a program
+ * not found, not executable), once: 0 before, and ever after, so that a
+ * front end says it once, not at every prompt.  Known after cue_reap(). */
+int cue_failure(struct cues *c);
 /* When cue_reap() should run next (real-clock ms), or -1 with nothing to
  * watch. */
 long long cue_next_wake(const struct cues *c, long long now);

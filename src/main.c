@@ -23,6 +23,7 @@
 #include "plain.h"
 #include "history.h"
 #include "settings.h"
+#include "sigs.h"
 #include "slog.h"
 #include "safetext.h"
 #include "util.h"
@@ -338,5 +339,8 @@ int main(int argc, char **argv)
 	search_path_free(&sp);
 	settings_free(&st);
 	free(o.routine_dirs);
+	/* a fatal signal ended it: everything is cleaned up, so die of that
+	 * signal now, for every front end, in this one place */
+	sigs_reraise(rc);
 	return rc;
 }

@@ -138,6 +138,11 @@ static void read_input(struct plain *p)
 int plain_run(const struct options *o, const struct search_path *sp)
 {
 	struct session s;
+	/* in the background, the terminal is another job's: not read (as at
+	 * end of input), and written to even under `stty tostop` */
+	bool foreign_in = sigs_tty_foreign(STDIN_FILENO);
+	if (foreign_in || sigs_tty_foreign(STDOUT_FILENO) || sigs_tty_foreign(STDERR_FILENO))
+		sigs_background_io();
 	int rc = session_prepare(&s, o, sp, false, stderr);
 	if (rc >= 0)
 		return rc;
@@ -151,6 +156,11 @@ int plain_run(const struct options *o, const struct search_path *sp)
 	if (o->speed > 1)
 		say("Practice mode: time runs %d times faster; history leaves this session out.", o->speed);
 	say("%s", help_line);
+	if (foreign_in) {
+		say("In the background: the keyboard is not read; a question ends the session.");
+		p.eof = true;
+		engine_input_closed(&s.e);
+	}
 	show_changes(&p);
 
 	while (s.e.status != ENGINE_DONE) {

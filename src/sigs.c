@@ -6,7 +6,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "util.h"
@@ -95,6 +97,58 @@ int sigs_take(bool *winch, bool *cont)
 		got_cont = 0;
 	}
 	return fatal_sig;
+}
+
+void sigs_reraise(int status)
+{
+	/* the signals that end a session (and PIPE, for an output gone) */
+	static const int fatal[] = { SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGPIPE };
+	int sig = status - 128;
+	size_t i = 0;
+	while (i < ARRAY_LEN(fatal) && fatal[i] != sig)
+		i++;
+	if (i == ARRAY_LEN(fatal))
+		return;
+	/* what stdio still holds would die with the process */
+	fflush(NULL);
+	/* the session is logged and the terminal restored already: a core
+	 * of that state helps no one, and would read as a crash */
+	if (sig == SIGQUIT) {
+		struct rlimit none = { 0, 0 };
+		setrlimit(RLIMIT_CORE, &none);
+	}
+	struct sigaction dfl;
+	memset(&dfl, 0, sizeof dfl);
+	dfl.sa_handler = SIG_DFL;
+	sigemptyset(&dfl.sa_mask);
+	sigaction(sig, &dfl, NULL);
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, sig);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	raise(sig);
+}
+
+bool sigs_tty_foreign(int fd)
+{
+	if (!isatty(fd))
+		return false;
+	pid_t fg = tcgetpgrp(fd);
+	/* -1: not our controlling terminal, where job control does not apply;
+	 * 0 (Linux): no foreground group, and the kernel stops no one */
+	return fg > 0 && fg != getpgrp();
+}
+
+void sigs_background_io(void)
+{
+	struct sigaction ign;
+	memset(&ign, 0, sizeof ign);
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	/* ignored, SIGTTOU lets a write through even under `stty tostop`,
+	 * and SIGTTIN turns a stray read into an error instead of a stop */
+	sigaction(SIGTTOU, &ign, NULL);
+	sigaction(SIGTTIN, &ign, NULL);
 }
 
 const char *sigs_name(int sig)

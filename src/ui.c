@@ -550,6 +550,18 @@ static void terminal_gone(struct ui *ui)
 	end_for_signal(ui, SIGHUP);
 }
 
+/* A cue command that cannot be run is said once, on the session's message
+ * line, for the rest of the run; the session goes on without it. */
+static void note_cue_failure(struct ui *ui)
+{
+	int e = cue_failure(&ui->cues);
+	if (!e)
+		return;
+	snprintf(ui->cue_note, sizeof ui->cue_note, "The cue command %s cannot be run: %s",
+		 ui->o->cue_argv[0], strerror(e));
+	ui->dirty = ui->full = true;
+}
+
 static void loop(struct ui *ui)
 {
 	int idle_reads = 0;
@@ -630,6 +642,7 @@ static void loop(struct ui *ui)
 			ui->full = ui->dirty = true;
 		}
 		cue_reap(&ui->cues, clock_real_now_ms());
+		note_cue_failure(ui);
 		if (n > 0 && (fds[0].revents & (POLLERR | POLLNVAL))) {
 			terminal_gone(ui);
 			break;
@@ -648,6 +661,22 @@ static void loop(struct ui *ui)
 
 int ui_run(const struct options *o, const struct search_path *sp)
 {
+	/* In the background (`recoup R &`, `timeout 900 recoup R`) the terminal
+	 * is another job's: curses setting its modes would stop recoup with
+	 * SIGTTOU for good, before a line is logged.  A routine runs line by
+	 * line instead, keyboard unread: what is timed runs and is logged, as
+	 * a timed or backgrounded command is expected to, and a question ends
+	 * the session as quit.  The picker is nothing but questions. */
+	if (sigs_tty_foreign(STDIN_FILENO) || sigs_tty_foreign(STDOUT_FILENO)) {
+		sigs_background_io();
+		if (!o->nargs) {
+			fprintf(stderr, "%s: the terminal belongs to another job (recoup runs in the "
+				"background); the picker needs it in the foreground\n", progname);
+			return EXIT_USAGE;
+		}
+		fprintf(stderr, "%s: in the background; running line by line (--plain)\n", progname);
+		return plain_run(o, sp);
+	}
 	const char *why = no_terminal_reason();
 	if (why) {
 		if (!o->nargs) {

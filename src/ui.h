@@ -70,6 +70,7 @@ struct ui {
 	char shown_big[32], shown_phase[128], shown_counters[300];
 	int shown_bar[2][2];     /* fill and percent of the step and session bars */
 	struct cues cues;        /* the cue command's processes */
+	char cue_note[256];      /* why the cue command cannot be run, if so */
 	struct ui_direct direct; /* the big digits */
 
 	/* picker screen */
