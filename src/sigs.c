@@ -151,13 +151,26 @@ void sigs_background_io(void)
 	sigaction(SIGTTIN, &ign, NULL);
 }
 
+/* The short names kill -l gives, for the signals a session or an editor
+ * may die of. */
+static const struct { int sig; const char *word; } signal_words[] = {
+	{ SIGHUP, "HUP" }, { SIGINT, "INT" }, { SIGQUIT, "QUIT" }, { SIGILL, "ILL" },
+	{ SIGABRT, "ABRT" }, { SIGFPE, "FPE" }, { SIGKILL, "KILL" }, { SIGSEGV, "SEGV" },
+	{ SIGPIPE, "PIPE" }, { SIGALRM, "ALRM" }, { SIGTERM, "TERM" }, { SIGBUS, "BUS" },
+	{ SIGUSR1, "USR1" }, { SIGUSR2, "USR2" }, { SIGTRAP, "TRAP" }, { SIGSYS, "SYS" },
+	{ SIGXCPU, "XCPU" }, { SIGXFSZ, "XFSZ" },
+};
+
+const char *sigs_word(int sig)
+{
+	for (size_t i = 0; i < ARRAY_LEN(signal_words); i++)
+		if (signal_words[i].sig == sig)
+			return signal_words[i].word;
+	return NULL;
+}
+
 const char *sigs_name(int sig)
 {
-	switch (sig) {
-	case SIGTERM: return "TERM";
-	case SIGHUP: return "HUP";
-	case SIGINT: return "INT";
-	case SIGQUIT: return "QUIT";
-	default: return "UNKNOWN";
-	}
+	const char *w = sigs_word(sig);
+	return w ? w : "UNKNOWN";
 }

@@ -33,5 +33,7 @@ bool sigs_tty_foreign(int fd);
 void sigs_background_io(void);
 /* "TERM", "HUP", ... */
 const char *sigs_name(int sig);
+/* The same, or NULL for a signal without a name here. */
+const char *sigs_word(int sig);
 
 #endif

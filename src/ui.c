@@ -336,22 +336,6 @@ static int run_editor(char *const argv[])
 	return status;
 }
 
-/* The short name of a signal an editor may die of, as kill -l says it. */
-static const char *signal_word(int sig)
-{
-	static const struct { int sig; const char *word; } names[] = {
-		{ SIGHUP, "HUP" }, { SIGINT, "INT" }, { SIGQUIT, "QUIT" }, { SIGILL, "ILL" },
-		{ SIGABRT, "ABRT" }, { SIGFPE, "FPE" }, { SIGKILL, "KILL" }, { SIGSEGV, "SEGV" },
-		{ SIGPIPE, "PIPE" }, { SIGALRM, "ALRM" }, { SIGTERM, "TERM" }, { SIGBUS, "BUS" },
-		{ SIGUSR1, "USR1" }, { SIGUSR2, "USR2" }, { SIGTRAP, "TRAP" }, { SIGSYS, "SYS" },
-		{ SIGXCPU, "XCPU" }, { SIGXFSZ, "XFSZ" },
-	};
-	for (size_t i = 0; i < ARRAY_LEN(names); i++)
-		if (names[i].sig == sig)
-			return names[i].word;
-	return NULL;
-}
-
 int ui_edit(struct ui *ui, const char *path, int line, char *why, size_t n)
 {
 	const char *from;
@@ -389,7 +373,7 @@ int ui_edit(struct ui *ui, const char *path, int line, char *why, size_t n)
 		snprintf(why, n, "Could not run the editor %s%s: %s", name, src, strerror(e));
 		rc = -1;
 	} else if (WIFSIGNALED(status)) {
-		const char *word = signal_word(WTERMSIG(status));
+		const char *word = sigs_word(WTERMSIG(status));
 		snprintf(why, n, "The editor %s%s was killed by signal %d%s%s%s", name, src,
 			 WTERMSIG(status), word ? " (" : "", word ? word : "", word ? ")" : "");
 	} else if (WEXITSTATUS(status)) {
