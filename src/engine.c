@@ -14,12 +14,20 @@
 
 #include "logfmt.h"
 
+/* record()'s count for a set skipped at its "how many?" prompt */
+#define REPS_SKIP (-2)
+
 /* ---- time ---- */
 
 long long engine_now(const struct engine *e)
 {
 	long long real = e->clock.now_ms(e->clock.ctx);
 	return (real - e->origin_real) * e->speed;
+}
+
+bool engine_guarded(const struct engine *e)
+{
+	return e->guard_until && e->clock.now_ms(e->clock.ctx) < e->guard_until;
 }
 
 static const struct segment *cur_seg(const struct engine *e)
@@ -300,11 +308,19 @@ static int tempo_reps_done(const struct engine *e, const struct segment *s, long
 	return n > s->target ? s->target : (int)n;
 }
 
+/* A skip carries the keys its full line has (spot=, round= rounds=), so a
+ * reader can match the redo of a part to the part left. */
 static void log_skip_begin(struct engine *e, const struct segment *s, const char *what)
 {
 	line_begin(e, LOG_SKIP);
 	line_step_fields(e, s);
 	logline_str(&e->line, "what", what);
+	if (s->kind == SEG_SPOT)
+		logline_str(&e->line, "spot", seg_step(e, s)->spots[s->spot].name);
+	if (s->kind == SEG_ICE_ON) {
+		logline_int(&e->line, "round", s->round);
+		logline_int(&e->line, "rounds", s->nrounds);
+	}
 	if (s->side != SIDE_NONE)
 		logline_str(&e->line, "side", side_word(s->side));
 }
@@ -357,7 +373,9 @@ static void log_set(struct engine *e, const struct segment *s, int reps, long lo
 }
 
 /* Record what happened in the segment being left.  `reps` is the count for
- * sets (or -1 to work it out), `complete` whether it ran to its end. */
+ * sets (-1 to work it out, REPS_SKIP for a set skipped with the count so
+ * far), `complete` whether it ran to its end.  An `ice` or `spot` line is
+ * a part that ran to its end: one cut short is a skip with its time. */
 static void record(struct engine *e, long long at, int reps, bool complete)
 {
 	const struct segment *s = cur_seg(e);
@@ -368,7 +386,7 @@ static void record(struct engine *e, long long at, int reps, bool complete)
 	e->step_run += run;
 	switch (s->kind) {
 	case SEG_ICE_ON:
-		if (run <= 0) {
+		if (run <= 0 || !complete) {
 			log_skip(e, s, "round", run);
 			break;
 		}
@@ -382,7 +400,7 @@ static void record(struct engine *e, long long at, int reps, bool complete)
 		line_emit(e);
 		break;
 	case SEG_SPOT:
-		if (run <= 0) {
+		if (run <= 0 || !complete) {
 			log_skip(e, s, "spot", run);
 			break;
 		}
@@ -395,7 +413,10 @@ static void record(struct engine *e, long long at, int reps, bool complete)
 		line_emit(e);
 		break;
 	case SEG_SET:
-		log_set(e, s, reps >= 0 ? reps : tempo_reps_done(e, s, run), run);
+		if (reps == REPS_SKIP)
+			log_set_skip(e, s, e->reps, run);
+		else
+			log_set(e, s, reps >= 0 ? reps : tempo_reps_done(e, s, run), run);
 		break;
 	case SEG_TIMER:
 	case SEG_REST:
@@ -583,6 +604,8 @@ static void resume(struct engine *e, long long now)
 
 void engine_toggle_pause(struct engine *e)
 {
+	if (engine_guarded(e))
+		return;
 	const struct segment *s = cur_seg(e);
 	if (!s || e->input == INPUT_COUNT)
 		return;
@@ -605,14 +628,16 @@ static void ask_count(struct engine *e, long long now)
 	e->reps = tempo_reps_done(e, s, e->seg_run);
 	e->input = INPUT_COUNT;
 	e->typed = -1;
-	char text[128];
-	snprintf(text, sizeof text, "How many reps did you do? Type the number and Enter (Enter alone: %d)",
+	char text[160];
+	snprintf(text, sizeof text, "How many reps did you do? Type the number and Enter (Enter alone: %d), or skip the set",
 		 e->reps);
 	set_cue(e, text);
 }
 
 void engine_next(struct engine *e)
 {
+	if (engine_guarded(e))
+		return;
 	const struct segment *s = cur_seg(e);
 	if (!s)
 		return;
@@ -621,14 +646,18 @@ void engine_next(struct engine *e)
 		resume(e, now);
 	switch (e->input) {
 	case INPUT_COUNT:
-	case INPUT_REPS:
 	case INPUT_RATING:
-	case INPUT_ACK:
-		if (e->typed >= 0 || e->input != INPUT_RATING) {
+		/* the key is labelled "skip": digits typed are an answer, none
+		 * skips (a set then logs a skip with the count so far) */
+		if (e->typed >= 0) {
 			engine_enter(e);
 			return;
 		}
-		advance(e, now, -1, false); /* rating skipped */
+		advance(e, now, e->input == INPUT_COUNT ? REPS_SKIP : -1, false);
+		return;
+	case INPUT_REPS: /* "set done" */
+	case INPUT_ACK:
+		engine_enter(e);
 		return;
 	case INPUT_NONE:
 		if (s->kind == SEG_SET) {
@@ -642,6 +671,8 @@ void engine_next(struct engine *e)
 
 void engine_back(struct engine *e)
 {
+	if (engine_guarded(e))
+		return;
 	const struct segment *s = cur_seg(e);
 	if (!s)
 		return;
@@ -661,10 +692,11 @@ void engine_back(struct engine *e)
 	/* land on the lead-in of the segment, when it has one */
 	if (e->plan.v[i].kind != SEG_LEADIN && i > 0 && e->plan.v[i - 1].kind == SEG_LEADIN)
 		i--;
-	/* cold and massage time done before going back happened: log it (a set
-	 * being redone is logged when it is done again); a key pressed as the
-	 * part began is not a part done */
-	if ((s->kind == SEG_ICE_ON || s->kind == SEG_SPOT) && seg_elapsed(e, now) >= 1000)
+	/* cold, massage and hold time done before going back happened: log it,
+	 * as a skip for the part left (a set being redone is logged when it is
+	 * done again); a key pressed as the part began is not a part done */
+	if ((s->kind == SEG_ICE_ON || s->kind == SEG_SPOT || s->kind == SEG_TIMER) &&
+	    seg_elapsed(e, now) >= 1000)
 		record(e, now, -1, false);
 	enter(e, i, now);
 }
@@ -710,6 +742,8 @@ static bool adjust_after_leadin(struct engine *e, const struct segment *s, long 
 
 void engine_adjust(struct engine *e, long long ms)
 {
+	if (engine_guarded(e))
+		return;
 	const struct segment *s = cur_seg(e);
 	if (!s || e->input == INPUT_COUNT || adjust_after_leadin(e, s, ms))
 		return;
@@ -741,6 +775,8 @@ static void finish_set(struct engine *e, int reps)
 
 void engine_rep(struct engine *e)
 {
+	if (engine_guarded(e))
+		return;
 	const struct segment *s = cur_seg(e);
 	if (!s || e->input != INPUT_REPS)
 		return;
@@ -750,12 +786,19 @@ void engine_rep(struct engine *e)
 	char text[64];
 	snprintf(text, sizeof text, "%d", e->reps);
 	set_cue(e, text);
-	if (e->reps >= s->target)
+	if (e->reps >= s->target) {
 		finish_set(e, e->reps);
+		/* presses meant for this set must not pause the next part or
+		 * dismiss the end */
+		if (e->key_guard)
+			e->guard_until = e->clock.now_ms(e->clock.ctx) + ENGINE_GUARD_MS;
+	}
 }
 
 void engine_digit(struct engine *e, int d)
 {
+	if (engine_guarded(e))
+		return;
 	const struct segment *s = cur_seg(e);
 	if (!s || d < 0 || d > 9)
 		return;
@@ -779,12 +822,16 @@ void engine_digit(struct engine *e, int d)
 
 void engine_erase(struct engine *e)
 {
+	if (engine_guarded(e))
+		return;
 	if (e->typed >= 0)
 		e->typed = e->typed >= 10 ? e->typed / 10 : -1;
 }
 
 void engine_number(struct engine *e, int n)
 {
+	if (engine_guarded(e))
+		return;
 	const struct segment *s = cur_seg(e);
 	if (!s)
 		return;
@@ -818,6 +865,8 @@ void engine_number(struct engine *e, int n)
 
 void engine_enter(struct engine *e)
 {
+	if (engine_guarded(e))
+		return;
 	const struct segment *s = cur_seg(e);
 	if (!s)
 		return;
@@ -901,6 +950,7 @@ void engine_start(struct engine *e, const struct routine *r,
 	e->sink = sink;
 	e->speed = o->speed > 0 ? o->speed : 1;
 	e->at_top = o->at_top;
+	e->key_guard = !o->no_key_guard;
 	buf_init(&e->line);
 	plan_build(&e->plan, r, o->lead_in_ms, o->targets);
 	e->origin_real = clock.now_ms(clock.ctx);

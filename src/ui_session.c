@@ -745,6 +745,10 @@ static void key(struct ui *ui, int ch)
 	struct engine *e = &ui->sess.e;
 	const struct options *o = ui->o;
 	ui->full = true;
+	/* just after a set ended by itself, presses meant for it are dropped
+	 * (the engine's rule); q still asks */
+	if (engine_guarded(e) && ch != o->key_quit && !ui->confirming_quit)
+		return;
 	if (e->status == ENGINE_DONE) {
 		leave_finished(ui);
 		return;
