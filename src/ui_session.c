@@ -203,7 +203,8 @@ static void prompt(struct ui *ui, const struct engine_view *v, char *out, size_t
 	else if (v->input == INPUT_RATING)
 		snprintf(out, n, "Type 0 to 10, then Enter (%s skips)", next);
 	else if (v->input == INPUT_COUNT)
-		snprintf(out, n, "Reps done? Type the number, then Enter (Enter alone: %d)", v->reps_done);
+		snprintf(out, n, "Reps done? Type the number, then Enter (Enter alone: %d; %s skips the set)",
+			 v->reps_done, next);
 	else if (v->input == INPUT_REPS)
 		snprintf(out, n, "%s for each rep; %s when the set is over",
 			 ui->o->key_pause == ' ' ? "Space" : pause, next);

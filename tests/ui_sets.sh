@@ -32,6 +32,7 @@ keys n
 wait_screen 'HOW MANY\?'
 ok $? "n in a tempo set: how many?"
 like "$(screen)" 'n skip' "the key help labels n: skip"
+like "$(body_joined)" 'Enter alone: [0-9]+; n skips the set\)' "and the prompt says what n does"
 keys n
 wait_log ' skip n=3 name=Drive what=set '
 ok $? "n at the question: skip what=set"
