@@ -759,7 +759,7 @@ static void key(struct ui *ui, int ch)
 		if (ch == 'y' || ch == 'Y') {
 			engine_quit(e);
 			leave_finished(ui);
-		} else if (ui->quit_paused) {
+		} else if (ui->quit_paused && e->paused) {
 			engine_toggle_pause(e); /* "no": on from where it was */
 		}
 		ui->quit_paused = false;
@@ -772,8 +772,10 @@ static void key(struct ui *ui, int ch)
 			struct engine_view v;
 			engine_view_numbers(e, &v);
 			ui->quit_paused = v.timed && !v.paused && v.input == INPUT_NONE;
-			if (ui->quit_paused)
+			if (ui->quit_paused) {
 				engine_toggle_pause(e);
+				ui->quit_paused = e->paused; /* not in the guard time */
+			}
 			ui->confirming_quit = true;
 		} else {
 			engine_quit(e);
