@@ -12,7 +12,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "engine_int.h"
 #include "logfmt.h"
+
+/* record()'s count for a set skipped at its "how many?" prompt */
+#define REPS_SKIP (-2)
 
 /* ---- time ---- */
 
@@ -22,28 +26,9 @@ long long engine_now(const struct engine *e)
 	return (real - e->origin_real) * e->speed;
 }
 
-static const struct segment *cur_seg(const struct engine *e)
+bool engine_guarded(const struct engine *e)
 {
-	return e->status == ENGINE_DONE || e->cur >= e->plan.n ? NULL : &e->plan.v[e->cur];
-}
-
-static const struct step *seg_step(const struct engine *e, const struct segment *s)
-{
-	return &e->r->steps[s->step];
-}
-
-static bool timed(const struct segment *s)
-{
-	return s && s->duration > 0;
-}
-
-/* Session ms the current segment has run, pauses excluded. */
-static long long seg_elapsed(const struct engine *e, long long now)
-{
-	long long run = e->seg_run;
-	if (!e->paused && e->input != INPUT_COUNT)
-		run += now - e->run_since;
-	return run < 0 ? 0 : run;
+	return e->guard_until && e->clock.now_ms(e->clock.ctx) < e->guard_until;
 }
 
 /* ---- log lines ---- */
@@ -93,75 +78,6 @@ static void make_sid(char *out, size_t outsz, long long seed)
 
 /* ---- cues: what each change says ---- */
 
-static const char *side_caps(enum side s)
-{
-	return s == SIDE_LEFT ? "LEFT" : s == SIDE_RIGHT ? "RIGHT" : s == SIDE_BOTH ? "BOTH" : "";
-}
-
-static void describe(const struct engine *e, const struct segment *s, char *out,
-		     size_t outsz)
-{
-	const struct step *st = seg_step(e, s);
-	char len[32];
-	format_clock(len, sizeof len, s->duration);
-	const char *sd = side_caps(s->side);
-	const char *sp = *sd ? " " : "";
-	switch (s->kind) {
-	case SEG_NOTE:
-		snprintf(out, outsz, "%s%s%s. Press Enter to go on", st->name,
-			 st->cue ? ": " : "", st->cue ? st->cue : "");
-		break;
-	case SEG_RATE:
-		snprintf(out, outsz, "%s: rate 0 to 10%s%s", st->name, st->cue ? ". " : "",
-			 st->cue ? st->cue : "");
-		break;
-	case SEG_LEADIN:
-		if (s + 1 < e->plan.v + e->plan.n) {
-			char nx[200];
-			describe(e, s + 1, nx, sizeof nx);
-			snprintf(out, outsz, "Get ready: %s", nx);
-		} else {
-			snprintf(out, outsz, "Get ready");
-		}
-		break;
-	case SEG_ICE_ON:
-		/* for ice, both means both packs at once: only one side is news */
-		if (s->side == SIDE_BOTH || s->side == SIDE_NONE)
-			sd = sp = "";
-		if (s->nrounds > 1)
-			snprintf(out, outsz, "ICE ON%s%s: %s, %s, round %d of %d", sp, sd,
-				 st->name, len, s->round, s->nrounds);
-		else
-			snprintf(out, outsz, "ICE ON%s%s: %s, %s", sp, sd, st->name, len);
-		break;
-	case SEG_ICE_OFF:
-		snprintf(out, outsz, "ICE OFF: %s, then round %d of %d", len, s->round + 1,
-			 s->nrounds);
-		break;
-	case SEG_SPOT:
-		snprintf(out, outsz, "%s%s%s, %s (spot %d of %zu)", sd, *sd ? ": " : "",
-			 st->spots[s->spot].name, len, s->spot + 1, st->nspots);
-		break;
-	case SEG_TIMER:
-		snprintf(out, outsz, "%s%s%s, %s", sd, *sd ? ": " : "", st->name, len);
-		break;
-	case SEG_SET:
-		if (st->tempo.self)
-			snprintf(out, outsz, "%s%sset %d of %d: %d reps of %s, self-paced: count each rep",
-				 sd, sp, s->set, s->nsets, s->target, st->name);
-		else
-			snprintf(out, outsz, "%s%sset %d of %d: %d reps of %s at %d-%d-%d",
-				 sd, sp, s->set, s->nsets, s->target, st->name,
-				 st->tempo.down, st->tempo.hold, st->tempo.up);
-		break;
-	case SEG_REST:
-		snprintf(out, outsz, "REST %s", len);
-		break;
-	default:
-		snprintf(out, outsz, "?");
-	}
-}
-
 static void set_cue(struct engine *e, const char *text)
 {
 	size_t n = strlen(text);
@@ -181,7 +97,7 @@ static void set_cue(struct engine *e, const char *text)
 static void cue_segment(struct engine *e, const struct segment *s, bool new_step)
 {
 	char what[300], full[600];
-	describe(e, s, what, sizeof what);
+	engine_describe(e, s, what, sizeof what);
 	const struct step *st = seg_step(e, s);
 	const char *extra = "";
 	if (s->kind == SEG_SET && e->at_top && e->at_top[s->step] && s->set == 1)
@@ -291,20 +207,19 @@ static void enter(struct engine *e, size_t idx, long long at)
 		end_session(e, at, "quit", NULL);
 }
 
-static int tempo_reps_done(const struct engine *e, const struct segment *s, long long run)
-{
-	long long rep = tempo_rep_ms(&seg_step(e, s)->tempo);
-	if (!rep)
-		return e->reps;
-	long long n = run / rep;
-	return n > s->target ? s->target : (int)n;
-}
-
+/* A skip carries the keys its full line has (spot=, round= rounds=), so a
+ * reader can match the redo of a part to the part left. */
 static void log_skip_begin(struct engine *e, const struct segment *s, const char *what)
 {
 	line_begin(e, LOG_SKIP);
 	line_step_fields(e, s);
 	logline_str(&e->line, "what", what);
+	if (s->kind == SEG_SPOT)
+		logline_str(&e->line, "spot", seg_step(e, s)->spots[s->spot].name);
+	if (s->kind == SEG_ICE_ON) {
+		logline_int(&e->line, "round", s->round);
+		logline_int(&e->line, "rounds", s->nrounds);
+	}
 	if (s->side != SIDE_NONE)
 		logline_str(&e->line, "side", side_word(s->side));
 }
@@ -357,7 +272,9 @@ static void log_set(struct engine *e, const struct segment *s, int reps, long lo
 }
 
 /* Record what happened in the segment being left.  `reps` is the count for
- * sets (or -1 to work it out), `complete` whether it ran to its end. */
+ * sets (-1 to work it out, REPS_SKIP for a set skipped with the count so
+ * far), `complete` whether it ran to its end.  An `ice` or `spot` line is
+ * a part that ran to its end: one cut short is a skip with its time. */
 static void record(struct engine *e, long long at, int reps, bool complete)
 {
 	const struct segment *s = cur_seg(e);
@@ -368,7 +285,7 @@ static void record(struct engine *e, long long at, int reps, bool complete)
 	e->step_run += run;
 	switch (s->kind) {
 	case SEG_ICE_ON:
-		if (run <= 0) {
+		if (run <= 0 || !complete) {
 			log_skip(e, s, "round", run);
 			break;
 		}
@@ -382,7 +299,7 @@ static void record(struct engine *e, long long at, int reps, bool complete)
 		line_emit(e);
 		break;
 	case SEG_SPOT:
-		if (run <= 0) {
+		if (run <= 0 || !complete) {
 			log_skip(e, s, "spot", run);
 			break;
 		}
@@ -395,7 +312,10 @@ static void record(struct engine *e, long long at, int reps, bool complete)
 		line_emit(e);
 		break;
 	case SEG_SET:
-		log_set(e, s, reps >= 0 ? reps : tempo_reps_done(e, s, run), run);
+		if (reps == REPS_SKIP)
+			log_set_skip(e, s, e->reps, run);
+		else
+			log_set(e, s, reps >= 0 ? reps : tempo_reps_done(e, s, run), run);
 		break;
 	case SEG_TIMER:
 	case SEG_REST:
@@ -583,6 +503,8 @@ static void resume(struct engine *e, long long now)
 
 void engine_toggle_pause(struct engine *e)
 {
+	if (engine_guarded(e))
+		return;
 	const struct segment *s = cur_seg(e);
 	if (!s || e->input == INPUT_COUNT)
 		return;
@@ -605,14 +527,16 @@ static void ask_count(struct engine *e, long long now)
 	e->reps = tempo_reps_done(e, s, e->seg_run);
 	e->input = INPUT_COUNT;
 	e->typed = -1;
-	char text[128];
-	snprintf(text, sizeof text, "How many reps did you do? Type the number and Enter (Enter alone: %d)",
+	char text[160];
+	snprintf(text, sizeof text, "How many reps did you do? Type the number and Enter (Enter alone: %d), or skip the set",
 		 e->reps);
 	set_cue(e, text);
 }
 
 void engine_next(struct engine *e)
 {
+	if (engine_guarded(e))
+		return;
 	const struct segment *s = cur_seg(e);
 	if (!s)
 		return;
@@ -621,14 +545,18 @@ void engine_next(struct engine *e)
 		resume(e, now);
 	switch (e->input) {
 	case INPUT_COUNT:
-	case INPUT_REPS:
 	case INPUT_RATING:
-	case INPUT_ACK:
-		if (e->typed >= 0 || e->input != INPUT_RATING) {
+		/* the key is labelled "skip": digits typed are an answer, none
+		 * skips (a set then logs a skip with the count so far) */
+		if (e->typed >= 0) {
 			engine_enter(e);
 			return;
 		}
-		advance(e, now, -1, false); /* rating skipped */
+		advance(e, now, e->input == INPUT_COUNT ? REPS_SKIP : -1, false);
+		return;
+	case INPUT_REPS: /* "set done" */
+	case INPUT_ACK:
+		engine_enter(e);
 		return;
 	case INPUT_NONE:
 		if (s->kind == SEG_SET) {
@@ -642,6 +570,8 @@ void engine_next(struct engine *e)
 
 void engine_back(struct engine *e)
 {
+	if (engine_guarded(e))
+		return;
 	const struct segment *s = cur_seg(e);
 	if (!s)
 		return;
@@ -661,10 +591,11 @@ void engine_back(struct engine *e)
 	/* land on the lead-in of the segment, when it has one */
 	if (e->plan.v[i].kind != SEG_LEADIN && i > 0 && e->plan.v[i - 1].kind == SEG_LEADIN)
 		i--;
-	/* cold and massage time done before going back happened: log it (a set
-	 * being redone is logged when it is done again); a key pressed as the
-	 * part began is not a part done */
-	if ((s->kind == SEG_ICE_ON || s->kind == SEG_SPOT) && seg_elapsed(e, now) >= 1000)
+	/* cold, massage and hold time done before going back happened: log it,
+	 * as a skip for the part left (a set being redone is logged when it is
+	 * done again); a key pressed as the part began is not a part done */
+	if ((s->kind == SEG_ICE_ON || s->kind == SEG_SPOT || s->kind == SEG_TIMER) &&
+	    seg_elapsed(e, now) >= 1000)
 		record(e, now, -1, false);
 	enter(e, i, now);
 }
@@ -710,6 +641,8 @@ static bool adjust_after_leadin(struct engine *e, const struct segment *s, long 
 
 void engine_adjust(struct engine *e, long long ms)
 {
+	if (engine_guarded(e))
+		return;
 	const struct segment *s = cur_seg(e);
 	if (!s || e->input == INPUT_COUNT || adjust_after_leadin(e, s, ms))
 		return;
@@ -741,6 +674,8 @@ static void finish_set(struct engine *e, int reps)
 
 void engine_rep(struct engine *e)
 {
+	if (engine_guarded(e))
+		return;
 	const struct segment *s = cur_seg(e);
 	if (!s || e->input != INPUT_REPS)
 		return;
@@ -750,12 +685,19 @@ void engine_rep(struct engine *e)
 	char text[64];
 	snprintf(text, sizeof text, "%d", e->reps);
 	set_cue(e, text);
-	if (e->reps >= s->target)
+	if (e->reps >= s->target) {
 		finish_set(e, e->reps);
+		/* presses meant for this set must not pause the next part or
+		 * dismiss the end */
+		if (e->key_guard)
+			e->guard_until = e->clock.now_ms(e->clock.ctx) + ENGINE_GUARD_MS;
+	}
 }
 
 void engine_digit(struct engine *e, int d)
 {
+	if (engine_guarded(e))
+		return;
 	const struct segment *s = cur_seg(e);
 	if (!s || d < 0 || d > 9)
 		return;
@@ -779,12 +721,16 @@ void engine_digit(struct engine *e, int d)
 
 void engine_erase(struct engine *e)
 {
+	if (engine_guarded(e))
+		return;
 	if (e->typed >= 0)
 		e->typed = e->typed >= 10 ? e->typed / 10 : -1;
 }
 
 void engine_number(struct engine *e, int n)
 {
+	if (engine_guarded(e))
+		return;
 	const struct segment *s = cur_seg(e);
 	if (!s)
 		return;
@@ -818,6 +764,8 @@ void engine_number(struct engine *e, int n)
 
 void engine_enter(struct engine *e)
 {
+	if (engine_guarded(e))
+		return;
 	const struct segment *s = cur_seg(e);
 	if (!s)
 		return;
@@ -901,6 +849,7 @@ void engine_start(struct engine *e, const struct routine *r,
 	e->sink = sink;
 	e->speed = o->speed > 0 ? o->speed : 1;
 	e->at_top = o->at_top;
+	e->key_guard = !o->no_key_guard;
 	buf_init(&e->line);
 	plan_build(&e->plan, r, o->lead_in_ms, o->targets);
 	e->origin_real = clock.now_ms(clock.ctx);
@@ -937,110 +886,4 @@ void engine_free(struct engine *e)
 {
 	plan_free(&e->plan);
 	buf_free(&e->line);
-}
-
-/* ---- the view ---- */
-
-const char *tempo_phase_word(enum tempo_phase p)
-{
-	static const char *const words[] = { "", "DOWN", "HOLD", "UP" };
-	return (unsigned)p < ARRAY_LEN(words) ? words[p] : "";
-}
-
-static void view_tempo(const struct engine *e, const struct segment *s,
-		       long long run, struct engine_view *v)
-{
-	const struct tempo *t = &seg_step(e, s)->tempo;
-	long long rep = tempo_rep_ms(t);
-	if (!rep || e->input != INPUT_NONE)
-		return;
-	long long k = run / rep;
-	if (k >= s->target) {
-		v->rep = s->target;
-		return;
-	}
-	long long in = run % rep;
-	v->rep = (int)k + 1;
-	long long d = t->down * 1000LL, h = t->hold * 1000LL;
-	if (in < d) {
-		v->phase = PHASE_DOWN;
-		v->phase_left = d - in;
-	} else if (in < d + h) {
-		v->phase = PHASE_HOLD;
-		v->phase_left = d + h - in;
-	} else {
-		v->phase = PHASE_UP;
-		v->phase_left = rep - in;
-	}
-}
-
-void engine_view_numbers(const struct engine *e, struct engine_view *v)
-{
-	memset(v, 0, offsetof(struct engine_view, title));
-	v->title[0] = v->next[0] = '\0';
-	v->typed = -1;
-	v->nsteps = e->r->nsteps;
-	const struct segment *s = cur_seg(e);
-	if (!s) {
-		v->done = true;
-		v->session_progress = 1.0;
-		v->step_index = e->r->nsteps;
-		return;
-	}
-	long long now = engine_now(e);
-	long long run = seg_elapsed(e, now);
-	v->seg = s;
-	v->step = seg_step(e, s);
-	v->step_index = s->step;
-	v->kind = s->kind;
-	v->side = s->side;
-	v->timed = timed(s);
-	v->paused = e->paused;
-	v->input = e->input;
-	v->typed = e->typed;
-	v->duration = s->duration;
-	v->target = s->target;
-	if (v->timed) {
-		v->remaining = e->paused ? e->remaining :
-			       e->input == INPUT_COUNT ? s->duration - e->seg_run : e->deadline - now;
-		if (v->remaining < 0)
-			v->remaining = 0;
-	}
-	if (s->kind == SEG_SET) {
-		v->reps_done = e->input == INPUT_REPS || e->input == INPUT_COUNT ? e->reps
-						      : tempo_reps_done(e, s, run);
-		view_tempo(e, s, run, v);
-	}
-	/* progress: planned time before this segment plus what ran of it */
-	long long done_ms = s->offset + (v->timed ? (run < s->duration ? run : s->duration) : 0);
-	v->session_progress = e->plan.total ? (double)done_ms / (double)e->plan.total
-					    : (double)e->cur / (double)e->plan.n;
-	size_t first = e->cur, last = e->cur;
-	while (first > 0 && e->plan.v[first - 1].step == s->step)
-		first--;
-	while (last + 1 < e->plan.n && e->plan.v[last + 1].step == s->step)
-		last++;
-	long long step_total = e->plan.v[last].offset + e->plan.v[last].duration -
-			       e->plan.v[first].offset;
-	v->step_progress = step_total > 0 ? (double)(done_ms - e->plan.v[first].offset) /
-						    (double)step_total
-					  : (double)(e->cur - first) / (double)(last - first + 1);
-	if (v->session_progress > 1)
-		v->session_progress = 1;
-	if (v->step_progress > 1)
-		v->step_progress = 1;
-}
-
-void engine_view(const struct engine *e, struct engine_view *v)
-{
-	engine_view_numbers(e, v);
-	const struct segment *s = cur_seg(e);
-	if (!s)
-		return;
-	describe(e, s, v->title, sizeof v->title);
-	size_t nx = e->cur + 1;
-	while (nx < e->plan.n && e->plan.v[nx].kind == SEG_LEADIN)
-		nx++;
-	if (nx < e->plan.n)
-		describe(e, &e->plan.v[nx], v->next, sizeof v->next);
 }

@@ -25,6 +25,10 @@
 #define ENGINE_GAP_MS 3000
 #define ENGINE_ADJUST_MS 15000
 #define ENGINE_CUES 16
+/* Real ms after a set ends by itself (its last rep counted) in which key
+ * presses are ignored: presses meant for the set must not spill onto the
+ * next part or dismiss the end. */
+#define ENGINE_GUARD_MS 1000
 
 /* Receives each finished log line (with its '\n'). */
 struct engine_sink {
@@ -72,6 +76,8 @@ struct engine {
 	int typed;               /* digits typed so far, -1 when none */
 	enum engine_input input;
 	bool stdin_closed;       /* plain mode: no more answers will come */
+	bool key_guard;          /* ENGINE_GUARD_MS applies */
+	long long guard_until;   /* real ms until which actions are ignored, or 0 */
 
 	enum engine_status status;
 	const char *end_status;  /* complete, quit, aborted */
@@ -95,6 +101,7 @@ struct engine_opts {
 	const char *id;          /* the routine's id (file name without .yaml) */
 	char *const *warnings;   /* the loader's warnings ("LINE:COL: msg"), logged */
 	size_t nwarnings;        /* as `warn` lines with the file; the first shown */
+	bool no_key_guard;       /* input is a script, not a person: no guard time */
 };
 void engine_start(struct engine *e, const struct routine *r,
 		  const struct engine_opts *o, struct clock_src clock,
@@ -112,7 +119,8 @@ void engine_tick(struct engine *e);
  * process stopped) is not counted as time spent on the set. */
 long long engine_next_wake(const struct engine *e);
 
-/* Actions.  Each is ignored when it does not apply. */
+/* Actions.  Each is ignored when it does not apply, and all but quit and
+ * abort while engine_guarded(). */
 void engine_toggle_pause(struct engine *e);
 void engine_next(struct engine *e);      /* skip / acknowledge / stop a set early */
 void engine_back(struct engine *e);
@@ -125,6 +133,10 @@ void engine_enter(struct engine *e);     /* confirm a count or rating, acknowled
 void engine_number(struct engine *e, int n);
 void engine_quit(struct engine *e);      /* the user quit on purpose */
 void engine_abort(struct engine *e, const char *signame); /* a fatal signal */
+/* True for ENGINE_GUARD_MS of real time after a self-paced set ended by
+ * itself: front ends drop key presses (but quit) meanwhile, the end
+ * screen's "any key" too. */
+bool engine_guarded(const struct engine *e);
 /* No more input will ever come (plain mode at end of input). */
 void engine_input_closed(struct engine *e);
 /* Log a warning line. */

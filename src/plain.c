@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,13 +24,24 @@ static const char help_line[] =
 	"Commands: Enter or n next, p pause/resume, b back, + or - 15 seconds, "
 	"a number for a count or rating, r one rep, q quit.";
 
+/* Numbers typed before a prompt takes them: kept, in order. */
+#define PLAIN_AHEAD 16
+
 struct plain {
 	struct session *s;
+	const struct options *o;
 	unsigned seen_cue;
 	bool log_failing;
 	char in[4096];
 	size_t inlen;
-	bool eof;
+	bool eof;           /* no more lines will come */
+	bool closed_told;   /* engine_input_closed() called */
+	bool tty;           /* a person types: q asks first, the guard time holds */
+	bool confirming;    /* "Quit this session?" is asked */
+	bool quit_paused;   /* the question paused a countdown */
+	bool out_gone;      /* standard output cannot be written any more */
+	int ahead[PLAIN_AHEAD];
+	size_t nahead;
 };
 
 static void say(const char *fmt, ...) PRINTF_LIKE(1, 2);
@@ -72,6 +84,85 @@ static void show_changes(struct plain *p)
 	}
 }
 
+/* A prompt that takes a number now: a rating, a count.  (A tempo set
+ * takes one too, ending it, but only when typed during the set.) */
+static bool wants_number(const struct engine *e)
+{
+	return e->status != ENGINE_DONE &&
+	       (e->input == INPUT_RATING || e->input == INPUT_COUNT || e->input == INPUT_REPS);
+}
+
+static bool takes_number(const struct engine *e)
+{
+	return wants_number(e) ||
+	       (e->status != ENGINE_DONE && e->plan.v[e->cur].kind == SEG_SET);
+}
+
+/* Give numbers typed ahead to the prompt that wants them; then, at the end
+ * of input with nothing left to give (or a prompt no number answers), tell
+ * the engine that no answer will come. */
+static void feed(struct plain *p)
+{
+	struct engine *e = &p->s->e;
+	while (p->nahead && wants_number(e) && !engine_guarded(e)) {
+		int v = p->ahead[0];
+		memmove(p->ahead, p->ahead + 1, --p->nahead * sizeof *p->ahead);
+		engine_number(e, v);
+		show_changes(p);
+	}
+	if (p->eof && !p->closed_told && e->status != ENGINE_DONE &&
+	    (!p->nahead || e->paused || (e->input != INPUT_NONE && !wants_number(e)))) {
+		p->closed_told = true;
+		engine_input_closed(e);
+		show_changes(p);
+	}
+}
+
+static void number(struct plain *p, long v)
+{
+	struct engine *e = &p->s->e;
+	int n = (int)(v > 100000 ? 100000 : v < -1 ? -1 : v);
+	if (takes_number(e)) {
+		engine_number(e, n);
+	} else if (p->nahead < PLAIN_AHEAD) {
+		p->ahead[p->nahead++] = n;
+		say("Kept %d for the next rating or count", n);
+	} else {
+		say("%d numbers are kept already; %d ignored", PLAIN_AHEAD, n);
+	}
+}
+
+/* Ask before quitting, as the dashboard does; a countdown waits for the
+ * answer. */
+static void ask_quit(struct plain *p)
+{
+	struct engine *e = &p->s->e;
+	struct engine_view v;
+	engine_view_numbers(e, &v);
+	p->quit_paused = v.timed && !v.paused && v.input == INPUT_NONE;
+	if (p->quit_paused) {
+		engine_toggle_pause(e);
+		p->quit_paused = e->paused; /* not in the guard time */
+	}
+	show_changes(p);
+	p->confirming = true;
+	say("Quit this session? y to quit, n to go on");
+}
+
+static void answer_quit(struct plain *p, const char *line)
+{
+	struct engine *e = &p->s->e;
+	p->confirming = false;
+	if (!strcmp(line, "y") || !strcmp(line, "Y") || !strcmp(line, "yes")) {
+		engine_quit(e);
+	} else {
+		if (p->quit_paused && e->paused)
+			engine_toggle_pause(e);
+		say("Going on");
+	}
+	p->quit_paused = false;
+}
+
 static void command(struct plain *p, char *line)
 {
 	struct engine *e = &p->s->e;
@@ -81,7 +172,21 @@ static void command(struct plain *p, char *line)
 	while (*line == ' ' || *line == '\t')
 		line++;
 	long v;
-	if (!*line || !strcmp(line, "n"))
+	if (p->confirming) {
+		answer_quit(p, line);
+		return;
+	}
+	if (strcmp(line, "q") && engine_guarded(e)) {
+		/* typed for the set that has just ended, not for what follows */
+		say("Ignored '%s': the set has just ended", line);
+		return;
+	}
+	if (!*line && e->input == INPUT_RATING)
+		/* one stray Enter must not lose a rating */
+		say("A rating is 0 to 10: type it and Enter (n skips it)");
+	else if (!*line && e->input == INPUT_COUNT)
+		engine_enter(e); /* the count so far, as the prompt says */
+	else if (!*line || !strcmp(line, "n"))
 		engine_next(e);
 	else if (!strcmp(line, "p"))
 		engine_toggle_pause(e);
@@ -93,10 +198,12 @@ static void command(struct plain *p, char *line)
 		engine_adjust(e, -ENGINE_ADJUST_MS);
 	else if (!strcmp(line, "r"))
 		engine_rep(e);
+	else if (!strcmp(line, "q") && p->tty && p->o->confirm_quit)
+		ask_quit(p);
 	else if (!strcmp(line, "q"))
 		engine_quit(e);
 	else if (int_parse(line, &v))
-		engine_number(e, (int)(v > 100000 ? 100000 : v < -1 ? -1 : v));
+		number(p, v);
 	else if (!strcmp(line, "?") || !strcmp(line, "h"))
 		say("%s", help_line);
 	else
@@ -115,8 +222,9 @@ static void read_input(struct plain *p)
 			p->in[p->inlen] = '\0';
 			p->inlen = 0;
 			command(p, p->in);
+			show_changes(p);
 		}
-		engine_input_closed(&p->s->e);
+		feed(p);
 		return;
 	}
 	p->inlen += (size_t)n;
@@ -125,6 +233,7 @@ static void read_input(struct plain *p)
 		*nl = '\0';
 		command(p, start);
 		show_changes(p);
+		feed(p);
 		start = nl + 1;
 	}
 	p->inlen -= (size_t)(start - p->in);
@@ -147,7 +256,8 @@ int plain_run(const struct options *o, const struct search_path *sp)
 	if (rc >= 0)
 		return rc;
 	setvbuf(stdout, NULL, _IOLBF, 0);
-	struct plain p = { .s = &s };
+	struct plain p = { .s = &s, .o = o, .tty = isatty(STDIN_FILENO) };
+	s.no_key_guard = !p.tty;
 	char total[32];
 	session_start(&s, o);
 	format_clock(total, sizeof total, s.e.plan.total);
@@ -163,6 +273,7 @@ int plain_run(const struct options *o, const struct search_path *sp)
 	}
 	show_changes(&p);
 
+	int out_fd = STDOUT_FILENO;
 	while (s.e.status != ENGINE_DONE) {
 		long long wake = session_next_wake(&s);
 		int timeout = -1;
@@ -170,13 +281,20 @@ int plain_run(const struct options *o, const struct search_path *sp)
 			long long left = wake - clock_real_now_ms();
 			timeout = left < 0 ? 0 : left > 60000 ? 60000 : (int)left;
 		}
-		struct pollfd fds[2] = {
+		/* no events asked of stdout: poll still says when its reader
+		 * is gone (POLLERR on a pipe), even while nothing is written */
+		struct pollfd fds[3] = {
 			{ .fd = s.sigfd, .events = POLLIN },
 			{ .fd = p.eof ? -1 : STDIN_FILENO, .events = POLLIN },
+			{ .fd = out_fd, .events = 0 },
 		};
-		int n = poll(fds, 2, timeout);
+		int n = poll(fds, 3, timeout);
 		if (n < 0 && errno != EINTR)
 			die_errno(1, "poll");
+		if (n > 0 && (fds[2].revents & POLLNVAL))
+			out_fd = -1;
+		if (n > 0 && (fds[2].revents & (POLLERR | POLLHUP)))
+			p.out_gone = true;
 		/* time first: a gap (the process was stopped) is seen before a
 		 * signal or commands typed meanwhile act on the segment */
 		session_tick(&s);
@@ -188,12 +306,21 @@ int plain_run(const struct options *o, const struct search_path *sp)
 			show_changes(&p);
 			break;
 		}
-		if (n > 0 && (fds[1].revents & (POLLIN | POLLHUP | POLLERR)))
+		if (!p.out_gone && n > 0 && (fds[1].revents & (POLLIN | POLLHUP | POLLERR)))
 			read_input(&p);
 		session_tick(&s);
 		show_changes(&p);
+		feed(&p);
+		if (p.out_gone || ferror(stdout)) {
+			/* nobody reads what the session says: end it as a lost
+			 * terminal ends a dashboard, with the status of SIGPIPE */
+			s.fatal_sig = SIGPIPE;
+			engine_warn(&s.e, "standard output went away");
+			engine_abort(&s.e, "PIPE");
+			break;
+		}
 	}
-	if (s.log_path && !slog_failing(&s.log))
+	if (s.log_path && !slog_failing(&s.log) && !p.out_gone && !ferror(stdout))
 		say("Logged to %s", s.log_path);
 	return session_finish(&s);
 }

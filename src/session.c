@@ -69,6 +69,7 @@ void session_start(struct session *s, const struct options *o)
 		.id = s->id,
 		.warnings = s->warnings,
 		.nwarnings = s->nwarnings,
+		.no_key_guard = s->no_key_guard,
 	};
 	struct engine_sink sink = { sink_line, s };
 	engine_start(&s->e, s->r, &eo, clock_real, sink);

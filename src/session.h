@@ -24,6 +24,7 @@ struct session {
 	struct engine e;
 	int sigfd;
 	int fatal_sig;      /* set when a signal ended the session */
+	bool no_key_guard;  /* engine_opts.no_key_guard: input is a script */
 };
 
 /* Resolve and load the routine, read today's targets, open the log, catch

@@ -203,7 +203,8 @@ static void prompt(struct ui *ui, const struct engine_view *v, char *out, size_t
 	else if (v->input == INPUT_RATING)
 		snprintf(out, n, "Type 0 to 10, then Enter (%s skips)", next);
 	else if (v->input == INPUT_COUNT)
-		snprintf(out, n, "Reps done? Type the number, then Enter (Enter alone: %d)", v->reps_done);
+		snprintf(out, n, "Reps done? Type the number, then Enter (Enter alone: %d; %s skips the set)",
+			 v->reps_done, next);
 	else if (v->input == INPUT_REPS)
 		snprintf(out, n, "%s for each rep; %s when the set is over",
 			 ui->o->key_pause == ' ' ? "Space" : pause, next);
@@ -747,6 +748,10 @@ static void key(struct ui *ui, int ch)
 	struct engine *e = &ui->sess.e;
 	const struct options *o = ui->o;
 	ui->full = true;
+	/* just after a set ended by itself, presses meant for it are dropped
+	 * (the engine's rule); q still asks */
+	if (engine_guarded(e) && ch != o->key_quit && !ui->confirming_quit)
+		return;
 	if (e->status == ENGINE_DONE) {
 		leave_finished(ui);
 		return;
@@ -756,7 +761,7 @@ static void key(struct ui *ui, int ch)
 		if (ch == 'y' || ch == 'Y') {
 			engine_quit(e);
 			leave_finished(ui);
-		} else if (ui->quit_paused) {
+		} else if (ui->quit_paused && e->paused) {
 			engine_toggle_pause(e); /* "no": on from where it was */
 		}
 		ui->quit_paused = false;
@@ -769,8 +774,10 @@ static void key(struct ui *ui, int ch)
 			struct engine_view v;
 			engine_view_numbers(e, &v);
 			ui->quit_paused = v.timed && !v.paused && v.input == INPUT_NONE;
-			if (ui->quit_paused)
+			if (ui->quit_paused) {
 				engine_toggle_pause(e);
+				ui->quit_paused = e->paused; /* not in the guard time */
+			}
 			ui->confirming_quit = true;
 		} else {
 			engine_quit(e);

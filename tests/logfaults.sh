@@ -130,14 +130,14 @@ name=gapn; wait_for "Logged to"
 exec 4>&-
 name=gapn; pid=$pid_n; finish
 is "$rc" 0 "n after a stop: exit 0"
-is "$(events "$T/gapn.log")" "start step pause resume spot done end" "the gap is seen first: pause, resume, then the spot"
+is "$(events "$T/gapn.log")" "start step pause resume skip done end" "the gap is seen first: pause, resume, then the spot cut short (a skip)"
 like "$(grep ' pause ' "$T/gapn.log")" ' reason=gap gap=3[0-9]\.[0-9]{3}$' "pause reason=gap with the stopped time"
-el=$(grep ' spot ' "$T/gapn.log" | sed 's/.* elapsed=\([0-9]*\).*/\1/')
+el=$(grep ' skip .*what=spot ' "$T/gapn.log" | sed 's/.* elapsed=\([0-9]*\).*/\1/')
 ok "$([ "$el" -lt 20 ]; echo $?)" "the spot logs only the time before the stop (${el} s, not 35 more)"
 name=gapt; pid=$pid_t; finish
 is "$rc" 143 "SIGTERM after a stop: exit 143"
-is "$(events "$T/gapt.log")" "start step pause resume spot end" "the gap is seen before the abort (and the pause closed)"
-el=$(grep ' spot ' "$T/gapt.log" | sed 's/.* elapsed=\([0-9]*\).*/\1/')
+is "$(events "$T/gapt.log")" "start step pause resume skip end" "the gap is seen before the abort (and the pause closed)"
+el=$(grep ' skip .*what=spot ' "$T/gapt.log" | sed 's/.* elapsed=\([0-9]*\).*/\1/')
 ok "$([ "$el" -lt 20 ]; echo $?)" "the aborted spot logs only the time before the stop (${el} s)"
 like "$(tail -n 1 "$T/gapt.log")" ' end status=aborted elapsed=[0-9.]+ signal=TERM$' "end status=aborted signal=TERM"
 

@@ -294,4 +294,102 @@ is "$(awk '{ print $3 }' "$log" | head -n 3 | tr '\n' ' ')" "start warn step " "
 like "$(evline "$log" warn)" ' warn msg="good/ice-warning\.yaml:6:15: an ice round longer than 20 minutes risks cold injury; consider rounds with `off` between"$' \
 	"warn msg= names the file, line and column"
 
+# ---- standard output goes away: the session ends, logged, status 141 ----
+log="$T/pipe.log"
+rm -f "$T/pipe.in"
+mkfifo "$T/pipe.in"
+# stdin stays open (fd 3), so only the lost output can end the session
+{ timeout 20 "$RECOUP" --plain --log "$log" "$F/long.yaml" <"$T/pipe.in" 2>"$T/pipe.err"
+  echo $? >"$T/pipe.rc"; } | head -n 1 >"$T/pipe.out" &
+pipe_job=$!
+exec 3>"$T/pipe.in"
+wait "$pipe_job"
+exec 3>&-
+is "$(cat "$T/pipe.out")" "Long: 2 steps, 4:00:08 timed." "| head -1: head has its line"
+is "$(cat "$T/pipe.rc")" 141 "| head -1: recoup ends at once (not by timeout), exit status 141 as for SIGPIPE"
+is "$(events "$log")" "start step warn end" "| head -1: the session is logged, and ends"
+like "$(evline "$log" warn)" ' warn msg="standard output went away"$' "| head -1: a warning says why"
+like "$(evline "$log" end)" ' end status=aborted elapsed=[0-9.]+ signal=PIPE$' "| head -1: end status=aborted signal=PIPE"
+
+# ---- input ahead of the prompt that takes it ----
+log="$T/ahead.log"
+printf '\n\n3\n' | timeout 20 "$RECOUP" --plain --speed 600 --log "$log" \
+	"$top_srcdir/routines/ice-intervals.yaml" >"$T/ahead.out" 2>&1
+is "$?" 0 "printf '\\n\\n3\\n' | recoup --plain ice-intervals: exit 0"
+like "$(cat "$T/ahead.out")" '^Kept 3 for the next rating or count$' "the early 3 is kept, and it says so"
+is "$(events "$log")" "start step done step ice ice done step rate done end" "the ice runs on, the rating takes the 3"
+is "$(fields "$(evline "$log" rate)" n value)" "n=3 value=3" "rate value=3"
+is "$(fields "$(evline "$log" end)" status)" "status=complete" "end status=complete, not quit"
+
+# numbers that no prompt takes: kept (and said so), in order, and the
+# session runs as without them
+log="$T/ahead2.log"
+printf '7\n\n\n9\n' | timeout 20 "$RECOUP" --plain --speed 600 --log "$log" \
+	"$F/note-timer.yaml" >"$T/ahead2.out" 2>&1
+is "$?" 0 "a number with no prompt to take it: exit 0"
+like "$(cat "$T/ahead2.out")" '^Kept 7 for the next rating or count$' "kept"
+like "$(cat "$T/ahead2.out")" '^Kept 9 for the next rating or count$' "kept, in order"
+is "$(events "$log")" "start step done step done end" "no prompt took them: the session as without them"
+is "$(fields "$(evline "$log" end)" status)" "status=complete" "and it completes"
+
+# ---- Enter alone at a rating asks again ----
+log="$T/enter-rate.log"
+start enterrate --plain --speed 50 --log "$log" "$F/rate-first.yaml"
+wait_for "rate 0 to 10"
+send ""
+wait_for "A rating is 0 to 10: type it and Enter (n skips it)"
+ok $? "Enter alone at a rating: asked again"
+send ""
+wait_for "A rating is 0 to 10: type it and Enter (n skips it)" 2
+send 4
+wait_for "Logged to $log"
+finish
+is "$rc" 0 "exit 0"
+is "$(events "$log")" "start step rate done step done end" "the rating is given, once"
+is "$(fields "$(evline "$log" rate)" value)" "value=4" "rate value=4"
+
+log="$T/skip-rate.log"
+start skiprate --plain --speed 50 --log "$log" "$F/rate-first.yaml"
+wait_for "rate 0 to 10"
+send n
+wait_for "Logged to $log"
+finish
+is "$(events "$log")" "start step skip done step done end" "n at a rating skips it"
+is "$(fields "$(evline "$log" skip)" what)" "what=rate" "skip what=rate"
+
+# ---- "how many?": Enter alone takes the count so far, n skips the set ----
+log="$T/count.log"
+start count --plain --speed 4 --log "$log" "$F/count.yaml"
+wait_for "rep 2 of 20: DOWN"
+send n
+wait_for "How many reps did you do?"
+k1=$(sed -n 's/.*Enter alone: \([0-9]*\)), or skip the set$/\1/p' "$T/count.out" | tail -n 1)
+like "$k1" '^[1-9][0-9]*$' "n in a tempo set: how many? (Enter alone: $k1)"
+send ""
+wait_for "REST"
+wait_for "rep 2 of 20: DOWN" 2
+send n
+wait_for "How many reps did you do?" 2
+k2=$(sed -n 's/.*Enter alone: \([0-9]*\)), or skip the set$/\1/p' "$T/count.out" | tail -n 1)
+send n
+wait_for "rate 0 to 10"
+send 2
+wait_for "Logged to $log"
+finish
+is "$rc" 0 "exit 0"
+is "$(events "$log")" "start step set skip done step rate done end" "set 1 a set, set 2 skipped"
+is "$(fields "$(evline "$log" set)" set reps)" "set=1 reps=$k1" "Enter alone: the count so far"
+is "$(fields "$(evline "$log" skip)" what set reps)" "what=set set=2 reps=$k2" "n at the question: skip what=set with the count so far"
+
+# ---- a part cut short is a skip; one run to its end a spot ----
+log="$T/cut.log"
+start cut --plain --speed 10 --log "$log" "$F/stop.yaml"
+wait_for "] Inner, 1:00"
+send n
+wait_for "Logged to $log"
+finish
+is "$(events "$log")" "start step skip done end" "n in a spot: a skip, no spot line"
+like "$(evline "$log" skip)" ' skip n=1 name=Walk what=spot spot=Inner planned=60 elapsed=[0-9.]+$' \
+	"skip what=spot spot=Inner with planned and elapsed"
+
 done_testing

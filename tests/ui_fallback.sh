@@ -58,8 +58,11 @@ ok $? "TERM=dumb: p and Enter pause"
 wait_screen '^\[[0-9:]+\] Paused'
 ok $? "TERM=dumb: a line says so"
 keys q Enter
+wait_screen 'Quit this session\? y to quit, n to go on'
+ok $? "TERM=dumb: q and Enter ask first (standard input is a terminal)"
+keys y Enter
 wait_exit
-ok $? "TERM=dumb: q and Enter quit"
+ok $? "TERM=dumb: then y and Enter quit"
 is "$(exit_status)" 0 "TERM=dumb: exit status 0"
 like "$(last_log_line)" ' end status=quit ' "TERM=dumb: the log ends with end status=quit"
 
@@ -71,9 +74,9 @@ ok $? "TERM=nosuchterm: line by line"
 like "$(screen | head -n 1)" "^recoup: unknown terminal type 'nosuchterm'; running line by line \\(--plain\\)\$" \
 	"TERM=nosuchterm: a one-line note naming it"
 is "$(pane '#{alternate_on}')" 0 "TERM=nosuchterm: the screen is not taken"
-keys q Enter
+keys q Enter y Enter
 wait_exit
-ok $? "TERM=nosuchterm: q and Enter quit"
+ok $? "TERM=nosuchterm: q, y and Enter quit"
 is "$(exit_status)" 0 "TERM=nosuchterm: exit status 0"
 
 # standard input not a terminal, standard output one: line by line, with

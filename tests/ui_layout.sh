@@ -86,7 +86,7 @@ check_ice_off() {
 # there is room, cut with an ellipsis where there is not.
 check_count() {
 	if [ "$w" -ge 30 ]; then
-		wait_body_joined 'Reps done\? Type the number, then Enter \(Enter alone: [0-9]+\)' 2
+		wait_body_joined 'Reps done\? Type the number, then Enter \(Enter alone: [0-9]+; n skips the set\)' 2
 		ok $? "$size: the count prompt whole, default count and all"
 	else
 		wait_body_joined 'Reps done\? Type the number, then…' 2

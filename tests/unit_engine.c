@@ -481,14 +481,19 @@ static void test_massage(void)
 	line_is(7, "end", "status=complete elapsed=60", "end");
 	finish("massage");
 
-	/* a spot cut short with n is logged with its real time; one never started is a skip */
+	/* a spot cut short with n is a skip with its real time (a spot line is a
+	 * spot run to its end); one never started is a skip with none */
 	if (!begin(y, 0))
 		return;
 	at(7000);
 	engine_next(&E);
-	line_is(2, "spot", "spot=Inner side=left planned=20 elapsed=7", "n after 7 s: spot elapsed=7");
+	line_is(2, "skip", "n=1 name=Walk what=spot spot=Inner side=left planned=20 elapsed=7",
+		"n after 7 s: skip what=spot spot=Inner elapsed=7");
 	engine_next(&E);
-	line_is(3, "skip", "what=spot side=left planned=10 elapsed=0", "n at once: skip what=spot");
+	line_is(3, "skip", "what=spot spot=Outer side=left planned=10 elapsed=0", "n at once: skip what=spot");
+	at(7000 + 20000 + 10000);
+	is_str(events(0), "start step skip:spot skip:spot spot spot done end",
+	       "the right side's spots ran to their end: spot lines");
 	finish("spot cut short");
 }
 
@@ -832,9 +837,9 @@ static void test_pause(void)
 	engine_toggle_pause(&E);
 	fc.ms = 5000;
 	engine_next(&E);
-	is_str(events(0), "start step pause resume ice done end", "n while paused: resume, then next");
+	is_str(events(0), "start step pause resume skip:round done end", "n while paused: resume, then next");
 	line_is(3, "resume", "paused=2", "paused 2 s");
-	line_is(4, "ice", "elapsed=3", "the ice ran 3 s");
+	line_is(4, "skip", "what=round round=1 rounds=1 elapsed=3", "the ice ran 3 s, cut short: a skip");
 	finish("next while paused");
 }
 
@@ -865,7 +870,8 @@ static void test_back(void)
 	v = view();
 	ok(v.kind == SEG_LEADIN && v.step_index == 0 && v.remaining == 3000,
 	   "back after 3 s restarts the segment (from its lead-in)");
-	is_int((long long)nlines, (long long)before, "restarting within a step writes no line");
+	is_str(events(before), "skip:timer", "restarting a timer 5 s in: a skip for the part left, no step line");
+	line_is(before, "skip", "n=1 what=timer planned=10 elapsed=5", "skip what=timer elapsed=5");
 	fc.ms = 26000;
 	engine_back(&E);
 	v = view();
@@ -917,7 +923,10 @@ static void test_back(void)
 	at(60000 + 20 + 2000 + 1500);
 	n0 = nlines;
 	engine_back(&E);
-	is_str(events(n0), "ice", "back after 1.5 s of ice: the cold time is logged");
+	is_str(events(n0), "skip:round", "back after 1.5 s of ice: the cold time is logged, as a skip");
+	line_is(n0, "skip", "n=1 what=round round=1 rounds=1 planned=60 elapsed=1.500", "skip what=round elapsed=1.500");
+	at(60000 + 20 + 2000 + 1500 + 60000);
+	is_str(events(n0), "skip:round ice done step", "the redo runs to its end: an ice line");
 	finish("back at the start of a round");
 }
 
@@ -974,8 +983,8 @@ static void test_quit(void)
 	at(5000);
 	fc.ms = 20500;
 	engine_quit(&E);
-	is_str(events(0), "start step ice end", "quit mid-ice: the partial round then end");
-	line_is(2, "ice", "round=1 rounds=2 planned=60 elapsed=20.500", "partial ice with its real time");
+	is_str(events(0), "start step skip:round end", "quit mid-ice: the partial round then end");
+	line_is(2, "skip", "what=round round=1 rounds=2 planned=60 elapsed=20.500", "partial ice: a skip with its real time");
 	line_is(3, "end", "status=quit elapsed=20.500 !signal", "end status=quit");
 	is_int(E.status, ENGINE_DONE, "done");
 	finish("quit");
@@ -1016,11 +1025,167 @@ static void test_quit(void)
 	engine_toggle_pause(&E);
 	fc.ms = 50000;
 	engine_abort(&E, "HUP");
-	is_str(events(0), "start step pause resume ice end", "abort while paused: the pause is closed first");
+	is_str(events(0), "start step pause resume skip:round end", "abort while paused: the pause is closed first");
 	line_is(3, "resume", "paused=46", "resume with the pause's length");
-	line_is(4, "ice", "elapsed=4", "abort while paused: ice time up to the pause");
+	line_is(4, "skip", "what=round elapsed=4", "abort while paused: ice time up to the pause");
 	line_is(5, "end", "status=aborted signal=HUP elapsed=50", "end");
 	finish("abort while paused");
+}
+
+/* ---- what the keys at a "how many?" prompt do, and the guard time ---- */
+
+static void test_count_skip(void)
+{
+	/* n at the question skips the set: the key is labelled "skip" */
+	if (!begin(reps_tempo, 0))
+		return;
+	at(9000); /* two reps done, the third under way */
+	engine_next(&E);
+	is_int(view().input, INPUT_COUNT, "n in a tempo set: how many?");
+	ok(strstr(E.cue, "or skip the set") != NULL, "the question offers the skip: %s", E.cue);
+	fc.ms = 12000;
+	engine_next(&E);
+	is_str(events(0), "start step skip:set", "n at the question: a skip, no set line");
+	line_is(2, "skip", "n=1 what=set side=left set=1 sets=2 reps=2 planned=12 elapsed=9",
+		"skip what=set with the count so far, the time up to the question");
+	is_int(view().kind, SEG_REST, "then the rest");
+	finish("skip at the question");
+
+	/* digits typed, then n: the digits are the answer */
+	if (!begin(reps_tempo, 0))
+		return;
+	at(5000);
+	engine_next(&E);
+	engine_digit(&E, 4);
+	engine_next(&E);
+	line_is(2, "set", "set=1 reps=4", "typed 4, then n: a set of 4");
+	finish("typed then n");
+
+	/* a self-paced set: n is "set done" (the count pressed so far) */
+	if (!begin(reps_self, 0))
+		return;
+	engine_rep(&E);
+	engine_rep(&E);
+	fc.ms = 4000;
+	engine_next(&E);
+	line_is(2, "set", "set=1 reps=2 elapsed=4", "self-paced, n: the set with its 2 reps");
+	finish("self-paced n");
+}
+
+static void test_guard(void)
+{
+	static const char y[] =
+		"name: Guard\n"
+		"steps:\n"
+		"  - {type: reps, name: Raise, sets: 1, reps: 2}\n"
+		"  - {type: timer, name: Hold, duration: 30s}\n";
+	if (!begin(y, 0))
+		return;
+	fc.ms = 1000;
+	engine_rep(&E);
+	fc.ms = 2000;
+	engine_rep(&E); /* the last rep: the set ends by itself */
+	line_is(2, "set", "reps=2", "the last rep ends the set");
+	ok(engine_guarded(&E), "guarded just after the set ended by itself");
+	size_t n0 = nlines;
+	fc.ms = 2100;
+	engine_rep(&E);
+	engine_toggle_pause(&E);
+	engine_next(&E);
+	engine_back(&E);
+	engine_adjust(&E, ENGINE_ADJUST_MS);
+	engine_digit(&E, 3);
+	engine_enter(&E);
+	engine_number(&E, 4);
+	is_int((long long)nlines, (long long)n0, "presses 100 ms after: nothing logged");
+	struct engine_view v = view();
+	ok(v.kind == SEG_TIMER && !v.paused && v.step_index == 1 && v.remaining == 29900,
+	   "the next part runs on, not paused, not skipped");
+	fc.ms = 2000 + ENGINE_GUARD_MS - 1;
+	ok(engine_guarded(&E), "still guarded 1 ms before the guard time ends");
+	engine_toggle_pause(&E);
+	ok(!view().paused, "a pause then is dropped too");
+	fc.ms = 2000 + ENGINE_GUARD_MS;
+	ok(!engine_guarded(&E), "the guard ends after ENGINE_GUARD_MS of real time");
+	engine_toggle_pause(&E);
+	ok(view().paused, "then a pause pauses");
+	engine_toggle_pause(&E);
+	finish("guard");
+
+	/* quit is never guarded; the end (the set was the last part) is */
+	static const char last[] =
+		"name: Last\n"
+		"steps:\n"
+		"  - {type: reps, name: Raise, sets: 1, reps: 1}\n"
+		"  - {type: reps, name: Raise again, sets: 1, reps: 1}\n";
+	if (!begin(last, 0))
+		return;
+	engine_rep(&E);
+	fc.ms = 100;
+	engine_quit(&E);
+	is_str(events(0), "start step set done step skip:set end", "q during the guard quits");
+	finish("guard and quit");
+
+	if (!begin(last, 0))
+		return;
+	engine_rep(&E);
+	fc.ms = 1500;
+	engine_rep(&E);
+	ok(E.status == ENGINE_DONE && engine_guarded(&E), "the routine's last rep: done, and guarded");
+	finish("guard at the end");
+
+	/* a set ended by a typed number, or by n, is not guarded: the user
+	 * ended it */
+	if (!begin(reps_self, 0))
+		return;
+	engine_number(&E, 5);
+	ok(!engine_guarded(&E), "a count typed: no guard");
+	finish("no guard after a typed count");
+
+	/* piped input (a script) has no guard time */
+	if (!begin(reps_self, 0))
+		return;
+	E.key_guard = false;
+	for (int i = 0; i < 5; i++)
+		engine_rep(&E);
+	ok(!engine_guarded(&E), "no_key_guard: no guard");
+	engine_toggle_pause(&E);
+	ok(view().paused, "and the next press acts at once");
+	engine_toggle_pause(&E);
+	finish("no guard for scripts");
+}
+
+/* ---- parts cut short: skips, and the redo after b ---- */
+
+static void test_cut_short(void)
+{
+	static const char y[] =
+		"name: Cut\n"
+		"steps:\n"
+		"  - type: massage\n"
+		"    name: Walk\n"
+		"    spots:\n"
+		"      - {name: Inner, duration: 20s}\n"
+		"  - {type: timer, name: Hold, duration: 30s}\n";
+	if (!begin(y, 0))
+		return;
+	at(8000);
+	size_t n0 = nlines;
+	engine_back(&E); /* 8 s in: restart the spot */
+	is_str(events(n0), "skip:spot", "b 8 s into a spot: a skip for the part left");
+	line_is(n0, "skip", "n=1 what=spot spot=Inner !side planned=20 elapsed=8", "skip what=spot spot=Inner elapsed=8");
+	at(8000 + 20000);
+	is_str(events(n0), "skip:spot spot done step", "the redo runs to its end: a spot line");
+	line_is(n0 + 1, "spot", "spot=Inner planned=20 elapsed=20", "spot elapsed=20");
+	line_is(n0 + 2, "done", "n=1 elapsed=28", "the step's time counts both");
+	at(28000 + 5000);
+	n0 = nlines;
+	engine_back(&E); /* 5 s into the timer */
+	is_str(events(n0), "skip:timer", "b 5 s into a timer: a skip");
+	line_is(n0, "skip", "n=2 what=timer planned=30 elapsed=5", "skip what=timer elapsed=5");
+	at(33000 + 30000);
+	is_str(events(n0), "skip:timer done end", "the redo runs to its end");
+	finish("cut short");
 }
 
 /* ---- gaps: the process stopped, the machine slept ---- */
@@ -1286,6 +1451,9 @@ int main(void)
 	test_back();
 	test_adjust();
 	test_quit();
+	test_count_skip();
+	test_guard();
+	test_cut_short();
 	test_gaps();
 	test_view();
 	test_speed();
