@@ -71,7 +71,7 @@ static void test_open_write(void)
 	char *sub = path_in("state"), *sub2 = path_in("state/recoup");
 	char *p = path_in("state/recoup/sessions.log");
 	struct slog l;
-	ok(slog_open(&l, p) == 0, "open creates missing directories and the file");
+	ok(slog_open(&l, p, 0) == 0, "open creates missing directories and the file");
 	is_int(mode_of(sub), 0700, "new directory mode 0700");
 	is_int(mode_of(sub2), 0700, "nested new directory mode 0700");
 	is_int(mode_of(p), 0600, "new log file mode 0600");
@@ -82,12 +82,12 @@ static void test_open_write(void)
 	ok(!slog_failing(&l), "not failing");
 	is_int((long long)slog_close(&l, stderr), 0, "close: nothing left over");
 	struct slog l2;
-	ok(slog_open(&l2, p) == 0, "open again");
+	ok(slog_open(&l2, p, 0) == 0, "open again");
 	put(&l2, "three\n");
 	slog_close(&l2, stderr);
 	is_file(p, "one\ntwo \"quoted\"\nthree\n", "reopening appends, never truncates");
 	chmod(p, 0644);
-	ok(slog_open(&l2, p) == 0, "open an existing file");
+	ok(slog_open(&l2, p, 0) == 0, "open an existing file");
 	slog_close(&l2, stderr);
 	is_int(mode_of(p), 0644, "an existing file keeps its mode");
 	free(sub);
@@ -99,7 +99,7 @@ static void test_rotation(void)
 {
 	char *p = path_in("rot.log"), *p1 = path_in("rot.log.1");
 	struct slog l;
-	ok(slog_open(&l, p) == 0, "open rot.log");
+	ok(slog_open(&l, p, 0) == 0, "open rot.log");
 	put(&l, "a\n");
 	put(&l, "b\n");
 	ok(rename(p, p1) == 0, "logrotate renames the log away");
@@ -133,7 +133,7 @@ static void test_dir_removed(void)
 {
 	char *d = path_in("gone"), *p = path_in("gone/log");
 	struct slog l;
-	ok(slog_open(&l, p) == 0, "open gone/log");
+	ok(slog_open(&l, p, 0) == 0, "open gone/log");
 	put(&l, "1\n");
 	ok(unlink(p) == 0 && rmdir(d) == 0, "the log and its directory are removed");
 	put(&l, "2\n");
@@ -150,7 +150,7 @@ static void test_retry(void)
 {
 	char *p = path_in("retry.log");
 	struct slog l;
-	ok(slog_open(&l, p) == 0, "open retry.log");
+	ok(slog_open(&l, p, 0) == 0, "open retry.log");
 	put(&l, "1\n");
 	ok(unlink(p) == 0 && mkdir(p, 0700) == 0, "a directory replaces the log");
 	put(&l, "2\n");
@@ -164,7 +164,7 @@ static void test_retry(void)
 	is_file(p, "2\n3\n4\n", "pending lines retried first, in order, then the new one");
 	is_int((long long)slog_close(&l, stderr), 0, "nothing left over");
 
-	ok(slog_open(&l, p) == 0, "open again");
+	ok(slog_open(&l, p, 0) == 0, "open again");
 	ok(unlink(p) == 0 && mkdir(p, 0700) == 0, "a directory replaces the log again");
 	put(&l, "5\n");
 	ok(rmdir(p) == 0, "and goes away before the end");
@@ -172,7 +172,7 @@ static void test_retry(void)
 	is_file(p, "5\n", "the pending line was written at close");
 
 	/* time passing retries too: no need to wait for the next event */
-	ok(slog_open(&l, p) == 0, "open a third time");
+	ok(slog_open(&l, p, 0) == 0, "open a third time");
 	ok(unlink(p) == 0 && mkdir(p, 0700) == 0, "a directory replaces the log a third time");
 	put(&l, "6\n");
 	slog_retry(&l);
@@ -192,7 +192,7 @@ static void test_full(void)
 		return;
 	}
 	struct slog l;
-	ok(slog_open(&l, "/dev/full") == 0, "opening /dev/full works");
+	ok(slog_open(&l, "/dev/full", SLOG_DEVICE_OK) == 0, "opening /dev/full works");
 	ok(!slog_failing(&l), "not failing before a write");
 	put(&l, "start x\n");
 	ok(slog_failing(&l), "a write to /dev/full fails: slog_failing()");
@@ -211,7 +211,7 @@ static void test_full(void)
 	       "the unwritten lines, whole and in order, under a header naming the log");
 	free(text);
 
-	ok(slog_open(&l, "/dev/full") == 0, "again with no leftover stream");
+	ok(slog_open(&l, "/dev/full", SLOG_DEVICE_OK) == 0, "again with no leftover stream");
 	put(&l, "x\n");
 	is_int((long long)slog_close(&l, NULL), 0, "close(NULL) prints nothing");
 }
@@ -220,8 +220,9 @@ static void test_cannot_open(void)
 {
 	struct slog l;
 	errno = 0;
-	is_int(slog_open(&l, dir), -1, "a directory as the log: open fails");
-	is_int(errno, EISDIR, "errno EISDIR");
+	is_int(slog_open(&l, dir, 0), -1, "a directory as the log: open fails");
+	is_int(errno, EINVAL, "errno EINVAL");
+	is_str(l.kind, "a directory", "refused for its type: a directory");
 	ok(l.path == NULL && l.fd < 0, "nothing is left open");
 	ok(!slog_failing(&l), "and nothing pending");
 
@@ -230,12 +231,12 @@ static void test_cannot_open(void)
 	if (fp)
 		fclose(fp);
 	errno = 0;
-	is_int(slog_open(&l, under), -1, "a log under a regular file: open fails");
+	is_int(slog_open(&l, under, 0), -1, "a log under a regular file: open fails");
 	is_int(errno, ENOTDIR, "errno ENOTDIR");
 	free(f);
 	free(under);
 
-	ok(slog_open(&l, NULL) == 0, "NULL path: logging off");
+	ok(slog_open(&l, NULL, 0) == 0, "NULL path: logging off");
 	put(&l, "dropped\n");
 	ok(!slog_failing(&l), "writes are dropped, not pending");
 	is_int((long long)slog_close(&l, stderr), 0, "nothing left over");
