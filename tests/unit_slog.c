@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -261,6 +263,131 @@ static void rm_rf(const char *path)
 	free(cmd);
 }
 
+/* Write `text` as the whole file at `p`. */
+static void put_file(const char *p, const char *text)
+{
+	FILE *f = fopen(p, "w");
+	if (!f || fputs(text, f) < 0 || fclose(f))
+		die_errno(99, "%s", p);
+}
+
+#define L1 "2026-11-20T07:00:00.000+00:00 a start routine=R format=1"
+#define L2 "2026-11-20T07:10:00.000+00:00 a end status=complete elapsed=600"
+#define L3 "2026-11-21T07:00:00.000+00:00 b start routine=R format=1\n"
+
+/* A file whose last piece has no newline: the next line starts on a line
+ * of its own, and a whole line there is not damaged. */
+static void test_end_mended(void)
+{
+	char *p = path_in("mend.log");
+	struct slog l;
+	put_file(p, L1 "\n" L2);
+	ok(slog_open(&l, p, 0) == 0, "open a log whose last line has no newline");
+	put(&l, L3);
+	slog_close(&l, NULL);
+	is_file(p, L1 "\n" L2 "\n" L3, "a whole last line gets just its newline, nothing else");
+
+	put_file(p, L1 "\n2026-11-20T07:0");
+	ok(slog_open(&l, p, 0) == 0, "open a log ending in a torn fragment");
+	put(&l, L3);
+	put(&l, L3);
+	slog_close(&l, NULL);
+	is_file(p, L1 "\n2026-11-20T07:0\n" L3 L3,
+		"the fragment is ended (it stays unparsable), once; the new lines whole");
+
+	put_file(p, "");
+	ok(slog_open(&l, p, 0) == 0, "an empty log");
+	put(&l, L3);
+	slog_close(&l, NULL);
+	is_file(p, L3, "gets no newline first");
+	free(p);
+}
+
+/* A write cut short (here by a file size limit, as a full disk would):
+ * the torn start of the line is cut off again, and the line written whole
+ * when it can be, or printed whole at the end. */
+static void test_own_torn(void)
+{
+	char *p = path_in("torn.log");
+	struct slog l;
+	struct rlimit old, lim;
+	if (getrlimit(RLIMIT_FSIZE, &old) < 0) {
+		ok(1, "# SKIP no RLIMIT_FSIZE");
+		free(p);
+		return;
+	}
+	signal(SIGXFSZ, SIG_IGN);
+	put_file(p, L1 "\n");
+	ok(slog_open(&l, p, 0) == 0, "open torn.log");
+	lim = old;
+	lim.rlim_cur = strlen(L1 "\n") + 10;
+	setrlimit(RLIMIT_FSIZE, &lim);
+	put(&l, L3);
+	ok(slog_failing(&l), "a write cut after 10 bytes fails");
+	size_t len = 0;
+	free(slurp(p, &len));
+	is_int((long long)len, (long long)strlen(L1 "\n") + 10, "and left 10 bytes of it");
+	setrlimit(RLIMIT_FSIZE, &old);
+	slog_retry(&l);
+	ok(!slog_failing(&l), "with room again it is written");
+	is_file(p, L1 "\n" L3, "whole, the torn bytes cut off first");
+
+	/* the file is past this limit: nothing at all is written */
+	setrlimit(RLIMIT_FSIZE, &lim);
+	put(&l, L3);
+	put(&l, L3);
+	char *out = NULL;
+	size_t n = 0;
+	FILE *mem = open_memstream(&out, &n);
+	/* at close the first retry is cut after 5 bytes */
+	lim.rlim_cur = strlen(L1 "\n" L3) + 5;
+	setrlimit(RLIMIT_FSIZE, &lim);
+	is_int((long long)slog_close(&l, mem), 2, "still failing at close: both lines printed");
+	setrlimit(RLIMIT_FSIZE, &old);
+	fclose(mem);
+	is_file(p, L1 "\n" L3, "and their torn start is not left in the file");
+	free(out);
+
+	/* someone else appended after the torn bytes: they are not ours to cut */
+	put_file(p, L1 "\n");
+	ok(slog_open(&l, p, 0) == 0, "open torn.log again");
+	lim.rlim_cur = strlen(L1 "\n") + 10;
+	setrlimit(RLIMIT_FSIZE, &lim);
+	put(&l, L3);
+	setrlimit(RLIMIT_FSIZE, &old);
+	FILE *f = fopen(p, "a");
+	fputs("XY", f);
+	fclose(f);
+	slog_retry(&l);
+	slog_close(&l, NULL);
+	char *want = xasprintf(L1 "\n%.10sXY\n" L3, L3);
+	is_file(p, want, "another's bytes after them: the end is only ended, nothing cut");
+	free(want);
+	signal(SIGXFSZ, SIG_DFL);
+	free(p);
+}
+
+/* Only a regular file, or a character device when allowed; nothing that
+ * could block. */
+static void test_types(void)
+{
+	struct slog l;
+	char *fifo = path_in("fifo");
+	ok(mkfifo(fifo, 0600) == 0, "a fifo");
+	is_int(slog_open(&l, fifo, SLOG_DEVICE_OK), -1, "a fifo as the log: refused (no reader: no block)");
+	is_str(l.kind, "a fifo", "named as a fifo");
+	is_int(errno, EINVAL, "errno EINVAL");
+	if (access("/dev/null", W_OK) == 0) {
+		is_int(slog_open(&l, "/dev/null", 0), -1, "a device not named with --log: refused");
+		is_str(l.kind, "a character device", "named as a device");
+		ok(slog_open(&l, "/dev/null", SLOG_DEVICE_OK) == 0, "a device named with --log: taken");
+		put(&l, L3);
+		is_int((long long)slog_close(&l, NULL), 0, "and written");
+	}
+	unlink(fifo);
+	free(fifo);
+}
+
 int main(void)
 {
 	const char *tmp = getenv("TMPDIR");
@@ -277,6 +404,9 @@ int main(void)
 	test_full();
 	test_cannot_open();
 	test_default_path();
+	test_end_mended();
+	test_own_torn();
+	test_types();
 	rm_rf(dir);
 	return done_testing();
 }
