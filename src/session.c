@@ -89,6 +89,12 @@ void session_start(struct session *s, const struct options *o)
 	};
 	struct engine_sink sink = { sink_line, s };
 	engine_start(&s->e, s->r, &eo, clock_real, sink);
+	/* the dashboard's one place to say it, through the first step, as
+	 * the loader's warnings are (which come first) */
+	if (s->log_note && !s->e.notice[0]) {
+		snprintf(s->e.notice, sizeof s->e.notice, "Note: %s", s->log_note);
+		s->e.notice_first_step = true;
+	}
 }
 
 void session_tick(struct session *s)
