@@ -203,15 +203,10 @@ static void rating_key(const struct history *h, size_t i, const char **name,
 	*side = NULL;
 }
 
-/* Which series point of this session belongs to which exercise, and the
- * sets already counted in it: a set done again after `b` is logged again,
- * and the later line replaces the earlier. */
+/* The sets already counted in this session: a set done again after `b` is
+ * logged again, and the later line replaces the earlier. */
 struct hist_sess {
 	size_t routine;
-	struct {
-		size_t ex, pt;
-	} *sets;
-	size_t nsets, cap;
 	struct {
 		size_t ex;
 		long long set;
@@ -324,29 +319,35 @@ static void hist_set(struct scan *sc, size_t i, const struct logrec *rec)
 		return;
 	size_t ex = hist_exercise(hr, name, side && *side ? side : "none");
 	struct history_exercise *e = &h->exercises[ex];
-	size_t k = 0;
-	while (k < hs->nsets && hs->sets[k].ex != ex)
-		k++;
-	if (k == hs->nsets) {
+	/* this session's point: among the exercise's last few, as sessions
+	 * interleave only a little (a search through all of them, or through
+	 * all of the session's exercises, goes quadratic on a hostile log) */
+	size_t pt = e->n;
+	for (size_t j = e->n; j-- > 0 && e->n - j <= 64;)
+		if (e->v[j].session == i) {
+			pt = j;
+			break;
+		}
+	if (pt == e->n) {
 		e->v = xgrow(e->v, &e->cap, e->n + 1, sizeof *e->v);
-		e->v[e->n] = (struct history_reps){
+		e->v[e->n++] = (struct history_reps){
 			.when = sc->v[i].when, .session = i,
 			.target = (int)logrec_int(rec, "target", 0)};
-		hs->sets = xgrow(hs->sets, &hs->cap, k + 1, sizeof *hs->sets);
-		hs->sets[k].ex = ex;
-		hs->sets[k].pt = e->n++;
-		hs->nsets++;
 	}
-	struct history_reps *p = &e->v[hs->sets[k].pt];
+	struct history_reps *p = &e->v[pt];
 	long long reps = logrec_int(rec, "reps", 0);
 	/* capped: a log can hold any number of lines (21,476 lines of reps=99999
 	 * overflowed an int) */
 	int add = reps > 0 && reps < 100000 ? (int)reps : 0;
 	long long set = logrec_int(rec, "set", 0);
-	size_t d = 0;
-	while (set > 0 && d < hs->ndone && (hs->done[d].ex != ex || hs->done[d].set != set))
-		d++;
-	if (set > 0 && d < hs->ndone) {
+	/* a set done again comes soon after the first: the last 256 will do */
+	bool again = false;
+	size_t d = hs->ndone, stop = d > 256 ? d - 256 : 0;
+	while (set > 0 && !again && d > stop) {
+		d--;
+		again = hs->done[d].ex == ex && hs->done[d].set == set;
+	}
+	if (again) {
 		/* the same set again: it replaces the earlier line */
 		if (p->reps != INT_MAX)
 			p->reps -= hs->done[d].reps;
@@ -404,7 +405,6 @@ static void hist_finish(struct scan *sc, size_t i, enum history_status st)
 	h->status[st]++;
 	if (st == HISTORY_COMPLETE)
 		h->routines[hs->routine].completed++;
-	free(hs->sets);
 	free(hs->done);
 	free(hs);
 }

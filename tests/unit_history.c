@@ -881,6 +881,23 @@ static void test_many(void)
 	ok(rordered, "and every rating's series too");
 	is_int(h.routines[999].sessions, 3, "a routine's sessions counted by name");
 	history_free(&h);
+
+	/* one session, 3000 exercises, each set done twice (after `b`) */
+	buf_init(&b);
+	buf_adds(&b, "2026-11-20T07:00:00.000+00:00 a start routine=R format=1\n");
+	for (int i = 0; i < N; i++)
+		for (int k = 0; k < 2; k++)
+			buf_addf(&b, "2026-11-20T07:00:01.000+00:00 a set n=1 name=\"E%d\" "
+				 "side=left set=1 sets=1 target=8 reps=%d\n", i, 5 + k);
+	read_quiet(&h, b.s, NULL);
+	buf_free(&b);
+	is_int((long long)h.nexercises, N, "one session of 3000 exercises: each once");
+	bool each = h.nexercises == N;
+	for (size_t i = 0; each && i < h.nexercises; i++)
+		each = h.exercises[i].n == 1 && h.exercises[i].v[0].sets == 1 &&
+		       h.exercises[i].v[0].reps == 6;
+	ok(each, "each with one point, one set, the later line's reps");
+	history_free(&h);
 }
 
 /* Dates that do not exist are corrupt lines; the --since parser refuses
