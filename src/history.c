@@ -205,14 +205,16 @@ static void rating_key(const struct history *h, size_t i, const char **name,
 
 /* The sets already counted in this session: a set done again after `b` is
  * logged again, and the later line replaces the earlier. */
+#define DONE_KEPT 256
 struct hist_sess {
 	size_t routine;
 	struct {
 		size_t ex;
 		long long set;
 		int reps;
-	} *done;
-	size_t ndone, done_cap;
+	} *done;            /* grows to DONE_KEPT, then a ring */
+	size_t ndone;       /* sets counted; the last DONE_KEPT in done[] */
+	size_t done_cap;
 };
 
 static bool routine_matches(const char *want, const char *name, const char *id)
@@ -340,11 +342,12 @@ static void hist_set(struct scan *sc, size_t i, const struct logrec *rec)
 	 * overflowed an int) */
 	int add = reps > 0 && reps < 100000 ? (int)reps : 0;
 	long long set = logrec_int(rec, "set", 0);
-	/* a set done again comes soon after the first: the last 256 will do */
+	/* a set done again comes soon after the first: the last DONE_KEPT
+	 * will do, in a ring, so a session of any length costs no more */
 	bool again = false;
-	size_t d = hs->ndone, stop = d > 256 ? d - 256 : 0;
-	while (set > 0 && !again && d > stop) {
-		d--;
+	size_t d = 0;
+	for (size_t back = 1; set > 0 && !again && back <= hs->ndone && back <= DONE_KEPT; back++) {
+		d = (hs->ndone - back) % DONE_KEPT;
 		again = hs->done[d].ex == ex && hs->done[d].set == set;
 	}
 	if (again) {
@@ -353,13 +356,14 @@ static void hist_set(struct scan *sc, size_t i, const struct logrec *rec)
 			p->reps -= hs->done[d].reps;
 		hs->done[d].reps = add;
 	} else {
-		/* a log can hold any number of lines: no more than a session
-		 * could have sets (as tgt_seen_set), or the search goes quadratic */
-		if (set > 0 && hs->ndone < 1000) {
-			hs->done = xgrow(hs->done, &hs->done_cap, hs->ndone + 1, sizeof *hs->done);
-			hs->done[hs->ndone].ex = ex;
-			hs->done[hs->ndone].set = set;
-			hs->done[hs->ndone++].reps = add;
+		if (set > 0) {
+			if (hs->ndone < DONE_KEPT)
+				hs->done = xgrow(hs->done, &hs->done_cap, hs->ndone + 1,
+						 sizeof *hs->done);
+			d = hs->ndone++ % DONE_KEPT;
+			hs->done[d].ex = ex;
+			hs->done[d].set = set;
+			hs->done[d].reps = add;
 		}
 		if (p->sets < INT_MAX)
 			p->sets++;
