@@ -213,8 +213,6 @@ static void prompt(struct ui *ui, const struct engine_view *v, char *out, size_t
 		snprintf(out, n, "%s", ui->message);
 	else if (slog_failing(&ui->sess.log))
 		snprintf(out, n, "The log cannot be written; lines are kept and retried");
-	else if (ui->sess.log_note)
-		snprintf(out, n, "Note: %s", ui->sess.log_note);
 }
 
 /* The reminder for what is under way: the spot's own cue, else the step's.
