@@ -59,7 +59,9 @@ for c in fifo:fifo fifo-w:fifo adir:directory zero:device full:device stdout:fif
 			bash -c 'exec timeout 10 "$0" --log <(sleep 3) "$@"' "$RECOUP" "$@" \
 				</dev/null >"$T/$what.$_mode.out" 2>"$T/$what.$_mode.err"
 			rc=$?
-			sed -i 's#/dev/fd/[0-9]*#/dev/fd/N#g' "$T/$what.$_mode.out" "$T/$what.$_mode.err"
+			for _f in "$T/$what.$_mode.out" "$T/$what.$_mode.err"; do
+				sed 's#/dev/fd/[0-9]*#/dev/fd/N#g' "$_f" >"$_f.n" && mv "$_f.n" "$_f"
+			done
 			;;
 		*) run "$what.$_mode" --log "$log" "$@" ;;
 		esac
