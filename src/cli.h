@@ -21,6 +21,7 @@ struct options {
 	bool plain, practice, no_log, no_color;
 	const char *since, *routine_filter;
 	const char *log_path, *config_path;
+	const char *log_config;    /* the config file that named log_path; NULL: --log did */
 	char **routine_dirs;       /* from --routine-dir, in order */
 	size_t nroutine_dirs, routine_dirs_cap;
 	int speed;

@@ -91,8 +91,10 @@ int cmd_plan(const struct options *o, const struct search_path *sp)
 	int *targets = xcalloc(r->nsteps, sizeof *targets);
 	bool *at_top = xcalloc(r->nsteps, sizeof *at_top);
 	char *log = session_log_path(o);
-	if (log)
-		history_targets(log, r, targets, at_top);
+	const char *kind = log ? history_targets(log, r, targets, at_top) : NULL;
+	if (kind)
+		fprintf(stderr, "%s: the log %s is not a regular file (%s): no history read, "
+			"no progression from it\n", progname, safe_show(log), kind);
 	struct plan p;
 	plan_build(&p, r, lead_in_ms(o), targets);
 	plan_print(stdout, r, &p);

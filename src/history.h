@@ -1,18 +1,16 @@
-/* history.h: the session log read back.  `recoup --history` (and later the
- * dashboard's history screen) summarises the log into a struct history;
+/* history.h: the session log read back.  `recoup --history` and the
+ * dashboard's history screen summarise the log into a struct history;
  * history_targets() turns it into today's rep targets for progression.
+ * Both read it through the one scanner (logscan.h), which opens the log
+ * through logfile.h: only a regular file is read, and nothing blocks.
  *
  * The log is streamed a line at a time through a fixed buffer, never read
  * whole: memory grows with the number of sessions, exercises and ratings,
- * not with the number of lines.  Lines of concurrent sessions may
- * interleave; they are grouped by session id, and a `start` with an id seen
- * before begins a new session.  Unknown events and keys are skipped.  A
- * corrupt line (unparsable, holding a NUL byte, or longer than
- * HISTORY_LINE_MAX) is reported and skipped, never fatal; blank lines are
- * skipped silently.  Sessions started with `speed=` (practice mode) are left
- * out unless asked for.  "Session order" is the order of the sessions'
- * `start` lines in the file, which is chronological because the log is only
- * ever appended to.  No curses here. */
+ * not with the number of lines.  Sessions started with `speed=` (practice
+ * mode) are left out unless asked for.  Sessions are ordered by time, the
+ * timestamps of their `start` lines with their UTC offsets, and by file
+ * order where those are equal: a log merged from two machines may hold
+ * newer sessions before older ones.  No curses here. */
 #ifndef RECOUP_HISTORY_H
 #define RECOUP_HISTORY_H
 
@@ -21,12 +19,13 @@
 #include <stdio.h>
 #include <time.h>
 
+#include "logfile.h"
 #include "routine.h"
 
 /* Weeks in the per-week counts, the one holding `now` last. */
 #define HISTORY_WEEKS 12
 /* Longest line accepted, in bytes without the newline. */
-#define HISTORY_LINE_MAX 65536
+#define HISTORY_LINE_MAX LOGFILE_LINE_MAX
 
 /* How a session ended: the `end` line's status, or UNFINISHED without one
  * (the process was killed), or OTHER for a status this version does not
@@ -67,7 +66,7 @@ struct history_routine {
 /* One session's work on one exercise and side. */
 struct history_reps {
 	time_t when;        /* the session's start */
-	size_t session;     /* the session's number in the log, from 0 */
+	size_t session;     /* the session's number in the file, from 0 */
 	int reps;           /* reps done, all sets added up */
 	int sets;           /* `set` lines logged */
 	int target;         /* the target of the session's first set */
@@ -76,7 +75,7 @@ struct history_reps {
 struct history_exercise {
 	char *name;         /* the `set` lines' name */
 	char *side;         /* their side: "left", "right" or "none" */
-	struct history_reps *v; /* in session order */
+	struct history_reps *v; /* in session order (by time) */
 	size_t n, cap;
 };
 
@@ -88,7 +87,7 @@ struct history_rate {
 
 struct history_rating {
 	char *name;
-	struct history_rate *v; /* in session order, then line order */
+	struct history_rate *v; /* in session order (by time), then line order */
 	size_t n, cap;
 };
 
@@ -110,6 +109,9 @@ struct history {
 	int practice_left_out; /* practice sessions the filter matched otherwise */
 	long lines;         /* lines read */
 	long corrupt;       /* lines skipped as corrupt */
+	bool fragment;      /* a last piece without its newline was left out */
+	const char *not_regular; /* the log is not a regular file: what it is
+			     * ("a fifo", ...), and nothing was read */
 };
 
 /* Parse a --since date YYYY-MM-DD into the start of that local day.
@@ -124,7 +126,9 @@ void history_init(struct history *h, time_t now);
  * history_free() whatever the result).  `now` places the 12 weeks.  Corrupt
  * lines are reported on `err` as "recoup: PATH:LINE: skipped corrupt line:
  * REASON" (err NULL: quietly).  Returns 0, or -1 with errno set when the
- * file cannot be opened or read (h then holds what was read before). */
+ * file cannot be opened or read (h then holds what was read before); for a
+ * path that is not a regular file, errno is EINVAL and h->not_regular says
+ * what it is. */
 int history_read(struct history *h, const char *path,
 		 const struct history_filter *f, time_t now, FILE *err);
 void history_free(struct history *h);
@@ -136,6 +140,8 @@ void history_print(FILE *out, const struct history *h);
 /* For a read that kept no session, why, in the words both --history and
  * the dashboard use: "no sessions logged yet", "no sessions but practice
  * ones", or, when `filtered` (--since, --routine), "no sessions match";
+ * for a log that is not a regular file, "the log is not a regular file (a
+ * fifo); no history read";
  * `path`, when not NULL, named in them ("no sessions in FILE match").
  * Freshly allocated. */
 char *history_nothing_text(const struct history *h, const char *path, bool filtered);
@@ -164,9 +170,13 @@ int history_command_at(const char *log_path, const char *since,
  * standing) and every one reached T, else T again, kept inside the step's range (the
  * bottom when the log says nothing); at_top[i] is set when every set reached
  * T and T is at or above the top, so the prompt can suggest adding load.
- * Other steps get 0 ("the default") and false.  One pass over the log; a
- * missing or unreadable log gives the defaults, and nothing is printed. */
-void history_targets(const char *log_path, const struct routine *r, int *targets,
-		     bool *at_top);
+ * "Latest" is by time (see above), not by place in the file.  Other steps
+ * get 0 ("the default") and false.  One pass over the log, and none when
+ * no step has progress; a missing or unreadable log gives the defaults,
+ * and nothing is printed.  Returns NULL, or, when the log is not a regular
+ * file and so was not read, what it is ("a fifo", ...) for the caller to
+ * say so. */
+const char *history_targets(const char *log_path, const struct routine *r,
+			    int *targets, bool *at_top);
 
 #endif

@@ -115,6 +115,13 @@ static long long days_from_civil(long long y, int m, int d)
 	return era * 146097 + doe - 719468;
 }
 
+static int days_in_month(int y, int m)
+{
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return m == 2 && leap ? 29 : days[m - 1];
+}
+
 /* `n` digits at `s` as a number, or -1. */
 static int digits(const char *s, int n)
 {
@@ -139,6 +146,8 @@ static const char *parse_stamp(struct logrec *r, const char *s, size_t n)
 	if (Y < 0 || M < 1 || M > 12 || D < 1 || D > 31 || h < 0 || h > 23 || m < 0 ||
 	    m > 59 || sec < 0 || sec > 60 || ms < 0 || oh < 0 || oh > 23 || om < 0 || om > 59)
 		return "bad timestamp";
+	if (Y == 0 || D > days_in_month(Y, M))
+		return "impossible date in timestamp";
 	memcpy(r->stamp, s, n);
 	r->stamp[n] = '\0';
 	long long t = days_from_civil(Y, M, D) * 86400LL + h * 3600 + m * 60 + sec;

@@ -218,8 +218,10 @@ static int apply_settings(struct options *o, struct settings *st)
 	o->key_next = st->key_next;
 	o->key_back = st->key_back;
 	o->key_quit = st->key_quit;
-	if (!o->log_path && !o->no_log && st->log)
+	if (!o->log_path && !o->no_log && st->log) {
 		o->log_path = st->log;
+		o->log_config = st->path;
+	}
 	const char *nc = getenv("NO_COLOR");
 	if (!st->colors || (nc && *nc))
 		o->no_color = true;

@@ -45,14 +45,32 @@ int session_prepare(struct session *s, const struct options *o,
 	s->log_path = session_log_path(o);
 	s->targets = xcalloc(s->r->nsteps, sizeof *s->targets);
 	s->at_top = xcalloc(s->r->nsteps, sizeof *s->at_top);
-	if (s->log_path)
-		history_targets(s->log_path, s->r, s->targets, s->at_top);
-	if (slog_open(&s->log, s->log_path) < 0) {
-		fprintf(err, "%s: cannot open the session log %s: %s\n", progname,
-			safe_show(s->log_path), strerror(errno));
+	/* a device only when the user named it on the command line: a config
+	 * file is read by every run, and /dev/stdout there would log onto
+	 * whatever the output is that day */
+	bool named = o->log_path && !o->log_config;
+	if (slog_open(&s->log, s->log_path, named ? SLOG_DEVICE_OK : 0) < 0) {
+		if (s->log.kind && o->log_config && !strcmp(s->log.kind, "a character device"))
+			fprintf(err, "%s: %s: the log %s is %s; a device can be the log only with --log\n",
+				progname, safe_show(o->log_config), safe_show(s->log_path), s->log.kind);
+		else if (s->log.kind)
+			fprintf(err, "%s: cannot open the session log %s: not a regular file (%s)\n",
+				progname, safe_show(s->log_path), s->log.kind);
+		else
+			fprintf(err, "%s: cannot open the session log %s: %s\n", progname,
+				safe_show(s->log_path), strerror(errno));
 		fprintf(err, "%s: use --log FILE to log elsewhere, or --no-log\n", progname);
 		session_finish(s);
 		return EXIT_BAD;
+	}
+	/* read after the open, which refused what could block */
+	const char *kind = s->log_path ?
+		history_targets(s->log_path, s->r, s->targets, s->at_top) : NULL;
+	if (kind) {
+		s->log_note = xasprintf("the log %s is not a regular file (%s): no history read, "
+					"no progression from it", s->log_path, kind);
+		if (!screen)
+			fprintf(err, "%s: %s\n", progname, safe_show(s->log_note));
 	}
 	s->sigfd = sigs_install(screen);
 	return -1;
@@ -73,6 +91,12 @@ void session_start(struct session *s, const struct options *o)
 	};
 	struct engine_sink sink = { sink_line, s };
 	engine_start(&s->e, s->r, &eo, clock_real, sink);
+	/* the dashboard's one place to say it, through the first step, as
+	 * the loader's warnings are (which come first) */
+	if (s->log_note && !s->e.notice[0]) {
+		snprintf(s->e.notice, sizeof s->e.notice, "Note: %s", s->log_note);
+		s->e.notice_first_step = true;
+	}
 }
 
 void session_tick(struct session *s)
@@ -101,6 +125,7 @@ int session_finish(struct session *s)
 	free(s->path);
 	free(s->id);
 	free(s->log_path);
+	free(s->log_note);
 	free(s->targets);
 	free(s->at_top);
 	for (size_t i = 0; i < s->nwarnings; i++)

@@ -16,6 +16,9 @@ struct session {
 	struct routine *r;
 	char *path, *id;
 	char *log_path;     /* NULL with --no-log */
+	char *log_note;     /* why there is no progression from the log, or NULL;
+			     * printed on `err` by a line-by-line session, shown
+			     * by the dashboard */
 	struct slog log;
 	int *targets;
 	bool *at_top;

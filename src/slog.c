@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "logfile.h"
 #include "paths.h"
 #include "safetext.h"
 #include "util.h"
@@ -20,22 +21,6 @@ char *slog_default_path(void)
 	char *p = xasprintf("%s/recoup/sessions.log", state);
 	free(state);
 	return p;
-}
-
-/* A file that does not end with a newline ends with a line torn by a full
- * disk (this session's or an earlier one's): the next line must not be
- * glued to it. */
-static bool ends_torn(const char *path, off_t size)
-{
-	if (size <= 0)
-		return false;
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
-	if (fd < 0)
-		return false;
-	char c = '\n';
-	ssize_t n = pread(fd, &c, 1, size - 1);
-	close(fd);
-	return n == 1 && c != '\n';
 }
 
 static int open_at_path(struct slog *l)
@@ -52,30 +37,33 @@ static int open_at_path(struct slog *l)
 		}
 	}
 	free(dir);
-	int fd = open(l->path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOCTTY, 0600);
+	struct stat sb;
+	int fd = logfile_open_append(l->path, l->device_ok, &sb, &l->kind);
 	if (fd < 0)
 		return -1;
-	struct stat sb;
-	if (fstat(fd, &sb) < 0 || S_ISDIR(sb.st_mode)) {
-		close(fd);
-		errno = EISDIR;
-		return -1;
-	}
 	l->fd = fd;
 	l->dev = sb.st_dev;
 	l->ino = sb.st_ino;
-	if (S_ISREG(sb.st_mode))
-		l->torn = ends_torn(l->path, sb.st_size);
+	l->regular = S_ISREG(sb.st_mode);
+	/* the torn bytes of a file left behind are not in this one */
+	free(l->torn);
+	l->torn = NULL;
+	l->ntorn = 0;
+	/* A file that does not end with a newline: its last line is torn, or
+	 * whole from an editor that dropped the newline.  Either way the next
+	 * line must not be glued to it (mend_end()). */
+	l->mend = l->regular && sb.st_size > 0;
 	return 0;
 }
 
-int slog_open(struct slog *l, const char *path)
+int slog_open(struct slog *l, const char *path, unsigned flags)
 {
 	memset(l, 0, sizeof *l);
 	l->fd = -1;
 	if (!path)
 		return 0;
 	l->path = xstrdup(path);
+	l->device_ok = flags & SLOG_DEVICE_OK;
 	if (open_at_path(l) < 0) {
 		int e = errno;
 		free(l->path);
@@ -85,6 +73,56 @@ int slog_open(struct slog *l, const char *path)
 	}
 	fsync(l->fd);
 	return 0;
+}
+
+/* Whether the file's last `l->ntorn` bytes, from just after a newline (or
+ * the start), are the ones our partial write left: nobody wrote since. */
+static bool own_tail(const struct slog *l, off_t size)
+{
+	off_t from = size - (off_t)l->ntorn;
+	if (!l->ntorn || from < 0)
+		return false;
+	char *got = xmalloc(l->ntorn + 1);
+	size_t want = l->ntorn + (from > 0);
+	bool same = pread(l->fd, got, want, from - (from > 0)) == (ssize_t)want &&
+		    (from == 0 || got[0] == '\n') &&
+		    !memcmp(got + (from > 0), l->torn, l->ntorn);
+	free(got);
+	return same;
+}
+
+/* Before the next line: leave the file ending in a newline, so a whole
+ * line is never damaged and a fragment is never glued to a line.  Our own
+ * torn bytes are cut off again when they are still the file's last (a
+ * process appending between the check and the cut could lose a line, but
+ * it would have been glued to our fragment anyway); failing that they are
+ * ended with " \n", which no reader parses (the fragment may have been cut
+ * just after a whole field, "reps=1" of "reps=12").  A piece left by
+ * anyone else is ended with "\n": a whole line stays whole, a fragment stays
+ * unparsable.  True when done. */
+static bool mend_end(struct slog *l)
+{
+	const char *sep = l->ntorn ? " \n" : NULL; /* when the end cannot be seen */
+	struct stat sb;
+	char c;
+	if (l->regular && fstat(l->fd, &sb) == 0 &&
+	    (sb.st_size == 0 || pread(l->fd, &c, 1, sb.st_size - 1) == 1)) {
+		if (sb.st_size == 0 || c == '\n')
+			sep = NULL;
+		else if (own_tail(l, sb.st_size))
+			sep = ftruncate(l->fd, sb.st_size - (off_t)l->ntorn) == 0 ? NULL : " \n";
+		else
+			sep = "\n";
+	}
+	if (sep && write(l->fd, sep, strlen(sep)) != (ssize_t)strlen(sep)) {
+		l->last_errno = errno;
+		return false;
+	}
+	l->mend = false;
+	free(l->torn);
+	l->torn = NULL;
+	l->ntorn = 0;
+	return true;
 }
 
 /* Renamed or removed (logrotate): the next line goes to a new file at the
@@ -107,16 +145,8 @@ static bool write_line(struct slog *l, const char *line, size_t len)
 {
 	if (l->fd < 0)
 		return false;
-	if (l->torn) {
-		/* end the fragment a partial write left, so readers skip it
-		 * alone: with a space before the newline it never parses, even
-		 * when it was cut after a whole field ("... elapsed=2") */
-		if (write(l->fd, " \n", 2) != 2) {
-			l->last_errno = errno;
-			return false;
-		}
-		l->torn = false;
-	}
+	if ((l->mend || l->ntorn) && !mend_end(l))
+		return false;
 	for (;;) {
 		ssize_t n = write(l->fd, line, len);
 		if (n == (ssize_t)len)
@@ -124,7 +154,11 @@ static bool write_line(struct slog *l, const char *line, size_t len)
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n >= 0) {
-			l->torn = n > 0;
+			/* a full disk (or a file size limit) took part of it */
+			if (n > 0) {
+				l->torn = xstrndup(line, (size_t)n);
+				l->ntorn = (size_t)n;
+			}
 			l->last_errno = ENOSPC;
 		} else {
 			l->last_errno = errno;
@@ -183,6 +217,13 @@ size_t slog_close(struct slog *l, FILE *leftover)
 			follow_path(l);
 			flush_pending(l);
 		}
+		if (l->ntorn && l->regular) {
+			/* the line goes to `leftover` whole: its torn start
+			 * need not stay in the file */
+			struct stat sb;
+			if (fstat(l->fd, &sb) == 0 && own_tail(l, sb.st_size))
+				(void)!ftruncate(l->fd, sb.st_size - (off_t)l->ntorn);
+		}
 		if (l->fd >= 0 && fsync(l->fd) < 0 && errno != EINVAL && errno != EROFS) {
 			/* nothing more to do: the lines went out with write() */
 		}
@@ -199,6 +240,7 @@ size_t slog_close(struct slog *l, FILE *leftover)
 	for (size_t i = 0; i < l->npending; i++)
 		free(l->pending[i]);
 	free(l->pending);
+	free(l->torn);
 	if (l->fd >= 0)
 		close(l->fd);
 	free(l->path);

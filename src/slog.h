@@ -20,14 +20,31 @@ struct slog {
 	ino_t ino;
 	char **pending;     /* lines not yet written, oldest first */
 	size_t npending, cap;
-	bool torn;          /* the last write was partial: start the next on a new line */
+	bool device_ok;     /* a character device may be the log */
+	bool regular;       /* the log is a regular file */
+	bool mend;          /* see that the file ends in a newline before writing */
+	char *torn;         /* the bytes a partial write left at the end */
+	size_t ntorn;
+	const char *kind;   /* after a refusal for its type: what the path is */
 	int last_errno;     /* 0 while writing works */
 };
 
-/* Open (creating the file 0600 and its directories 0700) and sync.  With
- * path NULL the log is off and every write is dropped.  0, or -1 with errno
- * set and nothing opened. */
-int slog_open(struct slog *l, const char *path);
+/* slog_open() flags: the user named the log on the command line, so a
+ * character device (/dev/null, /dev/full, a terminal) will do. */
+#define SLOG_DEVICE_OK 1u
+
+/* Open (creating the file 0600 and its directories 0700) and sync,
+ * through logfile_open_append(): a regular file, or a character device
+ * with SLOG_DEVICE_OK, never anything that could block.  With path NULL
+ * the log is off and every write is dropped.  0, or -1 with errno set and
+ * nothing opened; errno EINVAL and l->kind set ("a fifo") when the path is
+ * refused for its type.
+ *
+ * The file's end: a last line without its newline (torn, or from an editor
+ * that dropped it) gets one before the next line is written, and the torn
+ * start of a line this writer could not finish is cut off again when it
+ * is still the file's last bytes. */
+int slog_open(struct slog *l, const char *path, unsigned flags);
 /* Append one line (with its '\n'). */
 void slog_write(struct slog *l, const char *line, size_t len);
 /* Try the waiting lines again now (a front end calls this while time

@@ -95,6 +95,17 @@ first=$("$BENCHTOOL" first 80 24 "pick a routine" "$RECOUP" --no-log --routine-d
 sh "$top_srcdir/tests/gen_log.sh" 100000 > "$T/big.log"
 set -- $("$BENCHTOOL" time 5 "$RECOUP" --log "$T/big.log" --history)
 hist_ms=$1 hist_rss=$2
+# and at four times the size, and the worst case at both sizes: each pair
+# about four times apart when the reader stays linear
+sh "$top_srcdir/tests/gen_log.sh" 400000 > "$T/big4.log"
+set -- $("$BENCHTOOL" time 3 "$RECOUP" --log "$T/big4.log" --history)
+hist4_ms=$1
+sh "$top_srcdir/tests/gen_log.sh" 100000 worst > "$T/worst.log"
+set -- $("$BENCHTOOL" time 3 "$RECOUP" --log "$T/worst.log" --history)
+worst_ms=$1
+sh "$top_srcdir/tests/gen_log.sh" 400000 worst > "$T/worst4.log"
+set -- $("$BENCHTOOL" time 3 "$RECOUP" --log "$T/worst4.log" --history)
+worst4_ms=$1
 
 # the loader on a routine of almost 1 MiB (10,000 steps)
 awk 'BEGIN {
@@ -123,6 +134,9 @@ row "peak RSS" "$(mb "$r_rss")" "<= 4 MB" "$(mb "$p_rss")" "$(ratio "$r_rss" "$p
 row "start to first frame, 100 routines" "$first ms" "<= 20 ms" "" ""
 row "countdown end vs deadline (63 s)" "$deadline_err ms" "<= 5 ms" "" ""
 row "--history, 100,000 lines" "$hist_ms ms" "<= 100 ms" "" ""
+row "  400,000 lines" "$hist4_ms ms" "" "" ""
+row "  worst case, 100,000 lines" "$worst_ms ms" "" "" ""
+row "  worst case, 400,000 lines" "$worst4_ms ms" "" "" ""
 row "loader, ${big_kb} KiB routine" "$load_ms ms" "" "" ""
 echo
 echo "commands:"
@@ -133,4 +147,5 @@ echo "  benchtool pty 10|30 80 24 valgrind --tool=callgrind CMD   ((instructions
 echo "  recoup --plain --log deadline.log deadline.yaml   (end stamp - start stamp - 63 s)"
 echo "  benchtool first 80 24 'pick a routine' recoup --no-log --routine-dir DIR   (100 routines)"
 echo "  benchtool time 5 recoup --log big.log --history   (tests/gen_log.sh 100000; median of 5)"
+echo "  benchtool time 3 recoup --log worst.log --history   (tests/gen_log.sh 100000 worst: 20,000 distinct names, newest first; median of 3)"
 echo "  benchtool time 5 recoup --check big.yaml   (10,000 steps; median of 5, peak RSS $(mb "$load_rss"))"

@@ -63,6 +63,9 @@ usage_error "--since wants a date as YYYY-MM-DD, not 'yesterday'" --history --si
 usage_error "--since wants a date as YYYY-MM-DD, not '2024-13-01'" --history --since 2024-13-01
 usage_error "--since wants a date as YYYY-MM-DD, not '2024-1-1'" --history --since 2024-1-1
 usage_error "--since wants a date as YYYY-MM-DD, not '2024-02-31'" --history --since 2024-02-31
+usage_error "--since wants a date as YYYY-MM-DD, not '2026-02-30'" --history --since 2026-02-30
+usage_error "--since wants a date as YYYY-MM-DD, not '2026-02-29'" --history --since 2026-02-29
+usage_error "--since wants a date as YYYY-MM-DD, not '0000-01-01'" --history --since 0000-01-01
 usage_error "--since goes with --history" --since 2024-01-01 --list
 usage_error "--routine goes with --history" --routine calf --list
 

@@ -5,7 +5,36 @@
 #   time tests/history_cli /tmp/big.log >/dev/null
 # Two sessions a day, three routines, ice, spots, sets on both sides and
 # ratings; every 50th session is practice, every 40th is killed (no end).
+#   sh tests/gen_log.sh 100000 worst
+# is the reader's worst case instead: every session newest first (as in a
+# log merged from two machines), each with a routine, an exercise and a
+# rating of its own name, so that every lookup misses and every series
+# must be sorted.
 lines=${1:-100000}
+[ "${2:-}" = worst ] && exec awk -v lines="$lines" '
+function stamp(t,   d, secs, z, era, doe, yoe, y, doy, mp, dd, m) {
+	d = int(t / 86400); secs = int(t) - d * 86400
+	z = d + 719468; era = int(z / 146097); doe = z - era * 146097
+	yoe = int((doe - int(doe / 1460) + int(doe / 36524) - int(doe / 146096)) / 365)
+	y = yoe + era * 400; doy = doe - (365 * yoe + int(yoe / 4) - int(yoe / 100))
+	mp = int((5 * doy + 2) / 153); dd = doy - int((153 * mp + 2) / 5) + 1
+	m = mp < 10 ? mp + 3 : mp - 9; y += m <= 2
+	return sprintf("%04d-%02d-%02dT%02d:%02d:%02d.000+00:00", y, m, dd,
+		int(secs / 3600), int(secs / 60) % 60, secs % 60)
+}
+BEGIN {
+	t0 = 1767225600 + lines * 60
+	for (s = 0; n < lines; s++) {
+		t = t0 - s * 300
+		sid = sprintf("%06x", s % 16777216)
+		print stamp(t) " " sid " start routine=\"Routine " s "\" id=r" s " planned=60 steps=2 format=1"
+		print stamp(t + 1) " " sid " set n=1 name=\"Exercise " s "\" side=left set=1 sets=1 target=8 reps=8"
+		print stamp(t + 2) " " sid " set n=1 name=\"Shared drive\" side=left set=1 sets=1 target=8 reps=" 8 + s % 3
+		print stamp(t + 3) " " sid " rate n=2 name=\"Rating " s "\" value=" s % 11
+		print stamp(t + 4) " " sid " end status=complete elapsed=60"
+		n += 5
+	}
+}'
 exec awk -v lines="$lines" '
 # POSIX awk has no strftime: civil date from days (H. Hinnant), UTC.
 function stamp(t,   d, secs, z, era, doe, yoe, y, doy, mp, dd, m) {

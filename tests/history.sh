@@ -63,8 +63,8 @@ is "$(cat "$T/out")" "no sessions logged yet in empty.log" "an empty log"
 
 mkdir adir
 "$CLI" --now $NOW adir >"$T/out" 2>"$T/err"
-is $? 1 "an unreadable log is exit 1"
-is "$(cat "$T/err")" "recoup: adir: Is a directory" "named with the reason"
+is $? 1 "a directory as the log is exit 1"
+is "$(cat "$T/err")" "recoup: adir: not a regular file (a directory); no history read" "named with the reason"
 
 # A NUL byte, and a line that is all text but no log line.
 {

@@ -225,7 +225,7 @@ is "$(events "$dlog")" "start step done step done end" "the session is in it"
 start_from "$T/enter.txt" dirlog --plain --speed 50 --log "$T" "$F/note-timer.yaml"
 finish
 is "$rc" 1 "a directory as the log: exit 1"
-like "$(sed -n 1p "$T/dirlog.err")" "^recoup: cannot open the session log $T: Is a directory\$" "the message names the path"
+like "$(sed -n 1p "$T/dirlog.err")" "^recoup: cannot open the session log $T: not a regular file \\(a directory\\)$" "the message names the path and what it is"
 is "$(cat "$T/dirlog.out")" "" "before the session starts: nothing on stdout"
 
 : > "$T/afile"

@@ -10,6 +10,7 @@
 
 #include "history.h"
 #include "logfmt.h"
+#include "slog.h"
 #include "tap.h"
 #include "util.h"
 
@@ -317,15 +318,15 @@ static void test_corrupt(void)
 	struct history h;
 	is_int(history_read(&h, path, NULL, NOW, e), 0, "corrupt lines are not fatal");
 	fclose(e);
-	is_int(h.corrupt, 5, "five corrupt lines counted");
-	is_int(h.lines, 10, "ten lines read");
+	is_int(h.corrupt, 4, "four corrupt lines counted");
+	is_int(h.lines, 9, "nine lines read");
+	ok(h.fragment, "the last piece, without its newline, left out as a fragment");
 	char *want = xasprintf(
 		"recoup: %s:2: skipped corrupt line: bad timestamp\n"
 		"recoup: %s:3: skipped corrupt line: unterminated quoted value\n"
 		"recoup: %s:6: skipped corrupt line: NUL byte in line\n"
-		"recoup: %s:7: skipped corrupt line: line longer than 65536 bytes\n"
-		"recoup: %s:10: skipped corrupt line: not a log line\n",
-		path, path, path, path, path);
+		"recoup: %s:7: skipped corrupt line: line longer than 65536 bytes\n",
+		path, path, path, path);
 	is_str(err, want, "each reported with its line number");
 	is_int(h.status[HISTORY_COMPLETE], 1, "the session around them is whole");
 	const struct history_exercise *x = find_ex(&h, "Drive", "none");
@@ -733,8 +734,10 @@ static void test_redone(void)
 		is_int(e->v[0].reps, 17, "with the reps of its last line");
 	}
 	ok(h.nratings == 1 && h.ratings[0].n == 2, "rated twice in a session: one point");
-	if (h.nratings == 1 && h.ratings[0].n == 2)
-		is_int(h.ratings[0].v[0].value, 6, "the later rating stands");
+	if (h.nratings == 1 && h.ratings[0].n == 2) {
+		is_int(h.ratings[0].v[0].value, 3, "ratings by time: January's first, logged later");
+		is_int(h.ratings[0].v[1].value, 6, "the later rating stands");
+	}
 	char first[32], last[32], rlast[32];
 	strftime(first, sizeof first, "%F", gmtime(&h.first));
 	strftime(last, sizeof last, "%F", gmtime(&h.last));
@@ -743,6 +746,206 @@ static void test_redone(void)
 	is_str(last, "2026-11-20", "last: the latest, though logged earlier");
 	is_str(rlast, "2026-11-20", "the routine's last: the latest");
 	history_free(&h);
+}
+
+/* ---- issue 9: fragments, time order, many names, impossible dates ---- */
+
+/* A last piece without its newline is not a line: a torn `reps=12` must
+ * not read as 1, and a whole line an editor left without its newline is
+ * read once the next append has ended it. */
+static void test_fragment(void)
+{
+	struct history h;
+	char *err;
+	read_text(&h,
+		"2026-11-20T07:00:00.000+00:00 a start routine=R id=r format=1\n"
+		"2026-11-20T07:00:01.000+00:00 a set n=1 name=Drive side=left set=1 sets=2 target=12 reps=8\n"
+		"2026-11-20T07:00:02.000+00:00 a set n=1 name=Drive side=left set=2 sets=2 target=12 reps=1",
+		NULL, &err);
+	const struct history_exercise *e = find_ex(&h, "Drive", "left");
+	ok(e && e->n == 1 && e->v[0].reps == 8 && e->v[0].sets == 1,
+	   "a torn last line (reps=1 of reps=12) is not read");
+	ok(h.fragment, "the fragment is noted");
+	is_int(h.corrupt, 0, "and not counted corrupt");
+	is_str(err, "", "nor reported as a corrupt line");
+	free(err);
+	char *out;
+	size_t n;
+	FILE *o = open_memstream(&out, &n);
+	history_print(o, &h);
+	fclose(o);
+	ok(strstr(out, "\n  the last line has no newline: left out (torn, or still being written)\n") != NULL,
+	   "--history says it left the last line out");
+	free(out);
+	history_free(&h);
+
+	/* an editor dropped the final newline of a complete session */
+	char *path = write_log("2026-11-20T07:00:00.000+00:00 a start routine=R id=r format=1\n"
+			       "2026-11-20T07:10:00.000+00:00 a end status=complete elapsed=600");
+	history_read(&h, path, NULL, NOW, NULL);
+	is_int(h.status[HISTORY_UNFINISHED], 1, "without its newline the end line is not read yet");
+	history_free(&h);
+	struct slog l;
+	slog_open(&l, path, 0);
+	static const char next[] = "2026-11-21T07:00:00.000+00:00 b start routine=R id=r format=1\n";
+	slog_write(&l, next, strlen(next));
+	slog_close(&l, NULL);
+	history_read(&h, path, NULL, NOW, NULL);
+	is_int(h.status[HISTORY_COMPLETE], 1, "after the next append the session reads as complete");
+	is_int(h.status[HISTORY_UNFINISHED], 1, "and the new one as unfinished");
+	is_int(h.corrupt, 0, "no line damaged");
+	ok(!h.fragment, "no fragment left");
+	history_free(&h);
+	free(path);
+}
+
+/* Progression follows the sessions' times, with their UTC offsets, not
+ * their place in the file: a log merged from two machines. */
+static void test_targets_by_time(void)
+{
+	bool top;
+	struct step st = reps_step("Drive", 1, 8, 12, true, SIDE_LEFT);
+	/* newer (20 November, every set reached) first, older (10th) after */
+	const char *merged =
+		"2026-11-20T07:00:00.000+00:00 n start routine=R id=r format=1\n"
+		"2026-11-20T07:00:01.000+00:00 n set n=2 name=Drive side=left set=1 sets=1 target=10 reps=10\n"
+		"2026-11-20T07:10:00.000+00:00 n end status=complete elapsed=600\n"
+		"2026-11-10T07:00:00.000+00:00 o start routine=R id=r format=1\n"
+		"2026-11-10T07:00:01.000+00:00 o set n=2 name=Drive side=left set=1 sets=1 target=9 reps=3\n"
+		"2026-11-10T07:10:00.000+00:00 o end status=complete elapsed=600\n";
+	is_int(target_for(merged, st, &top), 11, "the newer session counts, though logged first");
+	/* 08:00+02:00 is 06:00 UTC, before 07:00+00:00: the offsets decide */
+	const char *zones =
+		"2026-11-20T07:00:00.000+00:00 w start routine=R id=r format=1\n"
+		"2026-11-20T07:00:01.000+00:00 w set n=2 name=Drive side=left set=1 sets=1 target=10 reps=10\n"
+		"2026-11-20T07:10:00.000+00:00 w end status=complete elapsed=600\n"
+		"2026-11-20T08:00:00.000+02:00 e start routine=R id=r format=1\n"
+		"2026-11-20T08:00:01.000+02:00 e set n=2 name=Drive side=left set=1 sets=1 target=9 reps=3\n"
+		"2026-11-20T08:10:00.000+02:00 e end status=complete elapsed=600\n";
+	is_int(target_for(zones, st, &top), 11, "by UTC: 07:00+00:00 is later than 08:00+02:00");
+	/* the same second: the milliseconds, then the file order */
+	const char *same =
+		"2026-11-20T07:00:00.500+00:00 x start routine=R id=r format=1\n"
+		"2026-11-20T07:00:01.000+00:00 x set n=2 name=Drive side=left set=1 sets=1 target=10 reps=10\n"
+		"2026-11-20T07:00:00.100+00:00 y start routine=R id=r format=1\n"
+		"2026-11-20T07:00:01.000+00:00 y set n=2 name=Drive side=left set=1 sets=1 target=9 reps=3\n";
+	is_int(target_for(same, st, &top), 11, "within a second, by milliseconds");
+
+	struct history h;
+	read_quiet(&h, merged, NULL);
+	const struct history_exercise *e = find_ex(&h, "Drive", "left");
+	ok(e && e->n == 2 && e->v[0].target == 9 && e->v[1].target == 10,
+	   "the report's points in time order");
+	char last[32];
+	strftime(last, sizeof last, "%F", gmtime(&h.routines[0].last));
+	is_str(last, "2026-11-20", "the routine's last done: the newer");
+	history_free(&h);
+}
+
+/* Many distinct names and sessions in reverse time order: each name once,
+ * every series in time order (the speed is for make bench). */
+static void test_many(void)
+{
+	enum { N = 3000 };
+	struct buf b;
+	buf_init(&b);
+	for (int i = 0; i < N; i++) {
+		time_t t = NOW - 86400 - (time_t)i * 60; /* newest first */
+		struct tm tm;
+		gmtime_r(&t, &tm);
+		char stamp[40];
+		strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%S.000+00:00", &tm);
+		buf_addf(&b, "%s s%d start routine=\"R%d\" format=1\n", stamp, i, i % 1000);
+		buf_addf(&b, "%s s%d set n=1 name=\"Ex %d\" side=none set=1 sets=1 target=5 reps=5\n",
+			 stamp, i, i % 1500);
+		buf_addf(&b, "%s s%d set n=2 name=Same side=none set=1 sets=1 target=%d reps=5\n",
+			 stamp, i, N - i);
+		buf_addf(&b, "%s s%d rate n=3 name=\"Q %d\" value=%d\n", stamp, i, i % 700, i % 11);
+		buf_addf(&b, "%s s%d end status=complete elapsed=60\n", stamp, i);
+	}
+	struct history h;
+	read_quiet(&h, b.s, NULL);
+	buf_free(&b);
+	is_int((long long)h.nroutines, 1000, "1000 distinct routines, each once");
+	is_int((long long)h.nexercises, 1501, "1500 distinct exercises and one shared");
+	is_int((long long)h.nratings, 700, "700 distinct ratings");
+	const struct history_exercise *e = find_ex(&h, "Same", "none");
+	bool ordered = e && e->n == N;
+	for (size_t k = 1; ordered && k < e->n; k++)
+		ordered = e->v[k - 1].when <= e->v[k].when && e->v[k - 1].target < e->v[k].target;
+	ok(ordered, "3000 sessions logged newest first: the series oldest first");
+	bool rordered = true;
+	for (size_t i = 0; i < h.nratings; i++)
+		for (size_t k = 1; k < h.ratings[i].n; k++)
+			rordered = rordered && h.ratings[i].v[k - 1].when <= h.ratings[i].v[k].when;
+	ok(rordered, "and every rating's series too");
+	is_int(h.routines[999].sessions, 3, "a routine's sessions counted by name");
+	history_free(&h);
+
+	/* one session, 3000 exercises, each set done twice (after `b`) */
+	buf_init(&b);
+	buf_adds(&b, "2026-11-20T07:00:00.000+00:00 a start routine=R format=1\n");
+	for (int i = 0; i < N; i++)
+		for (int k = 0; k < 2; k++)
+			buf_addf(&b, "2026-11-20T07:00:01.000+00:00 a set n=1 name=\"E%d\" "
+				 "side=left set=1 sets=1 target=8 reps=%d\n", i, 5 + k);
+	read_quiet(&h, b.s, NULL);
+	buf_free(&b);
+	is_int((long long)h.nexercises, N, "one session of 3000 exercises: each once");
+	bool each = h.nexercises == N;
+	for (size_t i = 0; each && i < h.nexercises; i++)
+		each = h.exercises[i].n == 1 && h.exercises[i].v[0].sets == 1 &&
+		       h.exercises[i].v[0].reps == 6;
+	ok(each, "each with one point, one set, the later line's reps");
+	history_free(&h);
+}
+
+/* Dates that do not exist are corrupt lines; the --since parser refuses
+ * them too. */
+static void test_impossible_dates(void)
+{
+	static const struct {
+		const char *stamp, *why;
+	} cases[] = {
+		{"2026-02-30T07:00:00.000+00:00", "impossible date in timestamp"},
+		{"2026-02-29T07:00:00.000+00:00", "impossible date in timestamp"},
+		{"2026-04-31T07:00:00.000+00:00", "impossible date in timestamp"},
+		{"0000-01-01T07:00:00.000+00:00", "impossible date in timestamp"},
+		{"1900-02-29T07:00:00.000+00:00", "impossible date in timestamp"},
+		{"2026-13-01T07:00:00.000+00:00", "bad timestamp"},
+		{"2026-00-10T07:00:00.000+00:00", "bad timestamp"},
+		{"2026-11-20T25:00:00.000+00:00", "bad timestamp"},
+		{"2026-11-20T07:60:00.000+00:00", "bad timestamp"},
+		{"2026-11-20T07:00:00.000+24:00", "bad timestamp"},
+		{"2024-02-29T07:00:00.000+00:00", NULL},
+		{"2000-02-29T07:00:00.000+00:00", NULL},
+		{"2026-12-31T23:59:60.999-23:59", NULL},
+	};
+	struct logrec rec;
+	logrec_init(&rec);
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		char *line = xasprintf("%s a start routine=R format=1", cases[i].stamp);
+		is_str(logrec_parse(&rec, line, strlen(line)), cases[i].why, "%s", cases[i].stamp);
+		free(line);
+	}
+	logrec_free(&rec);
+
+	struct history h;
+	char *err;
+	read_text(&h, "2026-02-30T07:00:00.000+00:00 a start routine=R format=1\n"
+		      "2026-11-20T07:00:00.000+00:00 b start routine=R format=1\n", NULL, &err);
+	is_int(h.corrupt, 1, "a line dated 30 February is corrupt");
+	is_int(h.sessions, 1, "and skipped");
+	ok(strstr(err, ":1: skipped corrupt line: impossible date in timestamp\n") != NULL,
+	   "reported with its line");
+	free(err);
+	history_free(&h);
+
+	time_t t;
+	ok(!history_parse_since("0000-01-01", &t), "--since: no year 0");
+	ok(!history_parse_since("2026-02-29", &t), "--since: no 29 February in 2026");
+	ok(!history_parse_since("2026-13-01", &t), "--since: no month 13");
+	ok(history_parse_since("2024-02-29", &t), "--since: 29 February 2024 is fine");
 }
 
 static void cleanup(void)
@@ -779,6 +982,10 @@ int main(void)
 	test_targets();
 	test_targets_by_file();
 	test_redone();
+	test_fragment();
+	test_targets_by_time();
+	test_many();
+	test_impossible_dates();
 	cleanup();
 	return done_testing();
 }

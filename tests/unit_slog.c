@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -71,7 +73,7 @@ static void test_open_write(void)
 	char *sub = path_in("state"), *sub2 = path_in("state/recoup");
 	char *p = path_in("state/recoup/sessions.log");
 	struct slog l;
-	ok(slog_open(&l, p) == 0, "open creates missing directories and the file");
+	ok(slog_open(&l, p, 0) == 0, "open creates missing directories and the file");
 	is_int(mode_of(sub), 0700, "new directory mode 0700");
 	is_int(mode_of(sub2), 0700, "nested new directory mode 0700");
 	is_int(mode_of(p), 0600, "new log file mode 0600");
@@ -82,12 +84,12 @@ static void test_open_write(void)
 	ok(!slog_failing(&l), "not failing");
 	is_int((long long)slog_close(&l, stderr), 0, "close: nothing left over");
 	struct slog l2;
-	ok(slog_open(&l2, p) == 0, "open again");
+	ok(slog_open(&l2, p, 0) == 0, "open again");
 	put(&l2, "three\n");
 	slog_close(&l2, stderr);
 	is_file(p, "one\ntwo \"quoted\"\nthree\n", "reopening appends, never truncates");
 	chmod(p, 0644);
-	ok(slog_open(&l2, p) == 0, "open an existing file");
+	ok(slog_open(&l2, p, 0) == 0, "open an existing file");
 	slog_close(&l2, stderr);
 	is_int(mode_of(p), 0644, "an existing file keeps its mode");
 	free(sub);
@@ -99,7 +101,7 @@ static void test_rotation(void)
 {
 	char *p = path_in("rot.log"), *p1 = path_in("rot.log.1");
 	struct slog l;
-	ok(slog_open(&l, p) == 0, "open rot.log");
+	ok(slog_open(&l, p, 0) == 0, "open rot.log");
 	put(&l, "a\n");
 	put(&l, "b\n");
 	ok(rename(p, p1) == 0, "logrotate renames the log away");
@@ -133,7 +135,7 @@ static void test_dir_removed(void)
 {
 	char *d = path_in("gone"), *p = path_in("gone/log");
 	struct slog l;
-	ok(slog_open(&l, p) == 0, "open gone/log");
+	ok(slog_open(&l, p, 0) == 0, "open gone/log");
 	put(&l, "1\n");
 	ok(unlink(p) == 0 && rmdir(d) == 0, "the log and its directory are removed");
 	put(&l, "2\n");
@@ -150,7 +152,7 @@ static void test_retry(void)
 {
 	char *p = path_in("retry.log");
 	struct slog l;
-	ok(slog_open(&l, p) == 0, "open retry.log");
+	ok(slog_open(&l, p, 0) == 0, "open retry.log");
 	put(&l, "1\n");
 	ok(unlink(p) == 0 && mkdir(p, 0700) == 0, "a directory replaces the log");
 	put(&l, "2\n");
@@ -164,7 +166,7 @@ static void test_retry(void)
 	is_file(p, "2\n3\n4\n", "pending lines retried first, in order, then the new one");
 	is_int((long long)slog_close(&l, stderr), 0, "nothing left over");
 
-	ok(slog_open(&l, p) == 0, "open again");
+	ok(slog_open(&l, p, 0) == 0, "open again");
 	ok(unlink(p) == 0 && mkdir(p, 0700) == 0, "a directory replaces the log again");
 	put(&l, "5\n");
 	ok(rmdir(p) == 0, "and goes away before the end");
@@ -172,7 +174,7 @@ static void test_retry(void)
 	is_file(p, "5\n", "the pending line was written at close");
 
 	/* time passing retries too: no need to wait for the next event */
-	ok(slog_open(&l, p) == 0, "open a third time");
+	ok(slog_open(&l, p, 0) == 0, "open a third time");
 	ok(unlink(p) == 0 && mkdir(p, 0700) == 0, "a directory replaces the log a third time");
 	put(&l, "6\n");
 	slog_retry(&l);
@@ -192,7 +194,7 @@ static void test_full(void)
 		return;
 	}
 	struct slog l;
-	ok(slog_open(&l, "/dev/full") == 0, "opening /dev/full works");
+	ok(slog_open(&l, "/dev/full", SLOG_DEVICE_OK) == 0, "opening /dev/full works");
 	ok(!slog_failing(&l), "not failing before a write");
 	put(&l, "start x\n");
 	ok(slog_failing(&l), "a write to /dev/full fails: slog_failing()");
@@ -211,7 +213,7 @@ static void test_full(void)
 	       "the unwritten lines, whole and in order, under a header naming the log");
 	free(text);
 
-	ok(slog_open(&l, "/dev/full") == 0, "again with no leftover stream");
+	ok(slog_open(&l, "/dev/full", SLOG_DEVICE_OK) == 0, "again with no leftover stream");
 	put(&l, "x\n");
 	is_int((long long)slog_close(&l, NULL), 0, "close(NULL) prints nothing");
 }
@@ -220,8 +222,9 @@ static void test_cannot_open(void)
 {
 	struct slog l;
 	errno = 0;
-	is_int(slog_open(&l, dir), -1, "a directory as the log: open fails");
-	is_int(errno, EISDIR, "errno EISDIR");
+	is_int(slog_open(&l, dir, 0), -1, "a directory as the log: open fails");
+	is_int(errno, EINVAL, "errno EINVAL");
+	is_str(l.kind, "a directory", "refused for its type: a directory");
 	ok(l.path == NULL && l.fd < 0, "nothing is left open");
 	ok(!slog_failing(&l), "and nothing pending");
 
@@ -230,12 +233,12 @@ static void test_cannot_open(void)
 	if (fp)
 		fclose(fp);
 	errno = 0;
-	is_int(slog_open(&l, under), -1, "a log under a regular file: open fails");
+	is_int(slog_open(&l, under, 0), -1, "a log under a regular file: open fails");
 	is_int(errno, ENOTDIR, "errno ENOTDIR");
 	free(f);
 	free(under);
 
-	ok(slog_open(&l, NULL) == 0, "NULL path: logging off");
+	ok(slog_open(&l, NULL, 0) == 0, "NULL path: logging off");
 	put(&l, "dropped\n");
 	ok(!slog_failing(&l), "writes are dropped, not pending");
 	is_int((long long)slog_close(&l, stderr), 0, "nothing left over");
@@ -260,6 +263,131 @@ static void rm_rf(const char *path)
 	free(cmd);
 }
 
+/* Write `text` as the whole file at `p`. */
+static void put_file(const char *p, const char *text)
+{
+	FILE *f = fopen(p, "w");
+	if (!f || fputs(text, f) < 0 || fclose(f))
+		die_errno(99, "%s", p);
+}
+
+#define L1 "2026-11-20T07:00:00.000+00:00 a start routine=R format=1"
+#define L2 "2026-11-20T07:10:00.000+00:00 a end status=complete elapsed=600"
+#define L3 "2026-11-21T07:00:00.000+00:00 b start routine=R format=1\n"
+
+/* A file whose last piece has no newline: the next line starts on a line
+ * of its own, and a whole line there is not damaged. */
+static void test_end_mended(void)
+{
+	char *p = path_in("mend.log");
+	struct slog l;
+	put_file(p, L1 "\n" L2);
+	ok(slog_open(&l, p, 0) == 0, "open a log whose last line has no newline");
+	put(&l, L3);
+	slog_close(&l, NULL);
+	is_file(p, L1 "\n" L2 "\n" L3, "a whole last line gets just its newline, nothing else");
+
+	put_file(p, L1 "\n2026-11-20T07:0");
+	ok(slog_open(&l, p, 0) == 0, "open a log ending in a torn fragment");
+	put(&l, L3);
+	put(&l, L3);
+	slog_close(&l, NULL);
+	is_file(p, L1 "\n2026-11-20T07:0\n" L3 L3,
+		"the fragment is ended (it stays unparsable), once; the new lines whole");
+
+	put_file(p, "");
+	ok(slog_open(&l, p, 0) == 0, "an empty log");
+	put(&l, L3);
+	slog_close(&l, NULL);
+	is_file(p, L3, "gets no newline first");
+	free(p);
+}
+
+/* A write cut short (here by a file size limit, as a full disk would):
+ * the torn start of the line is cut off again, and the line written whole
+ * when it can be, or printed whole at the end. */
+static void test_own_torn(void)
+{
+	char *p = path_in("torn.log");
+	struct slog l;
+	struct rlimit old, lim;
+	if (getrlimit(RLIMIT_FSIZE, &old) < 0) {
+		ok(1, "# SKIP no RLIMIT_FSIZE");
+		free(p);
+		return;
+	}
+	signal(SIGXFSZ, SIG_IGN);
+	put_file(p, L1 "\n");
+	ok(slog_open(&l, p, 0) == 0, "open torn.log");
+	lim = old;
+	lim.rlim_cur = strlen(L1 "\n") + 10;
+	setrlimit(RLIMIT_FSIZE, &lim);
+	put(&l, L3);
+	ok(slog_failing(&l), "a write cut after 10 bytes fails");
+	size_t len = 0;
+	free(slurp(p, &len));
+	is_int((long long)len, (long long)strlen(L1 "\n") + 10, "and left 10 bytes of it");
+	setrlimit(RLIMIT_FSIZE, &old);
+	slog_retry(&l);
+	ok(!slog_failing(&l), "with room again it is written");
+	is_file(p, L1 "\n" L3, "whole, the torn bytes cut off first");
+
+	/* the file is past this limit: nothing at all is written */
+	setrlimit(RLIMIT_FSIZE, &lim);
+	put(&l, L3);
+	put(&l, L3);
+	char *out = NULL;
+	size_t n = 0;
+	FILE *mem = open_memstream(&out, &n);
+	/* at close the first retry is cut after 5 bytes */
+	lim.rlim_cur = strlen(L1 "\n" L3) + 5;
+	setrlimit(RLIMIT_FSIZE, &lim);
+	is_int((long long)slog_close(&l, mem), 2, "still failing at close: both lines printed");
+	setrlimit(RLIMIT_FSIZE, &old);
+	fclose(mem);
+	is_file(p, L1 "\n" L3, "and their torn start is not left in the file");
+	free(out);
+
+	/* someone else appended after the torn bytes: they are not ours to cut */
+	put_file(p, L1 "\n");
+	ok(slog_open(&l, p, 0) == 0, "open torn.log again");
+	lim.rlim_cur = strlen(L1 "\n") + 10;
+	setrlimit(RLIMIT_FSIZE, &lim);
+	put(&l, L3);
+	setrlimit(RLIMIT_FSIZE, &old);
+	FILE *f = fopen(p, "a");
+	fputs("XY", f);
+	fclose(f);
+	slog_retry(&l);
+	slog_close(&l, NULL);
+	char *want = xasprintf(L1 "\n%.10sXY\n" L3, L3);
+	is_file(p, want, "another's bytes after them: the end is only ended, nothing cut");
+	free(want);
+	signal(SIGXFSZ, SIG_DFL);
+	free(p);
+}
+
+/* Only a regular file, or a character device when allowed; nothing that
+ * could block. */
+static void test_types(void)
+{
+	struct slog l;
+	char *fifo = path_in("fifo");
+	ok(mkfifo(fifo, 0600) == 0, "a fifo");
+	is_int(slog_open(&l, fifo, SLOG_DEVICE_OK), -1, "a fifo as the log: refused (no reader: no block)");
+	is_str(l.kind, "a fifo", "named as a fifo");
+	is_int(errno, EINVAL, "errno EINVAL");
+	if (access("/dev/null", W_OK) == 0) {
+		is_int(slog_open(&l, "/dev/null", 0), -1, "a device not named with --log: refused");
+		is_str(l.kind, "a character device", "named as a device");
+		ok(slog_open(&l, "/dev/null", SLOG_DEVICE_OK) == 0, "a device named with --log: taken");
+		put(&l, L3);
+		is_int((long long)slog_close(&l, NULL), 0, "and written");
+	}
+	unlink(fifo);
+	free(fifo);
+}
+
 int main(void)
 {
 	const char *tmp = getenv("TMPDIR");
@@ -276,6 +404,9 @@ int main(void)
 	test_full();
 	test_cannot_open();
 	test_default_path();
+	test_end_mended();
+	test_own_torn();
+	test_types();
 	rm_rf(dir);
 	return done_testing();
 }

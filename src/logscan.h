@@ -1,0 +1,69 @@
+/* logscan.h: the one scanner of the session log.  Lines are read through
+ * logfile.c, parsed, and grouped into sessions by session id; a consumer
+ * (the history report, the target finder) sees each kept session start,
+ * its events, and its end.  Lines of concurrent sessions may interleave; a
+ * `start` with an id seen before begins a new session.  Unknown events and
+ * keys are skipped.  A corrupt line (unparsable, holding a NUL byte, or
+ * longer than LOGFILE_LINE_MAX) is reported and skipped, never fatal;
+ * blank lines are skipped silently; a last piece without its newline is
+ * not a line (torn, or still being written) and is only counted.  No
+ * curses here. */
+#ifndef RECOUP_LOGSCAN_H
+#define RECOUP_LOGSCAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <time.h>
+
+#include "history.h"
+#include "logfmt.h"
+
+struct scan_session {
+	char sid[sizeof ((struct logrec *)0)->sid];
+	time_t when;        /* start */
+	int ms;             /* and its milliseconds */
+	bool open;          /* no end line yet */
+	bool kept;          /* the consumer wants its events */
+	void *data;         /* the consumer's, freed by its finish() */
+};
+
+struct scan;
+
+struct scan_ops {
+	/* A session starts (sc->v[i] filled in): return whether to keep it. */
+	bool (*start)(struct scan *sc, size_t i, const struct logrec *rec);
+	/* Any other event of a kept, open session. */
+	void (*event)(struct scan *sc, size_t i, const struct logrec *rec);
+	/* A kept session ends, or is found unfinished. */
+	void (*finish)(struct scan *sc, size_t i, enum history_status st);
+};
+
+struct scan {
+	const char *path;
+	FILE *err;          /* corrupt lines reported here, or NULL */
+	const struct scan_ops *ops;
+	void *ctx;
+	struct scan_session *v; /* every session, in the order of their starts */
+	size_t n, cap;
+	/* Session ids, open addressing: index into v plus one, 0 when empty.
+	 * A start with a known id points the slot at the new session. */
+	size_t *slots;
+	size_t nslots, nids;
+	long lines, corrupt;
+	bool fragment;      /* the file ended in a piece without a newline */
+	const char *kind;   /* set when the path is not a regular file */
+};
+
+/* Read the whole log; -1 with errno set when it cannot be opened or read
+ * (errno EINVAL and sc->kind set when it is not a regular file).  Sessions
+ * still open at the end are finished as unfinished either way. */
+int scan_run(struct scan *sc);
+void scan_free(struct scan *sc);
+
+/* Whether session a started before session b: by the time stamped on
+ * their starts (UTC offsets applied), then by file order, so that a log
+ * merged from two machines still reads in the order things happened. */
+bool scan_before(const struct scan *sc, size_t a, size_t b);
+
+#endif
