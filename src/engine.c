@@ -520,6 +520,22 @@ void engine_toggle_pause(struct engine *e)
 	set_cue(e, "Paused");
 }
 
+bool engine_hold(struct engine *e)
+{
+	struct engine_view v;
+	engine_view_numbers(e, &v);
+	if (!v.timed || v.paused || v.input != INPUT_NONE)
+		return false;
+	engine_toggle_pause(e);
+	return e->paused; /* not in the guard time */
+}
+
+void engine_release(struct engine *e)
+{
+	if (e->paused)
+		engine_toggle_pause(e);
+}
+
 static void ask_count(struct engine *e, long long now)
 {
 	const struct segment *s = cur_seg(e);

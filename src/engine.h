@@ -122,6 +122,11 @@ long long engine_next_wake(const struct engine *e);
 /* Actions.  Each is ignored when it does not apply, and all but quit and
  * abort while engine_guarded(). */
 void engine_toggle_pause(struct engine *e);
+/* A question (quit?) holds a running countdown, so that no rep or minute
+ * is counted behind it: true when this call paused it, and then
+ * engine_release() after the answer "no" goes on from where it was. */
+bool engine_hold(struct engine *e);
+void engine_release(struct engine *e);
 void engine_next(struct engine *e);      /* skip / acknowledge / stop a set early */
 void engine_back(struct engine *e);
 void engine_adjust(struct engine *e, long long ms); /* +/- 15 s */

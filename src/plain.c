@@ -137,13 +137,7 @@ static void number(struct plain *p, long v)
 static void ask_quit(struct plain *p)
 {
 	struct engine *e = &p->s->e;
-	struct engine_view v;
-	engine_view_numbers(e, &v);
-	p->quit_paused = v.timed && !v.paused && v.input == INPUT_NONE;
-	if (p->quit_paused) {
-		engine_toggle_pause(e);
-		p->quit_paused = e->paused; /* not in the guard time */
-	}
+	p->quit_paused = engine_hold(e);
 	show_changes(p);
 	p->confirming = true;
 	say("Quit this session? y to quit, n to go on");
@@ -156,8 +150,8 @@ static void answer_quit(struct plain *p, const char *line)
 	if (!strcmp(line, "y") || !strcmp(line, "Y") || !strcmp(line, "yes")) {
 		engine_quit(e);
 	} else {
-		if (p->quit_paused && e->paused)
-			engine_toggle_pause(e);
+		if (p->quit_paused)
+			engine_release(e);
 		say("Going on");
 	}
 	p->quit_paused = false;

@@ -761,8 +761,8 @@ static void key(struct ui *ui, int ch)
 		if (ch == 'y' || ch == 'Y') {
 			engine_quit(e);
 			leave_finished(ui);
-		} else if (ui->quit_paused && e->paused) {
-			engine_toggle_pause(e); /* "no": on from where it was */
+		} else if (ui->quit_paused) {
+			engine_release(e); /* "no": on from where it was */
 		}
 		ui->quit_paused = false;
 		return;
@@ -771,13 +771,7 @@ static void key(struct ui *ui, int ch)
 		if (o->confirm_quit) {
 			/* a countdown waits for the answer: a set must not count
 			 * reps, nor a spot minutes, behind the question */
-			struct engine_view v;
-			engine_view_numbers(e, &v);
-			ui->quit_paused = v.timed && !v.paused && v.input == INPUT_NONE;
-			if (ui->quit_paused) {
-				engine_toggle_pause(e);
-				ui->quit_paused = e->paused; /* not in the guard time */
-			}
+			ui->quit_paused = engine_hold(e);
 			ui->confirming_quit = true;
 		} else {
 			engine_quit(e);
