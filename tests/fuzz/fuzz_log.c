@@ -79,15 +79,18 @@ static void check_history(const struct history *h)
 	if (ended != h->sessions || h->sessions > h->logged ||
 	    h->corrupt > h->lines || h->nroutines > (size_t)h->sessions)
 		abort();
+	/* series in time order (the sessions' starts, not their place in the
+	 * file), an exercise's one point a session */
 	for (size_t i = 0; i < h->nratings; i++)
 		for (size_t k = 0; k < h->ratings[i].n; k++)
 			if (h->ratings[i].v[k].value < 0 || h->ratings[i].v[k].value > 10 ||
-			    (k && h->ratings[i].v[k - 1].session > h->ratings[i].v[k].session))
+			    (k && h->ratings[i].v[k - 1].when > h->ratings[i].v[k].when))
 				abort();
 	for (size_t i = 0; i < h->nexercises; i++)
 		for (size_t k = 0; k < h->exercises[i].n; k++)
 			if (h->exercises[i].v[k].reps < 0 || h->exercises[i].v[k].sets < 1 ||
-			    (k && h->exercises[i].v[k - 1].session >= h->exercises[i].v[k].session))
+			    (k && (h->exercises[i].v[k - 1].when > h->exercises[i].v[k].when ||
+				   h->exercises[i].v[k - 1].session == h->exercises[i].v[k].session)))
 				abort();
 }
 
