@@ -291,12 +291,18 @@ static int run_editor(char *const argv[])
 	if (pipe(fds) < 0)
 		return -1;
 	fcntl(fds[1], F_SETFD, FD_CLOEXEC);
-	struct sigaction ign, old_int, old_quit;
+	/* Ctrl-Z stops the editor and recoup with it, as one job: with our
+	 * own SIGTSTP handler in place recoup would wait on, and the shell
+	 * would never get the terminal back */
+	struct sigaction ign, dfl, old_int, old_quit, old_tstp;
 	memset(&ign, 0, sizeof ign);
 	ign.sa_handler = SIG_IGN;
 	sigemptyset(&ign.sa_mask);
+	dfl = ign;
+	dfl.sa_handler = SIG_DFL;
 	sigaction(SIGINT, &ign, &old_int);
 	sigaction(SIGQUIT, &ign, &old_quit);
+	sigaction(SIGTSTP, &dfl, &old_tstp);
 	pid_t pid = fork();
 	if (pid == 0) {
 		close(fds[0]);
@@ -317,6 +323,7 @@ static int run_editor(char *const argv[])
 		close(fds[0]);
 		sigaction(SIGINT, &old_int, NULL);
 		sigaction(SIGQUIT, &old_quit, NULL);
+		sigaction(SIGTSTP, &old_tstp, NULL);
 		errno = e;
 		return -1;
 	}
@@ -329,6 +336,7 @@ static int run_editor(char *const argv[])
 		;
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGQUIT, &old_quit, NULL);
+	sigaction(SIGTSTP, &old_tstp, NULL);
 	if (got == (ssize_t)sizeof e) {
 		errno = e;
 		return -1;

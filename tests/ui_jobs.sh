@@ -161,4 +161,35 @@ wait_screen '^picker=[0-9]+'
 ok $? "&, picker: recoup ends at once" || kill_stopped "$(cat "$T/bg.pid")"
 like "$(screen)" '^picker=2$' "&, picker: exit status 2"
 
+# ---- Ctrl-Z while the picker's editor runs: the job stops, fg goes on ----
+# (recoup's own SIGTSTP handler once kept it waiting on a stopped editor,
+# and the shell never got the terminal back)
+mkdir -p "$T/own"
+cp "$ROUTINES/ui-session.yaml" "$T/own/"
+cat >"$T/tstp-ed" <<'EOF2'
+#!/bin/sh
+# stop the whole job, as Ctrl-Z in an editor does; go on after fg
+kill -TSTP 0
+echo resumed >"$0.done"
+EOF2
+chmod +x "$T/tstp-ed"
+tm_shell
+type_line "EDITOR=$T/tstp-ed $RECOUP --log $LOG --routine-dir $T/own"
+wait_screen 'recoup: pick a routine'
+ok $? "Ctrl-Z in the editor: the picker runs"
+keys e
+wait_screen 'Stopped'
+ok $? "Ctrl-Z in the editor: the job stops and the shell has the terminal" || {
+	kill -CONT "$(pgrep -f "$T/tstp-ed" | head -n 1)" 2>/dev/null
+}
+type_line fg
+wait_screen 'recoup: pick a routine'
+ok $? "Ctrl-Z in the editor: after fg, the editor ends and the picker is back"
+is "$(cat "$T/tstp-ed.done" 2>/dev/null)" resumed "Ctrl-Z in the editor: the editor went on after fg"
+keys q
+wait_screen '^\$ ?$'
+type_line 'echo "after=$?"'
+wait_screen '^after=[0-9]+'
+like "$(screen)" '^after=0$' "Ctrl-Z in the editor: q then quits, exit 0"
+
 done_testing
