@@ -330,6 +330,11 @@ static bool same_bytes(const char *a, const char *b)
 	return same;
 }
 
+bool routine_copy_unchanged(const char *copy, const char *orig)
+{
+	return same_bytes(copy, orig);
+}
+
 int routine_drop_copy(const char *copy, const char *orig, char **trashed)
 {
 	*trashed = NULL;

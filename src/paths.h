@@ -77,6 +77,9 @@ int routine_trash(const char *path, char **to);
  * that what the user typed is not lost.  0, or -1 with errno set. */
 int routine_drop_copy(const char *copy, const char *orig, char **trashed);
 
+/* True when `copy` still holds the same bytes as `orig`. */
+bool routine_copy_unchanged(const char *copy, const char *orig);
+
 /* The id of a routine file: its base name without .yaml/.yml. */
 char *routine_id_of(const char *path);
 

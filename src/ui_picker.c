@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <strings.h>
 #include <wchar.h>
 
@@ -487,6 +488,15 @@ static void edit_selected(struct ui *ui, int line)
 		else
 			buf_addf(&m, "; the copy made for it was removed");
 		free(trashed);
+	} else if (ran == 0 && copied && routine_copy_unchanged(path, k->path)) {
+		/* left without a change (:q!): a copy that changes nothing
+		 * would only hide the routine it copies */
+		if (unlink(path) < 0)
+			buf_addf(&m, "No change; the copy made for it is left, %s (cannot remove it: %s)",
+				 path, strerror(errno));
+		else
+			buf_addf(&m, "No change: the copy made for it was removed, %s is as it was",
+				 k->path);
 	} else if (ran >= 0) {
 		bool broken = check_edited(p, path);
 		if (why[0])

@@ -36,6 +36,8 @@ keep) trap '' INT QUIT
 	echo started >"$T/ed-started"
 	read -r line ;;
 kill) kill -TERM \$\$ ;;
+# a line of the user's own, as any real edit adds
+mine) printf '# mine\\n' >>"\$last" ;;
 # write in the file, then fail (vi's :cq after typing)
 scribble) printf '# my own words\n' >>"\$last"; exit 3 ;;
 esac
@@ -130,7 +132,7 @@ wait_exit
 # A routine not in the user's own directory (here the build tree's
 # routines/): e edits a copy in $XDG_CONFIG_HOME/recoup/routines, made for
 # it, and leaves the original alone
-echo none >"$T/ed-mode"
+echo mine >"$T/ed-mode"
 : >"$T/ed-args"
 mine="$XDG_CONFIG_HOME/recoup/routines"
 shipped="$top_srcdir/routines/ice-intervals.yaml"
@@ -145,7 +147,8 @@ ok $? "e on it: the picker says it edited a copy" || show_screen
 like "$(joined | tr -d ' ')" "Editedacopy,$mine/ice-intervals\\.yaml\\(theoriginalisleftasitwas\\):ok" \
 	"naming the copy"
 is "$(cat "$T/ed-args")" "$mine/ice-intervals.yaml" "the editor got the copy"
-same_file "$mine/ice-intervals.yaml" "$shipped" "the copy is the routine, byte for byte"
+{ cat "$shipped"; echo '# mine'; } >"$T/shipped.mine"
+same_file "$mine/ice-intervals.yaml" "$T/shipped.mine" "the copy is the routine, with what the editor wrote"
 same_file "$shipped" "$T/shipped.orig" "the original is left as it was"
 is "$(ls -ld "$mine" | cut -c1-10)" "drwx------" "the routine directory was made, mode 0700"
 keys e
@@ -276,7 +279,7 @@ like "$(joined | tr -d ' ')" "Nothingtorevert:$dir/ui-ice\\.yamlhidesnootherrout
 	"r on a routine of the user's that hides none: says so" || show_screen
 
 # a second copy reverted goes beside the first in the trash, never over it
-echo none >"$T/ed-mode"
+echo mine >"$T/ed-mode"
 pick 'Ice intervals'
 keys e
 _poll 5 _joined_has 'Edited a copy'
@@ -287,6 +290,15 @@ keys y
 _poll 5 _joined_has 'Reverted'
 ok "$([ -f "$trash/ice-intervals.1.yaml" ]; echo $?)" "the second goes to ice-intervals.1.yaml" || ls "$trash"
 same_file "$trash/ice-intervals.yaml" "$T/copy.mine" "the first is still there, as it was"
+
+# An editor left without a change (:q!) leaves no copy to hide the routine
+echo none >"$T/ed-mode"
+pick 'Ice intervals'
+keys e
+_poll 5 _joined_has 'No change'
+like "$(joined | tr -d ' ')" "Nochange:thecopymadeforitwasremoved,$top_srcdir/routines/ice-intervals\\.yamlisasitwas" \
+	"an editor that changes nothing: the copy is removed, and said" || show_screen
+ok "$([ ! -e "$mine/ice-intervals.yaml" ]; echo $?)" "no copy is left"
 
 # A failed editor on a shipped routine leaves no copy to hide it
 echo fail >"$T/ed-mode"
