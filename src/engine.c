@@ -228,10 +228,10 @@ static void log_skip(struct engine *e, const struct segment *s, const char *what
 		     long long run)
 {
 	log_skip_begin(e, s, what);
-	if (s->duration) {
+	if (s->duration)
 		logline_secs(&e->line, "planned", s->duration);
-		logline_secs(&e->line, "elapsed", run);
-	}
+	/* last, as on every skip line (logrec_whole()) */
+	logline_secs(&e->line, "elapsed", run);
 	line_emit(e);
 }
 

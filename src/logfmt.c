@@ -162,6 +162,26 @@ struct span {
 	size_t key, value;
 };
 
+/* The last field of a whole line, per event; "" where it varies. */
+static const char *const whole_ends[LOG_EVENT_COUNT][2] = {
+	[LOG_SET] = { "elapsed" }, [LOG_SPOT] = { "elapsed" }, [LOG_ICE] = { "elapsed" },
+	[LOG_SKIP] = { "elapsed" }, [LOG_DONE] = { "elapsed" },
+	[LOG_END] = { "elapsed", "signal" }, [LOG_RESUME] = { "paused" },
+};
+
+bool logrec_whole(const struct logrec *r)
+{
+	if (r->event >= LOG_EVENT_COUNT || !whole_ends[r->event][0])
+		return true;
+	if (!r->nf)
+		return false;
+	const char *last = r->f[r->nf - 1].key;
+	for (size_t i = 0; i < 2 && whole_ends[r->event][i]; i++)
+		if (!strcmp(last, whole_ends[r->event][i]))
+			return true;
+	return false;
+}
+
 const char *logrec_parse(struct logrec *r, const char *line, size_t len)
 {
 	while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))

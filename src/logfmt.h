@@ -71,6 +71,15 @@ void logrec_free(struct logrec *r);
 /* Parse one line (without or with its '\n').  Returns NULL on success or a
  * static message saying what is wrong with the line. */
 const char *logrec_parse(struct logrec *r, const char *line, size_t len);
+/* Whether a parsed line is whole: ends with the field its event always
+ * ends with when recoup writes it (a set, spot, ice round, skip or done
+ * line with its elapsed time; an end line with its elapsed time or its
+ * signal; a resume with paused), so that a line torn after a whole field
+ * ("reps=1" of "reps=12 ... elapsed=27") is told from one that only lost
+ * its newline.  Events whose last field varies are taken as whole.  The
+ * writer (engine.c) must keep these endings: tests/unit_engine.c checks
+ * every line it writes against this. */
+bool logrec_whole(const struct logrec *r);
 /* The value of `key`, or NULL. */
 const char *logrec_get(const struct logrec *r, const char *key);
 /* Integer value of `key`, or `dflt` when absent or not a number. */

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "logfile.h"
+#include "logfmt.h"
 #include "paths.h"
 #include "safetext.h"
 #include "util.h"
@@ -91,6 +92,46 @@ static bool own_tail(const struct slog *l, off_t size)
 	return same;
 }
 
+/* The file's last piece, after its last newline, read whole as a log
+ * line (logrec_whole()): a line that only lost its newline (an editor
+ * dropped it), not one torn after a whole field. */
+static bool tail_whole(const struct slog *l, off_t size)
+{
+	enum { MAX = 65536 };
+	off_t from = size > MAX ? size - MAX : 0;
+	size_t n = (size_t)(size - from);
+	char *buf = xmalloc(n + 1);
+	bool whole = false;
+	if (pread(l->fd, buf, n, from) == (ssize_t)n) {
+		char *nl = memrchr(buf, '\n', n);
+		size_t beg = nl ? (size_t)(nl - buf) + 1 : 0;
+		if (nl || from == 0) {
+			struct logrec r;
+			logrec_init(&r);
+			whole = !memchr(buf + beg, '\0', n - beg) &&
+				!logrec_parse(&r, buf + beg, n - beg) && logrec_whole(&r);
+			logrec_free(&r);
+		}
+	}
+	free(buf);
+	return whole;
+}
+
+/* Our torn bytes off the end at once, while they are surely still the
+ * last (a cut needs no free space), so that a recoup killed before its
+ * next write leaves no fragment behind. */
+static void cut_torn(struct slog *l)
+{
+	struct stat sb;
+	if (l->regular && fstat(l->fd, &sb) == 0 && own_tail(l, sb.st_size) &&
+	    ftruncate(l->fd, sb.st_size - (off_t)l->ntorn) == 0) {
+		free(l->torn);
+		l->torn = NULL;
+		l->ntorn = 0;
+		l->mend = true; /* another may append a piece before our next line */
+	}
+}
+
 /* Before the next line: leave the file ending in a newline, so a whole
  * line is never damaged and a fragment is never glued to a line.  Our own
  * torn bytes are cut off again when they are still the file's last (a
@@ -98,8 +139,8 @@ static bool own_tail(const struct slog *l, off_t size)
  * it would have been glued to our fragment anyway); failing that they are
  * ended with " \n", which no reader parses (the fragment may have been cut
  * just after a whole field, "reps=1" of "reps=12").  A piece left by
- * anyone else is ended with "\n": a whole line stays whole, a fragment stays
- * unparsable.  True when done. */
+ * anyone else is ended with "\n" when it reads as a whole line (an editor
+ * dropped its newline), else with " \n" too.  True when done. */
 static bool mend_end(struct slog *l)
 {
 	const char *sep = l->ntorn ? " \n" : NULL; /* when the end cannot be seen */
@@ -112,7 +153,7 @@ static bool mend_end(struct slog *l)
 		else if (own_tail(l, sb.st_size))
 			sep = ftruncate(l->fd, sb.st_size - (off_t)l->ntorn) == 0 ? NULL : " \n";
 		else
-			sep = "\n";
+			sep = tail_whole(l, sb.st_size) ? "\n" : " \n";
 	}
 	if (sep && write(l->fd, sep, strlen(sep)) != (ssize_t)strlen(sep)) {
 		l->last_errno = errno;
@@ -158,6 +199,7 @@ static bool write_line(struct slog *l, const char *line, size_t len)
 			if (n > 0) {
 				l->torn = xstrndup(line, (size_t)n);
 				l->ntorn = (size_t)n;
+				cut_torn(l);
 			}
 			l->last_errno = ENOSPC;
 		} else {

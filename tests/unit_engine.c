@@ -34,9 +34,18 @@ static char *lines[MAXLINES];
 static size_t nlines;
 static struct logrec rec;
 
+static long not_whole; /* lines written that logrec_whole() would doubt */
+
 static void sink_line(void *ctx, const char *line, size_t len)
 {
 	(void)ctx;
+	struct logrec r;
+	logrec_init(&r);
+	if (logrec_parse(&r, line, len) || !logrec_whole(&r)) {
+		printf("# not whole: %.*s", (int)len, line);
+		not_whole++;
+	}
+	logrec_free(&r);
 	if (nlines < MAXLINES)
 		lines[nlines++] = xstrndup(line, len);
 }
@@ -1458,6 +1467,8 @@ int main(void)
 	test_view();
 	test_speed();
 	test_full();
+	/* a reader tells a torn line from a whole one by how it ends */
+	ok(not_whole == 0, "every line the engine wrote ends as logrec_whole() expects");
 	logrec_free(&rec);
 	return done_testing();
 }

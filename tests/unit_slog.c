@@ -292,8 +292,17 @@ static void test_end_mended(void)
 	put(&l, L3);
 	put(&l, L3);
 	slog_close(&l, NULL);
-	is_file(p, L1 "\n2026-11-20T07:0\n" L3 L3,
-		"the fragment is ended (it stays unparsable), once; the new lines whole");
+	is_file(p, L1 "\n2026-11-20T07:0 \n" L3 L3,
+		"the fragment is ended with a space (it stays unparsable), once; the new lines whole");
+
+	/* torn just after a whole field: it would parse, as 1 rep, if it only
+	 * got its newline; a set line is whole only with its elapsed time */
+#define TORN_SET "2026-11-20T07:05:00.000+00:00 a set n=1 name=R side=left set=1 sets=1 target=12 reps=1"
+	put_file(p, L1 "\n" TORN_SET);
+	ok(slog_open(&l, p, 0) == 0, "open a log ending in a set line torn after reps=1");
+	put(&l, L3);
+	slog_close(&l, NULL);
+	is_file(p, L1 "\n" TORN_SET " \n" L3, "a line torn after a whole field is ended so it never parses");
 
 	put_file(p, "");
 	ok(slog_open(&l, p, 0) == 0, "an empty log");
@@ -326,7 +335,7 @@ static void test_own_torn(void)
 	ok(slog_failing(&l), "a write cut after 10 bytes fails");
 	size_t len = 0;
 	free(slurp(p, &len));
-	is_int((long long)len, (long long)strlen(L1 "\n") + 10, "and left 10 bytes of it");
+	is_int((long long)len, (long long)strlen(L1 "\n"), "its 10 torn bytes were cut off at once");
 	setrlimit(RLIMIT_FSIZE, &old);
 	slog_retry(&l);
 	ok(!slog_failing(&l), "with room again it is written");
@@ -348,7 +357,8 @@ static void test_own_torn(void)
 	is_file(p, L1 "\n" L3, "and their torn start is not left in the file");
 	free(out);
 
-	/* someone else appended after the torn bytes: they are not ours to cut */
+	/* someone else's unfinished bytes after ours were cut: not ours to
+	 * cut, only ended so that they never parse */
 	put_file(p, L1 "\n");
 	ok(slog_open(&l, p, 0) == 0, "open torn.log again");
 	lim.rlim_cur = strlen(L1 "\n") + 10;
@@ -360,8 +370,8 @@ static void test_own_torn(void)
 	fclose(f);
 	slog_retry(&l);
 	slog_close(&l, NULL);
-	char *want = xasprintf(L1 "\n%.10sXY\n" L3, L3);
-	is_file(p, want, "another's bytes after them: the end is only ended, nothing cut");
+	char *want = xstrdup(L1 "\nXY \n" L3);
+	is_file(p, want, "another's bytes at the end: ended, nothing of theirs cut");
 	free(want);
 	signal(SIGXFSZ, SIG_DFL);
 	free(p);
