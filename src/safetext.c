@@ -72,6 +72,26 @@ static bool invisible(uint32_t cp)
 	return false;
 }
 
+/* Takes no room at all: beside visible text it would make a name that
+ * looks like another ("Ice intervals" and the same with U+200B after it). */
+static bool zero_width(uint32_t cp)
+{
+	return (cp >= 0x200B && cp <= 0x200D) || (cp >= 0x2060 && cp <= 0x2064) ||
+	       cp == 0xFEFF || cp == 0x180E || cp == 0x034F;
+}
+
+/* A joiner (ZWNJ, ZWJ) between two characters that show is part of the
+ * writing (Persian, Indic scripts, emoji sequences): left alone there. */
+static bool joiner_inside(const struct safe_iter *it, uint32_t cp, bool before_visible)
+{
+	if ((cp != 0x200C && cp != 0x200D) || !before_visible)
+		return false;
+	uint32_t next;
+	const unsigned char *p = (const unsigned char *)it->s + it->off;
+	size_t l = utf8_decode(p, it->n - it->off, &next);
+	return l && next != ' ' && !invisible(next) && !always_escaped(next);
+}
+
 /* Whether the word at s (up to the next ASCII space, n bytes left) shows
  * nothing of its own: invisible characters, with at most ASCII punctuation
  * around them (a name in quotes, or before a colon, in a message).  Its
@@ -108,6 +128,7 @@ void safe_iter_init(struct safe_iter *it, const char *s, size_t n, unsigned flag
 	it->flags = flags;
 	it->word_end = 0;
 	it->invisible = false;
+	it->after_visible = false;
 	it->utf8 = !(flags & SAFE_TERM) || locale_is_utf8();
 }
 
@@ -152,10 +173,13 @@ bool safe_iter_next(struct safe_iter *it, struct safe_char *c)
 	size_t len = utf8_decode(p, it->n - it->off, &cp);
 	it->off += len ? len : 1;
 	c->len = len ? len : 1;
+	bool before_visible = it->after_visible;
+	it->after_visible = len && cp != ' ' && !invisible(cp) && !always_escaped(cp);
 	if (!len) {
 		/* not UTF-8: this byte alone, as a byte */
 		show_escape(c, p, 1, 0xFF, it->flags | SAFE_BYTES);
-	} else if (always_escaped(cp) || (it->invisible && cp != ' ' && invisible(cp))) {
+	} else if (always_escaped(cp) || (it->invisible && cp != ' ' && invisible(cp)) ||
+		   (zero_width(cp) && !joiner_inside(it, cp, before_visible))) {
 		show_escape(c, p, len, cp, it->flags);
 	} else if ((it->flags & SAFE_QUOTED) && (cp == '"' || cp == '\\')) {
 		c->show[0] = '\\';

@@ -49,6 +49,7 @@ struct safe_iter {
 	unsigned flags;
 	size_t word_end;        /* where the word being walked ends */
 	bool invisible;         /* it is invisible: escape what it holds */
+	bool after_visible;     /* the character before showed something */
 	bool utf8;              /* SAFE_TERM: the locale is UTF-8 */
 };
 void safe_iter_init(struct safe_iter *it, const char *s, size_t n, unsigned flags);

@@ -42,6 +42,19 @@ static void test_rule(void)
 		"in quotes, before a colon or a stop");
 	escapes("Calf\xe2\x80\x8d" "care", SAFE_TERM, "Calf\xe2\x80\x8d" "care",
 		"a joiner inside a visible name stays");
+	escapes("Ice intervals\xe2\x80\x8b", SAFE_TERM, "Ice intervals\\u200b",
+		"a zero-width space after a visible name: shown, so it cannot pose as the name");
+	escapes("z\xe2\x80\x8b\xe2\x80\x8b.yaml", SAFE_TERM, "z\\u200b\\u200b.yaml",
+		"zero-width characters inside a visible word are shown");
+	escapes("d/\xe2\x80\x8b.yaml", SAFE_TERM, "d/\\u200b.yaml",
+		"a zero-width file name in a path is shown");
+	escapes("\xef\xbb\xbfIce", SAFE_TERM, "\\ufeffIce", "a BOM before a name is shown");
+	escapes("Ice\xe2\x80\x8d", SAFE_TERM, "Ice\\u200d", "a joiner at the end of a name is shown");
+	escapes("\xe2\x80\x8cIce", SAFE_TERM, "\\u200cIce", "a non-joiner at the start of a name is shown");
+	escapes("\xd9\x85\xdb\x8c\xe2\x80\x8c\xd8\xae", SAFE_TERM, "\xd9\x85\xdb\x8c\xe2\x80\x8c\xd8\xae",
+		"a non-joiner between letters (Persian) stays");
+	escapes("\xf0\x9f\x8f\x83\xe2\x80\x8d\xe2\x99\x80", SAFE_TERM,
+		"\xf0\x9f\x8f\x83\xe2\x80\x8d\xe2\x99\x80", "a joiner inside an emoji sequence stays");
 	escapes("   ", SAFE_TERM, "   ", "ASCII spaces stay");
 	escapes("say \"hi\" \\o/", SAFE_TERM, "say \"hi\" \\o/", "quotes left alone on a screen");
 	escapes("say \"hi\" \\o/\n", SAFE_QUOTED, "say \\\"hi\\\" \\\\o/\\n", "quoted");
