@@ -407,23 +407,51 @@ char *routine_suggest(const struct search_path *sp, const char *arg)
 	for (size_t i = 0; i < n; i++)
 		ids[i] = v[i].id;
 	const char *near = did_you_mean(arg, ids);
+	/* else the one name that holds what was typed ("spot" for
+	 * spot-massage, "heel-drops" for alfredson-heel-drops) */
+	for (size_t i = 0; !near && *arg && i < n; i++)
+		if (strcasestr(ids[i], arg)) {
+			size_t k = i + 1;
+			while (k < n && !strcasestr(ids[k], arg))
+				k++;
+			if (k == n)
+				near = ids[i];
+			break;
+		}
 	char *s = near ? xstrdup(near) : NULL;
 	free(ids);
 	routine_entries_free(v, n);
 	return s;
 }
 
-char *routine_resolve(const struct search_path *sp, const char *arg)
+/* The file of routine `name` on the search path, or NULL. */
+static char *resolve_name(const struct search_path *sp, const char *name)
 {
 	struct stat sb;
-	if (strchr(arg, '/') || has_suffix(arg, ".yaml") || has_suffix(arg, ".yml") ||
-	    (stat(arg, &sb) == 0 && S_ISREG(sb.st_mode)))
-		return xstrdup(arg);
 	for (size_t i = 0; i < sp->n; i++) {
-		char *p = xasprintf("%s/%s.yaml", sp->dirs[i], arg);
+		char *p = xasprintf("%s/%s.yaml", sp->dirs[i], name);
 		if (stat(p, &sb) == 0 && S_ISREG(sb.st_mode))
 			return p;
 		free(p);
 	}
 	return NULL;
+}
+
+char *routine_resolve(const struct search_path *sp, const char *arg)
+{
+	struct stat sb;
+	bool yaml = has_suffix(arg, ".yaml") || has_suffix(arg, ".yml");
+	if (strchr(arg, '/') || (stat(arg, &sb) == 0 && S_ISREG(sb.st_mode)))
+		return xstrdup(arg);
+	if (yaml) {
+		/* "ice-intervals.yaml" that is not here: the routine of that
+		 * name, when there is one, else the file (to say it is not) */
+		if (stat(arg, &sb) == 0 || errno != ENOENT)
+			return xstrdup(arg);
+		char *name = xstrndup(arg, strlen(arg) - (has_suffix(arg, ".yml") ? 4 : 5));
+		char *p = *name ? resolve_name(sp, name) : NULL;
+		free(name);
+		return p ? p : xstrdup(arg);
+	}
+	return resolve_name(sp, arg);
 }

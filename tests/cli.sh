@@ -186,6 +186,17 @@ run --check cli-ic --routine-dir r1
 like "$(err)" "; did you mean 'cli-ice'\\?\$" "--check NAME: did you mean too"
 run --plan nosuch --routine-dir r1
 ok "$(! err | grep -q 'did you mean'; echo $?)" "a name far from any: no guess"
+run --plan post-run --routine-dir r1
+like "$(err)" "; did you mean 'post-run-calf-care'\\?\$" "a part of one name only: that name"
+run --plan calf-care --routine-dir r1
+like "$(err)" "; did you mean 'post-run-calf-care'\\?\$" "a part from the middle of one name: that name"
+run --plan cli --routine-dir r1
+ok "$(! err | grep -q 'did you mean'; echo $?)" "a part of several names: no guess"
+run --plan post-run-calf-care.yaml --routine-dir r1
+is "$rc" 0 "NAME.yaml that is no file here: the routine of that name"
+like "$(out)" '^Post-run calf care \(.*/routines/post-run-calf-care\.yaml\)$' "and its plan is printed"
+run --plan nosuch.yaml --routine-dir r1
+is "$(err)" "recoup: nosuch.yaml: cannot open: No such file or directory" "NAME.yaml of no routine: the file is not there"
 run --plan cli-broken --routine-dir r1
 is "$rc" 1 "--plan of a broken routine: exit status 1"
 is "$(err)" "recoup: r1/cli-broken.yaml:3:11: unknown step type \`nap\`; use note, ice, massage, reps, timer or rate" \
