@@ -84,12 +84,13 @@ static void show_changes(struct plain *p)
 	}
 }
 
-/* A prompt that takes a number now: a rating, a count.  (A tempo set
- * takes one too, ending it, but only when typed during the set.) */
+/* A prompt that a kept number answers: a rating, a "how many?".  (A set,
+ * tempo or self-paced, takes one too, ending it, but only when typed
+ * during the set: a number kept from before is not its count.) */
 static bool wants_number(const struct engine *e)
 {
 	return e->status != ENGINE_DONE &&
-	       (e->input == INPUT_RATING || e->input == INPUT_COUNT || e->input == INPUT_REPS);
+	       (e->input == INPUT_RATING || e->input == INPUT_COUNT);
 }
 
 static bool takes_number(const struct engine *e)

@@ -332,6 +332,23 @@ like "$(cat "$T/ahead2.out")" '^Kept 9 for the next rating or count$' "kept, in 
 is "$(events "$log")" "start step done step done end" "no prompt took them: the session as without them"
 is "$(fields "$(evline "$log" end)" status)" "status=complete" "and it completes"
 
+# a number kept for a rating or count is not a self-paced set's count:
+# the set between takes its presses, the rating the number
+log="$T/kept.log"
+start kept --plain --speed 2 --log "$log" "$F/kept.yaml"
+wait_for "] Hold, 0:04"
+send 4
+wait_for "Kept 4 for the next rating or count"
+wait_for "] set 1 of 1: 2 reps of Drive"
+send r
+send r
+wait_for "Logged to $log"
+finish
+is "$rc" 0 "a number kept across a self-paced set: exit 0"
+is "$(events "$log")" "start step done step set done step rate done end" "the set, then the rating"
+is "$(fields "$(evline "$log" set)" target reps)" "target=2 reps=2" "the set's count is its presses, not the kept 4"
+is "$(fields "$(evline "$log" rate)" value)" "value=4" "the rating takes the kept 4"
+
 # ---- Enter alone at a rating asks again ----
 log="$T/enter-rate.log"
 start enterrate --plain --speed 50 --log "$log" "$F/rate-first.yaml"
