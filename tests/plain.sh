@@ -311,6 +311,55 @@ is "$(events "$log")" "start step warn end" "| head -1: the session is logged, a
 like "$(evline "$log" warn)" ' warn msg="standard output went away"$' "| head -1: a warning says why"
 like "$(evline "$log" end)" ' end status=aborted elapsed=[0-9.]+ signal=PIPE$' "| head -1: end status=aborted signal=PIPE"
 
+# ---- other output errors: aborted in their own words (exit 1), and
+# only EPIPE gives 141; after the end, nothing more goes in the log ----
+if [ -w /dev/full ]; then
+	log="$T/full.log"
+	"$RECOUP" --plain --log "$log" "$F/rate-first.yaml" </dev/null >/dev/full 2>"$T/full.err"
+	is "$?" 1 ">/dev/full: exit 1, not 141"
+	is "$(events "$log")" "start step warn end" ">/dev/full: the warning, then the end, nothing after"
+	like "$(evline "$log" warn)" ' warn msg="cannot write to standard output: No space left on device"$' \
+		">/dev/full: the warning in the error's own words"
+	like "$(evline "$log" end)" ' end status=aborted elapsed=[0-9.]+$' ">/dev/full: end status=aborted, no signal"
+	is "$(cat "$T/full.err")" "recoup: cannot write to standard output: No space left on device" \
+		">/dev/full: said on standard error"
+else
+	ok 0 "# SKIP no writable /dev/full"
+fi
+
+# fsize FILE BYTES CMD...: CMD with stdout appended to FILE, which is made
+# BYTES short of a 1 MiB file size limit: writes past BYTES fail (EFBIG),
+# and the log, small, stays writable
+fsize() {
+	truncate -s $((1048576 - $2)) "$1"
+	(trap '' XFSZ; f=$1; shift 2; exec prlimit --fsize=1048576 "$@" >>"$f")
+}
+if command -v prlimit >/dev/null 2>&1 && command -v truncate >/dev/null 2>&1; then
+	# the output of a session that ends at once (end of input at a rating)
+	"$RECOUP" --plain --no-log "$F/rate-first.yaml" </dev/null >"$T/efbig0.out" 2>&1
+	upto() { awk -v re="$1" '$0 ~ re { print n + 0; exit } { n += length($0) + 1 }' "$T/efbig0.out"; }
+	# the third line fails: in the session
+	log="$T/efbig1.log"
+	fsize "$T/efbig1.out" "$(upto 'Step 1 of 2')" \
+		"$RECOUP" --plain --log "$log" "$F/rate-first.yaml" </dev/null 2>"$T/efbig1.err"
+	is "$?" 1 "output too large in the session: exit 1"
+	is "$(events "$log")" "start step warn end" "output too large in the session: the warning, then the end"
+	like "$(evline "$log" warn)" ' warn msg="cannot write to standard output: File too large"$' \
+		"output too large in the session: the warning in the error's own words"
+	like "$(evline "$log" end)" ' end status=aborted elapsed=[0-9.]+$' "output too large in the session: aborted, no signal"
+	# "Session ended" fails: after the end
+	log="$T/efbig2.log"
+	fsize "$T/efbig2.out" "$(upto 'Session ended')" \
+		"$RECOUP" --plain --log "$log" "$F/rate-first.yaml" </dev/null 2>"$T/efbig2.err"
+	is "$?" 1 "output too large after the end: exit 1 (an output error), not 141"
+	is "$(events "$log")" "start step end" "output too large after the end: nothing more in the log"
+	is "$(fields "$(evline "$log" end)" status)" "status=quit" "output too large after the end: end status=quit stands"
+	is "$(cat "$T/efbig2.err")" "recoup: cannot write to standard output: File too large" \
+		"output too large after the end: said on standard error"
+else
+	ok 0 "# SKIP prlimit or truncate not found"
+fi
+
 # ---- input ahead of the prompt that takes it ----
 log="$T/ahead.log"
 printf '\n\n3\n' | timeout 20 "$RECOUP" --plain --speed 600 --log "$log" \
