@@ -162,6 +162,35 @@ static void number(struct plain *p, long v)
 	}
 }
 
+/* What is under way, in words, for `r` where it counts nothing. */
+static const char *const part_words[SEG_KIND_COUNT] = {
+	[SEG_NOTE] = "a note",
+	[SEG_LEADIN] = "the lead-in (get ready) before the next part",
+	[SEG_ICE_ON] = "an ice round",
+	[SEG_ICE_OFF] = "ice off, between rounds",
+	[SEG_SPOT] = "a massage spot",
+	[SEG_TIMER] = "a timer",
+	[SEG_SET] = "a set with a tempo, which counts its own reps (n ends it early)",
+	[SEG_REST] = "a rest",
+	[SEG_RATE] = "a rating",
+};
+
+/* One rep; anywhere else r would be lost without a word (reps typed while
+ * getting ready), so say why it counts nothing. */
+static void rep_key(struct plain *p)
+{
+	struct engine *e = &p->s->e;
+	if (e->input == INPUT_REPS) {
+		engine_rep(e);
+		return;
+	}
+	struct engine_view v;
+	engine_view_numbers(e, &v);
+	const char *what = v.input == INPUT_COUNT ? "a set's \"how many?\" (type the number)" :
+			   v.done || (unsigned)v.kind >= SEG_KIND_COUNT ? "the end" : part_words[v.kind];
+	say(p, "r counts reps in a self-paced set; this is %s", what);
+}
+
 /* Ask before quitting, as the dashboard does; a countdown waits for the
  * answer. */
 static void ask_quit(struct plain *p)
@@ -221,7 +250,7 @@ static void command(struct plain *p, char *line)
 	else if (!strcmp(line, "-"))
 		engine_adjust(e, -ENGINE_ADJUST_MS);
 	else if (!strcmp(line, "r"))
-		engine_rep(e);
+		rep_key(p);
 	else if (!strcmp(line, "q") && p->tty && p->o->confirm_quit)
 		ask_quit(p);
 	else if (!strcmp(line, "q"))

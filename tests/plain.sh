@@ -398,6 +398,21 @@ is "$(events "$log")" "start step done step set done step rate done end" "the se
 is "$(fields "$(evline "$log" set)" target reps)" "target=2 reps=2" "the set's count is its presses, not the kept 4"
 is "$(fields "$(evline "$log" rate)" value)" "value=4" "the rating takes the kept 4"
 
+# r outside a self-paced set says why it counts nothing (reps typed while
+# getting ready are not lost without a word)
+log="$T/rkey.log"
+start rkey --plain --log "$log" "$F/note-timer.yaml"
+wait_for "Press Enter to go on"
+send ""
+wait_for "Get ready: Hold"
+send r
+wait_for "r counts reps in a self-paced set; this is the lead-in (get ready) before the next part"
+ok $? "r in the lead-in: said why it counts nothing"
+send q
+wait_for "Logged to $log"
+finish
+is "$(events "$log")" "start step done step end" "r in the lead-in: nothing logged for it"
+
 # ---- Enter alone at a rating asks again ----
 log="$T/enter-rate.log"
 start enterrate --plain --speed 50 --log "$log" "$F/rate-first.yaml"
