@@ -607,12 +607,15 @@ void engine_back(struct engine *e)
 	/* land on the lead-in of the segment, when it has one */
 	if (e->plan.v[i].kind != SEG_LEADIN && i > 0 && e->plan.v[i - 1].kind == SEG_LEADIN)
 		i--;
-	/* cold, massage and hold time done before going back happened: log it,
-	 * as a skip for the part left (a set being redone is logged when it is
-	 * done again); a key pressed as the part began is not a part done */
-	if ((s->kind == SEG_ICE_ON || s->kind == SEG_SPOT || s->kind == SEG_TIMER) &&
-	    seg_elapsed(e, now) >= 1000)
+	/* cold and massage time done before going back happened: log it, as a
+	 * skip for the part left (a set being redone is logged when it is done
+	 * again); a key pressed as the part began is not a part done.  A timer
+	 * has no line of its own to redo, so a skip would outlive the redo:
+	 * its time goes only into the step's `done` */
+	if ((s->kind == SEG_ICE_ON || s->kind == SEG_SPOT) && seg_elapsed(e, now) >= 1000)
 		record(e, now, -1, false);
+	else if (s->kind == SEG_TIMER && seg_elapsed(e, now) >= 1000)
+		e->step_run += seg_elapsed(e, now);
 	enter(e, i, now);
 }
 

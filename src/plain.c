@@ -39,22 +39,51 @@ struct plain {
 	bool tty;           /* a person types: q asks first, the guard time holds */
 	bool confirming;    /* "Quit this session?" is asked */
 	bool quit_paused;   /* the question paused a countdown */
-	bool out_gone;      /* standard output cannot be written any more */
+	int out_errno;      /* standard output failed with this: write no more */
 	int ahead[PLAIN_AHEAD];
 	size_t nahead;
 };
 
-static void say(const char *fmt, ...) PRINTF_LIKE(1, 2);
-static void say(const char *fmt, ...)
+/* Standard output failed.  In the session nobody sees its prompts any
+ * more: it ends as a lost terminal ends a dashboard, with SIGPIPE's status
+ * when the reader went away (EPIPE), else aborted with the error's own
+ * words (exit 1).  After the end, the log is whole: nothing goes in it. */
+static void out_failed(struct plain *p, int err)
 {
+	struct engine *e = &p->s->e;
+	if (p->out_errno)
+		return;
+	p->out_errno = err;
+	if (e->status == ENGINE_DONE)
+		return;
+	if (err == EPIPE) {
+		p->s->fatal_sig = SIGPIPE;
+		engine_warn(e, "standard output went away");
+		engine_abort(e, "PIPE");
+		return;
+	}
+	char *msg = xasprintf("cannot write to standard output: %s", strerror(err));
+	engine_warn(e, msg);
+	free(msg);
+	engine_abort(e, NULL);
+}
+
+static void say(struct plain *p, const char *fmt, ...) PRINTF_LIKE(2, 3);
+static void say(struct plain *p, const char *fmt, ...)
+{
+	if (p->out_errno)
+		return;
 	va_list ap;
 	va_start(ap, fmt);
 	char *line = xvasprintf(fmt, ap);
 	va_end(ap);
 	/* names, cues and spots come from the routine: one safe line */
-	puts(safe_show(line));
+	errno = 0;
+	int bad = puts(safe_show(line)) == EOF || fflush(stdout) == EOF;
+	int err = errno ? errno : EIO;
 	free(line);
-	fflush(stdout);
+	if (bad)
+		out_failed(p, err);
 }
 
 static void show_changes(struct plain *p)
@@ -70,26 +99,27 @@ static void show_changes(struct plain *p)
 		if (e->cue_seq - p->seen_cue > ENGINE_CUES)
 			from = e->cue_seq - ENGINE_CUES + 1;
 		for (unsigned n = from; n != e->cue_seq + 1; n++)
-			say("[%s] %s", t, e->cues[n % ENGINE_CUES]);
+			say(p, "[%s] %s", t, e->cues[n % ENGINE_CUES]);
 		p->seen_cue = e->cue_seq;
 	}
 	bool failing = slog_failing(&p->s->log);
 	if (failing != p->log_failing) {
 		p->log_failing = failing;
 		if (failing)
-			say("Warning: the log %s cannot be written (%s); lines are kept and retried",
+			say(p, "Warning: the log %s cannot be written (%s); lines are kept and retried",
 			    p->s->log_path, strerror(p->s->log.last_errno));
 		else
-			say("The log is being written again");
+			say(p, "The log is being written again");
 	}
 }
 
-/* A prompt that takes a number now: a rating, a count.  (A tempo set
- * takes one too, ending it, but only when typed during the set.) */
+/* A prompt that a kept number answers: a rating, a "how many?".  (A set,
+ * tempo or self-paced, takes one too, ending it, but only when typed
+ * during the set: a number kept from before is not its count.) */
 static bool wants_number(const struct engine *e)
 {
 	return e->status != ENGINE_DONE &&
-	       (e->input == INPUT_RATING || e->input == INPUT_COUNT || e->input == INPUT_REPS);
+	       (e->input == INPUT_RATING || e->input == INPUT_COUNT);
 }
 
 static bool takes_number(const struct engine *e)
@@ -126,10 +156,39 @@ static void number(struct plain *p, long v)
 		engine_number(e, n);
 	} else if (p->nahead < PLAIN_AHEAD) {
 		p->ahead[p->nahead++] = n;
-		say("Kept %d for the next rating or count", n);
+		say(p, "Kept %d for the next rating or count", n);
 	} else {
-		say("%d numbers are kept already; %d ignored", PLAIN_AHEAD, n);
+		say(p, "%d numbers are kept already; %d ignored", PLAIN_AHEAD, n);
 	}
+}
+
+/* What is under way, in words, for `r` where it counts nothing. */
+static const char *const part_words[SEG_KIND_COUNT] = {
+	[SEG_NOTE] = "a note",
+	[SEG_LEADIN] = "the lead-in (get ready) before the next part",
+	[SEG_ICE_ON] = "an ice round",
+	[SEG_ICE_OFF] = "ice off, between rounds",
+	[SEG_SPOT] = "a massage spot",
+	[SEG_TIMER] = "a timer",
+	[SEG_SET] = "a set with a tempo, which counts its own reps (n ends it early)",
+	[SEG_REST] = "a rest",
+	[SEG_RATE] = "a rating",
+};
+
+/* One rep; anywhere else r would be lost without a word (reps typed while
+ * getting ready), so say why it counts nothing. */
+static void rep_key(struct plain *p)
+{
+	struct engine *e = &p->s->e;
+	if (e->input == INPUT_REPS) {
+		engine_rep(e);
+		return;
+	}
+	struct engine_view v;
+	engine_view_numbers(e, &v);
+	const char *what = v.input == INPUT_COUNT ? "a set's \"how many?\" (type the number)" :
+			   v.done || (unsigned)v.kind >= SEG_KIND_COUNT ? "the end" : part_words[v.kind];
+	say(p, "r counts reps in a self-paced set; this is %s", what);
 }
 
 /* Ask before quitting, as the dashboard does; a countdown waits for the
@@ -140,7 +199,7 @@ static void ask_quit(struct plain *p)
 	p->quit_paused = engine_hold(e);
 	show_changes(p);
 	p->confirming = true;
-	say("Quit this session? y to quit, n to go on");
+	say(p, "Quit this session? y to quit, n to go on");
 }
 
 static void answer_quit(struct plain *p, const char *line)
@@ -152,7 +211,7 @@ static void answer_quit(struct plain *p, const char *line)
 	} else {
 		if (p->quit_paused)
 			engine_release(e);
-		say("Going on");
+		say(p, "Going on");
 	}
 	p->quit_paused = false;
 }
@@ -172,12 +231,12 @@ static void command(struct plain *p, char *line)
 	}
 	if (strcmp(line, "q") && engine_guarded(e)) {
 		/* typed for the set that has just ended, not for what follows */
-		say("Ignored '%s': the set has just ended", line);
+		say(p, "Ignored '%s': the set has just ended", line);
 		return;
 	}
 	if (!*line && e->input == INPUT_RATING)
 		/* one stray Enter must not lose a rating */
-		say("A rating is 0 to 10: type it and Enter (n skips it)");
+		say(p, "A rating is 0 to 10: type it and Enter (n skips it)");
 	else if (!*line && e->input == INPUT_COUNT)
 		engine_enter(e); /* the count so far, as the prompt says */
 	else if (!*line || !strcmp(line, "n"))
@@ -191,7 +250,7 @@ static void command(struct plain *p, char *line)
 	else if (!strcmp(line, "-"))
 		engine_adjust(e, -ENGINE_ADJUST_MS);
 	else if (!strcmp(line, "r"))
-		engine_rep(e);
+		rep_key(p);
 	else if (!strcmp(line, "q") && p->tty && p->o->confirm_quit)
 		ask_quit(p);
 	else if (!strcmp(line, "q"))
@@ -199,9 +258,9 @@ static void command(struct plain *p, char *line)
 	else if (int_parse(line, &v))
 		number(p, v);
 	else if (!strcmp(line, "?") || !strcmp(line, "h"))
-		say("%s", help_line);
+		say(p, "%s", help_line);
 	else
-		say("Unknown command '%s'. %s", line, help_line);
+		say(p, "Unknown command '%s'. %s", line, help_line);
 }
 
 /* Read what is there; run each complete line as a command. */
@@ -234,7 +293,7 @@ static void read_input(struct plain *p)
 	memmove(p->in, start, p->inlen);
 	if (p->inlen == sizeof p->in - 1) { /* an absurdly long line: drop it */
 		p->inlen = 0;
-		say("Line too long; ignored");
+		say(p, "Line too long; ignored");
 	}
 }
 
@@ -255,13 +314,13 @@ int plain_run(const struct options *o, const struct search_path *sp)
 	char total[32];
 	session_start(&s, o);
 	format_clock(total, sizeof total, s.e.plan.total);
-	say("%s: %zu step%s, %s timed.", s.r->name, s.r->nsteps,
+	say(&p, "%s: %zu step%s, %s timed.", s.r->name, s.r->nsteps,
 	    s.r->nsteps == 1 ? "" : "s", total);
 	if (o->speed > 1)
-		say("Practice mode: time runs %d times faster; history leaves this session out.", o->speed);
-	say("%s", help_line);
+		say(&p, "Practice mode: time runs %d times faster; history leaves this session out.", o->speed);
+	say(&p, "%s", help_line);
 	if (foreign_in) {
-		say("In the background: the keyboard is not read; a question ends the session.");
+		say(&p, "In the background: the keyboard is not read; a question ends the session.");
 		p.eof = true;
 		engine_input_closed(&s.e);
 	}
@@ -288,11 +347,15 @@ int plain_run(const struct options *o, const struct search_path *sp)
 		if (n > 0 && (fds[2].revents & POLLNVAL))
 			out_fd = -1;
 		if (n > 0 && (fds[2].revents & (POLLERR | POLLHUP)))
-			p.out_gone = true;
+			out_failed(&p, EPIPE); /* a pipe's reader is gone */
+		if (s.e.status == ENGINE_DONE)
+			break;
 		/* time first: a gap (the process was stopped) is seen before a
 		 * signal or commands typed meanwhile act on the segment */
 		session_tick(&s);
 		show_changes(&p);
+		if (s.e.status == ENGINE_DONE)
+			break; /* the routine ran out, or the output failed */
 		int sig = sigs_take(NULL, NULL);
 		if (sig) {
 			s.fatal_sig = sig;
@@ -300,21 +363,22 @@ int plain_run(const struct options *o, const struct search_path *sp)
 			show_changes(&p);
 			break;
 		}
-		if (!p.out_gone && n > 0 && (fds[1].revents & (POLLIN | POLLHUP | POLLERR)))
+		if (n > 0 && (fds[1].revents & (POLLIN | POLLHUP | POLLERR)))
 			read_input(&p);
 		session_tick(&s);
 		show_changes(&p);
 		feed(&p);
-		if (p.out_gone || ferror(stdout)) {
-			/* nobody reads what the session says: end it as a lost
-			 * terminal ends a dashboard, with the status of SIGPIPE */
-			s.fatal_sig = SIGPIPE;
-			engine_warn(&s.e, "standard output went away");
-			engine_abort(&s.e, "PIPE");
-			break;
-		}
 	}
-	if (s.log_path && !slog_failing(&s.log) && !p.out_gone && !ferror(stdout))
-		say("Logged to %s", s.log_path);
-	return session_finish(&s);
+	if (s.log_path && !slog_failing(&s.log))
+		say(&p, "Logged to %s", s.log_path);
+	rc = session_finish(&s);
+	/* as any program whose output failed: said, and not a success; a
+	 * session ended by the reader gone has SIGPIPE's status already */
+	if (p.out_errno && rc != 128 + SIGPIPE) {
+		fprintf(stderr, "%s: cannot write to standard output: %s\n", progname,
+			strerror(p.out_errno));
+		if (!rc)
+			rc = EXIT_BAD;
+	}
+	return rc;
 }

@@ -44,22 +44,27 @@ static void draw(struct ui *ui)
 	ROW("add or take 15 seconds", "+ and -");
 	ROW("a rating, or the reps done", "0-9, Enter");
 	ROW(o->confirm_quit ? "quit (asks first)" : "quit", "%s", quit);
-	TEXT("");
-	TEXT("In the list");
-	/* ui_picker.c's key(): keep the two in step */
-	ROW("move up, down", "Up k, Down j");
-	ROW("a page up, down", "PgUp, PgDn");
-	ROW("the first, the last", "Home g, End G");
-	ROW("start the routine", "Enter");
-	ROW("edit it in $EDITOR, then check it", "e");
-	ROW("revert your copy to the one it hides", "r");
-	ROW("history", "h");
-	ROW("these keys", "?");
-	/* the quit key of the config quits the list too */
-	if (o->key_quit == 'q')
-		ROW("quit", "q");
-	else
-		ROW("quit", "q or %s", quit);
+	/* over a session, the keys that act there, and no others */
+	if (ui->help_return != SCREEN_SESSION) {
+		TEXT("");
+		TEXT("In the list");
+		/* ui_picker.c's key(): keep the two in step */
+		ROW("move up, down", "Up k, Down j");
+		ROW("a page up, down", "PgUp, PgDn");
+		ROW("the first, the last", "Home g, End G");
+		ROW("start the routine", "Enter");
+		ROW("edit it in $EDITOR, then check it", "e");
+		ROW("revert your copy to the one it hides", "r");
+		ROW("history", "h");
+		ROW("these keys", "?");
+		/* the quit key of the config quits the list too */
+		if (o->key_quit == 'q')
+			ROW("quit", "q");
+		else
+			ROW("quit", "q or %s", quit);
+	} else {
+		ROW("these keys", "?");
+	}
 	TEXT("");
 	TEXT("Any key to go back.  recoup is a timer and a diary, not medical advice.");
 #undef TEXT

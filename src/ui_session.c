@@ -555,6 +555,10 @@ static void key_help(struct ui *ui, const struct engine_view *v, int w, char *ou
 	} while (0)
 	if (v->done) {
 		HINT(0, "%s", ui->session_from_picker ? "any key: back to the list" : "any key: quit");
+	} else if (ui->confirming_quit) {
+		/* the question takes the next key, whatever it is */
+		HINT(0, "y quit");
+		HINT(1, "any other key goes on");
 	} else if (v->input == INPUT_REPS) {
 		HINT(0, "%s rep", pause);
 		HINT(1, "%s set done", next);

@@ -311,6 +311,55 @@ is "$(events "$log")" "start step warn end" "| head -1: the session is logged, a
 like "$(evline "$log" warn)" ' warn msg="standard output went away"$' "| head -1: a warning says why"
 like "$(evline "$log" end)" ' end status=aborted elapsed=[0-9.]+ signal=PIPE$' "| head -1: end status=aborted signal=PIPE"
 
+# ---- other output errors: aborted in their own words (exit 1), and
+# only EPIPE gives 141; after the end, nothing more goes in the log ----
+if [ -w /dev/full ]; then
+	log="$T/full.log"
+	"$RECOUP" --plain --log "$log" "$F/rate-first.yaml" </dev/null >/dev/full 2>"$T/full.err"
+	is "$?" 1 ">/dev/full: exit 1, not 141"
+	is "$(events "$log")" "start step warn end" ">/dev/full: the warning, then the end, nothing after"
+	like "$(evline "$log" warn)" ' warn msg="cannot write to standard output: No space left on device"$' \
+		">/dev/full: the warning in the error's own words"
+	like "$(evline "$log" end)" ' end status=aborted elapsed=[0-9.]+$' ">/dev/full: end status=aborted, no signal"
+	is "$(cat "$T/full.err")" "recoup: cannot write to standard output: No space left on device" \
+		">/dev/full: said on standard error"
+else
+	ok 0 "# SKIP no writable /dev/full"
+fi
+
+# fsize FILE BYTES CMD...: CMD with stdout appended to FILE, which is made
+# BYTES short of a 1 MiB file size limit: writes past BYTES fail (EFBIG),
+# and the log, small, stays writable
+fsize() {
+	truncate -s $((1048576 - $2)) "$1"
+	(trap '' XFSZ; f=$1; shift 2; exec prlimit --fsize=1048576 "$@" >>"$f")
+}
+if command -v prlimit >/dev/null 2>&1 && command -v truncate >/dev/null 2>&1; then
+	# the output of a session that ends at once (end of input at a rating)
+	"$RECOUP" --plain --no-log "$F/rate-first.yaml" </dev/null >"$T/efbig0.out" 2>&1
+	upto() { awk -v re="$1" '$0 ~ re { print n + 0; exit } { n += length($0) + 1 }' "$T/efbig0.out"; }
+	# the third line fails: in the session
+	log="$T/efbig1.log"
+	fsize "$T/efbig1.out" "$(upto 'Step 1 of 2')" \
+		"$RECOUP" --plain --log "$log" "$F/rate-first.yaml" </dev/null 2>"$T/efbig1.err"
+	is "$?" 1 "output too large in the session: exit 1"
+	is "$(events "$log")" "start step warn end" "output too large in the session: the warning, then the end"
+	like "$(evline "$log" warn)" ' warn msg="cannot write to standard output: File too large"$' \
+		"output too large in the session: the warning in the error's own words"
+	like "$(evline "$log" end)" ' end status=aborted elapsed=[0-9.]+$' "output too large in the session: aborted, no signal"
+	# "Session ended" fails: after the end
+	log="$T/efbig2.log"
+	fsize "$T/efbig2.out" "$(upto 'Session ended')" \
+		"$RECOUP" --plain --log "$log" "$F/rate-first.yaml" </dev/null 2>"$T/efbig2.err"
+	is "$?" 1 "output too large after the end: exit 1 (an output error), not 141"
+	is "$(events "$log")" "start step end" "output too large after the end: nothing more in the log"
+	is "$(fields "$(evline "$log" end)" status)" "status=quit" "output too large after the end: end status=quit stands"
+	is "$(cat "$T/efbig2.err")" "recoup: cannot write to standard output: File too large" \
+		"output too large after the end: said on standard error"
+else
+	ok 0 "# SKIP prlimit or truncate not found"
+fi
+
 # ---- input ahead of the prompt that takes it ----
 log="$T/ahead.log"
 printf '\n\n3\n' | timeout 20 "$RECOUP" --plain --speed 600 --log "$log" \
@@ -331,6 +380,38 @@ like "$(cat "$T/ahead2.out")" '^Kept 7 for the next rating or count$' "kept"
 like "$(cat "$T/ahead2.out")" '^Kept 9 for the next rating or count$' "kept, in order"
 is "$(events "$log")" "start step done step done end" "no prompt took them: the session as without them"
 is "$(fields "$(evline "$log" end)" status)" "status=complete" "and it completes"
+
+# a number kept for a rating or count is not a self-paced set's count:
+# the set between takes its presses, the rating the number
+log="$T/kept.log"
+start kept --plain --speed 2 --log "$log" "$F/kept.yaml"
+wait_for "] Hold, 0:04"
+send 4
+wait_for "Kept 4 for the next rating or count"
+wait_for "] set 1 of 1: 2 reps of Drive"
+send r
+send r
+wait_for "Logged to $log"
+finish
+is "$rc" 0 "a number kept across a self-paced set: exit 0"
+is "$(events "$log")" "start step done step set done step rate done end" "the set, then the rating"
+is "$(fields "$(evline "$log" set)" target reps)" "target=2 reps=2" "the set's count is its presses, not the kept 4"
+is "$(fields "$(evline "$log" rate)" value)" "value=4" "the rating takes the kept 4"
+
+# r outside a self-paced set says why it counts nothing (reps typed while
+# getting ready are not lost without a word)
+log="$T/rkey.log"
+start rkey --plain --log "$log" "$F/note-timer.yaml"
+wait_for "Press Enter to go on"
+send ""
+wait_for "Get ready: Hold"
+send r
+wait_for "r counts reps in a self-paced set; this is the lead-in (get ready) before the next part"
+ok $? "r in the lead-in: said why it counts nothing"
+send q
+wait_for "Logged to $log"
+finish
+is "$(events "$log")" "start step done step end" "r in the lead-in: nothing logged for it"
 
 # ---- Enter alone at a rating asks again ----
 log="$T/enter-rate.log"

@@ -12,7 +12,8 @@ mkdir -p "${dlog%/*}"
 
 # ---- three sessions ----
 # S1, by hand: ice round 2 cut short with n, a spot left with b and done
-# again, set 1 done again after b; made a real session below
+# again, set 1 done again after b and then skipped at "how many?"; made a
+# real session below
 log="$T/s1.log"
 start s1 --plain --speed 60 --log "$log" "$R"
 wait_for "rate 0 to 10"
@@ -23,25 +24,31 @@ wait_for "] Inner soleus, 2:00"
 sleep 0.3
 send b
 wait_for "] Inner soleus, 2:00" 2
+wait_for "] set 1 of 2: 3 reps"
+send n
+wait_for "How many reps did you do?"
 # lines written at once are read at once: the b comes as the rest begins
 # (going back to the set), whatever the machine's load
-wait_for "] set 1 of 2: 3 reps"
-printf 'r\nr\nr\nb\n' >&3
+printf '2\nb\n' >&3
 wait_for "] set 1 of 2: 3 reps" 2
-printf 'r\nr\nn\nn\n' >&3
-wait_for "] set 2 of 2: 3 reps"
-printf 'r\nr\nr\n' >&3
+send n
+wait_for "How many reps did you do?" 2
+send n
+wait_for "REST 5:00" 2
+send n
 wait_for "Calf tightness after: rate"
 send 2
 wait_for "Logged to"
 finish
 is "$rc" 0 "session 1 runs"
-is "$(events "$log")" "start step rate done step ice skip done step skip spot spot done step set set skip set done step rate done end" \
-	"session 1: a round cut short, a spot and a set done again"
-# S2: practice, must never show; S3: made a real session below
-printf '9\n3\n3\n8\n' | "$RECOUP" --plain --speed 600 --log "$T/s2.log" "$R" >/dev/null 2>&1
+is "$(events "$log")" "start step rate done step ice skip done step skip spot spot done step set skip skip set done step rate done end" \
+	"session 1: a round cut short, a spot done again, a set done again then skipped"
+like "$(grep ' skip ' "$log" | sed -n 3p)" ' skip n=4 .* what=set set=1 sets=2 ' "session 1: the redone set 1 skipped at how many?"
+# S2: practice, must never show; S3: made a real session below (the sets
+# count their reps by their tempo)
+printf '9\n8\n' | "$RECOUP" --plain --speed 600 --log "$T/s2.log" "$R" >/dev/null 2>&1
 is "$?" 0 "session 2 runs (practice)"
-printf '5\n4\n4\n3\n' | "$RECOUP" --plain --speed 600 --log "$T/s3.log" "$R" >/dev/null 2>&1
+printf '5\n3\n' | "$RECOUP" --plain --speed 600 --log "$T/s3.log" "$R" >/dev/null 2>&1
 is "$?" 0 "session 3 runs"
 is "$(events "$T/s3.log")" "start step rate done step ice ice done step spot spot done step set set done step rate done end" \
 	"session 3 runs to its end"
@@ -74,11 +81,11 @@ run() {
 
 like "$(cat "$T"/recipe.*)" 'tail -f ~/\.local/state/recoup/sessions\.log' "follow a session live: tail -f on the log"
 
-is "$(run 'the soleus drive: date, side, set and reps of each set, the last line of a set redone')" \
-"2026-10-05 none 1 2
-2026-10-05 none 2 3
-2026-11-02 none 1 4
-2026-11-02 none 2 4" "sets: one line per set, the redone set's last line, no practice"
+# S1: set 1 done (2 reps), done again after b and skipped: left out
+is "$(run 'the soleus drive: date, side, set and reps of each set done; a set skipped last is left out')" \
+"2026-10-05 none 2 3
+2026-11-02 none 1 3
+2026-11-02 none 2 3" "sets: one line per set, a set's last line (a skip) stands, no practice"
 
 is "$(run 'calf tightness before and after, one line per session: date, before, after')" \
 "2026-10-05 4 2
@@ -88,9 +95,10 @@ is "$(run 'sessions completed per month')" \
 "2026-10 1
 2026-11 1" "completed per month, no practice"
 
-# S1: ice 120 + a round cut short at 30; massage a spot left at 30, then 120 + 30
-is "$(run 'minutes of ice and of massage per session, parts cut short (skip lines) included')" \
-"2026-10-05 ice 2.5 massage 3.0
-2026-11-02 ice 4.0 massage 2.5" "ice and massage minutes, cut-short parts once each, no practice"
+# S1: ice 120 + a round cut short at 30; massage a spot left at 30 and
+# done again (120: the last line stands) + 30
+is "$(run 'minutes of ice and of massage per session, each round and spot once (a skip: the time it ran)')" \
+"2026-10-05 ice 2.5 massage 2.5
+2026-11-02 ice 4.0 massage 2.5" "ice and massage minutes, each part's last line once, no practice"
 
 done_testing

@@ -25,6 +25,9 @@ keys '?'
 wait_screen 'recoup: keys'
 ok $? "? shows the keys in a session"
 like "$(screen)" '^   q +quit \(asks first\)$' "help: q quits, asking first"
+like "$(screen)" '^   \? +these keys$' "help: ? itself"
+ok "$(! screen | grep -Eq 'In the list|edit it in|revert your copy|^ +h +history'; echo $?)" \
+	"help over a session: the session's keys only, none of the list's (e, r, h)"
 is "$(help_aligned)" 1 "help: the session keys' descriptions start in one column"
 [ "$(help_aligned)" = 1 ] || show_screen
 keys x
@@ -34,6 +37,8 @@ ok $? "help: any key goes back to the session"
 keys q
 wait_screen 'Quit this session\? y to quit, n to go on'
 ok $? "q asks first"
+like "$(screen | tail -n 1)" '^ y quit +any other key goes on *$' "the key bar shows the question's keys"
+ok "$(! screen | tail -n 1 | grep -Eq 'next|skip|pause'; echo $?)" "and none of the part's"
 wait_log ' pause n=1 name="Wall stretch"$'
 ok $? "the countdown waits for the answer: pause logged"
 c1=$(digits)
@@ -79,7 +84,7 @@ ok $? "config: ? shows the keys"
 like "$(screen)" '^   x +quit$' "config: help: x quits, with no question (confirm_quit = false)"
 ok "$(! screen | grep -q 'asks first'; echo $?)" "config: help: nothing says quitting asks first"
 like "$(screen)" '^   l or Right +next: ' "config: help: the next key set in the config"
-like "$(screen)" '^   q or x +quit$' "config: help: the config's quit key quits the list too"
+ok "$(! screen | grep -q 'In the list'; echo $?)" "config: help over a session: no list keys"
 is "$(help_aligned)" 1 "config: help: the descriptions still start in one column"
 [ "$(help_aligned)" = 1 ] || show_screen
 keys z
