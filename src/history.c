@@ -177,6 +177,16 @@ static size_t index_lookup(struct name_index *ix, const struct history *h,
 	return *slot - 1;
 }
 
+/* The index of (name, side), or (size_t)-1 when there is none. */
+static size_t index_find(const struct name_index *ix, const struct history *h,
+			 name_key key, const char *name, const char *side)
+{
+	if (!ix->nslots)
+		return (size_t)-1;
+	size_t slot = *index_slot(ix, h, key, name, side);
+	return slot ? slot - 1 : (size_t)-1;
+}
+
 static void index_free(struct name_index *ix)
 {
 	free(ix->slots);
@@ -372,6 +382,48 @@ static void hist_set(struct scan *sc, size_t i, const struct logrec *rec)
 	p->reps = p->reps > INT_MAX - add ? INT_MAX : p->reps + add;
 }
 
+/* `skip what=set` after a set was logged (done again after `b`, then
+ * skipped at "how many?"): the last line stands, so the set is not done. */
+static void hist_unset(struct scan *sc, size_t i, const struct logrec *rec)
+{
+	struct hist_read *hr = sc->ctx;
+	struct history *h = hr->h;
+	struct hist_sess *hs = sc->v[i].data;
+	const char *name = logrec_get(rec, "name"), *side = logrec_get(rec, "side");
+	const char *what = logrec_get(rec, "what");
+	long long set = logrec_int(rec, "set", 0);
+	if (!name || !what || strcmp(what, "set") || set <= 0)
+		return;
+	size_t ex = index_find(&hr->exercises, h, exercise_key, name,
+			       side && *side ? side : "none");
+	if (ex == (size_t)-1)
+		return;
+	size_t d = 0;
+	bool found = false;
+	for (size_t back = 1; !found && back <= hs->ndone && back <= DONE_KEPT; back++) {
+		d = (hs->ndone - back) % DONE_KEPT;
+		found = hs->done[d].ex == ex && hs->done[d].set == set;
+	}
+	if (!found)
+		return;
+	struct history_exercise *e = &h->exercises[ex];
+	for (size_t j = e->n; j-- > 0 && e->n - j <= 64;) {
+		if (e->v[j].session != i)
+			continue;
+		struct history_reps *p = &e->v[j];
+		if (p->reps != INT_MAX)
+			p->reps -= hs->done[d].reps;
+		if (p->sets != INT_MAX && --p->sets == 0) {
+			/* no set of the session left: no point for it */
+			memmove(p, p + 1, (e->n - j - 1) * sizeof *p);
+			e->n--;
+		}
+		break;
+	}
+	hs->done[d].set = -1; /* matches no later line: a set done again is new */
+	hs->done[d].reps = 0;
+}
+
 static void hist_rate(struct scan *sc, size_t i, const struct logrec *rec)
 {
 	struct hist_read *hr = sc->ctx;
@@ -399,6 +451,8 @@ static void hist_event(struct scan *sc, size_t i, const struct logrec *rec)
 {
 	if (rec->event == LOG_SET)
 		hist_set(sc, i, rec);
+	else if (rec->event == LOG_SKIP)
+		hist_unset(sc, i, rec);
 	else if (rec->event == LOG_RATE)
 		hist_rate(sc, i, rec);
 }

@@ -91,17 +91,38 @@ static void tgt_seen_set(struct tgt_seen *s, const struct logrec *rec)
 	s->v[k].reached = reps >= s->target;
 }
 
+/* `skip what=set` after the set was logged (done again after `b`, then
+ * skipped): the last line stands, and a skipped set did not reach the
+ * target.  A set skipped before any line of it is missing from the count,
+ * which tgt_all_reached() sees. */
+static void tgt_seen_skip(struct tgt_seen *s, const struct logrec *rec)
+{
+	const char *what = logrec_get(rec, "what");
+	long long set = logrec_int(rec, "set", 0);
+	if (!what || strcmp(what, "set") || set <= 0)
+		return;
+	const char *sd = logrec_get(rec, "side"); /* a skip has none for side none */
+	unsigned side = side_bit(sd ? sd : "none");
+	for (size_t k = 0; k < s->n; k++)
+		if (s->v[k].side == side && s->v[k].set == set)
+			s->v[k].reached = false;
+}
+
 static void tgt_event(struct scan *sc, size_t i, const struct logrec *rec)
 {
 	const struct tgt_read *tr = sc->ctx;
 	struct tgt_seen *seen = sc->v[i].data;
 	const char *name = logrec_get(rec, "name");
-	if (rec->event != LOG_SET || !name)
+	if ((rec->event != LOG_SET && rec->event != LOG_SKIP) || !name)
 		return;
 	/* Two steps may share a name: both learn from the same lines. */
 	for (size_t k = 0; k < tr->nprog; k++)
-		if (!strcmp(tr->r->steps[tr->prog[k]].name, name))
-			tgt_seen_set(&seen[k], rec);
+		if (!strcmp(tr->r->steps[tr->prog[k]].name, name)) {
+			if (rec->event == LOG_SET)
+				tgt_seen_set(&seen[k], rec);
+			else
+				tgt_seen_skip(&seen[k], rec);
+		}
 }
 
 static int popcount(unsigned x)

@@ -679,6 +679,23 @@ static void test_targets(void)
 		SET("a", "left", 1, 10, 10) SET("a", "right", 2, 10, 10)
 		SET("a", "left", 2, 10, 10) END("a");
 	is_int(target_for(redone_better, both, &top), 11, "a short set redone in full: one more");
+	/* done, then done again after `b` and skipped at "how many?": the
+	 * skip is the set's last line, so the set is not done */
+#define SKIP_SET(sid, side, set) \
+	"2026-11-20T07:00:02.000+00:00 " sid " skip n=2 name=Drive what=set side=" side \
+	" set=" #set " sets=2 reps=3 elapsed=20\n"
+	const char *redone_skipped = START("a", "")
+		SET("a", "left", 1, 10, 10) SET("a", "right", 1, 10, 10)
+		SKIP_SET("a", "left", 1)
+		SET("a", "left", 2, 10, 10) SET("a", "right", 2, 10, 10) END("a");
+	is_int(target_for(redone_skipped, both, &top), 10,
+	       "a set redone and then skipped: not done, the target holds");
+	const char *skipped_redone = START("a", "")
+		SET("a", "left", 1, 10, 10) SET("a", "right", 1, 10, 10)
+		SKIP_SET("a", "left", 1) SET("a", "left", 1, 10, 10)
+		SET("a", "left", 2, 10, 10) SET("a", "right", 2, 10, 10) END("a");
+	is_int(target_for(skipped_redone, both, &top), 11,
+	       "skipped, then done again: the last line, a set, stands");
 
 	/* another routine's exercise of the same name teaches nothing */
 	char *other = xasprintf("%s%s", all_reached,
@@ -734,6 +751,33 @@ static void test_redone(void)
 		is_int(e->v[0].reps, 17, "with the reps of its last line");
 	}
 	ok(h.nratings == 1 && h.ratings[0].n == 2, "rated twice in a session: one point");
+	history_free(&h);
+
+	/* a set redone after `b` and then skipped: the skip is its last line */
+	read_quiet(&h,
+		"2026-11-20T07:00:00.000+00:00 a start routine=R id=r format=1\n"
+		"2026-11-20T07:00:01.000+00:00 a set n=2 name=Drive side=left set=1 sets=2 target=9 reps=9\n"
+		"2026-11-20T07:00:02.000+00:00 a set n=2 name=Drive side=left set=2 sets=2 target=9 reps=8\n"
+		"2026-11-20T07:00:03.000+00:00 a skip n=2 name=Drive what=set side=left set=2 sets=2 reps=2 elapsed=9\n"
+		"2026-11-20T07:00:04.000+00:00 a set n=3 name=Raise side=none set=1 sets=1 target=9 reps=9\n"
+		"2026-11-20T07:00:05.000+00:00 a skip n=3 name=Raise what=set set=1 sets=1 elapsed=3\n"
+		"2026-11-20T07:10:00.000+00:00 a end status=complete elapsed=600\n", NULL);
+	const struct history_exercise *d = find_ex(&h, "Drive", "left");
+	ok(d && d->n == 1 && d->v[0].sets == 1 && d->v[0].reps == 9,
+	   "a set skipped after it was logged: it does not count, nor do its reps");
+	const struct history_exercise *r = find_ex(&h, "Raise", "none");
+	ok(!r || r->n == 0, "a session's only set skipped after it was logged: no point for it");
+	history_free(&h);
+	read_quiet(&h,
+		"2026-11-20T07:00:00.000+00:00 a start routine=R id=r format=1\n"
+		"2026-11-20T07:00:01.000+00:00 a set n=2 name=Drive side=left set=1 sets=2 target=9 reps=4\n"
+		"2026-11-20T07:00:02.000+00:00 a set n=2 name=Drive side=left set=1 sets=2 target=9 reps=9\n"
+		"2026-11-20T07:00:03.000+00:00 a rate n=1 name=Tightness value=5\n"
+		"2026-11-20T07:00:04.000+00:00 a rate n=1 name=Tightness value=6\n"
+		"2026-11-20T07:10:00.000+00:00 a end status=complete elapsed=600\n"
+		"2026-01-05T07:00:00.000+00:00 b start routine=R id=r format=1\n"
+		"2026-01-05T07:00:04.000+00:00 b rate n=1 name=Tightness value=3\n"
+		"2026-01-05T07:10:00.000+00:00 b end status=complete elapsed=600\n", NULL);
 	if (h.nratings == 1 && h.ratings[0].n == 2) {
 		is_int(h.ratings[0].v[0].value, 3, "ratings by time: January's first, logged later");
 		is_int(h.ratings[0].v[1].value, 6, "the later rating stands");
