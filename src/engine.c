@@ -15,7 +15,7 @@
 #include "engine_int.h"
 #include "logfmt.h"
 
-/* record()'s count for a set skipped at its "how many?" prompt */
+/* elog_record()'s count for a set skipped at its "how many?" prompt */
 #define REPS_SKIP (-2)
 
 /* ---- time ---- */
@@ -29,35 +29,6 @@ long long engine_now(const struct engine *e)
 bool engine_guarded(const struct engine *e)
 {
 	return e->guard_until && e->clock.now_ms(e->clock.ctx) < e->guard_until;
-}
-
-/* ---- log lines ---- */
-
-static void line_begin(struct engine *e, enum log_event ev)
-{
-	struct timespec ts;
-	e->clock.wall(e->clock.ctx, &ts);
-	logline_begin(&e->line, &ts, e->sid, ev);
-}
-
-static void line_step_fields(struct engine *e, const struct segment *s)
-{
-	const struct step *st = seg_step(e, s);
-	logline_int(&e->line, "n", (long long)s->step + 1);
-	logline_str(&e->line, "name", st->name);
-}
-
-static void line_emit(struct engine *e)
-{
-	logline_end(&e->line);
-	e->sink.line(e->sink.ctx, e->line.s, e->line.len);
-}
-
-void engine_warn(struct engine *e, const char *msg)
-{
-	line_begin(e, LOG_WARN);
-	logline_str(&e->line, "msg", msg);
-	line_emit(e);
 }
 
 static void make_sid(char *out, size_t outsz, long long seed)
@@ -132,12 +103,12 @@ static void end_session(struct engine *e, long long at, const char *status,
 {
 	if (e->status == ENGINE_DONE)
 		return;
-	line_begin(e, LOG_END);
+	elog_begin(e, LOG_END);
 	logline_str(&e->line, "status", status);
 	logline_secs(&e->line, "elapsed", at);
 	if (signame)
 		logline_str(&e->line, "signal", signame);
-	line_emit(e);
+	elog_emit(e);
 	e->status = ENGINE_DONE;
 	e->end_status = status;
 	e->input = INPUT_NONE;
@@ -196,173 +167,15 @@ static void enter(struct engine *e, size_t idx, long long at)
 		const struct step *st = seg_step(e, s);
 		e->step_started = s->step + 1;
 		e->step_run = 0;
-		line_begin(e, LOG_STEP);
+		elog_begin(e, LOG_STEP);
 		logline_int(&e->line, "n", (long long)s->step + 1);
 		logline_str(&e->line, "type", step_type_word(st->type));
 		logline_str(&e->line, "name", st->name);
-		line_emit(e);
+		elog_emit(e);
 	}
 	cue_segment(e, s, new_step);
 	if (e->stdin_closed && needs_answer(e->input))
 		end_session(e, at, "quit", NULL);
-}
-
-/* A skip carries the keys its full line has (spot=, round= rounds=), so a
- * reader can match the redo of a part to the part left. */
-static void log_skip_begin(struct engine *e, const struct segment *s, const char *what)
-{
-	line_begin(e, LOG_SKIP);
-	line_step_fields(e, s);
-	logline_str(&e->line, "what", what);
-	if (s->kind == SEG_SPOT)
-		logline_str(&e->line, "spot", seg_step(e, s)->spots[s->spot].name);
-	if (s->kind == SEG_ICE_ON) {
-		logline_int(&e->line, "round", s->round);
-		logline_int(&e->line, "rounds", s->nrounds);
-	}
-	if (s->side != SIDE_NONE)
-		logline_str(&e->line, "side", side_word(s->side));
-}
-
-static void log_skip(struct engine *e, const struct segment *s, const char *what,
-		     long long run)
-{
-	log_skip_begin(e, s, what);
-	if (s->duration)
-		logline_secs(&e->line, "planned", s->duration);
-	/* last, as on every skip line (logrec_whole()) */
-	logline_secs(&e->line, "elapsed", run);
-	line_emit(e);
-}
-
-/* A set that is not one: skipped with no reps, or cut off by quitting
- * before its count was confirmed.  `reps` is what the tempo had counted. */
-static void log_set_skip(struct engine *e, const struct segment *s, int reps,
-			 long long run)
-{
-	log_skip_begin(e, s, "set");
-	logline_int(&e->line, "set", s->set);
-	logline_int(&e->line, "sets", s->nsets);
-	if (reps > 0)
-		logline_int(&e->line, "reps", reps);
-	if (s->duration)
-		logline_secs(&e->line, "planned", s->duration);
-	logline_secs(&e->line, "elapsed", run);
-	line_emit(e);
-}
-
-static void log_set(struct engine *e, const struct segment *s, int reps, long long run)
-{
-	const struct step *st = seg_step(e, s);
-	if (reps <= 0) {
-		log_set_skip(e, s, 0, run);
-		return;
-	}
-	line_begin(e, LOG_SET);
-	line_step_fields(e, s);
-	logline_str(&e->line, "side", side_word(s->side));
-	logline_int(&e->line, "set", s->set);
-	logline_int(&e->line, "sets", s->nsets);
-	logline_int(&e->line, "target", s->target);
-	logline_int(&e->line, "reps", reps);
-	logline_int(&e->line, "min", st->reps.min);
-	logline_int(&e->line, "max", st->reps.max);
-	logline_secs(&e->line, "elapsed", run);
-	line_emit(e);
-}
-
-/* Record what happened in the segment being left.  `reps` is the count for
- * sets (-1 to work it out, REPS_SKIP for a set skipped with the count so
- * far), `complete` whether it ran to its end.  An `ice` or `spot` line is
- * a part that ran to its end: one cut short is a skip with its time. */
-static void record(struct engine *e, long long at, int reps, bool complete)
-{
-	const struct segment *s = cur_seg(e);
-	if (!s)
-		return;
-	const struct step *st = seg_step(e, s);
-	long long run = seg_elapsed(e, at);
-	e->step_run += run;
-	switch (s->kind) {
-	case SEG_ICE_ON:
-		if (run <= 0 || !complete) {
-			log_skip(e, s, "round", run);
-			break;
-		}
-		line_begin(e, LOG_ICE);
-		line_step_fields(e, s);
-		logline_str(&e->line, "side", side_word(s->side));
-		logline_int(&e->line, "round", s->round);
-		logline_int(&e->line, "rounds", s->nrounds);
-		logline_secs(&e->line, "planned", s->duration);
-		logline_secs(&e->line, "elapsed", run);
-		line_emit(e);
-		break;
-	case SEG_SPOT:
-		if (run <= 0 || !complete) {
-			log_skip(e, s, "spot", run);
-			break;
-		}
-		line_begin(e, LOG_SPOT);
-		line_step_fields(e, s);
-		logline_str(&e->line, "spot", st->spots[s->spot].name);
-		logline_str(&e->line, "side", side_word(s->side));
-		logline_secs(&e->line, "planned", s->duration);
-		logline_secs(&e->line, "elapsed", run);
-		line_emit(e);
-		break;
-	case SEG_SET:
-		if (reps == REPS_SKIP)
-			log_set_skip(e, s, e->reps, run);
-		else
-			log_set(e, s, reps >= 0 ? reps : tempo_reps_done(e, s, run), run);
-		break;
-	case SEG_TIMER:
-	case SEG_REST:
-	case SEG_ICE_OFF:
-		if (!complete)
-			log_skip(e, s, s->kind == SEG_TIMER ? "timer" : s->kind == SEG_REST ? "rest" : "off", run);
-		break;
-	case SEG_NOTE:
-		if (!complete)
-			log_skip(e, s, "note", run);
-		break;
-	case SEG_RATE:
-		if (!complete)
-			log_skip(e, s, "rate", run);
-		break;
-	default:
-		break;
-	}
-}
-
-/* Session ms the plan gives the step of segment `i`: its lead-ins, work
- * and rests, which lie together in the plan. */
-static long long step_planned(const struct engine *e, size_t i)
-{
-	size_t step = e->plan.v[i].step, first = i, last = i;
-	while (first > 0 && e->plan.v[first - 1].step == step)
-		first--;
-	while (last + 1 < e->plan.n && e->plan.v[last + 1].step == step)
-		last++;
-	return e->plan.v[last].offset + e->plan.v[last].duration - e->plan.v[first].offset;
-}
-
-static void log_done_if_last(struct engine *e)
-{
-	const struct segment *s = cur_seg(e);
-	if (!s || (e->cur + 1 < e->plan.n && e->plan.v[e->cur + 1].step == s->step))
-		return;
-	const struct step *st = seg_step(e, s);
-	line_begin(e, LOG_DONE);
-	logline_int(&e->line, "n", (long long)s->step + 1);
-	logline_str(&e->line, "type", step_type_word(st->type));
-	logline_str(&e->line, "name", st->name);
-	long long planned = step_planned(e, e->cur);
-	if (planned)
-		logline_secs(&e->line, "planned", planned);
-	logline_secs(&e->line, "elapsed", e->step_run);
-	line_emit(e);
 }
 
 static void resume(struct engine *e, long long now);
@@ -375,8 +188,8 @@ static void advance(struct engine *e, long long at, int reps, bool complete)
 {
 	if (e->paused)
 		resume(e, at);
-	record(e, at, reps, complete);
-	log_done_if_last(e);
+	elog_record(e, at, reps, complete);
+	elog_done_if_last(e);
 	enter(e, e->cur + 1, at);
 }
 
@@ -411,11 +224,11 @@ static void handle_gap(struct engine *e, long long now, long long gap_from)
 		/* no rep or spot happened while the process was stopped */
 		pause_at(e, gap_from);
 	}
-	line_begin(e, LOG_PAUSE);
-	line_step_fields(e, cur_seg(e));
+	elog_begin(e, LOG_PAUSE);
+	elog_step_fields(e, cur_seg(e));
 	logline_str(&e->line, "reason", "gap");
 	logline_secs(&e->line, "gap", now - gap_from);
-	line_emit(e);
+	elog_emit(e);
 	snprintf(e->notice, sizeof e->notice,
 		 "Paused after a gap of %llds (suspended or stopped); resume to go on",
 		 (now - gap_from) / 1000);
@@ -493,10 +306,10 @@ static void resume(struct engine *e, long long now)
 	e->last_tick_real = e->clock.now_ms(e->clock.ctx);
 	if (timed(s))
 		e->deadline = now + e->remaining;
-	line_begin(e, LOG_RESUME);
-	line_step_fields(e, s);
+	elog_begin(e, LOG_RESUME);
+	elog_step_fields(e, s);
 	logline_secs(&e->line, "paused", now - e->pause_since);
-	line_emit(e);
+	elog_emit(e);
 	e->notice[0] = '\0';
 	set_cue(e, "Resumed");
 }
@@ -514,9 +327,9 @@ void engine_toggle_pause(struct engine *e)
 		return;
 	}
 	pause_at(e, now);
-	line_begin(e, LOG_PAUSE);
-	line_step_fields(e, s);
-	line_emit(e);
+	elog_begin(e, LOG_PAUSE);
+	elog_step_fields(e, s);
+	elog_emit(e);
 	set_cue(e, "Paused");
 }
 
@@ -613,7 +426,7 @@ void engine_back(struct engine *e)
 	 * has no line of its own to redo, so a skip would outlive the redo:
 	 * its time goes only into the step's `done` */
 	if ((s->kind == SEG_ICE_ON || s->kind == SEG_SPOT) && seg_elapsed(e, now) >= 1000)
-		record(e, now, -1, false);
+		elog_record(e, now, -1, false);
 	else if (s->kind == SEG_TIMER && seg_elapsed(e, now) >= 1000)
 		e->step_run += seg_elapsed(e, now);
 	enter(e, i, now);
@@ -798,10 +611,10 @@ void engine_enter(struct engine *e)
 	case INPUT_RATING:
 		if (e->typed < 0)
 			return;
-		line_begin(e, LOG_RATE);
-		line_step_fields(e, s);
+		elog_begin(e, LOG_RATE);
+		elog_step_fields(e, s);
 		logline_int(&e->line, "value", e->typed);
-		line_emit(e);
+		elog_emit(e);
 		advance(e, now, -1, true);
 		break;
 	case INPUT_REPS:
@@ -825,16 +638,16 @@ static void stop(struct engine *e, const char *status, const char *signame)
 	if (e->paused)
 		resume(e, now);
 	if (e->input == INPUT_COUNT && e->typed >= 0)
-		record(e, now, e->typed, false);
+		elog_record(e, now, e->typed, false);
 	else if (e->input == INPUT_REPS)
-		record(e, now, e->reps, false); /* each rep was a key press */
+		elog_record(e, now, e->reps, false); /* each rep was a key press */
 	else if (s->kind == SEG_SET)
 		/* a set the clock was counting, never confirmed: not a set */
-		log_set_skip(e, s, tempo_reps_done(e, s, seg_elapsed(e, now)),
+		elog_set_skip(e, s, tempo_reps_done(e, s, seg_elapsed(e, now)),
 			     seg_elapsed(e, now));
 	else if (s->kind != SEG_NOTE && s->kind != SEG_RATE && s->kind != SEG_LEADIN &&
 		 s->kind != SEG_REST && s->kind != SEG_ICE_OFF && seg_elapsed(e, now) > 0)
-		record(e, now, -1, false);
+		elog_record(e, now, -1, false);
 	end_session(e, now, status, signame);
 }
 
@@ -875,7 +688,7 @@ void engine_start(struct engine *e, const struct routine *r,
 	e->last_tick_real = e->origin_real;
 	make_sid(e->sid, sizeof e->sid, e->origin_real);
 
-	line_begin(e, LOG_START);
+	elog_begin(e, LOG_START);
 	logline_str(&e->line, "routine", r->name);
 	if (o->id)
 		logline_str(&e->line, "id", o->id);
@@ -885,7 +698,7 @@ void engine_start(struct engine *e, const struct routine *r,
 	logline_int(&e->line, "format", 1);
 	if (e->speed > 1)
 		logline_int(&e->line, "speed", e->speed);
-	line_emit(e);
+	elog_emit(e);
 	for (size_t i = 0; i < o->nwarnings; i++) {
 		char *msg = xasprintf("%s:%s", o->file ? o->file : r->file, o->warnings[i]);
 		engine_warn(e, msg);

@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "engine.h"
+#include "logfmt.h"
 
 static inline const struct segment *cur_seg(const struct engine *e)
 {
@@ -42,6 +43,25 @@ static inline int tempo_reps_done(const struct engine *e, const struct segment *
 	long long n = run / rep;
 	return n > s->target ? s->target : (int)n;
 }
+
+/* The log lines (engine_log.c). */
+/* elog_record()'s count for a set skipped at its "how many?" prompt */
+#define REPS_SKIP (-2)
+void elog_begin(struct engine *e, enum log_event ev);
+/* n= and name= of the segment's step */
+void elog_step_fields(struct engine *e, const struct segment *s);
+/* Ends the line and hands it to the sink. */
+void elog_emit(struct engine *e);
+/* What happened in the segment being left, at session time `at`: `reps`
+ * the count for a set (-1 to work it out, REPS_SKIP for one skipped with
+ * the count so far), `complete` whether it ran to its end.  An `ice` or
+ * `spot` line is a part that ran to its end; one cut short is a skip. */
+void elog_record(struct engine *e, long long at, int reps, bool complete);
+/* A set that is not one: skipped, or cut off by quitting; `reps` is what
+ * the tempo had counted. */
+void elog_set_skip(struct engine *e, const struct segment *s, int reps, long long run);
+/* The step's done line, when the current segment is its last. */
+void elog_done_if_last(struct engine *e);
 
 /* A segment in words: "LEFT set 2 of 3: 12 reps of ...". */
 void engine_describe(const struct engine *e, const struct segment *s, char *out,
