@@ -11,7 +11,8 @@
 # rating of its own name, so that every lookup misses and every series
 # must be sorted.
 lines=${1:-100000}
-[ "${2:-}" = worst ] && exec awk -v lines="$lines" '
+stamp='
+# POSIX awk has no strftime: civil date from days (H. Hinnant), UTC.
 function stamp(t,   d, secs, z, era, doe, yoe, y, doy, mp, dd, m) {
 	d = int(t / 86400); secs = int(t) - d * 86400
 	z = d + 719468; era = int(z / 146097); doe = z - era * 146097
@@ -19,9 +20,11 @@ function stamp(t,   d, secs, z, era, doe, yoe, y, doy, mp, dd, m) {
 	y = yoe + era * 400; doy = doe - (365 * yoe + int(yoe / 4) - int(yoe / 100))
 	mp = int((5 * doy + 2) / 153); dd = doy - int((153 * mp + 2) / 5) + 1
 	m = mp < 10 ? mp + 3 : mp - 9; y += m <= 2
-	return sprintf("%04d-%02d-%02dT%02d:%02d:%02d.000+00:00", y, m, dd,
-		int(secs / 3600), int(secs / 60) % 60, secs % 60)
+	return sprintf("%04d-%02d-%02dT%02d:%02d:%02d.%03d+00:00", y, m, dd,
+		int(secs / 3600), int(secs / 60) % 60, secs % 60, int(t * 1000 + 0.5) % 1000)
 }
+'
+[ "${2:-}" = worst ] && exec awk -v lines="$lines" "$stamp"'
 BEGIN {
 	t0 = 1767225600 + lines * 60
 	for (s = 0; n < lines; s++) {
@@ -35,18 +38,7 @@ BEGIN {
 		n += 5
 	}
 }'
-exec awk -v lines="$lines" '
-# POSIX awk has no strftime: civil date from days (H. Hinnant), UTC.
-function stamp(t,   d, secs, z, era, doe, yoe, y, doy, mp, dd, m) {
-	d = int(t / 86400); secs = int(t) - d * 86400
-	z = d + 719468; era = int(z / 146097); doe = z - era * 146097
-	yoe = int((doe - int(doe / 1460) + int(doe / 36524) - int(doe / 146096)) / 365)
-	y = yoe + era * 400; doy = doe - (365 * yoe + int(yoe / 4) - int(yoe / 100))
-	mp = int((5 * doy + 2) / 153); dd = doy - int((153 * mp + 2) / 5) + 1
-	m = mp < 10 ? mp + 3 : mp - 9; y += m <= 2
-	return sprintf("%04d-%02d-%02dT%02d:%02d:%02d.%03d+00:00", y, m, dd,
-		int(secs / 3600), int(secs / 60) % 60, secs % 60, int(t * 1000 + 0.5) % 1000)
-}
+exec awk -v lines="$lines" "$stamp"'
 function out(ev, rest) { print stamp(t) " " sid " " ev " " rest; n++; t += 7.25 }
 BEGIN {
 	split("Post-run calf care|Alfredson heel drops|Bent-knee soleus work", name, "|")

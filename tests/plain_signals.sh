@@ -8,17 +8,6 @@
 
 command -v perl >/dev/null 2>&1 || skip_all "perl not found (it reports raw wait statuses)"
 
-# perl wstat.pl PIDFILE CMD...: run CMD, its pid to PIDFILE; print its raw
-# wait status: signal N alone is N (N+128 with a core), exit X is X*256
-cat >"$T/wstat.pl" <<'EOF'
-my $f = shift;
-my $p = fork;
-if (!$p) { exec @ARGV or exit 127 }
-open my $fh, '>', $f or die; print $fh "$p\n"; close $fh;
-waitpid $p, 0;
-print "wstat=$?\n";
-EOF
-
 cd "$T" || exit 1
 for sig in TERM:15 INT:2 HUP:1 QUIT:3; do
 	sg=${sig%:*}
@@ -29,7 +18,7 @@ for sig in TERM:15 INT:2 HUP:1 QUIT:3; do
 	mkfifo "$T/$name.in"
 	# cores allowed, where the hard limit lets us: QUIT must not leave one
 	(ulimit -c unlimited 2>/dev/null
-	 exec perl "$T/wstat.pl" "$T/$name.pid" "$RECOUP" --plain --log "$log" "$F/long.yaml") \
+	 exec perl "$top_srcdir/tests/wstat.pl" "$T/$name.pid" "$RECOUP" --plain --log "$log" "$F/long.yaml") \
 		<"$T/$name.in" >"$T/$name.out" 2>"$T/$name.err" &
 	wrapper=$!
 	exec 3>"$T/$name.in"

@@ -76,23 +76,13 @@ is "$(screen | grep -Ec '^(ran [0-9]|loop: )')" 0 \
 is "$(grep -c ' start ' "$LOG")" 1 "--plain loop: one session started"
 like "$(last_log_line)" ' end status=aborted .*signal=INT( |$)' "--plain loop: the log ends with end status=aborted signal=INT"
 
-# ---- the parent sees a death by signal ----
-# wstat PIDFILE CMD...: run CMD, its pid to PIDFILE, then print its raw
-# wait status (a signal N alone is N; exit status X is X*256)
-cat >"$T/wstat.pl" <<'EOF'
-my $f = shift;
-my $p = fork;
-if (!$p) { exec @ARGV or exit 127 }
-open my $fh, '>', $f or die; print $fh "$p\n"; close $fh;
-waitpid $p, 0;
-print "wstat=$?\n";
-EOF
+# ---- the parent sees a death by signal (tests/wstat.pl) ----
 if command -v perl >/dev/null 2>&1; then
 	for sig in TERM:15 HUP:1; do
 		sg=${sig%:*}
 		num=${sig#*:}
 		rm -f "$LOG" "$T/child"
-		tm_start -e perl "$T/wstat.pl" "$T/child" $R --speed 10 ui-session
+		tm_start -e perl "$top_srcdir/tests/wstat.pl" "$T/child" $R --speed 10 ui-session
 		wait_screen 'LEFT  HOLD'
 		ok $? "$sg: the session runs under a parent that reports the wait status"
 		kill -"$sg" "$(cat "$T/child")"
@@ -102,7 +92,7 @@ if command -v perl >/dev/null 2>&1; then
 		is "$(pane '#{alternate_on} #{cursor_flag}')" "0 1" "$sg: the terminal is restored"
 	done
 	# the picker: nothing to log, the same death
-	tm_start -e perl "$T/wstat.pl" "$T/child" $R
+	tm_start -e perl "$top_srcdir/tests/wstat.pl" "$T/child" $R
 	wait_screen 'recoup: pick a routine'
 	kill -TERM "$(cat "$T/child")"
 	wait_screen '^wstat=[0-9]+'
