@@ -97,8 +97,9 @@ static bool own_tail(const struct slog *l, off_t size)
  * dropped it), not one torn after a whole field. */
 static bool tail_whole(const struct slog *l, off_t size)
 {
-	enum { MAX = 65536 };
-	off_t from = size > MAX ? size - MAX : 0;
+	/* a line longer than readers take is not one anyway */
+	const off_t max = LOGFILE_LINE_MAX + 1;
+	off_t from = size > max ? size - max : 0;
 	size_t n = (size_t)(size - from);
 	char *buf = xmalloc(n + 1);
 	bool whole = false;
@@ -117,19 +118,21 @@ static bool tail_whole(const struct slog *l, off_t size)
 	return whole;
 }
 
-/* Our torn bytes off the end at once, while they are surely still the
- * last (a cut needs no free space), so that a recoup killed before its
- * next write leaves no fragment behind. */
-static void cut_torn(struct slog *l)
+/* Our torn bytes off the end, when they are still the file's last (a cut
+ * needs no free space).  Done at once after a partial write, so that a
+ * recoup killed before its next write leaves no fragment behind, and again
+ * before the next line and at close.  True when cut. */
+static bool cut_torn(struct slog *l)
 {
 	struct stat sb;
-	if (l->regular && fstat(l->fd, &sb) == 0 && own_tail(l, sb.st_size) &&
-	    ftruncate(l->fd, sb.st_size - (off_t)l->ntorn) == 0) {
-		free(l->torn);
-		l->torn = NULL;
-		l->ntorn = 0;
-		l->mend = true; /* another may append a piece before our next line */
-	}
+	if (!l->ntorn || !l->regular || fstat(l->fd, &sb) < 0 || !own_tail(l, sb.st_size) ||
+	    ftruncate(l->fd, sb.st_size - (off_t)l->ntorn) < 0)
+		return false;
+	free(l->torn);
+	l->torn = NULL;
+	l->ntorn = 0;
+	l->mend = true; /* another may append a piece before our next line */
+	return true;
 }
 
 /* Before the next line: leave the file ending in a newline, so a whole
@@ -143,6 +146,7 @@ static void cut_torn(struct slog *l)
  * dropped its newline), else with " \n" too.  True when done. */
 static bool mend_end(struct slog *l)
 {
+	cut_torn(l);
 	const char *sep = l->ntorn ? " \n" : NULL; /* when the end cannot be seen */
 	struct stat sb;
 	char c;
@@ -150,9 +154,7 @@ static bool mend_end(struct slog *l)
 	    (sb.st_size == 0 || pread(l->fd, &c, 1, sb.st_size - 1) == 1)) {
 		if (sb.st_size == 0 || c == '\n')
 			sep = NULL;
-		else if (own_tail(l, sb.st_size))
-			sep = ftruncate(l->fd, sb.st_size - (off_t)l->ntorn) == 0 ? NULL : " \n";
-		else
+		else if (!l->ntorn)
 			sep = tail_whole(l, sb.st_size) ? "\n" : " \n";
 	}
 	if (sep && write(l->fd, sep, strlen(sep)) != (ssize_t)strlen(sep)) {
@@ -259,13 +261,9 @@ size_t slog_close(struct slog *l, FILE *leftover)
 			follow_path(l);
 			flush_pending(l);
 		}
-		if (l->ntorn && l->regular) {
-			/* the line goes to `leftover` whole: its torn start
-			 * need not stay in the file */
-			struct stat sb;
-			if (fstat(l->fd, &sb) == 0 && own_tail(l, sb.st_size))
-				(void)!ftruncate(l->fd, sb.st_size - (off_t)l->ntorn);
-		}
+		/* the line goes to `leftover` whole: its torn start need not
+		 * stay in the file */
+		cut_torn(l);
 		if (l->fd >= 0 && fsync(l->fd) < 0 && errno != EINVAL && errno != EROFS) {
 			/* nothing more to do: the lines went out with write() */
 		}
