@@ -6,6 +6,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -57,5 +58,10 @@ const char *did_you_mean(const char *word, const char *const *cands);
 
 /* Format a duration in milliseconds as M:SS or H:MM:SS into `out`. */
 void format_clock(char *out, size_t outsz, long long ms);
+
+/* The code point of the valid UTF-8 sequence at s (n bytes left, n >= 1)
+ * in *cp, and its length; 0 for a byte that starts none (overlong forms,
+ * surrogates and code points past U+10FFFF are not valid). */
+size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
 
 #endif
