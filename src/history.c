@@ -322,6 +322,31 @@ static bool hist_start(struct scan *sc, size_t i, const struct logrec *rec)
 	return true;
 }
 
+/* Session i's point of exercise e, or e->n when it has none yet: among
+ * the exercise's last few, as sessions interleave only a little (a search
+ * through all of them, or through all of the session's exercises, goes
+ * quadratic on a hostile log). */
+static size_t session_point(const struct history_exercise *e, size_t i)
+{
+	for (size_t j = e->n; j-- > 0 && e->n - j <= 64;)
+		if (e->v[j].session == i)
+			return j;
+	return e->n;
+}
+
+/* Where set `set` of exercise `ex` is among the session's counted sets, if
+ * it is.  A set done again comes soon after the first: the last DONE_KEPT
+ * will do, in a ring, so a session of any length costs no more. */
+static bool done_find(const struct hist_sess *hs, size_t ex, long long set, size_t *d)
+{
+	for (size_t back = 1; set > 0 && back <= hs->ndone && back <= DONE_KEPT; back++) {
+		*d = (hs->ndone - back) % DONE_KEPT;
+		if (hs->done[*d].ex == ex && hs->done[*d].set == set)
+			return true;
+	}
+	return false;
+}
+
 static void hist_set(struct scan *sc, size_t i, const struct logrec *rec)
 {
 	struct hist_read *hr = sc->ctx;
@@ -332,15 +357,7 @@ static void hist_set(struct scan *sc, size_t i, const struct logrec *rec)
 		return;
 	size_t ex = hist_exercise(hr, name, side && *side ? side : "none");
 	struct history_exercise *e = &h->exercises[ex];
-	/* this session's point: among the exercise's last few, as sessions
-	 * interleave only a little (a search through all of them, or through
-	 * all of the session's exercises, goes quadratic on a hostile log) */
-	size_t pt = e->n;
-	for (size_t j = e->n; j-- > 0 && e->n - j <= 64;)
-		if (e->v[j].session == i) {
-			pt = j;
-			break;
-		}
+	size_t pt = session_point(e, i);
 	if (pt == e->n) {
 		e->v = xgrow(e->v, &e->cap, e->n + 1, sizeof *e->v);
 		e->v[e->n++] = (struct history_reps){
@@ -353,15 +370,8 @@ static void hist_set(struct scan *sc, size_t i, const struct logrec *rec)
 	 * overflowed an int) */
 	int add = reps > 0 && reps < 100000 ? (int)reps : 0;
 	long long set = logrec_int(rec, "set", 0);
-	/* a set done again comes soon after the first: the last DONE_KEPT
-	 * will do, in a ring, so a session of any length costs no more */
-	bool again = false;
 	size_t d = 0;
-	for (size_t back = 1; set > 0 && !again && back <= hs->ndone && back <= DONE_KEPT; back++) {
-		d = (hs->ndone - back) % DONE_KEPT;
-		again = hs->done[d].ex == ex && hs->done[d].set == set;
-	}
-	if (again) {
+	if (done_find(hs, ex, set, &d)) {
 		/* the same set again: it replaces the earlier line */
 		if (p->reps != INT_MAX)
 			p->reps -= hs->done[d].reps;
@@ -398,18 +408,12 @@ static void hist_unset(struct scan *sc, size_t i, const struct logrec *rec)
 			       side && *side ? side : "none");
 	if (ex == (size_t)-1)
 		return;
-	size_t d = 0;
-	bool found = false;
-	for (size_t back = 1; !found && back <= hs->ndone && back <= DONE_KEPT; back++) {
-		d = (hs->ndone - back) % DONE_KEPT;
-		found = hs->done[d].ex == ex && hs->done[d].set == set;
-	}
-	if (!found)
+	size_t d;
+	if (!done_find(hs, ex, set, &d))
 		return;
 	struct history_exercise *e = &h->exercises[ex];
-	for (size_t j = e->n; j-- > 0 && e->n - j <= 64;) {
-		if (e->v[j].session != i)
-			continue;
+	size_t j = session_point(e, i);
+	if (j < e->n) {
 		struct history_reps *p = &e->v[j];
 		if (p->reps != INT_MAX)
 			p->reps -= hs->done[d].reps;
@@ -418,7 +422,6 @@ static void hist_unset(struct scan *sc, size_t i, const struct logrec *rec)
 			memmove(p, p + 1, (e->n - j - 1) * sizeof *p);
 			e->n--;
 		}
-		break;
 	}
 	hs->done[d].set = -1; /* matches no later line: a set done again is new */
 	hs->done[d].reps = 0;
