@@ -114,6 +114,9 @@ struct history {
 			     * ("a fifo", ...), and nothing was read */
 };
 
+/* The local calendar day of `t`, as days since 1970-01-01. */
+long history_local_day(time_t t);
+
 /* Parse a --since date YYYY-MM-DD into the start of that local day.
  * Returns false when `s` is not such a date. */
 bool history_parse_since(const char *s, time_t *out);

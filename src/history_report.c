@@ -1,0 +1,247 @@
+/* history_report.c: `recoup --history`, the report printed from the
+ * struct history that history_read() fills. */
+#include "config.h"
+
+#include "history.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "safetext.h"
+#include "util.h"
+
+/* Room for YYYY-MM-DD and then some: a log line may say 9999-12-31T23:59
+ * at -23:59, which is in the year 10000 (strftime() into 11 bytes then
+ * fails and leaves no terminating NUL).  48 holds any long and two ints,
+ * as gcc's -Wformat-truncation wants. */
+#define DATE_SIZE 48
+
+/* A day number as YYYY-MM-DD: the day is already local, so read it as UTC. */
+static void format_day(char out[DATE_SIZE], long day)
+{
+	time_t t = (time_t)day * 86400;
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	snprintf(out, DATE_SIZE, "%04ld-%02d-%02d", tm.tm_year + 1900L,
+		 tm.tm_mon + 1, tm.tm_mday);
+}
+
+static void format_date(char out[DATE_SIZE], time_t t)
+{
+	format_day(out, history_local_day(t));
+}
+
+static const char *plural(long n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+/* Names come from a file anyone can edit: made safe for a terminal (no
+ * escape sequence, no newline, no C1 or bidi control). */
+static void put_name(FILE *out, const char *s)
+{
+	fputs(safe_show(s), out);
+}
+
+static void print_totals(FILE *out, const struct history *h)
+{
+	char first[DATE_SIZE], last[DATE_SIZE];
+	format_date(first, h->first);
+	format_date(last, h->last);
+	if (h->sessions)
+		fprintf(out, "Sessions: %d, from %s to %s\n", h->sessions, first, last);
+	else
+		fputs("Sessions: 0\n", out);
+	fprintf(out, "  %d complete, %d quit, %d aborted, %d unfinished",
+		h->status[HISTORY_COMPLETE], h->status[HISTORY_QUIT],
+		h->status[HISTORY_ABORTED], h->status[HISTORY_UNFINISHED]);
+	if (h->status[HISTORY_OTHER])
+		fprintf(out, ", %d with another status", h->status[HISTORY_OTHER]);
+	fputc('\n', out);
+	if (h->practice_left_out)
+		fprintf(out, "  %d practice %s left out (--practice shows %s)\n",
+			h->practice_left_out,
+			plural(h->practice_left_out, "session", "sessions"),
+			plural(h->practice_left_out, "it", "them"));
+	if (h->corrupt)
+		fprintf(out, "  %ld corrupt %s skipped\n", h->corrupt,
+			plural(h->corrupt, "line", "lines"));
+	if (h->fragment)
+		fputs("  the last line has no newline: left out (torn, or still being written)\n",
+		      out);
+}
+
+static void print_routines(FILE *out, const struct history *h)
+{
+	fputs("\nRoutines\n", out);
+	for (size_t i = 0; i < h->nroutines; i++) {
+		const struct history_routine *r = &h->routines[i];
+		char last[DATE_SIZE];
+		format_date(last, r->last);
+		fputs("  ", out);
+		put_name(out, r->name);
+		fprintf(out, ": %d %s, %d completed, last %s\n",
+			r->sessions, plural(r->sessions, "session", "sessions"),
+			r->completed, last);
+	}
+}
+
+static void print_weeks(FILE *out, const struct history *h)
+{
+	fprintf(out, "\nSessions per week (last %d weeks)\n", HISTORY_WEEKS);
+	for (int w = 0; w < HISTORY_WEEKS; w++) {
+		const struct history_week *wk = &h->weeks[w];
+		char monday[DATE_SIZE];
+		format_day(monday, wk->day);
+		fprintf(out, "  week of %s (%d-W%02d): %d", monday, wk->iso_year,
+			wk->iso_week, wk->sessions);
+		/* Name the routines only when there is more than one. */
+		const char *sep = " (";
+		for (size_t i = 0; h->nroutines > 1 && i < h->nroutines; i++) {
+			if (!h->routines[i].weeks[w])
+				continue;
+			fputs(sep, out);
+			put_name(out, h->routines[i].name);
+			fprintf(out, " %d", h->routines[i].weeks[w]);
+			sep = ", ";
+		}
+		fputs(*sep == ',' ? ")\n" : "\n", out);
+	}
+}
+
+static void print_reps(FILE *out, const struct history *h)
+{
+	fputs("\nReps per exercise and side\n", out);
+	if (!h->nexercises)
+		fputs("  none logged\n", out);
+	for (size_t i = 0; i < h->nexercises; i++) {
+		const struct history_exercise *e = &h->exercises[i];
+		fputs("  ", out);
+		put_name(out, e->name);
+		if (strcmp(e->side, "none")) {
+			fputs(", ", out);
+			put_name(out, e->side);
+			fputs(" side", out);
+		}
+		fputc('\n', out);
+		for (size_t k = 0; k < e->n; k++) {
+			const struct history_reps *p = &e->v[k];
+			char day[DATE_SIZE];
+			format_date(day, p->when);
+			fprintf(out, "    %s: %d %s in %d %s, target %d\n", day,
+				p->reps, plural(p->reps, "rep", "reps"), p->sets,
+				plural(p->sets, "set", "sets"), p->target);
+		}
+	}
+}
+
+static void print_ratings(FILE *out, const struct history *h)
+{
+	fputs("\nRatings\n", out);
+	if (!h->nratings)
+		fputs("  none logged\n", out);
+	for (size_t i = 0; i < h->nratings; i++) {
+		const struct history_rating *r = &h->ratings[i];
+		fputs("  ", out);
+		put_name(out, r->name);
+		fputc('\n', out);
+		for (size_t k = 0; k < r->n; k++) {
+			char day[DATE_SIZE];
+			format_date(day, r->v[k].when);
+			fprintf(out, "    %s: %d\n", day, r->v[k].value);
+		}
+	}
+}
+
+void history_print(FILE *out, const struct history *h)
+{
+	print_totals(out, h);
+	print_routines(out, h);
+	print_weeks(out, h);
+	print_reps(out, h);
+	print_ratings(out, h);
+}
+
+char *history_nothing_text(const struct history *h, const char *path, bool filtered)
+{
+	const char *sp = path ? " in " : "", *where = path ? path : "";
+	if (h->not_regular)
+		return xasprintf("%s is not a regular file (%s); no history read",
+				 path ? path : "the log", h->not_regular);
+	if (!h->logged)
+		return xasprintf("no sessions logged yet%s%s", sp, where);
+	if (filtered)
+		return xasprintf("no sessions%s%s match", sp, where);
+	return xasprintf("no sessions%s%s but practice ones", sp, where);
+}
+
+char *history_practice_text(const struct history *h, const char *how)
+{
+	if (!h->practice_left_out)
+		return NULL;
+	return xasprintf("%d practice %s left out (%s shows %s)", h->practice_left_out,
+			 plural(h->practice_left_out, "session", "sessions"), how,
+			 plural(h->practice_left_out, "it", "them"));
+}
+
+/* Nothing to report: say why, in one or two lines. */
+static void print_nothing(FILE *out, const struct history *h, const char *path,
+			  const char *since, const char *routine)
+{
+	char *why = history_nothing_text(h, path, since || routine);
+	fputs(safe_show(why), out);
+	free(why);
+	if (!h->logged) {
+		fputc('\n', out);
+		return;
+	}
+	if (since)
+		fprintf(out, " --since %s", safe_show(since));
+	if (routine)
+		fprintf(out, " --routine \"%s\"", safe_show(routine));
+	fputc('\n', out);
+	char *note = history_practice_text(h, "--practice");
+	if (note)
+		fprintf(out, "%s\n", note);
+	free(note);
+}
+
+int history_command_at(const char *log_path, const char *since,
+		       const char *routine, bool practice, FILE *out, time_t now)
+{
+	struct history_filter f = {.routine = routine, .practice = practice};
+	if (since && !history_parse_since(since, &f.since)) {
+		fprintf(stderr, "%s: --since wants a date as YYYY-MM-DD, not \"%s\"\n",
+			progname, safe_show(since));
+		return 2;
+	}
+	struct history h;
+	int status = 0;
+	if (history_read(&h, log_path, &f, now, stderr) < 0) {
+		if (errno == ENOENT) {
+			fprintf(out, "no sessions logged yet in %s\n", safe_show(log_path));
+		} else if (h.not_regular) {
+			fprintf(stderr, "%s: %s: not a regular file (%s); no history read\n",
+				progname, safe_show(log_path), h.not_regular);
+			status = 1;
+		} else {
+			fprintf(stderr, "%s: %s: %s\n", progname, safe_show(log_path),
+				strerror(errno));
+			status = 1;
+		}
+	} else if (!h.sessions) {
+		print_nothing(out, &h, log_path, since, routine);
+	} else {
+		history_print(out, &h);
+	}
+	history_free(&h);
+	return status;
+}
+
+int history_command(const char *log_path, const char *since, const char *routine,
+		    bool practice, FILE *out)
+{
+	return history_command_at(log_path, since, routine, practice, out,
+				  time(NULL));
+}
