@@ -11,6 +11,7 @@
 #include "clock.h"
 #include "history.h"
 #include "loader.h"
+#include "logfile.h"
 #include "sigs.h"
 #include "safetext.h"
 #include "util.h"
@@ -50,7 +51,7 @@ int session_prepare(struct session *s, const struct options *o,
 	 * whatever the output is that day */
 	bool named = o->log_path && !o->log_config;
 	if (slog_open(&s->log, s->log_path, named ? SLOG_DEVICE_OK : 0) < 0) {
-		if (s->log.kind && o->log_config && !strcmp(s->log.kind, "a character device"))
+		if (s->log.kind && o->log_config && !strcmp(s->log.kind, logfile_kind(S_IFCHR)))
 			fprintf(err, "%s: %s: the log %s is %s; a device can be the log only with --log\n",
 				progname, safe_show(o->log_config), safe_show(s->log_path), s->log.kind);
 		else if (s->log.kind)

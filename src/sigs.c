@@ -14,6 +14,9 @@
 #include "util.h"
 
 static int pipe_fds[2] = { -1, -1 };
+/* The signals that end a session: logged, the terminal restored, then
+ * re-raised (sigs_reraise()). */
+static const int fatal_signals[] = { SIGTERM, SIGHUP, SIGINT, SIGQUIT };
 static volatile sig_atomic_t fatal_sig, got_winch, got_cont, got_tstp;
 
 static void on_signal(int sig)
@@ -49,9 +52,8 @@ int sigs_install(bool screen)
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
-	static const int fatal[] = { SIGTERM, SIGHUP, SIGINT, SIGQUIT };
-	for (size_t i = 0; i < ARRAY_LEN(fatal); i++)
-		sigaction(fatal[i], &sa, NULL);
+	for (size_t i = 0; i < ARRAY_LEN(fatal_signals); i++)
+		sigaction(fatal_signals[i], &sa, NULL);
 	if (screen) {
 		sigaction(SIGWINCH, &sa, NULL);
 		sigaction(SIGCONT, &sa, NULL);
@@ -101,13 +103,12 @@ int sigs_take(bool *winch, bool *cont)
 
 void sigs_reraise(int status)
 {
-	/* the signals that end a session (and PIPE, for an output gone) */
-	static const int fatal[] = { SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGPIPE };
+	/* the signals that end a session, and PIPE, for an output gone */
 	int sig = status - 128;
 	size_t i = 0;
-	while (i < ARRAY_LEN(fatal) && fatal[i] != sig)
+	while (i < ARRAY_LEN(fatal_signals) && fatal_signals[i] != sig)
 		i++;
-	if (i == ARRAY_LEN(fatal))
+	if (i == ARRAY_LEN(fatal_signals) && sig != SIGPIPE)
 		return;
 	/* what stdio still holds would die with the process */
 	fflush(NULL);
