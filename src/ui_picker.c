@@ -28,7 +28,7 @@ struct pick {
 	size_t nwarnings;
 	long long total;     /* planned ms */
 	time_t last;         /* last session, 0 never */
-	bool hides;          /* a file of the user's hiding another: r reverts it */
+	bool hides;          /* broken, and a file of the user's hiding another */
 };
 
 struct picker {
@@ -131,10 +131,14 @@ void picker_reload(struct ui *ui)
 		p->v[i].path = v[i].path;
 		v[i].id = v[i].path = NULL;
 		load_pick(ui, &p->v[i]);
-		bool own;
-		char *hidden = routine_hidden(ui->sp, p->v[i].path, &own);
-		p->v[i].hides = hidden != NULL;
-		free(hidden);
+		if (!p->v[i].r) {
+			/* a broken copy's preview offers r (r itself looks again):
+			 * no stat of every directory for the routines that load */
+			bool own;
+			char *hidden = routine_hidden(ui->sp, p->v[i].path, &own);
+			p->v[i].hides = hidden != NULL;
+			free(hidden);
+		}
 	}
 	p->n = n;
 	routine_entries_free(v, n);
