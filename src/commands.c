@@ -18,6 +18,15 @@
 #include "safetext.h"
 #include "util.h"
 
+/* " (looked in DIR, DIR)" after a message that found no routine. */
+static void put_looked_in(FILE *out, const struct search_path *sp)
+{
+	for (size_t i = 0; i < sp->n; i++)
+		fprintf(out, "%s %s", i ? "," : " (looked in", safe_show(sp->dirs[i]));
+	if (sp->n)
+		fputc(')', out);
+}
+
 struct routine *load_routine_arg(const struct search_path *sp, const char *arg,
 				 FILE *err)
 {
@@ -31,10 +40,7 @@ struct routine *load_routine_warnings(const struct search_path *sp, const char *
 	if (!path) {
 		fprintf(err, "%s: no routine named '%s' on the search path", progname,
 			safe_show(arg));
-		for (size_t i = 0; i < sp->n; i++)
-			fprintf(err, "%s %s", i ? "," : " (looked in", safe_show(sp->dirs[i]));
-		if (sp->n)
-			fputc(')', err);
+		put_looked_in(err, sp);
 		char *near = routine_suggest(sp, arg);
 		if (near)
 			fprintf(err, "; did you mean '%s'?", safe_show(near));
@@ -116,9 +122,8 @@ int cmd_list(const struct options *o, const struct search_path *sp)
 	size_t n = search_path_list(sp, &v);
 	if (!n) {
 		fprintf(stderr, "%s: no routines found", progname);
-		for (size_t i = 0; i < sp->n; i++)
-			fprintf(stderr, "%s %s", i ? "," : " (looked in", safe_show(sp->dirs[i]));
-		fputs(sp->n ? ")\n" : "\n", stderr);
+		put_looked_in(stderr, sp);
+		fputc('\n', stderr);
 	}
 	for (size_t i = 0; i < n; i++) {
 		struct diags d;
@@ -140,12 +145,8 @@ int cmd_list(const struct options *o, const struct search_path *sp)
 		} else {
 			char *first = diags_first_error(&d);
 			/* no position (a file it cannot read): "PATH: why" */
-			bool pos = true;
-			for (size_t k = 0; k < d.n; k++)
-				if (d.v[k].level == DIAG_ERROR) {
-					pos = d.v[k].line > 0;
-					break;
-				}
+			const struct diag *g = diags_first(&d, DIAG_ERROR);
+			bool pos = !g || g->line > 0;
 			safe_column(stdout, v[i].id, 24, false);
 			printf(" %-32s %10s %8s  %s:%s%s\n", "(broken)", "-", "-",
 			       safe_show(v[i].path), pos ? "" : " ", first ? safe_show(first) : "");

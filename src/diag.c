@@ -106,14 +106,19 @@ char **diags_warnings(const struct diags *d, const char *tag, size_t *n)
 	return v;
 }
 
-char *diags_first_error(const struct diags *d)
+const struct diag *diags_first(const struct diags *d, enum diag_level level)
 {
 	for (size_t i = 0; i < d->n; i++)
-		if (d->v[i].level == DIAG_ERROR) {
-			char pos[32];
-			return xasprintf("%s%s", pos_text(&d->v[i], pos, sizeof pos), d->v[i].msg);
-		}
+		if (d->v[i].level == level)
+			return &d->v[i];
 	return NULL;
+}
+
+char *diags_first_error(const struct diags *d)
+{
+	const struct diag *g = diags_first(d, DIAG_ERROR);
+	char pos[32];
+	return g ? xasprintf("%s%s", pos_text(g, pos, sizeof pos), g->msg) : NULL;
 }
 
 /* wcwidth needs a UTF-8 locale; routine files are UTF-8 whatever the user's

@@ -38,6 +38,8 @@ void diags_print(const struct diags *d, FILE *out);
 /* The warnings as "LINE:COL: TAGmsg" strings, in order, in a new array of
  * *n (NULL when none); the caller frees each string and the array. */
 char **diags_warnings(const struct diags *d, const char *tag, size_t *n);
+/* The first diagnostic of `level`, or NULL. */
+const struct diag *diags_first(const struct diags *d, enum diag_level level);
 /* The text of the first error ("LINE:COL: msg", or "msg" for line 0),
  * freshly allocated, or NULL. */
 char *diags_first_error(const struct diags *d);
