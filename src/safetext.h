@@ -11,6 +11,9 @@
  *   a word (up to an ASCII space) made only of invisible characters
  *   (zero-width ones, U+FEFF, fillers, non-ASCII spaces): those escaped
  *   too, so a name of nothing shows, alone or inside a message
+ *   a zero-width character anywhere else (U+200B-U+200D, U+2060-U+2064,
+ *   U+FEFF, U+180E, U+034F), but for a joiner (U+200C, U+200D) between
+ *   two characters that show: "Ice intervals\u200b" is not "Ice intervals"
  *
  * Everything else passes as it is; a backslash is left alone on a screen.
  * On a terminal whose locale is not UTF-8, other non-ASCII characters are
