@@ -34,7 +34,7 @@ static const struct ui_screen *const screens[SCREEN_COUNT] = {
 	[SCREEN_HELP] = &ui_help_screen,
 };
 
-/* ---- drawing helpers ---- */
+/* ---- moving between screens ---- */
 
 void ui_switch(struct ui *ui, enum ui_screen_id s)
 {
@@ -43,212 +43,6 @@ void ui_switch(struct ui *ui, enum ui_screen_id s)
 		ui->help_return = ui->screen;
 	ui->screen = s;
 	ui->full = ui->dirty = true;
-}
-
-/* Text goes through safetext's rule, one shown character at a time, here
- * and in ui_fit(), so what is drawn and what is measured always agree: no
- * control reaches the screen, and in a locale that is not UTF-8 a character
- * (routine files are UTF-8 whatever the locale) is one '?', not one a byte. */
-int ui_text(int y, int x, int width, const char *s)
-{
-	if (width <= 0)
-		return 0;
-	move(y, x);
-	int used = 0;
-	struct safe_iter it;
-	struct safe_char c;
-	safe_iter_init(&it, s, strlen(s), SAFE_TERM);
-	while (used < width && safe_iter_next(&it, &c)) {
-		if (used + c.cols > width)
-			break;
-		addnstr(c.show, (int)c.showlen);
-		used += c.cols;
-	}
-	return used;
-}
-
-size_t ui_fit(const char *s, int width, bool words, int *cols)
-{
-	size_t i = 0, brk = 0;
-	int used = 0, brk_cols = 0;
-	struct safe_iter it;
-	struct safe_char c;
-	safe_iter_init(&it, s, strlen(s), SAFE_TERM);
-	while (safe_iter_next(&it, &c)) {
-		if (used + c.cols > width)
-			break;
-		used += c.cols;
-		i += c.len;
-		if (s[i - c.len] == ' ') {
-			brk = i;
-			brk_cols = used;
-		}
-	}
-	if (words && s[i] && s[i] != ' ' && brk) {
-		i = brk;
-		used = brk_cols;
-	}
-	if (cols)
-		*cols = used;
-	return i;
-}
-
-int ui_width(const char *s)
-{
-	int cols;
-	ui_fit(s, INT_MAX, false, &cols);
-	return cols;
-}
-
-/* "…", or "..." where the terminal may not show it. */
-static const char *ellipsis(const struct ui *ui, int *cols)
-{
-	*cols = ui->utf8 ? 1 : 3;
-	return ui->utf8 ? "\u2026" : "...";
-}
-
-int ui_text_cut(struct ui *ui, int y, int x, int width, const char *s)
-{
-	int cols, ew;
-	size_t n = ui_fit(s, width, false, &cols);
-	const char *el = ellipsis(ui, &ew);
-	if (!s[n] || width <= ew)
-		return ui_text(y, x, width, s);
-	n = ui_fit(s, width - ew, false, &cols);
-	/* "a word…", not "a word …" */
-	while (n > 0 && s[n - 1] == ' ') {
-		n--;
-		cols--;
-	}
-	ui_text(y, x, cols, s);
-	mvaddstr(y, x + cols, el);
-	return cols + ew;
-}
-
-/* The bytes of one character at `s` (at least 1), for text that cannot
- * break anywhere else. */
-static size_t one_char(const char *s)
-{
-	struct safe_iter it;
-	struct safe_char c;
-	safe_iter_init(&it, s, strlen(s), SAFE_TERM);
-	return safe_iter_next(&it, &c) ? c.len : 1;
-}
-
-/* ui_wrap() and ui_wrap_rows(): with ui NULL nothing is drawn. */
-static int wrap(struct ui *ui, int y, int rows, int x, int width, int indent, const char *s)
-{
-	int used = 0;
-	for (int in = 0; *s && used < rows; in = indent) {
-		int w = width - in, cols;
-		if (used == rows - 1) {
-			/* the last row there is: what is left, cut if it must be */
-			if (ui)
-				ui_text_cut(ui, y + used, x + in, w, s);
-			return used + 1;
-		}
-		size_t n = ui_fit(s, w, true, &cols);
-		if (!n)
-			n = one_char(s);
-		if (ui)
-			ui_text(y + used, x + in, cols, s);
-		used++;
-		s += n;
-		while (*s == ' ')
-			s++;
-	}
-	return used;
-}
-
-int ui_wrap(struct ui *ui, int y, int rows, int x, int width, int indent, const char *s)
-{
-	return wrap(ui, y, rows, x, width, indent, s);
-}
-
-int ui_wrap_rows(const char *s, int width, int indent)
-{
-	return wrap(NULL, 0, INT_MAX, 0, width, indent, s);
-}
-
-void ui_title_bar(struct ui *ui, const char *left, const char *right)
-{
-	attron(A_REVERSE);
-	move(0, 0);
-	for (int c = 0; c < ui->cols; c++)
-		addch(' ');
-	int rw = right ? (int)strlen(right) : 0;
-	if (rw >= ui->cols - 10)
-		rw = 0;
-	/* the name ends before the right part, with a gap, cut visibly */
-	ui_text_cut(ui, 0, 1, ui->cols - 2 - rw, left);
-	if (rw)
-		mvaddstr(0, ui->cols - rw, right);
-	attroff(A_REVERSE);
-}
-
-/* The forms of the too-small note, longest first: the first that fits
- * whole is shown. */
-static const char *const too_small_notes[] = {
-	"Make the window larger (20x6 at least)",
-	"Window too small (20x6 min)",
-	"20x6 min",
-};
-
-void ui_too_small(struct ui *ui, int rows)
-{
-	size_t i = 0;
-	while (i + 1 < ARRAY_LEN(too_small_notes) &&
-	       ui_wrap_rows(too_small_notes[i], ui->cols, 0) > rows)
-		i++;
-	ui_wrap(ui, 0, rows, 0, ui->cols, 0, too_small_notes[i]);
-}
-
-bool ui_page(struct ui *ui, const char *title)
-{
-	erase();
-	if (ui->rows < 6 || ui->cols < 20) {
-		ui_too_small(ui, ui->rows);
-		return false;
-	}
-	ui_title_bar(ui, title, NULL);
-	return true;
-}
-
-void ui_color_on(struct ui *ui, enum ui_color c)
-{
-	if (ui->color && c != C_NORMAL)
-		attron(COLOR_PAIR(c));
-	if (c == C_TITLE || c == C_WARN)
-		attron(A_BOLD);
-	if (!ui->color && (c == C_LEFT || c == C_RIGHT))
-		attron(A_BOLD);
-	if (c == C_DIM)
-		attron(A_DIM);
-}
-
-void ui_color_off(struct ui *ui, enum ui_color c)
-{
-	if (ui->color && c != C_NORMAL)
-		attroff(COLOR_PAIR(c));
-	attroff(A_BOLD | A_DIM);
-}
-
-void ui_bar(struct ui *ui, int y, int x, int width, double frac)
-{
-	if (width <= 0)
-		return;
-	if (frac < 0)
-		frac = 0;
-	if (frac > 1)
-		frac = 1;
-	int fill = (int)(frac * width + 0.5);
-	move(y, x);
-	for (int i = 0; i < width; i++) {
-		if (ui->utf8)
-			addstr(i < fill ? "\u2588" : "\u2591");
-		else
-			addch(i < fill ? '#' : '.');
-	}
 }
 
 void ui_alert(struct ui *ui)
@@ -450,8 +244,8 @@ bool ui_start_session(struct ui *ui, const char *arg)
 
 static void setup_colors(struct ui *ui)
 {
-	ui->color = !ui->o->no_color && has_colors(); /* NO_COLOR: see main.c */
-	if (!ui->color)
+	ui->paint.color = !ui->o->no_color && has_colors(); /* NO_COLOR: see main.c */
+	if (!ui->paint.color)
 		return;
 	start_color();
 	use_default_colors();
@@ -473,7 +267,7 @@ static void resize(struct ui *ui)
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0 &&
 	    is_term_resized(ws.ws_row, ws.ws_col))
 		resize_term(ws.ws_row, ws.ws_col);
-	getmaxyx(stdscr, ui->rows, ui->cols);
+	getmaxyx(stdscr, ui->paint.rows, ui->paint.cols);
 	clearok(curscr, TRUE);
 	ui_direct_forget(ui);
 	ui->full = ui->dirty = true;
@@ -686,7 +480,7 @@ int ui_run(const struct options *o, const struct search_path *sp)
 	ui.o = o;
 	ui.sp = sp;
 	ui.last_beep_sec = -1;
-	ui.utf8 = !strcmp(nl_langinfo(CODESET), "UTF-8");
+	ui.paint.utf8 = !strcmp(nl_langinfo(CODESET), "UTF-8");
 	if (o->nargs) {
 		/* errors in the routine or the log show before the screen changes */
 		int rc = session_prepare(&ui.sess, o, sp, true, stderr);
@@ -715,7 +509,7 @@ int ui_run(const struct options *o, const struct search_path *sp)
 	typeahead(-1);         /* no poll of the keyboard per line */
 	ui_direct_init(&ui.direct, cursor_address != NULL);
 	setup_colors(&ui);
-	getmaxyx(stdscr, ui.rows, ui.cols);
+	getmaxyx(stdscr, ui.paint.rows, ui.paint.cols);
 
 	if (o->nargs) {
 		session_start(&ui.sess, o);

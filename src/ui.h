@@ -12,14 +12,12 @@
 #include "cli.h"
 #include "cue.h"
 #include "history.h"
+#include "paint.h"
 #include "paths.h"
 #include "session.h"
 #include "util.h"
 
 enum ui_screen_id { SCREEN_PICKER, SCREEN_SESSION, SCREEN_HISTORY, SCREEN_HELP, SCREEN_COUNT };
-
-/* Colour pairs. */
-enum ui_color { C_NORMAL, C_LEFT, C_RIGHT, C_ICE, C_REST, C_WARN, C_DIM, C_TITLE, C_GOOD, C_COUNT };
 
 struct ui;
 
@@ -54,8 +52,7 @@ struct ui {
 	const struct search_path *sp;
 	enum ui_screen_id screen, help_return;
 	bool full, dirty, quit;
-	bool color, utf8;
-	int rows, cols;
+	struct paint paint;      /* the terminal as the drawing kit sees it */
 	int sigfd;
 	int fatal_sig;
 	char message[1024];      /* a line or two for the bottom of the screen */
@@ -88,37 +85,8 @@ struct ui {
  * status. */
 int ui_run(const struct options *o, const struct search_path *sp);
 
-/* Shared drawing helpers (ui.c). */
+/* Go to screen `s` (the help screen remembers where it was called from). */
 void ui_switch(struct ui *ui, enum ui_screen_id s);
-/* Text clipped to `width` columns (UTF-8 aware); returns columns used. */
-int ui_text(int y, int x, int width, const char *s);
-/* The same, ending with an ellipsis ("…", or "..." outside UTF-8) when cut. */
-int ui_text_cut(struct ui *ui, int y, int x, int width, const char *s);
-/* How much of `s` fits in `width` columns: returns the bytes, and the
- * columns in *cols (may be NULL).  With `words`, a cut falls after a space
- * when there is one. */
-size_t ui_fit(const char *s, int width, bool words, int *cols);
-/* Columns `s` takes on the screen. */
-int ui_width(const char *s);
-/* `s` wrapped between words into `width` columns over at most `rows` rows
- * from (y, x), the rows after the first indented by `indent`; the last row
- * ends with an ellipsis when even they are not enough.  Returns the rows
- * used. */
-int ui_wrap(struct ui *ui, int y, int rows, int x, int width, int indent, const char *s);
-/* The rows ui_wrap() wants to show all of `s`. */
-int ui_wrap_rows(const char *s, int width, int indent);
-/* Below 20x6: the note asking for more room, in its longest form that fits
- * `rows` rows from the top. */
-void ui_too_small(struct ui *ui, int rows);
-/* The reversed top line: `left`, and `right` (may be NULL) at the end. */
-void ui_title_bar(struct ui *ui, const char *left, const char *right);
-/* Start a full-screen page: clear, and the title bar.  False (with a
- * "make the window larger" note drawn) when the window is too small. */
-bool ui_page(struct ui *ui, const char *title);
-/* A progress bar of `width` columns for 0..1. */
-void ui_bar(struct ui *ui, int y, int x, int width, double frac);
-void ui_color_on(struct ui *ui, enum ui_color c);
-void ui_color_off(struct ui *ui, enum ui_color c);
 /* The big digits (ui_direct.c), written by recoup itself in one write()
  * after doupdate() instead of through ncurses, which flushes after every
  * cursor move: five rows of a changing digit were five write()s a second.

@@ -117,9 +117,9 @@ static void pen_attrs(struct ui *ui, struct pen *p, enum ui_color c)
 {
 	attr_t a = A_NORMAL;
 	short pair = 0;
-	if (ui->color && c != C_NORMAL)
+	if (ui->paint.color && c != C_NORMAL)
 		pair = (short)c;
-	if (c == C_TITLE || c == C_WARN || (!ui->color && (c == C_LEFT || c == C_RIGHT)))
+	if (c == C_TITLE || c == C_WARN || (!ui->paint.color && (c == C_LEFT || c == C_RIGHT)))
 		a |= A_BOLD;
 	if (c == C_DIM)
 		a |= A_DIM;
@@ -134,13 +134,13 @@ static void pen_cell(struct ui *ui, struct pen *p, bool block)
 {
 	if (!block)
 		buf_addc(p->b, ' ');
-	else if (ui->utf8)
+	else if (ui->paint.utf8)
 		buf_adds(p->b, "\u2588");
 	else
 		buf_addc(p->b, '#');
 	/* at the last column the cursor waits to wrap: where it is then
 	 * depends on the terminal */
-	p->x = p->x + 1 >= ui->cols ? -1 : p->x + 1;
+	p->x = p->x + 1 >= ui->paint.cols ? -1 : p->x + 1;
 }
 
 static void reset_dirty(struct ui_direct *d)

@@ -74,15 +74,15 @@ static void draw(struct ui *ui)
 	for (int i = 0; i < n; i++)
 		if ((int)strlen(rows[i].key) > keyw)
 			keyw = (int)strlen(rows[i].key);
-	if (!ui_page(ui, "recoup: keys"))
+	if (!paint_page(&ui->paint, "recoup: keys"))
 		return;
-	for (int i = 0; i < n && i + 1 < ui->rows; i++) {
+	for (int i = 0; i < n && i + 1 < ui->paint.rows; i++) {
 		if (!rows[i].key[0]) {
-			ui_text(i + 1, 1, ui->cols - 2, rows[i].what);
+			paint_text(i + 1, 1, ui->paint.cols - 2, rows[i].what);
 			continue;
 		}
-		ui_text(i + 1, 3, ui->cols - 4, rows[i].key);
-		ui_text(i + 1, 4 + keyw, ui->cols - 5 - keyw, rows[i].what);
+		paint_text(i + 1, 3, ui->paint.cols - 4, rows[i].key);
+		paint_text(i + 1, 4 + keyw, ui->paint.cols - 5 - keyw, rows[i].what);
 	}
 }
 

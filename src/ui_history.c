@@ -26,7 +26,7 @@ static void spark(struct ui *ui, int y, int x, int w, const int *vals, size_t n,
 			lvl = 0;
 		if (lvl > 7)
 			lvl = 7;
-		if (ui->utf8)
+		if (ui->paint.utf8)
 			addstr(blocks[lvl]);
 		else
 			addch((chtype)ascii[lvl]);
@@ -37,14 +37,14 @@ static void spark(struct ui *ui, int y, int x, int w, const int *vals, size_t n,
 static int draw_lines(struct ui *ui, int skip, int y0, int h)
 {
 	const struct history *hs = &ui->hist;
-	int line = 0, w = ui->cols - 2;
+	int line = 0, w = ui->paint.cols - 2;
 	char buf[512];
 #define EMIT(color, ...) do { \
 		if (line >= skip && line - skip < h) { \
 			snprintf(buf, sizeof buf, __VA_ARGS__); \
-			ui_color_on(ui, color); \
-			ui_text(y0 + line - skip, 1, w, buf); \
-			ui_color_off(ui, color); \
+			paint_color_on(&ui->paint, color); \
+			paint_text(y0 + line - skip, 1, w, buf); \
+			paint_color_off(&ui->paint, color); \
 		} \
 		line++; \
 	} while (0)
@@ -60,9 +60,9 @@ static int draw_lines(struct ui *ui, int skip, int y0, int h)
 		move(y0 + line - skip, 1);
 		for (int i = 0; i < HISTORY_WEEKS; i++) {
 			if (hs->weeks[i].sessions)
-				ui_color_on(ui, C_GOOD);
+				paint_color_on(&ui->paint, C_GOOD);
 			printw(" %3d", hs->weeks[i].sessions);
-			ui_color_off(ui, C_GOOD);
+			paint_color_off(&ui->paint, C_GOOD);
 		}
 	}
 	line++;
@@ -124,7 +124,7 @@ static int draw_lines(struct ui *ui, int skip, int y0, int h)
 static int max_scroll(struct ui *ui)
 {
 	int total = draw_lines(ui, 0, 0, 0);
-	int h = ui->rows - 2;
+	int h = ui->paint.rows - 2;
 	return total > h ? total - h : 0;
 }
 
@@ -133,21 +133,21 @@ static void draw(struct ui *ui)
 	char title[128];
 	snprintf(title, sizeof title, "recoup: history, %d session%s", ui->hist.sessions,
 		 ui->hist.sessions == 1 ? "" : "s");
-	if (!ui_page(ui, title))
+	if (!paint_page(&ui->paint, title))
 		return;
 	/* a smaller window may leave the view scrolled past its end */
 	int most = max_scroll(ui);
 	if (ui->hist_scroll > most)
 		ui->hist_scroll = most;
-	draw_lines(ui, ui->hist_scroll, 1, ui->rows - 2);
-	ui_color_on(ui, C_DIM);
-	ui_text_cut(ui, ui->rows - 1, 1, ui->cols - 2, "Up/Down scroll  q or h back  ? help");
-	ui_color_off(ui, C_DIM);
+	draw_lines(ui, ui->hist_scroll, 1, ui->paint.rows - 2);
+	paint_color_on(&ui->paint, C_DIM);
+	paint_text_cut(&ui->paint, ui->paint.rows - 1, 1, ui->paint.cols - 2, "Up/Down scroll  q or h back  ? help");
+	paint_color_off(&ui->paint, C_DIM);
 }
 
 static void key(struct ui *ui, int ch)
 {
-	int page = ui->rows - 2 > 1 ? ui->rows - 2 : 1;
+	int page = ui->paint.rows - 2 > 1 ? ui->paint.rows - 2 : 1;
 	ui->full = true;
 	switch (ch) {
 	case KEY_UP: case 'k':

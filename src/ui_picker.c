@@ -228,7 +228,7 @@ static int list_form(const struct picker *p, int w)
 	int want = 0;
 	for (size_t i = 0; i < p->n; i++)
 		if (p->v[i].r) {
-			int nw = ui_width(p->v[i].r->name);
+			int nw = paint_width(p->v[i].r->name);
 			if (nw > want)
 				want = nw;
 		}
@@ -262,14 +262,14 @@ static void draw_row(struct ui *ui, int y, int w, const struct pick *k, bool sel
 		row_columns(k, form, line, sizeof line);
 		int numw = (int)strlen(line);
 		int namew = numw ? w - 3 - numw : w - 2;
-		ui_text_cut(ui, y, 1, namew, k->r->name);
+		paint_text_cut(&ui->paint, y, 1, namew, k->r->name);
 		if (numw)
-			ui_text(y, 2 + namew, numw, line);
+			paint_text(y, 2 + namew, numw, line);
 	} else {
-		ui_color_on(ui, C_WARN);
+		paint_color_on(&ui->paint, C_WARN);
 		snprintf(line, sizeof line, "%s (broken) %s", k->id, k->error ? k->error : "");
-		ui_text_cut(ui, y, 1, w - 2, line);
-		ui_color_off(ui, C_WARN);
+		paint_text_cut(&ui->paint, y, 1, w - 2, line);
+		paint_color_off(&ui->paint, C_WARN);
 	}
 	if (sel)
 		attroff(A_REVERSE);
@@ -279,7 +279,7 @@ static void draw_row(struct ui *ui, int y, int w, const struct pick *k, bool sel
  * indented; returns the row after it. */
 static int draw_wrapped(struct ui *ui, int y, int last, int x, int width, const char *s)
 {
-	return y + ui_wrap(ui, y, last - y + 1, x, width, 2, s);
+	return y + paint_wrap(&ui->paint, y, last - y + 1, x, width, 2, s);
 }
 
 static void draw_preview(struct ui *ui, int x, int y0, int w, int h, const struct pick *k)
@@ -291,34 +291,34 @@ static void draw_preview(struct ui *ui, int x, int y0, int w, int h, const struc
 	if (!k->r) {
 		/* the whole path and message, wrapped: the file name is at the end */
 		y = draw_wrapped(ui, y, last - 2, x, w, k->path);
-		ui_color_on(ui, C_WARN);
+		paint_color_on(&ui->paint, C_WARN);
 		y = draw_wrapped(ui, y, last - 2, x, w, k->error ? k->error : "cannot be read");
-		ui_color_off(ui, C_WARN);
+		paint_color_off(&ui->paint, C_WARN);
 		if (y + 1 <= last)
-			ui_text(y + 1, x, w, "e: edit it at the error");
+			paint_text(y + 1, x, w, "e: edit it at the error");
 		if (k->hides && y + 2 <= last)
-			ui_text_cut(ui, y + 2, x, w, "r: back to the routine it hides");
+			paint_text_cut(&ui->paint, y + 2, x, w, "r: back to the routine it hides");
 		return;
 	}
-	ui_color_on(ui, C_TITLE);
-	ui_text_cut(ui, y++, x, w, k->r->name);
-	ui_color_off(ui, C_TITLE);
+	paint_color_on(&ui->paint, C_TITLE);
+	paint_text_cut(&ui->paint, y++, x, w, k->r->name);
+	paint_color_off(&ui->paint, C_TITLE);
 	/* the description in up to two rows, less where the first warning
 	 * would not fit whole */
 	int left = last - y + 1, warn = 0;
 	if (k->nwarnings) {
-		warn = ui_wrap_rows(k->warnings[0], w, 2);
+		warn = paint_wrap_rows(k->warnings[0], w, 2);
 		if (warn > left - 1)
 			warn = left - 1;
 	}
 	int desc = left - warn < 2 ? left - warn : 2;
 	if (k->r->description && desc > 0)
-		y += ui_wrap(ui, y, desc, x, w, 0, k->r->description);
+		y += paint_wrap(&ui->paint, y, desc, x, w, 0, k->r->description);
 	/* warnings before the steps: at a session's start they come late */
-	ui_color_on(ui, C_WARN);
+	paint_color_on(&ui->paint, C_WARN);
 	for (size_t i = 0; i < k->nwarnings && y <= last; i++)
 		y = draw_wrapped(ui, y, last, x, w, k->warnings[i]);
-	ui_color_off(ui, C_WARN);
+	paint_color_off(&ui->paint, C_WARN);
 	y++;
 	for (size_t i = 0; i < k->r->nsteps && y <= last; i++) {
 		const struct step *st = &k->r->steps[i];
@@ -341,7 +341,7 @@ static void draw_preview(struct ui *ui, int x, int y0, int w, int h, const struc
 		else
 			snprintf(line, sizeof line, "%2zu %-7s %s  %s", i + 1,
 				 step_type_word(st->type), st->name, d);
-		ui_text_cut(ui, y++, x, w, line);
+		paint_text_cut(&ui->paint, y++, x, w, line);
 	}
 }
 
@@ -352,39 +352,39 @@ static int draw_message(struct ui *ui)
 {
 	if (!ui->message[0])
 		return 0;
-	int rows = ui_wrap_rows(ui->message, ui->cols - 2, 2);
-	int most = ui->rows / 4 > 3 ? ui->rows / 4 : 3;
+	int rows = paint_wrap_rows(ui->message, ui->paint.cols - 2, 2);
+	int most = ui->paint.rows / 4 > 3 ? ui->paint.rows / 4 : 3;
 	if (rows > most)
 		rows = most;
-	ui_color_on(ui, C_WARN);
-	ui_wrap(ui, ui->rows - 1 - rows, rows, 1, ui->cols - 2, 2, ui->message);
-	ui_color_off(ui, C_WARN);
+	paint_color_on(&ui->paint, C_WARN);
+	paint_wrap(&ui->paint, ui->paint.rows - 1 - rows, rows, 1, ui->paint.cols - 2, 2, ui->message);
+	paint_color_off(&ui->paint, C_WARN);
 	return rows;
 }
 
 static void draw(struct ui *ui)
 {
 	struct picker *p = ui->picker;
-	if (!ui_page(ui, "recoup: pick a routine"))
+	if (!paint_page(&ui->paint, "recoup: pick a routine"))
 		return;
 	int msg = draw_message(ui);
 	/* the list's rows, down to the message or the row above the key help */
-	int h = ui->rows - 2 - (msg ? msg : 1);
-	int listw = ui->cols >= 100 ? ui->cols * 3 / 5 : ui->cols;
+	int h = ui->paint.rows - 2 - (msg ? msg : 1);
+	int listw = ui->paint.cols >= 100 ? ui->paint.cols * 3 / 5 : ui->paint.cols;
 	if (p->nerrors) {
 		/* the errors of the file just edited take the screen */
-		ui_color_on(ui, C_WARN);
-		ui_text(1, 1, ui->cols - 2, "The routine has errors:");
-		ui_color_off(ui, C_WARN);
+		paint_color_on(&ui->paint, C_WARN);
+		paint_text(1, 1, ui->paint.cols - 2, "The routine has errors:");
+		paint_color_off(&ui->paint, C_WARN);
 		int y = 2;
 		for (size_t i = 0; i < p->nerrors && y <= h; i++)
-			y = draw_wrapped(ui, y, h, 1, ui->cols - 2, p->errors[i]);
-		ui_text_cut(ui, ui->rows - 1, 1, ui->cols - 2,
+			y = draw_wrapped(ui, y, h, 1, ui->paint.cols - 2, p->errors[i]);
+		paint_text_cut(&ui->paint, ui->paint.rows - 1, 1, ui->paint.cols - 2,
 			    "e reopen the editor at the first error   any other key: back");
 		return;
 	}
 	if (!p->n)
-		ui_wrap(ui, 2, h - 1, 1, ui->cols - 2, 0,
+		paint_wrap(&ui->paint, 2, h - 1, 1, ui->paint.cols - 2, 0,
 			"No routines found. Put routine files in ~/.config/recoup/routines.");
 	if (p->sel < p->top)
 		p->top = p->sel;
@@ -394,18 +394,18 @@ static void draw(struct ui *ui)
 	int form = list_form(p, listw);
 	for (size_t i = p->top; i < p->n && (int)(i - p->top) < h; i++)
 		draw_row(ui, 1 + (int)(i - p->top), listw, &p->v[i], i == p->sel, form);
-	if (listw < ui->cols && p->n) {
+	if (listw < ui->paint.cols && p->n) {
 		for (int y = 1; y <= h; y++)
-			mvaddstr(y, listw, ui->utf8 ? "\u2502" : "|");
-		draw_preview(ui, listw + 2, 1, ui->cols - listw - 3, h, &p->v[p->sel]);
+			mvaddstr(y, listw, ui->paint.utf8 ? "\u2502" : "|");
+		draw_preview(ui, listw + 2, 1, ui->paint.cols - listw - 3, h, &p->v[p->sel]);
 	} else if (p->n && h > (int)p->n + 3) {
-		draw_preview(ui, 2, (int)p->n + 2, ui->cols - 4, h - (int)p->n - 1, &p->v[p->sel]);
+		draw_preview(ui, 2, (int)p->n + 2, ui->paint.cols - 4, h - (int)p->n - 1, &p->v[p->sel]);
 	}
-	ui_color_on(ui, C_DIM);
-	ui_text_cut(ui, ui->rows - 1, 1, ui->cols - 2,
+	paint_color_on(&ui->paint, C_DIM);
+	paint_text_cut(&ui->paint, ui->paint.rows - 1, 1, ui->paint.cols - 2,
 		    p->revert_copy ? "y: yes, to the trash   any other key: no"
 				   : "Enter start  e edit  r revert  h history  ? help  q quit");
-	ui_color_off(ui, C_DIM);
+	paint_color_off(&ui->paint, C_DIM);
 }
 
 /* ---- keys ---- */

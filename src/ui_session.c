@@ -274,7 +274,7 @@ struct layout {
  * cells. */
 static int digits_cap(const struct ui *ui)
 {
-	return BIGFONT_ROWS * (ui->rows >= 28 ? (ui->rows - 4) / 12 : 1);
+	return BIGFONT_ROWS * (ui->paint.rows >= 28 ? (ui->paint.rows - 4) / 12 : 1);
 }
 
 /* Rows for each line: claims in order of importance, each up to what the
@@ -317,23 +317,23 @@ static void share_rows(struct layout *l, const int need[L_COUNT], int room, int 
 static void plan_layout(struct ui *ui, const struct engine_view *v, const struct words *t,
 			struct layout *l)
 {
-	int top = 1, h = ui->rows - 2;
-	l->list_w = ui->cols >= 64 && h >= 8 ? (ui->cols / 3 < 30 ? ui->cols / 3 : 30) : 0;
+	int top = 1, h = ui->paint.rows - 2;
+	l->list_w = ui->paint.cols >= 64 && h >= 8 ? (ui->paint.cols / 3 < 30 ? ui->paint.cols / 3 : 30) : 0;
 	l->x = l->list_w ? l->list_w + 2 : 1;
-	l->w = ui->cols - l->x - 1;
+	l->w = ui->paint.cols - l->x - 1;
 	char bt[32], ct[300];
 	big_text(v, bt, sizeof bt);
 	counters(v, ct, sizeof ct, false);
 	int need[L_COUNT] = {
 		[L_PHASE] = 1,
-		[L_PROMPT] = t->prompt[0] ? ui_wrap_rows(t->prompt, l->w, 0) : v->input != INPUT_NONE,
-		[L_TITLE] = v->title[0] ? ui_wrap_rows(v->title, l->w, 0) : 0,
+		[L_PROMPT] = t->prompt[0] ? paint_wrap_rows(t->prompt, l->w, 0) : v->input != INPUT_NONE,
+		[L_TITLE] = v->title[0] ? paint_wrap_rows(v->title, l->w, 0) : 0,
 		/* an empty counters line would only push the bars and "next" out */
 		[L_COUNTERS] = ct[0] != '\0',
-		[L_CUE] = t->cue ? ui_wrap_rows(t->cue, l->w, 0) : 0,
+		[L_CUE] = t->cue ? paint_wrap_rows(t->cue, l->w, 0) : 0,
 		[L_SESSION] = 1,
 		[L_STEP] = 1,
-		[L_NEXT] = t->next[0] ? ui_wrap_rows(t->next, l->w, 0) : 0,
+		[L_NEXT] = t->next[0] ? paint_wrap_rows(t->next, l->w, 0) : 0,
 	};
 	/* big digits when five rows of them leave one for the heading */
 	l->big = bt[0] != '\0' && h >= BIGFONT_ROWS + 2;
@@ -403,7 +403,7 @@ static void big_rows(struct ui *ui, const struct layout *l, const char *text, in
 	int height = s.w ? bigfont_height(s) : 1;
 	int x0 = (w - width) / 2, y0 = (l->digits_h - height) / 2;
 	bool direct = ui->direct.h > 0 && s.w;
-	wchar_t block = ui->utf8 ? L'\u2588' : L'#';
+	wchar_t block = ui->paint.utf8 ? L'\u2588' : L'#';
 	/* the columns to write: all, or those of character `only` */
 	int from = 0, to = w, first = 0, last = (int)strlen(text);
 	if (only >= 0 && s.w) {
@@ -452,7 +452,7 @@ static void draw_big(struct ui *ui, const struct layout *l, const char *text, en
 	if (ui->direct.h)
 		ui_direct_color(ui, colored ? c : C_NORMAL);
 	else if (colored)
-		ui_color_on(ui, c);
+		paint_color_on(&ui->paint, c);
 	if (!ui->full && strlen(prev) == strlen(text)) {
 		/* same shape: only the characters that changed (mostly the last) */
 		for (int i = 0; text[i]; i++)
@@ -462,7 +462,7 @@ static void draw_big(struct ui *ui, const struct layout *l, const char *text, en
 		big_rows(ui, l, text, -1);
 	}
 	if (colored && !ui->direct.h)
-		ui_color_off(ui, c);
+		paint_color_off(&ui->paint, c);
 	snprintf(ui->shown_big, sizeof ui->shown_big, "%s", text);
 }
 
@@ -478,9 +478,9 @@ static void draw_line(struct ui *ui, const struct layout *l, enum line_id id, co
 		move(y + r, l->x);
 		clrtoeol();
 	}
-	ui_color_on(ui, c);
-	ui_wrap(ui, y, l->rows[id], l->x, l->w, 0, text);
-	ui_color_off(ui, c);
+	paint_color_on(&ui->paint, c);
+	paint_wrap(&ui->paint, y, l->rows[id], l->x, l->w, 0, text);
+	paint_color_off(&ui->paint, c);
 }
 
 static void draw_bars(struct ui *ui, const struct layout *l, const struct engine_view *v)
@@ -498,10 +498,10 @@ static void draw_bars(struct ui *ui, const struct layout *l, const struct engine
 		ui->shown_bar[i][1] = pct;
 		move(y, l->x);
 		clrtoeol();
-		ui_color_on(ui, C_DIM);
+		paint_color_on(&ui->paint, C_DIM);
 		mvaddstr(y, l->x, label[i]);
-		ui_color_off(ui, C_DIM);
-		ui_bar(ui, y, l->x + 8, bw, frac[i]);
+		paint_color_off(&ui->paint, C_DIM);
+		paint_bar(&ui->paint, y, l->x + 8, bw, frac[i]);
 		printw(" %3d%%", pct);
 	}
 }
@@ -509,7 +509,7 @@ static void draw_bars(struct ui *ui, const struct layout *l, const struct engine
 static void draw_list(struct ui *ui, const struct layout *l, const struct engine_view *v)
 {
 	const struct routine *r = ui->sess.r;
-	int h = ui->rows - 2;
+	int h = ui->paint.rows - 2;
 	size_t cur = v->done ? r->nsteps : v->step_index;
 	size_t first = 0;
 	if (r->nsteps > (size_t)h && cur > (size_t)h / 2)
@@ -523,16 +523,16 @@ static void draw_list(struct ui *ui, const struct layout *l, const struct engine
 			addch(' ');
 		if (i >= r->nsteps)
 			continue;
-		const char *mark = i < cur ? (ui->utf8 ? "\u2713 " : "* ") :
-				   i == cur ? (ui->utf8 ? "\u25b6 " : "> ") : "  ";
+		const char *mark = i < cur ? (ui->paint.utf8 ? "\u2713 " : "* ") :
+				   i == cur ? (ui->paint.utf8 ? "\u25b6 " : "> ") : "  ";
 		enum ui_color c = i < cur ? C_GOOD : i == cur ? C_TITLE : C_DIM;
-		ui_color_on(ui, c);
+		paint_color_on(&ui->paint, c);
 		mvaddstr(1 + row, 1, mark);
-		ui_text_cut(ui, 1 + row, 3, l->list_w - 3, r->steps[i].name);
-		ui_color_off(ui, c);
+		paint_text_cut(&ui->paint, 1 + row, 3, l->list_w - 3, r->steps[i].name);
+		paint_color_off(&ui->paint, c);
 	}
 	for (int row = 0; row < h; row++)
-		mvaddstr(1 + row, l->list_w, ui->utf8 ? "\u2502" : "|");
+		mvaddstr(1 + row, l->list_w, ui->paint.utf8 ? "\u2502" : "|");
 }
 
 /* The key help for what is under way, in `w` columns: each key with its
@@ -600,14 +600,14 @@ static void draw_frame(struct ui *ui, const struct engine_view *v)
 	else
 		snprintf(right, sizeof right, "step %zu of %zu%s ", v->step_index + 1, v->nsteps,
 			 ui->o->speed > 1 ? "  practice" : "");
-	ui_title_bar(ui, ui->sess.r->name, right);
+	paint_title_bar(&ui->paint, ui->sess.r->name, right);
 	char keys[200];
-	key_help(ui, v, ui->cols - 2, keys, sizeof keys);
-	move(ui->rows - 1, 0);
+	key_help(ui, v, ui->paint.cols - 2, keys, sizeof keys);
+	move(ui->paint.rows - 1, 0);
 	clrtoeol();
-	ui_color_on(ui, C_DIM);
-	ui_text_cut(ui, ui->rows - 1, 1, ui->cols - 2, keys);
-	ui_color_off(ui, C_DIM);
+	paint_color_on(&ui->paint, C_DIM);
+	paint_text_cut(&ui->paint, ui->paint.rows - 1, 1, ui->paint.cols - 2, keys);
+	paint_color_off(&ui->paint, C_DIM);
 }
 
 /* Below 20x6 the note asking for room, and the time on the last row: the
@@ -617,10 +617,10 @@ static void draw_too_small(struct ui *ui, const struct engine_view *v)
 	erase();
 	char t[32];
 	big_text(v, t, sizeof t);
-	bool time_row = t[0] && ui->rows > 1;
-	ui_too_small(ui, ui->rows - time_row);
+	bool time_row = t[0] && ui->paint.rows > 1;
+	paint_too_small(&ui->paint, ui->paint.rows - time_row);
 	if (time_row)
-		mvaddnstr(ui->rows - 1, 0, t, ui->cols);
+		mvaddnstr(ui->paint.rows - 1, 0, t, ui->paint.cols);
 }
 
 static void draw_done(struct ui *ui, const struct engine_view *v)
@@ -631,14 +631,14 @@ static void draw_done(struct ui *ui, const struct engine_view *v)
 	char line[300];
 	snprintf(line, sizeof line, "%s: session %s.", ui->sess.r->name,
 		 !strcmp(st, "complete") ? "complete. Well done" : "ended");
-	int y = ui->rows / 2 - 1;
-	ui_color_on(ui, C_GOOD);
-	y += ui_wrap(ui, y, 2, 2, ui->cols - 4, 0, line);
-	ui_color_off(ui, C_GOOD);
+	int y = ui->paint.rows / 2 - 1;
+	paint_color_on(&ui->paint, C_GOOD);
+	y += paint_wrap(&ui->paint, y, 2, 2, ui->paint.cols - 4, 0, line);
+	paint_color_off(&ui->paint, C_GOOD);
 	if (ui->sess.log_path) {
 		snprintf(line, sizeof line, "Logged to %s", ui->sess.log_path);
-		y = y > ui->rows / 2 + 1 ? y : ui->rows / 2 + 1;
-		ui_wrap(ui, y, ui->rows - 1 - y, 2, ui->cols - 4, 0, line);
+		y = y > ui->paint.rows / 2 + 1 ? y : ui->paint.rows / 2 + 1;
+		paint_wrap(&ui->paint, y, ui->paint.rows - 1 - y, 2, ui->paint.cols - 4, 0, line);
 	}
 }
 
@@ -659,7 +659,7 @@ static void draw(struct ui *ui)
 		ui->full = true;
 		engine_view(&ui->sess.e, &v);
 	}
-	if (ui->rows < 6 || ui->cols < 20 || v.done) {
+	if (ui->paint.rows < 6 || ui->paint.cols < 20 || v.done) {
 		ui_direct_area(ui, 0, 0, 0, 0);
 		if (v.done)
 			draw_done(ui, &v);
@@ -696,7 +696,7 @@ static void draw(struct ui *ui)
 	if (l.big)
 		draw_big(ui, &l, big, v.paused ? C_DIM : pc);
 	counters(&v, text, sizeof text, false);
-	if (ui_width(text) > l.w)
+	if (paint_width(text) > l.w)
 		counters(&v, text, sizeof text, true);
 	if (ui->full || strcmp(text, ui->shown_counters)) {
 		draw_line(ui, &l, L_COUNTERS, text, C_NORMAL);
