@@ -122,8 +122,9 @@ struct summary *session_summary(struct session *s)
 {
 	if (!s->summary) {
 		s->summary = xcalloc(1, sizeof *s->summary);
-		/* lines still waiting for the log are not in it: the next
-		 * session will not see them either, and this one says so */
+		/* lines still waiting for the log are not in it (and may
+		 * never be): the summary then works from this session's own
+		 * lines, and says so */
 		bool whole = s->log_path && !slog_failing(&s->log);
 		summary_build(s->summary, s->r, (const char *const *)s->lines.v, s->lines.n,
 			      whole ? s->log_path : NULL, !s->log_path);

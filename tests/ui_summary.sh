@@ -146,4 +146,17 @@ wait_exit
 ok $? "19x5: Enter leaves"
 is "$(exit_status)" 0 "quit: exit status 0"
 
+# ---- TERM=dumb: line by line on a terminal, the summary does not wait ----
+tm_start -e env TERM=dumb "$RECOUP" --log "$LOG" "$R"
+wait_screen 'rate 0 to 10'
+ok $? "TERM=dumb: line by line"
+keys 3 Enter q Enter
+wait_screen 'Quit this session\?'
+keys y Enter
+wait_exit
+ok $? "TERM=dumb: q y quits, no key needed after the summary"
+like "$(screen)" '^Summary:' "TERM=dumb: the summary is printed"
+like "$(screen)" '^Stopped in step 2 of 3: Soleus drive' "TERM=dumb: where it stopped"
+is "$(screen | grep -A 20 '^Summary:' | grep -c '^EXIT=0')" 1 "TERM=dumb: then the program exits 0"
+
 done_testing
