@@ -181,5 +181,10 @@ int history_command_at(const char *log_path, const char *since,
  * say so. */
 const char *history_targets(const char *log_path, const struct routine *r,
 			    int *targets, bool *at_top);
+/* The same rule over log lines in memory (a session's own, kept as it
+ * wrote them): what a session logged without a log (--no-log) would ask
+ * next time. */
+void history_targets_lines(const char *const *lines, size_t n, const struct routine *r,
+			   int *targets, bool *at_top);
 
 #endif

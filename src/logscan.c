@@ -173,6 +173,26 @@ int scan_run(struct scan *sc)
 	return rc;
 }
 
+void scan_run_lines(struct scan *sc, const char *const *lines, size_t n)
+{
+	struct logrec rec;
+	logrec_init(&rec);
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(lines[i]);
+		if (len && lines[i][len - 1] == '\n')
+			len--;
+		sc->lines++;
+		/* as the file's reader would see it */
+		if (len > LOGFILE_LINE_MAX)
+			scan_corrupt(sc, "line longer than " XSTR(LOGFILE_LINE_MAX) " bytes");
+		else
+			scan_line(sc, &rec, lines[i], len);
+	}
+	for (size_t i = 0; i < sc->n; i++)
+		scan_close(sc, i, HISTORY_UNFINISHED);
+	logrec_free(&rec);
+}
+
 bool scan_before(const struct scan *sc, size_t a, size_t b)
 {
 	const struct scan_session *x = &sc->v[a], *y = &sc->v[b];

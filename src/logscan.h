@@ -59,6 +59,11 @@ struct scan {
  * (errno EINVAL and sc->kind set when it is not a regular file).  Sessions
  * still open at the end are finished as unfinished either way. */
 int scan_run(struct scan *sc);
+/* The same over lines in memory (a session's own, as it wrote them, with
+ * or without their newlines): no file is opened, sc->path only names them
+ * in messages.  Sessions still open at the end are finished as
+ * unfinished. */
+void scan_run_lines(struct scan *sc, const char *const *lines, size_t n);
 void scan_free(struct scan *sc);
 
 /* Whether session a started before session b: by the time stamped on

@@ -297,6 +297,16 @@ static void read_input(struct plain *p)
 	}
 }
 
+/* "Summary:", then each line on its own; nothing waits for a key, even
+ * on a terminal: the lines stay on it. */
+static void say_summary(struct plain *p)
+{
+	const struct summary *sum = session_summary(p->s);
+	say(p, "Summary:");
+	for (size_t i = 0; i < sum->n; i++)
+		say(p, "%s", sum->v[i].text);
+}
+
 int plain_run(const struct options *o, const struct search_path *sp)
 {
 	struct session s;
@@ -371,6 +381,10 @@ int plain_run(const struct options *o, const struct search_path *sp)
 	}
 	if (s.log_path && !slog_failing(&s.log))
 		say(&p, "Logged to %s", s.log_path);
+	/* last: what the session came to, for a listener or a script; none
+	 * after a fatal signal, which ends it without a word more */
+	if (!s.fatal_sig)
+		say_summary(&p);
 	rc = session_finish(&s);
 	/* as any program whose output failed: said, and not a success; a
 	 * session ended by the reader gone has SIGPIPE's status already */

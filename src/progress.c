@@ -183,8 +183,11 @@ static void tgt_apply(const struct step *st, const struct tgt_best *b,
 	*at_top = b->reached && b->target >= st->reps.max;
 }
 
-const char *history_targets(const char *log_path, const struct routine *r,
-			    int *targets, bool *at_top)
+/* history_targets() and history_targets_lines(): the log from `path`, or
+ * from `lines` when path is NULL. */
+static const char *targets_from(const char *log_path, const char *const *lines,
+				size_t nlines, const struct routine *r, int *targets,
+				bool *at_top)
 {
 	struct tgt_read tr = {.r = r, .prog = xcalloc(r->nsteps, sizeof *tr.prog),
 			      .id = r->file ? routine_id_of(r->file) : NULL};
@@ -196,10 +199,13 @@ const char *history_targets(const char *log_path, const struct routine *r,
 			tr.prog[tr.nprog++] = k;
 	}
 	tr.best = xcalloc(tr.nprog, sizeof *tr.best);
-	struct scan sc = {.path = log_path, .ops = &tgt_ops, .ctx = &tr};
+	struct scan sc = {.path = log_path ? log_path : "(this session)", .ops = &tgt_ops,
+			  .ctx = &tr};
 	/* A log that cannot be read just means no history: defaults.  Nothing
 	 * to learn means no need to read it at all. */
-	if (tr.nprog && scan_run(&sc) < 0)
+	if (tr.nprog && !log_path)
+		scan_run_lines(&sc, lines, nlines);
+	else if (tr.nprog && scan_run(&sc) < 0)
 		memset(tr.best, 0, tr.nprog * sizeof *tr.best);
 	const char *kind = sc.kind;
 	scan_free(&sc);
@@ -213,4 +219,16 @@ const char *history_targets(const char *log_path, const struct routine *r,
 	free(tr.prog);
 	free(tr.id);
 	return kind;
+}
+
+const char *history_targets(const char *log_path, const struct routine *r,
+			    int *targets, bool *at_top)
+{
+	return targets_from(log_path, NULL, 0, r, targets, at_top);
+}
+
+void history_targets_lines(const char *const *lines, size_t n, const struct routine *r,
+			   int *targets, bool *at_top)
+{
+	targets_from(NULL, lines, n, r, targets, at_top);
 }

@@ -29,6 +29,7 @@ static void sink_line(void *ctx, const char *line, size_t len)
 {
 	struct session *s = ctx;
 	slog_write(&s->log, line, len);
+	summary_lines_add(&s->lines, line, len);
 }
 
 int session_prepare(struct session *s, const struct options *o,
@@ -117,6 +118,20 @@ long long session_next_wake(const struct session *s)
 	return wake;
 }
 
+struct summary *session_summary(struct session *s)
+{
+	if (!s->summary) {
+		s->summary = xcalloc(1, sizeof *s->summary);
+		/* lines still waiting for the log are not in it (and may
+		 * never be): the summary then works from this session's own
+		 * lines, and says so */
+		bool whole = s->log_path && !slog_failing(&s->log);
+		summary_build(s->summary, s->r, (const char *const *)s->lines.v, s->lines.n,
+			      whole ? s->log_path : NULL, !s->log_path);
+	}
+	return s->summary;
+}
+
 int session_finish(struct session *s)
 {
 	if (s->r)
@@ -132,6 +147,10 @@ int session_finish(struct session *s)
 	for (size_t i = 0; i < s->nwarnings; i++)
 		free(s->warnings[i]);
 	free(s->warnings);
+	summary_lines_free(&s->lines);
+	if (s->summary)
+		summary_free(s->summary);
+	free(s->summary);
 	int sig = s->fatal_sig;
 	memset(s, 0, sizeof *s);
 	return sig ? 128 + sig : unwritten ? EXIT_BAD : EXIT_OK;

@@ -11,6 +11,7 @@
 #include "engine.h"
 #include "routine.h"
 #include "slog.h"
+#include "summary.h"
 
 struct session {
 	struct routine *r;
@@ -28,6 +29,8 @@ struct session {
 	int sigfd;
 	int fatal_sig;      /* set when a signal ended the session */
 	bool no_key_guard;  /* engine_opts.no_key_guard: input is a script */
+	struct summary_lines lines; /* every line the engine wrote, for the summary */
+	struct summary *summary; /* built by session_summary() */
 };
 
 /* Resolve and load the routine, read today's targets, open the log, catch
@@ -44,6 +47,11 @@ void session_tick(struct session *s);
  * but within a second while log lines wait to be retried.  Real-clock
  * ms, or -1 for no timeout. */
 long long session_next_wake(const struct session *s);
+/* The summary of the session (summary.h), once the engine is done: built
+ * at the first call from the session's lines, the log read back for next
+ * time's targets when it holds every line.  Owned by the session until
+ * session_finish(). */
+struct summary *session_summary(struct session *s);
 /* Close the log (unwritten lines to stderr), free everything, and return
  * the exit status: 0; 1 when log lines could not be written (they went to
  * stderr); 128+N after signal N. */

@@ -12,6 +12,7 @@
 
 #include "bigfont.h"
 #include "ui.h"
+#include "ui_summary.h"
 #include "util.h"
 
 /* ---- what to show ---- */
@@ -553,9 +554,7 @@ static void key_help(struct ui *ui, const struct engine_view *v, int w, char *ou
 		snprintf(h[nh].text, sizeof h[nh].text, __VA_ARGS__); \
 		h[nh++].rank = (rank_); \
 	} while (0)
-	if (v->done) {
-		HINT(0, "%s", ui->session_from_picker ? "any key: back to the list" : "any key: quit");
-	} else if (ui->confirming_quit) {
+	if (ui->confirming_quit) {
 		/* the question takes the next key, whatever it is */
 		HINT(0, "y quit");
 		HINT(1, "any other key goes on");
@@ -595,11 +594,8 @@ static void key_help(struct ui *ui, const struct engine_view *v, int w, char *ou
 static void draw_frame(struct ui *ui, const struct engine_view *v)
 {
 	char right[64];
-	if (v->done)
-		snprintf(right, sizeof right, "done ");
-	else
-		snprintf(right, sizeof right, "step %zu of %zu%s ", v->step_index + 1, v->nsteps,
-			 ui->o->speed > 1 ? "  practice" : "");
+	snprintf(right, sizeof right, "step %zu of %zu%s ", v->step_index + 1, v->nsteps,
+		 ui->o->speed > 1 ? "  practice" : "");
 	paint_title_bar(&ui->paint, ui->sess.r->name, right);
 	char keys[200];
 	key_help(ui, v, ui->paint.cols - 2, keys, sizeof keys);
@@ -623,25 +619,6 @@ static void draw_too_small(struct ui *ui, const struct engine_view *v)
 		mvaddnstr(ui->paint.rows - 1, 0, t, ui->paint.cols);
 }
 
-static void draw_done(struct ui *ui, const struct engine_view *v)
-{
-	erase();
-	draw_frame(ui, v);
-	const char *st = ui->sess.e.end_status ? ui->sess.e.end_status : "complete";
-	char line[300];
-	snprintf(line, sizeof line, "%s: session %s.", ui->sess.r->name,
-		 !strcmp(st, "complete") ? "complete. Well done" : "ended");
-	int y = ui->paint.rows / 2 - 1;
-	paint_color_on(&ui->paint, C_GOOD);
-	y += paint_wrap(&ui->paint, y, 2, 2, ui->paint.cols - 4, 0, line);
-	paint_color_off(&ui->paint, C_GOOD);
-	if (ui->sess.log_path) {
-		snprintf(line, sizeof line, "Logged to %s", ui->sess.log_path);
-		y = y > ui->paint.rows / 2 + 1 ? y : ui->paint.rows / 2 + 1;
-		paint_wrap(&ui->paint, y, ui->paint.rows - 1 - y, 2, ui->paint.cols - 4, 0, line);
-	}
-}
-
 static void draw(struct ui *ui)
 {
 	/* once a second only numbers change: the words and the layout of the
@@ -662,7 +639,7 @@ static void draw(struct ui *ui)
 	if (ui->paint.rows < 6 || ui->paint.cols < 20 || v.done) {
 		ui_direct_area(ui, 0, 0, 0, 0);
 		if (v.done)
-			draw_done(ui, &v);
+			ui_summary_draw(ui);
 		else
 			draw_too_small(ui, &v);
 		return;
@@ -757,17 +734,18 @@ static void key(struct ui *ui, int ch)
 	if (engine_guarded(e) && ch != o->key_quit && !ui->confirming_quit)
 		return;
 	if (e->status == ENGINE_DONE) {
-		leave_finished(ui);
+		/* the summary stays until q or Enter: a stray key must not
+		 * take it away */
+		if (ui_summary_key(ui, ch))
+			leave_finished(ui);
 		return;
 	}
 	if (ui->confirming_quit) {
 		ui->confirming_quit = false;
-		if (ch == 'y' || ch == 'Y') {
-			engine_quit(e);
-			leave_finished(ui);
-		} else if (ui->quit_paused) {
+		if (ch == 'y' || ch == 'Y')
+			engine_quit(e); /* the summary follows */
+		else if (ui->quit_paused)
 			engine_release(e); /* "no": on from where it was */
-		}
 		ui->quit_paused = false;
 		return;
 	}
@@ -778,8 +756,7 @@ static void key(struct ui *ui, int ch)
 			ui->quit_paused = engine_hold(e);
 			ui->confirming_quit = true;
 		} else {
-			engine_quit(e);
-			leave_finished(ui);
+			engine_quit(e); /* the summary follows */
 		}
 	} else if (ch == o->key_pause) {
 		if (e->input == INPUT_REPS)

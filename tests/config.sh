@@ -440,6 +440,9 @@ wait_log ' step n=1 '
 keys q
 wait_log ' end status=quit '
 ok $? "confirm_quit = false: q quits at once (end status=quit)"
+wait_screen 'Session ended early'
+ok $? "confirm_quit = false: the summary follows"
+keys Enter
 wait_exit
 is "$(exit_status)" 0 "confirm_quit = false: exit status 0"
 
@@ -495,9 +498,9 @@ _poll 5 _all_gone "$first"
 ok $? "cue_command: it is killed after a short while, with the process it started"
 wait_digits_change "$(digits)" 3
 ok $? "cue_command: the countdown goes on meanwhile"
-keys q
+keys q Enter
 wait_exit 10
-ok $? "cue_command: q quits, the last cue still running"
+ok $? "cue_command: q quits (Enter leaves its summary), the last cue still running"
 _all_gone "$(tr '\n' ' ' <"$T/cue-pids")"
 ok $? "cue_command: no cue process is left once recoup has exited"
 

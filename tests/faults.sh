@@ -238,7 +238,7 @@ if mount -t tmpfs -o size=64k,mode=0700 tmpfs "$fs" 2>"$T/mount.err"; then
 	drive_fill refill "$log" at_note
 	is "$rc" 0 "disk full, then room: exit 0"
 	like "$(cat "$T/refill.out")" '^The log is being written again$' "disk full, then room: stdout says the log is written again"
-	like "$(tail -n 1 "$T/refill.out")" "^Logged to $log\$" "disk full, then room: logged"
+	like "$(grep '^Logged to' "$T/refill.out")" "^Logged to $log\$" "disk full, then room: logged"
 	is "$(cat "$T/refill.err")" "" "disk full, then room: nothing on stderr at exit"
 	tail -n +$((npad + 1)) "$log" >"$T/refill.logged"
 	whole_and_retried "$T/refill.logged" >"$T/refill.check"
@@ -282,7 +282,7 @@ drive_dir() {
 	finish
 	is "$rc" 0 "$1: exit 0"
 	like "$(cat "$T/$1.out")" '^The log is being written again$' "$1: stdout says the log is written again"
-	like "$(tail -n 1 "$T/$1.out")" "^Logged to $2\$" "$1: logged"
+	like "$(grep '^Logged to' "$T/$1.out")" "^Logged to $2\$" "$1: logged"
 	is "$(cat "$T/$1.err")" "" "$1: nothing on stderr at exit: nothing was left unwritten"
 }
 # the directory replaced by a file (the reopen fails with ENOTDIR), then put back

@@ -291,7 +291,7 @@ wait_log ' pause n=1 name="Wall stretch"$'
 ok $? "storm: the session still takes keys and logs"
 wait_screen '│ PAUSED'
 ok $? "storm: and draws"
-keys q y
+keys q y Enter
 wait_exit
 is "$(exit_status)" 0 "storm: quit, exit 0"
 like "$(last_log_line)" ' end status=quit ' "storm: the log ends with end status=quit"
@@ -336,7 +336,7 @@ is "$(events "$LOG")" "start step skip done step skip done step rate done end" "
 like "$(sed -n 1p "$LOG")" ' start routine="Edit me" id=edit-me ' "edit: the log names the routine as it was"
 is "$(grep -o ' name=[A-Za-z]*' "$LOG" | sort -u | tr -d '\n')" " name=Alpha name=Beta name=Last" \
 	"edit: the steps' names as they were"
-keys x
+keys Enter
 wait_exit
 is "$(exit_status)" 0 "edit: exit 0"
 is "$(pane '#{alternate_on} #{cursor_flag}')" "0 1" "edit: the terminal is restored"

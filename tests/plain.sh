@@ -72,8 +72,10 @@ like "$(cat "$out")" '\] Step 2 of 6, Ready\. Ready: A step and a ball\. Press E
 like "$(cat "$out")" '\] ICE ON: Ice, 0:05, round 2 of 2' "stdout: ice round 2"
 like "$(cat "$out")" '\] RIGHT: Outer, 0:02 \(spot 2 of 2\)' "stdout: the right side's second spot"
 like "$(cat "$out")" '\] rep [12] of 2: (DOWN|UP)' "stdout: tempo phases"
-like "$(tail -n 2 "$out" | tr '\n' '|')" "^\\[1:[0-9]{2}\\] Routine complete\\. Well done\\|Logged to $log\\|\$" \
-	"stdout ends: complete, and where it was logged"
+like "$(sed '/^Summary:$/,$d' "$out" | tail -n 2 | tr '\n' '|')" "^\\[1:[0-9]{2}\\] Routine complete\\. Well done\\|Logged to $log\\|\$" \
+	"stdout ends: complete, and where it was logged, then the summary"
+is "$(sed -n '/^Summary:$/,$p' "$out" | sed -n '2p;4p')" "Practice (speed 25): history and progression leave it out
+Tightness: 5" "the summary: practice, the rating"
 is "$(events "$log")" \
 	"start step rate done step done step ice ice done step spot spot spot spot done step set set set set done step done end" \
 	"log: every event, in order"
@@ -219,7 +221,7 @@ is "$rc" 0 "default log: exit 0"
 ok "$([ -f "$dlog" ]; echo $?)" "the default log is \$XDG_STATE_HOME/recoup/sessions.log"
 is "$(ls -ld "$XDG_STATE_HOME/recoup" | cut -c1-10)" "drwx------" "its directory is made with mode 0700"
 is "$(ls -l "$dlog" | cut -c1-10)" "-rw-------" "the log is made with mode 0600"
-is "$(tail -n 1 "$T/deflog.out")" "Logged to $dlog" "stdout names it"
+is "$(grep '^Logged to' "$T/deflog.out")" "Logged to $dlog" "stdout names it"
 is "$(events "$dlog")" "start step done step done end" "the session is in it"
 
 start_from "$T/enter.txt" dirlog --plain --speed 50 --log "$T" "$F/note-timer.yaml"

@@ -27,7 +27,7 @@ EOF
 	is "$(body_joined | grep -o 'cannot be run' | wc -l | tr -d ' ')" 1 "$name: said once, after more prompts"
 	wait_log ' step n=2 .*name="Heel raise"'
 	ok $? "$name: the session goes on"
-	keys q y
+	keys q y Enter
 	wait_exit
 	ok $? "$name: q y quits"
 	is "$(exit_status)" 0 "$name: exit status 0"

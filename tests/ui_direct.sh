@@ -124,7 +124,7 @@ wait_digits
 ok $? "resized and back"
 same_after_repaint "after a resize"
 
-keys q y
+keys q y Enter
 wait_exit
 is "$(exit_status)" 0 "quit"
 

@@ -85,7 +85,7 @@ like "$s" '\?paule \?t\? ' "C locale: the step list, one ? a character"
 bars=$(printf '%s\n' "$s" | sed -n '2,4p' | awk '{ print index($0, "|") }' | sort -u | wc -l)
 is "$(echo $bars)" 1 "C locale: the step list's bar in one column"
 pane_clean "C locale"
-keys q y
+keys q y Enter
 wait_exit
 
 done_testing

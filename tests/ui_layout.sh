@@ -142,7 +142,7 @@ if [ -w /dev/full ]; then
 	tm_start -e "$RECOUP" --log /dev/full --routine-dir "$ROUTINES" ui-session
 	wait_body_joined 'The log cannot be written; lines are kept and retried'
 	ok $? "80x24: a log that cannot be written, said whole"
-	keys q y
+	keys q y Enter
 	wait_exit
 fi
 
@@ -152,7 +152,7 @@ wait_screen '^ UI kinds'
 tm resize-window -t t -x 30 -y 8
 wait_screen '^ UI kinds, one\.\.\. step 1 of 6 *$'
 ok $? "30x8, C locale: a name cut with \"...\""
-keys q y
+keys q y Enter
 wait_exit
 
 done_testing

@@ -18,7 +18,7 @@ wait_screen 'Soleus drive'
 ok $? "/dev/zero with --log: the session starts"
 wait_body_joined 'Note: the log /dev/zero is not a regular file \(a character device\): no history read, no progression from it'
 ok $? "and says there is no progression from it" || show_screen
-keys q y
+keys q y Enter
 wait_exit
 is "$(exit_status)" 0 "quit: exit 0"
 
@@ -57,7 +57,7 @@ wait_screen 'set 1 of 1: 8 reps'
 ok $? "a session from the picker starts"
 wait_body_joined 'Note: the log /dev/null is not a regular file \(a character device\): no history read'
 ok $? "and says there is no progression from it" || show_screen
-keys q y
+keys q y Enter
 wait_screen 'recoup: pick a routine'
 keys q
 wait_exit

@@ -83,14 +83,18 @@ wait_screen '│ NOTE'
 ok $? "Enter starts the routine; the ice runs out, the note waits"
 like "$(screen)" '^ UI ice +step 2 of 2  practice' "the session screen"
 keys Enter
-wait_screen 'UI ice: session complete\. Well done\.'
-ok $? "the end of the session"
-like "$(screen)" 'any key: back to the list' "it offers the way back"
+wait_screen '^  Session complete'
+ok $? "the end of the session: its summary"
+like "$(screen)" '^  Practice \(speed [0-9]+\): history and progression leave it out' "a practice session says so"
+like "$(screen)" 'q or Enter: back to the list' "it offers the way back"
 wait_log ' end status=complete '
 ok $? "the session is logged"
 keys x
+sleep 0.3
+like "$(screen)" '^  Session complete' "another key does not leave it"
+keys q
 wait_screen 'recoup: pick a routine'
-ok $? "any key: back to the list"
+ok $? "q: back to the list"
 like "$(screen)" '^ UI ice +2 steps' "the list is there"
 
 keys q

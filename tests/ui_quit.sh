@@ -58,8 +58,13 @@ keys q
 wait_screen 'Quit this session\?'
 ok $? "q asks again"
 keys y
+wait_screen '^  Session ended early'
+ok $? "y quits: the summary says the session ended early"
+like "$(screen)" '^  Stopped in step 1 of 3: Wall stretch' "and how far it got"
+like "$(screen | tail -n 1)" '^ q or Enter: quit *$' "the key help: q or Enter leaves"
+keys q
 wait_exit
-ok $? "y quits"
+ok $? "q leaves the summary"
 is "$(exit_status)" 0 "a session quit on purpose exits 0"
 like "$(last_log_line)" '^[^ ]+ [0-9a-f]+ end status=quit elapsed=[0-9.]+' "the log ends with end status=quit"
 is "$(awk '{ print $3 }' "$LOG" | tail -n 4 | tr '\n' ' ')" "pause resume skip end " \
@@ -112,8 +117,12 @@ keys q
 sleep 0.3
 ok "$(! screen | grep -q 'Quit this session'; echo $?)" "config: q is not quit any more"
 keys x
+wait_screen '^  Session ended early'
+ok $? "config: x quits at once, no question: the summary"
+like "$(screen | tail -n 1)" '^ x, q or Enter: quit *$' "config: the summary's key help names x"
+keys x
 wait_exit
-ok $? "config: x quits at once, no question"
+ok $? "config: x leaves the summary"
 is "$(exit_status)" 0 "config: exit status 0"
 like "$(last_log_line)" ' end status=quit ' "config: end status=quit"
 

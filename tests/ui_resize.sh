@@ -56,7 +56,7 @@ wait_log ' pause n=1 name="Wall stretch"$'
 ok $? "the session still takes keys and logs"
 wait_screen '│ PAUSED'
 ok $? "and draws"
-keys q y
+keys q y Enter
 wait_exit
 ok $? "it quits"
 is "$(exit_status)" 0 "exit status 0"

@@ -78,12 +78,16 @@ wait_log ' rate n=3 name="Calf tightness" value=7( |$)'
 ok $? "Enter logs the rating"
 wait_log ' end status=complete '
 ok $? "the session ends complete"
-wait_screen 'UI session: session complete\. Well done\.'
-ok $? "the end screen"
+wait_screen '^  Session complete'
+ok $? "the end screen: the summary"
+like "$(screen)" '^  Heel raise: left 3\* of 5; right 5 of 5' "with the sets against their target, the short one marked"
 like "$(screen)" "Logged to $LOG" "it says where the log is"
 keys x
+sleep 0.3
+ok "$(! _exited; echo $?)" "another key does not leave"
+keys Enter
 wait_exit
-ok $? "any key leaves"
+ok $? "Enter leaves"
 is "$(exit_status)" 0 "exit status 0"
 like "$(screen)" '^UI session: complete\.' "a line on the normal screen after"
 is "$(pane '#{alternate_on} #{cursor_flag}')" "0 1" "the terminal is restored"
@@ -96,7 +100,7 @@ wait_screen 'Warning \(line 6\): an ice round longer'
 ok $? "the warning is on the session screen at the start"
 wait_log ' warn msg=".*ice-warning\.yaml:6:15: an ice round longer than 20 minutes'
 ok $? "and in the log"
-keys q y
+keys q y Enter
 wait_exit
 ok $? "quit"
 

@@ -41,17 +41,18 @@ like "$(grep ' skip n=3 ' "$LOG")" ' what=set set=1 sets=1 reps=[1-9][0-9]* plan
 ok "$(! grep -q ' set n=3 ' "$LOG"; echo $?)" "and no set line"
 
 wait_screen 'space rep'
-# the last set ends the routine; a third press must not dismiss the end
-keys Space Space x
+# the last set ends the routine; an Enter just after must not dismiss
+# the end (Enter leaves it, but only after the guard time)
+keys Space Space Enter
 wait_log ' end status=complete'
 ok $? "the last set ends the routine"
-wait_screen 'session complete'
+wait_screen 'Session complete'
 sleep 1.2
-like "$(screen)" 'session complete' "the press just after did not dismiss the end"
+like "$(screen)" 'Session complete' "the Enter just after did not dismiss the end"
 ok "$(! _exited; echo $?)" "recoup still runs"
-keys x
+keys Enter
 wait_exit
-ok $? "a key after the guard time quits"
+ok $? "an Enter after the guard time quits"
 is "$(exit_status)" 0 "exit 0"
 
 done_testing

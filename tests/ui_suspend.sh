@@ -56,7 +56,7 @@ wait_log ' resume n=1 name="Wall stretch"'
 ok $? "space goes on"
 wait_gone 'PAUSED'
 ok $? "PAUSED goes away"
-keys q y
+keys q y Enter
 wait_screen '^rs\$ *$'
 ok $? "q y quits back to the shell"
 like "$(last_log_line)" ' end status=quit ' "the log ends with end status=quit"

@@ -1,0 +1,473 @@
+/* summary.c: a session's summary from its own log lines (summary.h). */
+#include "config.h"
+
+#include "summary.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "history.h"
+#include "logfmt.h"
+#include "plan.h"
+#include "util.h"
+
+/* ---- the lines kept ---- */
+
+void summary_lines_add(struct summary_lines *l, const char *line, size_t len)
+{
+	l->v = xgrow(l->v, &l->cap, l->n + 1, sizeof *l->v);
+	l->v[l->n++] = xstrndup(line, len);
+}
+
+void summary_lines_free(struct summary_lines *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+/* ---- what the lines say ---- */
+
+enum { SLOT_NONE, SLOT_DONE, SLOT_SKIPPED };
+
+struct slot {
+	int state;
+	int reps;
+};
+
+/* The sides a set line names, in the order they are shown. */
+static const char *const side_names[] = { "left", "right", "none" };
+#define NSIDES ARRAY_LEN(side_names)
+
+enum { RATE_NONE = -1, RATE_SKIPPED = -2 };
+
+struct step_seen {
+	int rating;             /* 0-10, RATE_NONE or RATE_SKIPPED: the last line stands */
+	struct slot *sets[NSIDES]; /* reps steps: st->sets slots a side */
+	int target;             /* the first set line's, 0 when none */
+};
+
+struct seen {
+	char sid[32];
+	bool started, ended, complete, practice;
+	int speed;
+	long long planned_ms, elapsed_ms, paused_ms;
+	size_t step_n;          /* the last `step` line's n (1-based), 0 for none */
+	struct step_seen *steps;
+};
+
+/* "90" or "90.004" (seconds as logged) in ms, or -1. */
+static long long secs_ms(const char *v)
+{
+	if (!v || *v < '0' || *v > '9')
+		return -1;
+	long long ms = 0;
+	for (; *v >= '0' && *v <= '9'; v++)
+		if (ms < 1000000000000LL)
+			ms = ms * 10 + (*v - '0');
+	ms *= 1000;
+	if (*v == '.') {
+		long long scale = 100;
+		for (v++; *v >= '0' && *v <= '9'; v++, scale /= 10)
+			ms += (*v - '0') * scale;
+	}
+	return *v ? -1 : ms;
+}
+
+static int side_index(const char *side)
+{
+	for (size_t k = 0; k < NSIDES; k++)
+		if (side && !strcmp(side, side_names[k]))
+			return (int)k;
+	return -1;
+}
+
+/* The step a line names (n and name), when it is one of the routine's. */
+static const struct step *line_step(const struct routine *r, const struct logrec *rec,
+				    size_t *idx)
+{
+	long long n = logrec_int(rec, "n", 0);
+	const char *name = logrec_get(rec, "name");
+	if (n < 1 || (unsigned long long)n > r->nsteps || !name ||
+	    strcmp(name, r->steps[n - 1].name))
+		return NULL;
+	*idx = (size_t)n - 1;
+	return &r->steps[*idx];
+}
+
+/* A `set` line, or a `skip what=set`: the set's slot, the last line
+ * standing (a set done again after `b` is logged again). */
+static void see_set(struct step_seen *ss, const struct step *st, const struct logrec *rec)
+{
+	const char *side = logrec_get(rec, "side");
+	int k = side_index(side ? side : "none"); /* a skip has no side for none */
+	long long set = logrec_int(rec, "set", 0);
+	if (k < 0 || set < 1 || set > st->sets)
+		return;
+	if (!ss->sets[k])
+		ss->sets[k] = xcalloc((size_t)st->sets, sizeof *ss->sets[k]);
+	struct slot *sl = &ss->sets[k][set - 1];
+	if (rec->event == LOG_SET) {
+		sl->state = SLOT_DONE;
+		sl->reps = (int)logrec_int(rec, "reps", 0);
+		if (!ss->target)
+			ss->target = (int)logrec_int(rec, "target", 0);
+	} else {
+		sl->state = SLOT_SKIPPED;
+	}
+}
+
+static void see_line(struct seen *sn, const struct routine *r, const struct logrec *rec)
+{
+	if (rec->event == LOG_START) {
+		if (sn->started)
+			return; /* one session: the first */
+		sn->started = true;
+		snprintf(sn->sid, sizeof sn->sid, "%s", rec->sid);
+		sn->planned_ms = logrec_int(rec, "planned", 0) * 1000;
+		sn->speed = (int)logrec_int(rec, "speed", 0);
+		sn->practice = logrec_get(rec, "speed") != NULL;
+		return;
+	}
+	if (!sn->started || strcmp(rec->sid, sn->sid) || sn->ended)
+		return;
+	size_t i;
+	const struct step *st;
+	const char *what = logrec_get(rec, "what");
+	long long ms;
+	switch (rec->event) {
+	case LOG_END:
+		sn->ended = true;
+		sn->complete = !strcmp(logrec_get(rec, "status") ? logrec_get(rec, "status") : "",
+				       "complete");
+		ms = secs_ms(logrec_get(rec, "elapsed"));
+		sn->elapsed_ms = ms > 0 ? ms : 0;
+		break;
+	case LOG_RESUME:
+		ms = secs_ms(logrec_get(rec, "paused"));
+		if (ms > 0)
+			sn->paused_ms += ms;
+		break;
+	case LOG_STEP:
+		if (line_step(r, rec, &i))
+			sn->step_n = i + 1;
+		break;
+	case LOG_RATE:
+		if ((st = line_step(r, rec, &i)) && st->type == STEP_RATE) {
+			long long v = logrec_int(rec, "value", -1);
+			if (v >= 0 && v <= 10)
+				sn->steps[i].rating = (int)v;
+		}
+		break;
+	case LOG_SKIP:
+		if (!what || !(st = line_step(r, rec, &i)))
+			break;
+		if (!strcmp(what, "rate") && st->type == STEP_RATE)
+			sn->steps[i].rating = RATE_SKIPPED;
+		else if (!strcmp(what, "set") && st->type == STEP_REPS)
+			see_set(&sn->steps[i], st, rec);
+		break;
+	case LOG_SET:
+		if ((st = line_step(r, rec, &i)) && st->type == STEP_REPS)
+			see_set(&sn->steps[i], st, rec);
+		break;
+	default:
+		break;
+	}
+}
+
+static void seen_read(struct seen *sn, const struct routine *r,
+		      const char *const *lines, size_t n)
+{
+	memset(sn, 0, sizeof *sn);
+	sn->steps = xcalloc(r->nsteps ? r->nsteps : 1, sizeof *sn->steps);
+	for (size_t i = 0; i < r->nsteps; i++)
+		sn->steps[i].rating = RATE_NONE;
+	struct logrec rec;
+	logrec_init(&rec);
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(lines[i]);
+		if (!logrec_parse(&rec, lines[i], len))
+			see_line(sn, r, &rec);
+	}
+	logrec_free(&rec);
+}
+
+static void seen_free(struct seen *sn, const struct routine *r)
+{
+	for (size_t i = 0; i < r->nsteps; i++)
+		for (size_t k = 0; k < NSIDES; k++)
+			free(sn->steps[i].sets[k]);
+	free(sn->steps);
+}
+
+/* ---- the summary's lines ---- */
+
+static void add(struct summary *s, enum summary_kind kind, const char *fmt, ...) PRINTF_LIKE(3, 4);
+static void add(struct summary *s, enum summary_kind kind, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	s->v = xgrow(s->v, &s->cap, s->n + 1, sizeof *s->v);
+	s->v[s->n].kind = kind;
+	s->v[s->n++].text = xvasprintf(fmt, ap);
+	va_end(ap);
+}
+
+/* Whole seconds done: a countdown rounds up, time spent rounds down. */
+static void clock_down(char *out, size_t n, long long ms)
+{
+	format_clock(out, n, ms / 1000 * 1000);
+}
+
+static void add_time(struct summary *s, const struct seen *sn)
+{
+	char done[32], planned[32], paused[32];
+	long long active = sn->elapsed_ms - sn->paused_ms;
+	clock_down(done, sizeof done, active > 0 ? active : 0);
+	format_clock(planned, sizeof planned, sn->planned_ms);
+	clock_down(paused, sizeof paused, sn->paused_ms);
+	if (sn->paused_ms >= 1000)
+		add(s, SUMMARY_TEXT, "Time: %s of %s planned, %s paused", done, planned, paused);
+	else
+		add(s, SUMMARY_TEXT, "Time: %s of %s planned", done, planned);
+}
+
+/* Ratings that go together: the same name once a last word "before",
+ * "after", "pre" or "post" is taken off ("Calf tightness before" and
+ * "Calf tightness after"; "Pain" twice).  The length of the name kept. */
+static size_t rating_base(const char *name)
+{
+	static const char *const words[] = { "before", "after", "pre", "post" };
+	size_t n = strlen(name);
+	while (n && (name[n - 1] == ' ' || name[n - 1] == ')'))
+		n--;
+	for (size_t w = 0; w < ARRAY_LEN(words); w++) {
+		size_t wl = strlen(words[w]);
+		if (n <= wl || strncasecmp(name + n - wl, words[w], wl))
+			continue;
+		size_t b = n - wl;
+		if (name[b - 1] != ' ' && name[b - 1] != '(' && name[b - 1] != '-' &&
+		    name[b - 1] != ',' && name[b - 1] != ':')
+			continue;
+		while (b && strchr(" (-,:", name[b - 1]))
+			b--;
+		if (b)
+			return b;
+	}
+	return strlen(name);
+}
+
+static bool same_base(const char *a, size_t alen, const char *b, size_t blen)
+{
+	return alen == blen && !strncasecmp(a, b, alen);
+}
+
+static void rating_value(struct buf *b, int v)
+{
+	if (v >= 0)
+		buf_addf(b, "%d", v);
+	else
+		buf_adds(b, v == RATE_SKIPPED ? "skipped" : "not reached");
+}
+
+/* One line a group of ratings, in the routine's order: "Calf tightness:
+ * 4"; "Calf tightness: 3 before, 2 after (-1)"; with three or more, the
+ * ones between have no label. */
+static void add_ratings(struct summary *s, const struct routine *r, const struct seen *sn)
+{
+	bool *done = xcalloc(r->nsteps ? r->nsteps : 1, sizeof *done);
+	for (size_t i = 0; i < r->nsteps; i++) {
+		if (r->steps[i].type != STEP_RATE || done[i])
+			continue;
+		const char *name = r->steps[i].name;
+		size_t blen = rating_base(name);
+		size_t member[64], nm = 0;
+		for (size_t j = i; j < r->nsteps && nm < ARRAY_LEN(member); j++) {
+			const char *other = r->steps[j].name;
+			if (r->steps[j].type == STEP_RATE && !done[j] &&
+			    same_base(name, blen, other, rating_base(other))) {
+				member[nm++] = j;
+				done[j] = true;
+			}
+		}
+		struct buf b;
+		buf_init(&b);
+		if (nm == 1) {
+			buf_addf(&b, "%s: ", name);
+			rating_value(&b, sn->steps[i].rating);
+		} else {
+			buf_addf(&b, "%.*s: ", (int)blen, name);
+			for (size_t k = 0; k < nm; k++) {
+				if (k)
+					buf_adds(&b, ", ");
+				rating_value(&b, sn->steps[member[k]].rating);
+				if (k == 0)
+					buf_adds(&b, " before");
+				else if (k == nm - 1)
+					buf_adds(&b, " after");
+			}
+			int first = sn->steps[member[0]].rating, last = sn->steps[member[nm - 1]].rating;
+			if (first >= 0 && last >= 0 && last != first)
+				buf_addf(&b, " (%+d)", last - first);
+			else if (first >= 0 && last >= 0)
+				buf_adds(&b, " (no change)");
+		}
+		add(s, SUMMARY_TEXT, "%s", b.s);
+		buf_free(&b);
+	}
+	free(done);
+}
+
+/* What one reps step's sets showed. */
+struct sets_seen {
+	bool any;               /* a set or skip line */
+	bool short_of;          /* a set under its target */
+	bool missing;           /* a set skipped, or never done */
+};
+
+/* "Heel drop: left 15 15 12* of 15; right 15 skipped 15 of 15" */
+static struct sets_seen add_sets(struct summary *s, const struct step *st,
+				 const struct step_seen *ss, bool complete)
+{
+	struct sets_seen out = { false, false, false };
+	struct buf b;
+	buf_init(&b);
+	buf_addf(&b, "%s:", st->name);
+	int sides = 0;
+	for (size_t k = 0; k < NSIDES; k++) {
+		const struct slot *v = ss->sets[k];
+		if (!v)
+			continue;
+		buf_adds(&b, sides++ ? "; " : " ");
+		if (k != NSIDES - 1)
+			buf_addf(&b, "%s ", side_names[k]);
+		const char *gap = "";
+		for (int j = 0; j < st->sets; j++) {
+			if (v[j].state == SLOT_NONE) {
+				out.missing = true;
+				continue;
+			}
+			out.any = true;
+			if (v[j].state == SLOT_SKIPPED) {
+				out.missing = true;
+				buf_addf(&b, "%sskipped", gap);
+			} else {
+				bool under = ss->target && v[j].reps < ss->target;
+				out.short_of |= under;
+				buf_addf(&b, "%s%d%s", gap, v[j].reps, under ? "*" : "");
+			}
+			gap = " ";
+		}
+		if (ss->target)
+			buf_addf(&b, " of %d", ss->target);
+	}
+	/* a side of a `both` step with no line at all */
+	if (st->side == SIDE_BOTH && sides == 1)
+		out.missing = true;
+	if (!sides) {
+		buf_adds(&b, complete ? " no sets logged" : " not reached");
+		out.missing = true;
+	}
+	add(s, out.short_of || (out.any && out.missing) ? SUMMARY_SHORT :
+		out.any ? SUMMARY_GOOD : SUMMARY_TEXT, "%s", b.s);
+	buf_free(&b);
+	return out;
+}
+
+/* "next time: 10 reps each side", "top of the range: consider adding
+ * load", "next time: 12 reps (not every set reached 12)". */
+static void add_next(struct summary *s, const struct step *st, const struct step_seen *ss,
+		     const struct sets_seen *got, int next, bool at_top, bool practice)
+{
+	const char *each = st->side == SIDE_BOTH ? " each side" : "";
+	if (!st->progress) {
+		add(s, SUMMARY_TEXT, "  next time: %d reps%s (fixed target)",
+		    step_default_target(st), each);
+		return;
+	}
+	char why[80] = "";
+	int t = ss->target;
+	if (practice)
+		snprintf(why, sizeof why, " (practice does not count)");
+	else if (got->any && t && next == t && !at_top && got->short_of)
+		snprintf(why, sizeof why, " (not every set reached %d)", t);
+	else if (got->any && t && next == t && !at_top && got->missing)
+		snprintf(why, sizeof why, " (not every set was done)");
+	bool up = !practice && got->any && t && (next > t || at_top);
+	if (at_top)
+		add(s, up ? SUMMARY_GOOD : SUMMARY_TEXT, "  top of the range: consider adding load%s", why);
+	else
+		add(s, up ? SUMMARY_GOOD : SUMMARY_TEXT, "  next time: %d reps%s%s", next, each, why);
+}
+
+const char *summary_heading(const struct summary *s)
+{
+	return s->complete ? "Session complete" : "Session ended early";
+}
+
+void summary_build(struct summary *s, const struct routine *r,
+		   const char *const *lines, size_t n, const char *log_path, bool no_log)
+{
+	memset(s, 0, sizeof *s);
+	struct seen sn;
+	seen_read(&sn, r, lines, n);
+	s->complete = sn.ended && sn.complete;
+	s->practice = sn.practice;
+
+	if (!s->complete && sn.step_n)
+		add(s, SUMMARY_NOTE, "Stopped in step %zu of %zu: %s", sn.step_n, r->nsteps,
+		    r->steps[sn.step_n - 1].name);
+	else if (!s->complete)
+		add(s, SUMMARY_NOTE, "Stopped before the first step");
+	if (sn.practice)
+		add(s, SUMMARY_NOTE, "Practice (speed %d): history and progression leave it out",
+		    sn.speed);
+	add_time(s, &sn);
+	add_ratings(s, r, &sn);
+
+	/* next time's targets, by the rule the next session applies */
+	int *next = xcalloc(r->nsteps ? r->nsteps : 1, sizeof *next);
+	bool *top = xcalloc(r->nsteps ? r->nsteps : 1, sizeof *top);
+	const char *kind = NULL;
+	if (log_path)
+		kind = history_targets(log_path, r, next, top);
+	else
+		history_targets_lines(lines, n, r, next, top);
+	bool any_short = false, any_reps = false;
+	for (size_t i = 0; i < r->nsteps; i++) {
+		const struct step *st = &r->steps[i];
+		if (st->type != STEP_REPS)
+			continue;
+		any_reps = true;
+		struct sets_seen got = add_sets(s, st, &sn.steps[i], s->complete);
+		any_short |= got.short_of;
+		add_next(s, st, &sn.steps[i], &got, next[i] ? next[i] : step_default_target(st),
+			 top[i], sn.practice);
+	}
+	if (any_short)
+		add(s, SUMMARY_TEXT, "* short of the target");
+	bool progress = false;
+	for (size_t i = 0; i < r->nsteps; i++)
+		progress |= r->steps[i].type == STEP_REPS && r->steps[i].progress;
+	if (any_reps && progress && kind)
+		add(s, SUMMARY_NOTE, "The log is %s, not read back: no progression from it", kind);
+	else if (any_reps && progress && !log_path)
+		add(s, SUMMARY_NOTE, no_log ? "Not logged: next time follows from this session alone"
+					    : "Some lines did not reach the log: next time follows "
+					      "from this session alone");
+	free(next);
+	free(top);
+	seen_free(&sn, r);
+}
+
+void summary_free(struct summary *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		free(s->v[i].text);
+	free(s->v);
+	memset(s, 0, sizeof *s);
+}

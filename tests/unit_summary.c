@@ -1,0 +1,310 @@
+/* unit_summary.c: the end-of-session summary (summary.h) from known log
+ * lines: each line asserted whole, for a session run to its end, one quit
+ * early, a practice one, ratings one, two or three to a name, and next
+ * time's targets from the lines alone and from a log read back. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "loader.h"
+#include "summary.h"
+#include "tap.h"
+#include "util.h"
+
+static const char routine_yaml[] =
+	"name: Summary test\n"
+	"defaults: {side: both, rest: 30s}\n"
+	"steps:\n"
+	"  - {type: rate, name: Calf pain before}\n"
+	"  - {type: reps, name: \"Heel drops, straight knee\", sets: 3, reps: 8-15, progress: true, tempo: 2-0-1}\n"
+	"  - {type: reps, name: Soleus drive, sets: 2, reps: 10-12, progress: true}\n"
+	"  - {type: reps, name: Squat, side: none, sets: 2, reps: 12-15, progress: true}\n"
+	"  - {type: reps, name: Fixed drop, sets: 1, reps: 15}\n"
+	"  - {type: rate, name: Calf pain after}\n"
+	"  - {type: rate, name: Sleep quality}\n";
+
+static struct routine *load(const char *name, const char *yaml)
+{
+	struct diags d;
+	diags_init(&d, name);
+	struct routine *r = routine_load_buffer(name, yaml, strlen(yaml), &d);
+	diags_free(&d);
+	if (!r)
+		die(99, "%s: does not load", name);
+	return r;
+}
+
+#define T0 "2026-12-06T10:00:00.000+00:00 a1b2c3 "
+#define HD "n=2 name=\"Heel drops, straight knee\" "
+#define SO "n=3 name=\"Soleus drive\" "
+
+/* A whole session: a set short of its target and a skipped one on the
+ * heel drops (held), every set reached on the soleus drive (moved up) and
+ * at the top of the squat's range, a fixed target, a skipped rating. */
+static const char *const complete_log[] = {
+	T0 "start routine=\"Summary test\" id=summary file=summary.yaml planned=1450 steps=7 format=1\n",
+	T0 "step n=1 type=rate name=\"Calf pain before\"\n",
+	T0 "rate n=1 name=\"Calf pain before\" value=3\n",
+	T0 "step n=2 type=reps name=\"Heel drops, straight knee\"\n",
+	T0 "set " HD "side=left set=1 sets=3 target=12 reps=12 min=8 max=15 elapsed=36\n",
+	T0 "set " HD "side=right set=1 sets=3 target=12 reps=12 min=8 max=15 elapsed=36\n",
+	T0 "pause " HD "\n",
+	T0 "resume " HD "paused=65.5\n",
+	T0 "set " HD "side=left set=2 sets=3 target=12 reps=12 min=8 max=15 elapsed=36\n",
+	T0 "skip " HD "what=set side=right set=2 sets=3 elapsed=1\n",
+	T0 "set " HD "side=left set=3 sets=3 target=12 reps=10 min=8 max=15 elapsed=30\n",
+	T0 "set " HD "side=right set=3 sets=3 target=12 reps=12 min=8 max=15 elapsed=36\n",
+	T0 "done n=2 type=reps name=\"Heel drops, straight knee\" planned=400 elapsed=300\n",
+	T0 "step n=3 type=reps name=\"Soleus drive\"\n",
+	/* set 1 on the left done twice (b): the last line stands */
+	T0 "set " SO "side=left set=1 sets=2 target=11 reps=9 min=10 max=12 elapsed=20\n",
+	T0 "set " SO "side=left set=1 sets=2 target=11 reps=11 min=10 max=12 elapsed=20\n",
+	T0 "set " SO "side=right set=1 sets=2 target=11 reps=11 min=10 max=12 elapsed=20\n",
+	T0 "set " SO "side=left set=2 sets=2 target=11 reps=12 min=10 max=12 elapsed=20\n",
+	T0 "set " SO "side=right set=2 sets=2 target=11 reps=11 min=10 max=12 elapsed=20\n",
+	T0 "step n=4 type=reps name=Squat\n",
+	T0 "set n=4 name=Squat side=none set=1 sets=2 target=15 reps=15 min=12 max=15 elapsed=30\n",
+	T0 "set n=4 name=Squat side=none set=2 sets=2 target=15 reps=16 min=12 max=15 elapsed=30\n",
+	T0 "step n=5 type=reps name=\"Fixed drop\"\n",
+	T0 "set n=5 name=\"Fixed drop\" side=left set=1 sets=1 target=15 reps=15 min=15 max=15 elapsed=30\n",
+	T0 "set n=5 name=\"Fixed drop\" side=right set=1 sets=1 target=15 reps=14 min=15 max=15 elapsed=30\n",
+	T0 "step n=6 type=rate name=\"Calf pain after\"\n",
+	T0 "rate n=6 name=\"Calf pain after\" value=2\n",
+	T0 "step n=7 type=rate name=\"Sleep quality\"\n",
+	T0 "skip n=7 name=\"Sleep quality\" what=rate elapsed=2\n",
+	T0 "end status=complete elapsed=1515.5\n",
+};
+
+/* Quit in the soleus drive: the heel drops all reached (but that is not
+ * every set on every side), the after rating never asked. */
+static const char *const quit_log[] = {
+	T0 "start routine=\"Summary test\" id=summary file=summary.yaml planned=1450 steps=7 format=1\n",
+	T0 "step n=1 type=rate name=\"Calf pain before\"\n",
+	T0 "skip n=1 name=\"Calf pain before\" what=rate elapsed=1\n",
+	T0 "step n=2 type=reps name=\"Heel drops, straight knee\"\n",
+	T0 "set " HD "side=left set=1 sets=3 target=9 reps=9 min=8 max=15 elapsed=36\n",
+	T0 "set " HD "side=right set=1 sets=3 target=9 reps=9 min=8 max=15 elapsed=36\n",
+	T0 "set " HD "side=left set=2 sets=3 target=9 reps=9 min=8 max=15 elapsed=36\n",
+	T0 "step n=3 type=reps name=\"Soleus drive\"\n",
+	T0 "end status=quit elapsed=130.9\n",
+};
+
+static void build(struct summary *s, const struct routine *r, const char *const *lines,
+		  size_t n, const char *log, bool no_log)
+{
+	summary_build(s, r, lines, n, log, no_log);
+}
+
+/* The summary's lines joined by '\n', and their kinds as letters. */
+static char *text_of(const struct summary *s, char *kinds)
+{
+	struct buf b;
+	buf_init(&b);
+	for (size_t i = 0; i < s->n; i++) {
+		buf_addf(&b, "%s\n", s->v[i].text);
+		kinds[i] = "TGSN"[s->v[i].kind];
+	}
+	kinds[s->n] = '\0';
+	return buf_take(&b);
+}
+
+static void check(const struct summary *s, const char *want, const char *want_kinds,
+		  const char *what)
+{
+	char kinds[64];
+	char *got = text_of(s, kinds);
+	is_str(got, want, "%s: the lines", what);
+	is_str(kinds, want_kinds, "%s: their kinds", what);
+	free(got);
+}
+
+static const char complete_want[] =
+	"Time: 24:10 of 24:10 planned, 1:05 paused\n"
+	"Calf pain: 3 before, 2 after (-1)\n"
+	"Sleep quality: skipped\n"
+	"Heel drops, straight knee: left 12 12 10* of 12; right 12 skipped 12 of 12\n"
+	"  next time: 12 reps each side (not every set reached 12)\n"
+	"Soleus drive: left 11 12 of 11; right 11 11 of 11\n"
+	"  next time: 12 reps each side\n"
+	"Squat: 15 16 of 15\n"
+	"  top of the range: consider adding load\n"
+	"Fixed drop: left 15 of 15; right 14* of 15\n"
+	"  next time: 15 reps each side (fixed target)\n"
+	"* short of the target\n";
+
+static void test_complete(const struct routine *r)
+{
+	struct summary s;
+	build(&s, r, complete_log, ARRAY_LEN(complete_log), NULL, true);
+	ok(s.complete && !s.practice, "complete: complete, not practice");
+	is_str(summary_heading(&s), "Session complete", "complete: the heading");
+	struct buf want;
+	buf_init(&want);
+	buf_adds(&want, complete_want);
+	buf_adds(&want, "Not logged: next time follows from this session alone\n");
+	check(&s, want.s, "TTTSTGGGGSTTN", "complete, --no-log");
+	summary_free(&s);
+	buf_free(&want);
+}
+
+static void like_last(const struct summary *s, const char *want)
+{
+	is_str(s->n ? s->v[s->n - 1].text : NULL, want, "the last line says where next time comes from");
+}
+
+/* The same lines in a log after an older session: next time is read back
+ * from the file, and says the same. */
+static void test_from_log(const struct routine *r, const char *dir)
+{
+	char *path = xasprintf("%s/sessions.log", dir);
+	FILE *f = fopen(path, "w");
+	if (!f)
+		die_errno(99, "%s", path);
+	fputs("2026-12-05T10:00:00.000+00:00 ffff01 start routine=\"Summary test\" id=summary "
+	      "planned=1450 steps=7 format=1\n"
+	      "2026-12-05T10:00:01.000+00:00 ffff01 set " HD "side=left set=1 sets=3 target=11 "
+	      "reps=11 min=8 max=15 elapsed=30\n"
+	      "2026-12-05T10:30:00.000+00:00 ffff01 end status=complete elapsed=1800\n", f);
+	for (size_t i = 0; i < ARRAY_LEN(complete_log); i++)
+		fputs(complete_log[i], f);
+	if (fclose(f))
+		die_errno(99, "%s", path);
+	struct summary s;
+	build(&s, r, complete_log, ARRAY_LEN(complete_log), path, false);
+	check(&s, complete_want, "TTTSTGGGGSTT", "complete, read back from the log");
+	summary_free(&s);
+
+	/* with lines the log did not take, from the lines, and said */
+	build(&s, r, complete_log, ARRAY_LEN(complete_log), NULL, false);
+	like_last(&s, "Some lines did not reach the log: next time follows from this session alone");
+	summary_free(&s);
+
+	/* quit before the soleus drive: next time comes from the older
+	 * session in the log (every set reached 11), not from this one */
+	f = fopen(path, "w");
+	if (!f)
+		die_errno(99, "%s", path);
+	fputs("2026-12-05T10:00:00.000+00:00 ffff02 start routine=\"Summary test\" id=summary "
+	      "planned=1450 steps=7 format=1\n", f);
+	for (int side = 0; side < 2; side++)
+		for (int set = 1; set <= 2; set++)
+			fprintf(f, "2026-12-05T10:00:01.000+00:00 ffff02 set " SO "side=%s set=%d "
+				"sets=2 target=11 reps=11 min=10 max=12 elapsed=20\n",
+				side ? "right" : "left", set);
+	for (size_t i = 0; i < ARRAY_LEN(quit_log); i++)
+		fputs(quit_log[i], f);
+	if (fclose(f))
+		die_errno(99, "%s", path);
+	build(&s, r, quit_log, ARRAY_LEN(quit_log), path, false);
+	is_str(s.n > 7 ? s.v[7].text : NULL, "  next time: 12 reps each side",
+	       "quit, read back: a step not reached keeps the older session's progression");
+	summary_free(&s);
+
+	/* a log that is not a regular file is not read back: said */
+	build(&s, r, complete_log, ARRAY_LEN(complete_log), "/dev/null", false);
+	like_last(&s, "The log is a character device, not read back: no progression from it");
+	is_str(s.v[6].text, "  next time: 10 reps each side", "/dev/null: the range's bottom, as the next session will have");
+	summary_free(&s);
+	unlink(path);
+	free(path);
+}
+
+static void test_quit(const struct routine *r)
+{
+	struct summary s;
+	build(&s, r, quit_log, ARRAY_LEN(quit_log), NULL, true);
+	ok(!s.complete, "quit: not complete");
+	is_str(summary_heading(&s), "Session ended early", "quit: the heading");
+	check(&s,
+	      "Stopped in step 3 of 7: Soleus drive\n"
+	      "Time: 2:10 of 24:10 planned\n"
+	      "Calf pain: skipped before, not reached after\n"
+	      "Sleep quality: not reached\n"
+	      "Heel drops, straight knee: left 9 9 of 9; right 9 of 9\n"
+	      "  next time: 9 reps each side (not every set was done)\n"
+	      "Soleus drive: not reached\n"
+	      "  next time: 10 reps each side\n"
+	      "Squat: not reached\n"
+	      "  next time: 12 reps\n"
+	      "Fixed drop: not reached\n"
+	      "  next time: 15 reps each side (fixed target)\n"
+	      "Not logged: next time follows from this session alone\n",
+	      "NTTTSTTTTTTTN", "quit");
+	summary_free(&s);
+}
+
+/* Practice: the start line's speed=.  Progression leaves it out, from the
+ * lines as from the log. */
+static void test_practice(const struct routine *r)
+{
+	size_t n = ARRAY_LEN(complete_log);
+	const char **lines = xcalloc(n, sizeof *lines);
+	memcpy(lines, complete_log, n * sizeof *lines);
+	lines[0] = T0 "start routine=\"Summary test\" id=summary planned=1450 steps=7 format=1 speed=10\n";
+	struct summary s;
+	build(&s, r, lines, n, NULL, true);
+	ok(s.practice, "practice: seen");
+	is_str(s.v[0].text, "Practice (speed 10): history and progression leave it out",
+	       "practice: said first");
+	is_str(s.v[4].text, "Heel drops, straight knee: left 12 12 10* of 12; right 12 skipped 12 of 12",
+	       "practice: the sets as done");
+	is_str(s.v[5].text, "  next time: 8 reps each side (practice does not count)",
+	       "practice: next time is the range's bottom, as if it never happened");
+	is_str(s.v[9].text, "  next time: 12 reps (practice does not count)",
+	       "practice: no top of the range from it");
+	summary_free(&s);
+	free(lines);
+}
+
+/* Ratings: one alone, two of a name, three of a name, "(before)". */
+static void test_ratings(void)
+{
+	struct routine *r = load("ratings.yaml",
+		"name: Ratings\n"
+		"steps:\n"
+		"  - {type: rate, name: Pain}\n"
+		"  - {type: rate, name: Tightness (before)}\n"
+		"  - {type: rate, name: Pain}\n"
+		"  - {type: rate, name: Tightness (after)}\n"
+		"  - {type: rate, name: Pain}\n"
+		"  - {type: rate, name: Mood}\n");
+	static const char *const lines[] = {
+		T0 "start routine=Ratings id=ratings planned=0 steps=6 format=1\n",
+		T0 "rate n=1 name=Pain value=3\n",
+		T0 "rate n=2 name=\"Tightness (before)\" value=4\n",
+		T0 "rate n=3 name=Pain value=5\n",
+		T0 "rate n=4 name=\"Tightness (after)\" value=4\n",
+		T0 "rate n=5 name=Pain value=6\n",
+		T0 "rate n=6 name=Mood value=7\n",
+		T0 "end status=complete elapsed=20\n",
+	};
+	struct summary s;
+	summary_build(&s, r, lines, ARRAY_LEN(lines), NULL, true);
+	check(&s,
+	      "Time: 0:20 of 0:00 planned\n"
+	      "Pain: 3 before, 5, 6 after (+3)\n"
+	      "Tightness: 4 before, 4 after (no change)\n"
+	      "Mood: 7\n",
+	      "TTTT", "ratings");
+	summary_free(&s);
+	routine_free(r);
+}
+
+int main(void)
+{
+	char dir[] = "/tmp/unit_summary.XXXXXX";
+	if (!mkdtemp(dir))
+		die_errno(99, "mkdtemp");
+	struct routine *r = load("summary.yaml", routine_yaml);
+	test_complete(r);
+	test_from_log(r, dir);
+	test_quit(r);
+	test_practice(r);
+	test_ratings();
+	routine_free(r);
+	rmdir(dir);
+	return done_testing();
+}
