@@ -59,7 +59,7 @@ done | sort -u >"$T/includes"
 # by a depth-first walk (a circle is a path back to a node still on it)
 cycles() {
 	$AWK '
-	{ if (!($1 SUBSEP $2 in edge)) { edge[$1, $2] = 1; out[$1, ++nout[$1]] = $2 }
+	{ if (!(($1, $2) in edge)) { edge[$1, $2] = 1; out[$1, ++nout[$1]] = $2 }
 	  node[$1] = node[$2] = 1 }
 	END {
 		for (s in node) {
