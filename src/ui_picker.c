@@ -169,8 +169,8 @@ static void revert_forget(struct picker *p)
 	p->revert_copy = p->revert_hidden = NULL;
 }
 
-/* Shown first, or again after a session, which the log (when last done)
- * and an edit made meanwhile may have changed: the routines read again. */
+/* Shown first, or again after a session: the log (when each routine was
+ * last done) has changed since, and the files may have; all read again. */
 static void show(struct ui *ui, enum ui_screen_id from)
 {
 	if (!ui->picker) {
