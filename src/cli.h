@@ -4,10 +4,8 @@
 
 #include <stdbool.h>
 #include <stddef.h>
-#include <stdio.h>
 
 #include "paths.h"
-#include "routine.h"
 
 enum { EXIT_OK = 0, EXIT_BAD = 1, EXIT_USAGE = 2 };
 
@@ -32,15 +30,6 @@ struct options {
 	char **args;
 	size_t nargs;
 };
-
-/* Resolve ROUTINE (path or name) and load it, printing every diagnostic.
- * NULL (after printing why) when it is missing or has errors. */
-struct routine *load_routine_arg(const struct search_path *sp, const char *arg,
-				 FILE *err);
-/* The same, also keeping the loader's warnings as "LINE:COL: message"
- * strings in a new array (the caller frees each string and the array). */
-struct routine *load_routine_warnings(const struct search_path *sp, const char *arg,
-				      FILE *err, char ***warnings, size_t *nwarnings);
 
 int cmd_list(const struct options *o, const struct search_path *sp);
 int cmd_check(const struct options *o, const struct search_path *sp);

@@ -11,55 +11,11 @@
 #include "diag.h"
 #include "loader.h"
 #include "plan.h"
-#include "plain.h"
 #include "history.h"
 #include "session.h"
 #include "ui.h"
 #include "safetext.h"
 #include "util.h"
-
-/* " (looked in DIR, DIR)" after a message that found no routine. */
-static void put_looked_in(FILE *out, const struct search_path *sp)
-{
-	for (size_t i = 0; i < sp->n; i++)
-		fprintf(out, "%s %s", i ? "," : " (looked in", safe_show(sp->dirs[i]));
-	if (sp->n)
-		fputc(')', out);
-}
-
-struct routine *load_routine_arg(const struct search_path *sp, const char *arg,
-				 FILE *err)
-{
-	return load_routine_warnings(sp, arg, err, NULL, NULL);
-}
-
-struct routine *load_routine_warnings(const struct search_path *sp, const char *arg,
-				      FILE *err, char ***warnings, size_t *nwarnings)
-{
-	char *path = routine_resolve(sp, arg);
-	if (!path) {
-		fprintf(err, "%s: no routine named '%s' on the search path", progname,
-			safe_show(arg));
-		put_looked_in(err, sp);
-		char *near = routine_suggest(sp, arg);
-		if (near)
-			fprintf(err, "; did you mean '%s'?", safe_show(near));
-		fputc('\n', err);
-		free(near);
-		return NULL;
-	}
-	struct diags d;
-	diags_init(&d, path);
-	struct routine *r = routine_load(path, &d);
-	diags_print(&d, err);
-	if (warnings) {
-		*nwarnings = 0;
-		*warnings = r ? diags_warnings(&d, "", nwarnings) : NULL;
-	}
-	diags_free(&d);
-	free(path);
-	return r;
-}
 
 static long long lead_in_ms(const struct options *o)
 {
@@ -122,7 +78,7 @@ int cmd_list(const struct options *o, const struct search_path *sp)
 	size_t n = search_path_list(sp, &v);
 	if (!n) {
 		fprintf(stderr, "%s: no routines found", progname);
-		put_looked_in(stderr, sp);
+		search_path_put_looked_in(stderr, sp);
 		fputc('\n', stderr);
 	}
 	for (size_t i = 0; i < n; i++) {

@@ -20,12 +20,6 @@
 
 /* ---- time ---- */
 
-long long engine_now(const struct engine *e)
-{
-	long long real = e->clock.now_ms(e->clock.ctx);
-	return (real - e->origin_real) * e->speed;
-}
-
 bool engine_guarded(const struct engine *e)
 {
 	return e->guard_until && e->clock.now_ms(e->clock.ctx) < e->guard_until;

@@ -20,6 +20,7 @@
 #include <time.h>
 
 #include "logfile.h"
+#include "logscan.h"
 #include "routine.h"
 
 /* Weeks in the per-week counts, the one holding `now` last. */
@@ -27,20 +28,7 @@
 /* Longest line accepted, in bytes without the newline. */
 #define HISTORY_LINE_MAX LOGFILE_LINE_MAX
 
-/* How a session ended: the `end` line's status, or UNFINISHED without one
- * (the process was killed), or OTHER for a status this version does not
- * know. */
-#define HISTORY_STATUSES(X) \
-	X(COMPLETE, "complete") X(QUIT, "quit") X(ABORTED, "aborted") \
-	X(UNFINISHED, "unfinished") X(OTHER, "other")
-
-enum history_status {
-#define X(id, word) HISTORY_##id,
-	HISTORY_STATUSES(X)
-#undef X
-	HISTORY_STATUS_COUNT
-};
-
+/* The word of a status (enum history_status, logscan.h). */
 const char *history_status_word(enum history_status s);
 
 struct history_filter {

@@ -16,8 +16,21 @@
 #include <stdio.h>
 #include <time.h>
 
-#include "history.h"
 #include "logfmt.h"
+
+/* How a session ended, as the scanner finds it: the `end` line's status,
+ * or UNFINISHED without one (the process was killed), or OTHER for a
+ * status this version does not know.  (history_status_word() names it.) */
+#define HISTORY_STATUSES(X) \
+	X(COMPLETE, "complete") X(QUIT, "quit") X(ABORTED, "aborted") \
+	X(UNFINISHED, "unfinished") X(OTHER, "other")
+
+enum history_status {
+#define X(id, word) HISTORY_##id,
+	HISTORY_STATUSES(X)
+#undef X
+	HISTORY_STATUS_COUNT
+};
 
 struct scan_session {
 	char sid[sizeof ((struct logrec *)0)->sid];

@@ -1,4 +1,5 @@
-/* paths.c: where config, state and routines live. */
+/* paths.c: where config, state and routines live, and a ROUTINE argument
+ * resolved on the search path and loaded. */
 #include "config.h"
 
 #include "paths.h"
@@ -13,6 +14,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "diag.h"
+#include "loader.h"
+#include "safetext.h"
 #include "util.h"
 
 static char *home_dir(void)
@@ -454,4 +458,48 @@ char *routine_resolve(const struct search_path *sp, const char *arg)
 		return p ? p : xstrdup(arg);
 	}
 	return resolve_name(sp, arg);
+}
+
+/* ---- a ROUTINE argument, loaded ---- */
+
+void search_path_put_looked_in(FILE *out, const struct search_path *sp)
+{
+	for (size_t i = 0; i < sp->n; i++)
+		fprintf(out, "%s %s", i ? "," : " (looked in", safe_show(sp->dirs[i]));
+	if (sp->n)
+		fputc(')', out);
+}
+
+struct routine *load_routine_arg(const struct search_path *sp, const char *arg,
+				 FILE *err)
+{
+	return load_routine_warnings(sp, arg, err, NULL, NULL);
+}
+
+struct routine *load_routine_warnings(const struct search_path *sp, const char *arg,
+				      FILE *err, char ***warnings, size_t *nwarnings)
+{
+	char *path = routine_resolve(sp, arg);
+	if (!path) {
+		fprintf(err, "%s: no routine named '%s' on the search path", progname,
+			safe_show(arg));
+		search_path_put_looked_in(err, sp);
+		char *near = routine_suggest(sp, arg);
+		if (near)
+			fprintf(err, "; did you mean '%s'?", safe_show(near));
+		fputc('\n', err);
+		free(near);
+		return NULL;
+	}
+	struct diags d;
+	diags_init(&d, path);
+	struct routine *r = routine_load(path, &d);
+	diags_print(&d, err);
+	if (warnings) {
+		*nwarnings = 0;
+		*warnings = r ? diags_warnings(&d, "", nwarnings) : NULL;
+	}
+	diags_free(&d);
+	free(path);
+	return r;
 }

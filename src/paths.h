@@ -5,6 +5,9 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
+
+#include "routine.h"
 
 /* $XDG_CONFIG_HOME or ~/.config; $XDG_STATE_HOME or ~/.local/state.
  * Freshly allocated. */
@@ -44,6 +47,19 @@ void routine_entries_free(struct routine_entry *v, size_t n);
  * otherwise the name looked up on the path.  NULL when not found.  Freshly
  * allocated. */
 char *routine_resolve(const struct search_path *sp, const char *arg);
+
+/* " (looked in DIR, DIR)", after a message that found no routine. */
+void search_path_put_looked_in(FILE *out, const struct search_path *sp);
+
+/* Resolve ROUTINE (path or name) and load it, printing every diagnostic
+ * on `err`.  NULL (after printing why, with a "did you mean" when a name
+ * is near) when it is missing or has errors. */
+struct routine *load_routine_arg(const struct search_path *sp, const char *arg,
+				 FILE *err);
+/* The same, also keeping the loader's warnings as "LINE:COL: message"
+ * strings in a new array (the caller frees each string and the array). */
+struct routine *load_routine_warnings(const struct search_path *sp, const char *arg,
+				      FILE *err, char ***warnings, size_t *nwarnings);
 
 /* The routine name on the path closest to `arg` when it looks like a typo
  * of it (see did_you_mean()), or NULL.  Freshly allocated. */

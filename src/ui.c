@@ -1,14 +1,15 @@
-/* ui.c: the terminal, the event loop and what every screen shares.  The
- * loop waits in one place, poll() on the terminal and the signal pipe, with
- * a timeout from the screen's next change; keys and signals only mark what
- * is dirty, and drawing happens once per turn. */
+/* ui.c: the terminal and the event loop, the top layer of the dashboard
+ * (ui.h).  The loop waits in one place, poll() on the terminal and the
+ * signal pipe, with a timeout from the screen's next change; keys and
+ * signals only mark what is dirty, and drawing happens once per turn.  It
+ * calls the screens through their tables, and changes screens when one
+ * asks (ui_switch()); no screen calls back into it. */
 #include "config.h"
 
 #include "ui.h"
 
 #include <curses.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <langinfo.h>
 #include <limits.h>
 #include <locale.h>
@@ -18,7 +19,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
-#include <sys/wait.h>
 #include <term.h>
 #include <unistd.h>
 
@@ -36,208 +36,19 @@ static const struct ui_screen *const screens[SCREEN_COUNT] = {
 
 /* ---- moving between screens ---- */
 
-void ui_switch(struct ui *ui, enum ui_screen_id s)
+/* A screen's ui_switch(), carried out.  The loop is the one place that
+ * changes screens, and the only one that calls them. */
+static void switch_screen(struct ui *ui)
 {
+	if (!ui->switching)
+		return;
+	ui->switching = false;
+	enum ui_screen_id from = ui->screen;
 	ui_direct_area(ui, 0, 0, 0, 0);
-	if (s == SCREEN_HELP && ui->screen != SCREEN_HELP)
-		ui->help_return = ui->screen;
-	ui->screen = s;
+	ui->screen = ui->switch_to;
+	if (screens[ui->screen]->show)
+		screens[ui->screen]->show(ui, from);
 	ui->full = ui->dirty = true;
-}
-
-void ui_alert(struct ui *ui)
-{
-	if (ui->o->use_bell)
-		beep();
-	if (ui->o->use_flash)
-		flash();
-}
-
-void ui_speak(struct ui *ui, const char *text)
-{
-	cue_say(&ui->cues, ui->o->cue_argv, text, clock_real_now_ms());
-}
-
-/* $VISUAL, else $EDITOR, else vi; *from names where it came from. */
-static const char *editor_command(const char **from)
-{
-	static const char *const vars[] = { "VISUAL", "EDITOR" };
-	for (size_t i = 0; i < ARRAY_LEN(vars); i++) {
-		const char *v = getenv(vars[i]);
-		if (v && *v) {
-			*from = vars[i];
-			return v;
-		}
-	}
-	*from = NULL;
-	return "vi";
-}
-
-/* Start the editor and wait for it.  Returns the wait status, or -1 with
- * errno set when it could not be started: exec's own errno comes back from
- * the child through a close-on-exec pipe, which a successful exec closes
- * with nothing written.  While it runs, Ctrl-C and Ctrl-\ are the
- * editor's: recoup ignores SIGINT and SIGQUIT, as git and crontab do, so
- * that a key meant for the editor does not end the picker under it. */
-static int run_editor(char *const argv[])
-{
-	int fds[2];
-	if (pipe(fds) < 0)
-		return -1;
-	fcntl(fds[1], F_SETFD, FD_CLOEXEC);
-	/* Ctrl-Z stops the editor and recoup with it, as one job: with our
-	 * own SIGTSTP handler in place recoup would wait on, and the shell
-	 * would never get the terminal back */
-	struct sigaction ign, dfl, old_int, old_quit, old_tstp;
-	memset(&ign, 0, sizeof ign);
-	ign.sa_handler = SIG_IGN;
-	sigemptyset(&ign.sa_mask);
-	dfl = ign;
-	dfl.sa_handler = SIG_DFL;
-	sigaction(SIGINT, &ign, &old_int);
-	sigaction(SIGQUIT, &ign, &old_quit);
-	sigaction(SIGTSTP, &dfl, &old_tstp);
-	pid_t pid = fork();
-	if (pid == 0) {
-		close(fds[0]);
-		/* an ignored signal stays ignored across exec: give the editor
-		 * the defaults (ours of SIGPIPE is ignored too) */
-		signal(SIGINT, SIG_DFL);
-		signal(SIGQUIT, SIG_DFL);
-		signal(SIGPIPE, SIG_DFL);
-		execvp(argv[0], argv);
-		int e = errno;
-		if (write(fds[1], &e, sizeof e) < 0)
-			_exit(126);
-		_exit(127);
-	}
-	int e = errno;
-	close(fds[1]);
-	if (pid < 0) {
-		close(fds[0]);
-		sigaction(SIGINT, &old_int, NULL);
-		sigaction(SIGQUIT, &old_quit, NULL);
-		sigaction(SIGTSTP, &old_tstp, NULL);
-		errno = e;
-		return -1;
-	}
-	ssize_t got;
-	while ((got = read(fds[0], &e, sizeof e)) < 0 && errno == EINTR)
-		;
-	close(fds[0]);
-	int status = -1;
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
-	sigaction(SIGINT, &old_int, NULL);
-	sigaction(SIGQUIT, &old_quit, NULL);
-	sigaction(SIGTSTP, &old_tstp, NULL);
-	if (got == (ssize_t)sizeof e) {
-		errno = e;
-		return -1;
-	}
-	return status;
-}
-
-int ui_edit(struct ui *ui, const char *path, int line, char *why, size_t n)
-{
-	const char *from;
-	char *cmd = xstrdup(editor_command(&from));
-	char lineopt[32];
-	snprintf(lineopt, sizeof lineopt, "+%d", line);
-	/* the command may carry arguments ("code -w"): split it at blanks, as
-	 * the shell would split an unquoted $EDITOR */
-	char *argv[34];
-	size_t argc = 0;
-	for (char *w = strtok(cmd, " \t"); w && argc < ARRAY_LEN(argv) - 3; w = strtok(NULL, " \t"))
-		argv[argc++] = w;
-	if (!argc)
-		argv[argc++] = "vi";
-	char name[64];
-	snprintf(name, sizeof name, "%s", argv[0]);
-	if (line > 0)
-		argv[argc++] = lineopt;
-	argv[argc++] = (char *)path;
-	argv[argc] = NULL;
-	def_prog_mode();
-	endwin();
-	int status = run_editor(argv);
-	int e = errno;
-	reset_prog_mode();
-	clearok(curscr, TRUE);
-	ui_direct_forget(ui);
-	ui->full = ui->dirty = true;
-	free(cmd);
-	char src[32] = "";
-	if (from)
-		snprintf(src, sizeof src, " (from $%s)", from);
-	int rc = 1;
-	if (status < 0) {
-		snprintf(why, n, "Could not run the editor %s%s: %s", name, src, strerror(e));
-		rc = -1;
-	} else if (WIFSIGNALED(status)) {
-		const char *word = sigs_word(WTERMSIG(status));
-		snprintf(why, n, "The editor %s%s was killed by signal %d%s%s%s", name, src,
-			 WTERMSIG(status), word ? " (" : "", word ? word : "", word ? ")" : "");
-	} else if (WEXITSTATUS(status)) {
-		snprintf(why, n, "The editor %s%s exited with status %d", name, src,
-			 WEXITSTATUS(status));
-	} else {
-		why[0] = '\0';
-		rc = 0;
-	}
-	return rc;
-}
-
-void ui_load_history(struct ui *ui)
-{
-	if (ui->hist_loaded)
-		history_free(&ui->hist);
-	ui->hist_loaded = false;
-	char *log = session_log_path(ui->o);
-	struct history_filter f = { 0 };
-	if (log) {
-		FILE *devnull = fopen("/dev/null", "w");
-		history_read(&ui->hist, log, &f, time(NULL), devnull);
-		if (devnull)
-			fclose(devnull);
-	} else {
-		/* --no-log: nothing to read, but the weeks still have dates */
-		history_init(&ui->hist, time(NULL));
-	}
-	ui->hist_loaded = true;
-	free(log);
-}
-
-bool ui_start_session(struct ui *ui, const char *arg)
-{
-	struct options o = *ui->o;
-	char *args[1] = { (char *)arg };
-	o.args = args;
-	o.nargs = 1;
-	/* while curses owns the screen, errors go to the status line */
-	char *errbuf = NULL;
-	size_t errlen = 0;
-	FILE *mem = open_memstream(&errbuf, &errlen);
-	int rc = session_prepare(&ui->sess, &o, ui->sp, true, mem ? mem : stderr);
-	if (mem)
-		fclose(mem);
-	if (rc >= 0) {
-		char *nl = errbuf ? strchr(errbuf, '\n') : NULL;
-		if (nl)
-			*nl = '\0';
-		snprintf(ui->message, sizeof ui->message, "%s", errbuf && *errbuf ? errbuf : "cannot start");
-		free(errbuf);
-		return false;
-	}
-	free(errbuf);
-	ui->sigfd = ui->sess.sigfd;
-	session_start(&ui->sess, ui->o);
-	ui->in_session = true;
-	ui->seen_cue = 0;
-	ui->confirming_quit = ui->quit_paused = false;
-	ui->last_beep_sec = -1;
-	ui_switch(ui, SCREEN_SESSION);
-	return true;
 }
 
 /* ---- the terminal ---- */
@@ -311,6 +122,8 @@ static bool read_keys(struct ui *ui)
 			continue;
 		}
 		screens[ui->screen]->key(ui, ch);
+		/* the next key goes to the screen this one asked for */
+		switch_screen(ui);
 		ui->dirty = true;
 		if (ui->quit)
 			break;
@@ -489,7 +302,6 @@ int ui_run(const struct options *o, const struct search_path *sp)
 		ui.sigfd = ui.sess.sigfd;
 	} else {
 		ui.sigfd = sigs_install(true);
-		ui.picker = picker_new(&ui);
 	}
 
 	if (!newterm(NULL, stdout, stdin)) {
@@ -514,11 +326,10 @@ int ui_run(const struct options *o, const struct search_path *sp)
 	if (o->nargs) {
 		session_start(&ui.sess, o);
 		ui.in_session = true;
-		ui.screen = SCREEN_SESSION;
-	} else {
-		ui.screen = SCREEN_PICKER;
 	}
-	ui.full = ui.dirty = true;
+	ui.screen = o->nargs ? SCREEN_SESSION : SCREEN_PICKER;
+	ui_switch(&ui, ui.screen);
+	switch_screen(&ui);
 	loop(&ui);
 	teardown(&ui);
 	ui_direct_free(&ui.direct);
@@ -533,10 +344,9 @@ int ui_run(const struct options *o, const struct search_path *sp)
 	/* the last words (say "Routine complete") may finish, briefly;
 	 * after a fatal signal, none */
 	cue_finish(&ui.cues, ui.fatal_sig ? 0 : CUE_LINGER_MS);
-	if (ui.picker)
-		picker_free(ui.picker);
-	if (ui.hist_loaded)
-		history_free(&ui.hist);
+	for (size_t i = 0; i < ARRAY_LEN(screens); i++)
+		if (screens[i]->close)
+			screens[i]->close(&ui);
 	if (ui.fatal_sig)
 		rc = 128 + ui.fatal_sig;
 	return rc;

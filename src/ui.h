@@ -1,17 +1,32 @@
-/* ui.h: the ncurses dashboard.  ui.c owns the terminal and the one event
- * loop (poll on the terminal and the signal pipe, timeout from the screen's
- * next change); each screen (picker, session, history, help) lives in its own
- * file behind a small table of functions.  Screens draw into stdscr and mark
- * what changed; the loop does one doupdate() per turn. */
+/* ui.h: the ncurses dashboard, in layers that call downward only
+ * (tests/layering.sh checks it):
+ *   ui.c         the loop.  It owns the terminal and waits in one place,
+ *                poll() on the terminal and the signal pipe, with a timeout
+ *                from the next change on screen; keys and time only mark
+ *                what is dirty, and each turn ends in one doupdate().  It
+ *                calls the screens through their tables; none calls it.
+ *   ui_picker.c, ui_session.c, ui_history.c, ui_help.c
+ *                the screens, each a table of functions (below) and its
+ *                own state.  A screen asks for another with ui_switch(), a
+ *                request the loop carries out after the key that asked.
+ *                The picker starts a session through ui_session_start().
+ *   paint.c, ui_direct.c, bigfont.c, editor.c
+ *                below the screens, knowing none: the drawing kit, the big
+ *                digits' own writes, the big font, the editor's run.
+ * While a session runs, its tick and wake-up drive the loop whatever screen
+ * is shown: the countdown goes on under the help screen, which keeps a line
+ * of it. */
 #ifndef RECOUP_UI_H
 #define RECOUP_UI_H
 
+#include <curses.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <sys/types.h>
 
 #include "cli.h"
+#include "clock.h"
 #include "cue.h"
-#include "history.h"
 #include "paint.h"
 #include "paths.h"
 #include "session.h"
@@ -23,6 +38,11 @@ struct ui;
 
 struct ui_screen {
 	const char *name;
+	/* Now shown, coming from `from` (at the start, from itself): make or
+	 * refresh the screen's state (may be NULL). */
+	void (*show)(struct ui *ui, enum ui_screen_id from);
+	/* Free the screen's state, at the end (may be NULL). */
+	void (*close)(struct ui *ui);
 	/* Draw: everything when ui->full, else only what changes with time. */
 	void (*draw)(struct ui *ui);
 	void (*key)(struct ui *ui, int ch);
@@ -35,7 +55,10 @@ struct ui_screen {
 extern const struct ui_screen ui_picker_screen, ui_session_screen,
 	ui_history_screen, ui_help_screen;
 
+/* Each screen's own state, in its own file. */
 struct picker;
+struct history_view;
+struct help_view;
 
 /* The big digits, drawn by recoup itself (ui_direct.c). */
 struct ui_direct {
@@ -50,12 +73,13 @@ struct ui_direct {
 struct ui {
 	const struct options *o;
 	const struct search_path *sp;
-	enum ui_screen_id screen, help_return;
+	enum ui_screen_id screen;
 	bool full, dirty, quit;
+	bool switching;          /* ui_switch() asked for switch_to */
+	enum ui_screen_id switch_to;
 	struct paint paint;      /* the terminal as the drawing kit sees it */
 	int sigfd;
 	int fatal_sig;
-	char message[1024];      /* a line or two for the bottom of the screen */
 
 	/* session screen */
 	struct session sess;
@@ -70,14 +94,10 @@ struct ui {
 	char cue_note[256];      /* why the cue command cannot be run, if so */
 	struct ui_direct direct; /* the big digits */
 
-	/* picker screen */
+	/* the other screens' own, made when first shown (NULL before) */
 	struct picker *picker;
-
-	/* history screen */
-	struct history hist;
-	bool hist_loaded;
-	int hist_scroll;
-	enum ui_screen_id hist_return;
+	struct history_view *history;
+	struct help_view *help;
 };
 
 /* Run the dashboard: the picker, or ROUTINE when given.  Falls back to the
@@ -85,8 +105,26 @@ struct ui {
  * status. */
 int ui_run(const struct options *o, const struct search_path *sp);
 
-/* Go to screen `s` (the help screen remembers where it was called from). */
-void ui_switch(struct ui *ui, enum ui_screen_id s);
+/* Go to screen `s`: a request, which the loop carries out after the key
+ * that made it (the help screen remembers where it was called from). */
+static inline void ui_switch(struct ui *ui, enum ui_screen_id s)
+{
+	ui->switch_to = s;
+	ui->switching = true;
+}
+/* The terminal bell (and flash), as configured. */
+static inline void ui_alert(const struct ui *ui)
+{
+	if (ui->o->use_bell)
+		beep();
+	if (ui->o->use_flash)
+		flash();
+}
+/* Say `text` through the cue command, if one is configured. */
+static inline void ui_speak(struct ui *ui, const char *text)
+{
+	cue_say(&ui->cues, ui->o->cue_argv, text, clock_real_now_ms());
+}
 /* The big digits (ui_direct.c), written by recoup itself in one write()
  * after doupdate() instead of through ncurses, which flushes after every
  * cursor move: five rows of a changing digit were five write()s a second.
@@ -107,24 +145,9 @@ void ui_direct_set(struct ui *ui, int row, int col, bool block);
 void ui_direct_forget(struct ui *ui);
 void ui_direct_flush_pre(struct ui *ui);
 void ui_direct_flush_post(struct ui *ui);
-/* The terminal bell (and flash), as configured. */
-void ui_alert(struct ui *ui);
-/* Say `text` through the cue command, if one is configured. */
-void ui_speak(struct ui *ui, const char *text);
-/* Run $VISUAL or $EDITOR (else vi) on `path`, at `line` when > 0, with
- * the screen put away.  Returns 0 when it ran and exited 0; 1 when it ran
- * but failed (exit status, signal) and -1 when it could not be run at all
- * (errno), both with `why` saying so, naming the editor. */
-int ui_edit(struct ui *ui, const char *path, int line, char *why, size_t n);
-/* Start a session of `arg` from the picker.  False (with ui->message set)
- * when it cannot start. */
-bool ui_start_session(struct ui *ui, const char *arg);
-/* Load the history from the log (once; again after a session). */
-void ui_load_history(struct ui *ui);
-
-/* Picker state (ui_picker.c). */
-struct picker *picker_new(struct ui *ui);
-void picker_free(struct picker *p);
-void picker_reload(struct ui *ui);
+/* Start a session of `arg` from the picker and show it; its end goes back
+ * to the picker.  False, with why in `why`, when it cannot start
+ * (ui_session.c). */
+bool ui_session_start(struct ui *ui, const char *arg, char *why, size_t n);
 
 #endif

@@ -1,12 +1,35 @@
-/* ui_help.c: the keys, one screen; any key goes back. */
+/* ui_help.c: the keys, one screen; any key goes back.  It pauses nothing:
+ * over a running session its last row keeps what is under way and the
+ * time left, redrawn as the countdown goes on. */
 #include "config.h"
 
 #include <curses.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "engine.h"
 #include "ui.h"
 #include "util.h"
+
+/* The screen's own state. */
+struct help_view {
+	enum ui_screen_id back;  /* where any key goes */
+	char shown[300];         /* the session's line as last drawn */
+};
+
+static void show(struct ui *ui, enum ui_screen_id from)
+{
+	if (!ui->help)
+		ui->help = xcalloc(1, sizeof *ui->help);
+	ui->help->back = from;
+}
+
+static void close_help(struct ui *ui)
+{
+	free(ui->help);
+	ui->help = NULL;
+}
 
 static void keyname_of(int k, char *out, size_t n)
 {
@@ -16,13 +39,85 @@ static void keyname_of(int k, char *out, size_t n)
 		snprintf(out, n, "%c", k);
 }
 
+/* ---- the session's line ---- */
+
+/* Each kind of part in words, and whether its side goes with it (a rest or
+ * ice off is for both legs). */
+static const struct {
+	const char *word;
+	bool sided;
+} kinds[SEG_KIND_COUNT] = {
+	[SEG_NOTE] = { "NOTE", false },
+	[SEG_LEADIN] = { "GET READY", true },
+	[SEG_ICE_ON] = { "ICE ON", true },
+	[SEG_ICE_OFF] = { "ICE OFF", false },
+	[SEG_SPOT] = { "MASSAGE", true },
+	[SEG_TIMER] = { "HOLD", true },
+	[SEG_SET] = { "SET", true },
+	[SEG_REST] = { "REST", false },
+	[SEG_RATE] = { "RATE", false },
+};
+
+/* "Under way: LEFT ICE ON, 12:41 left (Ice both calves)": the part, the
+ * time left when it is timed, and the step's name.  Where that does not
+ * fit `w` columns, the time first ("12:41 left: LEFT ICE ON"), so that
+ * a narrow window cuts the words, not the time. */
+static void session_line(struct ui *ui, int w, char *out, size_t n)
+{
+	struct engine_view v;
+	engine_view_numbers(&ui->sess.e, &v);
+	if (v.done) {
+		snprintf(out, n, "The session is over: any key to see it");
+		return;
+	}
+	char part[64], left[48] = "";
+	const char *side = !kinds[v.kind].sided ? "" : v.side == SIDE_LEFT ? "LEFT " :
+			   v.side == SIDE_RIGHT ? "RIGHT " : "";
+	if (v.kind == SEG_SET)
+		snprintf(part, sizeof part, "%s%sSET %d of %d", v.paused ? "PAUSED " : "", side,
+			 v.seg->set, v.seg->nsets);
+	else
+		snprintf(part, sizeof part, "%s%s%s", v.paused ? "PAUSED " : "", side,
+			 kinds[v.kind].word);
+	if (v.timed) {
+		char t[32];
+		format_clock(t, sizeof t, v.remaining);
+		snprintf(left, sizeof left, "%s left", t);
+	} else if (v.input != INPUT_NONE) {
+		snprintf(left, sizeof left, "waiting for you");
+	}
+	snprintf(out, n, "Under way: %s%s%s (%s)", part, left[0] ? ", " : "", left, v.step->name);
+	if (paint_width(out) > w && left[0])
+		snprintf(out, n, "%s: %s", left, part);
+}
+
+/* The line on the last row, drawn when it changed (every second of a
+ * countdown) or on a full redraw. */
+static void draw_session_line(struct ui *ui)
+{
+	struct help_view *h = ui->help;
+	char line[sizeof h->shown];
+	session_line(ui, ui->paint.cols - 2, line, sizeof line);
+	if (!ui->full && !strcmp(line, h->shown))
+		return;
+	snprintf(h->shown, sizeof h->shown, "%s", line);
+	int y = ui->paint.rows - 1;
+	move(y, 0);
+	clrtoeol();
+	paint_color_on(&ui->paint, C_TITLE);
+	paint_text_cut(&ui->paint, y, 1, ui->paint.cols - 2, line);
+	paint_color_off(&ui->paint, C_TITLE);
+}
+
+/* ---- the keys ---- */
+
 /* One row: a key and what it does, or (key empty) a heading or a blank. */
 struct help_row {
 	char key[24];
 	const char *what;
 };
 
-static void draw(struct ui *ui)
+static void draw_keys(struct ui *ui, int last)
 {
 	const struct options *o = ui->o;
 	char pause[8], next[8], back[8], quit[8];
@@ -45,7 +140,7 @@ static void draw(struct ui *ui)
 	ROW("a rating, or the reps done", "0-9, Enter");
 	ROW(o->confirm_quit ? "quit (asks first)" : "quit", "%s", quit);
 	/* over a session, the keys that act there, and no others */
-	if (ui->help_return != SCREEN_SESSION) {
+	if (ui->help->back != SCREEN_SESSION) {
 		TEXT("");
 		TEXT("In the list");
 		/* ui_picker.c's key(): keep the two in step */
@@ -66,7 +161,13 @@ static void draw(struct ui *ui)
 		ROW("these keys", "?");
 	}
 	TEXT("");
-	TEXT("Any key to go back.  recoup is a timer and a diary, not medical advice.");
+	if (ui->in_session) {
+		/* its line is at the bottom */
+		TEXT("Any key to go back.  The session goes on meanwhile.");
+		TEXT("recoup is a timer and a diary, not medical advice.");
+	} else {
+		TEXT("Any key to go back.  recoup is a timer and a diary, not medical advice.");
+	}
 #undef TEXT
 #undef ROW
 	/* every description starts in one column, past the longest key */
@@ -74,9 +175,7 @@ static void draw(struct ui *ui)
 	for (int i = 0; i < n; i++)
 		if ((int)strlen(rows[i].key) > keyw)
 			keyw = (int)strlen(rows[i].key);
-	if (!paint_page(&ui->paint, "recoup: keys"))
-		return;
-	for (int i = 0; i < n && i + 1 < ui->paint.rows; i++) {
+	for (int i = 0; i < n && i + 1 <= last; i++) {
 		if (!rows[i].key[0]) {
 			paint_text(i + 1, 1, ui->paint.cols - 2, rows[i].what);
 			continue;
@@ -86,14 +185,40 @@ static void draw(struct ui *ui)
 	}
 }
 
+static void draw(struct ui *ui)
+{
+	/* a second of the session under it changes its line, nothing else */
+	if (!ui->full) {
+		if (ui->in_session)
+			draw_session_line(ui);
+		return;
+	}
+	bool small = ui->paint.rows < 6 || ui->paint.cols < 20;
+	if (small && ui->in_session) {
+		/* the note asking for room, and the session's line under it */
+		erase();
+		paint_too_small(&ui->paint, ui->paint.rows - 1);
+		draw_session_line(ui);
+		return;
+	}
+	if (!paint_page(&ui->paint, "recoup: keys"))
+		return;
+	/* the rows of keys end above the session's line */
+	draw_keys(ui, ui->paint.rows - 1 - ui->in_session);
+	if (ui->in_session)
+		draw_session_line(ui);
+}
+
 static void key(struct ui *ui, int ch)
 {
 	(void)ch;
-	ui_switch(ui, ui->help_return);
+	ui_switch(ui, ui->help->back);
 }
 
 const struct ui_screen ui_help_screen = {
 	.name = "help",
+	.show = show,
+	.close = close_help,
 	.draw = draw,
 	.key = key,
 };

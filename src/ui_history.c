@@ -8,8 +8,49 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "history.h"
+#include "session.h"
 #include "ui.h"
 #include "util.h"
+
+/* The screen's own state: the log as read when it was shown. */
+struct history_view {
+	struct history hist;
+	int scroll;              /* lines scrolled past */
+	enum ui_screen_id back;  /* where q goes */
+};
+
+/* Shown from another screen (not back from the help): the log read again,
+ * from the top.  Its problems are not this screen's to say: a log that
+ * cannot be read shows as no sessions. */
+static void show(struct ui *ui, enum ui_screen_id from)
+{
+	struct history_view *hv = ui->history;
+	if (hv && from == SCREEN_HELP)
+		return;
+	if (hv)
+		history_free(&hv->hist);
+	else
+		hv = ui->history = xcalloc(1, sizeof *hv);
+	hv->scroll = 0;
+	hv->back = from;
+	char *log = session_log_path(ui->o);
+	struct history_filter f = { 0 };
+	if (log)
+		history_read(&hv->hist, log, &f, time(NULL), NULL);
+	else
+		history_init(&hv->hist, time(NULL)); /* --no-log: the weeks still have dates */
+	free(log);
+}
+
+static void close_view(struct ui *ui)
+{
+	if (!ui->history)
+		return;
+	history_free(&ui->history->hist);
+	free(ui->history);
+	ui->history = NULL;
+}
 
 /* One row of a chart: values scaled to eight levels of block. */
 static void spark(struct ui *ui, int y, int x, int w, const int *vals, size_t n, int maxv)
@@ -36,7 +77,7 @@ static void spark(struct ui *ui, int y, int x, int w, const int *vals, size_t n,
 /* Lines of the view, drawn from `skip` on; returns how many there are. */
 static int draw_lines(struct ui *ui, int skip, int y0, int h)
 {
-	const struct history *hs = &ui->hist;
+	const struct history *hs = &ui->history->hist;
 	int line = 0, w = ui->paint.cols - 2;
 	char buf[512];
 #define EMIT(color, ...) do { \
@@ -130,16 +171,17 @@ static int max_scroll(struct ui *ui)
 
 static void draw(struct ui *ui)
 {
+	struct history_view *hv = ui->history;
 	char title[128];
-	snprintf(title, sizeof title, "recoup: history, %d session%s", ui->hist.sessions,
-		 ui->hist.sessions == 1 ? "" : "s");
+	snprintf(title, sizeof title, "recoup: history, %d session%s", hv->hist.sessions,
+		 hv->hist.sessions == 1 ? "" : "s");
 	if (!paint_page(&ui->paint, title))
 		return;
 	/* a smaller window may leave the view scrolled past its end */
 	int most = max_scroll(ui);
-	if (ui->hist_scroll > most)
-		ui->hist_scroll = most;
-	draw_lines(ui, ui->hist_scroll, 1, ui->paint.rows - 2);
+	if (hv->scroll > most)
+		hv->scroll = most;
+	draw_lines(ui, hv->scroll, 1, ui->paint.rows - 2);
 	paint_color_on(&ui->paint, C_DIM);
 	paint_text_cut(&ui->paint, ui->paint.rows - 1, 1, ui->paint.cols - 2, "Up/Down scroll  q or h back  ? help");
 	paint_color_off(&ui->paint, C_DIM);
@@ -147,40 +189,43 @@ static void draw(struct ui *ui)
 
 static void key(struct ui *ui, int ch)
 {
+	struct history_view *hv = ui->history;
 	int page = ui->paint.rows - 2 > 1 ? ui->paint.rows - 2 : 1;
 	ui->full = true;
 	switch (ch) {
 	case KEY_UP: case 'k':
-		ui->hist_scroll--;
+		hv->scroll--;
 		break;
 	case KEY_DOWN: case 'j':
-		ui->hist_scroll++;
+		hv->scroll++;
 		break;
 	case KEY_PPAGE:
-		ui->hist_scroll -= page;
+		hv->scroll -= page;
 		break;
 	case KEY_NPAGE: case ' ':
-		ui->hist_scroll += page;
+		hv->scroll += page;
 		break;
 	case '?':
 		ui_switch(ui, SCREEN_HELP);
 		return;
 	case 'q': case 'h': case 27:
-		ui_switch(ui, ui->hist_return);
+		ui_switch(ui, hv->back);
 		return;
 	default:
 		break;
 	}
 	/* never past either end */
 	int most = max_scroll(ui);
-	if (ui->hist_scroll > most)
-		ui->hist_scroll = most;
-	if (ui->hist_scroll < 0)
-		ui->hist_scroll = 0;
+	if (hv->scroll > most)
+		hv->scroll = most;
+	if (hv->scroll < 0)
+		hv->scroll = 0;
 }
 
 const struct ui_screen ui_history_screen = {
 	.name = "history",
+	.show = show,
+	.close = close_view,
 	.draw = draw,
 	.key = key,
 };

@@ -14,8 +14,11 @@
 #include <wchar.h>
 
 #include "diag.h"
+#include "editor.h"
+#include "history.h"
 #include "loader.h"
 #include "plan.h"
+#include "session.h"
 #include "ui.h"
 #include "util.h"
 
@@ -42,6 +45,7 @@ struct picker {
 	/* r asks first: the user's copy to move to the trash, and the
 	 * routine it hides, which shows again */
 	char *revert_copy, *revert_hidden;
+	char message[1024];  /* a line or two above the key help */
 };
 
 static void warnings_free(struct pick *k)
@@ -104,21 +108,28 @@ static void load_pick(struct ui *ui, struct pick *k)
 	diags_free(&d);
 }
 
+/* When each routine was last done, from the log; a log that cannot be
+ * read says "never", quietly. */
 static void find_last_done(struct ui *ui, struct picker *p)
 {
-	ui_load_history(ui);
-	if (!ui->hist_loaded)
+	char *log = session_log_path(ui->o);
+	if (!log)
 		return;
+	struct history h;
+	struct history_filter f = { 0 };
+	history_read(&h, log, &f, time(NULL), NULL);
 	for (size_t i = 0; i < p->n; i++) {
 		if (!p->v[i].r)
 			continue;
-		for (size_t j = 0; j < ui->hist.nroutines; j++)
-			if (!strcmp(ui->hist.routines[j].name, p->v[i].r->name))
-				p->v[i].last = ui->hist.routines[j].last;
+		for (size_t j = 0; j < h.nroutines; j++)
+			if (!strcmp(h.routines[j].name, p->v[i].r->name))
+				p->v[i].last = h.routines[j].last;
 	}
+	history_free(&h);
+	free(log);
 }
 
-void picker_reload(struct ui *ui)
+static void reload(struct ui *ui)
 {
 	struct picker *p = ui->picker;
 	char *selected = p->n ? xstrdup(p->v[p->sel].id) : NULL;
@@ -151,14 +162,6 @@ void picker_reload(struct ui *ui)
 	ui->full = ui->dirty = true;
 }
 
-struct picker *picker_new(struct ui *ui)
-{
-	ui->picker = xcalloc(1, sizeof *ui->picker);
-	ui->picker->page = 1;
-	picker_reload(ui);
-	return ui->picker;
-}
-
 static void revert_forget(struct picker *p)
 {
 	free(p->revert_copy);
@@ -166,12 +169,29 @@ static void revert_forget(struct picker *p)
 	p->revert_copy = p->revert_hidden = NULL;
 }
 
-void picker_free(struct picker *p)
+/* Shown first, or again after a session: the log (when each routine was
+ * last done) has changed since, and the files may have; all read again. */
+static void show(struct ui *ui, enum ui_screen_id from)
 {
+	if (!ui->picker) {
+		ui->picker = xcalloc(1, sizeof *ui->picker);
+		ui->picker->page = 1;
+	} else if (from != SCREEN_SESSION) {
+		return;
+	}
+	reload(ui);
+}
+
+static void close_picker(struct ui *ui)
+{
+	struct picker *p = ui->picker;
+	if (!p)
+		return;
 	picks_free(p);
 	errors_free(p);
 	revert_forget(p);
 	free(p);
+	ui->picker = NULL;
 }
 
 /* ---- drawing ---- */
@@ -350,14 +370,15 @@ static void draw_preview(struct ui *ui, int x, int y0, int w, int h, const struc
  * the rows it takes. */
 static int draw_message(struct ui *ui)
 {
-	if (!ui->message[0])
+	const struct picker *p = ui->picker;
+	if (!p->message[0])
 		return 0;
-	int rows = paint_wrap_rows(ui->message, ui->paint.cols - 2, 2);
+	int rows = paint_wrap_rows(p->message, ui->paint.cols - 2, 2);
 	int most = ui->paint.rows / 4 > 3 ? ui->paint.rows / 4 : 3;
 	if (rows > most)
 		rows = most;
 	paint_color_on(&ui->paint, C_WARN);
-	paint_wrap(&ui->paint, ui->paint.rows - 1 - rows, rows, 1, ui->paint.cols - 2, 2, ui->message);
+	paint_wrap(&ui->paint, ui->paint.rows - 1 - rows, rows, 1, ui->paint.cols - 2, 2, p->message);
 	paint_color_off(&ui->paint, C_WARN);
 	return rows;
 }
@@ -416,16 +437,17 @@ static void draw(struct ui *ui)
  * NULL, with the message set, when there is none. */
 static char *file_to_edit(struct ui *ui, const struct pick *k, bool *copied)
 {
+	struct picker *p = ui->picker;
 	*copied = false;
 	if (routine_is_own(ui->sp, k->path))
 		return xstrdup(k->path);
 	char *to;
 	if (routine_copy_to_own(ui->sp, k->path, &to) < 0) {
 		if (to)
-			snprintf(ui->message, sizeof ui->message, "Cannot copy %s to %s to edit it: %s",
+			snprintf(p->message, sizeof p->message, "Cannot copy %s to %s to edit it: %s",
 				 k->path, to, strerror(errno));
 		else
-			snprintf(ui->message, sizeof ui->message,
+			snprintf(p->message, sizeof p->message,
 				 "Cannot edit %s: it is not yours to change, and no routine directory "
 				 "of yours is on the search path to copy it to", k->path);
 		free(to);
@@ -466,13 +488,15 @@ static void edit_selected(struct ui *ui, int line)
 	struct picker *p = ui->picker;
 	struct pick *k = &p->v[p->sel];
 	errors_free(p);
-	ui->message[0] = '\0';
+	p->message[0] = '\0';
 	bool copied;
 	char *path = file_to_edit(ui, k, &copied);
 	if (!path)
 		return;
 	char why[300];
-	int ran = ui_edit(ui, path, line, why, sizeof why);
+	int ran = editor_run(path, line, why, sizeof why);
+	ui_direct_forget(ui);
+	ui->full = ui->dirty = true;
 	/* what the editor said (if anything went wrong), what was copied,
 	 * then what the check found; an editor that never ran edited
 	 * nothing, so there is nothing to check */
@@ -511,9 +535,9 @@ static void edit_selected(struct ui *ui, int line)
 		else if (!broken)
 			buf_addf(&m, "%s: ok", path);
 	}
-	snprintf(ui->message, sizeof ui->message, "%s", m.s ? m.s : "");
+	snprintf(p->message, sizeof p->message, "%s", m.s ? m.s : "");
 	buf_free(&m);
-	picker_reload(ui);
+	reload(ui);
 	free(path);
 }
 
@@ -528,18 +552,18 @@ static void revert_ask(struct ui *ui)
 	char *hidden = routine_hidden(ui->sp, k->path, &own);
 	if (!hidden) {
 		if (!own)
-			snprintf(ui->message, sizeof ui->message,
+			snprintf(p->message, sizeof p->message,
 				 "Nothing to revert: r reverts a copy of yours to the routine it "
 				 "hides, and %s is not in a routine directory of yours", k->path);
 		else
-			snprintf(ui->message, sizeof ui->message,
+			snprintf(p->message, sizeof p->message,
 				 "Nothing to revert: %s hides no other routine named %s on the "
 				 "search path", k->path, k->id);
 		return;
 	}
 	p->revert_copy = xstrdup(k->path);
 	p->revert_hidden = hidden;
-	snprintf(ui->message, sizeof ui->message,
+	snprintf(p->message, sizeof p->message,
 		 "Revert %s? Your copy %s goes to the trash, and %s shows again. y/n",
 		 k->id, p->revert_copy, p->revert_hidden);
 }
@@ -548,20 +572,20 @@ static void revert_answer(struct ui *ui, int ch)
 {
 	struct picker *p = ui->picker;
 	if (ch != 'y' && ch != 'Y') {
-		snprintf(ui->message, sizeof ui->message, "Not reverted: %s is kept", p->revert_copy);
+		snprintf(p->message, sizeof p->message, "Not reverted: %s is kept", p->revert_copy);
 		revert_forget(p);
 		return;
 	}
 	char *to;
 	if (routine_trash(p->revert_copy, &to) < 0)
-		snprintf(ui->message, sizeof ui->message, "Cannot move %s to the trash, %s: %s",
+		snprintf(p->message, sizeof p->message, "Cannot move %s to the trash, %s: %s",
 			 p->revert_copy, to, strerror(errno));
 	else
-		snprintf(ui->message, sizeof ui->message,
+		snprintf(p->message, sizeof p->message,
 			 "Reverted: your copy is now %s, and %s shows again", to, p->revert_hidden);
 	free(to);
 	revert_forget(p);
-	picker_reload(ui);
+	reload(ui);
 }
 
 static void key(struct ui *ui, int ch)
@@ -579,7 +603,7 @@ static void key(struct ui *ui, int ch)
 		revert_answer(ui, ch);
 		return;
 	}
-	ui->message[0] = '\0';
+	p->message[0] = '\0';
 	/* the letters here may not be the config's quit key (settings.c's
 	 * picker_keys): keep the two in step */
 	switch (ch) {
@@ -609,12 +633,11 @@ static void key(struct ui *ui, int ch)
 		if (!p->n)
 			break;
 		if (!p->v[p->sel].r) {
-			snprintf(ui->message, sizeof ui->message, "%s is broken: %s (e to edit)",
+			snprintf(p->message, sizeof p->message, "%s is broken: %s (e to edit)",
 				 p->v[p->sel].id, p->v[p->sel].error ? p->v[p->sel].error : "");
 			break;
 		}
-		ui->session_from_picker = true;
-		ui_start_session(ui, p->v[p->sel].path);
+		ui_session_start(ui, p->v[p->sel].path, p->message, sizeof p->message);
 		break;
 	case 'e':
 		if (p->n)
@@ -625,9 +648,6 @@ static void key(struct ui *ui, int ch)
 			revert_ask(ui);
 		break;
 	case 'h':
-		ui->hist_return = SCREEN_PICKER;
-		ui_load_history(ui);
-		ui->hist_scroll = 0;
 		ui_switch(ui, SCREEN_HISTORY);
 		break;
 	case '?':
@@ -645,6 +665,8 @@ static void key(struct ui *ui, int ch)
 
 const struct ui_screen ui_picker_screen = {
 	.name = "picker",
+	.show = show,
+	.close = close_picker,
 	.draw = draw,
 	.key = key,
 };

@@ -8,6 +8,7 @@
 #include <curses.h>
 #include <wchar.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "bigfont.h"
@@ -211,8 +212,6 @@ static void prompt(struct ui *ui, const struct engine_view *v, char *out, size_t
 			 ui->o->key_pause == ' ' ? "Space" : pause, next);
 	else if (v->input == INPUT_ACK)
 		snprintf(out, n, "Press Enter to go on");
-	else if (ui->message[0])
-		snprintf(out, n, "%s", ui->message);
 	else if (slog_failing(&ui->sess.log))
 		snprintf(out, n, "The log cannot be written; lines are kept and retried");
 	else if (ui->cue_note[0])
@@ -693,7 +692,6 @@ static void tick(struct ui *ui)
 		ui->last_beep_sec = -1;
 		ui_alert(ui);
 		ui_speak(ui, e->cue);
-		ui->message[0] = '\0';
 		ui->full = true;
 	}
 	const struct segment *seg = e->status == ENGINE_DONE ? NULL : &e->plan.v[e->cur];
@@ -717,11 +715,43 @@ static void leave_finished(struct ui *ui)
 	if (ui->session_from_picker) {
 		session_finish(&ui->sess);
 		ui->in_session = false;
-		picker_reload(ui);
+		/* the picker reads the log again when it is shown */
 		ui_switch(ui, SCREEN_PICKER);
 	} else {
 		ui->quit = true;
 	}
+}
+
+bool ui_session_start(struct ui *ui, const char *arg, char *why, size_t n)
+{
+	struct options o = *ui->o;
+	char *args[1] = { (char *)arg };
+	o.args = args;
+	o.nargs = 1;
+	/* while curses owns the screen, errors go to the picker's message */
+	char *errbuf = NULL;
+	size_t errlen = 0;
+	FILE *mem = open_memstream(&errbuf, &errlen);
+	int rc = session_prepare(&ui->sess, &o, ui->sp, true, mem ? mem : stderr);
+	if (mem)
+		fclose(mem);
+	if (rc >= 0) {
+		char *nl = errbuf ? strchr(errbuf, '\n') : NULL;
+		if (nl)
+			*nl = '\0';
+		snprintf(why, n, "%s", errbuf && *errbuf ? errbuf : "cannot start");
+		free(errbuf);
+		return false;
+	}
+	free(errbuf);
+	ui->sigfd = ui->sess.sigfd;
+	session_start(&ui->sess, ui->o);
+	ui->in_session = ui->session_from_picker = true;
+	ui->seen_cue = 0;
+	ui->confirming_quit = ui->quit_paused = false;
+	ui->last_beep_sec = -1;
+	ui_switch(ui, SCREEN_SESSION);
+	return true;
 }
 
 static void key(struct ui *ui, int ch)

@@ -190,4 +190,26 @@ ok $? "PageDown at the last row stays there" || show_screen
 keys q
 wait_exit
 
+# after a session the picker reads its routines and the log again: a
+# routine added meanwhile is listed, and the one done was done today
+mkdir -p "$T/back"
+printf 'name: Back one\nsteps:\n  - {type: note, name: Only a note}\n' >"$T/back/back1.yaml"
+tm_start --routine-dir "$T/back"
+wait_screen '^ Back one +1 step .*last: never'
+ok $? "a routine never done"
+pick 'Back one'
+keys Enter
+wait_screen 'Only a note'
+ok $? "its session runs"
+printf 'name: Back two\nsteps:\n  - {type: note, name: N}\n' >"$T/back/back2.yaml"
+keys Enter
+wait_log ' end status=complete '
+ok $? "and ends complete"
+keys Enter
+wait_screen '^ Back two +1 step'
+ok $? "back in the list: the routine added during the session is there"
+like "$(screen)" '^ Back one +1 step .*last: today' "the one just done was done today"
+keys q
+wait_exit
+
 done_testing
