@@ -52,6 +52,9 @@ ok $? "back at the rating"
 keys q
 wait_screen 'Quit this session\?'
 keys y
+wait_screen 'Session ended early'
+ok $? "quit: the summary"
+keys Enter
 wait_exit
 is "$(exit_status)" 0 "quit: exit status 0"
 
