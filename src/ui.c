@@ -38,7 +38,7 @@ static const struct ui_screen *const screens[SCREEN_COUNT] = {
 
 void ui_switch(struct ui *ui, enum ui_screen_id s)
 {
-	ui_direct_area(ui, 0, 0, 0, 0);
+	ui_direct_area(&ui->direct, 0, 0, 0, 0);
 	if (s == SCREEN_HELP && ui->screen != SCREEN_HELP)
 		ui->help_return = ui->screen;
 	ui->screen = s;
@@ -164,7 +164,7 @@ int ui_edit(struct ui *ui, const char *path, int line, char *why, size_t n)
 	int e = errno;
 	reset_prog_mode();
 	clearok(curscr, TRUE);
-	ui_direct_forget(ui);
+	ui_direct_forget(&ui->direct);
 	ui->full = ui->dirty = true;
 	free(cmd);
 	char src[32] = "";
@@ -234,8 +234,8 @@ bool ui_start_session(struct ui *ui, const char *arg)
 	session_start(&ui->sess, ui->o);
 	ui->in_session = true;
 	ui->seen_cue = 0;
-	ui->confirming_quit = ui->quit_paused = false;
 	ui->last_beep_sec = -1;
+	ui_session_begin(ui);
 	ui_switch(ui, SCREEN_SESSION);
 	return true;
 }
@@ -269,7 +269,7 @@ static void resize(struct ui *ui)
 		resize_term(ws.ws_row, ws.ws_col);
 	getmaxyx(stdscr, ui->paint.rows, ui->paint.cols);
 	clearok(curscr, TRUE);
-	ui_direct_forget(ui);
+	ui_direct_forget(&ui->direct);
 	ui->full = ui->dirty = true;
 }
 
@@ -368,10 +368,10 @@ static void loop(struct ui *ui)
 			 * line of stdscr: doupdate() would only compare them */
 			if (is_wintouched(stdscr)) {
 				wnoutrefresh(stdscr);
-				ui_direct_flush_pre(ui);
+				ui_direct_flush_pre(&ui->direct);
 				doupdate();
 			}
-			ui_direct_flush_post(ui);
+			ui_direct_flush_post(&ui->direct);
 			ui->dirty = ui->full = false;
 		}
 		long long wake = ui->in_session ? ui_session_screen.next_wake(ui)
@@ -424,7 +424,7 @@ static void loop(struct ui *ui)
 			resize(ui);
 		if (cont) {
 			clearok(curscr, TRUE);
-			ui_direct_forget(ui);
+			ui_direct_forget(&ui->direct);
 			ui->full = ui->dirty = true;
 		}
 		cue_reap(&ui->cues, clock_real_now_ms());
@@ -507,13 +507,14 @@ int ui_run(const struct options *o, const struct search_path *sp)
 	 * writes (ui_direct.c) start from there and go back there */
 	leaveok(stdscr, FALSE);
 	typeahead(-1);         /* no poll of the keyboard per line */
-	ui_direct_init(&ui.direct, cursor_address != NULL);
+	ui_direct_init(&ui.direct, &ui.paint, cursor_address != NULL);
 	setup_colors(&ui);
 	getmaxyx(stdscr, ui.paint.rows, ui.paint.cols);
 
 	if (o->nargs) {
 		session_start(&ui.sess, o);
 		ui.in_session = true;
+		ui_session_begin(&ui);
 		ui.screen = SCREEN_SESSION;
 	} else {
 		ui.screen = SCREEN_PICKER;
@@ -522,6 +523,7 @@ int ui_run(const struct options *o, const struct search_path *sp)
 	loop(&ui);
 	teardown(&ui);
 	ui_direct_free(&ui.direct);
+	ui_session_free(&ui);
 
 	int rc = EXIT_OK;
 	if (ui.in_session) {

@@ -15,6 +15,7 @@
 #include "paint.h"
 #include "paths.h"
 #include "session.h"
+#include "ui_direct.h"
 #include "util.h"
 
 enum ui_screen_id { SCREEN_PICKER, SCREEN_SESSION, SCREEN_HISTORY, SCREEN_HELP, SCREEN_COUNT };
@@ -37,16 +38,6 @@ extern const struct ui_screen ui_picker_screen, ui_session_screen,
 
 struct picker;
 
-/* The big digits, drawn by recoup itself (ui_direct.c). */
-struct ui_direct {
-	bool on;                 /* the terminal can address the cursor */
-	int y, x, h, w;          /* the area on the screen; h 0: none */
-	unsigned char *want, *shown; /* h x w cells: what to show, what is shown */
-	int dy0, dy1, dx0, dx1;  /* the rows and columns set since the last write */
-	enum ui_color color;     /* of the blocks */
-	struct buf pre, post;    /* written before / after doupdate() */
-};
-
 struct ui {
 	const struct options *o;
 	const struct search_path *sp;
@@ -57,18 +48,15 @@ struct ui {
 	int fatal_sig;
 	char message[1024];      /* a line or two for the bottom of the screen */
 
-	/* session screen */
+	/* the session, which the loop ticks whatever the screen */
 	struct session sess;
-	bool in_session, session_from_picker, confirming_quit;
-	bool quit_paused;       /* the quit question paused the countdown */
+	bool in_session, session_from_picker;
 	unsigned seen_cue;
 	long long last_beep_sec;
-	/* what the screen shows now, so a turn redraws only what changed */
-	char shown_big[32], shown_phase[128], shown_counters[300];
-	int shown_bar[2][2];     /* fill and percent of the step and session bars */
 	struct cues cues;        /* the cue command's processes */
 	char cue_note[256];      /* why the cue command cannot be run, if so */
-	struct ui_direct direct; /* the big digits */
+	struct ui_direct direct; /* the big figures, written by recoup itself */
+	struct sess_screen *sscreen; /* the session screen's own state */
 
 	/* picker screen */
 	struct picker *picker;
@@ -87,26 +75,6 @@ int ui_run(const struct options *o, const struct search_path *sp);
 
 /* Go to screen `s` (the help screen remembers where it was called from). */
 void ui_switch(struct ui *ui, enum ui_screen_id s);
-/* The big digits (ui_direct.c), written by recoup itself in one write()
- * after doupdate() instead of through ncurses, which flushes after every
- * cursor move: five rows of a changing digit were five write()s a second.
- * ncurses never draws in the area (stdscr stays blank there) and believes
- * it blank.
- *   ui_direct_area(): the area this frame's digits take (h 0: none); what
- *     was drawn in another area is blanked before doupdate().
- *   ui_direct_color(), ui_direct_set(): the blocks' colour, and each cell
- *     (row and column in the area) a block or not; only changed cells go
- *     out.
- *   ui_direct_forget(): the screen was cleared: nothing is drawn any more.
- *   ui_direct_flush_pre(), _post(): the loop's writes around doupdate(). */
-void ui_direct_init(struct ui_direct *d, bool on);
-void ui_direct_free(struct ui_direct *d);
-void ui_direct_area(struct ui *ui, int y, int x, int h, int w);
-void ui_direct_color(struct ui *ui, enum ui_color c);
-void ui_direct_set(struct ui *ui, int row, int col, bool block);
-void ui_direct_forget(struct ui *ui);
-void ui_direct_flush_pre(struct ui *ui);
-void ui_direct_flush_post(struct ui *ui);
 /* The terminal bell (and flash), as configured. */
 void ui_alert(struct ui *ui);
 /* Say `text` through the cue command, if one is configured. */
@@ -121,6 +89,11 @@ int ui_edit(struct ui *ui, const char *path, int line, char *why, size_t n);
 bool ui_start_session(struct ui *ui, const char *arg);
 /* Load the history from the log (once; again after a session). */
 void ui_load_history(struct ui *ui);
+
+/* The session screen's state (ui_session.c): made afresh for each
+ * session (what it shows, the quit question), freed at the end. */
+void ui_session_begin(struct ui *ui);
+void ui_session_free(struct ui *ui);
 
 /* Picker state (ui_picker.c). */
 struct picker *picker_new(struct ui *ui);

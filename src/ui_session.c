@@ -1,18 +1,77 @@
-/* ui_session.c: the session screen, readable from across a room: big
- * countdown digits, the side and phase in words and colour, counters, the
- * cue, progress bars, what comes next, the step list with ticks.  Once a
- * second only the digits, counters and bars are redrawn; the rest on
- * change. */
+/* ui_session.c: the session screen, readable from across a room: the
+ * side, the tempo phase or the part in big words (the side toward its own
+ * edge behind an arrow, ICE OFF and PAUSED in shaded blocks), big countdown
+ * digits, counters, the cue, progress bars, what comes next, the step list
+ * with ticks.  Once a second only the digits, counters and bars are
+ * redrawn, and the words when they changed; the rest on change.  The big
+ * area goes through ui_direct.c, which writes only the cells that
+ * changed. */
 #include "config.h"
 
 #include <curses.h>
 #include <wchar.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "bigfont.h"
 #include "ui.h"
 #include "util.h"
+
+/* ---- the screen's own state ---- */
+
+enum line_id { L_PHASE, L_PROMPT, L_TITLE, L_COUNTERS, L_CUE, L_SESSION, L_STEP, L_NEXT, L_COUNT };
+
+/* Where things go; the big area holds the words over the digits. */
+struct layout {
+	int x, w;            /* the main column */
+	int list_w;          /* the step list, 0 when hidden */
+	int y[L_COUNT];      /* first row of each line, -1 when left out */
+	int rows[L_COUNT];   /* rows of each line: long text wraps */
+	int area_y, area_h;  /* the big area: words band, a gap, digits band */
+	int words_y, words_h;   /* within the area; words_h 0: no big words */
+	int digits_y, digits_h; /* within the area; digits_h 0: no big digits */
+	bool big;            /* the digits are big */
+};
+
+/* bigfont_fit(), remembered: the digits' shape changes seldom (":" and
+ * the number of digits), the text every second. */
+struct fit_memo {
+	char shape[32];
+	int cols, rows;
+	struct bigfont_scale s;
+};
+
+struct sess_screen {
+	bool confirming_quit;
+	bool quit_paused;    /* the quit question paused the countdown */
+	struct layout l;     /* of the last full redraw */
+	struct fit_memo memo;
+	/* what the screen shows now, so a turn redraws only what changed */
+	char shown_big[32], shown_words[64], shown_phase[128], shown_counters[300];
+	int shown_bar[2][2]; /* fill and percent of the step and session bars */
+};
+
+void ui_session_begin(struct ui *ui)
+{
+	if (!ui->sscreen)
+		ui->sscreen = xcalloc(1, sizeof *ui->sscreen);
+	else
+		memset(ui->sscreen, 0, sizeof *ui->sscreen);
+}
+
+void ui_session_free(struct ui *ui)
+{
+	free(ui->sscreen);
+	ui->sscreen = NULL;
+}
+
+static struct sess_screen *state(struct ui *ui)
+{
+	if (!ui->sscreen)
+		ui_session_begin(ui);
+	return ui->sscreen;
+}
 
 /* ---- what to show ---- */
 
@@ -32,21 +91,22 @@ static enum ui_color phase_color(const struct engine_view *v)
 	}
 }
 
-/* Each kind of segment: its phase in words, and whether the side goes
- * with it (a rest or ice off is for both legs). */
+/* Each kind of segment: its phase in words, in the big font when that
+ * differs, and whether the side goes with it (a rest or ice off is for
+ * both legs).  A timer says TIMER, not HOLD, which is a tempo's phase. */
 static const struct {
-	const char *word;
+	const char *word, *big;
 	bool sided;
 } kinds[SEG_KIND_COUNT] = {
-	[SEG_NOTE] = { "NOTE", false },
-	[SEG_LEADIN] = { "GET READY", true },
-	[SEG_ICE_ON] = { "ICE ON", true },
-	[SEG_ICE_OFF] = { "ICE OFF", false },
-	[SEG_SPOT] = { "MASSAGE", true },
-	[SEG_TIMER] = { "HOLD", true },
-	[SEG_SET] = { "REPS", true },
-	[SEG_REST] = { "REST", false },
-	[SEG_RATE] = { "RATE 0-10", false },
+	[SEG_NOTE] = { "NOTE", NULL, false },
+	[SEG_LEADIN] = { "GET READY", NULL, true },
+	[SEG_ICE_ON] = { "ICE ON", NULL, true },
+	[SEG_ICE_OFF] = { "ICE OFF", NULL, false },
+	[SEG_SPOT] = { "MASSAGE", NULL, true },
+	[SEG_TIMER] = { "TIMER", NULL, true },
+	[SEG_SET] = { "REPS", NULL, true },
+	[SEG_REST] = { "REST", NULL, false },
+	[SEG_RATE] = { "RATE 0-10", "RATE", false },
 };
 
 static const char *side_caps(enum side s, bool brief)
@@ -67,6 +127,69 @@ static void phase_name(const struct engine_view *v, char *out, size_t n)
 		snprintf(out, n, "HOW MANY?");
 	else
 		snprintf(out, n, "%s", kinds[v->kind].word);
+}
+
+/* The big words: the side, toward its own edge behind an arrow, and the
+ * phase or part; shaded where nothing is on (ICE OFF) or nothing runs
+ * (PAUSED), so that they look unlike ICE ON and the rest without colour. */
+struct big_words {
+	char side[16];       /* "<LEFT", "RIGHT>" or "" */
+	enum side where;     /* SIDE_LEFT, SIDE_RIGHT, or SIDE_NONE */
+	char word[32];       /* "DOWN 2", "ICE OFF", "HOW MANY?" ... */
+	bool shaded;
+};
+
+static void big_words(const struct engine_view *v, struct big_words *bw)
+{
+	memset(bw, 0, sizeof *bw);
+	bw->where = SIDE_NONE;
+	if (v->paused || v->kind != SEG_RATE || v->input == INPUT_RATING)
+		phase_name(v, bw->word, sizeof bw->word);
+	if (!v->paused && kinds[v->kind].big && !strcmp(bw->word, kinds[v->kind].word))
+		snprintf(bw->word, sizeof bw->word, "%s", kinds[v->kind].big);
+	bw->shaded = v->paused || v->kind == SEG_ICE_OFF;
+	if (!v->paused && kinds[v->kind].sided && (v->side == SIDE_LEFT || v->side == SIDE_RIGHT)) {
+		bw->where = v->side;
+		snprintf(bw->side, sizeof bw->side, "%s", v->side == SIDE_LEFT ? "<LEFT" : "RIGHT>");
+	}
+	if (!bigfont_can_draw(bw->word))
+		bw->word[0] = '\0';
+}
+
+/* The words as one key, to see whether they changed. */
+static void words_key(const struct big_words *bw, char *out, size_t n)
+{
+	snprintf(out, n, "%s|%s|%d", bw->side, bw->word, bw->shaded);
+}
+
+/* Pixels between the side and the other word, at the least. */
+enum { WORDS_GAP = 3 };
+
+/* Cells across the words take at a scale. */
+static int words_width(const struct big_words *bw, struct bigfont_scale s)
+{
+	int w = bigfont_width(bw->side, s) + bigfont_width(bw->word, s);
+	if (bw->side[0] && bw->word[0])
+		w += WORDS_GAP * s.w;
+	return w;
+}
+
+/* The largest scale at which the words fit cols x rows ({0,0}: none). */
+static struct bigfont_scale words_fit(const struct big_words *bw, int cols, int rows)
+{
+	struct bigfont_scale best = { 0, 0 };
+	if (!bw->side[0] && !bw->word[0])
+		return best;
+	for (int h = 1; h <= 8; h++)
+		for (int w = 2 * h; w >= h; w--) {
+			struct bigfont_scale s = { w, h };
+			if (words_width(bw, s) <= cols && bigfont_height(s) <= rows) {
+				if (s.h > best.h || (s.h == best.h && s.w > best.w))
+					best = s;
+				break;
+			}
+		}
+	return best;
 }
 
 /* The non-empty ones of `part`, `gap` between them. */
@@ -194,7 +317,7 @@ static void prompt(struct ui *ui, const struct engine_view *v, char *out, size_t
 	char kp[8], kn[8];
 	const char *pause = key_word(ui->o->key_pause, kp), *next = key_word(ui->o->key_next, kn);
 	out[0] = '\0';
-	if (ui->confirming_quit)
+	if (state(ui)->confirming_quit)
 		snprintf(out, n, "Quit this session? y to quit, n to go on");
 	else if (ui->sess.e.notice[0])
 		snprintf(out, n, "%s", ui->sess.e.notice);
@@ -258,16 +381,12 @@ static void frame_words(struct ui *ui, const struct engine_view *v, struct words
 
 /* ---- layout ---- */
 
-enum line_id { L_PHASE, L_PROMPT, L_TITLE, L_COUNTERS, L_CUE, L_SESSION, L_STEP, L_NEXT, L_COUNT };
-
-struct layout {
-	int x, w;            /* the main column */
-	int list_w;          /* the step list, 0 when hidden */
-	int y[L_COUNT];      /* first row of each line, -1 when left out */
-	int rows[L_COUNT];   /* rows of each line: long text wraps */
-	int digits_y, digits_h;
-	bool big;
-};
+/* Rows under the title bar from which the words are big: five rows of
+ * words, one between, five of digits, and six lines of text. */
+enum { WORDS_MIN_H = 2 * BIGFONT_ROWS + 1 + 6 };
+/* Columns from which the step list stays beside the big words: below, the
+ * words take its width (they are what a glance from afar needs). */
+enum { WORDS_LIST_COLS = 140 };
 
 /* The rows of big digits wanted: about a third of the screen's height, big
  * enough across a room, small enough that a second's change stays a few
@@ -277,10 +396,17 @@ static int digits_cap(const struct ui *ui)
 	return BIGFONT_ROWS * (ui->paint.rows >= 28 ? (ui->paint.rows - 4) / 12 : 1);
 }
 
+/* The rows of big words wanted: a step below the digits, five at least. */
+static int words_cap(const struct ui *ui)
+{
+	int d = digits_cap(ui);
+	return d > 2 * BIGFONT_ROWS ? d - BIGFONT_ROWS : BIGFONT_ROWS;
+}
+
 /* Rows for each line: claims in order of importance, each up to what the
  * line's text needs.  First a row each (the prompt, what to do now, up to
  * half the room; the title a second row before the bars), then, from what
- * the digits leave (`keep`), the rest of any text that wraps. */
+ * the big area leaves (`keep`), the rest of any text that wraps. */
 static void share_rows(struct layout *l, const int need[L_COUNT], int room, int keep)
 {
 	enum { HALF = -1, ALL = -2 };
@@ -314,16 +440,56 @@ static void share_rows(struct layout *l, const int need[L_COUNT], int room, int 
 	}
 }
 
+/* The words' band and the digits' band in the big area: the words up to
+ * their cap, at least five rows, the digits the rest up to theirs; the
+ * two together in the middle of the area. */
+static void split_area(const struct ui *ui, struct layout *l, bool words)
+{
+	int a = l->area_h, wh = 0, dh = 0, gap = 0;
+	if (words && l->big) {
+		gap = 1;
+		wh = a - gap - BIGFONT_ROWS;
+		if (wh > words_cap(ui))
+			wh = words_cap(ui);
+		dh = a - gap - wh;
+		if (dh > digits_cap(ui))
+			dh = digits_cap(ui);
+	} else if (words) {
+		wh = a < digits_cap(ui) ? a : digits_cap(ui);
+	} else {
+		dh = a;
+	}
+	int top = (a - wh - gap - dh) / 2;
+	/* digits alone keep the whole area (they are centred in it) */
+	if (!words)
+		top = 0;
+	l->words_y = top;
+	l->words_h = wh;
+	l->digits_y = top + wh + gap;
+	l->digits_h = dh;
+}
+
 static void plan_layout(struct ui *ui, const struct engine_view *v, const struct words *t,
 			struct layout *l)
 {
 	int top = 1, h = ui->paint.rows - 2;
-	l->list_w = ui->paint.cols >= 64 && h >= 8 ? (ui->paint.cols / 3 < 30 ? ui->paint.cols / 3 : 30) : 0;
-	l->x = l->list_w ? l->list_w + 2 : 1;
-	l->w = ui->paint.cols - l->x - 1;
 	char bt[32], ct[300];
 	big_text(v, bt, sizeof bt);
 	counters(v, ct, sizeof ct, false);
+	/* big words where there are rows for them and the digits, and they
+	 * fit across; below WORDS_LIST_COLS without the step list */
+	struct big_words bw;
+	big_words(v, &bw);
+	bool words = h >= WORDS_MIN_H;
+	l->list_w = ui->paint.cols >= 64 && h >= 8 ? (ui->paint.cols / 3 < 30 ? ui->paint.cols / 3 : 30) : 0;
+	if (words && ui->paint.cols < WORDS_LIST_COLS)
+		l->list_w = 0;
+	l->x = l->list_w ? l->list_w + 2 : 1;
+	l->w = ui->paint.cols - l->x - 1;
+	if (l->w > 511)
+		l->w = 511;
+	if (words && !words_fit(&bw, l->w, BIGFONT_ROWS).w)
+		words = false;
 	int need[L_COUNT] = {
 		[L_PHASE] = 1,
 		[L_PROMPT] = t->prompt[0] ? paint_wrap_rows(t->prompt, l->w, 0) : v->input != INPUT_NONE,
@@ -337,29 +503,34 @@ static void plan_layout(struct ui *ui, const struct engine_view *v, const struct
 	};
 	/* big digits when five rows of them leave one for the heading */
 	l->big = bt[0] != '\0' && h >= BIGFONT_ROWS + 2;
-	int cap = digits_cap(ui);
+	int least = (l->big ? BIGFONT_ROWS : 0) + (words ? BIGFONT_ROWS + l->big : 0);
+	int most = words && l->big ? words_cap(ui) + 1 + digits_cap(ui) : l->big || words ? digits_cap(ui) : 0;
 	memset(l->rows, 0, sizeof l->rows);
-	share_rows(l, need, l->big ? h - BIGFONT_ROWS : h, l->big ? cap - BIGFONT_ROWS : 0);
+	share_rows(l, need, h - least, most - least);
 	int used = 0;
 	for (int i = 0; i < L_COUNT; i++) {
 		l->y[i] = -1;
 		used += l->rows[i];
 	}
-	/* top to bottom: phase, title, digits, counters, prompt, cue, bars, next */
+	/* top to bottom: phase, title, words and digits, counters, prompt,
+	 * cue, bars, next */
 	static const enum line_id above[] = { L_PHASE, L_TITLE };
 	static const enum line_id below[] = { L_COUNTERS, L_PROMPT, L_CUE, L_STEP, L_SESSION, L_NEXT };
-	l->digits_h = l->big ? h - used : 0;
+	l->area_h = l->big || words ? h - used : 0;
 	/* leave a blank row around the digits when there is room to spare */
-	int spare = l->digits_h > 12 ? 2 : 0;
+	int spare = l->area_h > 12 ? 2 : 0;
 	int y = top;
 	for (size_t i = 0; i < ARRAY_LEN(above); i++)
 		if (l->rows[above[i]]) {
 			l->y[above[i]] = y;
 			y += l->rows[above[i]];
 		}
-	l->digits_y = y + spare / 2;
-	l->digits_h -= spare;
-	y += l->digits_h + spare;
+	l->area_y = y + spare / 2;
+	l->area_h -= spare;
+	if (l->area_h < least)
+		l->area_h = least;
+	y += l->area_h + spare;
+	split_area(ui, l, words);
 	for (size_t i = 0; i < ARRAY_LEN(below); i++)
 		if (l->rows[below[i]]) {
 			l->y[below[i]] = y;
@@ -369,90 +540,106 @@ static void plan_layout(struct ui *ui, const struct engine_view *v, const struct
 
 /* ---- drawing ---- */
 
-/* bigfont_fit(), remembered: the digits' shape changes seldom (":" and
- * the number of digits), the text every second. */
-static struct bigfont_scale fit(const char *text, int cols, int rows)
+static struct bigfont_scale fit(struct fit_memo *m, const char *text, int cols, int rows)
 {
-	static char shape[32];
-	static int c, r;
-	static struct bigfont_scale s;
 	char now[32];
 	size_t n = 0;
 	for (; text[n] && n < sizeof now - 1; n++)
 		now[n] = text[n] >= '0' && text[n] <= '9' ? '0' : text[n];
 	now[n] = '\0';
-	if (cols != c || rows != r || strcmp(now, shape)) {
-		s = bigfont_fit(text, cols, rows);
-		memcpy(shape, now, n + 1);
-		c = cols;
-		r = rows;
+	if (cols != m->cols || rows != m->rows || strcmp(now, m->shape)) {
+		m->s = bigfont_fit(text, cols, rows);
+		memcpy(m->shape, now, n + 1);
+		m->cols = cols;
+		m->rows = rows;
 	}
-	return s;
+	return m->s;
 }
 
-/* One character of the digits (or all when i < 0): as cells of the direct
- * area (ui_direct.c), or, where the terminal cannot take that or the font
- * does not fit, as rows of wide characters through ncurses. */
+/* The pixels of row `py` (of the font's rows times s.h) of `text`, from
+ * cell x on, as cells of `kind` in row[0..w). */
+static void plot(unsigned char *row, int w, int x, const char *text, struct bigfont_scale s,
+		 int py, int kind)
+{
+	for (int k = 0; text[k]; k++) {
+		int cw = bigfont_char_width(text[k]);
+		for (int px = 0; px < cw; px++)
+			for (int sx = 0; sx < s.w; sx++, x++)
+				if (x >= 0 && x < w && bigfont_pixel(text[k], px, py / s.h))
+					row[x] = (unsigned char)kind;
+		x += s.w;
+	}
+}
+
+/* Cells from..to of row r of the big area: to the direct area
+ * (ui_direct.c), or, where the terminal cannot take that, through
+ * ncurses as wide characters. */
+static void put_cells(struct ui *ui, const struct layout *l, int r, int from, int to,
+		      const unsigned char *row)
+{
+	if (ui->direct.h) {
+		for (int i = from; i < to; i++)
+			ui_direct_set(&ui->direct, r, i, row[i]);
+		return;
+	}
+	wchar_t wide[512];
+	for (int i = from; i < to; i++) {
+		const char *g = ui_direct_glyph(&ui->paint, row[i]);
+		wchar_t c = L' ';
+		if (mbtowc(&c, g, strlen(g)) <= 0)
+			c = L' ';
+		wide[i] = c;
+	}
+	mvaddnwstr(l->area_y + r, l->x + from, wide + from, to - from);
+}
+
+/* One character of the digits (or all when i < 0), in the digits' band;
+ * as one line of text where the font does not fit. */
 static void big_rows(struct ui *ui, const struct layout *l, const char *text, int only)
 {
-	wchar_t row[512];
-	int w = l->w < 511 ? l->w : 511;
+	struct sess_screen *ss = state(ui);
+	unsigned char row[512];
+	int w = l->w;
 	int rows_cap = digits_cap(ui);
-	struct bigfont_scale s = fit(text, w, l->digits_h < rows_cap ? l->digits_h : rows_cap);
+	struct bigfont_scale s = fit(&ss->memo, text, w, l->digits_h < rows_cap ? l->digits_h : rows_cap);
 	int width = s.w ? bigfont_width(text, s) : (int)strlen(text);
 	int height = s.w ? bigfont_height(s) : 1;
 	int x0 = (w - width) / 2, y0 = (l->digits_h - height) / 2;
-	bool direct = ui->direct.h > 0 && s.w;
-	wchar_t block = ui->paint.utf8 ? L'\u2588' : L'#';
 	/* the columns to write: all, or those of character `only` */
-	int from = 0, to = w, first = 0, last = (int)strlen(text);
+	int from = 0, to = w;
+	const char *part = text;
+	char one[2] = "";
 	if (only >= 0 && s.w) {
 		from = x0;
 		for (int i = 0; i < only; i++)
 			from += (bigfont_char_width(text[i]) + 1) * s.w;
 		to = from + bigfont_char_width(text[only]) * s.w;
-		first = only;
-		last = only + 1;
+		one[0] = text[only];
+		part = one;
 	}
 	for (int r = 0; r < l->digits_h; r++) {
 		int py = r - y0;
 		if (only >= 0 && (py < 0 || py >= height))
 			continue;
-		for (int i = from; i < to; i++)
-			row[i] = L' ';
+		memset(row + from, DIRECT_BLANK, (size_t)(to - from));
 		if (!s.w && py == 0) {
-			for (int i = 0; text[i] && x0 + i < w; i++)
-				row[x0 + i] = (wchar_t)(unsigned char)text[i];
-		} else if (s.w && py >= 0 && py < height) {
-			int x = only >= 0 ? from : x0;
-			for (int k = first; k < last; k++) {
-				int cw = bigfont_char_width(text[k]);
-				for (int px = 0; px < cw; px++)
-					for (int sx = 0; sx < s.w; sx++, x++)
-						if (x >= 0 && x < w && bigfont_pixel(text[k], px, py / s.h))
-							row[x] = block;
-				x += s.w;
-			}
+			/* no room for the font: the text, which the direct area
+			 * cannot hold (it is given none then) */
+			paint_text(l->area_y + l->digits_y + r, l->x + (x0 > 0 ? x0 : 0), w, text);
+			continue;
 		}
-		if (direct)
-			for (int i = from; i < to; i++)
-				ui_direct_set(ui, r, i, row[i] != L' ');
-		else
-			mvaddnwstr(l->digits_y + r, l->x + from, row + from, to - from);
+		if (s.w && py >= 0 && py < height)
+			plot(row, w, only >= 0 ? from : x0, part, s, py, DIRECT_BLOCK);
+		put_cells(ui, l, l->digits_y + r, from, to, row);
 	}
 }
 
-static void draw_big(struct ui *ui, const struct layout *l, const char *text, enum ui_color c)
+static void draw_big(struct ui *ui, const struct layout *l, const char *text)
 {
-	const char *prev = ui->shown_big;
+	struct sess_screen *ss = state(ui);
+	const char *prev = ss->shown_big;
 	if (!ui->full && !strcmp(prev, text))
 		return;
-	/* side colours help across a room; otherwise plain cells, no attributes */
-	bool colored = c == C_LEFT || c == C_RIGHT || c == C_ICE || c == C_REST;
-	if (ui->direct.h)
-		ui_direct_color(ui, colored ? c : C_NORMAL);
-	else if (colored)
-		paint_color_on(&ui->paint, c);
 	if (!ui->full && strlen(prev) == strlen(text)) {
 		/* same shape: only the characters that changed (mostly the last) */
 		for (int i = 0; text[i]; i++)
@@ -461,9 +648,55 @@ static void draw_big(struct ui *ui, const struct layout *l, const char *text, en
 	} else {
 		big_rows(ui, l, text, -1);
 	}
-	if (colored && !ui->direct.h)
-		paint_color_off(&ui->paint, c);
-	snprintf(ui->shown_big, sizeof ui->shown_big, "%s", text);
+	snprintf(ss->shown_big, sizeof ss->shown_big, "%s", text);
+}
+
+/* The big words, redrawn only when they changed: the side at its own edge
+ * of the area, the other word in the middle of what is left. */
+static void draw_words(struct ui *ui, const struct layout *l, const struct big_words *bw)
+{
+	struct sess_screen *ss = state(ui);
+	char key[64];
+	words_key(bw, key, sizeof key);
+	if (!ui->full && !strcmp(key, ss->shown_words))
+		return;
+	snprintf(ss->shown_words, sizeof ss->shown_words, "%s", key);
+	struct bigfont_scale s = words_fit(bw, l->w, l->words_h);
+	int sw = s.w ? bigfont_width(bw->side, s) : 0, ow = s.w ? bigfont_width(bw->word, s) : 0;
+	int sx = 0, ox = 0, height = s.w ? bigfont_height(s) : 0;
+	if (bw->where == SIDE_RIGHT) {
+		sx = l->w - sw;
+		ox = (sx - (bw->side[0] ? WORDS_GAP * s.w : 0) - ow) / 2;
+	} else if (bw->where == SIDE_LEFT) {
+		int from = sw + WORDS_GAP * s.w;
+		ox = from + (l->w - from - ow) / 2;
+	} else {
+		ox = (l->w - ow) / 2;
+	}
+	int y0 = (l->words_h - height) / 2;
+	unsigned char row[512];
+	for (int r = 0; r < l->words_h; r++) {
+		int py = r - y0;
+		memset(row, DIRECT_BLANK, (size_t)l->w);
+		if (s.w && py >= 0 && py < height) {
+			plot(row, l->w, sx, bw->side, s, py, DIRECT_BLOCK);
+			plot(row, l->w, ox, bw->word, s, py, bw->shaded ? DIRECT_SHADE : DIRECT_BLOCK);
+		}
+		put_cells(ui, l, l->words_y + r, 0, l->w, row);
+	}
+}
+
+/* The big area's colour: the side's, ice's, rest's; otherwise plain
+ * cells, no attributes. */
+static void big_color(struct ui *ui, enum ui_color c, bool on)
+{
+	bool colored = c == C_LEFT || c == C_RIGHT || c == C_ICE || c == C_REST;
+	if (ui->direct.h) {
+		if (on)
+			ui_direct_color(&ui->direct, colored ? c : C_NORMAL);
+	} else if (colored) {
+		(on ? paint_color_on : paint_color_off)(&ui->paint, c);
+	}
 }
 
 /* A line of the layout, wrapped over its rows, cut with an ellipsis only
@@ -485,6 +718,7 @@ static void draw_line(struct ui *ui, const struct layout *l, enum line_id id, co
 
 static void draw_bars(struct ui *ui, const struct layout *l, const struct engine_view *v)
 {
+	struct sess_screen *ss = state(ui);
 	static const char *const label[] = { "step    ", "session " };
 	const int ids[] = { L_STEP, L_SESSION };
 	const double frac[] = { v->step_progress, v->session_progress };
@@ -492,10 +726,10 @@ static void draw_bars(struct ui *ui, const struct layout *l, const struct engine
 	for (int i = 0; i < 2; i++) {
 		int y = l->y[ids[i]];
 		int fill = (int)(frac[i] * bw + 0.5), pct = (int)(frac[i] * 100 + 0.5);
-		if (y < 0 || (!ui->full && ui->shown_bar[i][0] == fill && ui->shown_bar[i][1] == pct))
+		if (y < 0 || (!ui->full && ss->shown_bar[i][0] == fill && ss->shown_bar[i][1] == pct))
 			continue;
-		ui->shown_bar[i][0] = fill;
-		ui->shown_bar[i][1] = pct;
+		ss->shown_bar[i][0] = fill;
+		ss->shown_bar[i][1] = pct;
 		move(y, l->x);
 		clrtoeol();
 		paint_color_on(&ui->paint, C_DIM);
@@ -555,7 +789,7 @@ static void key_help(struct ui *ui, const struct engine_view *v, int w, char *ou
 	} while (0)
 	if (v->done) {
 		HINT(0, "%s", ui->session_from_picker ? "any key: back to the list" : "any key: quit");
-	} else if (ui->confirming_quit) {
+	} else if (state(ui)->confirming_quit) {
 		/* the question takes the next key, whatever it is */
 		HINT(0, "y quit");
 		HINT(1, "any other key goes on");
@@ -646,7 +880,8 @@ static void draw(struct ui *ui)
 {
 	/* once a second only numbers change: the words and the layout of the
 	 * last full redraw still hold */
-	static struct layout l;
+	struct sess_screen *ss = state(ui);
+	struct layout *l = &ss->l;
 	struct engine_view v;
 	if (ui->full)
 		engine_view(&ui->sess.e, &v);
@@ -654,55 +889,61 @@ static void draw(struct ui *ui)
 		engine_view_numbers(&ui->sess.e, &v);
 	char text[400], big[32];
 	big_text(&v, big, sizeof big);
-	if (!ui->full && l.big && strlen(big) != strlen(ui->shown_big)) {
+	if (!ui->full && l->big && strlen(big) != strlen(ss->shown_big)) {
 		/* 10:00 to 9:59: the digits may fit the area differently */
 		ui->full = true;
 		engine_view(&ui->sess.e, &v);
 	}
 	if (ui->paint.rows < 6 || ui->paint.cols < 20 || v.done) {
-		ui_direct_area(ui, 0, 0, 0, 0);
+		ui_direct_area(&ui->direct, 0, 0, 0, 0);
 		if (v.done)
 			draw_done(ui, &v);
 		else
 			draw_too_small(ui, &v);
 		return;
 	}
+	struct big_words bw;
+	big_words(&v, &bw);
 	if (ui->full) {
 		struct words t;
 		frame_words(ui, &v, &t);
-		plan_layout(ui, &v, &t, &l);
-		/* the digits' area is recoup's own when the font fits it */
-		int w = l.w < 511 ? l.w : 511;
+		plan_layout(ui, &v, &t, l);
+		/* the big area is recoup's own when the font fits the digits */
 		int cap = digits_cap(ui);
-		bool own = ui->direct.on && l.big &&
-			   fit(big, w, l.digits_h < cap ? l.digits_h : cap).w > 0;
-		ui_direct_area(ui, l.digits_y, l.x, own ? l.digits_h : 0, w);
+		bool own = ui->direct.on && l->area_h &&
+			   (!l->big || fit(&ss->memo, big, l->w, l->digits_h < cap ? l->digits_h : cap).w > 0);
+		ui_direct_area(&ui->direct, l->area_y, l->x, own ? l->area_h : 0, l->w);
 		erase();
 		draw_frame(ui, &v);
-		if (l.list_w)
-			draw_list(ui, &l, &v);
-		draw_line(ui, &l, L_TITLE, v.title, C_NORMAL);
-		draw_line(ui, &l, L_CUE, t.cue ? t.cue : "", C_DIM);
-		draw_line(ui, &l, L_NEXT, t.next, C_DIM);
-		draw_line(ui, &l, L_PROMPT, t.prompt, C_WARN);
+		if (l->list_w)
+			draw_list(ui, l, &v);
+		draw_line(ui, l, L_TITLE, v.title, C_NORMAL);
+		draw_line(ui, l, L_CUE, t.cue ? t.cue : "", C_DIM);
+		draw_line(ui, l, L_NEXT, t.next, C_DIM);
+		draw_line(ui, l, L_PROMPT, t.prompt, C_WARN);
 	}
 	enum ui_color pc = v.paused ? C_WARN : phase_color(&v);
 	/* what changes with time, redrawn only when it did */
-	heading(&v, l.big ? "" : big, l.w, text, sizeof text);
-	if (ui->full || strcmp(text, ui->shown_phase)) {
-		draw_line(ui, &l, L_PHASE, text, pc);
-		snprintf(ui->shown_phase, sizeof ui->shown_phase, "%s", text);
+	heading(&v, l->big ? "" : big, l->w, text, sizeof text);
+	if (ui->full || strcmp(text, ss->shown_phase)) {
+		draw_line(ui, l, L_PHASE, text, pc);
+		snprintf(ss->shown_phase, sizeof ss->shown_phase, "%s", text);
 	}
-	if (l.big)
-		draw_big(ui, &l, big, v.paused ? C_DIM : pc);
+	enum ui_color bc = v.paused ? C_DIM : pc;
+	big_color(ui, bc, true);
+	if (l->words_h)
+		draw_words(ui, l, &bw);
+	if (l->big)
+		draw_big(ui, l, big);
+	big_color(ui, bc, false);
 	counters(&v, text, sizeof text, false);
-	if (paint_width(text) > l.w)
+	if (paint_width(text) > l->w)
 		counters(&v, text, sizeof text, true);
-	if (ui->full || strcmp(text, ui->shown_counters)) {
-		draw_line(ui, &l, L_COUNTERS, text, C_NORMAL);
-		snprintf(ui->shown_counters, sizeof ui->shown_counters, "%s", text);
+	if (ui->full || strcmp(text, ss->shown_counters)) {
+		draw_line(ui, l, L_COUNTERS, text, C_NORMAL);
+		snprintf(ss->shown_counters, sizeof ss->shown_counters, "%s", text);
 	}
-	draw_bars(ui, &l, &v);
+	draw_bars(ui, l, &v);
 }
 
 /* ---- time and keys ---- */
@@ -754,29 +995,30 @@ static void key(struct ui *ui, int ch)
 	ui->full = true;
 	/* just after a set ended by itself, presses meant for it are dropped
 	 * (the engine's rule); q still asks */
-	if (engine_guarded(e) && ch != o->key_quit && !ui->confirming_quit)
+	struct sess_screen *ss = state(ui);
+	if (engine_guarded(e) && ch != o->key_quit && !ss->confirming_quit)
 		return;
 	if (e->status == ENGINE_DONE) {
 		leave_finished(ui);
 		return;
 	}
-	if (ui->confirming_quit) {
-		ui->confirming_quit = false;
+	if (ss->confirming_quit) {
+		ss->confirming_quit = false;
 		if (ch == 'y' || ch == 'Y') {
 			engine_quit(e);
 			leave_finished(ui);
-		} else if (ui->quit_paused) {
+		} else if (ss->quit_paused) {
 			engine_release(e); /* "no": on from where it was */
 		}
-		ui->quit_paused = false;
+		ss->quit_paused = false;
 		return;
 	}
 	if (ch == o->key_quit) {
 		if (o->confirm_quit) {
 			/* a countdown waits for the answer: a set must not count
 			 * reps, nor a spot minutes, behind the question */
-			ui->quit_paused = engine_hold(e);
-			ui->confirming_quit = true;
+			ss->quit_paused = engine_hold(e);
+			ss->confirming_quit = true;
 		} else {
 			engine_quit(e);
 			leave_finished(ui);
