@@ -117,9 +117,9 @@ for sig in HUP TERM INT QUIT; do
 	what="SIG$sig while paused"
 	rm -f "$LOG"
 	tm_start --speed 10 --routine-dir "$ROUTINES" ui-session
-	wait_screen 'LEFT  HOLD'
+	wait_screen 'LEFT  TIMER'
 	keys Space
-	wait_screen '│ PAUSED'
+	wait_screen '(│|^) PAUSED'
 	ok $? "$what: paused"
 	wait_log ' pause n=1 '
 	signal "$sig"
@@ -132,9 +132,9 @@ for sig in INT QUIT; do
 	what="SIG$sig in the middle of a set"
 	rm -f "$LOG"
 	tm_start --speed 10 --routine-dir "$ROUTINES" ui-session
-	wait_screen 'LEFT  HOLD'
+	wait_screen 'LEFT  TIMER'
 	keys n
-	wait_screen 'RIGHT  HOLD'
+	wait_screen 'RIGHT  TIMER'
 	keys n
 	wait_screen 'LEFT  REPS'
 	keys Space Space
@@ -151,7 +151,7 @@ done
 what="SIGTERM with the quit question open"
 rm -f "$LOG"
 tm_start --speed 10 --routine-dir "$ROUTINES" ui-session
-wait_screen 'LEFT  HOLD'
+wait_screen 'LEFT  TIMER'
 keys q
 wait_screen 'Quit this session\?'
 ok $? "$what: asked"
@@ -176,7 +176,7 @@ done
 # read error (and warn that the terminal went away) before SIGHUP comes.
 rm -f "$LOG"
 tm_start --speed 10 --routine-dir "$ROUTINES" ui-session
-wait_screen 'LEFT  HOLD'
+wait_screen 'LEFT  TIMER'
 ok $? "kill-pane: the session runs"
 pid=$(recoup_pid)
 tm kill-pane -t t
@@ -188,9 +188,9 @@ like "$(events "$LOG")" '^start step (warn )?(skip )?end$' "kill-pane: the timer
 
 rm -f "$LOG"
 tm_start --speed 10 --routine-dir "$ROUTINES" ui-session
-wait_screen 'LEFT  HOLD'
+wait_screen 'LEFT  TIMER'
 keys Space
-wait_screen '│ PAUSED'
+wait_screen '(│|^) PAUSED'
 ok $? "kill-pane while paused: paused"
 pid=$(recoup_pid)
 tm kill-pane -t t
@@ -205,9 +205,9 @@ if command -v setsid >/dev/null 2>&1; then
 	# waits on nothing but the terminal
 	rm -f "$LOG"
 	tm_start -e setsid "$RECOUP" --log "$LOG" --speed 10 --routine-dir "$ROUTINES" ui-session
-	wait_screen 'LEFT  HOLD'
+	wait_screen 'LEFT  TIMER'
 	keys Space
-	wait_screen '│ PAUSED'
+	wait_screen '(│|^) PAUSED'
 	ok $? "kill-pane, own session, paused: paused"
 	pid=$(recoup_pid)
 	tm kill-pane -t t
@@ -233,7 +233,7 @@ ok "$([ ! -e "$LOG" ]; echo $?)" "kill-pane, picker: no log written"
 # ---- a resize storm: a hundred random sizes ---------------------------------
 rm -f "$LOG"
 tm_start --speed 10 --routine-dir "$ROUTINES" ui-session
-wait_screen 'LEFT  HOLD'
+wait_screen 'LEFT  TIMER'
 ok $? "storm: the session runs"
 pid=$(recoup_pid)
 before=$(screen)
@@ -289,7 +289,7 @@ fi
 keys Space
 wait_log ' pause n=1 name="Wall stretch"$'
 ok $? "storm: the session still takes keys and logs"
-wait_screen '│ PAUSED'
+wait_screen '(│|^) PAUSED'
 ok $? "storm: and draws"
 keys q y
 wait_exit
@@ -308,7 +308,7 @@ steps:
 EOF
 rm -f "$LOG"
 tm_start --speed 10 "$T/r/edit-me.yaml"
-wait_screen '│ HOLD'
+wait_screen '(│|^) TIMER'
 ok $? "edit: the session runs"
 cat >"$T/r/edit-me.yaml" <<'EOF'
 name: Edited
@@ -319,7 +319,7 @@ EOF
 keys n
 wait_screen '▶ Beta'
 ok $? "edit: after the file is edited, the session goes on as it was"
-wait_screen '│ HOLD'
+wait_screen '(│|^) TIMER'
 (cd "$T/r" && "$RECOUP" --check edit-me.yaml) >"$T/check.out" 2>"$T/check.err"
 is "$?" 1 "edit: --check of the edited file meanwhile: exit 1"
 like "$(sed -n 1p "$T/check.err")" '^recoup: edit-me\.yaml:3:[0-9]+: unknown key `colour`' "edit: --check names the unknown key"

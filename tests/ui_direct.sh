@@ -56,7 +56,7 @@ _narrower() { [ "$(digits_width)" -lt "$1" ]; }
 # same_after_repaint WHAT: paused, the screen equals its repaint
 same_after_repaint() {
 	keys Space
-	wait_screen '│ PAUSED' >/dev/null
+	wait_screen '(│|^) PAUSED' >/dev/null
 	_before=$(full)
 	kill -CONT "$pid"
 	# the repaint clears the screen first: wait until it is whole again
@@ -69,11 +69,11 @@ same_after_repaint() {
 		full | sed 's/^/#   after:  /'
 	fi
 	keys Space
-	wait_gone '│ PAUSED' >/dev/null
+	wait_gone '(│|^) PAUSED' >/dev/null
 }
 
 tm_start --speed 10 --routine-dir "$ROUTINES" ui-session
-wait_screen 'LEFT  HOLD'
+wait_screen 'LEFT  TIMER'
 ok $? "the session runs"
 pid=$(recoup_pid)
 wait_digits
@@ -86,7 +86,7 @@ ok $? "the digits count down"
 same_after_repaint "after seconds counted down"
 
 keys n
-wait_screen 'RIGHT  HOLD'
+wait_screen 'RIGHT  TIMER'
 ok $? "the other side"
 wait_digits_change "$(digits)"
 same_after_repaint "the right side, in its colour"
@@ -119,7 +119,7 @@ same_after_repaint "back from the help screen"
 tm resize-window -t t -x 50 -y 15
 wait_digits
 tm resize-window -t t -x 80 -y 24
-_poll 10 eval '[ "$(screen | head -n 1 | sed "s/ *$//")" != "" ] && screen | grep -q "RIGHT  HOLD"'
+_poll 10 eval '[ "$(screen | head -n 1 | sed "s/ *$//")" != "" ] && screen | grep -q "RIGHT  TIMER"'
 wait_digits
 ok $? "resized and back"
 same_after_repaint "after a resize"

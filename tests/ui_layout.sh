@@ -35,7 +35,7 @@ n;LEFT  MASSAGE;$TIME;LEFT MASSAGE $TIME;frame
 n;RIGHT  GET READY;$TIME;R GET READY $TIME
 n;RIGHT  MASSAGE;$TIME;RIGHT MASSAGE $TIME
 n;LEFT  GET READY;$TIME;L GET READY $TIME
-n;LEFT  HOLD;$TIME;LEFT  HOLD  $TIME
+n;LEFT  TIMER;$TIME;LEFT  TIMER  $TIME
 n;RIGHT  GET READY;$TIME;R GET READY $TIME
 n;RIGHT  (DOWN|HOLD|UP) [0-9];[0-9]+;RIGHT  (DOWN|HOLD|UP) [0-9]  [0-9]+
 n;RIGHT  HOW MANY\\?;[0-9]+;RIGHT HOW MANY\\? [0-9]+;count
@@ -93,7 +93,8 @@ check_count() {
 		ok $? "$size: the count prompt cut with an ellipsis"
 	fi
 	if [ "$h" -ge 24 ]; then
-		like "$(screen)" '▶ Bent-knee soleus drive…│' "$size: a long step name cut with an ellipsis in the list"
+		# (the list itself, and a long name cut in it: tests/ui_words.sh)
+		ok "$(! screen | grep -q '▶'; echo $?)" "$size: the step list gives way to the big words"
 	fi
 }
 
