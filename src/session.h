@@ -28,6 +28,7 @@ struct session {
 	int sigfd;
 	int fatal_sig;      /* set when a signal ended the session */
 	bool no_key_guard;  /* engine_opts.no_key_guard: input is a script */
+	bool screen;        /* the dashboard's session, not a line-by-line one */
 };
 
 /* Resolve and load the routine, read today's targets, open the log, catch

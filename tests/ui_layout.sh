@@ -24,7 +24,7 @@ _heading_is() { heading | grep -Eqx -- "$1"; }
 # there (check_NAME below); split at ';'.
 segments() {
 	cat <<SEGS
--;NOTE;-;NOTE
+-;NOTE;-;NOTE;note
 Enter;GET READY;$TIME;GET READY  $TIME
 n;ICE ON;$TIME;ICE ON  $TIME
 n;ICE OFF;$TIME;ICE OFF  $TIME;ice_off
@@ -64,6 +64,16 @@ check_frame() {
 	fi
 	like "$(printf '%s\n' "$_s" | tail -n 1 | sed 's/ *$//')" \
 		'^ [^ ].*(pause|next|back|15s|quit|help)$' "$size: the key help ends with a whole key"
+}
+
+# A note: "Press Enter to go on" once, on the prompt, not in the title too.
+check_note() {
+	_n=$(body_joined | grep -o 'Press Enter to go on' | wc -l | tr -d ' ')
+	if [ "$h" -ge 12 ]; then
+		is "$_n" 1 "$size: a note says Press Enter to go on once"
+	else
+		ok "$([ "$_n" -le 1 ]; echo $?)" "$size: a note says Press Enter to go on once at most"
+	fi
 }
 
 # In ice off the packs are off: nothing says to put them on but "next",

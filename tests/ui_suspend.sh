@@ -40,8 +40,8 @@ ok $? "fg: the screen is redrawn"
 s=$(screen)
 like "$s" '^ UI session +step 1 of 3' "the title bar is back"
 like "$s" '(│|^) next: RIGHT: Wall stretch' "the lower lines are back"
-like "$(body_joined)" 'Paused after a gap of [0-9]+s \(suspended or stopped\); resume to go on' \
-	"the screen says why it paused, and how to go on (the line wraps)"
+like "$(body_joined)" 'Paused after a gap of [0-9]+s \(suspended or stopped\); press space to go on' \
+	"the screen says why it paused, and the key that goes on (the line wraps)"
 like "$s" '(│|^) PAUSED' "and shows PAUSED"
 ok "$(! printf '%s\n' "$s" | grep -q 'rs\$'; echo $?)" "nothing of the shell is left on the screen"
 is "$(pane '#{alternate_on} #{cursor_flag}')" "1 0" "the screen is the program's again"
