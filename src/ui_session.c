@@ -3,19 +3,21 @@
  * edge behind an arrow, ICE OFF and PAUSED in shaded blocks), big countdown
  * digits, counters, the cue, progress bars, what comes next, the step list
  * with ticks.  Once a second only the digits, counters and bars are
- * redrawn, and the words when they changed; the rest on change.  The big
- * area goes through ui_direct.c, which writes only the cells that
- * changed. */
+ * redrawn, and the words when they changed; the rest on change.  What it
+ * says is ui_session_text.c's; the big area is bigarea.c's, through
+ * ui_direct.c, which writes only the cells that changed.  Its state is its
+ * own (struct sess_screen), not the event loop's. */
 #include "config.h"
 
 #include <curses.h>
-#include <wchar.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "bigarea.h"
 #include "bigfont.h"
 #include "ui.h"
+#include "ui_session_text.h"
 #include "util.h"
 
 /* ---- the screen's own state ---- */
@@ -34,21 +36,13 @@ struct layout {
 	bool big;            /* the digits are big */
 };
 
-/* bigfont_fit(), remembered: the digits' shape changes seldom (":" and
- * the number of digits), the text every second. */
-struct fit_memo {
-	char shape[32];
-	int cols, rows;
-	struct bigfont_scale s;
-};
-
 struct sess_screen {
 	bool confirming_quit;
 	bool quit_paused;    /* the quit question paused the countdown */
 	struct layout l;     /* of the last full redraw */
-	struct fit_memo memo;
+	struct big_area area; /* the big words and digits, and what they show */
 	/* what the screen shows now, so a turn redraws only what changed */
-	char shown_big[32], shown_words[64], shown_phase[128], shown_counters[300];
+	char shown_phase[400], shown_counters[400];
 	int shown_bar[2][2]; /* fill and percent of the step and session bars */
 };
 
@@ -73,234 +67,7 @@ static struct sess_screen *state(struct ui *ui)
 	return ui->sscreen;
 }
 
-/* ---- what to show ---- */
-
-static enum ui_color side_color(enum side s)
-{
-	return s == SIDE_LEFT ? C_LEFT : s == SIDE_RIGHT ? C_RIGHT : C_TITLE;
-}
-
-static enum ui_color phase_color(const struct engine_view *v)
-{
-	switch (v->kind) {
-	case SEG_ICE_ON:
-	case SEG_ICE_OFF: return C_ICE;
-	case SEG_REST: return C_REST;
-	case SEG_LEADIN: return C_DIM;
-	default: return side_color(v->side);
-	}
-}
-
-/* Each kind of segment: its phase in words, in the big font when that
- * differs, and whether the side goes with it (a rest or ice off is for
- * both legs).  A timer says TIMER, not HOLD, which is a tempo's phase. */
-static const struct {
-	const char *word, *big;
-	bool sided;
-} kinds[SEG_KIND_COUNT] = {
-	[SEG_NOTE] = { "NOTE", NULL, false },
-	[SEG_LEADIN] = { "GET READY", NULL, true },
-	[SEG_ICE_ON] = { "ICE ON", NULL, true },
-	[SEG_ICE_OFF] = { "ICE OFF", NULL, false },
-	[SEG_SPOT] = { "MASSAGE", NULL, true },
-	[SEG_TIMER] = { "TIMER", NULL, true },
-	[SEG_SET] = { "REPS", NULL, true },
-	[SEG_REST] = { "REST", NULL, false },
-	[SEG_RATE] = { "RATE 0-10", "RATE", false },
-};
-
-static const char *side_caps(enum side s, bool brief)
-{
-	if (s == SIDE_LEFT)
-		return brief ? "L" : "LEFT";
-	return s == SIDE_RIGHT ? (brief ? "R" : "RIGHT") : "";
-}
-
-/* "ICE ON", "DOWN 2", "HOW MANY?", "PAUSED" ... */
-static void phase_name(const struct engine_view *v, char *out, size_t n)
-{
-	if (v->paused)
-		snprintf(out, n, "PAUSED");
-	else if (v->kind == SEG_SET && v->phase != PHASE_NONE)
-		snprintf(out, n, "%s %lld", tempo_phase_word(v->phase), (v->phase_left + 999) / 1000);
-	else if (v->kind == SEG_SET && v->input == INPUT_COUNT)
-		snprintf(out, n, "HOW MANY?");
-	else
-		snprintf(out, n, "%s", kinds[v->kind].word);
-}
-
-/* The big words: the side, toward its own edge behind an arrow, and the
- * phase or part; shaded where nothing is on (ICE OFF) or nothing runs
- * (PAUSED), so that they look unlike ICE ON and the rest without colour. */
-struct big_words {
-	char side[16];       /* "<LEFT", "RIGHT>" or "" */
-	enum side where;     /* SIDE_LEFT, SIDE_RIGHT, or SIDE_NONE */
-	char word[32];       /* "DOWN 2", "ICE OFF", "HOW MANY?" ... */
-	bool shaded;
-};
-
-static void big_words(const struct engine_view *v, struct big_words *bw)
-{
-	memset(bw, 0, sizeof *bw);
-	bw->where = SIDE_NONE;
-	if (v->paused || v->kind != SEG_RATE || v->input == INPUT_RATING)
-		phase_name(v, bw->word, sizeof bw->word);
-	if (!v->paused && kinds[v->kind].big && !strcmp(bw->word, kinds[v->kind].word))
-		snprintf(bw->word, sizeof bw->word, "%s", kinds[v->kind].big);
-	bw->shaded = v->paused || v->kind == SEG_ICE_OFF;
-	if (!v->paused && kinds[v->kind].sided && (v->side == SIDE_LEFT || v->side == SIDE_RIGHT)) {
-		bw->where = v->side;
-		snprintf(bw->side, sizeof bw->side, "%s", v->side == SIDE_LEFT ? "<LEFT" : "RIGHT>");
-	}
-	if (!bigfont_can_draw(bw->word))
-		bw->word[0] = '\0';
-}
-
-/* The words as one key, to see whether they changed. */
-static void words_key(const struct big_words *bw, char *out, size_t n)
-{
-	snprintf(out, n, "%s|%s|%d", bw->side, bw->word, bw->shaded);
-}
-
-/* Pixels between the side and the other word, at the least. */
-enum { WORDS_GAP = 3 };
-
-/* Cells across the words take at a scale. */
-static int words_width(const struct big_words *bw, struct bigfont_scale s)
-{
-	int w = bigfont_width(bw->side, s) + bigfont_width(bw->word, s);
-	if (bw->side[0] && bw->word[0])
-		w += WORDS_GAP * s.w;
-	return w;
-}
-
-/* The largest scale at which the words fit cols x rows ({0,0}: none). */
-static struct bigfont_scale words_fit(const struct big_words *bw, int cols, int rows)
-{
-	struct bigfont_scale best = { 0, 0 };
-	if (!bw->side[0] && !bw->word[0])
-		return best;
-	for (int h = 1; h <= 8; h++)
-		for (int w = 2 * h; w >= h; w--) {
-			struct bigfont_scale s = { w, h };
-			if (words_width(bw, s) <= cols && bigfont_height(s) <= rows) {
-				if (s.h > best.h || (s.h == best.h && s.w > best.w))
-					best = s;
-				break;
-			}
-		}
-	return best;
-}
-
-/* The non-empty ones of `part`, `gap` between them. */
-static void join(char *out, size_t n, const char *gap, const char *const part[3])
-{
-	size_t len = 0;
-	out[0] = '\0';
-	for (int i = 0; i < 3 && len < n; i++)
-		if (*part[i])
-			len += (size_t)snprintf(out + len, n - len, "%s%s", len ? gap : "", part[i]);
-}
-
-/* The heading: side and phase in words ("LEFT  MASSAGE"), and after them
- * `big`, the time or count, when the digits are not drawn big.  The time is
- * the one thing that must stay whole, so at small widths the words give way
- * first: single spaces, the side's initial, the phase dropped, then the
- * side. */
-static void heading(const struct engine_view *v, const char *big, int w, char *out, size_t n)
-{
-	static const struct {
-		const char *gap;
-		bool brief_side, phase;
-	} forms[] = {
-		{ "  ", false, true }, { " ", false, true }, { " ", true, true },
-		{ " ", false, false }, { " ", true, false },
-	};
-	char name[32];
-	phase_name(v, name, sizeof name);
-	bool sided = !v->paused && kinds[v->kind].sided;
-	for (size_t i = 0; i < ARRAY_LEN(forms); i++) {
-		/* with no time after it, the phase is all there is to keep */
-		if (!forms[i].phase && !*big)
-			break;
-		const char *part[3] = { sided ? side_caps(v->side, forms[i].brief_side) : "",
-					forms[i].phase ? name : "", big };
-		join(out, n, forms[i].gap, part);
-		if ((int)strlen(out) <= w)
-			return;
-	}
-	if (*big)
-		snprintf(out, n, "%s", big);
-}
-
-/* The big text: remaining time, the rep, the count or rating typed. */
-static void big_text(const struct engine_view *v, char *out, size_t n)
-{
-	out[0] = '\0';
-	if (v->kind == SEG_SET && v->phase != PHASE_NONE)
-		snprintf(out, n, "%d", v->rep);
-	else if (v->kind == SEG_SET && (v->input == INPUT_REPS || v->input == INPUT_COUNT))
-		snprintf(out, n, "%d", v->typed >= 0 ? v->typed : v->reps_done);
-	else if (v->kind == SEG_RATE && v->typed >= 0)
-		snprintf(out, n, "%d", v->typed);
-	else if (v->timed) {
-		long long s = (v->remaining + 999) / 1000;
-		if (s >= 3600)
-			snprintf(out, n, "%lld:%02lld:%02lld", s / 3600, s / 60 % 60, s % 60);
-		else
-			snprintf(out, n, "%lld:%02lld", s / 60, s % 60);
-	}
-}
-
-/* "2 of 3", or "2/3" where room is short. */
-static void of(char *out, size_t n, int a, int b, bool brief)
-{
-	snprintf(out, n, brief ? "%d/%d" : "%d of %d", a, b);
-}
-
-/* The counters line: set, rep, spot, round.  `brief` for narrow screens. */
-static void counters(const struct engine_view *v, char *out, size_t n, bool brief)
-{
-	const struct segment *s = v->seg;
-	const char *gap = brief ? "  " : "   ";
-	char a[32], b[32];
-	out[0] = '\0';
-	if (!s)
-		return;
-	switch (v->kind) {
-	case SEG_SET:
-		of(a, sizeof a, s->set, s->nsets, brief);
-		if (v->phase != PHASE_NONE) {
-			of(b, sizeof b, v->rep, v->target, brief);
-			snprintf(out, n, "set %s%srep %s", a, gap, b);
-		} else {
-			of(b, sizeof b, v->reps_done, v->target, brief);
-			snprintf(out, n, "set %s%s%s reps", a, gap, b);
-		}
-		break;
-	case SEG_REST:
-		of(a, sizeof a, s->set, s->nsets, brief);
-		snprintf(out, n, "after set %s", a);
-		break;
-	case SEG_SPOT:
-		of(a, sizeof a, s->spot + 1, (int)v->step->nspots, brief);
-		snprintf(out, n, "spot %s: %s", a, v->step->spots[s->spot].name);
-		break;
-	case SEG_ICE_ON:
-		if (s->nrounds > 1) {
-			of(a, sizeof a, s->round, s->nrounds, brief);
-			snprintf(out, n, "round %s", a);
-		}
-		break;
-	case SEG_ICE_OFF:
-		/* the round just done is over: what counts now is the next */
-		of(a, sizeof a, s->round + 1, s->nrounds, brief);
-		snprintf(out, n, brief ? "packs off" : "packs off until round %s", a);
-		break;
-	default:
-		break;
-	}
-}
+/* ---- what to show (and ui_session_text.c) ---- */
 
 /* A key as the user set it (keys are remappable): "space", or the
  * character. */
@@ -341,30 +108,6 @@ static void prompt(struct ui *ui, const struct engine_view *v, char *out, size_t
 		snprintf(out, n, "%s", ui->cue_note);
 }
 
-/* The reminder for what is under way: the spot's own cue, else the step's.
- * None while the packs are off (the step's cue says how to put them on),
- * nor for a note or a rating, whose title holds their cue already. */
-static const char *cue_text(const struct engine_view *v)
-{
-	if (!v->step || v->kind == SEG_ICE_OFF || v->kind == SEG_NOTE || v->kind == SEG_RATE)
-		return NULL;
-	if (v->kind == SEG_SPOT && v->step->spots[v->seg->spot].cue)
-		return v->step->spots[v->seg->spot].cue;
-	return v->step->cue;
-}
-
-/* What comes next; nothing in a lead-in, whose title says it already.  In
- * ice off, the next round's cue (the packs go back on) goes with it. */
-static void next_text(const struct engine_view *v, char *out, size_t n)
-{
-	out[0] = '\0';
-	if (v->kind == SEG_LEADIN)
-		return;
-	const char *cue = v->kind == SEG_ICE_OFF && v->step ? v->step->cue : NULL;
-	snprintf(out, n, "next: %s%s%s", v->next[0] ? v->next : "the end", cue ? ". " : "",
-		 cue ? cue : "");
-}
-
 /* The words of a frame, made once per full redraw. */
 struct words {
 	char prompt[1024];
@@ -375,8 +118,8 @@ struct words {
 static void frame_words(struct ui *ui, const struct engine_view *v, struct words *t)
 {
 	prompt(ui, v, t->prompt, sizeof t->prompt);
-	next_text(v, t->next, sizeof t->next);
-	t->cue = cue_text(v);
+	sess_next_text(v, t->next, sizeof t->next);
+	t->cue = sess_cue_text(v);
 }
 
 /* ---- layout ---- */
@@ -474,12 +217,12 @@ static void plan_layout(struct ui *ui, const struct engine_view *v, const struct
 {
 	int top = 1, h = ui->paint.rows - 2;
 	char bt[32], ct[300];
-	big_text(v, bt, sizeof bt);
-	counters(v, ct, sizeof ct, false);
+	sess_big_text(v, bt, sizeof bt);
+	sess_counters(v, ct, sizeof ct, false);
 	/* big words where there are rows for them and the digits, and they
 	 * fit across; below WORDS_LIST_COLS without the step list */
 	struct big_words bw;
-	big_words(v, &bw);
+	sess_big_words(v, &bw);
 	bool words = h >= WORDS_MIN_H;
 	l->list_w = ui->paint.cols >= 64 && h >= 8 ? (ui->paint.cols / 3 < 30 ? ui->paint.cols / 3 : 30) : 0;
 	if (words && ui->paint.cols < WORDS_LIST_COLS)
@@ -488,7 +231,7 @@ static void plan_layout(struct ui *ui, const struct engine_view *v, const struct
 	l->w = ui->paint.cols - l->x - 1;
 	if (l->w > 511)
 		l->w = 511;
-	if (words && !words_fit(&bw, l->w, BIGFONT_ROWS).w)
+	if (words && !big_words_fit(&bw, l->w, BIGFONT_ROWS).w)
 		words = false;
 	int need[L_COUNT] = {
 		[L_PHASE] = 1,
@@ -539,165 +282,6 @@ static void plan_layout(struct ui *ui, const struct engine_view *v, const struct
 }
 
 /* ---- drawing ---- */
-
-static struct bigfont_scale fit(struct fit_memo *m, const char *text, int cols, int rows)
-{
-	char now[32];
-	size_t n = 0;
-	for (; text[n] && n < sizeof now - 1; n++)
-		now[n] = text[n] >= '0' && text[n] <= '9' ? '0' : text[n];
-	now[n] = '\0';
-	if (cols != m->cols || rows != m->rows || strcmp(now, m->shape)) {
-		m->s = bigfont_fit(text, cols, rows);
-		memcpy(m->shape, now, n + 1);
-		m->cols = cols;
-		m->rows = rows;
-	}
-	return m->s;
-}
-
-/* The pixels of row `py` (of the font's rows times s.h) of `text`, from
- * cell x on, as cells of `kind` in row[0..w). */
-static void plot(unsigned char *row, int w, int x, const char *text, struct bigfont_scale s,
-		 int py, int kind)
-{
-	for (int k = 0; text[k]; k++) {
-		int cw = bigfont_char_width(text[k]);
-		for (int px = 0; px < cw; px++)
-			for (int sx = 0; sx < s.w; sx++, x++)
-				if (x >= 0 && x < w && bigfont_pixel(text[k], px, py / s.h))
-					row[x] = (unsigned char)kind;
-		x += s.w;
-	}
-}
-
-/* Cells from..to of row r of the big area: to the direct area
- * (ui_direct.c), or, where the terminal cannot take that, through
- * ncurses as wide characters. */
-static void put_cells(struct ui *ui, const struct layout *l, int r, int from, int to,
-		      const unsigned char *row)
-{
-	if (ui->direct.h) {
-		for (int i = from; i < to; i++)
-			ui_direct_set(&ui->direct, r, i, row[i]);
-		return;
-	}
-	wchar_t wide[512];
-	for (int i = from; i < to; i++) {
-		const char *g = ui_direct_glyph(&ui->paint, row[i]);
-		wchar_t c = L' ';
-		if (mbtowc(&c, g, strlen(g)) <= 0)
-			c = L' ';
-		wide[i] = c;
-	}
-	mvaddnwstr(l->area_y + r, l->x + from, wide + from, to - from);
-}
-
-/* One character of the digits (or all when i < 0), in the digits' band;
- * as one line of text where the font does not fit. */
-static void big_rows(struct ui *ui, const struct layout *l, const char *text, int only)
-{
-	struct sess_screen *ss = state(ui);
-	unsigned char row[512];
-	int w = l->w;
-	int rows_cap = digits_cap(ui);
-	struct bigfont_scale s = fit(&ss->memo, text, w, l->digits_h < rows_cap ? l->digits_h : rows_cap);
-	int width = s.w ? bigfont_width(text, s) : (int)strlen(text);
-	int height = s.w ? bigfont_height(s) : 1;
-	int x0 = (w - width) / 2, y0 = (l->digits_h - height) / 2;
-	/* the columns to write: all, or those of character `only` */
-	int from = 0, to = w;
-	const char *part = text;
-	char one[2] = "";
-	if (only >= 0 && s.w) {
-		from = x0;
-		for (int i = 0; i < only; i++)
-			from += (bigfont_char_width(text[i]) + 1) * s.w;
-		to = from + bigfont_char_width(text[only]) * s.w;
-		one[0] = text[only];
-		part = one;
-	}
-	for (int r = 0; r < l->digits_h; r++) {
-		int py = r - y0;
-		if (only >= 0 && (py < 0 || py >= height))
-			continue;
-		memset(row + from, DIRECT_BLANK, (size_t)(to - from));
-		if (!s.w && py == 0) {
-			/* no room for the font: the text, which the direct area
-			 * cannot hold (it is given none then) */
-			paint_text(l->area_y + l->digits_y + r, l->x + (x0 > 0 ? x0 : 0), w, text);
-			continue;
-		}
-		if (s.w && py >= 0 && py < height)
-			plot(row, w, only >= 0 ? from : x0, part, s, py, DIRECT_BLOCK);
-		put_cells(ui, l, l->digits_y + r, from, to, row);
-	}
-}
-
-static void draw_big(struct ui *ui, const struct layout *l, const char *text)
-{
-	struct sess_screen *ss = state(ui);
-	const char *prev = ss->shown_big;
-	if (!ui->full && !strcmp(prev, text))
-		return;
-	if (!ui->full && strlen(prev) == strlen(text)) {
-		/* same shape: only the characters that changed (mostly the last) */
-		for (int i = 0; text[i]; i++)
-			if (text[i] != prev[i])
-				big_rows(ui, l, text, i);
-	} else {
-		big_rows(ui, l, text, -1);
-	}
-	snprintf(ss->shown_big, sizeof ss->shown_big, "%s", text);
-}
-
-/* The big words, redrawn only when they changed: the side at its own edge
- * of the area, the other word in the middle of what is left. */
-static void draw_words(struct ui *ui, const struct layout *l, const struct big_words *bw)
-{
-	struct sess_screen *ss = state(ui);
-	char key[64];
-	words_key(bw, key, sizeof key);
-	if (!ui->full && !strcmp(key, ss->shown_words))
-		return;
-	snprintf(ss->shown_words, sizeof ss->shown_words, "%s", key);
-	struct bigfont_scale s = words_fit(bw, l->w, l->words_h);
-	int sw = s.w ? bigfont_width(bw->side, s) : 0, ow = s.w ? bigfont_width(bw->word, s) : 0;
-	int sx = 0, ox = 0, height = s.w ? bigfont_height(s) : 0;
-	if (bw->where == SIDE_RIGHT) {
-		sx = l->w - sw;
-		ox = (sx - (bw->side[0] ? WORDS_GAP * s.w : 0) - ow) / 2;
-	} else if (bw->where == SIDE_LEFT) {
-		int from = sw + WORDS_GAP * s.w;
-		ox = from + (l->w - from - ow) / 2;
-	} else {
-		ox = (l->w - ow) / 2;
-	}
-	int y0 = (l->words_h - height) / 2;
-	unsigned char row[512];
-	for (int r = 0; r < l->words_h; r++) {
-		int py = r - y0;
-		memset(row, DIRECT_BLANK, (size_t)l->w);
-		if (s.w && py >= 0 && py < height) {
-			plot(row, l->w, sx, bw->side, s, py, DIRECT_BLOCK);
-			plot(row, l->w, ox, bw->word, s, py, bw->shaded ? DIRECT_SHADE : DIRECT_BLOCK);
-		}
-		put_cells(ui, l, l->words_y + r, 0, l->w, row);
-	}
-}
-
-/* The big area's colour: the side's, ice's, rest's; otherwise plain
- * cells, no attributes. */
-static void big_color(struct ui *ui, enum ui_color c, bool on)
-{
-	bool colored = c == C_LEFT || c == C_RIGHT || c == C_ICE || c == C_REST;
-	if (ui->direct.h) {
-		if (on)
-			ui_direct_color(&ui->direct, colored ? c : C_NORMAL);
-	} else if (colored) {
-		(on ? paint_color_on : paint_color_off)(&ui->paint, c);
-	}
-}
 
 /* A line of the layout, wrapped over its rows, cut with an ellipsis only
  * when even those run out. */
@@ -850,7 +434,7 @@ static void draw_too_small(struct ui *ui, const struct engine_view *v)
 {
 	erase();
 	char t[32];
-	big_text(v, t, sizeof t);
+	sess_big_text(v, t, sizeof t);
 	bool time_row = t[0] && ui->paint.rows > 1;
 	paint_too_small(&ui->paint, ui->paint.rows - time_row);
 	if (time_row)
@@ -888,8 +472,8 @@ static void draw(struct ui *ui)
 	else
 		engine_view_numbers(&ui->sess.e, &v);
 	char text[400], big[32];
-	big_text(&v, big, sizeof big);
-	if (!ui->full && l->big && strlen(big) != strlen(ss->shown_big)) {
+	sess_big_text(&v, big, sizeof big);
+	if (!ui->full && l->big && strlen(big) != strlen(ss->area.shown_digits)) {
 		/* 10:00 to 9:59: the digits may fit the area differently */
 		ui->full = true;
 		engine_view(&ui->sess.e, &v);
@@ -903,15 +487,22 @@ static void draw(struct ui *ui)
 		return;
 	}
 	struct big_words bw;
-	big_words(&v, &bw);
+	sess_big_words(&v, &bw);
 	if (ui->full) {
 		struct words t;
 		frame_words(ui, &v, &t);
 		plan_layout(ui, &v, &t, l);
+		struct big_area *a = &ss->area;
+		a->y = l->area_y;
+		a->x = l->x;
+		a->w = l->w;
+		a->words_y = l->words_y;
+		a->words_h = l->words_h;
+		a->digits_y = l->digits_y;
+		a->digits_h = l->big ? l->digits_h : 0;
+		a->digits_cap = digits_cap(ui);
 		/* the big area is recoup's own when the font fits the digits */
-		int cap = digits_cap(ui);
-		bool own = ui->direct.on && l->area_h &&
-			   (!l->big || fit(&ss->memo, big, l->w, l->digits_h < cap ? l->digits_h : cap).w > 0);
+		bool own = ui->direct.on && l->area_h && (!l->big || big_digits_fit(a, big).w > 0);
 		ui_direct_area(&ui->direct, l->area_y, l->x, own ? l->area_h : 0, l->w);
 		erase();
 		draw_frame(ui, &v);
@@ -922,23 +513,23 @@ static void draw(struct ui *ui)
 		draw_line(ui, l, L_NEXT, t.next, C_DIM);
 		draw_line(ui, l, L_PROMPT, t.prompt, C_WARN);
 	}
-	enum ui_color pc = v.paused ? C_WARN : phase_color(&v);
+	enum ui_color pc = v.paused ? C_WARN : sess_phase_color(&v);
 	/* what changes with time, redrawn only when it did */
-	heading(&v, l->big ? "" : big, l->w, text, sizeof text);
+	sess_heading(&v, l->big ? "" : big, l->w, text, sizeof text);
 	if (ui->full || strcmp(text, ss->shown_phase)) {
 		draw_line(ui, l, L_PHASE, text, pc);
 		snprintf(ss->shown_phase, sizeof ss->shown_phase, "%s", text);
 	}
 	enum ui_color bc = v.paused ? C_DIM : pc;
-	big_color(ui, bc, true);
+	big_color(&ui->direct, &ui->paint, bc, true);
 	if (l->words_h)
-		draw_words(ui, l, &bw);
+		big_draw_words(&ss->area, &ui->direct, &ui->paint, &bw, ui->full);
 	if (l->big)
-		draw_big(ui, l, big);
-	big_color(ui, bc, false);
-	counters(&v, text, sizeof text, false);
+		big_draw_digits(&ss->area, &ui->direct, &ui->paint, big, ui->full);
+	big_color(&ui->direct, &ui->paint, bc, false);
+	sess_counters(&v, text, sizeof text, false);
 	if (paint_width(text) > l->w)
-		counters(&v, text, sizeof text, true);
+		sess_counters(&v, text, sizeof text, true);
 	if (ui->full || strcmp(text, ss->shown_counters)) {
 		draw_line(ui, l, L_COUNTERS, text, C_NORMAL);
 		snprintf(ss->shown_counters, sizeof ss->shown_counters, "%s", text);

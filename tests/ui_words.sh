@@ -181,6 +181,22 @@ keys q y
 wait_exit
 is "$(exit_status)" 0 "quit"
 
+# ---- the count after a set stopped early: typed, big and small ----
+start
+wait_heading 'LEFT  GET READY'
+keys n
+wait_heading 'LEFT  (DOWN|HOLD|UP) [0-9]'
+keys n
+wait_heading 'LEFT  HOW MANY\?'
+ok $? "stopped early: how many?"
+is "$(big_words)" "<LEFT HOW MANY?" "HOW MANY? in big words"
+keys 3
+_poll 5 eval '[ "$(big_figure)" = 3 ]'
+ok $? "the count typed is the big figure"
+like "$(screen)" 'set 1 of 1   3 of 4 reps' "and the counters say the same"
+keys q y
+wait_exit
+
 # ---- outside UTF-8: '#' and ':' ----
 start LC_ALL=C LANG=C
 wait_heading 'LEFT  GET READY'
