@@ -486,8 +486,6 @@ static void draw(struct ui *ui)
 			draw_too_small(ui, &v);
 		return;
 	}
-	struct big_words bw;
-	sess_big_words(&v, &bw);
 	if (ui->full) {
 		struct words t;
 		frame_words(ui, &v, &t);
@@ -522,8 +520,13 @@ static void draw(struct ui *ui)
 	}
 	enum ui_color bc = v.paused ? C_DIM : pc;
 	big_color(&ui->direct, &ui->paint, bc, true);
-	if (l->words_h)
+	/* the words change with a full redraw (a cue, a key), but for a
+	 * tempo phase's seconds: not worth a look every second otherwise */
+	if (l->words_h && (ui->full || v.phase != PHASE_NONE)) {
+		struct big_words bw;
+		sess_big_words(&v, &bw);
 		big_draw_words(&ss->area, &ui->direct, &ui->paint, &bw, ui->full);
+	}
 	if (l->big)
 		big_draw_digits(&ss->area, &ui->direct, &ui->paint, big, ui->full);
 	big_color(&ui->direct, &ui->paint, bc, false);
