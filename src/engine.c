@@ -74,6 +74,8 @@ static void cue_segment(struct engine *e, const struct segment *s, bool new_step
 		extra = st->spots[s->spot].cue;
 	if (s->kind == SEG_SET && st->cue && !*extra)
 		extra = st->cue;
+	if (s->kind == SEG_NOTE)
+		extra = "Press Enter to go on";
 	const char *sep = *extra && extra[0] != '.' ? ". " : "";
 	/* a tempo set's first phase has no cue of its own: the set's says it */
 	char first[48] = "";
@@ -89,6 +91,13 @@ static void cue_segment(struct engine *e, const struct segment *s, bool new_step
 }
 
 /* ---- entering and leaving segments ---- */
+
+/* The notice back to what is kept through the first step, if anything:
+ * what else it said was about a part that is over, or a pause that is. */
+static void restore_notice(struct engine *e)
+{
+	snprintf(e->notice, sizeof e->notice, "%s", e->kept);
+}
 
 /* End at session time `at`: the last deadline when the routine ran out (like
  * every segment, never the late tick's "now"), else now. */
@@ -146,11 +155,11 @@ static void enter(struct engine *e, size_t idx, long long at)
 		e->last_rep = 1;
 		e->last_phase = t->down ? PHASE_DOWN : t->hold ? PHASE_HOLD : PHASE_UP;
 	}
-	/* a warning about the routine stays up while the first step runs */
-	if (!e->notice_first_step || s->step != e->plan.v[0].step) {
-		e->notice[0] = '\0';
-		e->notice_first_step = false;
-	}
+	/* a notice ends with the part it was about; a warning about the
+	 * routine stays up while the first step runs */
+	if (s->step != e->plan.v[0].step)
+		e->kept[0] = '\0';
+	restore_notice(e);
 	switch (s->kind) {
 	case SEG_NOTE: e->input = INPUT_ACK; break;
 	case SEG_RATE: e->input = INPUT_RATING; break;
@@ -223,9 +232,8 @@ static void handle_gap(struct engine *e, long long now, long long gap_from)
 	logline_str(&e->line, "reason", "gap");
 	logline_secs(&e->line, "gap", now - gap_from);
 	elog_emit(e);
-	snprintf(e->notice, sizeof e->notice,
-		 "Paused after a gap of %llds (suspended or stopped); resume to go on",
-		 (now - gap_from) / 1000);
+	snprintf(e->notice, sizeof e->notice, "Paused after a gap of %llds (suspended or stopped); %s",
+		 (now - gap_from) / 1000, e->resume_how[0] ? e->resume_how : "resume to go on");
 	set_cue(e, e->notice);
 	if (e->stdin_closed)
 		resume(e, now); /* no key can ever end the pause: log the gap, go on */
@@ -304,7 +312,7 @@ static void resume(struct engine *e, long long now)
 	elog_step_fields(e, s);
 	logline_secs(&e->line, "paused", now - e->pause_since);
 	elog_emit(e);
-	e->notice[0] = '\0';
+	restore_notice(e);
 	set_cue(e, "Resumed");
 }
 
@@ -350,6 +358,8 @@ static void ask_count(struct engine *e, long long now)
 	e->reps = tempo_reps_done(e, s, e->seg_run);
 	e->input = INPUT_COUNT;
 	e->typed = -1;
+	/* the countdown is over: what was said about it too */
+	restore_notice(e);
 	char text[160];
 	snprintf(text, sizeof text, "How many reps did you do? Type the number and Enter (Enter alone: %d), or skip the set",
 		 e->reps);
@@ -537,6 +547,7 @@ void engine_digit(struct engine *e, int d)
 			e->seg_run += engine_now(e) - e->run_since;
 		e->input = INPUT_COUNT;
 		e->typed = -1;
+		restore_notice(e);
 	}
 	if (e->input != INPUT_COUNT && e->input != INPUT_RATING)
 		return;
@@ -701,11 +712,22 @@ void engine_start(struct engine *e, const struct routine *r,
 	if (o->nwarnings) {
 		/* on screen the file goes without saying: "Warning (line 6): ..." */
 		const char *w = o->warnings[0], *text = strstr(w, ": ");
-		snprintf(e->notice, sizeof e->notice, "Warning (line %d): %s", atoi(w),
+		snprintf(e->kept, sizeof e->kept, "Warning (line %d): %s", atoi(w),
 			 text ? text + 2 : w);
-		e->notice_first_step = true;
 	}
+	if (o->resume_how)
+		snprintf(e->resume_how, sizeof e->resume_how, "%s", o->resume_how);
 	enter(e, 0, 0);
+}
+
+void engine_keep_notice(struct engine *e, const char *text)
+{
+	if (e->kept[0])
+		return;
+	snprintf(e->kept, sizeof e->kept, "%s", text);
+	if (e->status != ENGINE_DONE && cur_seg(e) && cur_seg(e)->step == e->plan.v[0].step &&
+	    !e->notice[0])
+		restore_notice(e);
 }
 
 void engine_free(struct engine *e)

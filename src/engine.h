@@ -84,8 +84,11 @@ struct engine {
 	unsigned cue_seq;        /* bumps on every audible change */
 	char cue[256];           /* what the last change says, in words */
 	char cues[ENGINE_CUES][256]; /* the last few: cue number N at N % ENGINE_CUES */
-	char notice[256];        /* a one-line message for the screen, or "" */
-	bool notice_first_step;  /* the loader's warning: kept through step 1 */
+	char notice[256];        /* a one-line message for the screen, or "": it
+				  * ends with the part or pause it is about */
+	char kept[256];          /* the loader's warning, or a note: the notice
+				  * through step 1, or "" */
+	char resume_how[64];     /* engine_opts.resume_how */
 	int last_rep, last_phase;
 	const bool *at_top;
 };
@@ -102,6 +105,9 @@ struct engine_opts {
 	char *const *warnings;   /* the loader's warnings ("LINE:COL: msg"), logged */
 	size_t nwarnings;        /* as `warn` lines with the file; the first shown */
 	bool no_key_guard;       /* input is a script, not a person: no guard time */
+	const char *resume_how;  /* how the user goes on after a pause for a gap,
+				  * in the front end's words ("press space to go
+				  * on"); NULL: "resume to go on" */
 };
 void engine_start(struct engine *e, const struct routine *r,
 		  const struct engine_opts *o, struct clock_src clock,
@@ -150,6 +156,9 @@ bool engine_guarded(const struct engine *e);
 void engine_input_closed(struct engine *e);
 /* Log a warning line. */
 void engine_warn(struct engine *e, const char *msg);
+/* A notice to keep up through the first step (as the loader's first
+ * warning is, which comes first: nothing is replaced). */
+void engine_keep_notice(struct engine *e, const char *text);
 
 /* What a front end shows. */
 struct engine_view {

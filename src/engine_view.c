@@ -27,8 +27,8 @@ void engine_describe(const struct engine *e, const struct segment *s, char *out,
 	const char *sp = *sd ? " " : "";
 	switch (s->kind) {
 	case SEG_NOTE:
-		snprintf(out, outsz, "%s%s%s. Press Enter to go on", st->name,
-			 st->cue ? ": " : "", st->cue ? st->cue : "");
+		/* how to go on is the front end's to say (the cue adds it) */
+		snprintf(out, outsz, "%s%s%s", st->name, st->cue ? ": " : "", st->cue ? st->cue : "");
 		break;
 	case SEG_RATE:
 		snprintf(out, outsz, "%s: rate 0 to 10%s%s", st->name, st->cue ? ". " : "",

@@ -36,6 +36,7 @@ int session_prepare(struct session *s, const struct options *o,
 		    const struct search_path *sp, bool screen, FILE *err)
 {
 	memset(s, 0, sizeof *s);
+	s->screen = screen;
 	s->path = routine_resolve(sp, o->args[0]);
 	s->r = load_routine_warnings(sp, o->args[0], err, &s->warnings, &s->nwarnings);
 	if (!s->r) {
@@ -80,7 +81,17 @@ int session_prepare(struct session *s, const struct options *o,
 
 void session_start(struct session *s, const struct options *o)
 {
+	/* after a gap the session waits paused: say the key that goes on,
+	 * as the user set it, or the line that does */
+	char how[64];
+	if (s->screen && o->key_pause == ' ')
+		snprintf(how, sizeof how, "press space to go on");
+	else if (s->screen)
+		snprintf(how, sizeof how, "press %c to go on", o->key_pause);
+	else
+		snprintf(how, sizeof how, "type p and Enter to go on");
 	struct engine_opts eo = {
+		.resume_how = how,
 		.targets = s->targets,
 		.at_top = s->at_top,
 		.lead_in_ms = o->lead_in_ms,
@@ -95,9 +106,10 @@ void session_start(struct session *s, const struct options *o)
 	engine_start(&s->e, s->r, &eo, clock_real, sink);
 	/* the dashboard's one place to say it, through the first step, as
 	 * the loader's warnings are (which come first) */
-	if (s->log_note && !s->e.notice[0]) {
-		snprintf(s->e.notice, sizeof s->e.notice, "Note: %s", s->log_note);
-		s->e.notice_first_step = true;
+	if (s->log_note) {
+		char note[256];
+		snprintf(note, sizeof note, "Note: %s", s->log_note);
+		engine_keep_notice(&s->e, note);
 	}
 }
 

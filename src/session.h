@@ -31,6 +31,7 @@ struct session {
 	bool no_key_guard;  /* engine_opts.no_key_guard: input is a script */
 	struct summary_lines lines; /* every line the engine wrote, for the summary */
 	struct summary *summary; /* built by session_summary() */
+	bool screen;        /* the dashboard's session, not a line-by-line one */
 };
 
 /* Resolve and load the routine, read today's targets, open the log, catch

@@ -44,7 +44,7 @@ static void switch_screen(struct ui *ui)
 		return;
 	ui->switching = false;
 	enum ui_screen_id from = ui->screen;
-	ui_direct_area(ui, 0, 0, 0, 0);
+	ui_direct_area(&ui->direct, 0, 0, 0, 0);
 	ui->screen = ui->switch_to;
 	if (screens[ui->screen]->show)
 		screens[ui->screen]->show(ui, from);
@@ -80,7 +80,7 @@ static void resize(struct ui *ui)
 		resize_term(ws.ws_row, ws.ws_col);
 	getmaxyx(stdscr, ui->paint.rows, ui->paint.cols);
 	clearok(curscr, TRUE);
-	ui_direct_forget(ui);
+	ui_direct_forget(&ui->direct);
 	ui->full = ui->dirty = true;
 }
 
@@ -181,10 +181,10 @@ static void loop(struct ui *ui)
 			 * line of stdscr: doupdate() would only compare them */
 			if (is_wintouched(stdscr)) {
 				wnoutrefresh(stdscr);
-				ui_direct_flush_pre(ui);
+				ui_direct_flush_pre(&ui->direct);
 				doupdate();
 			}
-			ui_direct_flush_post(ui);
+			ui_direct_flush_post(&ui->direct);
 			ui->dirty = ui->full = false;
 		}
 		long long wake = ui->in_session ? ui_session_screen.next_wake(ui)
@@ -237,7 +237,7 @@ static void loop(struct ui *ui)
 			resize(ui);
 		if (cont) {
 			clearok(curscr, TRUE);
-			ui_direct_forget(ui);
+			ui_direct_forget(&ui->direct);
 			ui->full = ui->dirty = true;
 		}
 		cue_reap(&ui->cues, clock_real_now_ms());
@@ -319,13 +319,14 @@ int ui_run(const struct options *o, const struct search_path *sp)
 	 * writes (ui_direct.c) start from there and go back there */
 	leaveok(stdscr, FALSE);
 	typeahead(-1);         /* no poll of the keyboard per line */
-	ui_direct_init(&ui.direct, cursor_address != NULL);
+	ui_direct_init(&ui.direct, &ui.paint, cursor_address != NULL);
 	setup_colors(&ui);
 	getmaxyx(stdscr, ui.paint.rows, ui.paint.cols);
 
 	if (o->nargs) {
 		session_start(&ui.sess, o);
 		ui.in_session = true;
+		ui_session_begin(&ui);
 	}
 	ui.screen = o->nargs ? SCREEN_SESSION : SCREEN_PICKER;
 	ui_switch(&ui, ui.screen);
@@ -333,6 +334,7 @@ int ui_run(const struct options *o, const struct search_path *sp)
 	loop(&ui);
 	teardown(&ui);
 	ui_direct_free(&ui.direct);
+	ui_session_free(&ui);
 
 	int rc = EXIT_OK;
 	if (ui.in_session) {

@@ -30,6 +30,8 @@
 #include "paint.h"
 #include "paths.h"
 #include "session.h"
+#include "ui_direct.h"
+#include "ui_direct.h"
 #include "util.h"
 
 enum ui_screen_id { SCREEN_PICKER, SCREEN_SESSION, SCREEN_HISTORY, SCREEN_HELP, SCREEN_COUNT };
@@ -60,16 +62,6 @@ struct picker;
 struct history_view;
 struct help_view;
 
-/* The big digits, drawn by recoup itself (ui_direct.c). */
-struct ui_direct {
-	bool on;                 /* the terminal can address the cursor */
-	int y, x, h, w;          /* the area on the screen; h 0: none */
-	unsigned char *want, *shown; /* h x w cells: what to show, what is shown */
-	int dy0, dy1, dx0, dx1;  /* the rows and columns set since the last write */
-	enum ui_color color;     /* of the blocks */
-	struct buf pre, post;    /* written before / after doupdate() */
-};
-
 struct ui {
 	const struct options *o;
 	const struct search_path *sp;
@@ -81,18 +73,15 @@ struct ui {
 	int sigfd;
 	int fatal_sig;
 
-	/* session screen */
+	/* the session, which the loop ticks whatever the screen */
 	struct session sess;
-	bool in_session, session_from_picker, confirming_quit;
-	bool quit_paused;       /* the quit question paused the countdown */
+	bool in_session, session_from_picker;
 	unsigned seen_cue;
 	long long last_beep_sec;
-	/* what the screen shows now, so a turn redraws only what changed */
-	char shown_big[32], shown_phase[128], shown_counters[300];
-	int shown_bar[2][2];     /* fill and percent of the step and session bars */
 	struct cues cues;        /* the cue command's processes */
 	char cue_note[256];      /* why the cue command cannot be run, if so */
-	struct ui_direct direct; /* the big digits */
+	struct ui_direct direct; /* the big figures, written by recoup itself */
+	struct sess_screen *sscreen; /* the session screen's own state */
 
 	/* the other screens' own, made when first shown (NULL before) */
 	struct picker *picker;
@@ -125,29 +114,13 @@ static inline void ui_speak(struct ui *ui, const char *text)
 {
 	cue_say(&ui->cues, ui->o->cue_argv, text, clock_real_now_ms());
 }
-/* The big digits (ui_direct.c), written by recoup itself in one write()
- * after doupdate() instead of through ncurses, which flushes after every
- * cursor move: five rows of a changing digit were five write()s a second.
- * ncurses never draws in the area (stdscr stays blank there) and believes
- * it blank.
- *   ui_direct_area(): the area this frame's digits take (h 0: none); what
- *     was drawn in another area is blanked before doupdate().
- *   ui_direct_color(), ui_direct_set(): the blocks' colour, and each cell
- *     (row and column in the area) a block or not; only changed cells go
- *     out.
- *   ui_direct_forget(): the screen was cleared: nothing is drawn any more.
- *   ui_direct_flush_pre(), _post(): the loop's writes around doupdate(). */
-void ui_direct_init(struct ui_direct *d, bool on);
-void ui_direct_free(struct ui_direct *d);
-void ui_direct_area(struct ui *ui, int y, int x, int h, int w);
-void ui_direct_color(struct ui *ui, enum ui_color c);
-void ui_direct_set(struct ui *ui, int row, int col, bool block);
-void ui_direct_forget(struct ui *ui);
-void ui_direct_flush_pre(struct ui *ui);
-void ui_direct_flush_post(struct ui *ui);
 /* Start a session of `arg` from the picker and show it; its end goes back
  * to the picker.  False, with why in `why`, when it cannot start
  * (ui_session.c). */
 bool ui_session_start(struct ui *ui, const char *arg, char *why, size_t n);
+/* The session screen's state (ui_session.c): made afresh for each
+ * session (what it shows, the quit question), freed at the end. */
+void ui_session_begin(struct ui *ui);
+void ui_session_free(struct ui *ui);
 
 #endif

@@ -1,15 +1,16 @@
-/* ui_direct.c: the big digits, written to the terminal by recoup itself.
- * ncurses flushes its output after every cursor move, so the five or more
- * rows of a digit changing once a second cost as many write()s, and
- * doupdate() works over the whole screen to find them.  Here the digits are
- * a grid of cells (a block or blank), compared with what the terminal
- * shows, and only the cells that changed go out, in one write() after
- * doupdate().  ncurses never draws in the area (stdscr stays blank there)
- * and believes it blank; what was drawn there is blanked before ncurses
- * draws a frame with another layout. */
+/* ui_direct.c: the big digits and words, written to the terminal by
+ * recoup itself.  ncurses flushes its output after every cursor move, so
+ * the five or more rows of a digit changing once a second cost as many
+ * write()s, and doupdate() works over the whole screen to find them.  Here
+ * the big area is a grid of cells (a block, a shaded block or blank),
+ * compared with what the terminal shows, and only the cells that changed
+ * go out, in one write() after doupdate().  ncurses never draws in the area
+ * (stdscr stays blank there) and believes it blank; what was drawn there is
+ * blanked before ncurses draws a frame with another layout.  A kit: it
+ * knows no screen, only its own struct and the terminal's struct paint. */
 #include "config.h"
 
-#include "ui.h"
+#include "ui_direct.h"
 
 #include <curses.h>
 #include <errno.h>
@@ -21,8 +22,10 @@
 
 #include "util.h"
 
-/* shown[]: what the terminal has in a cell */
-enum { CELL_BLANK, CELL_BLOCK, CELL_STALE /* a block in another colour */ };
+/* shown[] holds what the terminal has in a cell: a DIRECT_* kind, with
+ * STALE added when it was drawn in another colour (so it differs from
+ * every wanted kind and is written again). */
+enum { STALE = 0x80 };
 
 /* Where the cursor is while a buffer is written: every write starts and
  * ends at home, where ncurses leaves the (hidden) cursor after an update. */
@@ -113,13 +116,13 @@ static void pen_move(struct pen *p, int y, int x)
 	p->x = x;
 }
 
-static void pen_attrs(struct ui *ui, struct pen *p, enum ui_color c)
+static void pen_attrs(const struct paint *pt, struct pen *p, enum ui_color c)
 {
 	attr_t a = A_NORMAL;
 	short pair = 0;
-	if (ui->paint.color && c != C_NORMAL)
+	if (pt->color && c != C_NORMAL)
 		pair = (short)c;
-	if (c == C_TITLE || c == C_WARN || (!ui->paint.color && (c == C_LEFT || c == C_RIGHT)))
+	if (c == C_TITLE || c == C_WARN || (!pt->color && (c == C_LEFT || c == C_RIGHT)))
 		a |= A_BOLD;
 	if (c == C_DIM)
 		a |= A_DIM;
@@ -129,18 +132,25 @@ static void pen_attrs(struct ui *ui, struct pen *p, enum ui_color c)
 	vid_puts(a, pair, NULL, putc_buf);
 }
 
-/* One cell: a block or a blank. */
-static void pen_cell(struct ui *ui, struct pen *p, bool block)
+/* One cell of a kind. */
+static void pen_cell(const struct paint *pt, struct pen *p, int kind)
 {
-	if (!block)
+	if (kind == DIRECT_BLANK)
 		buf_addc(p->b, ' ');
-	else if (ui->paint.utf8)
-		buf_adds(p->b, "\u2588");
 	else
-		buf_addc(p->b, '#');
+		buf_adds(p->b, ui_direct_glyph(pt, kind));
 	/* at the last column the cursor waits to wrap: where it is then
 	 * depends on the terminal */
-	p->x = p->x + 1 >= ui->paint.cols ? -1 : p->x + 1;
+	p->x = p->x + 1 >= pt->cols ? -1 : p->x + 1;
+}
+
+const char *ui_direct_glyph(const struct paint *pt, int kind)
+{
+	if (kind == DIRECT_SHADE)
+		return pt->utf8 ? "\u2592" : ":";
+	if (kind == DIRECT_BLOCK)
+		return pt->utf8 ? "\u2588" : "#";
+	return " ";
 }
 
 static void reset_dirty(struct ui_direct *d)
@@ -149,9 +159,10 @@ static void reset_dirty(struct ui_direct *d)
 	d->dy1 = d->dx1 = 0;
 }
 
-void ui_direct_init(struct ui_direct *d, bool on)
+void ui_direct_init(struct ui_direct *d, const struct paint *pt, bool on)
 {
 	memset(d, 0, sizeof *d);
+	d->paint = pt;
 	d->on = on;
 	buf_init(&d->pre);
 	buf_init(&d->post);
@@ -167,17 +178,15 @@ void ui_direct_free(struct ui_direct *d)
 	memset(d, 0, sizeof *d);
 }
 
-void ui_direct_forget(struct ui *ui)
+void ui_direct_forget(struct ui_direct *d)
 {
-	struct ui_direct *d = &ui->direct;
 	d->h = d->w = 0;
 	d->pre.len = d->post.len = 0;
 	reset_dirty(d);
 }
 
-void ui_direct_area(struct ui *ui, int y, int x, int h, int w)
+void ui_direct_area(struct ui_direct *d, int y, int x, int h, int w)
 {
-	struct ui_direct *d = &ui->direct;
 	if (h <= 0 || w <= 0)
 		h = w = 0;
 	if (h == d->h && w == d->w && (!h || (y == d->y && x == d->x)))
@@ -187,9 +196,9 @@ void ui_direct_area(struct ui *ui, int y, int x, int h, int w)
 	struct pen p = { &d->pre, 0, 0 };
 	for (int r = 0; r < d->h; r++)
 		for (int c = 0; c < d->w; c++)
-			if (d->shown[r * d->w + c] != CELL_BLANK) {
+			if (d->shown[r * d->w + c] != DIRECT_BLANK) {
 				pen_move(&p, d->y + r, d->x + c);
-				pen_cell(ui, &p, false);
+				pen_cell(d->paint, &p, DIRECT_BLANK);
 			}
 	if (p.y != 0 || p.x != 0)
 		pen_move(&p, 0, 0);
@@ -207,27 +216,25 @@ void ui_direct_area(struct ui *ui, int y, int x, int h, int w)
 	reset_dirty(d);
 }
 
-void ui_direct_color(struct ui *ui, enum ui_color c)
+void ui_direct_color(struct ui_direct *d, enum ui_color c)
 {
-	struct ui_direct *d = &ui->direct;
 	if (c == d->color)
 		return;
 	d->color = c;
 	/* every block on the screen is now in the wrong colour */
 	for (int i = 0; i < d->h * d->w; i++)
-		if (d->shown[i] == CELL_BLOCK)
-			d->shown[i] = CELL_STALE;
+		if (d->shown[i] != DIRECT_BLANK)
+			d->shown[i] |= STALE;
 	d->dy0 = d->dx0 = 0;
 	d->dy1 = d->h;
 	d->dx1 = d->w;
 }
 
-void ui_direct_set(struct ui *ui, int row, int col, bool block)
+void ui_direct_set(struct ui_direct *d, int row, int col, int kind)
 {
-	struct ui_direct *d = &ui->direct;
 	if (row < 0 || row >= d->h || col < 0 || col >= d->w)
 		return;
-	d->want[row * d->w + col] = block;
+	d->want[row * d->w + col] = (unsigned char)kind;
 	if (row < d->dy0)
 		d->dy0 = row;
 	if (row + 1 > d->dy1)
@@ -245,9 +252,8 @@ static bool differs(const struct ui_direct *d, int i)
 
 /* The changed cells, row by row: runs of them, with gaps of a few cells
  * written again rather than moved over. */
-static void emit_changes(struct ui *ui, struct pen *p)
+static void emit_changes(struct ui_direct *d, struct pen *p)
 {
-	struct ui_direct *d = &ui->direct;
 	bool started = false;
 	for (int r = d->dy0; r < d->dy1; r++) {
 		int c = d->dx0;
@@ -268,19 +274,19 @@ static void emit_changes(struct ui *ui, struct pen *p)
 					break;
 			}
 			if (!started) {
-				pen_attrs(ui, p, d->color);
+				pen_attrs(d->paint, p, d->color);
 				started = true;
 			}
 			pen_move(p, d->y + r, d->x + c);
 			for (int k = c; k < end; k++) {
-				pen_cell(ui, p, d->want[r * d->w + k] == CELL_BLOCK);
+				pen_cell(d->paint, p, d->want[r * d->w + k]);
 				d->shown[r * d->w + k] = d->want[r * d->w + k];
 			}
 			c = end;
 		}
 	}
 	if (started)
-		pen_attrs(ui, p, C_NORMAL);
+		pen_attrs(d->paint, p, C_NORMAL);
 }
 
 static void write_out(struct buf *b)
@@ -299,20 +305,19 @@ static void write_out(struct buf *b)
 	b->len = 0;
 }
 
-void ui_direct_flush_pre(struct ui *ui)
+void ui_direct_flush_pre(struct ui_direct *d)
 {
-	write_out(&ui->direct.pre);
+	write_out(&d->pre);
 }
 
-void ui_direct_flush_post(struct ui *ui)
+void ui_direct_flush_post(struct ui_direct *d)
 {
-	struct ui_direct *d = &ui->direct;
 	if (!d->h || d->dy0 >= d->dy1) {
 		reset_dirty(d);
 		return;
 	}
 	struct pen p = { &d->post, 0, 0 };
-	emit_changes(ui, &p);
+	emit_changes(d, &p);
 	if (p.y != 0 || p.x != 0)
 		pen_move(&p, 0, 0);
 	reset_dirty(d);

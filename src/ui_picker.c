@@ -495,7 +495,7 @@ static void edit_selected(struct ui *ui, int line)
 		return;
 	char why[300];
 	int ran = editor_run(path, line, why, sizeof why);
-	ui_direct_forget(ui);
+	ui_direct_forget(&ui->direct);
 	ui->full = ui->dirty = true;
 	/* what the editor said (if anything went wrong), what was copied,
 	 * then what the check found; an editor that never ran edited

@@ -1,185 +1,74 @@
-/* ui_session.c: the session screen, readable from across a room: big
- * countdown digits, the side and phase in words and colour, counters, the
- * cue, progress bars, what comes next, the step list with ticks.  Once a
- * second only the digits, counters and bars are redrawn; the rest on
- * change. */
+/* ui_session.c: the session screen, readable from across a room: the
+ * side, the tempo phase or the part in big words (the side toward its own
+ * edge behind an arrow, ICE OFF and PAUSED in shaded blocks), big countdown
+ * digits, counters, the cue, progress bars, what comes next, the step list
+ * with ticks.  Once a second only the digits, counters and bars are
+ * redrawn, and the words when they changed; the rest on change.  What it
+ * says is ui_session_text.c's; the big area is bigarea.c's, through
+ * ui_direct.c, which writes only the cells that changed.  Its state is its
+ * own (struct sess_screen), not the event loop's. */
 #include "config.h"
 
 #include <curses.h>
-#include <wchar.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "bigarea.h"
 #include "bigfont.h"
 #include "ui.h"
 #include "ui_summary.h"
+#include "ui_session_text.h"
 #include "util.h"
 
-/* ---- what to show ---- */
+/* ---- the screen's own state ---- */
 
-static enum ui_color side_color(enum side s)
-{
-	return s == SIDE_LEFT ? C_LEFT : s == SIDE_RIGHT ? C_RIGHT : C_TITLE;
-}
+enum line_id { L_PHASE, L_PROMPT, L_TITLE, L_COUNTERS, L_CUE, L_SESSION, L_STEP, L_NEXT, L_COUNT };
 
-static enum ui_color phase_color(const struct engine_view *v)
-{
-	switch (v->kind) {
-	case SEG_ICE_ON:
-	case SEG_ICE_OFF: return C_ICE;
-	case SEG_REST: return C_REST;
-	case SEG_LEADIN: return C_DIM;
-	default: return side_color(v->side);
-	}
-}
-
-/* Each kind of segment: its phase in words, and whether the side goes
- * with it (a rest or ice off is for both legs). */
-static const struct {
-	const char *word;
-	bool sided;
-} kinds[SEG_KIND_COUNT] = {
-	[SEG_NOTE] = { "NOTE", false },
-	[SEG_LEADIN] = { "GET READY", true },
-	[SEG_ICE_ON] = { "ICE ON", true },
-	[SEG_ICE_OFF] = { "ICE OFF", false },
-	[SEG_SPOT] = { "MASSAGE", true },
-	[SEG_TIMER] = { "HOLD", true },
-	[SEG_SET] = { "REPS", true },
-	[SEG_REST] = { "REST", false },
-	[SEG_RATE] = { "RATE 0-10", false },
+/* Where things go; the big area holds the words over the digits. */
+struct layout {
+	int x, w;            /* the main column */
+	int list_w;          /* the step list, 0 when hidden */
+	int y[L_COUNT];      /* first row of each line, -1 when left out */
+	int rows[L_COUNT];   /* rows of each line: long text wraps */
+	int area_y, area_h;  /* the big area: words band, a gap, digits band */
+	int words_y, words_h;   /* within the area; words_h 0: no big words */
+	int digits_y, digits_h; /* within the area; digits_h 0: no big digits */
+	bool big;            /* the digits are big */
 };
 
-static const char *side_caps(enum side s, bool brief)
-{
-	if (s == SIDE_LEFT)
-		return brief ? "L" : "LEFT";
-	return s == SIDE_RIGHT ? (brief ? "R" : "RIGHT") : "";
-}
+struct sess_screen {
+	bool confirming_quit;
+	bool quit_paused;    /* the quit question paused the countdown */
+	struct layout l;     /* of the last full redraw */
+	struct big_area area; /* the big words and digits, and what they show */
+	/* what the screen shows now, so a turn redraws only what changed */
+	char shown_phase[400], shown_counters[400];
+	int shown_bar[2][2]; /* fill and percent of the step and session bars */
+};
 
-/* "ICE ON", "DOWN 2", "HOW MANY?", "PAUSED" ... */
-static void phase_name(const struct engine_view *v, char *out, size_t n)
+void ui_session_begin(struct ui *ui)
 {
-	if (v->paused)
-		snprintf(out, n, "PAUSED");
-	else if (v->kind == SEG_SET && v->phase != PHASE_NONE)
-		snprintf(out, n, "%s %lld", tempo_phase_word(v->phase), (v->phase_left + 999) / 1000);
-	else if (v->kind == SEG_SET && v->input == INPUT_COUNT)
-		snprintf(out, n, "HOW MANY?");
+	if (!ui->sscreen)
+		ui->sscreen = xcalloc(1, sizeof *ui->sscreen);
 	else
-		snprintf(out, n, "%s", kinds[v->kind].word);
+		memset(ui->sscreen, 0, sizeof *ui->sscreen);
 }
 
-/* The non-empty ones of `part`, `gap` between them. */
-static void join(char *out, size_t n, const char *gap, const char *const part[3])
+void ui_session_free(struct ui *ui)
 {
-	size_t len = 0;
-	out[0] = '\0';
-	for (int i = 0; i < 3 && len < n; i++)
-		if (*part[i])
-			len += (size_t)snprintf(out + len, n - len, "%s%s", len ? gap : "", part[i]);
+	free(ui->sscreen);
+	ui->sscreen = NULL;
 }
 
-/* The heading: side and phase in words ("LEFT  MASSAGE"), and after them
- * `big`, the time or count, when the digits are not drawn big.  The time is
- * the one thing that must stay whole, so at small widths the words give way
- * first: single spaces, the side's initial, the phase dropped, then the
- * side. */
-static void heading(const struct engine_view *v, const char *big, int w, char *out, size_t n)
+static struct sess_screen *state(struct ui *ui)
 {
-	static const struct {
-		const char *gap;
-		bool brief_side, phase;
-	} forms[] = {
-		{ "  ", false, true }, { " ", false, true }, { " ", true, true },
-		{ " ", false, false }, { " ", true, false },
-	};
-	char name[32];
-	phase_name(v, name, sizeof name);
-	bool sided = !v->paused && kinds[v->kind].sided;
-	for (size_t i = 0; i < ARRAY_LEN(forms); i++) {
-		/* with no time after it, the phase is all there is to keep */
-		if (!forms[i].phase && !*big)
-			break;
-		const char *part[3] = { sided ? side_caps(v->side, forms[i].brief_side) : "",
-					forms[i].phase ? name : "", big };
-		join(out, n, forms[i].gap, part);
-		if ((int)strlen(out) <= w)
-			return;
-	}
-	if (*big)
-		snprintf(out, n, "%s", big);
+	if (!ui->sscreen)
+		ui_session_begin(ui);
+	return ui->sscreen;
 }
 
-/* The big text: remaining time, the rep, the count or rating typed. */
-static void big_text(const struct engine_view *v, char *out, size_t n)
-{
-	out[0] = '\0';
-	if (v->kind == SEG_SET && v->phase != PHASE_NONE)
-		snprintf(out, n, "%d", v->rep);
-	else if (v->kind == SEG_SET && (v->input == INPUT_REPS || v->input == INPUT_COUNT))
-		snprintf(out, n, "%d", v->typed >= 0 ? v->typed : v->reps_done);
-	else if (v->kind == SEG_RATE && v->typed >= 0)
-		snprintf(out, n, "%d", v->typed);
-	else if (v->timed) {
-		long long s = (v->remaining + 999) / 1000;
-		if (s >= 3600)
-			snprintf(out, n, "%lld:%02lld:%02lld", s / 3600, s / 60 % 60, s % 60);
-		else
-			snprintf(out, n, "%lld:%02lld", s / 60, s % 60);
-	}
-}
-
-/* "2 of 3", or "2/3" where room is short. */
-static void of(char *out, size_t n, int a, int b, bool brief)
-{
-	snprintf(out, n, brief ? "%d/%d" : "%d of %d", a, b);
-}
-
-/* The counters line: set, rep, spot, round.  `brief` for narrow screens. */
-static void counters(const struct engine_view *v, char *out, size_t n, bool brief)
-{
-	const struct segment *s = v->seg;
-	const char *gap = brief ? "  " : "   ";
-	char a[32], b[32];
-	out[0] = '\0';
-	if (!s)
-		return;
-	switch (v->kind) {
-	case SEG_SET:
-		of(a, sizeof a, s->set, s->nsets, brief);
-		if (v->phase != PHASE_NONE) {
-			of(b, sizeof b, v->rep, v->target, brief);
-			snprintf(out, n, "set %s%srep %s", a, gap, b);
-		} else {
-			of(b, sizeof b, v->reps_done, v->target, brief);
-			snprintf(out, n, "set %s%s%s reps", a, gap, b);
-		}
-		break;
-	case SEG_REST:
-		of(a, sizeof a, s->set, s->nsets, brief);
-		snprintf(out, n, "after set %s", a);
-		break;
-	case SEG_SPOT:
-		of(a, sizeof a, s->spot + 1, (int)v->step->nspots, brief);
-		snprintf(out, n, "spot %s: %s", a, v->step->spots[s->spot].name);
-		break;
-	case SEG_ICE_ON:
-		if (s->nrounds > 1) {
-			of(a, sizeof a, s->round, s->nrounds, brief);
-			snprintf(out, n, "round %s", a);
-		}
-		break;
-	case SEG_ICE_OFF:
-		/* the round just done is over: what counts now is the next */
-		of(a, sizeof a, s->round + 1, s->nrounds, brief);
-		snprintf(out, n, brief ? "packs off" : "packs off until round %s", a);
-		break;
-	default:
-		break;
-	}
-}
+/* ---- what to show (and ui_session_text.c) ---- */
 
 /* A key as the user set it (keys are remappable): "space", or the
  * character. */
@@ -196,7 +85,7 @@ static void prompt(struct ui *ui, const struct engine_view *v, char *out, size_t
 	char kp[8], kn[8];
 	const char *pause = key_word(ui->o->key_pause, kp), *next = key_word(ui->o->key_next, kn);
 	out[0] = '\0';
-	if (ui->confirming_quit)
+	if (state(ui)->confirming_quit)
 		snprintf(out, n, "Quit this session? y to quit, n to go on");
 	else if (ui->sess.e.notice[0])
 		snprintf(out, n, "%s", ui->sess.e.notice);
@@ -218,30 +107,6 @@ static void prompt(struct ui *ui, const struct engine_view *v, char *out, size_t
 		snprintf(out, n, "%s", ui->cue_note);
 }
 
-/* The reminder for what is under way: the spot's own cue, else the step's.
- * None while the packs are off (the step's cue says how to put them on),
- * nor for a note or a rating, whose title holds their cue already. */
-static const char *cue_text(const struct engine_view *v)
-{
-	if (!v->step || v->kind == SEG_ICE_OFF || v->kind == SEG_NOTE || v->kind == SEG_RATE)
-		return NULL;
-	if (v->kind == SEG_SPOT && v->step->spots[v->seg->spot].cue)
-		return v->step->spots[v->seg->spot].cue;
-	return v->step->cue;
-}
-
-/* What comes next; nothing in a lead-in, whose title says it already.  In
- * ice off, the next round's cue (the packs go back on) goes with it. */
-static void next_text(const struct engine_view *v, char *out, size_t n)
-{
-	out[0] = '\0';
-	if (v->kind == SEG_LEADIN)
-		return;
-	const char *cue = v->kind == SEG_ICE_OFF && v->step ? v->step->cue : NULL;
-	snprintf(out, n, "next: %s%s%s", v->next[0] ? v->next : "the end", cue ? ". " : "",
-		 cue ? cue : "");
-}
-
 /* The words of a frame, made once per full redraw. */
 struct words {
 	char prompt[1024];
@@ -252,22 +117,18 @@ struct words {
 static void frame_words(struct ui *ui, const struct engine_view *v, struct words *t)
 {
 	prompt(ui, v, t->prompt, sizeof t->prompt);
-	next_text(v, t->next, sizeof t->next);
-	t->cue = cue_text(v);
+	sess_next_text(v, t->next, sizeof t->next);
+	t->cue = sess_cue_text(v);
 }
 
 /* ---- layout ---- */
 
-enum line_id { L_PHASE, L_PROMPT, L_TITLE, L_COUNTERS, L_CUE, L_SESSION, L_STEP, L_NEXT, L_COUNT };
-
-struct layout {
-	int x, w;            /* the main column */
-	int list_w;          /* the step list, 0 when hidden */
-	int y[L_COUNT];      /* first row of each line, -1 when left out */
-	int rows[L_COUNT];   /* rows of each line: long text wraps */
-	int digits_y, digits_h;
-	bool big;
-};
+/* Rows under the title bar from which the words are big: five rows of
+ * words, one between, five of digits, and six lines of text. */
+enum { WORDS_MIN_H = 2 * BIGFONT_ROWS + 1 + 6 };
+/* Columns from which the step list stays beside the big words: below, the
+ * words take its width (they are what a glance from afar needs). */
+enum { WORDS_LIST_COLS = 140 };
 
 /* The rows of big digits wanted: about a third of the screen's height, big
  * enough across a room, small enough that a second's change stays a few
@@ -277,10 +138,17 @@ static int digits_cap(const struct ui *ui)
 	return BIGFONT_ROWS * (ui->paint.rows >= 28 ? (ui->paint.rows - 4) / 12 : 1);
 }
 
+/* The rows of big words wanted: a step below the digits, five at least. */
+static int words_cap(const struct ui *ui)
+{
+	int d = digits_cap(ui);
+	return d > 2 * BIGFONT_ROWS ? d - BIGFONT_ROWS : BIGFONT_ROWS;
+}
+
 /* Rows for each line: claims in order of importance, each up to what the
  * line's text needs.  First a row each (the prompt, what to do now, up to
  * half the room; the title a second row before the bars), then, from what
- * the digits leave (`keep`), the rest of any text that wraps. */
+ * the big area leaves (`keep`), the rest of any text that wraps. */
 static void share_rows(struct layout *l, const int need[L_COUNT], int room, int keep)
 {
 	enum { HALF = -1, ALL = -2 };
@@ -314,16 +182,56 @@ static void share_rows(struct layout *l, const int need[L_COUNT], int room, int 
 	}
 }
 
+/* The words' band and the digits' band in the big area: the words up to
+ * their cap, at least five rows, the digits the rest up to theirs; the
+ * two together in the middle of the area. */
+static void split_area(const struct ui *ui, struct layout *l, bool words)
+{
+	int a = l->area_h, wh = 0, dh = 0, gap = 0;
+	if (words && l->big) {
+		gap = 1;
+		wh = a - gap - BIGFONT_ROWS;
+		if (wh > words_cap(ui))
+			wh = words_cap(ui);
+		dh = a - gap - wh;
+		if (dh > digits_cap(ui))
+			dh = digits_cap(ui);
+	} else if (words) {
+		wh = a < digits_cap(ui) ? a : digits_cap(ui);
+	} else {
+		dh = a;
+	}
+	int top = (a - wh - gap - dh) / 2;
+	/* digits alone keep the whole area (they are centred in it) */
+	if (!words)
+		top = 0;
+	l->words_y = top;
+	l->words_h = wh;
+	l->digits_y = top + wh + gap;
+	l->digits_h = dh;
+}
+
 static void plan_layout(struct ui *ui, const struct engine_view *v, const struct words *t,
 			struct layout *l)
 {
 	int top = 1, h = ui->paint.rows - 2;
+	char bt[32], ct[300];
+	sess_big_text(v, bt, sizeof bt);
+	sess_counters(v, ct, sizeof ct, false);
+	/* big words where there are rows for them and the digits, and they
+	 * fit across; below WORDS_LIST_COLS without the step list */
+	struct big_words bw;
+	sess_big_words(v, &bw);
+	bool words = h >= WORDS_MIN_H;
 	l->list_w = ui->paint.cols >= 64 && h >= 8 ? (ui->paint.cols / 3 < 30 ? ui->paint.cols / 3 : 30) : 0;
+	if (words && ui->paint.cols < WORDS_LIST_COLS)
+		l->list_w = 0;
 	l->x = l->list_w ? l->list_w + 2 : 1;
 	l->w = ui->paint.cols - l->x - 1;
-	char bt[32], ct[300];
-	big_text(v, bt, sizeof bt);
-	counters(v, ct, sizeof ct, false);
+	if (l->w > 511)
+		l->w = 511;
+	if (words && !big_words_fit(&bw, l->w, BIGFONT_ROWS).w)
+		words = false;
 	int need[L_COUNT] = {
 		[L_PHASE] = 1,
 		[L_PROMPT] = t->prompt[0] ? paint_wrap_rows(t->prompt, l->w, 0) : v->input != INPUT_NONE,
@@ -337,29 +245,34 @@ static void plan_layout(struct ui *ui, const struct engine_view *v, const struct
 	};
 	/* big digits when five rows of them leave one for the heading */
 	l->big = bt[0] != '\0' && h >= BIGFONT_ROWS + 2;
-	int cap = digits_cap(ui);
+	int least = (l->big ? BIGFONT_ROWS : 0) + (words ? BIGFONT_ROWS + l->big : 0);
+	int most = words && l->big ? words_cap(ui) + 1 + digits_cap(ui) : l->big || words ? digits_cap(ui) : 0;
 	memset(l->rows, 0, sizeof l->rows);
-	share_rows(l, need, l->big ? h - BIGFONT_ROWS : h, l->big ? cap - BIGFONT_ROWS : 0);
+	share_rows(l, need, h - least, most - least);
 	int used = 0;
 	for (int i = 0; i < L_COUNT; i++) {
 		l->y[i] = -1;
 		used += l->rows[i];
 	}
-	/* top to bottom: phase, title, digits, counters, prompt, cue, bars, next */
+	/* top to bottom: phase, title, words and digits, counters, prompt,
+	 * cue, bars, next */
 	static const enum line_id above[] = { L_PHASE, L_TITLE };
 	static const enum line_id below[] = { L_COUNTERS, L_PROMPT, L_CUE, L_STEP, L_SESSION, L_NEXT };
-	l->digits_h = l->big ? h - used : 0;
+	l->area_h = l->big || words ? h - used : 0;
 	/* leave a blank row around the digits when there is room to spare */
-	int spare = l->digits_h > 12 ? 2 : 0;
+	int spare = l->area_h > 12 ? 2 : 0;
 	int y = top;
 	for (size_t i = 0; i < ARRAY_LEN(above); i++)
 		if (l->rows[above[i]]) {
 			l->y[above[i]] = y;
 			y += l->rows[above[i]];
 		}
-	l->digits_y = y + spare / 2;
-	l->digits_h -= spare;
-	y += l->digits_h + spare;
+	l->area_y = y + spare / 2;
+	l->area_h -= spare;
+	if (l->area_h < least)
+		l->area_h = least;
+	y += l->area_h + spare;
+	split_area(ui, l, words);
 	for (size_t i = 0; i < ARRAY_LEN(below); i++)
 		if (l->rows[below[i]]) {
 			l->y[below[i]] = y;
@@ -368,103 +281,6 @@ static void plan_layout(struct ui *ui, const struct engine_view *v, const struct
 }
 
 /* ---- drawing ---- */
-
-/* bigfont_fit(), remembered: the digits' shape changes seldom (":" and
- * the number of digits), the text every second. */
-static struct bigfont_scale fit(const char *text, int cols, int rows)
-{
-	static char shape[32];
-	static int c, r;
-	static struct bigfont_scale s;
-	char now[32];
-	size_t n = 0;
-	for (; text[n] && n < sizeof now - 1; n++)
-		now[n] = text[n] >= '0' && text[n] <= '9' ? '0' : text[n];
-	now[n] = '\0';
-	if (cols != c || rows != r || strcmp(now, shape)) {
-		s = bigfont_fit(text, cols, rows);
-		memcpy(shape, now, n + 1);
-		c = cols;
-		r = rows;
-	}
-	return s;
-}
-
-/* One character of the digits (or all when i < 0): as cells of the direct
- * area (ui_direct.c), or, where the terminal cannot take that or the font
- * does not fit, as rows of wide characters through ncurses. */
-static void big_rows(struct ui *ui, const struct layout *l, const char *text, int only)
-{
-	wchar_t row[512];
-	int w = l->w < 511 ? l->w : 511;
-	int rows_cap = digits_cap(ui);
-	struct bigfont_scale s = fit(text, w, l->digits_h < rows_cap ? l->digits_h : rows_cap);
-	int width = s.w ? bigfont_width(text, s) : (int)strlen(text);
-	int height = s.w ? bigfont_height(s) : 1;
-	int x0 = (w - width) / 2, y0 = (l->digits_h - height) / 2;
-	bool direct = ui->direct.h > 0 && s.w;
-	wchar_t block = ui->paint.utf8 ? L'\u2588' : L'#';
-	/* the columns to write: all, or those of character `only` */
-	int from = 0, to = w, first = 0, last = (int)strlen(text);
-	if (only >= 0 && s.w) {
-		from = x0;
-		for (int i = 0; i < only; i++)
-			from += (bigfont_char_width(text[i]) + 1) * s.w;
-		to = from + bigfont_char_width(text[only]) * s.w;
-		first = only;
-		last = only + 1;
-	}
-	for (int r = 0; r < l->digits_h; r++) {
-		int py = r - y0;
-		if (only >= 0 && (py < 0 || py >= height))
-			continue;
-		for (int i = from; i < to; i++)
-			row[i] = L' ';
-		if (!s.w && py == 0) {
-			for (int i = 0; text[i] && x0 + i < w; i++)
-				row[x0 + i] = (wchar_t)(unsigned char)text[i];
-		} else if (s.w && py >= 0 && py < height) {
-			int x = only >= 0 ? from : x0;
-			for (int k = first; k < last; k++) {
-				int cw = bigfont_char_width(text[k]);
-				for (int px = 0; px < cw; px++)
-					for (int sx = 0; sx < s.w; sx++, x++)
-						if (x >= 0 && x < w && bigfont_pixel(text[k], px, py / s.h))
-							row[x] = block;
-				x += s.w;
-			}
-		}
-		if (direct)
-			for (int i = from; i < to; i++)
-				ui_direct_set(ui, r, i, row[i] != L' ');
-		else
-			mvaddnwstr(l->digits_y + r, l->x + from, row + from, to - from);
-	}
-}
-
-static void draw_big(struct ui *ui, const struct layout *l, const char *text, enum ui_color c)
-{
-	const char *prev = ui->shown_big;
-	if (!ui->full && !strcmp(prev, text))
-		return;
-	/* side colours help across a room; otherwise plain cells, no attributes */
-	bool colored = c == C_LEFT || c == C_RIGHT || c == C_ICE || c == C_REST;
-	if (ui->direct.h)
-		ui_direct_color(ui, colored ? c : C_NORMAL);
-	else if (colored)
-		paint_color_on(&ui->paint, c);
-	if (!ui->full && strlen(prev) == strlen(text)) {
-		/* same shape: only the characters that changed (mostly the last) */
-		for (int i = 0; text[i]; i++)
-			if (text[i] != prev[i])
-				big_rows(ui, l, text, i);
-	} else {
-		big_rows(ui, l, text, -1);
-	}
-	if (colored && !ui->direct.h)
-		paint_color_off(&ui->paint, c);
-	snprintf(ui->shown_big, sizeof ui->shown_big, "%s", text);
-}
 
 /* A line of the layout, wrapped over its rows, cut with an ellipsis only
  * when even those run out. */
@@ -485,6 +301,7 @@ static void draw_line(struct ui *ui, const struct layout *l, enum line_id id, co
 
 static void draw_bars(struct ui *ui, const struct layout *l, const struct engine_view *v)
 {
+	struct sess_screen *ss = state(ui);
 	static const char *const label[] = { "step    ", "session " };
 	const int ids[] = { L_STEP, L_SESSION };
 	const double frac[] = { v->step_progress, v->session_progress };
@@ -492,10 +309,10 @@ static void draw_bars(struct ui *ui, const struct layout *l, const struct engine
 	for (int i = 0; i < 2; i++) {
 		int y = l->y[ids[i]];
 		int fill = (int)(frac[i] * bw + 0.5), pct = (int)(frac[i] * 100 + 0.5);
-		if (y < 0 || (!ui->full && ui->shown_bar[i][0] == fill && ui->shown_bar[i][1] == pct))
+		if (y < 0 || (!ui->full && ss->shown_bar[i][0] == fill && ss->shown_bar[i][1] == pct))
 			continue;
-		ui->shown_bar[i][0] = fill;
-		ui->shown_bar[i][1] = pct;
+		ss->shown_bar[i][0] = fill;
+		ss->shown_bar[i][1] = pct;
 		move(y, l->x);
 		clrtoeol();
 		paint_color_on(&ui->paint, C_DIM);
@@ -553,7 +370,7 @@ static void key_help(struct ui *ui, const struct engine_view *v, int w, char *ou
 		snprintf(h[nh].text, sizeof h[nh].text, __VA_ARGS__); \
 		h[nh++].rank = (rank_); \
 	} while (0)
-	if (ui->confirming_quit) {
+	if (state(ui)->confirming_quit) {
 		/* the question takes the next key, whatever it is */
 		HINT(0, "y quit");
 		HINT(1, "any other key goes on");
@@ -611,7 +428,7 @@ static void draw_too_small(struct ui *ui, const struct engine_view *v)
 {
 	erase();
 	char t[32];
-	big_text(v, t, sizeof t);
+	sess_big_text(v, t, sizeof t);
 	bool time_row = t[0] && ui->paint.rows > 1;
 	paint_too_small(&ui->paint, ui->paint.rows - time_row);
 	if (time_row)
@@ -622,21 +439,22 @@ static void draw(struct ui *ui)
 {
 	/* once a second only numbers change: the words and the layout of the
 	 * last full redraw still hold */
-	static struct layout l;
+	struct sess_screen *ss = state(ui);
+	struct layout *l = &ss->l;
 	struct engine_view v;
 	if (ui->full)
 		engine_view(&ui->sess.e, &v);
 	else
 		engine_view_numbers(&ui->sess.e, &v);
 	char text[400], big[32];
-	big_text(&v, big, sizeof big);
-	if (!ui->full && l.big && strlen(big) != strlen(ui->shown_big)) {
+	sess_big_text(&v, big, sizeof big);
+	if (!ui->full && l->big && strlen(big) != strlen(ss->area.shown_digits)) {
 		/* 10:00 to 9:59: the digits may fit the area differently */
 		ui->full = true;
 		engine_view(&ui->sess.e, &v);
 	}
 	if (ui->paint.rows < 6 || ui->paint.cols < 20 || v.done) {
-		ui_direct_area(ui, 0, 0, 0, 0);
+		ui_direct_area(&ui->direct, 0, 0, 0, 0);
 		if (v.done)
 			ui_summary_draw(ui);
 		else
@@ -646,39 +464,55 @@ static void draw(struct ui *ui)
 	if (ui->full) {
 		struct words t;
 		frame_words(ui, &v, &t);
-		plan_layout(ui, &v, &t, &l);
-		/* the digits' area is recoup's own when the font fits it */
-		int w = l.w < 511 ? l.w : 511;
-		int cap = digits_cap(ui);
-		bool own = ui->direct.on && l.big &&
-			   fit(big, w, l.digits_h < cap ? l.digits_h : cap).w > 0;
-		ui_direct_area(ui, l.digits_y, l.x, own ? l.digits_h : 0, w);
+		plan_layout(ui, &v, &t, l);
+		struct big_area *a = &ss->area;
+		a->y = l->area_y;
+		a->x = l->x;
+		a->w = l->w;
+		a->words_y = l->words_y;
+		a->words_h = l->words_h;
+		a->digits_y = l->digits_y;
+		a->digits_h = l->big ? l->digits_h : 0;
+		a->digits_cap = digits_cap(ui);
+		/* the big area is recoup's own when the font fits the digits */
+		bool own = ui->direct.on && l->area_h && (!l->big || big_digits_fit(a, big).w > 0);
+		ui_direct_area(&ui->direct, l->area_y, l->x, own ? l->area_h : 0, l->w);
 		erase();
 		draw_frame(ui, &v);
-		if (l.list_w)
-			draw_list(ui, &l, &v);
-		draw_line(ui, &l, L_TITLE, v.title, C_NORMAL);
-		draw_line(ui, &l, L_CUE, t.cue ? t.cue : "", C_DIM);
-		draw_line(ui, &l, L_NEXT, t.next, C_DIM);
-		draw_line(ui, &l, L_PROMPT, t.prompt, C_WARN);
+		if (l->list_w)
+			draw_list(ui, l, &v);
+		draw_line(ui, l, L_TITLE, v.title, C_NORMAL);
+		draw_line(ui, l, L_CUE, t.cue ? t.cue : "", C_DIM);
+		draw_line(ui, l, L_NEXT, t.next, C_DIM);
+		draw_line(ui, l, L_PROMPT, t.prompt, C_WARN);
 	}
-	enum ui_color pc = v.paused ? C_WARN : phase_color(&v);
+	enum ui_color pc = v.paused ? C_WARN : sess_phase_color(&v);
 	/* what changes with time, redrawn only when it did */
-	heading(&v, l.big ? "" : big, l.w, text, sizeof text);
-	if (ui->full || strcmp(text, ui->shown_phase)) {
-		draw_line(ui, &l, L_PHASE, text, pc);
-		snprintf(ui->shown_phase, sizeof ui->shown_phase, "%s", text);
+	sess_heading(&v, l->big ? "" : big, l->w, text, sizeof text);
+	if (ui->full || strcmp(text, ss->shown_phase)) {
+		draw_line(ui, l, L_PHASE, text, pc);
+		snprintf(ss->shown_phase, sizeof ss->shown_phase, "%s", text);
 	}
-	if (l.big)
-		draw_big(ui, &l, big, v.paused ? C_DIM : pc);
-	counters(&v, text, sizeof text, false);
-	if (paint_width(text) > l.w)
-		counters(&v, text, sizeof text, true);
-	if (ui->full || strcmp(text, ui->shown_counters)) {
-		draw_line(ui, &l, L_COUNTERS, text, C_NORMAL);
-		snprintf(ui->shown_counters, sizeof ui->shown_counters, "%s", text);
+	enum ui_color bc = v.paused ? C_DIM : pc;
+	big_color(&ui->direct, &ui->paint, bc, true);
+	/* the words change with a full redraw (a cue, a key), but for a
+	 * tempo phase's seconds: not worth a look every second otherwise */
+	if (l->words_h && (ui->full || v.phase != PHASE_NONE)) {
+		struct big_words bw;
+		sess_big_words(&v, &bw);
+		big_draw_words(&ss->area, &ui->direct, &ui->paint, &bw, ui->full);
 	}
-	draw_bars(ui, &l, &v);
+	if (l->big)
+		big_draw_digits(&ss->area, &ui->direct, &ui->paint, big, ui->full);
+	big_color(&ui->direct, &ui->paint, bc, false);
+	sess_counters(&v, text, sizeof text, false);
+	if (paint_width(text) > l->w)
+		sess_counters(&v, text, sizeof text, true);
+	if (ui->full || strcmp(text, ss->shown_counters)) {
+		draw_line(ui, l, L_COUNTERS, text, C_NORMAL);
+		snprintf(ss->shown_counters, sizeof ss->shown_counters, "%s", text);
+	}
+	draw_bars(ui, l, &v);
 }
 
 /* ---- time and keys ---- */
@@ -748,8 +582,8 @@ bool ui_session_start(struct ui *ui, const char *arg, char *why, size_t n)
 	session_start(&ui->sess, ui->o);
 	ui->in_session = ui->session_from_picker = true;
 	ui->seen_cue = 0;
-	ui->confirming_quit = ui->quit_paused = false;
 	ui->last_beep_sec = -1;
+	ui_session_begin(ui);
 	ui_switch(ui, SCREEN_SESSION);
 	return true;
 }
@@ -761,7 +595,8 @@ static void key(struct ui *ui, int ch)
 	ui->full = true;
 	/* just after a set ended by itself, presses meant for it are dropped
 	 * (the engine's rule); q still asks */
-	if (engine_guarded(e) && ch != o->key_quit && !ui->confirming_quit)
+	struct sess_screen *ss = state(ui);
+	if (engine_guarded(e) && ch != o->key_quit && !ss->confirming_quit)
 		return;
 	if (e->status == ENGINE_DONE) {
 		/* the summary stays until q or Enter: a stray key must not
@@ -770,21 +605,21 @@ static void key(struct ui *ui, int ch)
 			leave_finished(ui);
 		return;
 	}
-	if (ui->confirming_quit) {
-		ui->confirming_quit = false;
+	if (ss->confirming_quit) {
+		ss->confirming_quit = false;
 		if (ch == 'y' || ch == 'Y')
 			engine_quit(e); /* the summary follows */
-		else if (ui->quit_paused)
+		else if (ss->quit_paused)
 			engine_release(e); /* "no": on from where it was */
-		ui->quit_paused = false;
+		ss->quit_paused = false;
 		return;
 	}
 	if (ch == o->key_quit) {
 		if (o->confirm_quit) {
 			/* a countdown waits for the answer: a set must not count
 			 * reps, nor a spot minutes, behind the question */
-			ui->quit_paused = engine_hold(e);
-			ui->confirming_quit = true;
+			ss->quit_paused = engine_hold(e);
+			ss->confirming_quit = true;
 		} else {
 			engine_quit(e); /* the summary follows */
 		}

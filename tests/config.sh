@@ -419,7 +419,7 @@ keys = { next = "m"; };
 EOF
 tm_start --config "$T/keys.conf" --routine-dir "$FIX" cfg-holds
 wait_log ' step n=1 type=timer name="First hold"$' &&
-	wait_screen '│ HOLD$'
+	wait_screen '(│|^) TIMER$'
 ok $? "keys: the session starts, with no lead-in"
 keys n
 sleep 0.5

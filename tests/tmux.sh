@@ -180,8 +180,26 @@ wait_exit() {
 	return 1
 }
 
-# The rows of the big digits: full blocks, but not a progress bar's.
-digits() { screen | grep '█' | grep -v '░'; }
+# digits: the rows of the big digits, the last run of rows of blocks (the
+# big words, when shown, are a run above them; a progress bar has '░')
+digits() {
+	screen | awk '/█|▒/ && !/░/ && !/[0-9]%$/ { if (!run) n = 0; run = 1; rows[++n] = $0; next }
+		{ run = 0 } END { for (i = 1; i <= n; i++) print rows[i] }'
+}
+# big: the big words and figures read back through the font (tests/bigread):
+# a line per word, "ROW HEIGHT FIRST LAST KIND TEXT"
+: "${BIGREAD:=$top_builddir/tests/bigread}"
+big() { screen | "$BIGREAD" "$@"; }
+# big_words: the words of the first band, one space apart ("<LEFT DOWN 2");
+# big_figure: those of the last (the digits)
+_band_text() {
+	awk -v which="$1" '{ if (!($1 in seen)) { seen[$1] = 1; bands[++nb] = $1 }
+		t = $0; for (i = 1; i <= 5; i++) sub(/^[^ ]+ /, "", t)
+		text[$1] = text[$1] (text[$1] == "" ? "" : " ") t }
+		END { if (nb) print text[bands[which == "first" ? 1 : nb]] }'
+}
+big_words() { big | _band_text first; }
+big_figure() { big | _band_text last; }
 digit_rows() { digits | wc -l | tr -d ' '; }
 _digits_shown() { [ "$(digit_rows)" -ge 5 ]; }
 # wait_digits [SECS]: until big digits (5 rows at least) are on the screen.

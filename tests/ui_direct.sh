@@ -1,10 +1,11 @@
 #!/bin/sh
-# The big digits are drawn by recoup itself, cell by cell, beside ncurses
-# (src/ui_direct.c).  Whatever the session went through (seconds counted
-# down, a pause, the side changing colour, 10:00 becoming 9:59, the help
-# screen and back, a resize), the screen must be exactly what a repaint
-# from scratch draws: no block left over, none missing, none in the wrong
-# colour.  SIGCONT makes the dashboard repaint everything, so each check
+# The big digits and words are drawn by recoup itself, cell by cell,
+# beside ncurses (src/ui_direct.c).  Whatever the session went through
+# (seconds counted down, a pause, the side changing colour, 10:00 becoming
+# 9:59, the help screen and back, a resize, the words of a tempo set's
+# phases, LEFT to RIGHT, ICE ON to the shaded ICE OFF, larger words), the
+# screen must be exactly what a repaint from scratch draws: no block left
+# over, none missing, none in the wrong colour or shade.  SIGCONT makes the dashboard repaint everything, so each check
 # pauses the session (the digits stand still), captures the screen with
 # its attributes, sends SIGCONT, and compares.
 . "$top_srcdir/tests/lib.sh"
@@ -56,7 +57,7 @@ _narrower() { [ "$(digits_width)" -lt "$1" ]; }
 # same_after_repaint WHAT: paused, the screen equals its repaint
 same_after_repaint() {
 	keys Space
-	wait_screen '│ PAUSED' >/dev/null
+	wait_screen '(│|^) PAUSED' >/dev/null
 	_before=$(full)
 	kill -CONT "$pid"
 	# the repaint clears the screen first: wait until it is whole again
@@ -69,11 +70,11 @@ same_after_repaint() {
 		full | sed 's/^/#   after:  /'
 	fi
 	keys Space
-	wait_gone '│ PAUSED' >/dev/null
+	wait_gone '(│|^) PAUSED' >/dev/null
 }
 
 tm_start --speed 10 --routine-dir "$ROUTINES" ui-session
-wait_screen 'LEFT  HOLD'
+wait_screen 'LEFT  TIMER'
 ok $? "the session runs"
 pid=$(recoup_pid)
 wait_digits
@@ -86,7 +87,7 @@ ok $? "the digits count down"
 same_after_repaint "after seconds counted down"
 
 keys n
-wait_screen 'RIGHT  HOLD'
+wait_screen 'RIGHT  TIMER'
 ok $? "the other side"
 wait_digits_change "$(digits)"
 same_after_repaint "the right side, in its colour"
@@ -119,12 +120,43 @@ same_after_repaint "back from the help screen"
 tm resize-window -t t -x 50 -y 15
 wait_digits
 tm resize-window -t t -x 80 -y 24
-_poll 10 eval '[ "$(screen | head -n 1 | sed "s/ *$//")" != "" ] && screen | grep -q "RIGHT  HOLD"'
+_poll 10 eval '[ "$(screen | head -n 1 | sed "s/ *$//")" != "" ] && screen | grep -q "RIGHT  TIMER"'
 wait_digits
 ok $? "resized and back"
 same_after_repaint "after a resize"
 
 keys q y Enter
+wait_exit
+is "$(exit_status)" 0 "quit"
+
+# the big words: a tempo set's phases, the sides, ice on and off
+printf 'lead_in = "60s";\n' >"$T/words.conf"
+tm_start --config "$T/words.conf" --speed 4 --routine-dir "$top_srcdir/tests/fixtures-ui/words" ui-words
+wait_screen 'LEFT  GET READY'
+ok $? "the words routine runs"
+pid=$(recoup_pid)
+keys n
+wait_screen 'LEFT  (DOWN|HOLD|UP) [0-9]'
+ok $? "a tempo set"
+sleep 1.5   # phases come and go
+same_after_repaint "after the phases' words changed"
+wait_screen 'RIGHT  GET READY' 20
+ok $? "the right side"
+same_after_repaint "from LEFT to RIGHT"
+keys n
+wait_screen '(│|^) GET READY$' 20
+keys n
+wait_screen '(│|^) ICE ON$'
+ok $? "ice on"
+keys n
+wait_screen '(│|^) ICE OFF$'
+ok $? "ice off"
+same_after_repaint "from ICE ON to the shaded ICE OFF"
+tm resize-window -t t -x 120 -y 40
+_poll 10 eval '[ "$(big | head -n 1 | cut -d" " -f2)" -ge 10 ]'
+ok $? "larger words"
+same_after_repaint "the larger words"
+keys q y
 wait_exit
 is "$(exit_status)" 0 "quit"
 

@@ -77,6 +77,8 @@ steps:
   - {type: timer, name: "Genou", duration: 5m}
 EOF
 tm_start -e env LC_ALL=C LANG=C "$RECOUP" --log "$LOG" --routine-dir "$R" latin
+# wide enough for the step list beside the big words
+tm resize-window -t t -x 150 -y 24
 wait_screen '^ \?tirement \? chaud, \?\? '
 ok $? "C locale: the title bar shows one ? a character"
 s=$(screen)

@@ -10,32 +10,32 @@ has_color() { tm capture-pane -e -p -t t | grep -Eq "$esc\\[(3[0-7]|4[0-7]|38;|4
 
 # colours by default (the control for what follows)
 tm_start --speed 10 --routine-dir "$ROUTINES" ui-session
-wait_screen 'LEFT  HOLD'
+wait_screen 'LEFT  TIMER'
 ok $? "default: the session screen"
 ok "$(has_color; echo $?)" "default: in colour"
 
 tm_start --no-color --speed 10 --routine-dir "$ROUTINES" ui-session
-wait_screen 'LEFT  HOLD'
+wait_screen 'LEFT  TIMER'
 ok $? "--no-color: the session screen"
 wait_digits
 ok $? "--no-color: big digits"
 like "$(screen)" 'LEFT: Wall stretch, 5:00' "--no-color: the step"
 ok "$(! has_color; echo $?)" "--no-color: no colour at all"
-like "$(tm capture-pane -e -p -t t)" "${esc}\\[1mLEFT  HOLD" "--no-color: the side in bold instead"
+like "$(tm capture-pane -e -p -t t)" "${esc}\\[1mLEFT  TIMER" "--no-color: the side in bold instead"
 
 for v in 1 yes; do
 	tm_start -e env NO_COLOR=$v "$RECOUP" --log "$LOG" --speed 10 --routine-dir "$ROUTINES" ui-session
-	wait_screen 'LEFT  HOLD'
+	wait_screen 'LEFT  TIMER'
 	ok $? "NO_COLOR=$v: the session screen"
 	ok "$(! has_color; echo $?)" "NO_COLOR=$v: no colour"
 done
 tm_start -e env NO_COLOR= "$RECOUP" --log "$LOG" --speed 10 --routine-dir "$ROUTINES" ui-session
-wait_screen 'LEFT  HOLD'
+wait_screen 'LEFT  TIMER'
 ok "$(has_color; echo $?)" "NO_COLOR set but empty: colour"
 mkdir -p "$XDG_CONFIG_HOME/recoup"
 echo 'colors = false;' >"$XDG_CONFIG_HOME/recoup/recoup.conf"
 tm_start --speed 10 --routine-dir "$ROUTINES" ui-session
-wait_screen 'LEFT  HOLD'
+wait_screen 'LEFT  TIMER'
 ok $? "colors = false in the config: the session screen"
 ok "$(! has_color; echo $?)" "colors = false in the config: no colour"
 rm "$XDG_CONFIG_HOME/recoup/recoup.conf"

@@ -42,7 +42,7 @@ rm -f "$LOG"
 tm_shell
 ok $? "an interactive bash runs in the pane"
 type_line "for i in 1 2 3; do $R --speed 10 ui-session; echo \"ran \$i\"; done; echo \"loop: \$?\""
-wait_screen 'LEFT  HOLD'
+wait_screen 'LEFT  TIMER'
 ok $? "loop: the first session runs"
 keys C-c
 wait_screen '^\$ ?$'
@@ -83,7 +83,7 @@ if command -v perl >/dev/null 2>&1; then
 		num=${sig#*:}
 		rm -f "$LOG" "$T/child"
 		tm_start -e perl "$top_srcdir/tests/wstat.pl" "$T/child" $R --speed 10 ui-session
-		wait_screen 'LEFT  HOLD'
+		wait_screen 'LEFT  TIMER'
 		ok $? "$sg: the session runs under a parent that reports the wait status"
 		kill -"$sg" "$(cat "$T/child")"
 		wait_screen '^wstat=[0-9]+'
@@ -100,7 +100,7 @@ if command -v perl >/dev/null 2>&1; then
 fi
 # what a shell script sees stays 128+N
 tm_start -e sh -c "$R --speed 10 ui-session; echo \"status=\$?\""
-wait_screen 'LEFT  HOLD'
+wait_screen 'LEFT  TIMER'
 _poll 10 _has_child "$(recoup_pid)"
 pid=$(pgrep -P "$(recoup_pid)" | head -n 1)
 kill -TERM "$pid"

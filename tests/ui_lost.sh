@@ -15,7 +15,7 @@ cpu_ticks() { # user + system clock ticks, or 0 where /proc has no answer
 }
 
 tm_start --speed 10 --routine-dir "$ROUTINES" ui-session
-wait_screen 'LEFT  HOLD'
+wait_screen 'LEFT  TIMER'
 ok $? "hangup: the session runs"
 pid=$(recoup_pid)
 tm kill-session -t t
@@ -28,7 +28,7 @@ like "$(last_log_line)" ' end status=aborted .*signal=HUP' "hangup: the log ends
 if command -v setsid >/dev/null 2>&1; then
 	rm -f "$LOG"
 	tm_start -e setsid "$RECOUP" --log "$LOG" --speed 10 --routine-dir "$ROUTINES" ui-session
-	wait_screen 'LEFT  HOLD'
+	wait_screen 'LEFT  TIMER'
 	ok $? "no signal: the session runs in a session of its own"
 	pid=$(recoup_pid)
 	ok "$(kill -0 "$pid"; echo $?)" "no signal: the pid is the program's"

@@ -79,7 +79,7 @@ ok $? "keys still work after resizes: Down from ui-broken to UI ice"
 
 # start a session from the list; at its end, back to the list
 keys Enter
-wait_screen '│ NOTE'
+wait_screen '(│|^) NOTE'
 ok $? "Enter starts the routine; the ice runs out, the note waits"
 like "$(screen)" '^ UI ice +step 2 of 2  practice' "the session screen"
 keys Enter

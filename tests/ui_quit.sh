@@ -6,7 +6,7 @@
 . "$top_srcdir/tests/tmux.sh"
 
 tm_start --speed 10 --routine-dir "$ROUTINES" ui-session
-wait_screen 'LEFT  HOLD'
+wait_screen 'LEFT  TIMER'
 ok $? "the session runs"
 wait_digits
 ok $? "with a countdown"
@@ -31,7 +31,7 @@ ok "$(! screen | grep -Eq 'In the list|edit it in|revert your copy|^ +h +history
 is "$(help_aligned)" 1 "help: the session keys' descriptions start in one column"
 [ "$(help_aligned)" = 1 ] || show_screen
 keys x
-wait_screen 'LEFT  HOLD'
+wait_screen 'LEFT  TIMER'
 ok $? "help: any key goes back to the session"
 
 keys q
@@ -51,7 +51,7 @@ wait_log ' resume n=1 name="Wall stretch" paused=[0-9.]+$'
 ok $? "n: resume logged"
 wait_digits_change "$(digits)" 5
 ok $? "the countdown goes on"
-like "$(screen)" 'LEFT  HOLD' "still on the same step"
+like "$(screen)" 'LEFT  TIMER' "still on the same step"
 ok "$(! grep -q ' end ' "$LOG"; echo $?)" "no end line in the log"
 
 keys q
@@ -79,7 +79,7 @@ keys = { pause = "p"; next = "l"; quit = "x"; };
 EOF
 rm -f "$LOG"
 tm_start --speed 10 --routine-dir "$ROUTINES" ui-session
-wait_screen 'LEFT  HOLD'
+wait_screen 'LEFT  TIMER'
 ok $? "config: the session runs"
 like "$(screen | tail -n 1)" '^ p pause +l next +b back +\+/- 15s +x quit +\? help' \
 	"config: the key help names the keys set in the config"
@@ -93,20 +93,20 @@ ok "$(! screen | grep -q 'In the list'; echo $?)" "config: help over a session: 
 is "$(help_aligned)" 1 "config: help: the descriptions still start in one column"
 [ "$(help_aligned)" = 1 ] || show_screen
 keys z
-wait_screen 'LEFT  HOLD'
+wait_screen 'LEFT  TIMER'
 ok $? "config: help: any key goes back"
 keys Space
 sleep 0.3
 ok "$(! grep -q ' pause ' "$LOG"; echo $?)" "config: space no longer pauses"
 keys p
-wait_screen '│ PAUSED'
+wait_screen '(│|^) PAUSED'
 ok $? "config: p pauses"
 like "$(screen)" 'Paused: p to go on' "config: the prompt names p"
 keys p
 wait_log ' resume n=1 '
 ok $? "config: p resumes"
 keys l
-wait_screen 'RIGHT  HOLD'
+wait_screen 'RIGHT  TIMER'
 ok $? "config: l skips ahead"
 keys l
 wait_screen 'LEFT  REPS'

@@ -7,7 +7,9 @@
 
 # at --speed 10 the 5-minute timer takes 30 s
 tm_start --speed 10 --routine-dir "$ROUTINES" ui-session
-wait_screen 'LEFT  HOLD'
+# wide enough for the step list beside the big words
+tm resize-window -t t -x 150 -y 24
+wait_screen 'LEFT  TIMER'
 ok $? "the timer step starts on the left side"
 wait_screen '^ UI session +step 1 of 3  practice'
 ok $? "the title bar names the routine, the step and practice mode"
@@ -25,7 +27,7 @@ wait_log '^[^ ]+ [0-9a-f]+ step n=1 type=timer name="Wall stretch"$'
 ok $? "the step is logged"
 
 keys Space
-wait_screen '│ PAUSED'
+wait_screen '(│|^) PAUSED'
 ok $? "space pauses: PAUSED"
 like "$(screen)" 'Paused: space to go on' "the prompt says how to go on"
 wait_log ' pause n=1 name="Wall stretch"$'
@@ -41,7 +43,7 @@ wait_gone 'PAUSED'
 ok $? "PAUSED goes away"
 
 keys n
-wait_screen 'RIGHT  HOLD'
+wait_screen 'RIGHT  TIMER'
 ok $? "n skips to the right side"
 wait_log ' skip n=1 name="Wall stretch" what=timer side=left planned=300 elapsed=[0-9.]+$'
 ok $? "the skip is logged with the planned and elapsed time"

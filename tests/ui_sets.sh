@@ -17,11 +17,11 @@ ok $? "three presses: the set of 3"
 wait_screen 'GET READY'
 ok $? "then the next part's lead-in"
 sleep 1.2
-like "$(screen)" 'GET READY|HOLD' "the fourth press did not pause it"
+like "$(screen)" 'GET READY|TIMER' "the fourth press did not pause it"
 ok "$(! grep -q ' pause ' "$LOG"; echo $?)" "no pause in the log"
 
 keys n
-wait_screen 'HOLD'
+wait_screen 'TIMER'
 keys n
 wait_log ' skip n=2 name=Hold what=timer '
 ok $? "n skips the timer"

@@ -14,7 +14,7 @@ for sig in HUP TERM INT QUIT; do
 	esac
 	rm -f "$LOG"
 	tm_start --speed 10 --routine-dir "$ROUTINES" ui-session
-	wait_screen 'LEFT  HOLD'
+	wait_screen 'LEFT  TIMER'
 	ok $? "$sig: the session runs"
 	is "$(pane '#{alternate_on} #{cursor_flag}')" "1 0" "$sig: alternate screen, cursor hidden"
 	case $sig in

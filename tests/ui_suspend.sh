@@ -23,7 +23,7 @@ tm new-session -d -s t -x 80 -y 24 -c "$T" "env PS1='rs\$ ' $shell"
 wait_screen '^rs\$'
 ok $? "an interactive shell ($shell)"
 keys './go.sh' Enter
-wait_screen 'LEFT  HOLD'
+wait_screen 'LEFT  TIMER'
 ok $? "the session runs"
 
 keys C-z
@@ -39,10 +39,10 @@ wait_screen 'LEFT: Wall stretch, 5:00'
 ok $? "fg: the screen is redrawn"
 s=$(screen)
 like "$s" '^ UI session +step 1 of 3' "the title bar is back"
-like "$s" '│ next: RIGHT: Wall stretch' "the lower lines are back"
-like "$(body_joined)" 'Paused after a gap of [0-9]+s \(suspended or stopped\); resume to go on' \
-	"the screen says why it paused, and how to go on (the line wraps)"
-like "$s" '│ PAUSED' "and shows PAUSED"
+like "$s" '(│|^) next: RIGHT: Wall stretch' "the lower lines are back"
+like "$(body_joined)" 'Paused after a gap of [0-9]+s \(suspended or stopped\); press space to go on' \
+	"the screen says why it paused, and the key that goes on (the line wraps)"
+like "$s" '(│|^) PAUSED' "and shows PAUSED"
 ok "$(! printf '%s\n' "$s" | grep -q 'rs\$'; echo $?)" "nothing of the shell is left on the screen"
 is "$(pane '#{alternate_on} #{cursor_flag}')" "1 0" "the screen is the program's again"
 wait_log ' pause n=1 name="Wall stretch" reason=gap gap=[0-9.]+$'

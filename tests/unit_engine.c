@@ -55,6 +55,9 @@ struct start_opts {
 	int speed;
 	const int *targets;
 	const bool *at_top;
+	char *const *warnings;
+	size_t nwarnings;
+	const char *resume_how;
 };
 
 /* Load `yaml` and start a session at fake time 0. */
@@ -81,6 +84,9 @@ static bool begin_with(const char *yaml, const struct start_opts *so)
 		.speed = so->speed ? so->speed : 1,
 		.file = "test.yaml",
 		.id = "test",
+		.warnings = so->warnings,
+		.nwarnings = so->nwarnings,
+		.resume_how = so->resume_how,
 	};
 	struct engine_sink sink = { sink_line, NULL };
 	engine_start(&E, R, &o, clock_fake(&fc), sink);
@@ -1240,6 +1246,7 @@ static void test_gaps(void)
 	ok(v.paused && v.kind == SEG_ICE_OFF, "paused in the off time");
 	is_int(v.remaining, 300000, "the off time has not started");
 	ok(strstr(E.notice, "gap of 3600s") != NULL, "notice: %s", E.notice);
+	ok(strstr(E.notice, "resume to go on") != NULL, "no words from the front end: resume to go on");
 	at(61000 + HOUR);
 	is_int((long long)nlines, 4, "stays paused");
 	engine_toggle_pause(&E);
@@ -1368,6 +1375,74 @@ static void test_gaps(void)
 
 /* ---- what a front end shows ---- */
 
+/* Notices end with the part they are about (issue 10): "+ and -" said
+ * in a set is gone in the rest after it, the loader's warning comes back
+ * there (it stays through step 1), and goes after step 1. */
+static void test_notices(void)
+{
+	static const char y[] =
+		"name: Notices\n"
+		"steps:\n"
+		"  - {type: reps, name: Drop, sets: 2, reps: 1, tempo: 1-0-1, rest: 10s}\n"
+		"  - {type: timer, name: Hold, duration: 60s}\n";
+	char *warn[] = { "3:5: something odd" };
+	struct start_opts so = { .warnings = warn, .nwarnings = 1 };
+	if (!begin_with(y, &so))
+		return;
+	is_str(E.notice, "Warning (line 3): something odd", "the loader's warning on the first part");
+	at(500);
+	engine_adjust(&E, ENGINE_ADJUST_MS);
+	ok(strstr(E.notice, "+ and - change timed parts") != NULL, "+ in a set says why not: %s", E.notice);
+	at(2000);
+	is_int(view().kind, SEG_REST, "the set is over: the rest");
+	is_str(E.notice, "Warning (line 3): something odd",
+	       "the + notice ended with the set; the warning is back through step 1");
+	engine_next(&E);
+	is_int(view().kind, SEG_SET, "set 2");
+	engine_adjust(&E, ENGINE_ADJUST_MS);
+	engine_next(&E);
+	is_int(view().input, INPUT_COUNT, "stopped early: how many?");
+	is_str(E.notice, "Warning (line 3): something odd", "the + notice ended with the countdown");
+	engine_enter(&E);
+	is_int((int)view().step_index, 1, "step 2");
+	is_str(E.notice, "", "no notice after step 1");
+	finish("notices end with their part");
+
+	/* without a warning the same: the + notice ends with the set */
+	if (!begin(y, 0))
+		return;
+	at(500);
+	engine_adjust(&E, ENGINE_ADJUST_MS);
+	ok(E.notice[0] != '\0', "the + notice");
+	at(2000);
+	is_str(E.notice, "", "gone in the rest");
+	finish("the + notice alone");
+
+	/* after a gap, the front end's words for going on */
+	so = (struct start_opts){ .resume_how = "press x to go on" };
+	if (!begin_with(y, &so))
+		return;
+	at(500);
+	tick1(500 + 60000);
+	ok(view().paused, "paused after a gap");
+	ok(strstr(E.notice, "; press x to go on") != NULL, "the notice names the key: %s", E.notice);
+	engine_toggle_pause(&E);
+	is_str(E.notice, "", "resumed: the notice is gone");
+	finish("resume words");
+
+	/* a note's title leaves "Press Enter" to the front end's prompt; its
+	 * cue (what --plain prints) keeps it */
+	static const char note[] =
+		"name: Note\n"
+		"steps:\n"
+		"  - {type: note, name: Ready, cue: A step and a ball}\n";
+	if (!begin(note, 0))
+		return;
+	is_str(view().title, "Ready: A step and a ball", "the note's title");
+	ok(strstr(E.cue, "A step and a ball. Press Enter to go on") != NULL, "its cue: %s", E.cue);
+	finish("note title");
+}
+
 static void test_view(void)
 {
 	static const char y[] =
@@ -1485,6 +1560,7 @@ int main(void)
 	test_guard();
 	test_cut_short();
 	test_gaps();
+	test_notices();
 	test_view();
 	test_speed();
 	test_full();
