@@ -10,6 +10,7 @@
 
 #include "engine.h"
 #include "ui.h"
+#include "ui_session_text.h"
 #include "util.h"
 
 /* The screen's own state. */
@@ -41,27 +42,11 @@ static void keyname_of(int k, char *out, size_t n)
 
 /* ---- the session's line ---- */
 
-/* Each kind of part in words, and whether its side goes with it (a rest or
- * ice off is for both legs). */
-static const struct {
-	const char *word;
-	bool sided;
-} kinds[SEG_KIND_COUNT] = {
-	[SEG_NOTE] = { "NOTE", false },
-	[SEG_LEADIN] = { "GET READY", true },
-	[SEG_ICE_ON] = { "ICE ON", true },
-	[SEG_ICE_OFF] = { "ICE OFF", false },
-	[SEG_SPOT] = { "MASSAGE", true },
-	[SEG_TIMER] = { "HOLD", true },
-	[SEG_SET] = { "SET", true },
-	[SEG_REST] = { "REST", false },
-	[SEG_RATE] = { "RATE", false },
-};
-
-/* "Under way: LEFT ICE ON, 12:41 left (Ice both calves)": the part, the
- * time left when it is timed, and the step's name.  Where that does not
- * fit `w` columns, the time first ("12:41 left: LEFT ICE ON"), so that
- * a narrow window cuts the words, not the time. */
+/* "Under way: LEFT  ICE ON, 12:41 left (Ice both calves)": the part as
+ * the session screen's heading words it, the time left when it is timed,
+ * and the step's name.  Where that does not fit `w` columns, the time
+ * first ("12:41 left: LEFT  ICE ON"), so that a narrow window cuts the
+ * words, not the time. */
 static void session_line(struct ui *ui, int w, char *out, size_t n)
 {
 	struct engine_view v;
@@ -71,14 +56,8 @@ static void session_line(struct ui *ui, int w, char *out, size_t n)
 		return;
 	}
 	char part[64], left[48] = "";
-	const char *side = !kinds[v.kind].sided ? "" : v.side == SIDE_LEFT ? "LEFT " :
-			   v.side == SIDE_RIGHT ? "RIGHT " : "";
-	if (v.kind == SEG_SET)
-		snprintf(part, sizeof part, "%s%sSET %d of %d", v.paused ? "PAUSED " : "", side,
-			 v.seg->set, v.seg->nsets);
-	else
-		snprintf(part, sizeof part, "%s%s%s", v.paused ? "PAUSED " : "", side,
-			 kinds[v.kind].word);
+	/* the words of the session screen's heading, without its time */
+	sess_heading(&v, "", (int)sizeof part - 1, part, sizeof part);
 	if (v.timed) {
 		char t[32];
 		format_clock(t, sizeof t, v.remaining);

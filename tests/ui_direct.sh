@@ -156,7 +156,7 @@ tm resize-window -t t -x 120 -y 40
 _poll 10 eval '[ "$(big | head -n 1 | cut -d" " -f2)" -ge 10 ]'
 ok $? "larger words"
 same_after_repaint "the larger words"
-keys q y
+keys q y Enter
 wait_exit
 is "$(exit_status)" 0 "quit"
 

@@ -13,12 +13,12 @@ line_time() { screen | tail -n 1 | sed -n 's/.*, \([0-9]*:[0-9][0-9]\) left.*/\1
 _time_below() { _t=$(line_time); [ -n "$_t" ] && [ "$(secs "$_t")" -lt "$1" ]; }
 
 tm_start --speed 4 --routine-dir "$top_srcdir/tests/fixtures-ui/help" ui-help
-wait_screen 'LEFT  HOLD'
+wait_screen 'LEFT  TIMER'
 ok $? "the session runs: the left side's timer"
 keys '?'
 wait_screen 'recoup: keys'
 ok $? "? shows the keys over the session"
-like "$(screen | tail -n 1)" '^ Under way: LEFT HOLD, 0:[0-9][0-9] left \(Wall stretch\) *$' \
+like "$(screen | tail -n 1)" '^ Under way: LEFT  TIMER, 0:[0-9][0-9] left \(Wall stretch\) *$' \
 	"the last row says what is under way and the time left"
 like "$(joined)" 'Any key to go back\. The session goes on meanwhile\.' "the help says the session goes on"
 # each second of the countdown (a quarter of a real one at --speed 4)
@@ -35,16 +35,16 @@ like "$(screen | sed -n 1p)" 'recoup: keys' "still the help screen"
 like "$(screen)" 'pause / resume' "still the keys"
 
 # the part changes under the help: its line follows
-wait_screen '^ Under way: RIGHT HOLD, 0:[0-9][0-9] left \(Wall stretch\)' 20
+wait_screen '^ Under way: RIGHT  TIMER, 0:[0-9][0-9] left \(Wall stretch\)' 20
 ok $? "the right side's timer follows, under the help"
 like "$(screen | sed -n 1p)" 'recoup: keys' "the help stays until a key"
 ok "$(! grep -q ' pause ' "$LOG"; echo $?)" "nothing paused: no pause line in the log"
 
 keys x
-wait_screen 'RIGHT  HOLD'
+wait_screen 'RIGHT  TIMER'
 ok $? "any key goes back to the session, still counting"
 keys '?'
-wait_screen '^ Under way: RATE, waiting for you \(Calf tightness\)' 20
+wait_screen '^ Under way: RATE 0-10, waiting for you \(Calf tightness\)' 20
 ok $? "a rating under the help: waiting for you"
 keys x
 wait_screen 'Type 0 to 10'

@@ -177,7 +177,7 @@ ok $? "60x16: the time in big digits"
 tm resize-window -t t -x 80 -y 24
 _poll 5 eval '[ "$(big_words)" = "<LEFT TIMER" ]'
 ok $? "back at 80x24, the big words again"
-keys q y
+keys q y Enter
 wait_exit
 is "$(exit_status)" 0 "quit"
 
@@ -194,14 +194,14 @@ keys 3
 _poll 5 eval '[ "$(big_figure)" = 3 ]'
 ok $? "the count typed is the big figure"
 like "$(screen)" 'set 1 of 1   3 of 4 reps' "and the counters say the same"
-keys q y
+keys q y Enter
 wait_exit
 
 # ---- outside UTF-8: '#' and ':' ----
 start LC_ALL=C LANG=C
 wait_heading 'LEFT  GET READY'
 is "$(screen | "$BIGREAD" -a | _band_text first)" "<LEFT GET READY" "LC_ALL=C: the words in '#'"
-keys q y
+keys q y Enter
 wait_exit
 
 done_testing
