@@ -10,11 +10,11 @@
 #include <sys/types.h>
 
 #include "cli.h"
-#include "cue.h"
 #include "history.h"
 #include "paths.h"
 #include "session.h"
 #include "util.h"
+#include "voice.h"
 
 enum ui_screen_id { SCREEN_PICKER, SCREEN_SESSION, SCREEN_HISTORY, SCREEN_HELP, SCREEN_COUNT };
 
@@ -69,7 +69,7 @@ struct ui {
 	/* what the screen shows now, so a turn redraws only what changed */
 	char shown_big[32], shown_phase[128], shown_counters[300];
 	int shown_bar[2][2];     /* fill and percent of the step and session bars */
-	struct cues cues;        /* the cue command's processes */
+	struct voice voice;      /* speech or bells (voice.h) */
 	char cue_note[256];      /* why the cue command cannot be run, if so */
 	struct ui_direct direct; /* the big digits */
 
@@ -141,8 +141,6 @@ void ui_direct_flush_pre(struct ui *ui);
 void ui_direct_flush_post(struct ui *ui);
 /* The terminal bell (and flash), as configured. */
 void ui_alert(struct ui *ui);
-/* Say `text` through the cue command, if one is configured. */
-void ui_speak(struct ui *ui, const char *text);
 /* Run $VISUAL or $EDITOR (else vi) on `path`, at `line` when > 0, with
  * the screen put away.  Returns 0 when it ran and exited 0; 1 when it ran
  * but failed (exit status, signal) and -1 when it could not be run at all

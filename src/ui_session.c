@@ -714,11 +714,13 @@ static void tick(struct ui *ui)
 	if (e->cue_seq != ui->seen_cue) {
 		ui->seen_cue = e->cue_seq;
 		ui->last_beep_sec = -1;
-		ui_alert(ui);
-		ui_speak(ui, e->cue);
 		ui->message[0] = '\0';
 		ui->full = true;
 	}
+	/* spoken, or rung in a pattern (voice.h) */
+	voice_take(&ui->voice, e);
+	if (voice_run(&ui->voice, clock_real_now_ms()))
+		ui_alert(ui);
 	const struct segment *seg = e->status == ENGINE_DONE ? NULL : &e->plan.v[e->cur];
 	if (seg && seg->duration && !e->paused && e->input == INPUT_NONE && seg->kind != SEG_SET) {
 		long long secs = (e->deadline - engine_now(e) + 999) / 1000;
