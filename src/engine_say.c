@@ -82,6 +82,14 @@ static bool one_side(enum side s)
 	return s == SIDE_LEFT || s == SIDE_RIGHT;
 }
 
+static bool first_of_step(const struct engine *e, const struct segment *s)
+{
+	const struct segment *p = s;
+	while (p > e->plan.v && p[-1].kind == SEG_LEADIN && p[-1].step == s->step)
+		p--;
+	return p == e->plan.v || p[-1].step != s->step;
+}
+
 /* The segment's short form, and its kind: SIDE when it is on the other leg
  * than the last announced (which it then becomes). */
 static enum say_kind short_form(struct engine *e, const struct segment *s, char *out, size_t n)
@@ -91,9 +99,9 @@ static enum say_kind short_form(struct engine *e, const struct segment *s, char 
 	duration_words(len, sizeof len, s->duration);
 	switch (s->kind) {
 	case SEG_SET:
-		snprintf(out, n, "%s%set %d of %d, %d reps%s", leg(s->side),
+		snprintf(out, n, "%s%set %d of %d, %d rep%s%s", leg(s->side),
 			 one_side(s->side) ? "s" : "S", s->set, s->nsets, s->target,
-			 st->tempo.self ? ", count each rep" : "");
+			 s->target == 1 ? "" : "s", st->tempo.self ? ", count each rep" : "");
 		break;
 	case SEG_ICE_ON:
 		if (s->nrounds > 1)
@@ -126,6 +134,17 @@ static enum say_kind short_form(struct engine *e, const struct segment *s, char 
 	default:
 		snprintf(out, n, "Get ready");
 		break;
+	}
+	/* the first set of a step says which exercise, first: the knee goes
+	 * from straight to bent between two steps of the same leg */
+	if (s->kind == SEG_SET && first_of_step(e, s)) {
+		char tail[200];
+		snprintf(tail, sizeof tail, "%s", out);
+		if (one_side(s->side))
+			tail[0] = 'l'; /* "Left leg" goes on after the name */
+		else
+			tail[0] = 's';
+		snprintf(out, n, "%s, %s", safe_show(st->name), tail);
 	}
 	if (one_side(s->side) && s->side != e->said_side) {
 		e->said_side = s->side;

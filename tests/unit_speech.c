@@ -308,7 +308,7 @@ static void test_engine_sets(void)
 	if (!start(sets_yaml, 3000))
 		return;
 	run_to(90000);
-	has("side@0:Left leg, set 1 of 2, 2 reps|2", "the lead-in announces the set, leg first");
+	has("side@0:Heel drop, left leg, set 1 of 2, 2 reps|2", "the lead-in announces the set: a step's first names the exercise, then the leg");
 	has("phase@3000:Down|1", "the set starts with its first phase word alone");
 	has("phase@6000:Up|1", "then each phase");
 	has("phase@7000:Down|1", "rep 2's Down");
@@ -323,7 +323,7 @@ static void test_engine_sets(void)
 	if (!start(sets_yaml, 0))
 		return;
 	run_to(80000);
-	has("side@0:Left leg, set 1 of 2, 2 reps. Down|2", "no lead-in: the first set says its short form and Down in one breath");
+	has("side@0:Heel drop, left leg, set 1 of 2, 2 reps. Down|2", "no lead-in: the first set says its short form and Down in one breath");
 	has("side@8000:Right leg, set 1 of 2, 2 reps. Down|2", "the other leg, the same");
 	has("side@66000:10 seconds. Left leg, set 2 of 2, 2 reps|2", "no lead-in: the rest announces the next set");
 	has("phase@76000:Down|1", "... which then starts with Down alone");
