@@ -50,6 +50,15 @@ static bool supersedes(const struct speech_item *it, const struct speech_item *o
 	return say_is_announce(it->kind) && say_is_announce(old->kind);
 }
 
+static long long count_words(const char *t)
+{
+	long long n = 0;
+	for (const char *p = t; *p; p++)
+		if (*p != ' ' && (p == t || p[-1] == ' '))
+			n++;
+	return n;
+}
+
 static void start_next(struct speech *s, long long now)
 {
 	while (!s->busy && s->n) {
@@ -61,8 +70,10 @@ static void start_next(struct speech *s, long long now)
 			continue;
 		}
 		s->busy = s->ops->start(s->ctx, s->cur.text, now);
-		if (s->busy)
+		if (s->busy) {
 			s->said++;
+			s->cur_until = now + SPEECH_HUNG_MS + SPEECH_WORD_MS * count_words(s->cur.text);
+		}
 	}
 }
 
@@ -70,6 +81,11 @@ void speech_run(struct speech *s, long long now)
 {
 	if (s->busy && !s->ops->speaking(s->ctx, now))
 		s->busy = false;
+	if (s->busy && now >= s->cur_until) {
+		s->ops->stop(s->ctx, now);
+		s->busy = false;
+		s->hung++;
+	}
 	drop_stale(s, now);
 	start_next(s, now);
 }
@@ -117,7 +133,7 @@ void speech_epoch(struct speech *s, unsigned epoch, long long now)
 
 long long speech_next_wake(const struct speech *s, long long now)
 {
-	long long wake = -1;
+	long long wake = s->busy ? s->cur_until : -1;
 	for (size_t i = 0; i < s->n; i++)
 		if (s->q[i].stale_at >= 0 && (wake < 0 || s->q[i].stale_at < wake))
 			wake = s->q[i].stale_at;

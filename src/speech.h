@@ -22,6 +22,11 @@
 #include "say.h"
 
 #define SPEECH_QUEUE 16
+/* A cue that speaks longer than SPEECH_HUNG_MS plus SPEECH_WORD_MS a word
+ * (three times espeak-ng's pace) is taken to hang, and is stopped: a
+ * speaker that never ends must not silence the rest of the session. */
+#define SPEECH_HUNG_MS 5000
+#define SPEECH_WORD_MS 1000
 #define SPEECH_TEXT 256
 
 struct speech_item {
@@ -47,8 +52,9 @@ struct speech {
 	size_t n;
 	bool busy;               /* cur is speaking */
 	struct speech_item cur;
+	long long cur_until;     /* real ms after which cur is taken to hang */
 	unsigned epoch;
-	unsigned said, cut, dropped; /* counts, for tests and curiosity */
+	unsigned said, cut, dropped, hung; /* counts, for tests and curiosity */
 };
 
 void speech_init(struct speech *s, const struct speech_ops *ops, void *ctx);
@@ -60,8 +66,8 @@ void speech_say(struct speech *s, const struct speech_item *it, long long now);
 void speech_epoch(struct speech *s, unsigned epoch, long long now);
 /* Notice the end of what speaks, drop what went stale, start the next. */
 void speech_run(struct speech *s, long long now);
-/* The real ms at which a waiting announcement goes stale (speech_run()
- * should then drop it), or -1. */
+/* The real ms at which speech_run() has work: a waiting announcement goes
+ * stale, or the one speaking is taken to hang; or -1. */
 long long speech_next_wake(const struct speech *s, long long now);
 
 /* Bells instead of speech: a pattern of `n` bells spaced BELL_GAP_MS apart,

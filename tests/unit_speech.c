@@ -127,7 +127,11 @@ static void test_queue(void)
 	pass(400);
 	ok(strstr(heard, "Up") == NULL, "a phase word gone stale while waiting is dropped");
 	is_int(Q.dropped, 1, "counted as dropped");
-	is_int(speech_next_wake(&Q, now), -1, "nothing left to wake for");
+	is_int(speech_next_wake(&Q, now), SPEECH_HUNG_MS + 8 * SPEECH_WORD_MS,
+	       "nothing waits: the loop wakes only for the hang guard");
+	pass(800);
+	is_int(speech_next_wake(&Q, now), -1, "nothing speaks: no wake");
+	say(SAY_SET, -1, 0, "Left leg, set 3 of 3, 15 reps");
 	say(SAY_PHASE, 2000, 0, "Down");
 	is_int(speech_next_wake(&Q, now), 2000, "the loop wakes when a waiting word goes stale");
 	pass(3000);
@@ -180,6 +184,16 @@ static void test_queue(void)
 	pass(2000);
 	is_str(heard, "[Added 15 seconds, 1 minute left@0 CUT@50 [Added 30 seconds, 1 minute 15 seconds left@50",
 	       "a newer state change cuts the older");
+
+	/* a speaker that hangs is stopped, and the queue goes on */
+	reset();
+	say(SAY_PART, -1, 0, "Ice on");
+	speak_end = 1000000;
+	say(SAY_PHASE, -1, 0, "Down");
+	is_int(speech_next_wake(&Q, now), SPEECH_HUNG_MS + SPEECH_WORD_MS * 2, "the loop wakes when the speaker would hang");
+	pass(SPEECH_HUNG_MS + SPEECH_WORD_MS * 2 + 500);
+	is_str(heard, "[Ice on@0 CUT@7000 [Down@7000", "a hung speaker is stopped, the next goes on");
+	is_int(Q.hung, 1, "counted as hung");
 
 	/* one at a time, however many come */
 	reset();
