@@ -17,6 +17,7 @@
  * count it down) and a lead-in. */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -138,12 +139,11 @@ static enum say_kind short_form(struct engine *e, const struct segment *s, char 
 	/* the first set of a step says which exercise, first: the knee goes
 	 * from straight to bent between two steps of the same leg */
 	if (s->kind == SEG_SET && first_of_step(e, s)) {
-		char tail[200];
-		snprintf(tail, sizeof tail, "%s", out);
-		if (one_side(s->side))
-			tail[0] = 'l'; /* "Left leg" goes on after the name */
-		else
-			tail[0] = 's';
+		/* the set's own words are short: "Right leg, set 1 of 3, 15 reps" */
+		char tail[80];
+		snprintf(tail, sizeof tail, "%.70s", out);
+		/* "Left leg", "Set" go on after the name */
+		tail[0] = (char)tolower((unsigned char)tail[0]);
 		snprintf(out, n, "%s, %s", safe_show(st->name), tail);
 	}
 	if (one_side(s->side) && s->side != e->said_side) {

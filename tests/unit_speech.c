@@ -338,9 +338,24 @@ static void test_engine_sets(void)
 		return;
 	run_to(80000);
 	has("side@0:Heel drop, left leg, set 1 of 2, 2 reps. Down|2", "no lead-in: the first set says its short form and Down in one breath");
+	has("side@8000:Right leg, set 1 of 2, 2 reps. Down|2", "the other leg: no name, the leg first");
 	has("side@8000:Right leg, set 1 of 2, 2 reps. Down|2", "the other leg, the same");
 	has("side@66000:10 seconds. Left leg, set 2 of 2, 2 reps|2", "no lead-in: the rest announces the next set");
 	has("phase@76000:Down|1", "... which then starts with Down alone");
+	stop();
+}
+
+static void test_engine_right(void)
+{
+	const char *yaml =
+		"name: R\n"
+		"steps:\n"
+		"  - {type: reps, name: Calf raise, side: right, sets: 1, reps: 1, tempo: 1-1-1}\n";
+	if (!start(yaml, 3000))
+		return;
+	run_to(7000);
+	has("side@0:Calf raise, right leg, set 1 of 1, 1 rep|2", "a step on the right leg alone: its name, then the leg");
+	has("phase@4000:Hold|1", "a hold is said");
 	stop();
 }
 
@@ -388,6 +403,7 @@ int main(void)
 	test_queue();
 	test_bells();
 	test_engine_sets();
+	test_engine_right();
 	test_engine_long();
 	printf("1..%d\n", tap_n);
 	return tap_failed != 0;
