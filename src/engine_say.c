@@ -17,7 +17,6 @@
  * count it down) and a lead-in. */
 #include "config.h"
 
-#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -100,9 +99,20 @@ static enum say_kind short_form(struct engine *e, const struct segment *s, char 
 	duration_words(len, sizeof len, s->duration);
 	switch (s->kind) {
 	case SEG_SET:
-		snprintf(out, n, "%s%set %d of %d, %d rep%s%s", leg(s->side),
-			 one_side(s->side) ? "s" : "S", s->set, s->nsets, s->target,
-			 s->target == 1 ? "" : "s", st->tempo.self ? ", count each rep" : "");
+		if (first_of_step(e, s))
+			/* the first set of a step says which exercise, first: the
+			 * knee goes from straight to bent between two steps of the
+			 * same leg.  "Set 1 of 3" goes (the screen shows it, set 2
+			 * says it) so that it fits a 3-second lead-in as the others
+			 * do, at espeak-ng's pace */
+			snprintf(out, n, "%s, %s%d rep%s%s", safe_show(st->name),
+				 s->side == SIDE_LEFT ? "left leg, " : s->side == SIDE_RIGHT ? "right leg, " : "",
+				 s->target, s->target == 1 ? "" : "s",
+				 st->tempo.self ? ", count each rep" : "");
+		else
+			snprintf(out, n, "%s%set %d of %d, %d rep%s%s", leg(s->side),
+				 one_side(s->side) ? "s" : "S", s->set, s->nsets, s->target,
+				 s->target == 1 ? "" : "s", st->tempo.self ? ", count each rep" : "");
 		break;
 	case SEG_ICE_ON:
 		if (s->nrounds > 1)
@@ -135,16 +145,6 @@ static enum say_kind short_form(struct engine *e, const struct segment *s, char 
 	default:
 		snprintf(out, n, "Get ready");
 		break;
-	}
-	/* the first set of a step says which exercise, first: the knee goes
-	 * from straight to bent between two steps of the same leg */
-	if (s->kind == SEG_SET && first_of_step(e, s)) {
-		/* the set's own words are short: "Right leg, set 1 of 3, 15 reps" */
-		char tail[80];
-		snprintf(tail, sizeof tail, "%.70s", out);
-		/* "Left leg", "Set" go on after the name */
-		tail[0] = (char)tolower((unsigned char)tail[0]);
-		snprintf(out, n, "%s, %s", safe_show(st->name), tail);
 	}
 	if (one_side(s->side) && s->side != e->said_side) {
 		e->said_side = s->side;

@@ -57,9 +57,9 @@ cue='Against a wall, back knee bent, heel down, hold it still and breathe slowly
 is "$(grep -c "^start [0-9]* $cue\$" "$HEARD")" 1 "cut: the cue text started once"
 is "$(grep -c "^cut [0-9]* $cue\$" "$HEARD")" 1 "cut: ... and was cut (not repeated)"
 like "$(cat "$HEARD")" 'done [0-9]+ Stretch, 40 seconds' "cut: the timer's announcement heard whole"
-like "$(cat "$HEARD")" 'done [0-9]+ Heel drop, set 1 of 1, 2 reps. Down' "cut: the set's, with its first Down, heard whole"
+like "$(cat "$HEARD")" 'done [0-9]+ Heel drop, 2 reps. Down' "cut: the set's, with its first Down, heard whole"
 cut_at=$(sed -n "s/^cut \\([0-9]*\\) $cue\$/\\1/p" "$HEARD")
-set_at=$(sed -n 's/^start \([0-9]*\) Heel drop, set 1.*/\1/p' "$HEARD")
+set_at=$(sed -n 's/^start \([0-9]*\) Heel drop, 2 reps.*/\1/p' "$HEARD")
 ok "$([ -n "$cut_at" ] && [ -n "$set_at" ] && [ "$set_at" -ge "$cut_at" ]; echo $?)" \
 	"cut: the set's announcement came after the cut ($cut_at, $set_at)"
 ok "$(! grep -Eq '^start [0-9]+ (Up|Down)$' "$HEARD"; echo $?)" \

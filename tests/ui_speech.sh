@@ -113,7 +113,8 @@ check() {
 		text = $0
 		sub(/^[a-z]+ [0-9]+ /, "", text)
 		phase = text ~ /^(Down|Hold|Up)$/ || text ~ /\. (Down|Hold|Up)$/
-		isset = text ~ /set [0-9]+ of [0-9]+/
+		# "Right leg, set 2 of 3, 9 reps"; the first set of a step: "Name, left leg, 8 reps"
+		isset = text ~ /[0-9]+ reps?(, count each rep)?(\. (Down|Hold|Up))?$/
 		leg = text ~ /[Ll]eft leg/ ? "L" : text ~ /[Rr]ight leg/ ? "R" : ""
 		key = phase || isset || leg != "" || text ~ /^(Go|Ice on|Ice off|Rest|Note|Rate|Routine complete)/
 		if (ev == "cut" && key) { cut_key++; print "cut-key " text }
