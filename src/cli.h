@@ -26,6 +26,8 @@ struct options {
 	long long lead_in_ms;      /* before each timed part of work */
 	bool use_bell, use_flash, confirm_quit;
 	char **cue_argv;           /* program and arguments, %s = the prompt; NULL: none */
+	bool speak;                /* speak = true, --speak: a speech program from $PATH */
+	bool speak_missing;        /* ... and none was found: bells, and a note */
 	int key_pause, key_next, key_back, key_quit;
 	char **args;
 	size_t nargs;

@@ -26,7 +26,7 @@ static bool group_alive(pid_t pgid)
 	return kill(-pgid, 0) == 0;
 }
 
-static void stop_all(struct cues *c, long long now)
+void cue_stop(struct cues *c, long long now)
 {
 	for (size_t i = 0; i < c->n; i++) {
 		struct cue_proc *p = &c->v[i];
@@ -58,6 +58,42 @@ static void check_exec(struct cues *c, struct cue_proc *p)
 	p->errfd = -1;
 }
 
+/* The done pipe: end of file once the cue and whatever it started have
+ * closed their end (exited, mostly). */
+static void check_done(struct cue_proc *p)
+{
+	char b[64];
+	ssize_t n = read(p->donefd, b, sizeof b);
+	if (n < 0 && (errno == EAGAIN || errno == EINTR))
+		return;
+	if (n > 0)
+		return; /* a cue that writes there: still going */
+	close(p->donefd);
+	p->donefd = -1;
+}
+
+static bool proc_done(const struct cue_proc *p)
+{
+	return p->donefd < 0 || p->reaped;
+}
+
+bool cue_speaking(struct cues *c, long long now)
+{
+	cue_reap(c, now);
+	for (size_t i = 0; i < c->n; i++)
+		if (!c->v[i].stop_at && !proc_done(&c->v[i]))
+			return true;
+	return false;
+}
+
+int cue_poll_fd(const struct cues *c)
+{
+	for (size_t i = c->n; i-- > 0;)
+		if (!c->v[i].stop_at && c->v[i].donefd >= 0)
+			return c->v[i].donefd;
+	return -1;
+}
+
 int cue_failure(struct cues *c)
 {
 	if (c->told || !c->failed)
@@ -73,6 +109,8 @@ void cue_reap(struct cues *c, long long now)
 		struct cue_proc *p = &c->v[i];
 		if (p->errfd >= 0)
 			check_exec(c, p);
+		if (p->donefd >= 0)
+			check_done(p);
 		if (!p->reaped) {
 			pid_t r = waitpid(p->pgid, NULL, WNOHANG);
 			if (r == p->pgid || (r < 0 && errno == ECHILD))
@@ -84,8 +122,11 @@ void cue_reap(struct cues *c, long long now)
 		}
 		/* a leader that has exited may leave children in its group (a
 		 * shell wrapper's): the group is watched until it is empty */
-		if (p->reaped && !group_alive(p->pgid) && p->errfd < 0)
+		if (p->reaped && !group_alive(p->pgid) && p->errfd < 0) {
+			if (p->donefd >= 0)
+				close(p->donefd);
 			continue;
+		}
 		c->v[keep++] = *p;
 	}
 	c->n = keep;
@@ -95,7 +136,8 @@ long long cue_next_wake(const struct cues *c, long long now)
 {
 	if (!c->n)
 		return -1;
-	/* a second at most: no signal tells the loop that a cue has exited */
+	/* a second at most: no signal tells the loop that a cue has exited
+	 * (the done pipe does, for one that speaks: see cue_poll_fd()) */
 	long long wake = now + 1000;
 	for (size_t i = 0; i < c->n; i++)
 		if (c->v[i].stop_at && !c->v[i].killed && c->v[i].stop_at + CUE_KILL_MS < wake)
@@ -117,13 +159,11 @@ static char **cue_argv(char *const *argv, const char *text)
 	return v;
 }
 
-void cue_say(struct cues *c, char *const *argv, const char *text, long long now)
+bool cue_start(struct cues *c, char *const *argv, const char *text, long long now)
 {
 	if (!argv || !argv[0])
-		return;
-	/* the newest prompt matters: cut the ones before short */
+		return false;
 	cue_reap(c, now);
-	stop_all(c, now);
 	char **v = cue_argv(argv, text);
 	/* a program that cannot be run must be told from one that ran and
 	 * failed: exec's errno comes back through a close-on-exec pipe */
@@ -132,6 +172,14 @@ void cue_say(struct cues *c, char *const *argv, const char *text, long long now)
 		for (int i = 0; i < 2; i++)
 			fcntl(fds[i], F_SETFD, FD_CLOEXEC);
 		fcntl(fds[0], F_SETFL, fcntl(fds[0], F_GETFL) | O_NONBLOCK);
+	}
+	/* the done pipe: its write end goes with the cue through exec, so
+	 * that the read end, polled by the event loop, ends the moment the
+	 * cue (and what it started) has gone */
+	int done[2] = { -1, -1 };
+	if (pipe(done) == 0) {
+		fcntl(done[0], F_SETFD, FD_CLOEXEC);
+		fcntl(done[0], F_SETFL, fcntl(done[0], F_GETFL) | O_NONBLOCK);
 	}
 	pid_t parent = getpid();
 	pid_t pid = fork();
@@ -156,6 +204,8 @@ void cue_say(struct cues *c, char *const *argv, const char *text, long long now)
 			dup2(devnull, STDERR_FILENO);
 		}
 		signal(SIGPIPE, SIG_DFL);
+		if (done[0] >= 0)
+			close(done[0]);
 		execvp(v[0], v);
 		int e = errno;
 		if (fds[1] >= 0 && write(fds[1], &e, sizeof e) < 0)
@@ -165,20 +215,25 @@ void cue_say(struct cues *c, char *const *argv, const char *text, long long now)
 	int e = errno;
 	if (fds[1] >= 0)
 		close(fds[1]);
+	if (done[1] >= 0)
+		close(done[1]);
 	if (pid > 0) {
 		/* the child's own setpgid may come later: no SIGTERM to a group
 		 * that does not exist yet */
 		setpgid(pid, pid);
 		c->v = xgrow(c->v, &c->cap, c->n + 1, sizeof *c->v);
-		c->v[c->n++] = (struct cue_proc){ .pgid = pid, .errfd = fds[0] };
+		c->v[c->n++] = (struct cue_proc){ .pgid = pid, .errfd = fds[0], .donefd = done[0] };
 	} else {
 		note_failure(c, e);
 		if (fds[0] >= 0)
 			close(fds[0]);
+		if (done[0] >= 0)
+			close(done[0]);
 	}
 	for (size_t i = 0; v[i]; i++)
 		free(v[i]);
 	free(v);
+	return pid > 0;
 }
 
 void cue_finish(struct cues *c, long long linger_ms)
@@ -191,15 +246,18 @@ void cue_finish(struct cues *c, long long linger_ms)
 		if (!c->n)
 			break;
 		if (now - start >= linger_ms)
-			stop_all(c, now);
+			cue_stop(c, now);
 		/* a process SIGKILL cannot end (stuck in the kernel): give up */
 		if (now - start >= linger_ms + CUE_KILL_MS + 2000)
 			break;
 		nanosleep(&step, NULL);
 	}
-	for (size_t i = 0; i < c->n; i++)
+	for (size_t i = 0; i < c->n; i++) {
 		if (c->v[i].errfd >= 0)
 			close(c->v[i].errfd);
+		if (c->v[i].donefd >= 0)
+			close(c->v[i].donefd);
+	}
 	free(c->v);
 	memset(c, 0, sizeof *c);
 }

@@ -1,9 +1,11 @@
-/* cue.h: the cue command (cue_command in the config), run at each prompt
- * of the dashboard to speak it.  It never holds the timer up: each cue runs
- * in a process group of its own, a new prompt asks the one before (and
- * whatever that started, a shell wrapper's children too) to stop with
- * SIGTERM, SIGKILL follows CUE_KILL_MS later, and everything is reaped with
- * WNOHANG from the event loop.  Where the system has PR_SET_PDEATHSIG, a
+/* cue.h: the processes of the cue command (cue_command in the config, or
+ * the speech program `speak` found), started by the speech queue (speech.h,
+ * voice.h), which decides what speaks when.  They never hold the timer up:
+ * each cue runs in a process group of its own, a cue that is cut (and
+ * whatever it started, a shell wrapper's children too) is asked to stop
+ * with SIGTERM, SIGKILL follows CUE_KILL_MS later, and everything is reaped
+ * with WNOHANG from the event loop.  A "done pipe" whose write end only the
+ * cue holds tells the loop, through poll(), the moment a cue has finished.  Where the system has PR_SET_PDEATHSIG, a
  * cue gets SIGTERM when recoup dies, even of SIGKILL.  No curses. */
 #ifndef RECOUP_CUE_H
 #define RECOUP_CUE_H
@@ -23,6 +25,7 @@ struct cue_proc {
 	bool reaped;            /* the cue itself has been waited for */
 	long long stop_at;      /* when SIGTERM went to the group; 0: not yet */
 	bool killed;            /* SIGKILL went to the group */
+	int donefd;             /* end of file when the cue is over; -1 once seen */
 };
 
 /* Cues still running, or whose group still has members.  Zero it to start;
@@ -34,10 +37,16 @@ struct cues {
 	bool told;              /* cue_failure() has returned it */
 };
 
-/* Stop every cue still going, and start `argv` (program and arguments,
- * "%s" in an argument replaced by `text`) with its standard streams on
- * /dev/null.  `now` is clock_real_now_ms(). */
-void cue_say(struct cues *c, char *const *argv, const char *text, long long now);
+/* Start `argv` (program and arguments, "%s" in an argument replaced by
+ * `text`) with its standard streams on /dev/null.  `now` is
+ * clock_real_now_ms().  False when no process could be started. */
+bool cue_start(struct cues *c, char *const *argv, const char *text, long long now);
+/* Stop every cue still going (SIGTERM to its group). */
+void cue_stop(struct cues *c, long long now);
+/* Whether a cue started and not stopped is still speaking. */
+bool cue_speaking(struct cues *c, long long now);
+/* The fd to poll for the end of the cue speaking now, or -1. */
+int cue_poll_fd(const struct cues *c);
 /* Reap what has exited, send SIGKILL where SIGTERM was not enough, forget
  * groups that are gone.  Never waits. */
 void cue_reap(struct cues *c, long long now);

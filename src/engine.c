@@ -118,6 +118,9 @@ static void end_session(struct engine *e, long long at, const char *status,
 	e->paused = false;
 	set_cue(e, !strcmp(status, "complete") ? "Routine complete. Well done" :
 		   !strcmp(status, "quit") ? "Session ended" : "Session aborted");
+	e->epoch++;
+	say_push(e, SAY_END, 3, -1, "%s", !strcmp(status, "complete") ? "Routine complete" :
+		 !strcmp(status, "quit") ? "Session ended" : "Session aborted");
 }
 
 static bool needs_answer(enum engine_input in)
@@ -177,6 +180,7 @@ static void enter(struct engine *e, size_t idx, long long at)
 		elog_emit(e);
 	}
 	cue_segment(e, s, new_step);
+	say_enter(e, idx, at);
 	if (e->stdin_closed && needs_answer(e->input))
 		end_session(e, at, "quit", NULL);
 }
@@ -235,6 +239,7 @@ static void handle_gap(struct engine *e, long long now, long long gap_from)
 	snprintf(e->notice, sizeof e->notice, "Paused after a gap of %llds (suspended or stopped); %s",
 		 (now - gap_from) / 1000, e->resume_how[0] ? e->resume_how : "resume to go on");
 	set_cue(e, e->notice);
+	say_state(e, 1, "Paused after a gap");
 	if (e->stdin_closed)
 		resume(e, now); /* no key can ever end the pause: log the gap, go on */
 }
@@ -252,6 +257,7 @@ static void tempo_cue(struct engine *e, long long now)
 	snprintf(text, sizeof text, "rep %d of %d: %s", v.rep, v.target,
 		 tempo_phase_word(v.phase));
 	set_cue(e, text);
+	say_phase(e, v.phase, now + v.phase_left);
 }
 
 void engine_tick(struct engine *e)
@@ -274,6 +280,7 @@ void engine_tick(struct engine *e)
 	s = cur_seg(e);
 	if (s && s->kind == SEG_SET && timed(s) && !e->paused && e->input == INPUT_NONE)
 		tempo_cue(e, now);
+	say_tick(e, now);
 }
 
 long long engine_next_wake(const struct engine *e)
@@ -314,6 +321,7 @@ static void resume(struct engine *e, long long now)
 	elog_emit(e);
 	restore_notice(e);
 	set_cue(e, "Resumed");
+	say_state(e, 1, "Resumed");
 }
 
 void engine_toggle_pause(struct engine *e)
@@ -333,6 +341,7 @@ void engine_toggle_pause(struct engine *e)
 	elog_step_fields(e, s);
 	elog_emit(e);
 	set_cue(e, "Paused");
+	say_state(e, 1, "Paused");
 }
 
 bool engine_hold(struct engine *e)
@@ -364,6 +373,7 @@ static void ask_count(struct engine *e, long long now)
 	snprintf(text, sizeof text, "How many reps did you do? Type the number and Enter (Enter alone: %d), or skip the set",
 		 e->reps);
 	set_cue(e, text);
+	say_state(e, 1, "How many reps?");
 }
 
 void engine_next(struct engine *e)
@@ -458,6 +468,7 @@ static void adjust_cue(struct engine *e, long long before, long long after, cons
 		snprintf(text, sizeof text, "%s %lld second%s: %s %s", after > before ? "Added" : "Took",
 			 moved, moved == 1 ? "" : "s", t, tail);
 	set_cue(e, text);
+	say_state(e, 1, text);
 }
 
 /* +/- in a lead-in: the part it leads into gets the time when it starts. */
@@ -488,6 +499,7 @@ void engine_adjust(struct engine *e, long long ms)
 			 s->kind == SEG_SET ? "+ and - change timed parts; a set keeps its tempo (n ends it early)"
 					    : "+ and - change timed parts, not this one");
 		set_cue(e, e->notice);
+		say_state(e, 1, s->kind == SEG_SET ? "A set keeps its tempo" : "Not this part");
 		return;
 	}
 	if (!timed(s) || e->input != INPUT_NONE)
@@ -521,6 +533,7 @@ void engine_rep(struct engine *e)
 	char text[64];
 	snprintf(text, sizeof text, "%d", e->reps);
 	set_cue(e, text);
+	say_state(e, 0, text);
 	if (e->reps >= s->target) {
 		finish_set(e, e->reps);
 		/* presses meant for this set must not pause the next part or
@@ -576,6 +589,7 @@ void engine_number(struct engine *e, int n)
 		if (n < 0 || n > 10) {
 			snprintf(e->notice, sizeof e->notice, "A rating is 0 to 10");
 			set_cue(e, e->notice);
+			say_state(e, 1, e->notice);
 			return;
 		}
 		e->typed = n;
@@ -585,11 +599,13 @@ void engine_number(struct engine *e, int n)
 	if (s->kind != SEG_SET || e->input == INPUT_ACK) {
 		snprintf(e->notice, sizeof e->notice, "No number is asked for now");
 		set_cue(e, e->notice);
+		say_state(e, 1, e->notice);
 		return;
 	}
 	if (n < 0 || n > 1000) {
 		snprintf(e->notice, sizeof e->notice, "A count is 0 to 1000");
 		set_cue(e, e->notice);
+		say_state(e, 1, e->notice);
 		return;
 	}
 	if (e->paused)

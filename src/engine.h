@@ -18,6 +18,7 @@
 #include "clock.h"
 #include "plan.h"
 #include "routine.h"
+#include "say.h"
 #include "util.h"
 
 /* A real-time gap longer than this between two ticks of a running countdown
@@ -25,6 +26,7 @@
 #define ENGINE_GAP_MS 3000
 #define ENGINE_ADJUST_MS 15000
 #define ENGINE_CUES 16
+#define ENGINE_SAYS 16
 /* Real ms after a set ends by itself (its last rep counted) in which key
  * presses are ignored: presses meant for the set must not spill onto the
  * next part or dismiss the end. */
@@ -47,6 +49,16 @@ enum engine_input {
 enum engine_status { ENGINE_RUNNING, ENGINE_DONE };
 
 enum tempo_phase { PHASE_NONE, PHASE_DOWN, PHASE_HOLD, PHASE_UP };
+
+/* A spoken announcement (engine_say.c): short, key word first, beside the
+ * longer cue text on screen. */
+struct engine_say {
+	enum say_kind kind;
+	int bells;               /* the bell pattern that stands for it: 0-3 */
+	unsigned epoch;          /* the engine's epoch (segment entered) it belongs to */
+	long long stale;         /* session ms from which it is too late; -1: never */
+	char text[200];
+};
 
 struct engine {
 	const struct routine *r;
@@ -84,6 +96,13 @@ struct engine {
 	unsigned cue_seq;        /* bumps on every audible change */
 	char cue[256];           /* what the last change says, in words */
 	char cues[ENGINE_CUES][256]; /* the last few: cue number N at N % ENGINE_CUES */
+	/* spoken announcements: number N at N % ENGINE_SAYS */
+	unsigned say_seq;
+	struct engine_say says[ENGINE_SAYS];
+	unsigned epoch;          /* bumps on every segment entered */
+	enum side said_side;     /* the leg last announced */
+	size_t announced;        /* segment announced ahead (by a rest), +1 */
+	unsigned milestones;     /* those said in this segment (engine_say.c) */
 	char notice[256];        /* a one-line message for the screen, or "": it
 				  * ends with the part or pause it is about */
 	char kept[256];          /* the loader's warning, or a note: the notice
@@ -119,6 +138,12 @@ void engine_free(struct engine *e);
 static inline long long engine_now(const struct engine *e)
 {
 	return (e->clock.now_ms(e->clock.ctx) - e->origin_real) * e->speed;
+}
+/* The real-clock ms at session time `session_ms`, rounded up: a moment is
+ * never taken to end early.  Inline like engine_now(). */
+static inline long long engine_real_ms(const struct engine *e, long long session_ms)
+{
+	return e->origin_real + (session_ms + e->speed - 1) / e->speed;
 }
 /* Advance on time: ends segments whose deadline passed, detects gaps.
  * Call whenever the clock passes engine_next_wake(). */

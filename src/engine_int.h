@@ -67,4 +67,18 @@ void elog_done_if_last(struct engine *e);
 void engine_describe(const struct engine *e, const struct segment *s, char *out,
 		     size_t outsz);
 
+/* Spoken announcements (engine_say.c). */
+void say_push(struct engine *e, enum say_kind kind, int bells, long long stale,
+	      const char *fmt, ...) PRINTF_LIKE(5, 6);
+/* Segment `idx` was just entered at session time `at` (deadline set). */
+void say_enter(struct engine *e, size_t idx, long long at);
+/* A tempo phase begins; it is over at session time `stale`. */
+void say_phase(struct engine *e, enum tempo_phase p, long long stale);
+/* A change of state (paused, resumed, a number asked for...). */
+void say_state(struct engine *e, int bells, const char *text);
+/* Milestones of long parts, and what comes after a rest, as time passes. */
+void say_tick(struct engine *e, long long now);
+/* "Down", "Hold", "Up" */
+const char *say_phase_word(enum tempo_phase p);
+
 #endif

@@ -26,6 +26,7 @@
 #include "sigs.h"
 #include "slog.h"
 #include "safetext.h"
+#include "speech.h"
 #include "util.h"
 
 static void usage(FILE *out)
@@ -51,6 +52,7 @@ static void usage(FILE *out)
 	      "      --routine-dir DIR   look for routines in DIR first (repeatable)\n"
 	      "      --speed N           practice mode: time runs N times faster (1-600)\n"
 	      "      --no-color          do not use colours\n"
+	      "      --speak             speak the cues with espeak-ng, spd-say or say\n"
 	      "  -h, --help              show this help and exit\n"
 	      "  -V, --version           show the version and exit\n"
 	      "\n"
@@ -78,7 +80,7 @@ static void usage_error(const char *fmt, ...)
 enum {
 	OPT_LIST = 256, OPT_CHECK, OPT_PLAN, OPT_HISTORY, OPT_SINCE, OPT_ROUTINE,
 	OPT_PRACTICE, OPT_PLAIN, OPT_DUMP_CONFIG, OPT_LOG, OPT_NO_LOG, OPT_CONFIG,
-	OPT_ROUTINE_DIR, OPT_SPEED, OPT_NO_COLOR,
+	OPT_ROUTINE_DIR, OPT_SPEED, OPT_NO_COLOR, OPT_SPEAK,
 };
 
 static const struct option long_options[] = {
@@ -97,6 +99,7 @@ static const struct option long_options[] = {
 	{ "routine-dir", required_argument, NULL, OPT_ROUTINE_DIR },
 	{ "speed", required_argument, NULL, OPT_SPEED },
 	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
+	{ "speak", no_argument, NULL, OPT_SPEAK },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ 0, 0, 0, 0 },
@@ -150,6 +153,7 @@ static void parse_options(struct options *o, int argc, char **argv)
 			break;
 		}
 		case OPT_NO_COLOR: o->no_color = true; break;
+		case OPT_SPEAK: o->speak = true; break;
 		case 'h': usage(stdout); exit(EXIT_OK);
 		case 'V':
 			printf("recoup %s\n", PACKAGE_VERSION);
@@ -213,6 +217,17 @@ static int apply_settings(struct options *o, struct settings *st)
 	o->use_flash = st->flash;
 	o->confirm_quit = st->confirm_quit;
 	o->cue_argv = st->cue_command;
+	/* the cue command is the explicit choice; else a speech program, when
+	 * asked for and there is one (when not, the screen says so once) */
+	if (st->speak)
+		o->speak = true;
+	if (!o->cue_argv && o->speak) {
+		char *const *prog = speech_find_program();
+		if (prog)
+			o->cue_argv = (char **)prog;
+		else
+			o->speak_missing = true;
+	}
 	o->lead_in_ms = st->lead_in_ms;
 	o->key_pause = st->key_pause;
 	o->key_next = st->key_next;
@@ -278,6 +293,7 @@ static int dump_config(const struct options *o, struct settings *st)
 		free(cfg);
 	}
 	st->colors = !o->no_color;
+	st->speak = st->speak || o->speak;
 	struct settings_dump_notes notes = {
 		.no_log = o->no_log, .cli_dirs = o->nroutine_dirs,
 	};

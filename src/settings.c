@@ -21,7 +21,7 @@
 #define SETTINGS_MAX_BYTES (256 * 1024)
 
 static const char *const known[] = {
-	"log", "routine_dirs", "colors", "bell", "flash", "cue_command",
+	"log", "routine_dirs", "colors", "bell", "flash", "speak", "cue_command",
 	"lead_in", "confirm_quit", "keys", NULL,
 };
 static const char *const key_actions[] = { "pause", "next", "back", "quit", NULL };
@@ -209,6 +209,8 @@ static void load_setting(struct loader *L, const config_setting_t *s, struct set
 		get_bool(L, s, &st->bell);
 	} else if (!strcmp(name, "flash")) {
 		get_bool(L, s, &st->flash);
+	} else if (!strcmp(name, "speak")) {
+		get_bool(L, s, &st->speak);
 	} else if (!strcmp(name, "confirm_quit")) {
 		get_bool(L, s, &st->confirm_quit);
 	} else if (!strcmp(name, "cue_command")) {
@@ -522,10 +524,15 @@ void settings_dump(FILE *out, const struct settings *st, const char *log,
 	dump_list(out, routine_dirs);
 	fprintf(out, "\n# Colours on screen (NO_COLOR in the environment wins).\ncolors = %s;\n",
 		st->colors ? "true" : "false");
-	fprintf(out, "\n# Ring the terminal bell at every change and the last three seconds.\nbell = %s;\n",
+	fprintf(out, "\n# Without speech, ring the terminal bell at every change (1 bell: a\n"
+		"# phase or a pause, 2: the other leg, 3: a new part) and in the last\n"
+		"# three seconds of a countdown.\nbell = %s;\n",
 		st->bell ? "true" : "false");
 	fprintf(out, "\n# Flash the screen too.\nflash = %s;\n", st->flash ? "true" : "false");
-	fputs("\n# A program to speak each prompt, run without a shell; %s is the prompt.\n"
+	fprintf(out, "\n# Speak the cues with a speech program found on PATH: espeak-ng,\n"
+		"# spd-say or say (cue_command, when set, wins).\nspeak = %s;\n",
+		st->speak ? "true" : "false");
+	fputs("\n# A program to speak each cue, run without a shell; %s is the text.\n"
 	      "# For example: cue_command = [\"espeak-ng\", \"%s\"];\ncue_command = ", out);
 	dump_list(out, st->cue_command);
 	fputs("\n# The get-ready countdown before each timed part (\"0s\" for none).\nlead_in = ", out);

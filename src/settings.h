@@ -14,6 +14,7 @@ struct settings {
 	char **routine_dirs;    /* NULL-terminated, or NULL for the default */
 	size_t nroutine_dirs;
 	bool colors, bell, flash, confirm_quit;
+	bool speak;             /* speak with a speech program found on $PATH */
 	char **cue_command;     /* NULL-terminated, or NULL for none */
 	long long lead_in_ms;
 	int key_pause, key_next, key_back, key_quit;

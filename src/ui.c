@@ -153,11 +153,11 @@ static void terminal_gone(struct ui *ui)
  * line, for the rest of the run; the session goes on without it. */
 static void note_cue_failure(struct ui *ui)
 {
-	int e = cue_failure(&ui->cues);
+	int e = cue_failure(&ui->voice.cues);
 	if (!e)
 		return;
 	snprintf(ui->cue_note, sizeof ui->cue_note, "The cue command %s cannot be run: %s",
-		 ui->o->cue_argv[0], strerror(e));
+		 ui->voice.argv[0], strerror(e));
 	ui->dirty = ui->full = true;
 }
 
@@ -194,19 +194,22 @@ static void loop(struct ui *ui)
 			long long left = wake - clock_real_now_ms();
 			timeout = left < 0 ? 0 : left > 60000 ? 60000 : (int)left;
 		}
-		/* reap the cue command, and end one that will not stop */
-		long long cue_wake = cue_next_wake(&ui->cues, clock_real_now_ms());
+		/* the speech queue and the bells (reaping the cue command,
+		 * ending one that will not stop) */
+		long long cue_wake = voice_next_wake(&ui->voice, clock_real_now_ms());
 		if (cue_wake >= 0) {
 			long long left = cue_wake - clock_real_now_ms();
 			int t = left < 0 ? 0 : left > 1000 ? 1000 : (int)left;
 			if (timeout < 0 || timeout > t)
 				timeout = t;
 		}
-		struct pollfd fds[2] = {
+		struct pollfd fds[3] = {
 			{ .fd = STDIN_FILENO, .events = POLLIN },
 			{ .fd = ui->sigfd, .events = POLLIN },
+			/* the end of the cue speaking: the next may start */
+			{ .fd = voice_fd(&ui->voice), .events = POLLIN },
 		};
-		int n = poll(fds, 2, timeout);
+		int n = poll(fds, fds[2].fd >= 0 ? 3 : 2, timeout);
 		if (n < 0 && errno != EINTR) {
 			terminal_gone(ui);
 			break;
@@ -240,7 +243,8 @@ static void loop(struct ui *ui)
 			ui_direct_forget(&ui->direct);
 			ui->full = ui->dirty = true;
 		}
-		cue_reap(&ui->cues, clock_real_now_ms());
+		if (voice_run(&ui->voice, clock_real_now_ms()))
+			ui_alert(ui);
 		note_cue_failure(ui);
 		if (n > 0 && (fds[0].revents & (POLLERR | POLLNVAL))) {
 			terminal_gone(ui);
@@ -293,6 +297,10 @@ int ui_run(const struct options *o, const struct search_path *sp)
 	ui.o = o;
 	ui.sp = sp;
 	ui.last_beep_sec = -1;
+	voice_init(&ui.voice, o->cue_argv, o->use_bell || o->use_flash);
+	if (o->speak_missing)
+		snprintf(ui.cue_note, sizeof ui.cue_note,
+			 "No speech program (espeak-ng, spd-say, say) found: bells instead");
 	ui.paint.utf8 = !strcmp(nl_langinfo(CODESET), "UTF-8");
 	if (o->nargs) {
 		/* errors in the routine or the log show before the screen changes */
@@ -345,7 +353,7 @@ int ui_run(const struct options *o, const struct search_path *sp)
 	}
 	/* the last words (say "Routine complete") may finish, briefly;
 	 * after a fatal signal, none */
-	cue_finish(&ui.cues, ui.fatal_sig ? 0 : CUE_LINGER_MS);
+	voice_finish(&ui.voice, ui.fatal_sig ? 0 : CUE_LINGER_MS);
 	for (size_t i = 0; i < ARRAY_LEN(screens); i++)
 		if (screens[i]->close)
 			screens[i]->close(&ui);

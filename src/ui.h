@@ -26,13 +26,12 @@
 
 #include "cli.h"
 #include "clock.h"
-#include "cue.h"
 #include "paint.h"
 #include "paths.h"
 #include "session.h"
 #include "ui_direct.h"
-#include "ui_direct.h"
 #include "util.h"
+#include "voice.h"
 
 enum ui_screen_id { SCREEN_PICKER, SCREEN_SESSION, SCREEN_HISTORY, SCREEN_HELP, SCREEN_COUNT };
 
@@ -78,7 +77,7 @@ struct ui {
 	bool in_session, session_from_picker;
 	unsigned seen_cue;
 	long long last_beep_sec;
-	struct cues cues;        /* the cue command's processes */
+	struct voice voice;      /* speech or bells (voice.h) */
 	char cue_note[256];      /* why the cue command cannot be run, if so */
 	struct ui_direct direct; /* the big figures, written by recoup itself */
 	struct sess_screen *sscreen; /* the session screen's own state */
@@ -108,11 +107,6 @@ static inline void ui_alert(const struct ui *ui)
 		beep();
 	if (ui->o->use_flash)
 		flash();
-}
-/* Say `text` through the cue command, if one is configured. */
-static inline void ui_speak(struct ui *ui, const char *text)
-{
-	cue_say(&ui->cues, ui->o->cue_argv, text, clock_real_now_ms());
 }
 /* Start a session of `arg` from the picker and show it; its end goes back
  * to the picker.  False, with why in `why`, when it cannot start

@@ -524,10 +524,12 @@ static void tick(struct ui *ui)
 	if (e->cue_seq != ui->seen_cue) {
 		ui->seen_cue = e->cue_seq;
 		ui->last_beep_sec = -1;
-		ui_alert(ui);
-		ui_speak(ui, e->cue);
 		ui->full = true;
 	}
+	/* spoken, or rung in a pattern (voice.h) */
+	voice_take(&ui->voice, e);
+	if (voice_run(&ui->voice, clock_real_now_ms()))
+		ui_alert(ui);
 	const struct segment *seg = e->status == ENGINE_DONE ? NULL : &e->plan.v[e->cur];
 	if (seg && seg->duration && !e->paused && e->input == INPUT_NONE && seg->kind != SEG_SET) {
 		long long secs = (e->deadline - engine_now(e) + 999) / 1000;
@@ -582,6 +584,7 @@ bool ui_session_start(struct ui *ui, const char *arg, char *why, size_t n)
 	session_start(&ui->sess, ui->o);
 	ui->in_session = ui->session_from_picker = true;
 	ui->seen_cue = 0;
+	voice_restart(&ui->voice);
 	ui->last_beep_sec = -1;
 	ui_session_begin(ui);
 	ui_switch(ui, SCREEN_SESSION);

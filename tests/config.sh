@@ -462,15 +462,17 @@ keys q
 wait_exit
 _cues_done() { grep -q 'Routine complete' "$T/cues" 2>/dev/null; }
 _poll 5 _cues_done
-like "$(cat "$T/cues" 2>/dev/null)" 'Get ready: Hold, 0:02' "cue_command: the prompts are run through it"
-is "$(cat "$T/cues" 2>/dev/null)" "Step 1 of 1, Hold. Get ready: Hold, 0:02
-Hold, 0:02
-Routine complete. Well done" "cue_command: every prompt, in order, as one argument"
+like "$(cat "$T/cues" 2>/dev/null)" 'Hold, 2 seconds' "cue_command: the prompts are run through it"
+is "$(cat "$T/cues" 2>/dev/null)" "Hold, 2 seconds
+Go
+Routine complete" "cue_command: every announcement, short, in order, as one argument"
 
-# A cue that ignores SIGTERM, as does the sleep it starts: the next prompt
-# must come at once all the same, the old cue and its child be killed
-# (SIGKILL to its process group half a second later), and none be left
-# once recoup has exited.
+# A cue that ignores SIGTERM, as does the sleep it starts, and never ends:
+# the next prompt must come at once all the same; the speech queue lets no
+# key word be cut, but takes a cue that speaks far longer than its words
+# (SPEECH_HUNG_MS and a second a word, here about 9 s) to hang and stops
+# it; the old cue and its child are then killed (SIGKILL to its process
+# group half a second later), and none is left once recoup has exited.
 rm -f "$LOG"
 cat >"$T/stubborn.sh" <<EOF
 #!/bin/sh
@@ -494,8 +496,8 @@ keys n
 wait_screen 'step 2 of 2' 3
 ok $? "cue_command: a cue that ignores SIGTERM does not hold up the next prompt"
 _all_gone() { for _p in $1; do pid_gone "$_p" || return 1; done; }
-_poll 5 _all_gone "$first"
-ok $? "cue_command: it is killed after a short while, with the process it started"
+_poll 20 _all_gone "$first"
+ok $? "cue_command: it is killed after a while, with the process it started"
 wait_digits_change "$(digits)" 3
 ok $? "cue_command: the countdown goes on meanwhile"
 keys q Enter

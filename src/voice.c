@@ -1,0 +1,104 @@
+/* voice.c: the engine's announcements to the speech queue or the bell. */
+#include "config.h"
+
+#include "voice.h"
+
+#include <string.h>
+
+#include "clock.h"
+
+static bool proc_start(void *ctx, const char *text, long long now)
+{
+	struct voice *v = ctx;
+	return cue_start(&v->cues, v->argv, text, now);
+}
+
+static void proc_stop(void *ctx, long long now)
+{
+	struct voice *v = ctx;
+	cue_stop(&v->cues, now);
+}
+
+static bool proc_speaking(void *ctx, long long now)
+{
+	struct voice *v = ctx;
+	return cue_speaking(&v->cues, now);
+}
+
+static const struct speech_ops proc_ops = {
+	.start = proc_start,
+	.stop = proc_stop,
+	.speaking = proc_speaking,
+};
+
+void voice_init(struct voice *v, char *const *argv, bool bell)
+{
+	memset(v, 0, sizeof *v);
+	v->argv = argv && argv[0] ? argv : NULL;
+	v->bell = bell;
+	speech_init(&v->q, &proc_ops, v);
+}
+
+void voice_take(struct voice *v, const struct engine *e)
+{
+	if (e->say_seq == v->seen)
+		return;
+	long long now = clock_real_now_ms();
+	unsigned from = v->seen + 1;
+	/* a front end that woke very late hears the last few only */
+	if (e->say_seq - v->seen > ENGINE_SAYS)
+		from = e->say_seq - ENGINE_SAYS + 1;
+	for (unsigned n = from; n != e->say_seq + 1; n++) {
+		const struct engine_say *s = &e->says[n % ENGINE_SAYS];
+		if (!v->argv) {
+			if (v->bell)
+				bells_add(&v->bells, s->bells, now);
+			continue;
+		}
+		struct speech_item it = { .kind = s->kind, .epoch = s->epoch, .stale_at = -1 };
+		if (s->stale >= 0)
+			it.stale_at = engine_real_ms(e, s->stale);
+		snprintf(it.text, sizeof it.text, "%s", s->text);
+		speech_epoch(&v->q, e->epoch, now);
+		speech_say(&v->q, &it, now);
+	}
+	v->seen = e->say_seq;
+	speech_epoch(&v->q, e->epoch, now);
+}
+
+bool voice_run(struct voice *v, long long now)
+{
+	cue_reap(&v->cues, now);
+	if (v->argv)
+		speech_run(&v->q, now);
+	return bells_due(&v->bells, now);
+}
+
+static long long earliest(long long a, long long b)
+{
+	return a < 0 ? b : b < 0 ? a : a < b ? a : b;
+}
+
+long long voice_next_wake(struct voice *v, long long now)
+{
+	long long w = cue_next_wake(&v->cues, now);
+	w = earliest(w, speech_next_wake(&v->q, now));
+	return earliest(w, bells_next_wake(&v->bells));
+}
+
+int voice_fd(const struct voice *v)
+{
+	return cue_poll_fd(&v->cues);
+}
+
+void voice_restart(struct voice *v)
+{
+	v->seen = 0;
+	v->q.n = 0;
+	v->q.epoch = 0;
+}
+
+void voice_finish(struct voice *v, long long linger_ms)
+{
+	cue_finish(&v->cues, linger_ms);
+}
