@@ -42,12 +42,15 @@ struct slot {
 static const char *const side_names[] = { "left", "right", "none" };
 #define NSIDES ARRAY_LEN(side_names)
 
-enum { RATE_NONE = -1, RATE_SKIPPED = -2 };
+/* A rating with no value: never reached (no `step` line), reached but
+ * left unanswered (the session ended at its prompt: the engine logs no
+ * line for it), or skipped (a `skip what=rate` line). */
+enum { RATE_NONE = -1, RATE_SKIPPED = -2, RATE_UNANSWERED = -3 };
 
 struct step_seen {
-	int rating;             /* 0-10, RATE_NONE or RATE_SKIPPED: the last line stands */
+	int rating;             /* 0-10 or RATE_*: the last line stands */
 	struct slot *sets[NSIDES]; /* reps steps: st->sets slots a side */
-	int target;             /* the first set line's, 0 when none */
+	int target;             /* the first set (or skip) line's, 0 when none */
 };
 
 struct seen {
@@ -113,11 +116,13 @@ static void see_set(struct step_seen *ss, const struct step *st, const struct lo
 	if (rec->event == LOG_SET) {
 		sl->state = SLOT_DONE;
 		sl->reps = (int)logrec_int(rec, "reps", 0);
-		if (!ss->target)
-			ss->target = (int)logrec_int(rec, "target", 0);
 	} else {
 		sl->state = SLOT_SKIPPED;
 	}
+	/* a skip line may name the target too; when none does (every set
+	 * skipped), summary_build() falls back on the planned one */
+	if (!ss->target)
+		ss->target = (int)logrec_int(rec, "target", 0);
 }
 
 static void see_line(struct seen *sn, const struct routine *r, const struct logrec *rec)
@@ -152,8 +157,12 @@ static void see_line(struct seen *sn, const struct routine *r, const struct logr
 			sn->paused_ms += ms;
 		break;
 	case LOG_STEP:
-		if (line_step(r, rec, &i))
+		if ((st = line_step(r, rec, &i))) {
 			sn->step_n = i + 1;
+			/* reached: a value or a skip may follow */
+			if (st->type == STEP_RATE && sn->steps[i].rating == RATE_NONE)
+				sn->steps[i].rating = RATE_UNANSWERED;
+		}
 		break;
 	case LOG_RATE:
 		if ((st = line_step(r, rec, &i)) && st->type == STEP_RATE) {
@@ -271,7 +280,8 @@ static void rating_value(struct buf *b, int v)
 	if (v >= 0)
 		buf_addf(b, "%d", v);
 	else
-		buf_adds(b, v == RATE_SKIPPED ? "skipped" : "not reached");
+		buf_adds(b, v == RATE_SKIPPED ? "skipped" :
+			    v == RATE_UNANSWERED ? "not rated" : "not reached");
 }
 
 /* One line a group of ratings, in the routine's order: "Calf tightness:
@@ -443,6 +453,12 @@ void summary_build(struct summary *s, const struct routine *r,
 		if (st->type != STEP_REPS)
 			continue;
 		any_reps = true;
+		/* every set skipped: no line named the target, which was
+		 * the one the session planned: history's (this session
+		 * logged no set under the step, so the rule skips it) or
+		 * the default, as the session itself took it */
+		if (!sn.steps[i].target)
+			sn.steps[i].target = next[i] ? next[i] : step_default_target(st);
 		struct sets_seen got = add_sets(s, st, &sn.steps[i], s->complete);
 		any_short |= got.short_of;
 		add_next(s, st, &sn.steps[i], &got, next[i] ? next[i] : step_default_target(st),

@@ -1,6 +1,7 @@
 /* ui_help.c: the keys, one screen; any key goes back.  It pauses nothing:
  * over a running session its last row keeps what is under way and the
- * time left, redrawn as the countdown goes on. */
+ * time left, redrawn as the countdown goes on, and the note above it says
+ * whether the session goes on, is paused or is over. */
 #include "config.h"
 
 #include <curses.h>
@@ -17,6 +18,7 @@
 struct help_view {
 	enum ui_screen_id back;  /* where any key goes */
 	char shown[300];         /* the session's line as last drawn */
+	const char *note;        /* the note under the keys as last drawn */
 };
 
 static void show(struct ui *ui, enum ui_screen_id from)
@@ -71,13 +73,13 @@ static void session_line(struct ui *ui, int w, char *out, size_t n)
 }
 
 /* The line on the last row, drawn when it changed (every second of a
- * countdown) or on a full redraw. */
-static void draw_session_line(struct ui *ui)
+ * countdown) or with the whole screen (`all`). */
+static void draw_session_line(struct ui *ui, bool all)
 {
 	struct help_view *h = ui->help;
 	char line[sizeof h->shown];
 	session_line(ui, ui->paint.cols - 2, line, sizeof line);
-	if (!ui->full && !strcmp(line, h->shown))
+	if (!all && !strcmp(line, h->shown))
 		return;
 	snprintf(h->shown, sizeof h->shown, "%s", line);
 	int y = ui->paint.rows - 1;
@@ -86,6 +88,20 @@ static void draw_session_line(struct ui *ui)
 	paint_color_on(&ui->paint, C_TITLE);
 	paint_text_cut(&ui->paint, y, 1, ui->paint.cols - 2, line);
 	paint_color_off(&ui->paint, C_TITLE);
+}
+
+/* The note under the keys over a session: what it does while they are
+ * shown.  A paused session stays paused (the keys go back to its screen,
+ * where the pause key resumes it); one that ended waits for a key. */
+static const char *session_note(struct ui *ui)
+{
+	struct engine_view v;
+	engine_view_numbers(&ui->sess.e, &v);
+	if (v.done)
+		return "Any key to go back.  The session is over.";
+	if (v.paused)
+		return "Any key to go back.  The session is paused.";
+	return "Any key to go back.  The session goes on meanwhile.";
 }
 
 /* ---- the keys ---- */
@@ -142,7 +158,7 @@ static void draw_keys(struct ui *ui, int last)
 	TEXT("");
 	if (ui->in_session) {
 		/* its line is at the bottom */
-		TEXT("Any key to go back.  The session goes on meanwhile.");
+		TEXT(ui->help->note);
 		TEXT("recoup is a timer and a diary, not medical advice.");
 	} else {
 		TEXT("Any key to go back.  recoup is a timer and a diary, not medical advice.");
@@ -166,10 +182,15 @@ static void draw_keys(struct ui *ui, int last)
 
 static void draw(struct ui *ui)
 {
-	/* a second of the session under it changes its line, nothing else */
-	if (!ui->full) {
+	/* a second of the session under it changes its line, nothing else,
+	 * unless the note about it no longer holds (it was paused or
+	 * resumed, or it ended): then all of it */
+	const char *note = ui->in_session ? session_note(ui) : NULL;
+	bool all = ui->full || note != ui->help->note;
+	ui->help->note = note;
+	if (!all) {
 		if (ui->in_session)
-			draw_session_line(ui);
+			draw_session_line(ui, false);
 		return;
 	}
 	bool small = ui->paint.rows < 6 || ui->paint.cols < 20;
@@ -177,7 +198,7 @@ static void draw(struct ui *ui)
 		/* the note asking for room, and the session's line under it */
 		erase();
 		paint_too_small(&ui->paint, ui->paint.rows - 1);
-		draw_session_line(ui);
+		draw_session_line(ui, true);
 		return;
 	}
 	if (!paint_page(&ui->paint, "recoup: keys"))
@@ -185,7 +206,7 @@ static void draw(struct ui *ui)
 	/* the rows of keys end above the session's line */
 	draw_keys(ui, ui->paint.rows - 1 - ui->in_session);
 	if (ui->in_session)
-		draw_session_line(ui);
+		draw_session_line(ui, true);
 }
 
 static void key(struct ui *ui, int ch)

@@ -153,8 +153,14 @@ void ui_summary_draw(struct ui *ui)
 	int top = s->view_top, room = text_rows(&p), y = p.y, i = top;
 	for (; i < p.n && y < p.y + room; i++) {
 		int rows = item_rows(&p, i);
-		if (rows > p.y + room - y)
-			rows = p.y + room - y; /* cut, with an ellipsis */
+		if (rows > p.y + room - y) {
+			/* an item that does not fit whole waits for the
+			 * scroll, under the "more" mark; only one taller
+			 * than the room shows what fits, with an ellipsis */
+			if (i > top)
+				break;
+			rows = p.y + room - y;
+		}
 		paint_color_on(&ui->paint, p.v[i].color);
 		paint_wrap(&ui->paint, y, rows, p.x, p.w, 2, p.v[i].text);
 		paint_color_off(&ui->paint, p.v[i].color);

@@ -2,7 +2,9 @@
 # The help screen (?) over a running session pauses nothing and hides none
 # of its progress: its last row keeps what is under way and the time left,
 # which goes down while the keys are shown, and follows the session into
-# the next part.  Time comes from --speed.
+# the next part.  Over a paused session the help says it is paused, and
+# over one that ended under it that it is over.  Time
+# comes from --speed.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/tmux.sh"
 
@@ -57,6 +59,52 @@ ok $? "quit: the summary"
 keys Enter
 wait_exit
 is "$(exit_status)" 0 "quit: exit status 0"
+
+# paused, the help says so, not that the session goes on
+tm_start --speed 4 --routine-dir "$top_srcdir/tests/fixtures-ui/help" ui-help
+wait_screen 'LEFT  TIMER'
+keys Space
+wait_screen 'PAUSED'
+ok $? "space pauses the session"
+keys '?'
+wait_screen 'recoup: keys'
+ok $? "? over the paused session"
+like "$(joined)" 'Any key to go back\. The session is paused\.' "paused: the help says the session is paused"
+ok "$(! joined | grep -q 'goes on meanwhile'; echo $?)" "paused: not that it goes on"
+like "$(screen | tail -n 1)" '^ Under way: PAUSED, 0:[0-9][0-9] left \(Wall stretch\) *$' \
+	"paused: the last row agrees"
+keys x
+wait_screen 'PAUSED'
+ok "$(! screen | grep -q 'recoup: keys'; echo $?)" "any key: back to the session, still paused"
+keys Space
+wait_screen 'LEFT  TIMER'
+keys '?'
+wait_screen 'The session goes on meanwhile\.'
+ok $? "resumed on its screen: the help says the session goes on again"
+keys x q
+wait_screen 'Quit this session\?'
+keys y
+wait_screen 'Session ended early'
+keys Enter
+wait_exit
+is "$(exit_status)" 0 "paused session quit: exit status 0"
+
+# a session that ends under the help: the note follows
+printf 'name: Short\nsteps:\n  - {type: timer, name: Wall stretch, duration: 8s}\n' >"$T/short.yaml"
+tm_start --speed 4 "$T/short.yaml"
+wait_screen 'TIMER'
+keys '?'
+wait_screen 'The session goes on meanwhile\.'
+ok $? "short session: the help over it"
+wait_screen 'Any key to go back\.  The session is over\.' 20
+ok $? "it ends under the help: the note says it is over"
+like "$(screen | tail -n 1)" '^ The session is over: any key to see it *$' "the last row agrees"
+ok "$(! screen | grep -q 'goes on meanwhile'; echo $?)" "nothing left of the note before"
+keys x
+wait_screen 'Session complete'
+keys Enter
+wait_exit
+is "$(exit_status)" 0 "short session: exit status 0"
 
 # the picker's help has no session line
 tm_start --routine-dir "$top_srcdir/tests/fixtures-ui/help"

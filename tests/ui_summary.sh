@@ -3,7 +3,8 @@
 # "Session complete" or "Session ended early", at 80x24 without colour and
 # at 200x60 in colour; keys other than q and Enter do not leave; q and
 # Enter do; a summary longer than the screen scrolls with a "more" mark,
-# down to 20x6 and below.
+# down to 20x6 and below; an item that does not fit whole is not shown cut
+# (40x12).
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/tmux.sh"
 
@@ -145,6 +146,40 @@ keys Enter
 wait_exit
 ok $? "19x5: Enter leaves"
 is "$(exit_status)" 0 "quit: exit status 0"
+
+# ---- 40x12: an item that does not fit whole waits for the scroll ----
+# The long step's line wraps over four rows; under the lines above it
+# there are three: it is not shown cut ("... left 2 2 o..."), and each
+# place scrolled to shows whole items only.
+tm_start -e env NO_COLOR=1 "$RECOUP" --log "$LOG" --speed 60 \
+	"$top_srcdir/tests/fixtures-summary/longname.yaml"
+tm resize-window -t t -x 40 -y 12
+wait_screen 'Calf pain before'
+keys 3 Enter
+wait_screen 'Calf pain after'
+keys 2 Enter
+wait_screen 'Session complete'
+ok $? "40x12: the long session's summary"
+wait_screen '↓ more below'
+ok $? "40x12: it does not fit: a 'more' mark"
+ok "$(! screen | grep -q '…'; echo $?)" "40x12: no item cut with an ellipsis above the mark"
+ok "$(! screen | grep -q 'Slow eccentric'; echo $?)" "40x12: the long item, which does not fit, waits for the scroll"
+cut=0 whole=0
+for k in 1 2 3 4 5 6 7 8; do
+	keys Down
+	sleep 0.3
+	s=$(screen)
+	printf '%s\n' "$s" | grep -q '…' && cut=1
+	printf '%s\n' "$s" | grep -q '^  Slow eccentric heel drops off a step *$' &&
+		printf '%s\n' "$s" | grep -q '^    2 2 of 2; right 2 2 of 2 *$' && whole=1
+done
+is "$cut" 0 "40x12: scrolling down, no item is ever shown cut"
+is "$whole" 1 "40x12: scrolled to, the long item shows whole, first row to last"
+wait_screen '↑ more above'
+ok $? "40x12: down to the end"
+keys q
+wait_exit
+ok $? "40x12: q leaves"
 
 # ---- TERM=dumb: line by line on a terminal, the summary does not wait ----
 tm_start -e env TERM=dumb "$RECOUP" --log "$LOG" "$R"

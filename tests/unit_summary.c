@@ -1,7 +1,8 @@
 /* unit_summary.c: the end-of-session summary (summary.h) from known log
  * lines: each line asserted whole, for a session run to its end, one quit
- * early, a practice one, ratings one, two or three to a name, and next
- * time's targets from the lines alone and from a log read back. */
+ * early, a practice one, ratings one, two or three to a name, a rating
+ * left unanswered or skipped, every set of a step skipped, and next time's
+ * targets from the lines alone and from a log read back. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -236,6 +237,108 @@ static void test_quit(const struct routine *r)
 	summary_free(&s);
 }
 
+/* Quit at the after rating's prompt (its step line logged, no value, no
+ * skip: what the engine logs for it): "not rated", not "not reached";
+ * a rating skipped with n says "skipped"; one never reached says so. */
+static void test_unrated(const struct routine *r)
+{
+	static const char *const lines[] = {
+		T0 "start routine=\"Summary test\" id=summary file=summary.yaml planned=1450 steps=7 format=1\n",
+		T0 "step n=1 type=rate name=\"Calf pain before\"\n",
+		T0 "rate n=1 name=\"Calf pain before\" value=4\n",
+		T0 "step n=6 type=rate name=\"Calf pain after\"\n",
+		T0 "end status=quit elapsed=60\n",
+	};
+	struct summary s;
+	build(&s, r, lines, ARRAY_LEN(lines), NULL, true);
+	is_str(s.n > 0 ? s.v[0].text : NULL, "Stopped in step 6 of 7: Calf pain after",
+	       "unrated: stopped at the rating");
+	is_str(s.n > 2 ? s.v[2].text : NULL, "Calf pain: 4 before, not rated after",
+	       "unrated: a rating whose prompt was on screen is not rated, not 'not reached'");
+	is_str(s.n > 3 ? s.v[3].text : NULL, "Sleep quality: not reached",
+	       "unrated: the one after it was never reached");
+	summary_free(&s);
+
+	/* the same rating skipped with n, then quit at the next */
+	static const char *const skipped[] = {
+		T0 "start routine=\"Summary test\" id=summary file=summary.yaml planned=1450 steps=7 format=1\n",
+		T0 "step n=1 type=rate name=\"Calf pain before\"\n",
+		T0 "rate n=1 name=\"Calf pain before\" value=4\n",
+		T0 "step n=6 type=rate name=\"Calf pain after\"\n",
+		T0 "skip n=6 name=\"Calf pain after\" what=rate elapsed=2\n",
+		T0 "step n=7 type=rate name=\"Sleep quality\"\n",
+		T0 "end status=quit elapsed=60\n",
+	};
+	build(&s, r, skipped, ARRAY_LEN(skipped), NULL, true);
+	is_str(s.n > 2 ? s.v[2].text : NULL, "Calf pain: 4 before, skipped after",
+	       "unrated: a rating skipped with n says skipped");
+	is_str(s.n > 3 ? s.v[3].text : NULL, "Sleep quality: not rated",
+	       "unrated: alone, quit at its prompt: not rated");
+	summary_free(&s);
+}
+
+/* Every set of a step skipped: no line names the target, which is the one
+ * the session planned: the range's bottom from its lines alone, the older
+ * session's progression from a log, or a skip line's own target=. */
+static void test_all_skipped(const struct routine *r, const char *dir)
+{
+	static const char *const lines[] = {
+		T0 "start routine=\"Summary test\" id=summary file=summary.yaml planned=1450 steps=7 format=1\n",
+		T0 "step n=3 type=reps name=\"Soleus drive\"\n",
+		T0 "skip " SO "what=set side=left set=1 sets=2 elapsed=1\n",
+		T0 "skip " SO "what=set side=right set=1 sets=2 elapsed=1\n",
+		T0 "skip " SO "what=set side=left set=2 sets=2 elapsed=1\n",
+		T0 "skip " SO "what=set side=right set=2 sets=2 elapsed=1\n",
+		T0 "step n=4 type=reps name=Squat\n",
+		T0 "end status=quit elapsed=60\n",
+	};
+	struct summary s;
+	build(&s, r, lines, ARRAY_LEN(lines), NULL, true);
+	is_str(s.n > 6 ? s.v[6].text : NULL,
+	       "Soleus drive: left skipped skipped of 10; right skipped skipped of 10",
+	       "all skipped, --no-log: the target planned, the range's bottom");
+	ok(s.n > 6 && s.v[6].kind == SUMMARY_SHORT, "all skipped: marked short");
+	is_str(s.n > 7 ? s.v[7].text : NULL, "  next time: 10 reps each side (not every set was done)",
+	       "all skipped: next time holds, and why");
+	summary_free(&s);
+
+	/* from a log whose older session reached 11 on every set: 12 planned */
+	char *path = xasprintf("%s/skipped.log", dir);
+	FILE *f = fopen(path, "w");
+	if (!f)
+		die_errno(99, "%s", path);
+	fputs("2026-12-05T10:00:00.000+00:00 ffff03 start routine=\"Summary test\" id=summary "
+	      "planned=1450 steps=7 format=1\n", f);
+	for (int side = 0; side < 2; side++)
+		for (int set = 1; set <= 2; set++)
+			fprintf(f, "2026-12-05T10:00:01.000+00:00 ffff03 set " SO "side=%s set=%d "
+				"sets=2 target=11 reps=11 min=10 max=12 elapsed=20\n",
+				side ? "right" : "left", set);
+	fputs("2026-12-05T10:30:00.000+00:00 ffff03 end status=complete elapsed=1800\n", f);
+	for (size_t i = 0; i < ARRAY_LEN(lines); i++)
+		fputs(lines[i], f);
+	if (fclose(f))
+		die_errno(99, "%s", path);
+	build(&s, r, lines, ARRAY_LEN(lines), path, false);
+	is_str(s.n > 6 ? s.v[6].text : NULL,
+	       "Soleus drive: left skipped skipped of 12; right skipped skipped of 12",
+	       "all skipped, from the log: the target the session planned");
+	summary_free(&s);
+	unlink(path);
+	free(path);
+
+	/* a skip line that names its target: that one */
+	const char **named = xcalloc(ARRAY_LEN(lines), sizeof *named);
+	memcpy(named, lines, sizeof lines);
+	named[2] = T0 "skip " SO "what=set side=left set=1 sets=2 target=11 elapsed=1\n";
+	build(&s, r, named, ARRAY_LEN(lines), NULL, true);
+	is_str(s.n > 6 ? s.v[6].text : NULL,
+	       "Soleus drive: left skipped skipped of 11; right skipped skipped of 11",
+	       "all skipped: a skip line's target= stands");
+	summary_free(&s);
+	free(named);
+}
+
 /* Practice: the start line's speed=.  Progression leaves it out, from the
  * lines as from the log. */
 static void test_practice(const struct routine *r)
@@ -302,6 +405,8 @@ int main(void)
 	test_complete(r);
 	test_from_log(r, dir);
 	test_quit(r);
+	test_unrated(r);
+	test_all_skipped(r, dir);
 	test_practice(r);
 	test_ratings();
 	routine_free(r);
