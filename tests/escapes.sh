@@ -220,7 +220,7 @@ has "$T/conf.err" 'lead_in = "\x1b[2J\u009b"' "lead_in shown escaped"
 printf 'keys = { "\\x1b" = "n"; };\n' >"$C"
 run conf "$RECOUP" --config "$C" --dump-config
 both_clean conf "a key name libconfig refuses"
-C="$T${ESC}]0;x${BEL}.conf"
+C="$T/${ESC}]0;x${BEL}.conf"
 printf 'bell = 3;\n' >"$C"
 run conf "$RECOUP" --config "$C" --dump-config
 both_clean conf "a config file whose name holds controls"
