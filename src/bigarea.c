@@ -28,20 +28,10 @@ static int words_width(const struct big_words *bw, struct bigfont_scale s)
 
 struct bigfont_scale big_words_fit(const struct big_words *bw, int cols, int rows)
 {
-	struct bigfont_scale best = { 0, 0 };
+	struct bigfont_scale none = { 0, 0 }, one = { 1, 1 };
 	if (!bw->edge_word[0] && !bw->word[0])
-		return best;
-	/* pixels twice as wide as tall look square in most terminal fonts */
-	for (int h = 1; h <= 8; h++)
-		for (int w = 2 * h; w >= h; w--) {
-			struct bigfont_scale s = { w, h };
-			if (words_width(bw, s) <= cols && bigfont_height(s) <= rows) {
-				if (s.h > best.h || (s.h == best.h && s.w > best.w))
-					best = s;
-				break;
-			}
-		}
-	return best;
+		return none;
+	return bigfont_fit_pixels(words_width(bw, one), cols, rows);
 }
 
 struct bigfont_scale big_digits_fit(struct big_area *a, const char *text)

@@ -99,14 +99,14 @@ int bigfont_height(struct bigfont_scale s)
 	return BIGFONT_ROWS * s.h;
 }
 
-struct bigfont_scale bigfont_fit(const char *text, int cols, int rows)
+struct bigfont_scale bigfont_fit_pixels(int px, int cols, int rows)
 {
 	struct bigfont_scale best = { 0, 0 };
 	/* pixels twice as wide as tall look square in most terminal fonts */
 	for (int h = 1; h <= 8; h++) {
-		for (int w = 2 * h; w >= h && w >= 1; w--) {
+		for (int w = 2 * h; w >= h; w--) {
 			struct bigfont_scale s = { w, h };
-			if (bigfont_width(text, s) <= cols && bigfont_height(s) <= rows) {
+			if (px * s.w <= cols && bigfont_height(s) <= rows) {
 				if (s.h > best.h || (s.h == best.h && s.w > best.w))
 					best = s;
 				break;
@@ -114,4 +114,10 @@ struct bigfont_scale bigfont_fit(const char *text, int cols, int rows)
 		}
 	}
 	return best;
+}
+
+struct bigfont_scale bigfont_fit(const char *text, int cols, int rows)
+{
+	struct bigfont_scale one = { 1, 1 };
+	return bigfont_fit_pixels(bigfont_width(text, one), cols, rows);
 }

@@ -15,6 +15,9 @@ struct bigfont_scale {
 /* The largest scale at which `text` fits in cols x rows,
  * or {0,0} when even 1x1 does not fit. */
 struct bigfont_scale bigfont_fit(const char *text, int cols, int rows);
+/* The same for anything `px` pixels across (the font's rows down): text
+ * laid out by the caller (bigfont_width() at 1x1, with its own gaps). */
+struct bigfont_scale bigfont_fit_pixels(int px, int cols, int rows);
 /* Width and height in cells of `text` at a scale. */
 int bigfont_width(const char *text, struct bigfont_scale s);
 int bigfont_height(struct bigfont_scale s);

@@ -15,6 +15,7 @@
 #include <curses.h>
 #include <errno.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <term.h>
@@ -153,10 +154,80 @@ const char *ui_direct_glyph(const struct paint *pt, int kind)
 	return " ";
 }
 
+/* A row of a curses window as a number, for comparing rows: the bytes of
+ * its cells, four at a time. */
+static uint64_t row_hash(WINDOW *w, int r, cchar_t *cells, int cols)
+{
+	mvwin_wchnstr(w, r, 0, cells, cols);
+	uint64_t h = 1469598103934665603u;
+	const unsigned char *p = (const unsigned char *)cells;
+	size_t n = (size_t)cols * sizeof *cells, i = 0;
+	for (; i + 4 <= n; i += 4) {
+		uint32_t v;
+		memcpy(&v, p + i, 4);
+		h = (h ^ v) * 1099511628211u;
+	}
+	for (; i < n; i++)
+		h = (h ^ p[i]) * 1099511628211u;
+	return h;
+}
+
+/* Whether the coming doupdate() may move lines up or down the screen.
+ * ncurses does that when a line is found, once, at another row than the
+ * one it shows now, also once (its hashed lines): it scrolls a region of
+ * the screen, and recoup's cells in that region move with the text, where
+ * ncurses believes them blank and recoup where it wrote them.  The same
+ * test here, on what the terminal shows (curscr) and what it is to show
+ * (newscr, after wnoutrefresh()), both read through the public calls. */
+static bool lines_may_move(void)
+{
+	int rows = getmaxy(curscr), cols = getmaxx(curscr);
+	if (rows != getmaxy(newscr) || cols != getmaxx(newscr))
+		return true;
+	if (rows <= 1 || cols <= 0)
+		return false;
+	int cy, cx, ny, nx;
+	getyx(curscr, cy, cx);
+	getyx(newscr, ny, nx);
+	cchar_t *cells = xcalloc((size_t)cols + 1, sizeof *cells);
+	uint64_t *was = xcalloc((size_t)rows * 2, sizeof *was), *is = was + rows;
+	for (int r = 0; r < rows; r++) {
+		was[r] = row_hash(curscr, r, cells, cols);
+		/* a row wnoutrefresh() left alone is what the terminal shows */
+		is[r] = is_linetouched(newscr, r) ? row_hash(newscr, r, cells, cols) : was[r];
+	}
+	/* the cursors say where the terminal's is and where the update
+	 * leaves it: as they were */
+	wmove(curscr, cy, cx);
+	wmove(newscr, ny, nx);
+	free(cells);
+	bool moves = false;
+	for (int i = 0; i < rows && !moves; i++) {
+		int in_new = 0, in_old = 0, at = -1;
+		for (int k = 0; k < rows; k++) {
+			in_new += is[k] == is[i];
+			if (was[k] == is[i]) {
+				in_old++;
+				at = k;
+			}
+		}
+		moves = in_new == 1 && in_old == 1 && at != i;
+	}
+	free(was);
+	return moves;
+}
+
 static void reset_dirty(struct ui_direct *d)
 {
 	d->dy0 = d->dx0 = INT_MAX;
 	d->dy1 = d->dx1 = 0;
+}
+
+static void dirty_all(struct ui_direct *d)
+{
+	d->dy0 = d->dx0 = 0;
+	d->dy1 = d->h;
+	d->dx1 = d->w;
 }
 
 void ui_direct_init(struct ui_direct *d, const struct paint *pt, bool on)
@@ -185,23 +256,40 @@ void ui_direct_forget(struct ui_direct *d)
 	reset_dirty(d);
 }
 
-void ui_direct_area(struct ui_direct *d, int y, int x, int h, int w)
+/* Blank, before doupdate(), every cell drawn (ncurses believes them
+ * blank); from then on nothing is shown. */
+static void blank_shown(struct ui_direct *d)
 {
-	if (h <= 0 || w <= 0)
-		h = w = 0;
-	if (h == d->h && w == d->w && (!h || (y == d->y && x == d->x)))
-		return;
-	/* blank what was drawn before ncurses draws this frame: it believes
-	 * those cells blank already */
 	struct pen p = { &d->pre, 0, 0 };
 	for (int r = 0; r < d->h; r++)
 		for (int c = 0; c < d->w; c++)
 			if (d->shown[r * d->w + c] != DIRECT_BLANK) {
 				pen_move(&p, d->y + r, d->x + c);
 				pen_cell(d->paint, &p, DIRECT_BLANK);
+				d->shown[r * d->w + c] = DIRECT_BLANK;
 			}
 	if (p.y != 0 || p.x != 0)
 		pen_move(&p, 0, 0);
+}
+
+void ui_direct_area(struct ui_direct *d, int y, int x, int h, int w)
+{
+	if (h <= 0 || w <= 0)
+		h = w = 0;
+	if (h == d->h && w == d->w && (!h || (y == d->y && x == d->x))) {
+		/* the same area, but this frame may lay its bands out anew:
+		 * it starts blank, and whatever it does not set again is
+		 * blanked (only cells that differ from the screen go out) */
+		if (h) {
+			memset(d->want, DIRECT_BLANK, (size_t)h * (size_t)w);
+			dirty_all(d);
+		}
+		d->framed = h > 0;
+		return;
+	}
+	/* blank what was drawn before ncurses draws this frame: it believes
+	 * those cells blank already */
+	blank_shown(d);
 	free(d->want);
 	free(d->shown);
 	d->want = d->shown = NULL;
@@ -214,6 +302,7 @@ void ui_direct_area(struct ui_direct *d, int y, int x, int h, int w)
 		d->shown = xcalloc((size_t)h * (size_t)w, 1);
 	}
 	reset_dirty(d);
+	d->framed = h > 0;
 }
 
 void ui_direct_color(struct ui_direct *d, enum ui_color c)
@@ -225,9 +314,7 @@ void ui_direct_color(struct ui_direct *d, enum ui_color c)
 	for (int i = 0; i < d->h * d->w; i++)
 		if (d->shown[i] != DIRECT_BLANK)
 			d->shown[i] |= STALE;
-	d->dy0 = d->dx0 = 0;
-	d->dy1 = d->h;
-	d->dx1 = d->w;
+	dirty_all(d);
 }
 
 void ui_direct_set(struct ui_direct *d, int row, int col, int kind)
@@ -305,8 +392,25 @@ static void write_out(struct buf *b)
 	b->len = 0;
 }
 
+static bool shows_any(const struct ui_direct *d)
+{
+	for (int i = 0; i < d->h * d->w; i++)
+		if (d->shown[i] != DIRECT_BLANK)
+			return true;
+	return false;
+}
+
 void ui_direct_flush_pre(struct ui_direct *d)
 {
+	/* a frame laid out anew may move ncurses' lines, and the cells in
+	 * their rows with them: those cells are blanked first, and written
+	 * again after the update (only such a frame: a second of the
+	 * countdown changes its lines in place) */
+	if (d->framed && shows_any(d) && lines_may_move()) {
+		blank_shown(d);
+		dirty_all(d);
+	}
+	d->framed = false;
 	write_out(&d->pre);
 }
 

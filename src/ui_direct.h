@@ -4,8 +4,11 @@
  * write()s a second.  ncurses never draws in the area (stdscr stays blank
  * there) and believes it blank.  A kit for whichever screen has big
  * figures: it takes its own struct and what drawing knows of the terminal.
- *   ui_direct_area(): the area this frame's figures take (h 0: none); what
- *     was drawn in another area is blanked before doupdate().
+ *   ui_direct_area(): the area a full frame's figures take (h 0: none),
+ *     starting blank: what the frame does not set again is blanked, and
+ *     what was drawn in another area is blanked before doupdate().  So is
+ *     all that was drawn when the frame makes ncurses move lines (they
+ *     would carry the cells with them); it is written again after.
  *   ui_direct_color(), ui_direct_set(): the blocks' colour, and each cell
  *     (row and column in the area) of a DIRECT_* kind; only changed cells
  *     go out.
@@ -30,6 +33,7 @@ struct ui_direct {
 	int dy0, dy1, dx0, dx1;  /* the rows and columns set since the last write */
 	enum ui_color color;     /* of the blocks */
 	struct buf pre, post;    /* written before / after doupdate() */
+	bool framed;             /* ui_direct_area() since the last update */
 };
 
 void ui_direct_init(struct ui_direct *d, const struct paint *pt, bool on);

@@ -4,8 +4,9 @@
  *
  * A band is a run of rows holding big cells ('█' or '▒', or '#' and ':'
  * with -a for ASCII screens, where a row with other text is not one; nor
- * is a progress bar's row, which has '░').  Its height gives the scale down (five font rows), its narrowest
- * run of lit cells the scale across.  Each run of lit columns is one glyph
+ * is a progress bar's row, which has '░' or ends in its percentage).  Its
+ * height gives the scale down (five font rows), its narrowest run of lit
+ * cells the scale across.  Each run of lit columns is one glyph
  * (every glyph's first and last columns are lit, and one blank pixel
  * column parts two glyphs); glyphs one pixel apart make a word.  One line
  * per word:
@@ -15,6 +16,12 @@
  * ROW the band's first row (0 the top of the screen), HEIGHT its rows,
  * FIRST and LAST the word's columns, KIND B (blocks) or S (shaded), TEXT
  * the word ('?' for a glyph the font does not have).
+ *
+ * With -s (strict), prints instead of the words each lit cell that no
+ * glyph read explains and each blank cell of a glyph's lit pixel ("stray
+ * ROW COL", "hole ROW COL"), each glyph not read ("unread ROW COL") and
+ * each band not five rows (or a multiple) tall; exit 1 if any: the screen
+ * holds its words and figures and nothing else.
  *
  * With -c, checks the font instead: no two glyphs alike, every glyph's
  * first and last columns lit (what the reading relies on); exit 1 if not. */
@@ -31,7 +38,12 @@
 
 static unsigned char cell[MAXR][MAXC]; /* 0 blank, 1 block, 2 shade, 3 bar */
 static bool text_row[MAXR];  /* -a: words after the list's bar: not a band */
+static bool bar_row[MAXR];   /* a progress bar's (its '█' are no glyphs) */
 static int nrows, ncols;
+/* -s: the cells the glyphs read explain (1), and what is wrong so far */
+static bool strict;
+static unsigned char explained[MAXR][MAXC];
+static int wrong;
 
 static void read_screen(bool ascii)
 {
@@ -43,6 +55,11 @@ static void read_screen(bool ascii)
 		const char *bar = strrchr(line, '|');
 		if (ascii && strspn(bar ? bar + 1 : line, " #:\n") != strlen(bar ? bar + 1 : line))
 			text_row[nrows] = true;
+		/* a bar has '░' unless it is full; it ends in its percentage */
+		size_t end = strcspn(line, "\n");
+		while (end && line[end - 1] == ' ')
+			end--;
+		bar_row[nrows] = (end && line[end - 1] == '%') || strstr(line, "\u2591");
 		for (unsigned char *p = (unsigned char *)line; *p && *p != '\n' && c < MAXC; c++) {
 			int len = *p < 0x80 ? 1 : *p >= 0xf0 ? 4 : *p >= 0xe0 ? 3 : *p >= 0xc0 ? 2 : 1;
 			unsigned char k = 0;
@@ -70,13 +87,10 @@ static void read_screen(bool ascii)
 static bool band_row(int r)
 {
 	bool lit = false;
-	if (text_row[r])
+	if (text_row[r] || bar_row[r])
 		return false;
-	for (int c = 0; c < ncols; c++) {
-		if (cell[r][c] == 3)
-			return false;
+	for (int c = 0; c < ncols; c++)
 		lit |= cell[r][c] == 1 || cell[r][c] == 2;
-	}
 	return lit;
 }
 
@@ -97,13 +111,39 @@ static char match(int r0, int sh, int x0, int sw, int wpx)
 		if (same)
 			return (char)ch;
 	}
-	return '?';
+	return 0;
+}
+
+/* -s: glyph g read at row r0, column x0, scale sw x sh: every cell of its
+ * pixels as the font has them, lit or blank */
+static void explain(int r0, int sh, int x0, int sw, char g)
+{
+	if (!g) {
+		printf("unread %d %d\n", r0, x0);
+		wrong = 1;
+		return;
+	}
+	int w = bigfont_char_width(g);
+	for (int py = 0; py < BIGFONT_ROWS; py++)
+		for (int px = 0; px < w; px++) {
+			if (!bigfont_pixel(g, px, py))
+				continue;
+			for (int r = r0 + py * sh; r < r0 + (py + 1) * sh; r++)
+				for (int c = x0 + px * sw; c < x0 + (px + 1) * sw; c++) {
+					explained[r][c] = 1;
+					if (!lit(r, c)) {
+						printf("hole %d %d\n", r, c);
+						wrong = 1;
+					}
+				}
+		}
 }
 
 static void read_band(int r0, int h)
 {
 	if (h % BIGFONT_ROWS) {
 		printf("%d %d 0 0 ? (not a multiple of %d rows)\n", r0, h, BIGFONT_ROWS);
+		wrong = 1;
 		return;
 	}
 	int sh = h / BIGFONT_ROWS, sw = MAXC;
@@ -136,7 +176,9 @@ static void read_band(int r0, int h)
 				e++;
 			if (wlen && c - prev_end > sw) {
 				word[wlen] = '\0';
-				printf("%d %d %d %d %c %s\n", r0, h, first, last, kind == 2 ? 'S' : 'B', word);
+				if (!strict)
+					printf("%d %d %d %d %c %s\n", r0, h, first, last,
+					       kind == 2 ? 'S' : 'B', word);
 				wlen = 0;
 			}
 			if (!wlen) {
@@ -147,8 +189,11 @@ static void read_band(int r0, int h)
 				for (int k = c; k < e; k++)
 					if (lit(r, k))
 						kind = cell[r][k];
+			char g = (e - c) % sw ? 0 : match(r0, sh, c, sw, (e - c) / sw);
+			if (strict)
+				explain(r0, sh, c, sw, g);
 			if (wlen < (int)sizeof word - 1)
-				word[wlen++] = (e - c) % sw ? '?' : match(r0, sh, c, sw, (e - c) / sw);
+				word[wlen++] = g ? g : '?';
 			last = e - 1;
 			prev_end = e;
 			c = e - 1;
@@ -156,7 +201,8 @@ static void read_band(int r0, int h)
 	}
 	if (wlen) {
 		word[wlen] = '\0';
-		printf("%d %d %d %d %c %s\n", r0, h, first, last, kind == 2 ? 'S' : 'B', word);
+		if (!strict)
+			printf("%d %d %d %d %c %s\n", r0, h, first, last, kind == 2 ? 'S' : 'B', word);
 	}
 }
 
@@ -196,6 +242,7 @@ int main(int argc, char **argv)
 {
 	if (argc > 1 && !strcmp(argv[1], "-c"))
 		return check_font();
+	strict = argc > 1 && !strcmp(argv[1], "-s");
 	read_screen(argc > 1 && !strcmp(argv[1], "-a"));
 	for (int r = 0; r < nrows;) {
 		if (!band_row(r)) {
@@ -208,5 +255,13 @@ int main(int argc, char **argv)
 		read_band(r, e - r);
 		r = e;
 	}
-	return 0;
+	if (!strict)
+		return 0;
+	for (int r = 0; r < nrows; r++)
+		for (int c = 0; c < ncols && !bar_row[r]; c++)
+			if (lit(r, c) && !explained[r][c]) {
+				printf("stray %d %d\n", r, c);
+				wrong = 1;
+			}
+	return wrong;
 }

@@ -3,11 +3,14 @@
 # beside ncurses (src/ui_direct.c).  Whatever the session went through
 # (seconds counted down, a pause, the side changing colour, 10:00 becoming
 # 9:59, the help screen and back, a resize, the words of a tempo set's
-# phases, LEFT to RIGHT, ICE ON to the shaded ICE OFF, larger words), the
+# phases, LEFT to RIGHT, ICE ON to the shaded ICE OFF, larger words, and
+# frames that lay the big area out anew at 80x24, 40x12 and 60x16), the
 # screen must be exactly what a repaint from scratch draws: no block left
-# over, none missing, none in the wrong colour or shade.  SIGCONT makes the dashboard repaint everything, so each check
-# pauses the session (the digits stand still), captures the screen with
-# its attributes, sends SIGCONT, and compares.
+# over, none missing, none in the wrong colour or shade.  SIGCONT makes the
+# dashboard repaint everything, so each check captures the screen with its
+# attributes while it stands still (paused, or waiting for a key), sends
+# SIGCONT, waits for the repaint, and compares; and every block on the
+# screen must belong to a big word or figure read back through the font.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/tmux.sh"
 
@@ -54,13 +57,39 @@ digits_width() {
 }
 _wider() { [ "$(digits_width)" -gt "$1" ]; }
 _narrower() { [ "$(digits_width)" -lt "$1" ]; }
-# same_after_repaint WHAT: paused, the screen equals its repaint
-same_after_repaint() {
-	keys Space
-	wait_screen '(│|^) PAUSED' >/dev/null
-	_before=$(full)
+# The pane's output goes to $T/out (pipe_out, after each tm_start), so that
+# a repaint can be waited for: it starts by clearing the screen.
+pipe_out() { : >"$T/out"; tm pipe-pane -t t "cat >>'$T/out'"; }
+clears() { grep -a -o "$(printf '\033')\\[H$(printf '\033')\\[J" "$T/out" | wc -l | tr -d ' '; }
+# repaint: SIGCONT, and wait until the dashboard has cleared the screen for
+# the repaint (else a screen not yet repainted would be compared with itself)
+repaint() {
+	_c=$(clears)
 	kill -CONT "$pid"
-	# the repaint clears the screen first: wait until it is whole again
+	_poll 5 eval '[ "$(clears)" -gt "$_c" ]'
+}
+# stable: the screen with its attributes once two captures agree (the
+# dashboard writes the big cells just after the rest)
+stable() {
+	_a=$(full)
+	_k=0
+	while [ $_k -lt 40 ]; do
+		sleep 0.05
+		_b=$(full)
+		[ "$_a" = "$_b" ] && break
+		_a=$_b
+		_k=$((_k + 1))
+	done
+	printf '%s\n' "$_a"
+}
+# same_as_repaint WHAT: the screen (waiting for a key: it stands still)
+# equals its repaint
+same_as_repaint() {
+	_before=$(stable)
+	if ! repaint; then
+		ok 1 "$1: the screen is what a repaint draws (no repaint seen)"
+		return
+	fi
 	_poll 5 eval '[ "$(full)" = "$_before" ]'
 	if [ "$(full)" = "$_before" ]; then
 		ok 0 "$1: the screen is what a repaint draws"
@@ -69,14 +98,44 @@ same_after_repaint() {
 		printf '%s\n' "$_before" | sed 's/^/#   before: /'
 		full | sed 's/^/#   after:  /'
 	fi
+}
+# same_after_repaint WHAT: paused, the screen equals its repaint
+same_after_repaint() {
+	keys Space
+	wait_screen '(│|^) PAUSED' >/dev/null
+	same_as_repaint "$1"
 	keys Space
 	wait_gone '(│|^) PAUSED' >/dev/null
+}
+# only_words WHAT: every block on the screen is part of a big word or figure
+# read back through the font, and every one of theirs is there (tests/bigread
+# -s), once the screen stands still
+_only_words() { [ -z "$(screen | "$BIGREAD" -s)" ]; }
+only_words() {
+	_s1=$(screen)
+	_k=0
+	while [ $_k -lt 40 ]; do
+		sleep 0.05
+		_s2=$(screen)
+		[ "$_s1" = "$_s2" ] && _only_words && break
+		_s1=$_s2
+		_k=$((_k + 1))
+	done
+	_out=$(printf '%s\n' "$_s1" | "$BIGREAD" -s)
+	if [ -z "$_out" ]; then
+		ok 0 "$1: only the big words and figures in blocks"
+	else
+		ok 1 "$1: only the big words and figures in blocks"
+		printf '%s\n' "$_out" | head -n 5 | sed 's/^/#   /'
+		printf '%s\n' "$_s1" | sed 's/^/#   |/'
+	fi
 }
 
 tm_start --speed 10 --routine-dir "$ROUTINES" ui-session
 wait_screen 'LEFT  TIMER'
 ok $? "the session runs"
 pid=$(recoup_pid)
+pipe_out
 wait_digits
 ok $? "big digits"
 d=$(digits)
@@ -135,6 +194,7 @@ tm_start --config "$T/words.conf" --speed 4 --routine-dir "$top_srcdir/tests/fix
 wait_screen 'LEFT  GET READY'
 ok $? "the words routine runs"
 pid=$(recoup_pid)
+pipe_out
 keys n
 wait_screen 'LEFT  (DOWN|HOLD|UP) [0-9]'
 ok $? "a tempo set"
@@ -159,5 +219,67 @@ same_after_repaint "the larger words"
 keys q y Enter
 wait_exit
 is "$(exit_status)" 0 "quit"
+
+# Frames that lay the big area out anew, at three sizes: a rating typed
+# (its figure under RATE) and erased, a lead-in into a tempo set (the text
+# around the area moves by rows), the count after it, a timer into a
+# rating.  After each, nothing of the frame before is left: the screen is
+# its words and figures, and what a repaint draws.
+printf 'lead_in = "60s";\n' >"$T/direct.conf"
+transitions() { # transitions COLUMNS ROWS
+	_sz="$1x$2"
+	_w=$1
+	tm_start --config "$T/direct.conf" --speed 1 \
+		--routine-dir "$top_srcdir/tests/fixtures-ui/direct" ui-direct
+	wait_screen 'RATE 0-10'
+	pid=$(recoup_pid)
+	pipe_out
+	if [ "$_sz" != 80x24 ]; then
+		tm resize-window -t t -x "$1" -y "$2"
+		_poll 10 eval '[ "$(screen | head -n 1 | wc -c)" -le $((_w + 1)) ]' &&
+			wait_screen 'RATE 0-10'
+	fi
+	ok $? "$_sz: a rating"
+	_was=$(screen)
+	keys 7
+	_poll 5 eval '[ "$(screen)" != "$_was" ]' && _poll 5 eval '[ "$(big_figure)" = 7 ]'
+	ok $? "$_sz: the rating typed, in big digits"
+	only_words "$_sz: a rating typed"
+	same_as_repaint "$_sz: a rating typed"
+	keys BSpace
+	_poll 5 eval '[ "$(big_figure)" != 7 ]'
+	ok $? "$_sz: erased"
+	only_words "$_sz: a rating erased"
+	same_as_repaint "$_sz: a rating erased"
+	keys n
+	wait_screen 'LEFT  GET READY' && _poll 5 eval 'big_figure | grep -q :'
+	ok $? "$_sz: the lead-in's time"
+	keys n
+	wait_screen 'LEFT  (DOWN|HOLD|UP) [0-9]'
+	ok $? "$_sz: the set runs"
+	only_words "$_sz: from the lead-in into the set"
+	same_after_repaint "$_sz: from the lead-in into the set"
+	keys n
+	wait_screen 'HOW MANY\?'
+	ok $? "$_sz: how many?"
+	only_words "$_sz: the count asked"
+	same_as_repaint "$_sz: the count asked"
+	keys Enter
+	wait_screen 'RIGHT  GET READY'
+	keys n
+	wait_screen 'RIGHT  TIMER' && _poll 5 eval 'big_figure | grep -q :'
+	ok $? "$_sz: the timer"
+	keys n
+	wait_screen 'step 4 of 4' && wait_screen 'RATE 0-10'
+	ok $? "$_sz: the last rating"
+	only_words "$_sz: from the timer to a rating"
+	same_as_repaint "$_sz: from the timer to a rating"
+	keys q y Enter
+	wait_exit
+	is "$(exit_status)" 0 "$_sz: quit"
+}
+transitions 80 24
+transitions 40 12
+transitions 60 16
 
 done_testing

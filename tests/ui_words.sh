@@ -39,28 +39,30 @@ band_rows() {
 	screen | sed -n "$((_r + 1)),$((_r + _h))p"
 }
 
-# agree: one screen; the heading ("LEFT  DOWN 2") said again in big words
+# agree SCREEN: the heading ("LEFT  DOWN 2") said again in big words
 # ("<LEFT DOWN 2", "DOWN 2 RIGHT>"), and the big figure the rep of the
-# counters ("rep 2 of 4").  The dashboard writes the big cells just after
-# the rest, so a capture between the two may be looked at again, briefly.
-agree_once() {
-	_s=$(screen)
-	_head=$(printf '%s\n' "$_s" | sed -n 2p | sed 's/^[^│]*│//; s/^ *//; s/ *$//')
+# counters ("rep 2 of 4"); status 2 when the heading is no tempo phase's.
+agree() {
+	_head=$(printf '%s\n' "$1" | sed -n 2p | sed 's/^[^│]*│//; s/^ *//; s/ *$//')
 	printf '%s\n' "$_head" | grep -Eq '^(LEFT|RIGHT)  (DOWN|HOLD|UP) [0-9]+$' || return 2
-	_rep=$(printf '%s\n' "$_s" | sed -n 's/.*   rep \([0-9]*\) of [0-9]*$/\1/p' | head -n 1)
-	_big=$(printf '%s\n' "$_s" | "$BIGREAD")
+	_rep=$(printf '%s\n' "$1" | sed -n 's/.*   rep \([0-9]*\) of [0-9]*$/\1/p' | head -n 1)
+	_big=$(printf '%s\n' "$1" | "$BIGREAD")
 	_words=$(printf '%s\n' "$_big" | _band_text first)
 	_fig=$(printf '%s\n' "$_big" | _band_text last)
 	_want=$(printf '%s\n' "$_head" | sed 's/^LEFT  /<LEFT /; s/^RIGHT  \(.*\)/\1 RIGHT>/')
 	[ -n "$_rep" ] && [ "$_fig" = "$_rep" ] && [ "$_words" = "$_want" ]
 }
-# through_set SIDE: sample the set until it ends; agreements and
-# disagreements in $seen and $wrong
+# through_set: sample the set until it ends; agreements and disagreements
+# in $seen and $wrong.  The dashboard writes the big cells just after the
+# rest, and a loaded machine may hold it between the two: a screen that
+# disagrees counts only once it stands still (the same in the next
+# capture); one that changed is looked at again.
 through_set() {
 	seen=0 wrong=0 _i=0
 	while [ $_i -lt 200 ]; do
 		_i=$((_i + 1))
-		agree_once
+		_s=$(screen)
+		agree "$_s"
 		_rc=$?
 		if [ $_rc = 2 ]; then
 			[ $seen -gt 0 ] && break   # the set is over
@@ -68,17 +70,21 @@ through_set() {
 			continue
 		fi
 		_t=0
-		while [ $_rc != 0 ] && [ $_t -lt 4 ]; do
+		while [ $_rc = 1 ] && [ $_t -lt 20 ]; do
 			sleep 0.05
-			agree_once
+			_next=$(screen)
+			[ "$_next" = "$_s" ] && break   # it stands still: it disagrees
+			_s=$_next
+			agree "$_s"
 			_rc=$?
 			_t=$((_t + 1))
 		done
 		if [ $_rc = 0 ]; then
 			seen=$((seen + 1))
-		elif [ $_rc = 1 ]; then
+		elif [ $_rc = 1 ] && [ $_t -lt 20 ]; then
 			wrong=$((wrong + 1))
 			echo "#   heading '$_head', rep '$_rep': big words '$_words', figure '$_fig'"
+			printf '%s\n' "$_s" | sed 's/^/#   |/'
 		fi
 		sleep 0.1
 	done
