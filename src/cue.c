@@ -72,9 +72,12 @@ static void check_done(struct cue_proc *p)
 	p->donefd = -1;
 }
 
+/* Over once the done pipe has ended, not when the leader exits: it may
+ * leave children speaking (a shell wrapper's `espeak-ng ... &`).  The hang
+ * guard (speech.h) is the limit for a child that never lets go of it. */
 static bool proc_done(const struct cue_proc *p)
 {
-	return p->donefd < 0 || p->reaped;
+	return p->donefd < 0;
 }
 
 bool cue_speaking(struct cues *c, long long now)
@@ -202,6 +205,9 @@ bool cue_start(struct cues *c, char *const *argv, const char *text, long long no
 			dup2(devnull, STDIN_FILENO);
 			dup2(devnull, STDOUT_FILENO);
 			dup2(devnull, STDERR_FILENO);
+			/* the speech program gets 0-2 and the done pipe, no more */
+			if (devnull > STDERR_FILENO)
+				close(devnull);
 		}
 		signal(SIGPIPE, SIG_DFL);
 		if (done[0] >= 0)

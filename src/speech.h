@@ -22,11 +22,11 @@
 #include "say.h"
 
 #define SPEECH_QUEUE 16
-/* A cue that speaks longer than SPEECH_HUNG_MS plus SPEECH_WORD_MS a word
- * (three times espeak-ng's pace) is taken to hang, and is stopped: a
- * speaker that never ends must not silence the rest of the session. */
+/* A cue that speaks longer than SPEECH_HUNG_MS plus three times the time
+ * espeak-ng takes to say it (saytime.h) is taken to hang, and is stopped:
+ * a speaker that never ends must not silence the rest of the session. */
 #define SPEECH_HUNG_MS 5000
-#define SPEECH_WORD_MS 1000
+#define SPEECH_HUNG_TIMES 3
 #define SPEECH_TEXT 256
 
 struct speech_item {

@@ -2,13 +2,14 @@
  * say without a sound: cue_command = ["tests/speaker", "%s"].  It appends
  * to $RECOUP_SPEAKER_LOG (default ./speaker.log)
  *   start MS TEXT   when it starts,
- *   done MS TEXT    after 0.34 s a word (espeak-ng's default rate), divided
- *                   by $RECOUP_SPEAKER_SPEED (recoup's --speed),
+ *   done MS TEXT    after the time espeak-ng takes to say it (saytime.h),
+ *                   divided by $RECOUP_SPEAKER_SPEED (recoup's --speed),
  *   cut MS TEXT     instead, when SIGTERM stops it first,
  * MS being CLOCK_BOOTTIME milliseconds (recoup's clock).  Each line goes
  * out in one write to a file opened for appending, so that lines of cues
  * that overlap do not mix. */
-#define _GNU_SOURCE 1
+#include "config.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -17,6 +18,8 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+
+#include "saytime.h"
 
 static volatile sig_atomic_t stopped;
 
@@ -66,10 +69,6 @@ int main(int argc, char **argv)
 	for (char *p = text; *p; p++)
 		if ((unsigned char)*p < ' ' || *p == 0x7f)
 			*p = ' ';
-	int words = 0;
-	for (const char *p = text; *p; p++)
-		if (*p != ' ' && (p == text || p[-1] == ' '))
-			words++;
 
 	const char *log = getenv("RECOUP_SPEAKER_LOG");
 	const char *sp = getenv("RECOUP_SPEAKER_SPEED");
@@ -82,7 +81,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	put(fd, "start", text);
-	long long ns = (long long)(words * 340e6 / speed);
+	long long ns = (long long)(saytime_ms(text) * 1e6 / speed);
 	struct timespec left = { .tv_sec = ns / 1000000000LL, .tv_nsec = ns % 1000000000LL };
 	while (!stopped && nanosleep(&left, &left) < 0 && errno == EINTR)
 		;
