@@ -115,9 +115,15 @@ void cue_reap(struct cues *c, long long now)
 		if (p->donefd >= 0)
 			check_done(p);
 		if (!p->reaped) {
-			pid_t r = waitpid(p->pgid, NULL, WNOHANG);
+			int st = 0;
+			pid_t r = waitpid(p->pgid, &st, WNOHANG);
 			if (r == p->pgid || (r < 0 && errno == ECHILD))
 				p->reaped = true;
+			/* a speaker that fails at every cue (no audio device)
+			 * says nothing: the front end is told (voice.c); one
+			 * that recoup stopped does not count */
+			if (r == p->pgid && !p->stop_at)
+				c->bad_row = WIFEXITED(st) && WEXITSTATUS(st) == 0 ? 0 : c->bad_row + 1;
 		}
 		if (p->stop_at && !p->killed && now - p->stop_at >= CUE_KILL_MS) {
 			kill(-p->pgid, SIGKILL);

@@ -71,12 +71,15 @@ static void start_next(struct speech *s, long long now)
 
 void speech_run(struct speech *s, long long now)
 {
-	if (s->busy && !s->ops->speaking(s->ctx, now))
+	if (s->busy && !s->ops->speaking(s->ctx, now)) {
 		s->busy = false;
+		s->hung_row = 0;
+	}
 	if (s->busy && now >= s->cur_until) {
 		s->ops->stop(s->ctx, now);
 		s->busy = false;
 		s->hung++;
+		s->hung_row++;
 	}
 	drop_stale(s, now);
 	start_next(s, now);
@@ -84,8 +87,10 @@ void speech_run(struct speech *s, long long now)
 
 void speech_say(struct speech *s, const struct speech_item *it, long long now)
 {
-	if (s->busy && !s->ops->speaking(s->ctx, now))
+	if (s->busy && !s->ops->speaking(s->ctx, now)) {
 		s->busy = false;
+		s->hung_row = 0;
+	}
 	for (size_t i = 0; i < s->n;)
 		if (supersedes(it, &s->q[i]))
 			drop_at(s, i);

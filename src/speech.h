@@ -55,6 +55,7 @@ struct speech {
 	long long cur_until;     /* real ms after which cur is taken to hang */
 	unsigned epoch;
 	unsigned said, cut, dropped, hung; /* counts, for tests and curiosity */
+	unsigned hung_row;       /* hangs since a cue last ended by itself */
 };
 
 void speech_init(struct speech *s, const struct speech_ops *ops, void *ctx);

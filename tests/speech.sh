@@ -211,4 +211,34 @@ one_at_a_time "$HEARD"
 ok $? "background speaker: no cue started while it spoke"
 grep '' "$HEARD" | sed 's/^/#   /'
 
+# ---- a speaker that says nothing: said once, then bells ----
+# gave_up CONF TEXT NAME SPEED ROUTINE: the session screen says TEXT (not
+# over a prompt: its line is the prompt's), and after it the bell rings
+# for what comes next (n: the next part)
+gave_up() {
+	rm -f "$T/bells"
+	tm_start -e "$RECOUP" --log "$LOG" --config "$1" --speed "$4" "$5"
+	tm pipe-pane -O -t t "perl '$T/bells.pl' '$T/bells'"
+	wait_body_joined "$2" 40
+	ok $? "$3: the screen says so"
+	keys n
+	_poll 15 _bells
+	ok $? "$3: ... and the bell rings instead"
+	keys q y
+	wait_exit
+}
+# hangs: stopped by the hang guard twice in a row (the timer's
+# announcement, then its cue text: some 30 s), at --speed 1
+printf 'lead_in = "0s";\nbell = true;\ncue_command = ["sh", "-c", "exec sleep 30", "%%s"];\n' >"$T/hang.conf"
+gave_up "$T/hang.conf" 'The speech program does not end \(stopped twice in a row\): bells instead' \
+	"a speaker that hangs" 1 "$FIX/speech-cut.yaml"
+# fails at every cue (after as long as its words take: not "at once")
+printf 'lead_in = "0s";\nbell = true;\ncue_command = ["sh", "-c", "sleep 0.9; exit 1", "%%s"];\n' >"$T/false.conf"
+gave_up "$T/false.conf" 'The speech program fails at every cue: bells instead' "a speaker that fails" 1 \
+	"$FIX/speech-bells.yaml"
+# ends at once, exit status 0 (espeak-ng with no sound device)
+printf 'lead_in = "0s";\nbell = true;\ncue_command = ["true", "%%s"];\n' >"$T/true.conf"
+gave_up "$T/true.conf" 'The speech program ends at once, saying nothing \(no sound device\?\): bells instead' \
+	"a speaker that ends at once" 1 "$FIX/speech-bells.yaml"
+
 done_testing
