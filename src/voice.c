@@ -86,6 +86,9 @@ void voice_take(struct voice *v, const struct engine *e)
 /* Give a speaker that says nothing up: the rest is bells. */
 static void give_up(struct voice *v, long long now)
 {
+	/* one that cannot be run at all has its own note (cue_failure()) */
+	if (v->cues.failed)
+		return;
 	if (v->q.hung_row >= VOICE_HUNG_ROW)
 		v->why = "The speech program does not end (stopped twice in a row): bells instead";
 	else if (v->cues.bad_row >= VOICE_BAD_ROW)
