@@ -72,9 +72,12 @@ static void check_done(struct cue_proc *p)
 	p->donefd = -1;
 }
 
+/* Over once the done pipe has ended, not when the leader exits: it may
+ * leave children speaking (a shell wrapper's `espeak-ng ... &`).  The hang
+ * guard (speech.h) is the limit for a child that never lets go of it. */
 static bool proc_done(const struct cue_proc *p)
 {
-	return p->donefd < 0 || p->reaped;
+	return p->donefd < 0;
 }
 
 bool cue_speaking(struct cues *c, long long now)
@@ -112,9 +115,15 @@ void cue_reap(struct cues *c, long long now)
 		if (p->donefd >= 0)
 			check_done(p);
 		if (!p->reaped) {
-			pid_t r = waitpid(p->pgid, NULL, WNOHANG);
+			int st = 0;
+			pid_t r = waitpid(p->pgid, &st, WNOHANG);
 			if (r == p->pgid || (r < 0 && errno == ECHILD))
 				p->reaped = true;
+			/* a speaker that fails at every cue (no audio device)
+			 * says nothing: the front end is told (voice.c); one
+			 * that recoup stopped does not count */
+			if (r == p->pgid && !p->stop_at)
+				c->bad_row = WIFEXITED(st) && WEXITSTATUS(st) == 0 ? 0 : c->bad_row + 1;
 		}
 		if (p->stop_at && !p->killed && now - p->stop_at >= CUE_KILL_MS) {
 			kill(-p->pgid, SIGKILL);
@@ -202,6 +211,9 @@ bool cue_start(struct cues *c, char *const *argv, const char *text, long long no
 			dup2(devnull, STDIN_FILENO);
 			dup2(devnull, STDOUT_FILENO);
 			dup2(devnull, STDERR_FILENO);
+			/* the speech program gets 0-2 and the done pipe, no more */
+			if (devnull > STDERR_FILENO)
+				close(devnull);
 		}
 		signal(SIGPIPE, SIG_DFL);
 		if (done[0] >= 0)

@@ -35,6 +35,8 @@ struct cues {
 	size_t n, cap;
 	int failed;             /* errno of the first cue that could not run */
 	bool told;              /* cue_failure() has returned it */
+	int bad_row;            /* cues in a row that ended by themselves with
+				 * a failure (a non-zero exit, a signal) */
 };
 
 /* Start `argv` (program and arguments, "%s" in an argument replaced by

@@ -24,6 +24,7 @@
 #include "engine.h"
 #include "engine_int.h"
 #include "safetext.h"
+#include "saytime.h"
 
 /* The milestones said in the current segment (e->milestones). */
 #define MS_HALF 1u
@@ -33,15 +34,7 @@
 /* Session ms a text takes to say, about. */
 static long long say_ms(const char *text)
 {
-	long long words = 0;
-	bool in = false;
-	for (const char *p = text; *p; p++) {
-		bool sp = *p == ' ' || *p == ',' || *p == '.' || *p == ':' || *p == ';';
-		if (!sp && !in)
-			words++;
-		in = !sp;
-	}
-	return words * 340;
+	return saytime_ms(text);
 }
 
 void say_push(struct engine *e, enum say_kind kind, int bells, long long stale,

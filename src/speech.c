@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "saytime.h"
 #include "util.h"
 
 void speech_init(struct speech *s, const struct speech_ops *ops, void *ctx)
@@ -50,15 +51,6 @@ static bool supersedes(const struct speech_item *it, const struct speech_item *o
 	return say_is_announce(it->kind) && say_is_announce(old->kind);
 }
 
-static long long count_words(const char *t)
-{
-	long long n = 0;
-	for (const char *p = t; *p; p++)
-		if (*p != ' ' && (p == t || p[-1] == ' '))
-			n++;
-	return n;
-}
-
 static void start_next(struct speech *s, long long now)
 {
 	while (!s->busy && s->n) {
@@ -72,19 +64,22 @@ static void start_next(struct speech *s, long long now)
 		s->busy = s->ops->start(s->ctx, s->cur.text, now);
 		if (s->busy) {
 			s->said++;
-			s->cur_until = now + SPEECH_HUNG_MS + SPEECH_WORD_MS * count_words(s->cur.text);
+			s->cur_until = now + SPEECH_HUNG_MS + SPEECH_HUNG_TIMES * saytime_ms(s->cur.text);
 		}
 	}
 }
 
 void speech_run(struct speech *s, long long now)
 {
-	if (s->busy && !s->ops->speaking(s->ctx, now))
+	if (s->busy && !s->ops->speaking(s->ctx, now)) {
 		s->busy = false;
+		s->hung_row = 0;
+	}
 	if (s->busy && now >= s->cur_until) {
 		s->ops->stop(s->ctx, now);
 		s->busy = false;
 		s->hung++;
+		s->hung_row++;
 	}
 	drop_stale(s, now);
 	start_next(s, now);
@@ -92,8 +87,10 @@ void speech_run(struct speech *s, long long now)
 
 void speech_say(struct speech *s, const struct speech_item *it, long long now)
 {
-	if (s->busy && !s->ops->speaking(s->ctx, now))
+	if (s->busy && !s->ops->speaking(s->ctx, now)) {
 		s->busy = false;
+		s->hung_row = 0;
+	}
 	for (size_t i = 0; i < s->n;)
 		if (supersedes(it, &s->q[i]))
 			drop_at(s, i);
@@ -191,9 +188,11 @@ static bool on_path(const char *prog)
 
 char *const *speech_find_program(void)
 {
-	static char *const espeak[] = { "espeak-ng", "%s", NULL };
-	static char *const spd[] = { "spd-say", "-w", "%s", NULL };
-	static char *const say[] = { "say", "%s", NULL };
+	/* "--" ends the options: a cue text that starts with "-" ("-5 reps")
+	 * is said, not taken for an option (all three parse with getopt) */
+	static char *const espeak[] = { "espeak-ng", "--", "%s", NULL };
+	static char *const spd[] = { "spd-say", "-w", "--", "%s", NULL };
+	static char *const say[] = { "say", "--", "%s", NULL };
 	static char *const *const all[] = { espeak, spd, say };
 	for (size_t i = 0; i < ARRAY_LEN(all); i++)
 		if (on_path(all[i][0]))

@@ -22,11 +22,11 @@
 #include "say.h"
 
 #define SPEECH_QUEUE 16
-/* A cue that speaks longer than SPEECH_HUNG_MS plus SPEECH_WORD_MS a word
- * (three times espeak-ng's pace) is taken to hang, and is stopped: a
- * speaker that never ends must not silence the rest of the session. */
+/* A cue that speaks longer than SPEECH_HUNG_MS plus three times the time
+ * espeak-ng takes to say it (saytime.h) is taken to hang, and is stopped:
+ * a speaker that never ends must not silence the rest of the session. */
 #define SPEECH_HUNG_MS 5000
-#define SPEECH_WORD_MS 1000
+#define SPEECH_HUNG_TIMES 3
 #define SPEECH_TEXT 256
 
 struct speech_item {
@@ -55,6 +55,7 @@ struct speech {
 	long long cur_until;     /* real ms after which cur is taken to hang */
 	unsigned epoch;
 	unsigned said, cut, dropped, hung; /* counts, for tests and curiosity */
+	unsigned hung_row;       /* hangs since a cue last ended by itself */
 };
 
 void speech_init(struct speech *s, const struct speech_ops *ops, void *ctx);

@@ -153,6 +153,11 @@ static void terminal_gone(struct ui *ui)
  * line, for the rest of the run; the session goes on without it. */
 static void note_cue_failure(struct ui *ui)
 {
+	const char *why = voice_note(&ui->voice);
+	if (why) {
+		snprintf(ui->cue_note, sizeof ui->cue_note, "%s", why);
+		ui->dirty = ui->full = true;
+	}
 	int e = cue_failure(&ui->voice.cues);
 	if (!e)
 		return;
@@ -297,7 +302,7 @@ int ui_run(const struct options *o, const struct search_path *sp)
 	ui.o = o;
 	ui.sp = sp;
 	ui.last_beep_sec = -1;
-	voice_init(&ui.voice, o->cue_argv, o->use_bell || o->use_flash);
+	voice_init(&ui.voice, o->cue_argv, o->use_bell || o->use_flash, o->speed);
 	if (o->speak_missing)
 		snprintf(ui.cue_note, sizeof ui.cue_note,
 			 "No speech program (espeak-ng, spd-say, say) found: bells instead");

@@ -21,10 +21,25 @@ struct voice {
 	struct speech q;
 	struct bells bells;
 	unsigned seen;           /* the engine's say_seq last taken */
+	int speed;               /* --speed: the test speaker goes as fast */
+	/* A speaker that says nothing is given up for bells, said once:
+	 * VOICE_HUNG_ROW cues in a row that would not end, VOICE_BAD_ROW that
+	 * failed or ended far sooner (a quarter of the time) than their
+	 * words take (saytime.h), as espeak-ng does with no audio device. */
+	long long started, expect; /* the cue speaking: when, for how long */
+	bool watching;           /* it has not ended yet, nor been stopped */
+	int short_row;
+	bool quiet;              /* given up: bells */
+	const char *why;         /* why, until voice_note() has returned it */
 };
+#define VOICE_HUNG_ROW 2
+#define VOICE_BAD_ROW 3
 
-/* `argv` the cue command or speech program (NULL for none). */
-void voice_init(struct voice *v, char *const *argv, bool bell);
+/* `argv` the cue command or speech program (NULL for none); `speed` the
+ * practice speed (1 for a real session). */
+void voice_init(struct voice *v, char *const *argv, bool bell, int speed);
+/* Why the speaker was given up for bells, once; NULL before and after. */
+const char *voice_note(struct voice *v);
 /* Take what the engine announced since the last call. */
 void voice_take(struct voice *v, const struct engine *e);
 /* Let the queue go on (a cue finished, one went stale) and reap cues.

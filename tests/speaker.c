@@ -2,21 +2,27 @@
  * say without a sound: cue_command = ["tests/speaker", "%s"].  It appends
  * to $RECOUP_SPEAKER_LOG (default ./speaker.log)
  *   start MS TEXT   when it starts,
- *   done MS TEXT    after 0.34 s a word (espeak-ng's default rate), divided
- *                   by $RECOUP_SPEAKER_SPEED (recoup's --speed),
+ *   done MS TEXT    after the time espeak-ng takes to say it (saytime.h),
+ *                   divided by $RECOUP_SPEAKER_SPEED (recoup's --speed),
  *   cut MS TEXT     instead, when SIGTERM stops it first,
+ *   fds MS LIST     first, with $RECOUP_SPEAKER_FDS set: the fds it was
+ *                   started with ("0 1 2 8:pipe"),
  * MS being CLOCK_BOOTTIME milliseconds (recoup's clock).  Each line goes
  * out in one write to a file opened for appending, so that lines of cues
  * that overlap do not mix. */
-#define _GNU_SOURCE 1
+#include "config.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+
+#include "saytime.h"
 
 static volatile sig_atomic_t stopped;
 
@@ -49,8 +55,24 @@ static void put(int fd, const char *what, const char *text)
 		exit(1);
 }
 
+/* The fds open now, a pipe marked as such: what recoup let through. */
+static void open_fds(char *out, size_t n)
+{
+	size_t len = 0;
+	out[0] = 0;
+	for (int fd = 0; fd < 1024 && len < n; fd++) {
+		struct stat st;
+		if (fstat(fd, &st) < 0)
+			continue;
+		len += (size_t)snprintf(out + len, n - len, "%s%d%s", len ? " " : "", fd,
+					S_ISFIFO(st.st_mode) ? ":pipe" : "");
+	}
+}
+
 int main(int argc, char **argv)
 {
+	char fds[512];
+	open_fds(fds, sizeof fds);
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_term;
@@ -66,10 +88,6 @@ int main(int argc, char **argv)
 	for (char *p = text; *p; p++)
 		if ((unsigned char)*p < ' ' || *p == 0x7f)
 			*p = ' ';
-	int words = 0;
-	for (const char *p = text; *p; p++)
-		if (*p != ' ' && (p == text || p[-1] == ' '))
-			words++;
 
 	const char *log = getenv("RECOUP_SPEAKER_LOG");
 	const char *sp = getenv("RECOUP_SPEAKER_SPEED");
@@ -81,8 +99,11 @@ int main(int argc, char **argv)
 		perror("speaker: the log");
 		return 1;
 	}
+	const char *want_fds = getenv("RECOUP_SPEAKER_FDS");
+	if (want_fds && *want_fds)
+		put(fd, "fds", fds);
 	put(fd, "start", text);
-	long long ns = (long long)(words * 340e6 / speed);
+	long long ns = (long long)(saytime_ms(text) * 1e6 / speed);
 	struct timespec left = { .tv_sec = ns / 1000000000LL, .tv_nsec = ns % 1000000000LL };
 	while (!stopped && nanosleep(&left, &left) < 0 && errno == EINTR)
 		;

@@ -106,7 +106,11 @@ for p in espeak-ng spd-say say; do
 done
 cp "$T/bin1/spd-say" "$T/bin1/say" "$T/bin2/"
 printf 'lead_in = "0s";\n' >"$T/plain.conf"
-for c in "bin1 --speak:espeak-ng Heel drop" "bin2 --speak:spd-say -w Heel drop" "bin1 -:espeak-ng Heel drop"; do
+mkdir -p "$T/bin3"
+cp "$T/bin1/say" "$T/bin3/"
+# "--": a text starting with "-" is said, not taken for an option
+for c in "bin1 --speak:espeak-ng -- Heel drop" "bin2 --speak:spd-say -w -- Heel drop" \
+	"bin3 --speak:say -- Heel drop" "bin1 -:espeak-ng -- Heel drop"; do
 	dir=${c%% *}
 	opt=${c#* }
 	opt=${opt%%:*}
@@ -122,7 +126,7 @@ for c in "bin1 --speak:espeak-ng Heel drop" "bin2 --speak:spd-say -w Heel drop" 
 		"$RECOUP" --log "$LOG" --config "$conf" "$opt" --speed 10 "$FIX/speech-bells.yaml"
 	_args() { [ -s "$T/args" ]; }
 	_poll 10 _args
-	like "$(head -n 1 "$T/args")" "^$want" "$dir $opt: ${want% Heel*} speaks"
+	like "$(head -n 1 "$T/args")" "^$want" "$dir $opt: ${want% -- Heel*} speaks, the text after --"
 	keys q y
 	wait_exit
 done
@@ -150,5 +154,91 @@ _poll 5 _bells
 ok $? "... and rings the bell instead"
 keys q y
 wait_exit
+
+# ---- what the speech program is given ----
+# A text that starts with "-" goes after "--", as a whole argument (the
+# stand-in writes one line per argument)
+cat >"$T/dash.yaml" <<'EOF'
+name: Dash
+steps:
+  - type: timer
+    name: "--help me"
+    duration: 5s
+EOF
+mkdir -p "$T/bin4"
+printf '#!/bin/sh\nfor a in "$0" "$@"; do echo "[$a]"; done >>"%s/args"\nexec "%s" "$@"\n' "$T" "$SPEAKER" >"$T/bin4/espeak-ng"
+chmod +x "$T/bin4/espeak-ng"
+rm -f "$T/args"
+tm_start -e env PATH="$T/bin4:/usr/bin:/bin" RECOUP_SPEAKER_LOG="$HEARD" RECOUP_SPEAKER_SPEED=10 \
+	"$RECOUP" --log "$LOG" --config "$T/on.conf" --speed 10 "$T/dash.yaml"
+_poll 10 _args
+is "$(head -n 3 "$T/args" | sed 's|^\[.*/|[|')" "[espeak-ng]
+[--]
+[--help me, 5 seconds]" "a text starting with -: after --, whole"
+keys q y
+wait_exit
+
+# The speech program gets the standard streams and the done pipe, no more
+printf 'lead_in = "0s";\ncue_command = ["%s", "%%s"];\n' "$SPEAKER" >"$T/fds.conf"
+rm -f "$HEARD"
+tm_start -e env RECOUP_SPEAKER_LOG="$HEARD" RECOUP_SPEAKER_SPEED=10 RECOUP_SPEAKER_FDS=1 \
+	"$RECOUP" --log "$LOG" --config "$T/fds.conf" --speed 10 "$FIX/speech-bells.yaml"
+_fds() { grep -q '^fds' "$HEARD" 2>/dev/null; }
+_poll 10 _fds
+keys q y
+wait_exit
+like "$(grep '^fds' "$HEARD" | head -n 1)" '^fds [0-9]+ 0 1 2( [0-9]+:pipe)?$' \
+	"the speech program has only fds 0-2 and the done pipe"
+ok "$(! grep '^fds' "$HEARD" | grep -Evq '^fds [0-9]+ 0 1 2( [0-9]+:pipe)?$'; echo $?)" "... every time"
+
+# A shell wrapper that leaves its speaker in the background: the cue is
+# over when the speaker is, not when the shell exits
+cat >"$T/bg.sh" <<EOF
+#!/bin/sh
+"$SPEAKER" "\$1" &
+EOF
+chmod +x "$T/bg.sh"
+printf 'lead_in = "0s";\ncue_command = ["%s", "%%s"];\n' "$T/bg.sh" >"$T/bg.conf"
+rm -f "$HEARD"
+tm_start -e env RECOUP_SPEAKER_LOG="$HEARD" RECOUP_SPEAKER_SPEED=1 \
+	"$RECOUP" --log "$LOG" --config "$T/bg.conf" --speed 10 "$FIX/speech-bells.yaml"
+_first_done() { grep -q '^done [0-9]* Heel drop' "$HEARD" 2>/dev/null; }
+_poll 15 _first_done
+ok $? "background speaker: the first cue is said whole"
+keys q y
+wait_exit
+one_at_a_time "$HEARD"
+ok $? "background speaker: no cue started while it spoke"
+grep '' "$HEARD" | sed 's/^/#   /'
+
+# ---- a speaker that says nothing: said once, then bells ----
+# gave_up CONF TEXT NAME SPEED ROUTINE: the session screen says TEXT (not
+# over a prompt: its line is the prompt's), and after it the bell rings
+# for what comes next (n: the next part)
+gave_up() {
+	rm -f "$T/bells"
+	tm_start -e "$RECOUP" --log "$LOG" --config "$1" --speed "$4" "$5"
+	tm pipe-pane -O -t t "perl '$T/bells.pl' '$T/bells'"
+	wait_body_joined "$2" 40
+	ok $? "$3: the screen says so"
+	keys n
+	_poll 15 _bells
+	ok $? "$3: ... and the bell rings instead"
+	keys q y
+	wait_exit
+}
+# hangs: stopped by the hang guard twice in a row (the timer's
+# announcement, then its cue text: some 30 s), at --speed 1
+printf 'lead_in = "0s";\nbell = true;\ncue_command = ["sh", "-c", "exec sleep 30", "%%s"];\n' >"$T/hang.conf"
+gave_up "$T/hang.conf" 'The speech program does not end \(stopped twice in a row\): bells instead' \
+	"a speaker that hangs" 1 "$FIX/speech-cut.yaml"
+# fails at every cue (after as long as its words take: not "at once")
+printf 'lead_in = "0s";\nbell = true;\ncue_command = ["sh", "-c", "sleep 0.9; exit 1", "%%s"];\n' >"$T/false.conf"
+gave_up "$T/false.conf" 'The speech program fails at every cue: bells instead' "a speaker that fails" 1 \
+	"$FIX/speech-bells.yaml"
+# ends at once, exit status 0 (espeak-ng with no sound device)
+printf 'lead_in = "0s";\nbell = true;\ncue_command = ["true", "%%s"];\n' >"$T/true.conf"
+gave_up "$T/true.conf" 'The speech program ends at once, saying nothing \(no sound device\?\): bells instead' \
+	"a speaker that ends at once" 1 "$FIX/speech-bells.yaml"
 
 done_testing

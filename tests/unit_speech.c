@@ -11,6 +11,7 @@
 
 #include "engine.h"
 #include "loader.h"
+#include "saytime.h"
 #include "speech.h"
 #include "util.h"
 
@@ -127,7 +128,7 @@ static void test_queue(void)
 	pass(400);
 	ok(strstr(heard, "Up") == NULL, "a phase word gone stale while waiting is dropped");
 	is_int(Q.dropped, 1, "counted as dropped");
-	is_int(speech_next_wake(&Q, now), SPEECH_HUNG_MS + 8 * SPEECH_WORD_MS,
+	is_int(speech_next_wake(&Q, now), SPEECH_HUNG_MS + SPEECH_HUNG_TIMES * saytime_ms("Right leg, set 2 of 3, 15 reps"),
 	       "nothing waits: the loop wakes only for the hang guard");
 	pass(800);
 	is_int(speech_next_wake(&Q, now), -1, "nothing speaks: no wake");
@@ -190,9 +191,12 @@ static void test_queue(void)
 	say(SAY_PART, -1, 0, "Ice on");
 	speak_end = 1000000;
 	say(SAY_PHASE, -1, 0, "Down");
-	is_int(speech_next_wake(&Q, now), SPEECH_HUNG_MS + SPEECH_WORD_MS * 2, "the loop wakes when the speaker would hang");
-	pass(SPEECH_HUNG_MS + SPEECH_WORD_MS * 2 + 500);
-	is_str(heard, "[Ice on@0 CUT@7000 [Down@7000", "a hung speaker is stopped, the next goes on");
+	long long hung_at = SPEECH_HUNG_MS + SPEECH_HUNG_TIMES * saytime_ms("Ice on");
+	is_int(speech_next_wake(&Q, now), hung_at, "the loop wakes when the speaker would hang");
+	pass(hung_at + 500);
+	char want[64];
+	snprintf(want, sizeof want, "[Ice on@0 CUT@%lld [Down@%lld", hung_at, hung_at);
+	is_str(heard, want, "a hung speaker is stopped, the next goes on");
 	is_int(Q.hung, 1, "counted as hung");
 
 	/* one at a time, however many come */
@@ -398,8 +402,23 @@ static void test_engine_long(void)
 	stop();
 }
 
+/* The speaking time, as espeak-ng -w measured it (saytime.h): a fixed
+ * start, words, and a pause at each comma and full stop a word follows. */
+static void test_saytime(void)
+{
+	is_int(saytime_words("Heel drop, 2 reps. Down"), 5, "words: punctuation separates them");
+	is_int(saytime_words(" -- ... , "), 1, "a dash is a word, punctuation is not");
+	is_int(saytime_ms(""), 0, "nothing to say: no time");
+	is_int(saytime_ms("Down"), 750, "a phase word: the start and one word (espeak-ng: 650 ms)");
+	is_int(saytime_ms("Heel drop, 2 reps. Down"), 2350, "a comma and a full stop pause (espeak-ng: 2375 ms)");
+	is_int(saytime_ms("Right leg, set 2 of 3, 9 reps."), 3040,
+	       "a final full stop adds nothing (espeak-ng: 2732 ms)");
+	is_int(saytime_ms("0 loose ... 10 cannot walk"), 2080, "an ellipsis is one pause (espeak-ng: 2187 ms)");
+}
+
 int main(void)
 {
+	test_saytime();
 	test_queue();
 	test_bells();
 	test_engine_sets();
