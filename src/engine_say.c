@@ -1,20 +1,24 @@
 /* engine_say.c: what a session says out loud.  Each change makes one short
- * announcement, key word first ("Down", "Right leg, set 2 of 3, 9 reps",
- * "Ice off, 10 minutes"), with its kind (say.h), the bells that stand for
- * it when nothing speaks, and the session time from which it is too late.
+ * announcement, key word first ("Down", "Right, set 2 of 3, 9 reps", "Ice
+ * off, 10 minutes"), with its kind (say.h), the bells that stand for it
+ * when nothing speaks, and the session time from which it is too late.
  *
  * What comes next is announced before it: a lead-in says the part it leads
- * into, and a rest or a pause between ice rounds that no lead-in follows
- * says it 10 seconds before its end, so that a set starts with its first
- * phase word alone.  A part nothing announced says its short form as it
- * starts (a set's with its first phase word in the same breath: nothing
- * can then come between them).  The routine's cue text is said only where
- * there is time for it, at about 0.34 s a word (espeak-ng's default rate):
- * in a lead-in after the announcement, in a rest, at the start of a part of
- * 30 seconds or more that is not a set, and at a prompt.  Long parts have
- * milestones: halfway and "1 minute left" in parts over 5 minutes, "10
- * seconds" in every part of 30 seconds or more but a set (whose phase words
- * count it down) and a lead-in. */
+ * into, and a rest or a pause between ice rounds that no lead-in follows,
+ * or ice, a timer or a spot before a set, says it 10 seconds before its end
+ * (one too short for that: as it starts, with its own words when both fit
+ * before it ends, else alone, else not at all), so that a set starts with
+ * its first phase word alone, on time.  A set nothing announced says only
+ * what fits its first phase before the phase word ("Left leg. Down", "Set
+ * 2. Down", "Down"); another part its short form as it starts.  The
+ * routine's cue text, cut at a word to the queue's limit, is said only
+ * where there is time for it, at about 0.34 s a word (espeak-ng's default
+ * rate): in a lead-in after the announcement, in a rest, at the start of a
+ * part of 30 seconds or more that is not a set, and at a prompt.  Long
+ * parts have milestones: halfway and "1 minute left" in parts over 5
+ * minutes, "10 seconds" in every part of 30 seconds or more but a set
+ * (whose phase words count it down) and a lead-in; + and - say them again
+ * when they are ahead again. */
 #include "config.h"
 
 #include <stdarg.h>
