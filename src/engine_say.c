@@ -425,9 +425,8 @@ void say_tick(struct engine *e, long long now)
 	/* what comes next, 10 seconds before (when it fits: a part too
 	 * short said it with its own words, or leaves it to its start) */
 	if (rem <= AHEAD_MS && ahead_due(e, s, e->cur + 1)) {
-		char ten[16];
-		snprintf(ten, sizeof ten, "%s", rem > AHEAD_MS - 1000 ? "10 seconds" : "");
-		if (say_ahead(e, now, ten[0] ? ten : NULL, 0))
+		/* "10 seconds" only when it is so (a - can come later) */
+		if (say_ahead(e, now, rem > AHEAD_MS - 1000 ? "10 seconds" : NULL, 0))
 			return;
 	}
 	unsigned due = 0;
