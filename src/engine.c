@@ -511,6 +511,7 @@ void engine_adjust(struct engine *e, long long ms)
 		e->remaining = want;
 	else
 		e->deadline = now + want;
+	say_adjusted(e, want);
 	adjust_cue(e, rem, want, "left");
 }
 

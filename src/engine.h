@@ -19,6 +19,7 @@
 #include "plan.h"
 #include "routine.h"
 #include "say.h"
+#include "speech.h"
 #include "util.h"
 
 /* A real-time gap longer than this between two ticks of a running countdown
@@ -57,7 +58,7 @@ struct engine_say {
 	int bells;               /* the bell pattern that stands for it: 0-3 */
 	unsigned epoch;          /* the engine's epoch (segment entered) it belongs to */
 	long long stale;         /* session ms from which it is too late; -1: never */
-	char text[200];
+	char text[SPEECH_TEXT]; /* the queue's limit: cut at a word, never in one */
 };
 
 struct engine {
@@ -102,6 +103,9 @@ struct engine {
 	unsigned epoch;          /* bumps on every segment entered */
 	enum side said_side;     /* the leg last announced */
 	size_t announced;        /* segment announced ahead (by a rest), +1 */
+	enum side side_before;   /* said_side before that announcement */
+	long long say_free;      /* session ms when the key words said so far
+				  * end, about (engine_say.c) */
 	unsigned milestones;     /* those said in this segment (engine_say.c) */
 	char notice[256];        /* a one-line message for the screen, or "": it
 				  * ends with the part or pause it is about */

@@ -78,6 +78,9 @@ void say_phase(struct engine *e, enum tempo_phase p, long long stale);
 void say_state(struct engine *e, int bells, const char *text);
 /* Milestones of long parts, and what comes after a rest, as time passes. */
 void say_tick(struct engine *e, long long now);
+/* + or - left `rem` ms of the current part: milestones ahead again are
+ * said again, and what comes, announced too early now, is said again. */
+void say_adjusted(struct engine *e, long long rem);
 /* "Down", "Hold", "Up" */
 const char *say_phase_word(enum tempo_phase p);
 

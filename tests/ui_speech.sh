@@ -166,7 +166,11 @@ if [ -f "$top_srcdir/routines/$TR.yaml" ]; then
 		t = $2
 		text = $0
 		sub(/^start [0-9]+ /, "", text)
-		if (text ~ /[0-9]+ reps?(, count each rep)?(\. (Down|Hold|Up))?$/) {
+		# a set begins: "Right, set 1 of 3, 15 reps", the first set of a step
+		# "Heel drop, left leg", or one nothing announced "Left leg. Down"
+		if (text ~ /[0-9]+ reps?(, count each rep)?(\. (Down|Hold|Up))?$/ ||
+		    text ~ /, (left|right) leg(, count each rep)?$/ ||
+		    text ~ /^((Left|Right) leg|Set [0-9]+)\. (Down|Hold|Up)$/) {
 			judge()
 			k++
 			ann = t
@@ -231,6 +235,11 @@ check() {
 			tempo[nsets] = w[8]
 			phases_of(w[8])
 			want_phase += w[5] * np
+			# the step name, between the step number and the side
+			nm = ""
+			for (x = 4; x <= NF && $x !~ /^(LEFT|RIGHT|BOTH|set)$/; x++)
+				nm = nm (nm == "" ? "" : " ") $x
+			setname[nm] = 1
 		}
 		side = $0 ~ / LEFT / ? "L" : $0 ~ / RIGHT / ? "R" : ""
 		if (side != "" && side != pside) { want_legs++; pside = side }
@@ -241,9 +250,22 @@ check() {
 		text = $0
 		sub(/^[a-z]+ [0-9]+ /, "", text)
 		phase = text ~ /^(Down|Hold|Up)$/ || text ~ /\. (Down|Hold|Up)$/
-		# "Right leg, set 2 of 3, 9 reps"; the first set of a step: "Name, left leg, 8 reps"
-		isset = text ~ /[0-9]+ reps?(, count each rep)?(\. (Down|Hold|Up))?$/
-		leg = text ~ /[Ll]eft leg/ ? "L" : text ~ /[Rr]ight leg/ ? "R" : ""
+		# "Right, set 2 of 3, 9 reps" (maybe after "10 seconds. " or
+		# "Rest, 10 seconds. "); the first set of a step: "Name, left
+		# leg"; a set nothing announced: "Left leg. Down", "Set 2. Down"
+		isset = text ~ /[0-9]+ reps?(, count each rep)?(\. (Down|Hold|Up))?$/ ||
+			text ~ /^((Left|Right) leg|Set [0-9]+)\. (Down|Hold|Up)$/
+		nm = text
+		sub(/^.*\. /, "", nm)
+		sub(/, count each rep$/, "", nm)
+		sub(/, (left|right) leg$/, "", nm)
+		if (nm in setname)
+			isset = 1
+		leg = ""
+		if (text ~ /[Ll]eft leg|(^|\. )Left,|^Ice on, left/)
+			leg = "L"
+		else if (text ~ /[Rr]ight leg|(^|\. )Right,|^Ice on, right/)
+			leg = "R"
 		key = phase || isset || leg != "" || text ~ /^(Go|Ice on|Ice off|Rest|Note|Rate|Routine complete)/
 		if (ev == "cut" && key) { cut_key++; print "cut-key " text }
 		if (ev == "start") starts++
