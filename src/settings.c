@@ -533,7 +533,7 @@ void settings_dump(FILE *out, const struct settings *st, const char *log,
 		"# spd-say or say (cue_command, when set, wins).\nspeak = %s;\n",
 		st->speak ? "true" : "false");
 	fputs("\n# A program to speak each cue, run without a shell; %s is the text.\n"
-	      "# For example: cue_command = [\"espeak-ng\", \"%s\"];\ncue_command = ", out);
+	      "# For example: cue_command = [\"espeak-ng\", \"--\", \"%s\"];\ncue_command = ", out);
 	dump_list(out, st->cue_command);
 	fputs("\n# The get-ready countdown before each timed part (\"0s\" for none).\nlead_in = ", out);
 	dump_string(out, lead);
