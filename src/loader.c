@@ -949,6 +949,8 @@ static void load_step(struct checker *c, struct step *st, const struct ynode *m)
 	st->rounds = 1;
 	st->sets = 1;
 	st->side = SIDE_NONE;
+	st->load = LOAD_NONE;
+	st->load_step = LOAD_STEP_DEFAULT;
 	if (m->kind != Y_MAP) {
 		err(c, m, "a step is a mapping with at least `type` and `name`, not %s",
 		    kind_word(m));
@@ -1064,6 +1066,7 @@ static struct routine *load_tree(struct checker *c, const struct ynode *root,
 	}
 	struct routine *r = xcalloc(1, sizeof *r);
 	r->file = xstrdup(file);
+	r->load_step = LOAD_STEP_DEFAULT;
 	struct keys f;
 	read_keys(c, root, &ks, &f);
 

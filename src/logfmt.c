@@ -167,6 +167,7 @@ static const char *const whole_ends[LOG_EVENT_COUNT][2] = {
 	[LOG_SET] = { "elapsed" }, [LOG_SPOT] = { "elapsed" }, [LOG_ICE] = { "elapsed" },
 	[LOG_SKIP] = { "elapsed" }, [LOG_DONE] = { "elapsed" },
 	[LOG_END] = { "elapsed", "signal" }, [LOG_RESUME] = { "paused" },
+	[LOG_CHECKIN] = { "elapsed" },
 };
 
 bool logrec_whole(const struct logrec *r)

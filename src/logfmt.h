@@ -21,7 +21,8 @@
 #define LOG_EVENTS(X) \
 	X(START, "start") X(STEP, "step") X(DONE, "done") X(SKIP, "skip") \
 	X(SET, "set") X(SPOT, "spot") X(ICE, "ice") X(PAUSE, "pause") \
-	X(RESUME, "resume") X(RATE, "rate") X(WARN, "warn") X(END, "end")
+	X(RESUME, "resume") X(RATE, "rate") X(WARN, "warn") X(END, "end") \
+	X(CHECKIN, "checkin")
 
 enum log_event {
 #define X(id, word) LOG_##id,

@@ -121,6 +121,13 @@ static void scan_line(struct scan *sc, struct logrec *rec, const char *line,
 		scan_start(sc, rec);
 		return;
 	}
+	if (rec->event == LOG_CHECKIN) {
+		if (sc->checkins) {
+			scan_start(sc, rec);
+			scan_close(sc, sc->n - 1, HISTORY_COMPLETE);
+		}
+		return;
+	}
 	/* Lines of a session whose start we never saw (a log cut at the top)
 	 * or that already ended have no session to go to. */
 	struct scan_session *s = scan_find(sc, rec->sid);

@@ -66,6 +66,10 @@ struct scan {
 	long lines, corrupt;
 	bool fragment;      /* the file ended in a piece without a newline */
 	const char *kind;   /* set when the path is not a regular file */
+	/* A `checkin` line is a session of its own, started and finished on
+	 * that line (start() sees the checkin line, finish() follows at once
+	 * with COMPLETE).  Off: check-ins are skipped like unknown events. */
+	bool checkins;
 };
 
 /* Read the whole log; -1 with errno set when it cannot be opened or read

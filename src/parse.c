@@ -7,6 +7,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -197,6 +198,58 @@ bool int_parse(const char *s, long *out)
 		return false;
 	*out = v;
 	return true;
+}
+
+const char *load_parse(const char *s, long *grams)
+{
+	const char *p = s;
+	long whole = 0, frac = 0;
+	int ndig = 0, nfrac = 0;
+	while (isdigit((unsigned char)*p)) {
+		if (whole > 100000)
+			return "is too heavy; a load is 0 to 1000 kg";
+		whole = whole * 10 + (*p++ - '0');
+		ndig++;
+	}
+	if (*p == '.') {
+		p++;
+		while (isdigit((unsigned char)*p)) {
+			if (++nfrac > 3)
+				return "has more than three decimals; give kilograms like 2.5";
+			frac = frac * 10 + (*p++ - '0');
+		}
+		if (!nfrac)
+			return "needs a digit after the point, like 2.5";
+	}
+	if (!ndig)
+		return "is not a load; give kilograms like 0, 10 or 2.5";
+	while (*p == ' ')
+		p++;
+	if (!strcasecmp(p, "kg"))
+		p += 2;
+	if (*p)
+		return "is not a load; give kilograms like 0, 10 or 2.5";
+	for (int i = nfrac; i < 3; i++)
+		frac *= 10;
+	if (whole > 1000 || (whole == 1000 && frac))
+		return "is too heavy; a load is 0 to 1000 kg";
+	*grams = whole * 1000 + frac;
+	return NULL;
+}
+
+void load_format(char out[LOAD_TEXT_SIZE], long grams)
+{
+	bool neg = grams < 0;
+	unsigned long g = neg ? -(unsigned long)grams : (unsigned long)grams;
+	int n = snprintf(out, LOAD_TEXT_SIZE, "%s%lu", neg ? "-" : "", g / 1000);
+	unsigned long frac = g % 1000;
+	if (frac) {
+		char d[5];
+		snprintf(d, sizeof d, ".%03lu", frac);
+		for (int i = 3; d[i] == '0'; i--)
+			d[i] = '\0';
+		snprintf(out + n, LOAD_TEXT_SIZE - (size_t)n, "%s", d);
+	}
 }
 
 bool bool_parse(const char *s, bool *out)

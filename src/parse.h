@@ -35,6 +35,14 @@ bool int_parse(const char *s, long *out);
 /* The same, but a number out of long range is clamped to LONG_MIN or
  * LONG_MAX, for callers that report it as out of their own range. */
 bool int_parse_clamped(const char *s, long *out);
+/* A load in kilograms, "12.5", "0", "2.25", optionally followed by "kg"
+ * (with or without a space), 0 to 1000 kg, at most three decimals: stored
+ * in grams.  Returns NULL on success, or a static message. */
+const char *load_parse(const char *s, long *grams);
+/* Grams written as kilograms, as short as exact: "12.5", "0", "2.25". */
+#define LOAD_TEXT_SIZE 24
+void load_format(char out[LOAD_TEXT_SIZE], long grams);
+
 /* true/false/yes/no/on/off, any case. */
 bool bool_parse(const char *s, bool *out);
 

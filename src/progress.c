@@ -8,6 +8,7 @@
 #include "history.h"
 #include "logscan.h"
 #include "paths.h"
+#include "progress.h"
 #include "util.h"
 
 /* What one session's `set` lines say about one progress step: each set
@@ -231,4 +232,39 @@ void history_targets_lines(const char *const *lines, size_t n, const struct rout
 			   int *targets, bool *at_top)
 {
 	targets_from(NULL, lines, n, r, targets, at_top);
+}
+
+/* Interim: the old rule, the same target on every side. */
+static void targets_fill(const struct routine *r, const int *reps, const bool *top,
+			 struct step_target *out)
+{
+	targets_default(out, r);
+	for (size_t i = 0; i < r->nsteps; i++)
+		for (int s = 0; s < TARGET_SIDES; s++) {
+			out[i].side[s].reps = reps[i];
+			out[i].side[s].at_top = top[i];
+		}
+}
+
+const char *progress_targets(const char *log_path, const struct routine *r,
+			     struct step_target *out)
+{
+	int *reps = xcalloc(r->nsteps + 1, sizeof *reps);
+	bool *top = xcalloc(r->nsteps + 1, sizeof *top);
+	const char *kind = history_targets(log_path, r, reps, top);
+	targets_fill(r, reps, top, out);
+	free(reps);
+	free(top);
+	return kind;
+}
+
+void progress_targets_lines(const char *const *lines, size_t n,
+			    const struct routine *r, struct step_target *out)
+{
+	int *reps = xcalloc(r->nsteps + 1, sizeof *reps);
+	bool *top = xcalloc(r->nsteps + 1, sizeof *top);
+	history_targets_lines(lines, n, r, reps, top);
+	targets_fill(r, reps, top, out);
+	free(reps);
+	free(top);
 }

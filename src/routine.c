@@ -4,6 +4,7 @@
 #include "routine.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 static const char *const type_words[] = {
 #define X(id, word) word,
@@ -16,6 +17,25 @@ static const char *const side_words[] = {
 	SIDES(X)
 #undef X
 };
+
+static const char *const measure_words[] = {
+#define X(id, word) word,
+	MEASURES(X)
+#undef X
+};
+
+const char *measure_word(enum measure m)
+{
+	return (unsigned)m < MEASURE_COUNT ? measure_words[m] : "";
+}
+
+enum measure measure_from(const char *word)
+{
+	for (int i = 1; i < MEASURE_COUNT; i++)
+		if (!strcmp(word, measure_words[i]))
+			return (enum measure)i;
+	return MEASURE_COUNT;
+}
 
 const char *step_type_word(enum step_type t)
 {

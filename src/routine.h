@@ -38,8 +38,32 @@ enum side {
 	SIDE_COUNT
 };
 
+/* What a rating measures (`measure:` on a rate step); NONE when the step
+ * does not say.  Pain is the input of the pain-monitoring model: 0-3 fine,
+ * 4-5 acceptable, above 5 back off (zones.h). */
+#define MEASURES(X) \
+	X(NONE, "") \
+	X(PAIN, "pain") \
+	X(TIGHTNESS, "tightness") \
+	X(STIFFNESS, "stiffness")
+
+enum measure {
+#define X(id, word) MEASURE_##id,
+	MEASURES(X)
+#undef X
+	MEASURE_COUNT
+};
+
 const char *step_type_word(enum step_type t);
 const char *side_word(enum side s);
+/* The word of a measure ("" for NONE), and back (MEASURE_COUNT when the
+ * word is none of them). */
+const char *measure_word(enum measure m);
+enum measure measure_from(const char *word);
+
+/* Loads are kept in grams, so that 2.5 kg steps add up exactly. */
+#define LOAD_NONE (-1L)
+#define LOAD_STEP_DEFAULT 2500L
 
 struct spot {
 	char *name;
@@ -63,6 +87,12 @@ struct step {
 	bool progress;
 	struct tempo tempo;
 	long long rest;     /* reps: ms between sets */
+	long load;          /* reps: `load:` in grams, the first session's;
+			     * LOAD_NONE when the step carries no load */
+	long load_step;     /* reps: grams added when the range's top is
+			     * reached (`load_step:`, the routine's, or
+			     * LOAD_STEP_DEFAULT) */
+	enum measure measure; /* rate: what it measures */
 	int line, col;      /* where the step starts */
 };
 
@@ -72,6 +102,7 @@ struct routine {
 	char *file;         /* as given to routine_load() */
 	struct step *steps;
 	size_t nsteps;
+	long load_step;     /* `load_step:` at the top, grams; LOAD_STEP_DEFAULT */
 };
 
 void routine_free(struct routine *r);

@@ -1,0 +1,415 @@
+/* logmodel.c: the log read into sessions (logmodel.h), over the one
+ * scanner (logscan.c). */
+#include "config.h"
+
+#include "logmodel.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "logfmt.h"
+#include "parse.h"
+#include "util.h"
+
+/* A session being gathered: the handed-over view plus what owns it. */
+struct lm_open {
+	struct lm_session s;
+	struct lm_set *sets;
+	size_t nsets, sets_cap;
+	struct lm_rate *rates;
+	size_t nrates, rates_cap;
+	struct lm_part *parts;
+	size_t nparts, parts_cap;
+	struct lm_value *values;
+	size_t nvalues, values_cap;
+	/* Every string of the session, each one allocation: freed together. */
+	char **strs;
+	size_t nstrs, strs_cap;
+};
+
+static const char *keep(struct lm_open *o, const char *s)
+{
+	if (!s)
+		return NULL;
+	/* a step's name repeats on each of its lines: keep it once */
+	for (size_t i = o->nstrs; i-- > 0 && i + 8 >= o->nstrs;)
+		if (!strcmp(o->strs[i], s))
+			return o->strs[i];
+	o->strs = xgrow(o->strs, &o->strs_cap, o->nstrs + 1, sizeof *o->strs);
+	return o->strs[o->nstrs++] = xstrdup(s);
+}
+
+static void open_free(struct lm_open *o)
+{
+	for (size_t i = 0; i < o->nstrs; i++)
+		free(o->strs[i]);
+	free(o->strs);
+	free(o->sets);
+	free(o->rates);
+	free(o->parts);
+	free(o->values);
+	free(o);
+}
+
+/* ---- small readers of fields ---- */
+
+static int field_int(const struct logrec *rec, const char *key, int dflt)
+{
+	long long v = logrec_int(rec, key, dflt);
+	return v < -1000000000LL || v > 1000000000LL ? dflt : (int)v;
+}
+
+/* Seconds, maybe with a fraction ("90", "27.504"), as ms; `dflt` when
+ * missing or malformed. */
+static long long field_ms(const struct logrec *rec, const char *key, long long dflt)
+{
+	const char *v = logrec_get(rec, key);
+	if (!v || !*v)
+		return dflt;
+	char *end;
+	errno = 0;
+	double d = strtod(v, &end);
+	if (*end || errno || d != d || d < 0 || d > 1e12)
+		return dflt;
+	return (long long)(d * 1000.0 + 0.5);
+}
+
+static enum side field_side(const struct logrec *rec)
+{
+	const char *v = logrec_get(rec, "side");
+	if (v && !strcmp(v, "left"))
+		return SIDE_LEFT;
+	if (v && !strcmp(v, "right"))
+		return SIDE_RIGHT;
+	return SIDE_NONE;
+}
+
+static long field_load(const struct logrec *rec)
+{
+	const char *v = logrec_get(rec, "load");
+	long g;
+	if (!v || load_parse(v, &g))
+		return LOAD_NONE;
+	return g;
+}
+
+/* ---- the days ---- */
+
+static long days_from_civil(long y, int m, int d)
+{
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+long lm_stamp_day(const char *stamp)
+{
+	/* logrec_parse() checked the stamp: YYYY-MM-DD first */
+	long y = strtol(stamp, NULL, 10);
+	int m = (stamp[5] - '0') * 10 + (stamp[6] - '0');
+	int d = (stamp[8] - '0') * 10 + (stamp[9] - '0');
+	return days_from_civil(y, m, d);
+}
+
+long lm_local_day(time_t t)
+{
+	struct tm tm;
+	localtime_r(&t, &tm);
+	return days_from_civil(tm.tm_year + 1900L, tm.tm_mon + 1, tm.tm_mday);
+}
+
+/* ---- gathering ---- */
+
+static void head_fill(struct lm_open *o, const struct logrec *rec, size_t index)
+{
+	struct lm_session *s = &o->s;
+	memcpy(s->sid, rec->sid, sizeof s->sid);
+	snprintf(s->stamp, sizeof s->stamp, "%s", rec->stamp);
+	s->when = rec->when;
+	s->ms = rec->ms;
+	s->day = lm_stamp_day(rec->stamp);
+	s->index = index;
+	s->elapsed = -1;
+	s->took = -1;
+	s->status = HISTORY_UNFINISHED;
+	s->speed = 1;
+	if (rec->event == LOG_CHECKIN) {
+		s->kind = LM_CHECKIN;
+		s->routine = "";
+		return;
+	}
+	s->kind = LM_SESSION;
+	const char *name = logrec_get(rec, "routine");
+	s->routine = keep(o, name ? name : "");
+	s->id = keep(o, logrec_get(rec, "id"));
+	s->file = keep(o, logrec_get(rec, "file"));
+	const char *speed = logrec_get(rec, "speed");
+	if (speed) {
+		s->practice = true;
+		long long v = logrec_int(rec, "speed", 2);
+		s->speed = v >= 1 && v <= 100000 ? (int)v : 2;
+	}
+}
+
+/* A check-in's values: every key but its own fields with a whole number
+ * 0 to 10 (readers skip keys they do not know; a value out of range is
+ * no value). */
+static void checkin_fill(struct lm_open *o, const struct logrec *rec)
+{
+	for (size_t i = 0; i < rec->nf; i++) {
+		const char *k = rec->f[i].key;
+		if (!strcmp(k, "elapsed"))
+			continue;
+		long v;
+		if (!int_parse(rec->f[i].value, &v) || v < 0 || v > 10)
+			continue;
+		bool dup = false;
+		for (size_t j = 0; j < o->nvalues; j++)
+			if (!strcmp(o->values[j].name, k)) {
+				o->values[j].value = (int)v;
+				dup = true;
+			}
+		if (dup)
+			continue;
+		o->values = xgrow(o->values, &o->values_cap, o->nvalues + 1, sizeof *o->values);
+		o->values[o->nvalues++] = (struct lm_value){ .name = keep(o, k), .value = (int)v };
+	}
+	o->s.took = field_ms(rec, "elapsed", -1);
+}
+
+static bool lm_start(struct scan *sc, size_t i, const struct logrec *rec)
+{
+	struct lm_reader *r = sc->ctx;
+	if (rec->event == LOG_START)
+		r->started++;
+	struct lm_open *o = xcalloc(1, sizeof *o);
+	head_fill(o, rec, i);
+	if (rec->event == LOG_CHECKIN) {
+		checkin_fill(o, rec);
+	} else if (r->want && !r->want(r->ctx, &o->s)) {
+		open_free(o);
+		return false;
+	}
+	sc->v[i].data = o;
+	return true;
+}
+
+static void on_set(struct lm_open *o, const struct logrec *rec, bool skipped)
+{
+	int n = field_int(rec, "n", 0);
+	enum side side = field_side(rec);
+	int set = field_int(rec, "set", 0);
+	struct lm_set *x = NULL;
+	if (set > 0)
+		for (size_t k = 0; k < o->nsets; k++)
+			if (o->sets[k].n == n && o->sets[k].side == side && o->sets[k].set == set) {
+				x = &o->sets[k];
+				break;
+			}
+	if (!x) {
+		o->sets = xgrow(o->sets, &o->sets_cap, o->nsets + 1, sizeof *o->sets);
+		x = &o->sets[o->nsets++];
+	}
+	*x = (struct lm_set){
+		.n = n, .name = keep(o, logrec_get(rec, "name")), .side = side,
+		.set = set, .sets = field_int(rec, "sets", 0),
+		.target = field_int(rec, "target", 0), .reps = field_int(rec, "reps", 0),
+		.min = field_int(rec, "min", 0), .max = field_int(rec, "max", 0),
+		.load = field_load(rec), .skipped = skipped,
+		.elapsed = field_ms(rec, "elapsed", 0),
+	};
+	if (!x->name)
+		x->name = keep(o, "");
+}
+
+static void on_rate(struct lm_open *o, const struct logrec *rec, bool skipped)
+{
+	int n = field_int(rec, "n", 0);
+	struct lm_rate *x = NULL;
+	for (size_t k = 0; k < o->nrates; k++)
+		if (o->rates[k].n == n) {
+			x = &o->rates[k];
+			break;
+		}
+	if (!x) {
+		o->rates = xgrow(o->rates, &o->rates_cap, o->nrates + 1, sizeof *o->rates);
+		x = &o->rates[o->nrates++];
+		*x = (struct lm_rate){ .name = NULL };
+	}
+	const char *mw = logrec_get(rec, "measure");
+	enum measure m = mw ? measure_from(mw) : MEASURE_NONE;
+	if (m == MEASURE_COUNT) /* a measure this version does not know */
+		m = MEASURE_NONE;
+	if (!mw && skipped && x->name) /* a skip may not say: the step's own */
+		m = x->measure;
+	const char *name = logrec_get(rec, "name");
+	int v = skipped ? -1 : field_int(rec, "value", -1);
+	*x = (struct lm_rate){
+		.n = n, .name = keep(o, name ? name : ""), .measure = m,
+		.value = v >= 0 && v <= 10 ? v : -1,
+	};
+}
+
+static void on_part(struct lm_open *o, const struct logrec *rec, bool ice, bool skipped)
+{
+	int n = field_int(rec, "n", 0);
+	enum side side = field_side(rec);
+	const char *spot = ice ? NULL : logrec_get(rec, "spot");
+	int round = ice ? field_int(rec, "round", 0) : 0;
+	struct lm_part *x = NULL;
+	for (size_t k = 0; k < o->nparts; k++) {
+		struct lm_part *p = &o->parts[k];
+		if (p->n != n || (p->spot == NULL) != ice)
+			continue;
+		if (ice ? p->round == round : p->side == side && spot && !strcmp(p->spot, spot)) {
+			x = p;
+			break;
+		}
+	}
+	if (!x) {
+		o->parts = xgrow(o->parts, &o->parts_cap, o->nparts + 1, sizeof *o->parts);
+		x = &o->parts[o->nparts++];
+	}
+	const char *name = logrec_get(rec, "name");
+	*x = (struct lm_part){
+		.n = n, .name = keep(o, name ? name : ""),
+		.spot = ice ? NULL : keep(o, spot ? spot : ""), .side = side,
+		.round = round, .rounds = ice ? field_int(rec, "rounds", 0) : 0,
+		.planned = field_ms(rec, "planned", 0), .elapsed = field_ms(rec, "elapsed", 0),
+		.skipped = skipped,
+	};
+}
+
+static void lm_event(struct scan *sc, size_t i, const struct logrec *rec)
+{
+	struct lm_open *o = sc->v[i].data;
+	const char *what;
+	switch (rec->event) {
+	case LOG_SET:
+		on_set(o, rec, false);
+		break;
+	case LOG_RATE:
+		on_rate(o, rec, false);
+		break;
+	case LOG_SPOT:
+		on_part(o, rec, false, false);
+		break;
+	case LOG_ICE:
+		on_part(o, rec, true, false);
+		break;
+	case LOG_SKIP:
+		what = logrec_get(rec, "what");
+		if (!what)
+			break;
+		if (!strcmp(what, "set"))
+			on_set(o, rec, true);
+		else if (!strcmp(what, "rate"))
+			on_rate(o, rec, true);
+		else if (!strcmp(what, "spot"))
+			on_part(o, rec, false, true);
+		else if (!strcmp(what, "round"))
+			on_part(o, rec, true, true);
+		break;
+	case LOG_END:
+		/* the scanner finishes the session; the elapsed is ours */
+		o->s.elapsed = field_ms(rec, "elapsed", -1);
+		break;
+	default:
+		break;
+	}
+}
+
+static void lm_finish(struct scan *sc, size_t i, enum history_status st)
+{
+	struct lm_reader *r = sc->ctx;
+	struct lm_open *o = sc->v[i].data;
+	if (!o)
+		return;
+	struct lm_session *s = &o->s;
+	s->status = st;
+	s->sets = o->sets;
+	s->nsets = o->nsets;
+	s->rates = o->rates;
+	s->nrates = o->nrates;
+	s->parts = o->parts;
+	s->nparts = o->nparts;
+	s->values = o->values;
+	s->nvalues = o->nvalues;
+	if (r->session)
+		r->session(r->ctx, s);
+	open_free(o);
+	sc->v[i].data = NULL;
+}
+
+static const struct scan_ops lm_ops = {
+	.start = lm_start, .event = lm_event, .finish = lm_finish,
+};
+
+static void lm_take(struct lm_reader *r, const struct scan *sc)
+{
+	r->lines = sc->lines;
+	r->corrupt = sc->corrupt;
+	r->fragment = sc->fragment;
+	r->kind = sc->kind;
+}
+
+int lm_read(struct lm_reader *r)
+{
+	r->started = 0;
+	struct scan sc = {.path = r->path, .err = r->err, .ops = &lm_ops, .ctx = r,
+			  .checkins = true};
+	int rc = scan_run(&sc);
+	int saved = errno;
+	lm_take(r, &sc);
+	scan_free(&sc);
+	errno = saved;
+	return rc;
+}
+
+void lm_read_lines(struct lm_reader *r, const char *const *lines, size_t n)
+{
+	r->started = 0;
+	struct scan sc = {.path = r->path ? r->path : "(this session)", .err = r->err,
+			  .ops = &lm_ops, .ctx = r, .checkins = true};
+	scan_run_lines(&sc, lines, n);
+	lm_take(r, &sc);
+	scan_free(&sc);
+}
+
+bool lm_before(const struct lm_session *a, const struct lm_session *b)
+{
+	if (a->when != b->when)
+		return a->when < b->when;
+	if (a->ms != b->ms)
+		return a->ms < b->ms;
+	return a->index < b->index;
+}
+
+int lm_pain_max(const struct lm_session *s)
+{
+	int max = -1;
+	for (size_t i = 0; i < s->nrates; i++)
+		if (s->rates[i].measure == MEASURE_PAIN && s->rates[i].value > max)
+			max = s->rates[i].value;
+	return max;
+}
+
+int lm_value_of(const struct lm_session *s, const char *name)
+{
+	for (size_t i = 0; i < s->nvalues; i++)
+		if (!strcmp(s->values[i].name, name))
+			return s->values[i].value;
+	return -1;
+}
+
+bool lm_of_routine(const struct lm_session *s, const char *name, const char *id)
+{
+	if (s->kind != LM_SESSION)
+		return false;
+	return (name && !strcmp(s->routine, name)) || (id && s->id && !strcmp(s->id, id));
+}

@@ -1,0 +1,150 @@
+/* logmodel.h: the one model of the session log.  Every reader of the log
+ * (the --history report, the history screen, progression and its why, the
+ * check-in offer) asks this model, and never parses lines itself.
+ *
+ * The log is read through the one scanner (logscan.h): streamed a line at
+ * a time, lines of concurrent sessions grouped by session id.  Each session
+ * is gathered while it is open and handed to the consumer once, finished,
+ * as a struct lm_session, with "the last line wins" already applied: a set
+ * (step n, side, set number), a spot (step, side, spot), an ice round
+ * (step, round) and a rating (step) done again after `b` appear once, as
+ * their last line (a `skip` of it included) has it.  Memory grows with the
+ * sessions open at one time, not with lines; what a consumer keeps of the
+ * finished sessions is its own.
+ *
+ * A morning check-in (`recoup --checkin`) is one `checkin` line with a
+ * session id of its own: it is handed over as a session of kind
+ * LM_CHECKIN with its values, at once.
+ *
+ * Sessions are handed over in the order they finish, which is not time
+ * order when sessions interleave or a log was merged from two machines:
+ * lm_before() orders them by the time stamped on their starts.  No curses,
+ * no screen. */
+#ifndef RECOUP_LOGMODEL_H
+#define RECOUP_LOGMODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <time.h>
+
+#include "logscan.h"
+#include "routine.h"
+
+/* One set of a reps step: its last line, a `set` or a `skip what=set`. */
+struct lm_set {
+	int n;              /* step number, 1-based, as logged */
+	const char *name;   /* the step's name that day */
+	enum side side;     /* LEFT, RIGHT or NONE */
+	int set, sets;      /* 1-based; set 0 when the line had none */
+	int target, reps;   /* reps: done (a skip: counted before it) */
+	int min, max;       /* the step's range that day; 0 when not logged */
+	long load;          /* grams (`load=` in kg); LOAD_NONE when not logged */
+	bool skipped;       /* the last line was a skip: not a set done */
+	long long elapsed;  /* ms */
+};
+
+/* A rating: the last `rate` line of its step (a skip what=rate leaves it
+ * unrated: value -1). */
+struct lm_rate {
+	int n;
+	const char *name;
+	enum measure measure; /* `measure=`; NONE in old logs */
+	int value;          /* 0 to 10, or -1 (skipped) */
+};
+
+/* A massage spot or an ice round that ran (`spot`, `ice`) or was cut
+ * short (`skip what=spot|round`, skipped set). */
+struct lm_part {
+	int n;
+	const char *name;   /* the step's */
+	const char *spot;   /* the spot's name; NULL for an ice round */
+	enum side side;
+	int round, rounds;  /* ice */
+	long long planned, elapsed; /* ms */
+	bool skipped;
+};
+
+/* One value of a check-in. */
+struct lm_value {
+	const char *name;   /* "pain", "stiffness", ... as configured */
+	int value;          /* 0 to 10 */
+};
+
+enum lm_kind { LM_SESSION, LM_CHECKIN };
+
+struct lm_session {
+	enum lm_kind kind;
+	char sid[32];
+	char stamp[40];     /* the start (or check-in) line's time, as written */
+	time_t when;        /* the same, seconds since the epoch */
+	int ms;
+	long day;           /* the local calendar day of the stamp as written
+			     * (its own UTC offset), as days since 1970-01-01 */
+	size_t index;       /* order of its first line in the file, from 0 */
+	/* LM_SESSION: */
+	const char *routine; /* `routine=`, the display name; never NULL */
+	const char *id;     /* `id=` (file name without .yaml), or NULL */
+	const char *file;   /* `file=`, or NULL */
+	bool practice;      /* `speed=` on the start line */
+	int speed;          /* 1, or the practice speed */
+	enum history_status status;
+	long long elapsed;  /* ms, from the end line; -1 without one */
+	const struct lm_set *sets;   /* in the order first logged */
+	size_t nsets;
+	const struct lm_rate *rates; /* in the order first logged */
+	size_t nrates;
+	const struct lm_part *parts; /* spots and ice rounds, first logged first */
+	size_t nparts;
+	/* LM_CHECKIN: */
+	const struct lm_value *values; /* in line order */
+	size_t nvalues;
+	long long took;     /* ms the check-in took (`elapsed=`) */
+};
+
+/* The highest pain rating of a session (-1 when none was given). */
+int lm_pain_max(const struct lm_session *s);
+/* A check-in's value called `name` (-1 when it has none). */
+int lm_value_of(const struct lm_session *s, const char *name);
+/* Whether a session is of routine `r`: its title, or its id (the file name
+ * without .yaml), so renaming one keeps the history. */
+bool lm_of_routine(const struct lm_session *s, const char *name, const char *id);
+
+struct lm_reader {
+	/* in: */
+	const char *path;   /* the log; messages name it */
+	FILE *err;          /* corrupt lines reported here, or NULL */
+	/* From the start line alone (sid, stamp, when, day, routine, id,
+	 * file, practice, speed filled in; nothing else): whether to gather
+	 * the session.  A session not wanted costs nothing more.  NULL: all.
+	 * Check-ins are always handed over. */
+	bool (*want)(void *ctx, const struct lm_session *head);
+	/* A finished session, valid only during the call. */
+	void (*session)(void *ctx, const struct lm_session *s);
+	void *ctx;
+	/* out: */
+	long lines, corrupt;
+	bool fragment;      /* a last piece without its newline was left out */
+	const char *kind;   /* the path is not a regular file: what it is */
+	size_t started;     /* start lines seen, wanted or not */
+};
+
+/* Read the log at r->path: -1 with errno set when it cannot be opened or
+ * read (errno EINVAL and r->kind set when it is not a regular file);
+ * sessions still open at the end are handed over as unfinished either
+ * way. */
+int lm_read(struct lm_reader *r);
+/* The same over lines in memory (a session's own, with or without their
+ * newlines): nothing is opened, r->path only names them in messages. */
+void lm_read_lines(struct lm_reader *r, const char *const *lines, size_t n);
+
+/* Whether a started before b: by the time stamped on their first lines
+ * (UTC offsets applied), then file order. */
+bool lm_before(const struct lm_session *a, const struct lm_session *b);
+
+/* The local calendar day of a stamp "YYYY-MM-DD...", as days since
+ * 1970-01-01; and of a time_t in the local time zone. */
+long lm_stamp_day(const char *stamp);
+long lm_local_day(time_t t);
+
+#endif
