@@ -17,6 +17,7 @@ enum mode {
 struct options {
 	enum mode mode;
 	bool plain, practice, no_log, no_color;
+	bool why;                  /* --plan --why: today's targets explained */
 	const char *since, *routine_filter;
 	const char *log_path, *config_path;
 	const char *log_config;    /* the config file that named log_path; NULL: --log did */

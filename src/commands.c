@@ -11,6 +11,7 @@
 #include "diag.h"
 #include "loader.h"
 #include "plan.h"
+#include "progress.h"
 #include "history.h"
 #include "session.h"
 #include "ui.h"
@@ -44,11 +45,27 @@ int cmd_check(const struct options *o, const struct search_path *sp)
 	return rc;
 }
 
+/* --plan --why: today's targets per step and side, and the decisions of
+ * the log that made them, in words. */
+static int plan_why(const struct options *o, struct routine *r)
+{
+	char *log = session_log_path(o);
+	const char *kind = progress_why_print(stdout, log, r, 10);
+	if (kind)
+		fprintf(stderr, "%s: the log %s is not a regular file (%s): no history read, "
+			"no progression from it\n", progname, safe_show(log), kind);
+	free(log);
+	routine_free(r);
+	return EXIT_OK;
+}
+
 int cmd_plan(const struct options *o, const struct search_path *sp)
 {
 	struct routine *r = load_routine_arg(sp, o->args[0], stderr);
 	if (!r)
 		return EXIT_BAD;
+	if (o->why)
+		return plan_why(o, r);
 	/* today's targets, as the session would use them */
 	int *targets = xcalloc(r->nsteps, sizeof *targets);
 	bool *at_top = xcalloc(r->nsteps, sizeof *at_top);

@@ -38,6 +38,7 @@ static void usage(FILE *out)
 	      "      --list              list the routines on the search path\n"
 	      "      --check FILE...     validate routine files\n"
 	      "      --plan ROUTINE      print the timeline of ROUTINE; nothing runs\n"
+	      "        --why               today's targets instead, explained from the log\n"
 	      "      --history           summarise the session log\n"
 	      "        --since DATE        only sessions on or after DATE (YYYY-MM-DD)\n"
 	      "        --routine NAME      only sessions of this routine\n"
@@ -80,7 +81,7 @@ static void usage_error(const char *fmt, ...)
 enum {
 	OPT_LIST = 256, OPT_CHECK, OPT_PLAN, OPT_HISTORY, OPT_SINCE, OPT_ROUTINE,
 	OPT_PRACTICE, OPT_PLAIN, OPT_DUMP_CONFIG, OPT_LOG, OPT_NO_LOG, OPT_CONFIG,
-	OPT_ROUTINE_DIR, OPT_SPEED, OPT_NO_COLOR, OPT_SPEAK,
+	OPT_ROUTINE_DIR, OPT_SPEED, OPT_NO_COLOR, OPT_SPEAK, OPT_WHY,
 };
 
 static const struct option long_options[] = {
@@ -100,6 +101,7 @@ static const struct option long_options[] = {
 	{ "speed", required_argument, NULL, OPT_SPEED },
 	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
 	{ "speak", no_argument, NULL, OPT_SPEAK },
+	{ "why", no_argument, NULL, OPT_WHY },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ 0, 0, 0, 0 },
@@ -154,6 +156,7 @@ static void parse_options(struct options *o, int argc, char **argv)
 		}
 		case OPT_NO_COLOR: o->no_color = true; break;
 		case OPT_SPEAK: o->speak = true; break;
+		case OPT_WHY: o->why = true; break;
 		case 'h': usage(stdout); exit(EXIT_OK);
 		case 'V':
 			printf("recoup %s\n", PACKAGE_VERSION);
@@ -171,6 +174,8 @@ static void parse_options(struct options *o, int argc, char **argv)
 	if ((o->since || o->routine_filter || o->practice) && o->mode != MODE_HISTORY)
 		usage_error("%s goes with --history", o->since ? "--since" :
 			    o->routine_filter ? "--routine" : "--practice");
+	if (o->why && o->mode != MODE_PLAN)
+		usage_error("%s goes with --plan", "--why");
 	o->args = argv + optind;
 	o->nargs = (size_t)(argc - optind);
 }

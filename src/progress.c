@@ -1,270 +1,328 @@
-/* progress.c: today's rep targets from the log, by double progression
- * (history_targets() in history.h). */
+/* progress.c: today's targets from the log (progress.h).  The log is read
+ * through the model (logmodel.h), keeping of each of this routine's
+ * sessions only a small record (its time, its highest pain, and per step
+ * and side the first set's target and load, the sets done and the fewest
+ * reps), and of each check-in its pain.  The records are put in time
+ * order and replayed through the rules (progress_rules.h). */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "history.h"
-#include "logscan.h"
 #include "paths.h"
 #include "progress.h"
 #include "util.h"
 
-/* What one session's `set` lines say about one progress step: each set
- * (side and number) once, the last line of it standing, as a set done
- * again after `b` is logged again. */
-struct tgt_seen {
-	struct {
-		unsigned side;  /* side_bit() */
-		long long set;  /* 0 in lines without a set number: each counts */
-		bool reached;   /* reps >= target */
-	} *v;
-	size_t n, cap;
-	int target;         /* the first line's */
+/* A step progression decides. */
+struct prog_rule {
+	size_t step;
+	struct rule_step rs;
+	bool shared_name;   /* another step has its name: match `n` too */
 };
 
-/* The latest session with evidence, per progress step. */
-struct tgt_best {
-	bool found;
-	size_t session;
-	int target;
-	bool reached;
+/* What one session showed for one side of one rule's step. */
+struct prog_ev {
+	bool evidence;
+	int target, done, least;
+	long load;
 };
 
-struct tgt_read {
+struct prog_rec {
+	struct lm_session head; /* times and ids; its pointers cleared */
+	int pain;           /* session: highest pain rating; check-in: pain */
+	struct prog_ev *ev; /* session: nrules x TARGET_SIDES */
+};
+
+struct prog_read {
 	const struct routine *r;
 	char *id;           /* the routine's file name without .yaml */
-	size_t *prog;       /* indices of the steps with progress */
-	size_t nprog;
-	struct tgt_best *best; /* per entry of prog */
+	struct prog_rule *rules;
+	size_t nrules;
+	struct prog_rec *v;
+	size_t n, cap;
 };
 
-static long long clamp_ll(long long v, long long lo, long long hi)
+/* Only this routine's sessions, practice left out (it proves nothing
+ * about the legs); another routine may have an exercise of the same name,
+ * with other sets and ranges. */
+static bool prog_want(void *ctx, const struct lm_session *head)
 {
-	return v < lo ? lo : v > hi ? hi : v;
+	const struct prog_read *pr = ctx;
+	return !head->practice && lm_of_routine(head, pr->r->name, pr->id);
 }
 
-static bool tgt_start(struct scan *sc, size_t i, const struct logrec *rec)
+static struct prog_rec *prog_push(struct prog_read *pr, const struct lm_session *s)
 {
-	const struct tgt_read *tr = sc->ctx;
-	if (logrec_get(rec, "speed"))
-		return false; /* practice proves nothing about the legs */
-	/* only this routine's sessions: another routine may have an exercise
-	 * of the same name, with other sets and ranges.  The file's name or
-	 * the routine's title will do, so renaming one keeps the history. */
-	const char *name = logrec_get(rec, "routine"), *id = logrec_get(rec, "id");
-	if (!(name && !strcmp(name, tr->r->name)) && !(id && tr->id && !strcmp(id, tr->id)))
-		return false;
-	sc->v[i].data = xcalloc(tr->nprog, sizeof(struct tgt_seen));
-	return true;
+	pr->v = xgrow(pr->v, &pr->cap, pr->n + 1, sizeof *pr->v);
+	struct prog_rec *rec = &pr->v[pr->n++];
+	memset(rec, 0, sizeof *rec);
+	rec->head = *s;
+	rec->head.routine = "";
+	rec->head.id = rec->head.file = NULL;
+	rec->head.sets = NULL;
+	rec->head.rates = NULL;
+	rec->head.parts = NULL;
+	rec->head.values = NULL;
+	rec->head.nsets = rec->head.nrates = rec->head.nparts = rec->head.nvalues = 0;
+	return rec;
 }
 
-static unsigned side_bit(const char *side)
+static bool set_of_rule(const struct lm_set *set, const struct prog_rule *ru,
+			const struct routine *r)
 {
-	static const char *const sides[] = {"left", "right", "none"};
-	for (unsigned k = 0; side && k < ARRAY_LEN(sides); k++)
-		if (!strcmp(side, sides[k]))
-			return 1u << k;
-	return 1u << ARRAY_LEN(sides);
+	return !set->skipped && !strcmp(set->name, r->steps[ru->step].name) &&
+	       (!ru->shared_name || set->n == (int)ru->step + 1);
 }
 
-static void tgt_seen_set(struct tgt_seen *s, const struct logrec *rec)
+static void prog_evidence(struct prog_read *pr, struct prog_rec *rec,
+			  const struct lm_session *s)
 {
-	long long reps = logrec_int(rec, "reps", -1);
-	if (!s->n)
-		/* Bounded, so that target + 1 cannot overflow. */
-		s->target = (int)clamp_ll(logrec_int(rec, "target", 0), 0, 100000);
-	unsigned side = side_bit(logrec_get(rec, "side"));
-	long long set = logrec_int(rec, "set", 0);
-	size_t k = 0;
-	while (set > 0 && k < s->n && (s->v[k].side != side || s->v[k].set != set))
-		k++;
-	if (set <= 0 || k == s->n) {
-		/* a log can hold any number of lines: no more than a step has */
-		if (s->n >= 1000)
-			return;
-		s->v = xgrow(s->v, &s->cap, s->n + 1, sizeof *s->v);
-		k = s->n++;
-		s->v[k].side = side;
-		s->v[k].set = set;
-	}
-	s->v[k].reached = reps >= s->target;
-}
-
-/* `skip what=set` after the set was logged (done again after `b`, then
- * skipped): the last line stands, and a skipped set did not reach the
- * target.  A set skipped before any line of it is missing from the count,
- * which tgt_all_reached() sees. */
-static void tgt_seen_skip(struct tgt_seen *s, const struct logrec *rec)
-{
-	const char *what = logrec_get(rec, "what");
-	long long set = logrec_int(rec, "set", 0);
-	if (!what || strcmp(what, "set") || set <= 0)
-		return;
-	const char *sd = logrec_get(rec, "side"); /* a skip has none for side none */
-	unsigned side = side_bit(sd ? sd : "none");
-	for (size_t k = 0; k < s->n; k++)
-		if (s->v[k].side == side && s->v[k].set == set)
-			s->v[k].reached = false;
-}
-
-static void tgt_event(struct scan *sc, size_t i, const struct logrec *rec)
-{
-	const struct tgt_read *tr = sc->ctx;
-	struct tgt_seen *seen = sc->v[i].data;
-	const char *name = logrec_get(rec, "name");
-	if ((rec->event != LOG_SET && rec->event != LOG_SKIP) || !name)
-		return;
-	/* Two steps may share a name: both learn from the same lines. */
-	for (size_t k = 0; k < tr->nprog; k++)
-		if (!strcmp(tr->r->steps[tr->prog[k]].name, name)) {
-			if (rec->event == LOG_SET)
-				tgt_seen_set(&seen[k], rec);
-			else
-				tgt_seen_skip(&seen[k], rec);
+	rec->ev = xcalloc(pr->nrules * TARGET_SIDES + 1, sizeof *rec->ev);
+	for (size_t k = 0; k < pr->nrules; k++)
+		for (size_t i = 0; i < s->nsets; i++) {
+			const struct lm_set *set = &s->sets[i];
+			if (!set_of_rule(set, &pr->rules[k], pr->r))
+				continue;
+			/* a redone set is one set already (the model's last
+			 * line wins) */
+			struct prog_ev *ev = &rec->ev[k * TARGET_SIDES + set->side];
+			if (!ev->evidence) {
+				*ev = (struct prog_ev){
+					.evidence = true, .target = set->target,
+					.load = set->load, .least = set->reps,
+				};
+			} else if (set->reps < ev->least) {
+				ev->least = set->reps;
+			}
+			ev->done++;
 		}
 }
 
-static int popcount(unsigned x)
+static void prog_session(void *ctx, const struct lm_session *s)
 {
-	int n = 0;
-	for (; x; x &= x - 1)
-		n++;
-	return n;
-}
-
-/* Every set on every side there, each at the target. */
-static bool tgt_all_reached(const struct tgt_seen *s, const struct step *st)
-{
-	unsigned sides = 0;
-	for (size_t k = 0; k < s->n; k++) {
-		if (!s->v[k].reached)
-			return false;
-		sides |= s->v[k].side;
+	struct prog_read *pr = ctx;
+	if (s->kind == LM_CHECKIN) {
+		int pain = lm_value_of(s, "pain");
+		if (pain >= 0)
+			prog_push(pr, s)->pain = pain;
+		return;
 	}
-	return s->n == (size_t)st->sets * (size_t)popcount(sides);
+	struct prog_rec *rec = prog_push(pr, s);
+	rec->pain = lm_pain_max(s);
+	prog_evidence(pr, rec, s);
 }
 
-static void tgt_finish(struct scan *sc, size_t i, enum history_status st)
+static int rec_cmp(const void *a, const void *b)
 {
-	const struct tgt_read *tr = sc->ctx;
-	struct tgt_seen *seen = sc->v[i].data;
-	for (size_t k = 0; k < tr->nprog; k++) {
-		struct tgt_best *b = &tr->best[k];
-		struct tgt_seen *s = &seen[k];
-		/* The latest by time, not by file order: sessions finish out
-		 * of order when they interleave, and a log merged from two
-		 * machines may hold the newer session first. */
-		if (s->n && !(b->found && scan_before(sc, i, b->session))) {
-			b->found = true;
-			b->session = i;
-			b->target = s->target;
-			b->reached = tgt_all_reached(s, &tr->r->steps[tr->prog[k]]);
+	const struct prog_rec *x = a, *y = b;
+	return lm_before(&x->head, &y->head) ? -1 : lm_before(&y->head, &x->head) ? 1 : 0;
+}
+
+/* The check-ins (in time order) around the session: the first one on the
+ * next day, and the last one on its own day before it. */
+static void mornings(const struct prog_rec *const *ck, size_t nck,
+		     const struct prog_rec *s, const struct prog_rec **after,
+		     const struct prog_rec **before)
+{
+	size_t lo = 0, hi = nck;
+	while (lo < hi) { /* the first check-in not before the session */
+		size_t mid = lo + (hi - lo) / 2;
+		if (lm_before(&ck[mid]->head, &s->head))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*after = *before = NULL;
+	for (size_t i = lo; i < nck && ck[i]->head.day <= s->head.day + 1; i++)
+		if (ck[i]->head.day == s->head.day + 1) {
+			*after = ck[i];
+			break;
 		}
-		free(s->v);
+	for (size_t i = lo; i-- > 0 && ck[i]->head.day >= s->head.day;)
+		if (ck[i]->head.day == s->head.day) {
+			*before = ck[i];
+			break;
+		}
+}
+
+static void prog_rules(struct prog_read *pr)
+{
+	const struct routine *r = pr->r;
+	pr->rules = xcalloc(r->nsteps + 1, sizeof *pr->rules);
+	for (size_t i = 0; i < r->nsteps; i++) {
+		if (!rule_step_has(&r->steps[i]))
+			continue;
+		struct prog_rule *ru = &pr->rules[pr->nrules++];
+		ru->step = i;
+		rule_step_of(&ru->rs, &r->steps[i]);
+		for (size_t j = 0; j < r->nsteps; j++)
+			if (j != i && !strcmp(r->steps[j].name, r->steps[i].name))
+				ru->shared_name = true;
 	}
+}
+
+static void prog_replay(struct prog_read *pr, struct step_target *out,
+			void (*cb)(void *ctx, const struct progress_event *e), void *ctx)
+{
+	qsort(pr->v, pr->n, sizeof *pr->v, rec_cmp);
+	const struct prog_rec **ck = xcalloc(pr->n + 1, sizeof *ck);
+	size_t nck = 0;
+	for (size_t i = 0; i < pr->n; i++)
+		if (pr->v[i].head.kind == LM_CHECKIN)
+			ck[nck++] = &pr->v[i];
+	struct rule_state *st = xcalloc(pr->nrules * TARGET_SIDES + 1, sizeof *st);
+	for (size_t k = 0; k < pr->nrules; k++)
+		for (int sd = 0; sd < TARGET_SIDES; sd++)
+			rule_init(&st[k * TARGET_SIDES + sd], &pr->rules[k].rs);
+	for (size_t i = 0; i < pr->n; i++) {
+		const struct prog_rec *rec = &pr->v[i];
+		if (rec->head.kind != LM_SESSION)
+			continue;
+		const struct prog_rec *after, *before;
+		mornings(ck, nck, rec, &after, &before);
+		for (size_t k = 0; k < pr->nrules; k++)
+			for (int sd = 0; sd < TARGET_SIDES; sd++) {
+				const struct prog_ev *ev = &rec->ev[k * TARGET_SIDES + sd];
+				struct rule_session in = {
+					.evidence = ev->evidence, .target = ev->target,
+					.load = ev->load, .done = ev->done, .least = ev->least,
+					.pain = rec->pain,
+					.morning = after ? after->pain : -1,
+					.morning_before = before ? before->pain : -1,
+				};
+				struct rule_decision d = rule_apply(&st[k * TARGET_SIDES + sd],
+								    &pr->rules[k].rs, &in);
+				if (!cb)
+					continue;
+				struct progress_event e = {
+					.step = pr->rules[k].step, .side = (enum side)sd,
+					.session = &rec->head,
+					.morning = after ? &after->head : NULL,
+					.morning_before = before ? &before->head : NULL,
+					.in = &in, .d = &d,
+				};
+				cb(ctx, &e);
+			}
+	}
+	for (size_t k = 0; k < pr->nrules; k++)
+		for (int sd = 0; sd < TARGET_SIDES; sd++) {
+			const struct rule_state *s = &st[k * TARGET_SIDES + sd];
+			out[pr->rules[k].step].side[sd] = (struct side_target){
+				.reps = s->target, .load = s->load,
+				.load_before = s->load_added ? s->load_before : LOAD_NONE,
+				.at_top = s->at_top, .load_added = s->load_added,
+			};
+		}
+	free(st);
+	free(ck);
+}
+
+static void prog_forget(struct prog_read *pr)
+{
+	for (size_t i = 0; i < pr->n; i++)
+		free(pr->v[i].ev);
+	pr->n = 0;
+}
+
+const char *progress_replay(const char *log_path, const char *const *lines, size_t n,
+			    const struct routine *r, struct step_target *out,
+			    void (*cb)(void *ctx, const struct progress_event *e), void *ctx)
+{
+	targets_default(out, r);
+	struct prog_read pr = {.r = r, .id = r->file ? routine_id_of(r->file) : NULL};
+	prog_rules(&pr);
+	struct lm_reader rd = {
+		.path = log_path ? log_path : "(this session)",
+		.want = prog_want, .session = prog_session, .ctx = &pr,
+	};
+	/* Nothing to decide means no need to read the log at all; a log that
+	 * cannot be read just means no history: the defaults. */
+	if (pr.nrules && !log_path)
+		lm_read_lines(&rd, lines, n);
+	else if (pr.nrules && lm_read(&rd) < 0)
+		prog_forget(&pr);
+	/* with no session, each side's start: the bottom, the step's load */
+	if (pr.nrules)
+		prog_replay(&pr, out, cb, ctx);
+	prog_forget(&pr);
+	free(pr.v);
+	free(pr.rules);
+	free(pr.id);
+	return rd.kind;
+}
+
+const char *progress_targets(const char *log_path, const struct routine *r,
+			     struct step_target *out)
+{
+	return progress_replay(log_path, NULL, 0, r, out, NULL, NULL);
+}
+
+void progress_targets_lines(const char *const *lines, size_t n,
+			    const struct routine *r, struct step_target *out)
+{
+	progress_replay(NULL, lines, n, r, out, NULL, NULL);
+}
+
+/* ---- the old interface (history.h), while callers still use it ---- */
+
+/* Which sides of each step the log had sets on. */
+static void seen_side(void *ctx, const struct progress_event *e)
+{
+	unsigned *seen = ctx;
+	if (e->in->evidence)
+		seen[e->step] |= 1u << e->side;
+}
+
+/* One target per step: the lowest of the sides the log has sets on (or
+ * of the step's own sides), at the top when all of them are. */
+static void targets_one(const struct routine *r, const struct step_target *t,
+			const unsigned *seen, int *targets, bool *at_top)
+{
+	for (size_t i = 0; i < r->nsteps; i++) {
+		const struct step *st = &r->steps[i];
+		unsigned sides = seen[i];
+		if (!sides)
+			sides = st->side == SIDE_BOTH ? 1u << SIDE_LEFT | 1u << SIDE_RIGHT
+				: 1u << (st->side == SIDE_LEFT || st->side == SIDE_RIGHT ?
+					 st->side : SIDE_NONE);
+		int reps = 0;
+		bool top = true;
+		for (int sd = 0; sd < TARGET_SIDES; sd++)
+			if (sides & 1u << sd) {
+				const struct side_target *s = &t[i].side[sd];
+				if (!reps || s->reps < reps)
+					reps = s->reps;
+				top = top && s->at_top;
+			}
+		/* the old rule: steps with progress only */
+		bool prog = st->type == STEP_REPS && st->progress;
+		targets[i] = prog ? reps : 0;
+		if (at_top)
+			at_top[i] = prog && top;
+	}
+}
+
+static const char *targets_old(const char *log_path, const char *const *lines, size_t n,
+			       const struct routine *r, int *targets, bool *at_top)
+{
+	struct step_target *t = xcalloc(r->nsteps + 1, sizeof *t);
+	unsigned *seen = xcalloc(r->nsteps + 1, sizeof *seen);
+	const char *kind = progress_replay(log_path, lines, n, r, t, seen_side, seen);
+	targets_one(r, t, seen, targets, at_top);
 	free(seen);
-}
-
-static const struct scan_ops tgt_ops = {
-	.start = tgt_start, .event = tgt_event, .finish = tgt_finish,
-};
-
-/* Double progression from what the latest session showed. */
-static void tgt_apply(const struct step *st, const struct tgt_best *b,
-		      int *target, bool *at_top)
-{
-	if (!b->found) {
-		*target = st->reps.min;
-		return;
-	}
-	int next = b->reached ? b->target + 1 : b->target;
-	*target = (int)clamp_ll(next, st->reps.min, st->reps.max);
-	*at_top = b->reached && b->target >= st->reps.max;
-}
-
-/* history_targets() and history_targets_lines(): the log from `path`, or
- * from `lines` when path is NULL. */
-static const char *targets_from(const char *log_path, const char *const *lines,
-				size_t nlines, const struct routine *r, int *targets,
-				bool *at_top)
-{
-	struct tgt_read tr = {.r = r, .prog = xcalloc(r->nsteps, sizeof *tr.prog),
-			      .id = r->file ? routine_id_of(r->file) : NULL};
-	for (size_t k = 0; k < r->nsteps; k++) {
-		targets[k] = 0;
-		if (at_top)
-			at_top[k] = false;
-		if (r->steps[k].type == STEP_REPS && r->steps[k].progress)
-			tr.prog[tr.nprog++] = k;
-	}
-	tr.best = xcalloc(tr.nprog, sizeof *tr.best);
-	struct scan sc = {.path = log_path ? log_path : "(this session)", .ops = &tgt_ops,
-			  .ctx = &tr};
-	/* A log that cannot be read just means no history: defaults.  Nothing
-	 * to learn means no need to read it at all. */
-	if (tr.nprog && !log_path)
-		scan_run_lines(&sc, lines, nlines);
-	else if (tr.nprog && scan_run(&sc) < 0)
-		memset(tr.best, 0, tr.nprog * sizeof *tr.best);
-	const char *kind = sc.kind;
-	scan_free(&sc);
-	for (size_t k = 0; k < tr.nprog; k++) {
-		bool top = false;
-		tgt_apply(&r->steps[tr.prog[k]], &tr.best[k], &targets[tr.prog[k]], &top);
-		if (at_top)
-			at_top[tr.prog[k]] = top;
-	}
-	free(tr.best);
-	free(tr.prog);
-	free(tr.id);
+	free(t);
 	return kind;
 }
 
 const char *history_targets(const char *log_path, const struct routine *r,
 			    int *targets, bool *at_top)
 {
-	return targets_from(log_path, NULL, 0, r, targets, at_top);
+	return targets_old(log_path, NULL, 0, r, targets, at_top);
 }
 
 void history_targets_lines(const char *const *lines, size_t n, const struct routine *r,
 			   int *targets, bool *at_top)
 {
-	targets_from(NULL, lines, n, r, targets, at_top);
-}
-
-/* Interim: the old rule, the same target on every side. */
-static void targets_fill(const struct routine *r, const int *reps, const bool *top,
-			 struct step_target *out)
-{
-	targets_default(out, r);
-	for (size_t i = 0; i < r->nsteps; i++)
-		for (int s = 0; s < TARGET_SIDES; s++) {
-			out[i].side[s].reps = reps[i];
-			out[i].side[s].at_top = top[i];
-		}
-}
-
-const char *progress_targets(const char *log_path, const struct routine *r,
-			     struct step_target *out)
-{
-	int *reps = xcalloc(r->nsteps + 1, sizeof *reps);
-	bool *top = xcalloc(r->nsteps + 1, sizeof *top);
-	const char *kind = history_targets(log_path, r, reps, top);
-	targets_fill(r, reps, top, out);
-	free(reps);
-	free(top);
-	return kind;
-}
-
-void progress_targets_lines(const char *const *lines, size_t n,
-			    const struct routine *r, struct step_target *out)
-{
-	int *reps = xcalloc(r->nsteps + 1, sizeof *reps);
-	bool *top = xcalloc(r->nsteps + 1, sizeof *top);
-	history_targets_lines(lines, n, r, reps, top);
-	targets_fill(r, reps, top, out);
-	free(reps);
-	free(top);
+	targets_old(NULL, lines, n, r, targets, at_top);
 }

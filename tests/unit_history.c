@@ -548,7 +548,8 @@ static struct step reps_step(const char *name, int sets, int min, int max,
 			     bool progress, enum side side)
 {
 	struct step st = {.type = STEP_REPS, .name = (char *)name, .side = side,
-			  .sets = sets, .reps = {min, max}, .progress = progress};
+			  .sets = sets, .reps = {min, max}, .progress = progress,
+			  .load = LOAD_NONE, .load_step = LOAD_STEP_DEFAULT};
 	return st;
 }
 
