@@ -181,6 +181,13 @@ static void prog_replay(struct prog_read *pr, struct step_target *out,
 			continue;
 		const struct prog_rec *after, *before;
 		mornings(ck, nck, rec, &after, &before);
+		/* a later session the same day answers to the same morning */
+		bool later = false;
+		for (size_t j = i + 1; j < pr->n; j++)
+			if (pr->v[j].head.kind == LM_SESSION) {
+				later = pr->v[j].head.day == rec->head.day;
+				break;
+			}
 		for (size_t k = 0; k < pr->nrules; k++)
 			for (int sd = 0; sd < TARGET_SIDES; sd++) {
 				const struct prog_ev *ev = &rec->ev[k * TARGET_SIDES + sd];
@@ -189,6 +196,7 @@ static void prog_replay(struct prog_read *pr, struct step_target *out,
 					.load = ev->load, .done = ev->done, .least = ev->least,
 					.pain = rec->pain,
 					.morning = after ? after->pain : -1,
+					.morning_later = later,
 					.morning_before = before ? before->pain : -1,
 				};
 				struct rule_decision d = rule_apply(&st[k * TARGET_SIDES + sd],

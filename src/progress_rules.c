@@ -38,7 +38,8 @@ void rule_init(struct rule_state *s, const struct rule_step *rs)
 
 bool rule_bad(const struct rule_session *in)
 {
-	return in->pain > RULE_PAIN_LIMIT || in->morning > RULE_PAIN_LIMIT;
+	return in->pain > RULE_PAIN_LIMIT ||
+	       (in->morning > RULE_PAIN_LIMIT && !in->morning_later);
 }
 
 static int clamp_int(int v, int lo, int hi)
@@ -136,6 +137,11 @@ struct rule_decision rule_apply(struct rule_state *s, const struct rule_step *rs
 			s->done_target = s->target;
 			s->done_load = s->load;
 		}
+	} else if (in->morning > RULE_PAIN_LIMIT) {
+		/* twice a day: one bad morning is one objection, the evening's;
+		 * the morning session's rise is not taken either */
+		d.reason = RULE_MORNING;
+		d.streak = s->streak;
 	} else {
 		s->streak = 0;
 		d.reason = rule_sets_reason(rs, in, s->target);

@@ -48,6 +48,9 @@ struct rule_session {
 	int least;          /* the fewest reps of them */
 	int pain;           /* the session's highest pain rating, -1: none */
 	int morning;        /* the next morning's pain, -1: no check-in */
+	bool morning_later; /* a later session the same day answers to the
+			     * same morning: above 5 it holds this one, but
+			     * counts (as bad) once, for the day's last */
 	int morning_before; /* the last pain of the session's own day before
 			     * it started, -1: none */
 };
@@ -98,7 +101,8 @@ void rule_init(struct rule_state *s, const struct rule_step *rs);
 /* One session, in time order: updates `s`, returns the decision. */
 struct rule_decision rule_apply(struct rule_state *s, const struct rule_step *rs,
 				const struct rule_session *in);
-/* Whether a session was bad: pain above 5 in it or the next morning. */
+/* Whether a session was bad: pain above 5 in it or the next morning (the
+ * morning for the day's last session only). */
 bool rule_bad(const struct rule_session *in);
 
 #endif

@@ -36,8 +36,8 @@ static void short_stamp(char out[17], const struct lm_session *s)
 	snprintf(out, 17, "%.10s %.5s", s->stamp, strlen(s->stamp) > 11 ? s->stamp + 11 : "");
 }
 
-/* " at 7.5 kg", or "" without load. */
-static void load_words(char *out, size_t size, long load)
+/* " at 7.5 kg" (`how` " at"), or "" without load. */
+static void load_words(char *out, size_t size, const char *how, long load)
 {
 	char kg[LOAD_TEXT_SIZE];
 	if (load == LOAD_NONE) {
@@ -45,7 +45,7 @@ static void load_words(char *out, size_t size, long load)
 		return;
 	}
 	load_format(kg, load);
-	snprintf(out, size, " at %s kg", kg);
+	snprintf(out, size, "%s %s kg", how, kg);
 }
 
 /* "left " for a side, "" for none. */
@@ -73,15 +73,16 @@ static char *source_words(const struct progress_event *e)
 {
 	char when[17];
 	const struct rule_decision *d = e->d;
-	bool morning = (d->bad && d->reason == RULE_MORNING) || d->reason == RULE_WORSE;
+	bool morning = d->reason == RULE_MORNING || d->reason == RULE_WORSE;
 	if (morning && e->morning) {
 		short_stamp(when, e->morning);
 		if (d->reason == RULE_WORSE)
 			return xasprintf("%s morning pain %d, worse than %d the morning before "
 					 "session %s", when, e->in->morning,
 					 e->in->morning_before, safe_show(e->session->sid));
-		return xasprintf("%s morning pain %d (back off) after session %s", when,
-				 e->in->morning, safe_show(e->session->sid));
+		return xasprintf("%s morning pain %d (back off) after session %s%s", when,
+				 e->in->morning, safe_show(e->session->sid),
+				 d->bad ? "" : ", counted once, for that day's last session");
 	}
 	short_stamp(when, e->session);
 	return xasprintf("%s session %s", when, safe_show(e->session->sid));
@@ -94,7 +95,7 @@ static char *sets_words(const struct progress_event *e, const struct rule_step *
 	const struct rule_decision *d = e->d;
 	const char *sd = side_sp(e->side);
 	char load[40];
-	load_words(load, sizeof load, d->load);
+	load_words(load, sizeof load, " at", d->load);
 	switch (d->reason) {
 	case RULE_MET: {
 		char *p = pain_words(e);
@@ -122,7 +123,7 @@ static char *verdict_words(const struct progress_event *e, const struct rule_ste
 {
 	const struct rule_decision *d = e->d;
 	char load[40], kg[LOAD_TEXT_SIZE];
-	load_words(load, sizeof load, d->next_load);
+	load_words(load, sizeof load, " with", d->next_load);
 	switch (d->verdict) {
 	case RULE_UP:
 		return xasprintf("up to %d", d->next);
@@ -185,7 +186,7 @@ static void print_target(FILE *out, const struct step *st, enum side side,
 			 const struct side_target *t)
 {
 	char load[40], kg[LOAD_TEXT_SIZE];
-	load_words(load, sizeof load, t->load);
+	load_words(load, sizeof load, " at", t->load);
 	fprintf(out, "%s%s%s: %d reps%s", safe_show(st->name), side == SIDE_NONE ? "" : ", ",
 		side == SIDE_NONE ? "" : side_word(side), t->reps, load);
 	if (t->load_added && t->load_before != LOAD_NONE) {
