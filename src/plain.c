@@ -493,7 +493,7 @@ int plain_checkin(const struct options *o)
 	else if (!checkin_log(&c, &log))
 		puts("Nothing answered; nothing logged.");
 	else if (!log.path)
-		printf("Checked in: %s (not logged: --no-log).\n", said.s);
+		printf("Checked in: %s; not logged (--no-log).\n", said.s);
 	else if (slog_failing(&log))
 		printf("Checked in: %s; the log %s cannot be written (%s).\n", said.s,
 		       safe_show(log.path), strerror(log.last_errno));

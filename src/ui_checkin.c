@@ -168,13 +168,13 @@ static void draw_keys(struct ui *ui)
 	const char *forms[4];
 	if (v->offer) {
 		forms[0] = "0-9 answer  1 then 0: 10  Enter skip one  b back  s skip the check-in";
-		forms[1] = "0-9, 1 0 = 10, Enter skip, b back, s skip all";
-		forms[2] = "0-9, 10: 1 0, Enter skip, s skip all";
+		forms[1] = "0-9 answer, 1 then 0: 10, Enter skip, b back, s skip all";
+		forms[2] = "0-9, 1 0: 10, Enter skip, s skip all";
 		forms[3] = "0-10  s skip";
 	} else {
 		forms[0] = "0-9 answer  1 then 0: 10  Enter skip one  b back  q leave, nothing logged";
-		forms[1] = "0-9, 1 0 = 10, Enter skip, b back, q leave";
-		forms[2] = "0-9, 10: 1 0, Enter skip, q leave";
+		forms[1] = "0-9 answer, 1 then 0: 10, Enter skip, b back, q leave";
+		forms[2] = "0-9, 1 0: 10, Enter skip, q leave";
 		forms[3] = "0-10  q leave";
 	}
 	size_t i = 0;
