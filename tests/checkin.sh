@@ -196,7 +196,13 @@ yesterday_session() { # a session of UI session on the day before $NOW
 2026-12-05T18:10:00.000+00:00 a1b2c3 end status=complete elapsed=600
 EOF
 }
-picker() { tm_start -e env NO_COLOR=1 faketime "$NOW" "$RECOUP" --log "$LOG" --routine-dir "$ROUTINES" "$@"; }
+# faketime preloads its library: under AddressSanitizer (.ci/run) that is
+# allowed to come first
+asan="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
+picker() {
+	tm_start -e env NO_COLOR=1 ASAN_OPTIONS="$asan" faketime "$NOW" "$RECOUP" --log "$LOG" \
+		--routine-dir "$ROUTINES" "$@"
+}
 
 yesterday_session
 picker
