@@ -11,7 +11,7 @@ enum { EXIT_OK = 0, EXIT_BAD = 1, EXIT_USAGE = 2 };
 
 enum mode {
 	MODE_RUN, MODE_LIST, MODE_CHECK, MODE_PLAN, MODE_HISTORY, MODE_PLAIN,
-	MODE_DUMP_CONFIG,
+	MODE_DUMP_CONFIG, MODE_CHECKIN,
 };
 
 struct options {
@@ -30,6 +30,8 @@ struct options {
 	bool speak;                /* speak = true, --speak: a speech program from $PATH */
 	bool speak_missing;        /* ... and none was found: bells, and a note */
 	int key_pause, key_next, key_back, key_quit;
+	const char *const *checkin_items; /* what the check-in asks (settings.h) */
+	size_t ncheckin_items;
 	char **args;
 	size_t nargs;
 };
@@ -40,5 +42,6 @@ int cmd_plan(const struct options *o, const struct search_path *sp);
 int cmd_not_yet(const struct options *o);
 int cmd_history(const struct options *o);
 int cmd_run(const struct options *o, const struct search_path *sp);
+int cmd_checkin(const struct options *o, const struct search_path *sp);
 
 #endif

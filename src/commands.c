@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "diag.h"
 #include "loader.h"
+#include "plain.h"
 #include "plan.h"
 #include "progress.h"
 #include "history.h"
@@ -158,5 +159,14 @@ int cmd_history(const struct options *o)
 
 int cmd_run(const struct options *o, const struct search_path *sp)
 {
+	return ui_run(o, sp);
+}
+
+/* --checkin: on the dashboard when there is a terminal (ui_run() falls
+ * back to the line-by-line form when there is none), else line by line. */
+int cmd_checkin(const struct options *o, const struct search_path *sp)
+{
+	if (o->plain)
+		return plain_checkin(o);
 	return ui_run(o, sp);
 }

@@ -14,6 +14,7 @@
 
 #include "engine_int.h"
 #include "logfmt.h"
+#include "slog.h"
 
 /* elog_record()'s count for a set skipped at its "how many?" prompt */
 #define REPS_SKIP (-2)
@@ -23,22 +24,6 @@
 bool engine_guarded(const struct engine *e)
 {
 	return e->guard_until && e->clock.now_ms(e->clock.ctx) < e->guard_until;
-}
-
-static void make_sid(char *out, size_t outsz, long long seed)
-{
-	unsigned long long x = (unsigned long long)seed ^ ((unsigned long long)getpid() << 32);
-	FILE *f = fopen("/dev/urandom", "rb");
-	if (f) {
-		unsigned long long r;
-		if (fread(&r, sizeof r, 1, f) == 1)
-			x ^= r;
-		fclose(f);
-	}
-	x ^= x >> 33;
-	x *= 0xff51afd7ed558ccdULL;
-	x ^= x >> 33;
-	snprintf(out, outsz, "%06llx", x & 0xffffff);
 }
 
 /* ---- cues: what each change says ---- */
@@ -708,7 +693,7 @@ void engine_start(struct engine *e, const struct routine *r,
 	plan_build(&e->plan, r, o->lead_in_ms, o->targets);
 	e->origin_real = clock.now_ms(clock.ctx);
 	e->last_tick_real = e->origin_real;
-	make_sid(e->sid, sizeof e->sid, e->origin_real);
+	slog_make_sid(e->sid, sizeof e->sid, e->origin_real);
 
 	elog_begin(e, LOG_START);
 	logline_str(&e->line, "routine", r->name);

@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "checkin.h"
 #include "cli.h"
 #include "diag.h"
 #include "loader.h"
@@ -45,6 +46,7 @@ static void usage(FILE *out)
 	      "        --practice          include practice (--speed) sessions\n"
 	      "      --plain ROUTINE     a line-by-line session without curses\n"
 	      "      --dump-config       print the effective settings as a config file\n"
+	      "      --checkin           the morning check-in: pain and stiffness, 0-10\n"
 	      "\n"
 	      "Options:\n"
 	      "      --log FILE          append the session log to FILE\n"
@@ -81,7 +83,7 @@ static void usage_error(const char *fmt, ...)
 enum {
 	OPT_LIST = 256, OPT_CHECK, OPT_PLAN, OPT_HISTORY, OPT_SINCE, OPT_ROUTINE,
 	OPT_PRACTICE, OPT_PLAIN, OPT_DUMP_CONFIG, OPT_LOG, OPT_NO_LOG, OPT_CONFIG,
-	OPT_ROUTINE_DIR, OPT_SPEED, OPT_NO_COLOR, OPT_SPEAK, OPT_WHY,
+	OPT_ROUTINE_DIR, OPT_SPEED, OPT_NO_COLOR, OPT_SPEAK, OPT_WHY, OPT_CHECKIN,
 };
 
 static const struct option long_options[] = {
@@ -94,6 +96,7 @@ static const struct option long_options[] = {
 	{ "practice", no_argument, NULL, OPT_PRACTICE },
 	{ "plain", no_argument, NULL, OPT_PLAIN },
 	{ "dump-config", no_argument, NULL, OPT_DUMP_CONFIG },
+	{ "checkin", no_argument, NULL, OPT_CHECKIN },
 	{ "log", required_argument, NULL, OPT_LOG },
 	{ "no-log", no_argument, NULL, OPT_NO_LOG },
 	{ "config", required_argument, NULL, OPT_CONFIG },
@@ -132,6 +135,7 @@ static void parse_options(struct options *o, int argc, char **argv)
 		case OPT_HISTORY: set_mode(o, MODE_HISTORY, "--history"); break;
 		case OPT_PLAIN: o->plain = true; break;
 		case OPT_DUMP_CONFIG: set_mode(o, MODE_DUMP_CONFIG, "--dump-config"); break;
+		case OPT_CHECKIN: set_mode(o, MODE_CHECKIN, "--checkin"); break;
 		case OPT_SINCE:
 			if (!valid_date(optarg))
 				usage_error("--since wants a date as YYYY-MM-DD, not '%s'", optarg);
@@ -169,13 +173,16 @@ static void parse_options(struct options *o, int argc, char **argv)
 	}
 	if (o->plain && o->mode == MODE_RUN)
 		o->mode = MODE_PLAIN;
-	else if (o->plain)
+	else if (o->plain && o->mode != MODE_CHECKIN)
 		usage_error("%s cannot be combined with another command", "--plain");
 	if ((o->since || o->routine_filter || o->practice) && o->mode != MODE_HISTORY)
 		usage_error("%s goes with --history", o->since ? "--since" :
 			    o->routine_filter ? "--routine" : "--practice");
 	if (o->why && o->mode != MODE_PLAN)
 		usage_error("%s goes with --plan", "--why");
+	/* a check-in takes no time to practise: its answers are the day's */
+	if (o->mode == MODE_CHECKIN && o->speed != 1)
+		usage_error("--speed does not go with --checkin: a check-in is never practice");
 	o->args = argv + optind;
 	o->nargs = (size_t)(argc - optind);
 }
@@ -186,6 +193,7 @@ static void check_arg_count(const struct options *o)
 	case MODE_LIST:
 	case MODE_HISTORY:
 	case MODE_DUMP_CONFIG:
+	case MODE_CHECKIN:
 		if (o->nargs)
 			usage_error("unexpected argument '%s'", o->args[0]);
 		break;
@@ -238,6 +246,13 @@ static int apply_settings(struct options *o, struct settings *st)
 	o->key_next = st->key_next;
 	o->key_back = st->key_back;
 	o->key_quit = st->key_quit;
+	if (st->checkin) {
+		o->checkin_items = (const char *const *)st->checkin;
+		o->ncheckin_items = st->ncheckin;
+	} else {
+		o->checkin_items = checkin_default_items;
+		o->ncheckin_items = CHECKIN_DEFAULT_COUNT;
+	}
 	if (!o->log_path && !o->no_log && st->log) {
 		o->log_path = st->log;
 		o->log_config = st->path;
@@ -357,6 +372,7 @@ int main(int argc, char **argv)
 	case MODE_HISTORY: rc = cmd_history(&o); break;
 	case MODE_RUN: rc = cmd_run(&o, &sp); break;
 	case MODE_DUMP_CONFIG: rc = dump_config(&o, &st); break;
+	case MODE_CHECKIN: rc = cmd_checkin(&o, &sp); break;
 	default: rc = cmd_not_yet(&o); break;
 	}
 	search_path_free(&sp);

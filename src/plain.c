@@ -14,6 +14,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "checkin.h"
+#include "clock.h"
 #include "parse.h"
 #include "session.h"
 #include "sigs.h"
@@ -395,4 +397,109 @@ int plain_run(const struct options *o, const struct search_path *sp)
 			rc = EXIT_BAD;
 	}
 	return rc;
+}
+
+/* ---- the morning check-in, line by line ---- */
+
+int checkin_open_log(struct slog *l, const struct options *o, FILE *err)
+{
+	char *path = session_log_path(o);
+	/* a device only when named on the command line, as for a session */
+	bool named = o->log_path && !o->log_config;
+	int rc = slog_open(l, path, named ? SLOG_DEVICE_OK : 0);
+	if (rc < 0) {
+		if (l->kind)
+			fprintf(err, "%s: cannot open the session log %s: not a regular file (%s)\n",
+				progname, safe_show(path), l->kind);
+		else
+			fprintf(err, "%s: cannot open the session log %s: %s\n", progname,
+				safe_show(path), strerror(errno));
+		fprintf(err, "%s: use --log FILE to log elsewhere, or --no-log\n", progname);
+	}
+	free(path);
+	return rc;
+}
+
+/* One line of standard input, trimmed; NULL at its end. */
+static char *checkin_read_line(char **line, size_t *cap)
+{
+	ssize_t n = getline(line, cap, stdin);
+	if (n < 0)
+		return NULL;
+	char *s = *line;
+	while (n && strchr(" \t\r\n", s[n - 1]))
+		s[--n] = '\0';
+	while (*s == ' ' || *s == '\t')
+		s++;
+	return s;
+}
+
+static void checkin_ask(const struct checkin *c)
+{
+	char title[CHECKIN_NAME_MAX + 1];
+	const char *name = c->items[c->cur];
+	checkin_item_title(name, title, sizeof title);
+	if (checkin_is_pain(name))
+		printf("%s on getting up, 0 to 10 (%s):\n", title, checkin_zones_text);
+	else
+		printf("%s on getting up, 0 to 10:\n", title);
+	fflush(stdout);
+}
+
+int plain_checkin(const struct options *o)
+{
+	struct slog log;
+	if (checkin_open_log(&log, o, stderr) < 0)
+		return EXIT_BAD;
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	struct checkin c;
+	checkin_begin(&c, o->checkin_items, o->ncheckin_items, clock_real_now_ms());
+	printf("Morning check-in: %zu question%s, 0 to 10 each. "
+	       "Enter or n skips one, b goes back, q leaves without logging.\n",
+	       c.n, c.n == 1 ? "" : "s");
+	char *buf = NULL;
+	size_t cap = 0;
+	bool left = false;
+	while (!checkin_done(&c)) {
+		checkin_ask(&c);
+		char *line = checkin_read_line(&buf, &cap);
+		long v;
+		if (!line) {
+			/* the end of input answers nothing more: what was
+			 * answered is kept, the rest skipped */
+			while (!checkin_done(&c))
+				checkin_enter(&c, clock_real_now_ms());
+		} else if (!strcmp(line, "q")) {
+			left = true;
+			break;
+		} else if (!*line || !strcmp(line, "n")) {
+			checkin_enter(&c, clock_real_now_ms());
+		} else if (!strcmp(line, "b")) {
+			if (!checkin_back(&c))
+				puts("This is the first question.");
+		} else if (int_parse(line, &v) && v >= 0 && v <= 10) {
+			checkin_answer(&c, (int)v, clock_real_now_ms());
+		} else {
+			printf("'%s' is no answer: a whole number from 0 to 10, Enter or n to skip, "
+			       "q to leave.\n", safe_show(line));
+		}
+	}
+	free(buf);
+	struct buf said;
+	buf_init(&said);
+	checkin_summary(&c, &said);
+	if (left)
+		puts("Check-in left; nothing logged.");
+	else if (!checkin_log(&c, &log))
+		puts("Nothing answered; nothing logged.");
+	else if (!log.path)
+		printf("Checked in: %s; not logged (--no-log).\n", said.s);
+	else if (slog_failing(&log))
+		printf("Checked in: %s; the log %s cannot be written (%s).\n", said.s,
+		       safe_show(log.path), strerror(log.last_errno));
+	else
+		printf("Checked in: %s. Logged to %s\n", said.s, safe_show(log.path));
+	buf_free(&said);
+	/* a line that could not be written goes to stderr: nothing is lost */
+	return slog_close(&log, stderr) ? EXIT_BAD : EXIT_OK;
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "checkin.h"
 #include "parse.h"
 #include "paths.h"
 #include "safetext.h"
@@ -22,7 +23,7 @@
 
 static const char *const known[] = {
 	"log", "routine_dirs", "colors", "bell", "flash", "speak", "cue_command",
-	"lead_in", "confirm_quit", "keys", NULL,
+	"lead_in", "confirm_quit", "keys", "checkin", NULL,
 };
 static const char *const key_actions[] = { "pause", "next", "back", "quit", NULL };
 
@@ -179,6 +180,51 @@ static void load_keys(struct loader *L, const config_setting_t *g, struct settin
 				    key_actions[b], *slots[a]);
 }
 
+/* The check-in's items: 1 to 6 words, each a key of the log's checkin
+ * line, so lower case [a-z][a-z0-9_]*, not `elapsed` (the line's own) and
+ * none twice. */
+static bool item_word(const char *s)
+{
+	if (!(*s >= 'a' && *s <= 'z'))
+		return false;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_'))
+			return false;
+	return true;
+}
+
+static void load_checkin(struct loader *L, const config_setting_t *s, struct settings *st)
+{
+	size_t n = 0;
+	int before = L->errors;
+	char **v = get_strings(L, s, &n);
+	if (!v)
+		return;
+	if (L->errors == before && (n < 1 || n > CHECKIN_MAX_ITEMS))
+		bad(L, line_of(s), "`checkin` asks 1 to %d items, not %zu; for example "
+		    "[\"pain\", \"stiffness\"]", CHECKIN_MAX_ITEMS, n);
+	for (size_t i = 0; i < n; i++) {
+		if (!item_word(v[i]) || strlen(v[i]) > CHECKIN_NAME_MAX)
+			bad(L, line_of(s), "`checkin`: item %zu, \"%s\", is not a name: lower-case "
+			    "letters, digits and _, starting with a letter, up to %d characters",
+			    i + 1, v[i], CHECKIN_NAME_MAX);
+		else if (!strcmp(v[i], "elapsed"))
+			bad(L, line_of(s), "`checkin`: item %zu, \"elapsed\", is the check-in line's "
+			    "own field (the time it took); choose another name", i + 1);
+		for (size_t j = 0; j < i; j++)
+			if (!strcmp(v[i], v[j]))
+				bad(L, line_of(s), "`checkin`: \"%s\" is there twice (items %zu and %zu)",
+				    v[i], j + 1, i + 1);
+	}
+	if (L->errors != before) {
+		strings_free(v);
+		return;
+	}
+	strings_free(st->checkin);
+	st->checkin = v;
+	st->ncheckin = n;
+}
+
 static void load_setting(struct loader *L, const config_setting_t *s, struct settings *st)
 {
 	const char *name = config_setting_name(s);
@@ -234,6 +280,8 @@ static void load_setting(struct loader *L, const config_setting_t *s, struct set
 			st->lead_in_ms = ms;
 	} else if (!strcmp(name, "keys")) {
 		load_keys(L, s, st);
+	} else if (!strcmp(name, "checkin")) {
+		load_checkin(L, s, st);
 	} else {
 		const char *near = did_you_mean(name, known);
 		fprintf(L->err, "%s: %s:%d: warning: unknown setting `%s`%s%s%s\n", progname,
@@ -262,6 +310,7 @@ void settings_free(struct settings *st)
 	free(st->path);
 	strings_free(st->routine_dirs);
 	strings_free(st->cue_command);
+	strings_free(st->checkin);
 	memset(st, 0, sizeof *st);
 }
 
@@ -545,4 +594,8 @@ void settings_dump(FILE *out, const struct settings *st, const char *log,
 	dump_key(out, "back", st->key_back);
 	dump_key(out, "quit", st->key_quit);
 	fputs("};\n", out);
+	fputs("\n# The morning check-in (recoup --checkin, offered by the picker the day\n"
+	      "# after a session): what it asks, 0 to 10 each, on getting up.  1 to 6\n"
+	      "# lower-case names; \"pain\" is the one progression reads.\ncheckin = ", out);
+	dump_list(out, st->checkin ? st->checkin : (char *const *)checkin_default_items);
 }

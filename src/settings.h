@@ -18,6 +18,9 @@ struct settings {
 	char **cue_command;     /* NULL-terminated, or NULL for none */
 	long long lead_in_ms;
 	int key_pause, key_next, key_back, key_quit;
+	char **checkin;         /* the check-in's items, NULL-terminated; NULL:
+				 * checkin_default_items (checkin.h) */
+	size_t ncheckin;
 };
 
 void settings_defaults(struct settings *st);

@@ -4,6 +4,7 @@
 #include "slog.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,22 @@ char *slog_default_path(void)
 	char *p = xasprintf("%s/recoup/sessions.log", state);
 	free(state);
 	return p;
+}
+
+void slog_make_sid(char *out, size_t outsz, long long seed)
+{
+	unsigned long long x = (unsigned long long)seed ^ ((unsigned long long)getpid() << 32);
+	FILE *f = fopen("/dev/urandom", "rb");
+	if (f) {
+		unsigned long long r;
+		if (fread(&r, sizeof r, 1, f) == 1)
+			x ^= r;
+		fclose(f);
+	}
+	x ^= x >> 33;
+	x *= 0xff51afd7ed558ccdULL;
+	x ^= x >> 33;
+	snprintf(out, outsz, "%06llx", x & 0xffffff);
 }
 
 static int open_at_path(struct slog *l)

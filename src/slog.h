@@ -56,6 +56,11 @@ bool slog_failing(const struct slog *l);
  * with a header naming the log.  Returns the number of lines printed. */
 size_t slog_close(struct slog *l, FILE *leftover);
 
+/* A new session id: six hex digits from `seed` (a clock's ms), the pid
+ * and /dev/urandom, so that sessions started together (and a check-in,
+ * which is a session of its own) get ids of their own. */
+void slog_make_sid(char *out, size_t outsz, long long seed);
+
 /* The default path: $XDG_STATE_HOME/recoup/sessions.log.  Freshly allocated. */
 char *slog_default_path(void);
 

@@ -32,6 +32,7 @@ static const struct ui_screen *const screens[SCREEN_COUNT] = {
 	[SCREEN_SESSION] = &ui_session_screen,
 	[SCREEN_HISTORY] = &ui_history_screen,
 	[SCREEN_HELP] = &ui_help_screen,
+	[SCREEN_CHECKIN] = &ui_checkin_screen,
 };
 
 /* ---- moving between screens ---- */
@@ -40,15 +41,17 @@ static const struct ui_screen *const screens[SCREEN_COUNT] = {
  * changes screens, and the only one that calls them. */
 static void switch_screen(struct ui *ui)
 {
-	if (!ui->switching)
-		return;
-	ui->switching = false;
-	enum ui_screen_id from = ui->screen;
-	ui_direct_area(&ui->direct, 0, 0, 0, 0);
-	ui->screen = ui->switch_to;
-	if (screens[ui->screen]->show)
-		screens[ui->screen]->show(ui, from);
-	ui->full = ui->dirty = true;
+	/* a screen shown may ask for another at once (the picker, for the
+	 * morning check-in) */
+	while (ui->switching) {
+		ui->switching = false;
+		enum ui_screen_id from = ui->screen;
+		ui_direct_area(&ui->direct, 0, 0, 0, 0);
+		ui->screen = ui->switch_to;
+		if (screens[ui->screen]->show)
+			screens[ui->screen]->show(ui, from);
+		ui->full = ui->dirty = true;
+	}
 }
 
 /* ---- the terminal ---- */
@@ -277,6 +280,11 @@ int ui_run(const struct options *o, const struct search_path *sp)
 	 * the session as quit.  The picker is nothing but questions. */
 	if (sigs_tty_foreign(STDIN_FILENO) || sigs_tty_foreign(STDOUT_FILENO)) {
 		sigs_background_io();
+		if (o->mode == MODE_CHECKIN) {
+			fprintf(stderr, "%s: the terminal belongs to another job (recoup runs in the "
+				"background); the check-in needs it in the foreground\n", progname);
+			return EXIT_USAGE;
+		}
 		if (!o->nargs) {
 			fprintf(stderr, "%s: the terminal belongs to another job (recoup runs in the "
 				"background); the picker needs it in the foreground\n", progname);
@@ -286,6 +294,8 @@ int ui_run(const struct options *o, const struct search_path *sp)
 		return plain_run(o, sp);
 	}
 	const char *why = no_terminal_reason();
+	if (why && o->mode == MODE_CHECKIN)
+		return plain_checkin(o);
 	if (why) {
 		if (!o->nargs) {
 			fprintf(stderr, "%s: %s; the picker needs a terminal (name a ROUTINE to run it line by line)\n",
@@ -314,6 +324,11 @@ int ui_run(const struct options *o, const struct search_path *sp)
 			return rc;
 		ui.sigfd = ui.sess.sigfd;
 	} else {
+		if (o->mode == MODE_CHECKIN) {
+			int rc = ui_checkin_prepare(&ui, stderr);
+			if (rc >= 0)
+				return rc;
+		}
 		ui.sigfd = sigs_install(true);
 	}
 
@@ -341,7 +356,8 @@ int ui_run(const struct options *o, const struct search_path *sp)
 		ui.in_session = true;
 		ui_session_begin(&ui);
 	}
-	ui.screen = o->nargs ? SCREEN_SESSION : SCREEN_PICKER;
+	ui.screen = o->nargs ? SCREEN_SESSION :
+		    o->mode == MODE_CHECKIN ? SCREEN_CHECKIN : SCREEN_PICKER;
 	ui_switch(&ui, ui.screen);
 	switch_screen(&ui);
 	loop(&ui);
@@ -356,6 +372,8 @@ int ui_run(const struct options *o, const struct search_path *sp)
 			printf("%s: complete.\n", safe_show(ui.sess.r->name));
 		rc = session_finish(&ui.sess);
 	}
+	if (o->mode == MODE_CHECKIN)
+		rc = ui_checkin_finish(&ui);
 	/* the last words (say "Routine complete") may finish, briefly;
 	 * after a fatal signal, none */
 	voice_finish(&ui.voice, ui.fatal_sig ? 0 : CUE_LINGER_MS);

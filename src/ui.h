@@ -5,7 +5,7 @@
  *                from the next change on screen; keys and time only mark
  *                what is dirty, and each turn ends in one doupdate().  It
  *                calls the screens through their tables; none calls it.
- *   ui_picker.c, ui_session.c, ui_history.c, ui_help.c
+ *   ui_picker.c, ui_session.c, ui_history.c, ui_help.c, ui_checkin.c
  *                the screens, each a table of functions (below) and its
  *                own state.  A screen asks for another with ui_switch(), a
  *                request the loop carries out after the key that asked.
@@ -22,6 +22,7 @@
 #include <curses.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <sys/types.h>
 
 #include "cli.h"
@@ -33,7 +34,9 @@
 #include "util.h"
 #include "voice.h"
 
-enum ui_screen_id { SCREEN_PICKER, SCREEN_SESSION, SCREEN_HISTORY, SCREEN_HELP, SCREEN_COUNT };
+enum ui_screen_id {
+	SCREEN_PICKER, SCREEN_SESSION, SCREEN_HISTORY, SCREEN_HELP, SCREEN_CHECKIN, SCREEN_COUNT
+};
 
 struct ui;
 
@@ -54,12 +57,13 @@ struct ui_screen {
 };
 
 extern const struct ui_screen ui_picker_screen, ui_session_screen,
-	ui_history_screen, ui_help_screen;
+	ui_history_screen, ui_help_screen, ui_checkin_screen;
 
 /* Each screen's own state, in its own file. */
 struct picker;
 struct history_view;
 struct help_view;
+struct checkin_view;
 
 struct ui {
 	const struct options *o;
@@ -86,6 +90,7 @@ struct ui {
 	struct picker *picker;
 	struct history_view *history;
 	struct help_view *help;
+	struct checkin_view *checkin;
 };
 
 /* Run the dashboard: the picker, or ROUTINE when given.  Falls back to the
@@ -112,6 +117,15 @@ static inline void ui_alert(const struct ui *ui)
  * to the picker.  False, with why in `why`, when it cannot start
  * (ui_session.c). */
 bool ui_session_start(struct ui *ui, const char *arg, char *why, size_t n);
+/* The morning check-in (ui_checkin.c), a screen of its own: for
+ * `recoup --checkin`, made before the screen starts, its log opened (-1,
+ * else the exit status after saying why on `err`); and its end, after the
+ * screen is put away: the one-line confirmation printed, the exit status
+ * returned.  Offered by the picker, it goes back there when done, and
+ * ui_checkin_note() is the line the picker shows (NULL: none). */
+int ui_checkin_prepare(struct ui *ui, FILE *err);
+int ui_checkin_finish(struct ui *ui);
+const char *ui_checkin_note(const struct ui *ui);
 /* The session screen's state (ui_session.c): made afresh for each
  * session (what it shows, the quit question), freed at the end. */
 void ui_session_begin(struct ui *ui);

@@ -13,6 +13,7 @@
 #include <strings.h>
 #include <wchar.h>
 
+#include "checkin.h"
 #include "diag.h"
 #include "editor.h"
 #include "history.h"
@@ -169,16 +170,32 @@ static void revert_forget(struct picker *p)
 	p->revert_copy = p->revert_hidden = NULL;
 }
 
+/* The first start of a day after a day with a session, with no check-in
+ * yet today: the morning check-in comes first (checkin.h has the rule). */
+static void offer_checkin(struct ui *ui)
+{
+	char *log = session_log_path(ui->o);
+	if (log && checkin_offer(log, time(NULL)))
+		ui_switch(ui, SCREEN_CHECKIN);
+	free(log);
+}
+
 /* Shown first, or again after a session: the log (when each routine was
- * last done) has changed since, and the files may have; all read again. */
+ * last done) has changed since, and the files may have; all read again.
+ * Back from the check-in, its confirmation is the message. */
 static void show(struct ui *ui, enum ui_screen_id from)
 {
 	if (!ui->picker) {
 		ui->picker = xcalloc(1, sizeof *ui->picker);
 		ui->picker->page = 1;
-	} else if (from != SCREEN_SESSION) {
+		reload(ui);
+		offer_checkin(ui);
 		return;
 	}
+	if (from == SCREEN_CHECKIN && ui_checkin_note(ui))
+		snprintf(ui->picker->message, sizeof ui->picker->message, "%s", ui_checkin_note(ui));
+	if (from != SCREEN_SESSION)
+		return;
 	reload(ui);
 }
 
