@@ -44,6 +44,9 @@ static inline int tempo_reps_done(const struct engine *e, const struct segment *
 	return n > s->target ? s->target : (int)n;
 }
 
+/* Say what changed, on screen and to cue commands (engine.c). */
+void engine_set_cue(struct engine *e, const char *text);
+
 /* The log lines (engine_log.c). */
 /* elog_record()'s count for a set skipped at its "how many?" prompt */
 #define REPS_SKIP (-2)

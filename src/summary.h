@@ -2,11 +2,12 @@
  * last screen and --plain's last words: how far it got (a session quit
  * early), the time done against the time planned, the ratings before and
  * after, each reps step's sets against their target per side, and what
- * progression asks next time.
+ * progression asks next time, per side, with the load of a step that has
+ * one.
  *
  * Built from the session's own log lines (as the engine wrote them: every
  * line reaches the session's sink) and the routine.  Next time's targets
- * come from history_targets() over the log, read back as the next session
+ * come from progress_targets() over the log, read back as the next session
  * will read it, so that the summary says what the next session or `--plan`
  * will show; without a log (--no-log), or with lines the log could not
  * take, the same rule runs over this session's lines in memory, and the

@@ -53,8 +53,9 @@ static void sink_line(void *ctx, const char *line, size_t len)
 struct start_opts {
 	long long lead_in;
 	int speed;
-	const int *targets;
-	const bool *at_top;
+	const struct step_target *targets;
+	const long *loads;          /* per step: `load:` in grams, set on the
+				     * routine as the loader would, or NULL */
 	char *const *warnings;
 	size_t nwarnings;
 	const char *resume_how;
@@ -73,13 +74,14 @@ static bool begin_with(const char *yaml, const struct start_opts *so)
 		return false;
 	}
 	diags_free(&d);
+	for (size_t i = 0; so->loads && i < R->nsteps; i++)
+		R->steps[i].load = so->loads[i];
 	fc.ms = 0;
 	fc.wall0.tv_sec = WALL0_SEC;
 	fc.wall0.tv_nsec = WALL0_NSEC;
 	nlines = 0;
 	struct engine_opts o = {
 		.targets = so->targets,
-		.at_top = so->at_top,
 		.lead_in_ms = so->lead_in,
 		.speed = so->speed ? so->speed : 1,
 		.file = "test.yaml",
@@ -729,9 +731,15 @@ static void test_targets(void)
 		"  - {type: note, name: Go}\n"
 		"  - {type: reps, name: Drive, reps: 8-12, progress: true, tempo: 1-0-1}\n"
 		"  - {type: reps, name: Plain, reps: 8-12, tempo: self}\n";
-	int targets[3] = { 0, 10, 0 };
-	bool top[3] = { false, true, false };
-	struct start_opts so = { .targets = targets, .at_top = top };
+	struct step_target targets[3];
+	memset(targets, 0, sizeof targets);
+	for (int k = 0; k < TARGET_SIDES; k++) {
+		for (int i = 0; i < 3; i++)
+			targets[i].side[k].load = targets[i].side[k].load_before = LOAD_NONE;
+		targets[1].side[k].reps = 10;
+		targets[1].side[k].at_top = true;
+	}
+	struct start_opts so = { .targets = targets };
 	if (!begin_with(y, &so))
 		return;
 	engine_enter(&E);

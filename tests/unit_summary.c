@@ -333,8 +333,8 @@ static void test_all_skipped(const struct routine *r, const char *dir)
 	named[2] = T0 "skip " SO "what=set side=left set=1 sets=2 target=11 elapsed=1\n";
 	build(&s, r, named, ARRAY_LEN(lines), NULL, true);
 	is_str(s.n > 6 ? s.v[6].text : NULL,
-	       "Soleus drive: left skipped skipped of 11; right skipped skipped of 11",
-	       "all skipped: a skip line's target= stands");
+	       "Soleus drive: left skipped skipped of 11; right skipped skipped of 10",
+	       "all skipped: a skip line's target= stands, for its side only");
 	summary_free(&s);
 	free(named);
 }
