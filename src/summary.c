@@ -508,26 +508,66 @@ const char *summary_heading(const struct summary *s)
 	return s->complete ? "Session complete" : "Session ended early";
 }
 
+/* The summary's lines but the last note, with next time's targets. */
+static void build(struct summary *s, struct seen *sn, const struct routine *r,
+		  const struct step_target *next, bool *any_reps)
+{
+	s->complete = sn->ended && sn->complete;
+	s->practice = sn->practice;
+
+	if (!s->complete && sn->step_n)
+		add(s, SUMMARY_NOTE, "Stopped in step %zu of %zu: %s", sn->step_n, r->nsteps,
+		    r->steps[sn->step_n - 1].name);
+	else if (!s->complete)
+		add(s, SUMMARY_NOTE, "Stopped before the first step");
+	if (sn->practice)
+		add(s, SUMMARY_NOTE, "Practice (speed %d): history and progression leave it out",
+		    sn->speed);
+	add_time(s, sn);
+	add_ratings(s, r, sn);
+	bool any_short = false;
+	*any_reps = false;
+	for (size_t i = 0; i < r->nsteps; i++) {
+		const struct step *st = &r->steps[i];
+		if (st->type != STEP_REPS)
+			continue;
+		*any_reps = true;
+		/* every set of a side skipped: no line named its target,
+		 * which was the one the session planned: history's (this
+		 * session logged no set under the step, so the rule skips
+		 * it) or the default, as the session itself took it */
+		for (size_t k = 0; k < NSIDES; k++) {
+			enum side side = k == 0 ? SIDE_LEFT : k == 1 ? SIDE_RIGHT : SIDE_NONE;
+			int want = target_side(&next[i], side)->reps;
+			if (!sn->steps[i].target[k])
+				sn->steps[i].target[k] = want > 0 ? want : step_default_target(st);
+		}
+		struct sets_seen side[NSIDES];
+		struct sets_seen got = add_sets(s, st, &sn->steps[i], s->complete, side);
+		any_short |= got.short_of;
+		add_next(s, st, &sn->steps[i], side, &next[i], sn->practice);
+	}
+	if (any_short)
+		add(s, SUMMARY_TEXT, "* short of the target");
+}
+
+void summary_build_next(struct summary *s, const struct routine *r,
+			const char *const *lines, size_t n, const struct step_target *next)
+{
+	memset(s, 0, sizeof *s);
+	struct seen sn;
+	seen_read(&sn, r, lines, n);
+	bool any_reps;
+	build(s, &sn, r, next, &any_reps);
+	seen_free(&sn, r);
+}
+
 void summary_build(struct summary *s, const struct routine *r,
 		   const char *const *lines, size_t n, const char *log_path, bool no_log)
 {
 	memset(s, 0, sizeof *s);
 	struct seen sn;
 	seen_read(&sn, r, lines, n);
-	s->complete = sn.ended && sn.complete;
-	s->practice = sn.practice;
-
-	if (!s->complete && sn.step_n)
-		add(s, SUMMARY_NOTE, "Stopped in step %zu of %zu: %s", sn.step_n, r->nsteps,
-		    r->steps[sn.step_n - 1].name);
-	else if (!s->complete)
-		add(s, SUMMARY_NOTE, "Stopped before the first step");
-	if (sn.practice)
-		add(s, SUMMARY_NOTE, "Practice (speed %d): history and progression leave it out",
-		    sn.speed);
-	add_time(s, &sn);
-	add_ratings(s, r, &sn);
-
 	/* next time's targets, by the rule the next session applies */
 	struct step_target *next = xcalloc(r->nsteps + 1, sizeof *next);
 	targets_default(next, r);
@@ -536,29 +576,8 @@ void summary_build(struct summary *s, const struct routine *r,
 		kind = progress_targets(log_path, r, next);
 	else
 		progress_targets_lines(lines, n, r, next);
-	bool any_short = false, any_reps = false;
-	for (size_t i = 0; i < r->nsteps; i++) {
-		const struct step *st = &r->steps[i];
-		if (st->type != STEP_REPS)
-			continue;
-		any_reps = true;
-		/* every set of a side skipped: no line named its target,
-		 * which was the one the session planned: history's (this
-		 * session logged no set under the step, so the rule skips
-		 * it) or the default, as the session itself took it */
-		for (size_t k = 0; k < NSIDES; k++) {
-			enum side side = k == 0 ? SIDE_LEFT : k == 1 ? SIDE_RIGHT : SIDE_NONE;
-			int want = target_side(&next[i], side)->reps;
-			if (!sn.steps[i].target[k])
-				sn.steps[i].target[k] = want > 0 ? want : step_default_target(st);
-		}
-		struct sets_seen side[NSIDES];
-		struct sets_seen got = add_sets(s, st, &sn.steps[i], s->complete, side);
-		any_short |= got.short_of;
-		add_next(s, st, &sn.steps[i], side, &next[i], sn.practice);
-	}
-	if (any_short)
-		add(s, SUMMARY_TEXT, "* short of the target");
+	bool any_reps;
+	build(s, &sn, r, next, &any_reps);
 	bool progress = false;
 	for (size_t i = 0; i < r->nsteps; i++)
 		progress |= r->steps[i].type == STEP_REPS && r->steps[i].progress;

@@ -23,6 +23,7 @@
 #include <stddef.h>
 
 #include "routine.h"
+#include "target.h"
 
 /* What a line is, so that a screen can colour it. */
 enum summary_kind {
@@ -66,6 +67,10 @@ const char *summary_heading(const struct summary *s);
  * with summary_free(). */
 void summary_build(struct summary *s, const struct routine *r,
 		   const char *const *lines, size_t n, const char *log_path, bool no_log);
+/* The same with next time's targets given (progress_targets()'s, as
+ * summary_build() reads them), and no word on where they came from. */
+void summary_build_next(struct summary *s, const struct routine *r,
+			const char *const *lines, size_t n, const struct step_target *next);
 void summary_free(struct summary *s);
 
 #endif
