@@ -37,6 +37,7 @@ static struct segment *push(struct plan *p, enum seg_kind kind, size_t step,
 	s->step = step;
 	s->side = side;
 	s->spot = -1;
+	s->load = LOAD_NONE;
 	s->duration = duration;
 	s->offset = p->total;
 	p->total += duration;
