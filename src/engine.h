@@ -210,7 +210,9 @@ struct engine_view {
 	enum engine_input input;
 	int typed;                   /* -1 none */
 	int reps_done, target;       /* sets */
-	long load;                   /* sets: grams, or LOAD_NONE */
+	long load;                   /* grams of the set l/L act on (this one, or
+				      * the one a lead-in or rest leads to), or
+				      * LOAD_NONE */
 	int rep;                     /* tempo sets: the rep under way, 1-based */
 	enum tempo_phase phase;
 	long long phase_left;        /* ms left in the phase */

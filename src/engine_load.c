@@ -13,24 +13,6 @@
 /* The heaviest load a step takes, as load_parse() allows in a routine. */
 #define LOAD_MAX_G 1000000L
 
-/* The index of the set a load key is about: the current segment when it
- * is a set, else the set that the current lead-in or rest leads to (the
- * step's next one).  plan.n when none with a load is at hand. */
-static size_t load_set(const struct engine *e)
-{
-	const struct segment *s = cur_seg(e);
-	if (!s)
-		return e->plan.n;
-	size_t i = e->cur;
-	if (s->kind == SEG_LEADIN || s->kind == SEG_REST)
-		while (i < e->plan.n && e->plan.v[i].kind != SEG_SET &&
-		       e->plan.v[i].step == s->step)
-			i++;
-	if (i >= e->plan.n || e->plan.v[i].kind != SEG_SET || e->plan.v[i].load == LOAD_NONE)
-		return e->plan.n;
-	return i;
-}
-
 static void load_notice(struct engine *e, const char *text, const char *spoken)
 {
 	snprintf(e->notice, sizeof e->notice, "%s", text);
@@ -74,7 +56,7 @@ static size_t load_at_hand(struct engine *e)
 {
 	if (engine_guarded(e) || !cur_seg(e))
 		return e->plan.n;
-	size_t i = load_set(e);
+	size_t i = load_set_at_hand(e);
 	if (i >= e->plan.n)
 		load_notice(e, "No load here: l and L change the load of a set that has one",
 			    "No load here");

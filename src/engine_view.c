@@ -149,7 +149,8 @@ void engine_view_numbers(const struct engine *e, struct engine_view *v)
 	v->typed = e->typed;
 	v->duration = s->duration;
 	v->target = s->target;
-	v->load = s->kind == SEG_SET ? s->load : LOAD_NONE;
+	size_t at = load_set_at_hand(e);
+	v->load = at < e->plan.n ? e->plan.v[at].load : LOAD_NONE;
 	if (v->timed) {
 		v->remaining = e->paused ? e->remaining :
 			       e->input == INPUT_COUNT ? s->duration - e->seg_run : e->deadline - now;

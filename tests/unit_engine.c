@@ -833,6 +833,7 @@ static void test_load(void)
 
 	/* in the rest: the set it leads to */
 	is_int(view().kind, SEG_REST, "a rest");
+	is_int(view().load, 10000, "the view gives the load of the set the rest leads to");
 	ok(engine_load_set(&E, 12500), "load 12.5 in the rest");
 	is_int(E.plan.v[E.cur + 1].load, 12500, "for the set the rest leads to (left set 2)");
 	engine_next(&E);
