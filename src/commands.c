@@ -14,6 +14,7 @@
 #include "plan.h"
 #include "progress.h"
 #include "history.h"
+#include "progress.h"
 #include "session.h"
 #include "ui.h"
 #include "safetext.h"
@@ -68,23 +69,18 @@ int cmd_plan(const struct options *o, const struct search_path *sp)
 	if (o->why)
 		return plan_why(o, r);
 	/* today's targets, as the session would use them */
-	int *targets = xcalloc(r->nsteps, sizeof *targets);
-	bool *at_top = xcalloc(r->nsteps, sizeof *at_top);
+	struct step_target *targets = xcalloc(r->nsteps + 1, sizeof *targets);
+	targets_default(targets, r);
 	char *log = session_log_path(o);
-	const char *kind = log ? history_targets(log, r, targets, at_top) : NULL;
+	const char *kind = log ? progress_targets(log, r, targets) : NULL;
 	if (kind)
 		fprintf(stderr, "%s: the log %s is not a regular file (%s): no history read, "
 			"no progression from it\n", progname, safe_show(log), kind);
 	struct plan p;
 	plan_build(&p, r, lead_in_ms(o), targets);
-	plan_print(stdout, r, &p);
-	for (size_t i = 0; i < r->nsteps; i++)
-		if (at_top[i])
-			printf("%s: at the top of its range; consider adding load\n",
-			       safe_show(r->steps[i].name));
+	plan_print(stdout, r, &p, targets);
 	free(log);
 	free(targets);
-	free(at_top);
 	plan_free(&p);
 	routine_free(r);
 	return EXIT_OK;

@@ -15,6 +15,7 @@
 #include "engine_int.h"
 #include "logfmt.h"
 #include "slog.h"
+#include "parse.h"
 
 /* elog_record()'s count for a set skipped at its "how many?" prompt */
 #define REPS_SKIP (-2)
@@ -28,7 +29,7 @@ bool engine_guarded(const struct engine *e)
 
 /* ---- cues: what each change says ---- */
 
-static void set_cue(struct engine *e, const char *text)
+void engine_set_cue(struct engine *e, const char *text)
 {
 	size_t n = strlen(text);
 	if (n >= sizeof e->cue) {
@@ -43,6 +44,21 @@ static void set_cue(struct engine *e, const char *text)
 	memcpy(e->cues[e->cue_seq % ENGINE_CUES], e->cue, n + 1);
 }
 
+/* "Load up: 10 kg, was 7.5; L to keep 7.5", while the set still has the
+ * load progression raised (the user has not changed it). */
+static bool load_up_words(const struct engine *e, const struct segment *s, char *out,
+			  size_t outsz)
+{
+	const struct side_target *t = target_side(&e->targets[s->step], s->side);
+	if (s->load != t->load)
+		return false;
+	char now[LOAD_TEXT_SIZE], was[LOAD_TEXT_SIZE];
+	load_format(now, t->load);
+	load_format(was, t->load_before < 0 ? 0 : t->load_before);
+	snprintf(out, outsz, ". Load up: %s kg, was %s; L to keep %s", now, was, was);
+	return true;
+}
+
 /* The cue of a segment being entered; a step's first segment names it. */
 static void cue_segment(struct engine *e, const struct segment *s, bool new_step)
 {
@@ -50,7 +66,12 @@ static void cue_segment(struct engine *e, const struct segment *s, bool new_step
 	engine_describe(e, s, what, sizeof what);
 	const struct step *st = seg_step(e, s);
 	const char *extra = "";
-	if (s->kind == SEG_SET && e->at_top && e->at_top[s->step] && s->set == 1)
+	char up[160];
+	const struct side_target *t = s->kind == SEG_SET ? target_side(&e->targets[s->step], s->side)
+							 : NULL;
+	if (t && s->set == 1 && t->load_added && s->load != LOAD_NONE && load_up_words(e, s, up, sizeof up))
+		extra = up;
+	else if (t && t->at_top && s->set == 1)
 		extra = ". Top of the range reached: consider adding load";
 	else if ((s->kind == SEG_ICE_ON || s->kind == SEG_SPOT || s->kind == SEG_TIMER) && st->cue &&
 		 !(s->kind == SEG_SPOT && st->spots[s->spot].cue))
@@ -72,7 +93,21 @@ static void cue_segment(struct engine *e, const struct segment *s, bool new_step
 			 e->r->nsteps, st->name, what, sep, extra, first);
 	else
 		snprintf(full, sizeof full, "%s%s%s%s", what, sep, extra, first);
-	set_cue(e, full);
+	engine_set_cue(e, full);
+}
+
+/* A raised load says so from the lead-in of its side's first set to that
+ * set's end, where the user sees what to do about it. */
+static void load_up_notice(struct engine *e, const struct segment *s)
+{
+	if (s->kind == SEG_LEADIN && s + 1 < e->plan.v + e->plan.n)
+		s++;
+	const struct side_target *t = s->kind == SEG_SET ? target_side(&e->targets[s->step], s->side)
+							 : NULL;
+	char up[160];
+	if (t && t->load_added && s->set == 1 && s->load != LOAD_NONE &&
+	    load_up_words(e, s, up, sizeof up))
+		snprintf(e->notice, sizeof e->notice, "%s", up + 2);
 }
 
 /* ---- entering and leaving segments ---- */
@@ -101,7 +136,7 @@ static void end_session(struct engine *e, long long at, const char *status,
 	e->end_status = status;
 	e->input = INPUT_NONE;
 	e->paused = false;
-	set_cue(e, !strcmp(status, "complete") ? "Routine complete. Well done" :
+	engine_set_cue(e, !strcmp(status, "complete") ? "Routine complete. Well done" :
 		   !strcmp(status, "quit") ? "Session ended" : "Session aborted");
 	e->epoch++;
 	say_push(e, SAY_END, 3, -1, "%s", !strcmp(status, "complete") ? "Routine complete" :
@@ -148,6 +183,7 @@ static void enter(struct engine *e, size_t idx, long long at)
 	if (s->step != e->plan.v[0].step)
 		e->kept[0] = '\0';
 	restore_notice(e);
+	load_up_notice(e, s);
 	switch (s->kind) {
 	case SEG_NOTE: e->input = INPUT_ACK; break;
 	case SEG_RATE: e->input = INPUT_RATING; break;
@@ -223,7 +259,7 @@ static void handle_gap(struct engine *e, long long now, long long gap_from)
 	elog_emit(e);
 	snprintf(e->notice, sizeof e->notice, "Paused after a gap of %llds (suspended or stopped); %s",
 		 (now - gap_from) / 1000, e->resume_how[0] ? e->resume_how : "resume to go on");
-	set_cue(e, e->notice);
+	engine_set_cue(e, e->notice);
 	say_state(e, 1, "Paused after a gap");
 	if (e->stdin_closed)
 		resume(e, now); /* no key can ever end the pause: log the gap, go on */
@@ -241,7 +277,7 @@ static void tempo_cue(struct engine *e, long long now)
 	char text[64];
 	snprintf(text, sizeof text, "rep %d of %d: %s", v.rep, v.target,
 		 tempo_phase_word(v.phase));
-	set_cue(e, text);
+	engine_set_cue(e, text);
 	say_phase(e, v.phase, now + v.phase_left);
 }
 
@@ -305,7 +341,7 @@ static void resume(struct engine *e, long long now)
 	logline_secs(&e->line, "paused", now - e->pause_since);
 	elog_emit(e);
 	restore_notice(e);
-	set_cue(e, "Resumed");
+	engine_set_cue(e, "Resumed");
 	say_state(e, 1, "Resumed");
 }
 
@@ -325,7 +361,7 @@ void engine_toggle_pause(struct engine *e)
 	elog_begin(e, LOG_PAUSE);
 	elog_step_fields(e, s);
 	elog_emit(e);
-	set_cue(e, "Paused");
+	engine_set_cue(e, "Paused");
 	say_state(e, 1, "Paused");
 }
 
@@ -357,7 +393,7 @@ static void ask_count(struct engine *e, long long now)
 	char text[160];
 	snprintf(text, sizeof text, "How many reps did you do? Type the number and Enter (Enter alone: %d), or skip the set",
 		 e->reps);
-	set_cue(e, text);
+	engine_set_cue(e, text);
 	say_state(e, 1, "How many reps?");
 }
 
@@ -452,7 +488,7 @@ static void adjust_cue(struct engine *e, long long before, long long after, cons
 	else
 		snprintf(text, sizeof text, "%s %lld second%s: %s %s", after > before ? "Added" : "Took",
 			 moved, moved == 1 ? "" : "s", t, tail);
-	set_cue(e, text);
+	engine_set_cue(e, text);
 	say_state(e, 1, text);
 }
 
@@ -483,7 +519,7 @@ void engine_adjust(struct engine *e, long long ms)
 		snprintf(e->notice, sizeof e->notice, "%s",
 			 s->kind == SEG_SET ? "+ and - change timed parts; a set keeps its tempo (n ends it early)"
 					    : "+ and - change timed parts, not this one");
-		set_cue(e, e->notice);
+		engine_set_cue(e, e->notice);
 		say_state(e, 1, s->kind == SEG_SET ? "A set keeps its tempo" : "Not this part");
 		return;
 	}
@@ -518,7 +554,7 @@ void engine_rep(struct engine *e)
 	e->reps++;
 	char text[64];
 	snprintf(text, sizeof text, "%d", e->reps);
-	set_cue(e, text);
+	engine_set_cue(e, text);
 	say_state(e, 0, text);
 	if (e->reps >= s->target) {
 		finish_set(e, e->reps);
@@ -574,7 +610,7 @@ void engine_number(struct engine *e, int n)
 	if (e->input == INPUT_RATING) {
 		if (n < 0 || n > 10) {
 			snprintf(e->notice, sizeof e->notice, "A rating is 0 to 10");
-			set_cue(e, e->notice);
+			engine_set_cue(e, e->notice);
 			say_state(e, 1, e->notice);
 			return;
 		}
@@ -584,13 +620,13 @@ void engine_number(struct engine *e, int n)
 	}
 	if (s->kind != SEG_SET || e->input == INPUT_ACK) {
 		snprintf(e->notice, sizeof e->notice, "No number is asked for now");
-		set_cue(e, e->notice);
+		engine_set_cue(e, e->notice);
 		say_state(e, 1, e->notice);
 		return;
 	}
 	if (n < 0 || n > 1000) {
 		snprintf(e->notice, sizeof e->notice, "A count is 0 to 1000");
-		set_cue(e, e->notice);
+		engine_set_cue(e, e->notice);
 		say_state(e, 1, e->notice);
 		return;
 	}
@@ -687,10 +723,14 @@ void engine_start(struct engine *e, const struct routine *r,
 	e->clock = clock;
 	e->sink = sink;
 	e->speed = o->speed > 0 ? o->speed : 1;
-	e->at_top = o->at_top;
+	e->targets = xcalloc(r->nsteps + 1, sizeof *e->targets);
+	if (o->targets)
+		memcpy(e->targets, o->targets, r->nsteps * sizeof *e->targets);
+	else
+		targets_default(e->targets, r);
 	e->key_guard = !o->no_key_guard;
 	buf_init(&e->line);
-	plan_build(&e->plan, r, o->lead_in_ms, o->targets);
+	plan_build(&e->plan, r, o->lead_in_ms, e->targets);
 	e->origin_real = clock.now_ms(clock.ctx);
 	e->last_tick_real = e->origin_real;
 	slog_make_sid(e->sid, sizeof e->sid, e->origin_real);
@@ -736,4 +776,6 @@ void engine_free(struct engine *e)
 {
 	plan_free(&e->plan);
 	buf_free(&e->line);
+	free(e->targets);
+	e->targets = NULL;
 }

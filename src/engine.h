@@ -20,6 +20,7 @@
 #include "routine.h"
 #include "say.h"
 #include "speech.h"
+#include "target.h"
 #include "util.h"
 
 /* A real-time gap longer than this between two ticks of a running countdown
@@ -113,14 +114,14 @@ struct engine {
 				  * through step 1, or "" */
 	char resume_how[64];     /* engine_opts.resume_how */
 	int last_rep, last_phase;
-	const bool *at_top;
+	struct step_target *targets; /* today's, per step and side: a copy */
 };
 
 /* Start a session: writes the `start` line and enters the first segment.
- * The engine keeps pointers to `r` and o->at_top; `e` is all its state. */
+ * The engine keeps a pointer to `r`; `e` is all its state. */
 struct engine_opts {
-	const int *targets;      /* today's rep targets per step, or NULL */
-	const bool *at_top;      /* per step: target at the range's top, or NULL */
+	const struct step_target *targets; /* today's targets per step and side
+				  * (progress_targets()), or NULL: the defaults */
 	long long lead_in_ms;
 	int speed;               /* 1, or N for practice */
 	const char *file;        /* the routine's file, for the start line */
@@ -183,6 +184,13 @@ void engine_abort(struct engine *e, const char *signame); /* a fatal signal */
 bool engine_guarded(const struct engine *e);
 /* No more input will ever come (plain mode at end of input). */
 void engine_input_closed(struct engine *e);
+/* Today's load of the set at hand (the current one, or the one a lead-in
+ * or rest leads to) and of the step's sets after it on the same side: up
+ * or down by the step's load_step (`dir` +1 or -1, never below 0), or
+ * set to `grams`.  Shown and said at once ("Load 10 kilograms"); where no
+ * set with a load is at hand, a notice says so.  True when it changed. */
+bool engine_load_step(struct engine *e, int dir);
+bool engine_load_set(struct engine *e, long grams);
 /* Log a warning line. */
 void engine_warn(struct engine *e, const char *msg);
 /* A notice to keep up through the first step (as the loader's first
@@ -202,6 +210,9 @@ struct engine_view {
 	enum engine_input input;
 	int typed;                   /* -1 none */
 	int reps_done, target;       /* sets */
+	long load;                   /* grams of the set l/L act on (this one, or
+				      * the one a lead-in or rest leads to), or
+				      * LOAD_NONE */
 	int rep;                     /* tempo sets: the rep under way, 1-based */
 	enum tempo_phase phase;
 	long long phase_left;        /* ms left in the phase */

@@ -44,6 +44,27 @@ static inline int tempo_reps_done(const struct engine *e, const struct segment *
 	return n > s->target ? s->target : (int)n;
 }
 
+/* The index of the set a load key is about: the current segment when it
+ * is a set, else the set that the current lead-in or rest leads to (the
+ * step's next one).  plan.n when none with a load is at hand. */
+static inline size_t load_set_at_hand(const struct engine *e)
+{
+	const struct segment *s = cur_seg(e);
+	if (!s)
+		return e->plan.n;
+	size_t i = e->cur;
+	if (s->kind == SEG_LEADIN || s->kind == SEG_REST)
+		while (i < e->plan.n && e->plan.v[i].kind != SEG_SET &&
+		       e->plan.v[i].step == s->step)
+			i++;
+	if (i >= e->plan.n || e->plan.v[i].kind != SEG_SET || e->plan.v[i].load == LOAD_NONE)
+		return e->plan.n;
+	return i;
+}
+
+/* Say what changed, on screen and to cue commands (engine.c). */
+void engine_set_cue(struct engine *e, const char *text);
+
 /* The log lines (engine_log.c). */
 /* elog_record()'s count for a set skipped at its "how many?" prompt */
 #define REPS_SKIP (-2)

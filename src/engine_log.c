@@ -7,6 +7,7 @@
 
 #include "engine_int.h"
 #include "logfmt.h"
+#include "parse.h"
 
 void elog_begin(struct engine *e, enum log_event ev)
 {
@@ -65,6 +66,17 @@ static void log_skip(struct engine *e, const struct segment *s, const char *what
 
 /* A set that is not one: skipped with no reps, or cut off by quitting
  * before its count was confirmed.  `reps` is what the tempo had counted. */
+/* load= in kilograms, for a step with a load: after the counts, before
+ * the times (elapsed= stays last). */
+static void log_load(struct engine *e, const struct segment *s)
+{
+	if (s->load == LOAD_NONE)
+		return;
+	char kg[LOAD_TEXT_SIZE];
+	load_format(kg, s->load);
+	logline_str(&e->line, "load", kg);
+}
+
 void elog_set_skip(struct engine *e, const struct segment *s, int reps,
 			 long long run)
 {
@@ -73,6 +85,7 @@ void elog_set_skip(struct engine *e, const struct segment *s, int reps,
 	logline_int(&e->line, "sets", s->nsets);
 	if (reps > 0)
 		logline_int(&e->line, "reps", reps);
+	log_load(e, s);
 	if (s->duration)
 		logline_secs(&e->line, "planned", s->duration);
 	logline_secs(&e->line, "elapsed", run);
@@ -95,6 +108,7 @@ static void log_set(struct engine *e, const struct segment *s, int reps, long lo
 	logline_int(&e->line, "reps", reps);
 	logline_int(&e->line, "min", st->reps.min);
 	logline_int(&e->line, "max", st->reps.max);
+	log_load(e, s);
 	logline_secs(&e->line, "elapsed", run);
 	elog_emit(e);
 }

@@ -64,15 +64,21 @@ void engine_describe(const struct engine *e, const struct segment *s, char *out,
 	case SEG_TIMER:
 		snprintf(out, outsz, "%s%s%s, %s", sd, *sd ? ": " : "", st->name, len);
 		break;
-	case SEG_SET:
+	case SEG_SET: {
+		/* "15 reps (7.5 kg) of Heel drop": the load where the reps are */
+		char lw[LOAD_WORDS_SIZE], load[LOAD_WORDS_SIZE + 4] = "";
+		load_words(lw, s->load);
+		if (lw[0])
+			snprintf(load, sizeof load, " (%s)", lw);
 		if (st->tempo.self)
-			snprintf(out, outsz, "%s%sset %d of %d: %d reps of %s, self-paced: count each rep",
-				 sd, sp, s->set, s->nsets, s->target, st->name);
+			snprintf(out, outsz, "%s%sset %d of %d: %d reps%s of %s, self-paced: count each rep",
+				 sd, sp, s->set, s->nsets, s->target, load, st->name);
 		else
-			snprintf(out, outsz, "%s%sset %d of %d: %d reps of %s at %d-%d-%d",
-				 sd, sp, s->set, s->nsets, s->target, st->name,
+			snprintf(out, outsz, "%s%sset %d of %d: %d reps%s of %s at %d-%d-%d",
+				 sd, sp, s->set, s->nsets, s->target, load, st->name,
 				 st->tempo.down, st->tempo.hold, st->tempo.up);
 		break;
+	}
 	case SEG_REST:
 		snprintf(out, outsz, "REST %s", len);
 		break;
@@ -121,6 +127,7 @@ void engine_view_numbers(const struct engine *e, struct engine_view *v)
 	memset(v, 0, offsetof(struct engine_view, title));
 	v->title[0] = v->next[0] = '\0';
 	v->typed = -1;
+	v->load = LOAD_NONE;
 	v->nsteps = e->r->nsteps;
 	const struct segment *s = cur_seg(e);
 	if (!s) {
@@ -142,6 +149,8 @@ void engine_view_numbers(const struct engine *e, struct engine_view *v)
 	v->typed = e->typed;
 	v->duration = s->duration;
 	v->target = s->target;
+	size_t at = load_set_at_hand(e);
+	v->load = at < e->plan.n ? e->plan.v[at].load : LOAD_NONE;
 	if (v->timed) {
 		v->remaining = e->paused ? e->remaining :
 			       e->input == INPUT_COUNT ? s->duration - e->seg_run : e->deadline - now;

@@ -25,6 +25,8 @@
 static const char help_line[] =
 	"Commands: Enter or n next, p pause/resume, b back, + or - 15 seconds, "
 	"a number for a count or rating, r one rep, q quit.";
+/* Added where a step carries a load. */
+static const char load_help[] = " Load: l or L up or down a step, load 12.5 sets it.";
 
 /* Numbers typed before a prompt takes them: kept, in order. */
 #define PLAIN_AHEAD 16
@@ -193,6 +195,29 @@ static void rep_key(struct plain *p)
 	say(p, "r counts reps in a self-paced set; this is %s", what);
 }
 
+static bool has_load(const struct plain *p)
+{
+	for (size_t i = 0; i < p->s->r->nsteps; i++)
+		if (p->s->r->steps[i].type == STEP_REPS && p->s->r->steps[i].load != LOAD_NONE)
+			return true;
+	return false;
+}
+
+/* "load 12.5": today's load of the set at hand, in kilograms. */
+static void load_command(struct plain *p, const char *arg)
+{
+	while (*arg == ' ' || *arg == '\t')
+		arg++;
+	long grams;
+	const char *why = *arg ? load_parse(arg, &grams) : NULL;
+	if (!*arg)
+		say(p, "load needs kilograms, like load 12.5");
+	else if (why)
+		say(p, "'%s' %s", arg, why);
+	else
+		engine_load_set(&p->s->e, grams);
+}
+
 /* Ask before quitting, as the dashboard does; a countdown waits for the
  * answer. */
 static void ask_quit(struct plain *p)
@@ -253,6 +278,10 @@ static void command(struct plain *p, char *line)
 		engine_adjust(e, -ENGINE_ADJUST_MS);
 	else if (!strcmp(line, "r"))
 		rep_key(p);
+	else if (!strcmp(line, "l") || !strcmp(line, "L"))
+		engine_load_step(e, line[0] == 'l' ? 1 : -1);
+	else if (!strncmp(line, "load", 4) && (line[4] == ' ' || line[4] == '\0'))
+		load_command(p, line + 4);
 	else if (!strcmp(line, "q") && p->tty && p->o->confirm_quit)
 		ask_quit(p);
 	else if (!strcmp(line, "q"))
@@ -260,9 +289,9 @@ static void command(struct plain *p, char *line)
 	else if (int_parse(line, &v))
 		number(p, v);
 	else if (!strcmp(line, "?") || !strcmp(line, "h"))
-		say(p, "%s", help_line);
+		say(p, "%s%s", help_line, has_load(p) ? load_help : "");
 	else
-		say(p, "Unknown command '%s'. %s", line, help_line);
+		say(p, "Unknown command '%s'. %s%s", line, help_line, has_load(p) ? load_help : "");
 }
 
 /* Read what is there; run each complete line as a command. */
@@ -330,7 +359,7 @@ int plain_run(const struct options *o, const struct search_path *sp)
 	    s.r->nsteps == 1 ? "" : "s", total);
 	if (o->speed > 1)
 		say(&p, "Practice mode: time runs %d times faster; history leaves this session out.", o->speed);
-	say(&p, "%s", help_line);
+	say(&p, "%s%s", help_line, has_load(&p) ? load_help : "");
 	if (foreign_in) {
 		say(&p, "In the background: the keyboard is not read; a question ends the session.");
 		p.eof = true;

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "clock.h"
-#include "history.h"
+#include "progress.h"
 #include "loader.h"
 #include "logfile.h"
 #include "sigs.h"
@@ -46,8 +46,8 @@ int session_prepare(struct session *s, const struct options *o,
 	}
 	s->id = routine_id_of(s->path);
 	s->log_path = session_log_path(o);
-	s->targets = xcalloc(s->r->nsteps, sizeof *s->targets);
-	s->at_top = xcalloc(s->r->nsteps, sizeof *s->at_top);
+	s->targets = xcalloc(s->r->nsteps + 1, sizeof *s->targets);
+	targets_default(s->targets, s->r);
 	/* a device only when the user named it on the command line: a config
 	 * file is read by every run, and /dev/stdout there would log onto
 	 * whatever the output is that day */
@@ -68,7 +68,7 @@ int session_prepare(struct session *s, const struct options *o,
 	}
 	/* read after the open, which refused what could block */
 	const char *kind = s->log_path ?
-		history_targets(s->log_path, s->r, s->targets, s->at_top) : NULL;
+		progress_targets(s->log_path, s->r, s->targets) : NULL;
 	if (kind) {
 		s->log_note = xasprintf("the log %s is not a regular file (%s): no history read, "
 					"no progression from it", s->log_path, kind);
@@ -93,7 +93,6 @@ void session_start(struct session *s, const struct options *o)
 	struct engine_opts eo = {
 		.resume_how = how,
 		.targets = s->targets,
-		.at_top = s->at_top,
 		.lead_in_ms = o->lead_in_ms,
 		.speed = o->speed,
 		.file = s->path,
@@ -155,7 +154,6 @@ int session_finish(struct session *s)
 	free(s->log_path);
 	free(s->log_note);
 	free(s->targets);
-	free(s->at_top);
 	for (size_t i = 0; i < s->nwarnings; i++)
 		free(s->warnings[i]);
 	free(s->warnings);

@@ -21,8 +21,7 @@ struct session {
 			     * printed on `err` by a line-by-line session, shown
 			     * by the dashboard */
 	struct slog log;
-	int *targets;
-	bool *at_top;
+	struct step_target *targets; /* today's, per step and side */
 	char **warnings;    /* the loader's, logged when the session starts */
 	size_t nwarnings;
 	struct engine e;

@@ -8,7 +8,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "history.h"
+#include "parse.h"
+#include "progress.h"
 #include "logfmt.h"
 #include "plan.h"
 #include "util.h"
@@ -50,7 +51,7 @@ enum { RATE_NONE = -1, RATE_SKIPPED = -2, RATE_UNANSWERED = -3 };
 struct step_seen {
 	int rating;             /* 0-10 or RATE_*: the last line stands */
 	struct slot *sets[NSIDES]; /* reps steps: st->sets slots a side */
-	int target;             /* the first set (or skip) line's, 0 when none */
+	int target[NSIDES];     /* a side's first set (or skip) line's, 0 when none */
 };
 
 struct seen {
@@ -121,8 +122,8 @@ static void see_set(struct step_seen *ss, const struct step *st, const struct lo
 	}
 	/* a skip line may name the target too; when none does (every set
 	 * skipped), summary_build() falls back on the planned one */
-	if (!ss->target)
-		ss->target = (int)logrec_int(rec, "target", 0);
+	if (!ss->target[k])
+		ss->target[k] = (int)logrec_int(rec, "target", 0);
 }
 
 static void see_line(struct seen *sn, const struct routine *r, const struct logrec *rec)
@@ -339,11 +340,14 @@ struct sets_seen {
 	bool missing;           /* a set skipped, or never done */
 };
 
-/* "Heel drop: left 15 15 12* of 15; right 15 skipped 15 of 15" */
+/* "Heel drop: left 15 15 12* of 15; right 15 skipped 15 of 15".  What
+ * each side showed goes into side[] (by side_names). */
 static struct sets_seen add_sets(struct summary *s, const struct step *st,
-				 const struct step_seen *ss, bool complete)
+				 const struct step_seen *ss, bool complete,
+				 struct sets_seen side[NSIDES])
 {
 	struct sets_seen out = { false, false, false };
+	memset(side, 0, NSIDES * sizeof *side);
 	struct buf b;
 	buf_init(&b);
 	buf_addf(&b, "%s:", st->name);
@@ -356,25 +360,32 @@ static struct sets_seen add_sets(struct summary *s, const struct step *st,
 		if (k != NSIDES - 1)
 			buf_addf(&b, "%s ", side_names[k]);
 		const char *gap = "";
+		struct sets_seen *o = &side[k];
 		for (int j = 0; j < st->sets; j++) {
 			if (v[j].state == SLOT_NONE) {
-				out.missing = true;
+				o->missing = true;
 				continue;
 			}
-			out.any = true;
+			o->any = true;
 			if (v[j].state == SLOT_SKIPPED) {
-				out.missing = true;
+				o->missing = true;
 				buf_addf(&b, "%sskipped", gap);
 			} else {
-				bool under = ss->target && v[j].reps < ss->target;
-				out.short_of |= under;
+				bool under = ss->target[k] && v[j].reps < ss->target[k];
+				o->short_of |= under;
 				buf_addf(&b, "%s%d%s", gap, v[j].reps, under ? "*" : "");
 			}
 			gap = " ";
 		}
-		if (ss->target)
-			buf_addf(&b, " of %d", ss->target);
+		if (ss->target[k])
+			buf_addf(&b, " of %d", ss->target[k]);
+		out.any |= o->any;
+		out.missing |= o->missing;
+		out.short_of |= o->short_of;
 	}
+	for (size_t k = 0; k < NSIDES; k++)
+		if (!ss->sets[k])
+			side[k].missing = true;
 	/* a side of a `both` step with no line at all */
 	if (st->side == SIDE_BOTH && sides == 1)
 		out.missing = true;
@@ -388,35 +399,167 @@ static struct sets_seen add_sets(struct summary *s, const struct step *st,
 	return out;
 }
 
-/* "next time: 10 reps each side", "top of the range: consider adding
- * load", "next time: 12 reps (not every set reached 12)". */
-static void add_next(struct summary *s, const struct step *st, const struct step_seen *ss,
-		     const struct sets_seen *got, int next, bool at_top, bool practice)
+/* The summary's side index of `side` (side_names' order). */
+static size_t side_slot(enum side side)
 {
-	const char *each = st->side == SIDE_BOTH ? " each side" : "";
-	if (!st->progress) {
-		add(s, SUMMARY_TEXT, "  next time: %d reps%s (fixed target)",
-		    step_default_target(st), each);
+	return side == SIDE_LEFT ? 0 : side == SIDE_RIGHT ? 1 : 2;
+}
+
+/* One side's next time, as add_next() words it. */
+struct side_next {
+	int reps;               /* next time's target */
+	bool top, up;           /* at the top with no load to add; moved up */
+	long load, before;      /* next time's load (LOAD_NONE), the one it was
+				 * when progression raised it (else LOAD_NONE) */
+	char why[64];           /* " (not every set reached 12)", or "" */
+};
+
+static void side_next(struct side_next *n, const struct step *st, const struct step_seen *ss,
+		      const struct sets_seen *got, const struct side_target *t, int k,
+		      bool practice)
+{
+	memset(n, 0, sizeof *n);
+	n->reps = st->progress && t->reps > 0 ? t->reps : step_default_target(st);
+	n->top = st->progress && t->at_top;
+	n->load = st->load == LOAD_NONE ? LOAD_NONE : t->load >= 0 ? t->load : st->load;
+	n->before = n->load != LOAD_NONE && t->load_added ? t->load_before : LOAD_NONE;
+	int was = ss->target[k];
+	if (!st->progress && st->load == LOAD_NONE)
+		snprintf(n->why, sizeof n->why, " (fixed target)");
+	else if (practice)
+		snprintf(n->why, sizeof n->why, " (practice does not count)");
+	else if (got->any && was && n->reps == was && !n->top && got->short_of)
+		snprintf(n->why, sizeof n->why, " (not every set reached %d)", was);
+	else if (got->any && was && n->reps == was && !n->top && got->missing)
+		snprintf(n->why, sizeof n->why, " (not every set was done)");
+	n->up = !practice && got->any && ((st->progress && was && (n->reps > was || n->top)) ||
+					  n->before != LOAD_NONE);
+}
+
+/* ", 10 kg (up from 7.5)", ", 7.5 kg", "" */
+static void next_load(struct buf *b, const struct side_next *n)
+{
+	char w[LOAD_WORDS_SIZE], was[LOAD_TEXT_SIZE];
+	load_words(w, n->load);
+	if (!w[0])
 		return;
+	buf_addf(b, ", %s", w);
+	if (n->before != LOAD_NONE) {
+		load_format(was, n->before < 0 ? 0 : n->before);
+		buf_addf(b, " (up from %s)", was);
 	}
-	char why[80] = "";
-	int t = ss->target;
-	if (practice)
-		snprintf(why, sizeof why, " (practice does not count)");
-	else if (got->any && t && next == t && !at_top && got->short_of)
-		snprintf(why, sizeof why, " (not every set reached %d)", t);
-	else if (got->any && t && next == t && !at_top && got->missing)
-		snprintf(why, sizeof why, " (not every set was done)");
-	bool up = !practice && got->any && t && (next > t || at_top);
-	if (at_top)
-		add(s, up ? SUMMARY_GOOD : SUMMARY_TEXT, "  top of the range: consider adding load%s", why);
+}
+
+/* One side's words, `label` "left " or "". */
+static void next_words(struct buf *b, const struct side_next *n, const char *label,
+		       const char *each)
+{
+	if (n->top)
+		buf_addf(b, "%stop of the range: consider adding load", label);
 	else
-		add(s, up ? SUMMARY_GOOD : SUMMARY_TEXT, "  next time: %d reps%s%s", next, each, why);
+		buf_addf(b, "%s%d reps%s", label, n->reps, each);
+	next_load(b, n);
+	buf_adds(b, n->why);
+}
+
+/* "next time: 10 reps each side", "top of the range: consider adding
+ * load", "next time: 12 reps (not every set reached 12)", "next time:
+ * left 10 reps (not every set reached 10); right 12 reps", with the load
+ * of a step that has one: "next time: 15 reps, 10 kg (up from 7.5)". */
+static void add_next(struct summary *s, const struct step *st, const struct step_seen *ss,
+		     const struct sets_seen got[NSIDES], const struct step_target *t,
+		     bool practice)
+{
+	enum side sides[2] = { st->side, st->side };
+	int n = 1;
+	if (st->side == SIDE_BOTH) {
+		sides[0] = SIDE_LEFT;
+		sides[1] = SIDE_RIGHT;
+		n = 2;
+	}
+	struct side_next nx[2];
+	bool up = false;
+	for (int i = 0; i < n; i++) {
+		size_t k = side_slot(sides[i]);
+		side_next(&nx[i], st, ss, &got[k], target_side(t, sides[i]), (int)k, practice);
+		up |= nx[i].up;
+	}
+	struct buf b;
+	buf_init(&b);
+	bool same = n == 1 || (nx[0].reps == nx[1].reps && nx[0].top == nx[1].top &&
+			       nx[0].load == nx[1].load && nx[0].before == nx[1].before);
+	if (same) {
+		if (!nx[0].why[0] && n == 2)
+			memcpy(nx[0].why, nx[1].why, sizeof nx[0].why);
+		buf_adds(&b, nx[0].top ? "  " : "  next time: ");
+		next_words(&b, &nx[0], "", n == 2 ? " each side" : "");
+	} else {
+		buf_adds(&b, "  next time: ");
+		next_words(&b, &nx[0], "left ", "");
+		buf_adds(&b, "; ");
+		next_words(&b, &nx[1], "right ", "");
+	}
+	add(s, up ? SUMMARY_GOOD : SUMMARY_TEXT, "%s", b.s);
+	buf_free(&b);
 }
 
 const char *summary_heading(const struct summary *s)
 {
 	return s->complete ? "Session complete" : "Session ended early";
+}
+
+/* The summary's lines but the last note, with next time's targets. */
+static void build(struct summary *s, struct seen *sn, const struct routine *r,
+		  const struct step_target *next, bool *any_reps)
+{
+	s->complete = sn->ended && sn->complete;
+	s->practice = sn->practice;
+
+	if (!s->complete && sn->step_n)
+		add(s, SUMMARY_NOTE, "Stopped in step %zu of %zu: %s", sn->step_n, r->nsteps,
+		    r->steps[sn->step_n - 1].name);
+	else if (!s->complete)
+		add(s, SUMMARY_NOTE, "Stopped before the first step");
+	if (sn->practice)
+		add(s, SUMMARY_NOTE, "Practice (speed %d): history and progression leave it out",
+		    sn->speed);
+	add_time(s, sn);
+	add_ratings(s, r, sn);
+	bool any_short = false;
+	*any_reps = false;
+	for (size_t i = 0; i < r->nsteps; i++) {
+		const struct step *st = &r->steps[i];
+		if (st->type != STEP_REPS)
+			continue;
+		*any_reps = true;
+		/* every set of a side skipped: no line named its target,
+		 * which was the one the session planned: history's (this
+		 * session logged no set under the step, so the rule skips
+		 * it) or the default, as the session itself took it */
+		for (size_t k = 0; k < NSIDES; k++) {
+			enum side side = k == 0 ? SIDE_LEFT : k == 1 ? SIDE_RIGHT : SIDE_NONE;
+			int want = target_side(&next[i], side)->reps;
+			if (!sn->steps[i].target[k])
+				sn->steps[i].target[k] = want > 0 ? want : step_default_target(st);
+		}
+		struct sets_seen side[NSIDES];
+		struct sets_seen got = add_sets(s, st, &sn->steps[i], s->complete, side);
+		any_short |= got.short_of;
+		add_next(s, st, &sn->steps[i], side, &next[i], sn->practice);
+	}
+	if (any_short)
+		add(s, SUMMARY_TEXT, "* short of the target");
+}
+
+void summary_build_next(struct summary *s, const struct routine *r,
+			const char *const *lines, size_t n, const struct step_target *next)
+{
+	memset(s, 0, sizeof *s);
+	struct seen sn;
+	seen_read(&sn, r, lines, n);
+	bool any_reps;
+	build(s, &sn, r, next, &any_reps);
+	seen_free(&sn, r);
 }
 
 void summary_build(struct summary *s, const struct routine *r,
@@ -425,47 +568,16 @@ void summary_build(struct summary *s, const struct routine *r,
 	memset(s, 0, sizeof *s);
 	struct seen sn;
 	seen_read(&sn, r, lines, n);
-	s->complete = sn.ended && sn.complete;
-	s->practice = sn.practice;
-
-	if (!s->complete && sn.step_n)
-		add(s, SUMMARY_NOTE, "Stopped in step %zu of %zu: %s", sn.step_n, r->nsteps,
-		    r->steps[sn.step_n - 1].name);
-	else if (!s->complete)
-		add(s, SUMMARY_NOTE, "Stopped before the first step");
-	if (sn.practice)
-		add(s, SUMMARY_NOTE, "Practice (speed %d): history and progression leave it out",
-		    sn.speed);
-	add_time(s, &sn);
-	add_ratings(s, r, &sn);
-
 	/* next time's targets, by the rule the next session applies */
-	int *next = xcalloc(r->nsteps ? r->nsteps : 1, sizeof *next);
-	bool *top = xcalloc(r->nsteps ? r->nsteps : 1, sizeof *top);
+	struct step_target *next = xcalloc(r->nsteps + 1, sizeof *next);
+	targets_default(next, r);
 	const char *kind = NULL;
 	if (log_path)
-		kind = history_targets(log_path, r, next, top);
+		kind = progress_targets(log_path, r, next);
 	else
-		history_targets_lines(lines, n, r, next, top);
-	bool any_short = false, any_reps = false;
-	for (size_t i = 0; i < r->nsteps; i++) {
-		const struct step *st = &r->steps[i];
-		if (st->type != STEP_REPS)
-			continue;
-		any_reps = true;
-		/* every set skipped: no line named the target, which was
-		 * the one the session planned: history's (this session
-		 * logged no set under the step, so the rule skips it) or
-		 * the default, as the session itself took it */
-		if (!sn.steps[i].target)
-			sn.steps[i].target = next[i] ? next[i] : step_default_target(st);
-		struct sets_seen got = add_sets(s, st, &sn.steps[i], s->complete);
-		any_short |= got.short_of;
-		add_next(s, st, &sn.steps[i], &got, next[i] ? next[i] : step_default_target(st),
-			 top[i], sn.practice);
-	}
-	if (any_short)
-		add(s, SUMMARY_TEXT, "* short of the target");
+		progress_targets_lines(lines, n, r, next);
+	bool any_reps;
+	build(s, &sn, r, next, &any_reps);
 	bool progress = false;
 	for (size_t i = 0; i < r->nsteps; i++)
 		progress |= r->steps[i].type == STEP_REPS && r->steps[i].progress;
@@ -476,7 +588,6 @@ void summary_build(struct summary *s, const struct routine *r,
 					    : "Some lines did not reach the log: next time follows "
 					      "from this session alone");
 	free(next);
-	free(top);
 	seen_free(&sn, r);
 }
 

@@ -2,11 +2,12 @@
  * last screen and --plain's last words: how far it got (a session quit
  * early), the time done against the time planned, the ratings before and
  * after, each reps step's sets against their target per side, and what
- * progression asks next time.
+ * progression asks next time, per side, with the load of a step that has
+ * one.
  *
  * Built from the session's own log lines (as the engine wrote them: every
  * line reaches the session's sink) and the routine.  Next time's targets
- * come from history_targets() over the log, read back as the next session
+ * come from progress_targets() over the log, read back as the next session
  * will read it, so that the summary says what the next session or `--plan`
  * will show; without a log (--no-log), or with lines the log could not
  * take, the same rule runs over this session's lines in memory, and the
@@ -22,6 +23,7 @@
 #include <stddef.h>
 
 #include "routine.h"
+#include "target.h"
 
 /* What a line is, so that a screen can colour it. */
 enum summary_kind {
@@ -65,6 +67,10 @@ const char *summary_heading(const struct summary *s);
  * with summary_free(). */
 void summary_build(struct summary *s, const struct routine *r,
 		   const char *const *lines, size_t n, const char *log_path, bool no_log);
+/* The same with next time's targets given (progress_targets()'s, as
+ * summary_build() reads them), and no word on where they came from. */
+void summary_build_next(struct summary *s, const struct routine *r,
+			const char *const *lines, size_t n, const struct step_target *next);
 void summary_free(struct summary *s);
 
 #endif

@@ -133,6 +133,7 @@ static void draw_keys(struct ui *ui, int last)
 	ROW("back: restart this part, or the one before", "%s or Left", back);
 	ROW("add or take 15 seconds", "+ and -");
 	ROW("a rating, or the reps done", "0-9, Enter");
+	ROW("load up, down a step (this side, rest of the step)", "l and L");
 	ROW(o->confirm_quit ? "quit (asks first)" : "quit", "%s", quit);
 	/* over a session, the keys that act there, and no others */
 	if (ui->help->back != SCREEN_SESSION) {

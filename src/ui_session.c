@@ -364,7 +364,7 @@ static void key_help(struct ui *ui, const struct engine_view *v, int w, char *ou
 	struct {
 		char text[32];
 		int rank;
-	} h[6];
+	} h[8];
 	int nh = 0;
 #define HINT(rank_, ...) do { \
 		snprintf(h[nh].text, sizeof h[nh].text, __VA_ARGS__); \
@@ -379,6 +379,8 @@ static void key_help(struct ui *ui, const struct engine_view *v, int w, char *ou
 		HINT(1, "%s set done", next);
 		HINT(3, "%s back", back);
 		HINT(2, "%s quit", quit);
+		if (v->load != LOAD_NONE)
+			HINT(5, "l/L load");
 		HINT(4, "? help");
 	} else if (v->input == INPUT_RATING || v->input == INPUT_COUNT) {
 		HINT(0, "0-9 then Enter");
@@ -392,6 +394,8 @@ static void key_help(struct ui *ui, const struct engine_view *v, int w, char *ou
 		HINT(3, "%s back", back);
 		HINT(5, "+/- 15s");
 		HINT(2, "%s quit", quit);
+		if (v->load != LOAD_NONE)
+			HINT(5, "l/L load");
 		HINT(4, "? help");
 	}
 #undef HINT
@@ -639,6 +643,9 @@ static void key(struct ui *ui, int ch)
 		engine_adjust(e, ENGINE_ADJUST_MS);
 	} else if (ch == '-' || ch == '_') {
 		engine_adjust(e, -ENGINE_ADJUST_MS);
+	} else if (ch == 'l' || ch == 'L') {
+		/* not remappable: the settings' keys are the four above */
+		engine_load_step(e, ch == 'l' ? 1 : -1);
 	} else if (ch >= '0' && ch <= '9') {
 		engine_digit(e, ch - '0');
 	} else if (ch == '\r' || ch == '\n' || ch == KEY_ENTER) {

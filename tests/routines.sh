@@ -15,7 +15,9 @@ for f in "$top_srcdir"/routines/*.yaml; do
 	"$RECOUP" --plan "$f" >"$T/out" 2>"$T/err"
 	is "$?" 0 "$name: --plan exit status 0"
 	is "$(cat "$T/err")" "" "$name: --plan prints nothing on stderr"
-	like "$(tail -n 1 "$T/out")" '^total [0-9:]+ timed' "$name: --plan ends with the total"
+	# the total, then only today's targets of the steps that progress
+	like "$(grep -v ' today: \|: at the top of its range\|: load up: ' "$T/out" | tail -n 1)" \
+		'^total [0-9:]+ timed' "$name: --plan ends with the total, then today's targets"
 	# the id is the file name: --plan by name finds this file first
 	"$RECOUP" --plan "${name%.yaml}" --routine-dir "$top_srcdir/routines" >"$T/out" 2>"$T/err"
 	is "$(head -n 1 "$T/out" | sed 's/.*(//')" "$f)" "$name: --plan by name finds it"

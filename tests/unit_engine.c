@@ -53,8 +53,9 @@ static void sink_line(void *ctx, const char *line, size_t len)
 struct start_opts {
 	long long lead_in;
 	int speed;
-	const int *targets;
-	const bool *at_top;
+	const struct step_target *targets;
+	const long *loads;          /* per step: `load:` in grams, set on the
+				     * routine as the loader would, or NULL */
 	char *const *warnings;
 	size_t nwarnings;
 	const char *resume_how;
@@ -73,13 +74,14 @@ static bool begin_with(const char *yaml, const struct start_opts *so)
 		return false;
 	}
 	diags_free(&d);
+	for (size_t i = 0; so->loads && i < R->nsteps; i++)
+		R->steps[i].load = so->loads[i];
 	fc.ms = 0;
 	fc.wall0.tv_sec = WALL0_SEC;
 	fc.wall0.tv_nsec = WALL0_NSEC;
 	nlines = 0;
 	struct engine_opts o = {
 		.targets = so->targets,
-		.at_top = so->at_top,
 		.lead_in_ms = so->lead_in,
 		.speed = so->speed ? so->speed : 1,
 		.file = "test.yaml",
@@ -729,9 +731,15 @@ static void test_targets(void)
 		"  - {type: note, name: Go}\n"
 		"  - {type: reps, name: Drive, reps: 8-12, progress: true, tempo: 1-0-1}\n"
 		"  - {type: reps, name: Plain, reps: 8-12, tempo: self}\n";
-	int targets[3] = { 0, 10, 0 };
-	bool top[3] = { false, true, false };
-	struct start_opts so = { .targets = targets, .at_top = top };
+	struct step_target targets[3];
+	memset(targets, 0, sizeof targets);
+	for (int k = 0; k < TARGET_SIDES; k++) {
+		for (int i = 0; i < 3; i++)
+			targets[i].side[k].load = targets[i].side[k].load_before = LOAD_NONE;
+		targets[1].side[k].reps = 10;
+		targets[1].side[k].at_top = true;
+	}
+	struct start_opts so = { .targets = targets };
 	if (!begin_with(y, &so))
 		return;
 	engine_enter(&E);
@@ -750,6 +758,111 @@ static void test_targets(void)
 	engine_enter(&E);
 	is_int(view().target, 8, "progress with no history starts at the bottom");
 	finish("targets default");
+}
+
+/* The last thing said aloud. */
+static const char *last_said(void)
+{
+	return E.say_seq ? E.says[E.say_seq % ENGINE_SAYS].text : "";
+}
+
+/* The index of the last `set` or `skip` line, for line_is(). */
+static size_t last_line(void)
+{
+	for (size_t i = nlines; i-- > 0;)
+		if (strstr(lines[i], " set ") || strstr(lines[i], " skip "))
+			return i;
+	return 0;
+}
+
+/* Today's load per side: shown in the title, logged on each set and skip
+ * line between max= and elapsed=, changed by l/L (engine_load_step) and by
+ * a number of kilograms (engine_load_set) for the set at hand and its
+ * side's later sets, never below 0; a load progression raised says so on
+ * its side's first set. */
+static void test_load(void)
+{
+	static const char y[] =
+		"name: Load\n"
+		"steps:\n"
+		"  - {type: reps, name: Heel drop, side: both, sets: 2, reps: 8-15, progress: true, "
+		"tempo: self, rest: 10s}\n"
+		"  - {type: reps, name: Plain, reps: 5, tempo: self}\n";
+	static const long loads[] = { 7500, LOAD_NONE };
+	struct step_target t[2];
+	memset(t, 0, sizeof t);
+	for (int i = 0; i < 2; i++)
+		for (int k = 0; k < TARGET_SIDES; k++)
+			t[i].side[k] = (struct side_target){ .reps = 0, .load = loads[i],
+							     .load_before = LOAD_NONE };
+	t[0].side[SIDE_LEFT].reps = 10;
+	t[0].side[SIDE_RIGHT].reps = 12;
+	t[0].side[SIDE_RIGHT].load = 10000;
+	t[0].side[SIDE_RIGHT].load_before = 7500;
+	t[0].side[SIDE_RIGHT].load_added = true;
+	struct start_opts so = { .targets = t, .loads = loads };
+	if (!begin_with(y, &so))
+		return;
+	struct engine_view v = view();
+	is_int(v.target, 10, "left: its own target");
+	is_int(v.load, 7500, "left: its own load");
+	is_str(v.title, "LEFT set 1 of 2: 10 reps (7.5 kg) of Heel drop, self-paced: count each rep",
+	       "the title shows the load where the reps are");
+	is_str(E.notice, "", "left: no load raised, nothing said of it");
+	ok(engine_load_step(&E, 1), "l: the load goes up");
+	is_int(view().load, 10000, "by the step's load_step, 2.5 kg");
+	is_str(E.notice, "Load 10 kg for the rest of Heel drop, left side", "shown at once");
+	is_str(last_said(), "Load 10 kilograms", "and said");
+	ok(strstr(view().title, "(10 kg)") != NULL, "the title follows: %s", view().title);
+	engine_number(&E, 10);
+	line_is(last_line(), "set", "side=left set=1 target=10 reps=10 load=10", "the set logs load=");
+	ok(strstr(lines[last_line()], " max=15 load=10 elapsed=") != NULL,
+	   "load= after max=, before elapsed= (last)");
+
+	v = view();
+	is_int(v.target, 12, "right: its own target");
+	is_int(v.load, 10000, "right: progression's raised load, untouched by left's change");
+	is_str(E.notice, "Load up: 10 kg, was 7.5; L to keep 7.5",
+	       "the raised load says so on its side's first set");
+	ok(strstr(E.cue, "Load up: 10 kg, was 7.5") != NULL, "in the cue too: %s", E.cue);
+	ok(engine_load_step(&E, -1), "L: refused, back down");
+	is_int(view().load, 7500, "right: 7.5 kg again");
+	is_str(last_said(), "Load 7.5 kilograms", "said");
+	engine_number(&E, 12);
+	line_is(last_line(), "set", "side=right set=1 target=12 reps=12 load=7.5", "right set 1");
+
+	/* in the rest: the set it leads to */
+	is_int(view().kind, SEG_REST, "a rest");
+	is_int(view().load, 10000, "the view gives the load of the set the rest leads to");
+	ok(engine_load_set(&E, 12500), "load 12.5 in the rest");
+	is_int(E.plan.v[E.cur + 1].load, 12500, "for the set the rest leads to (left set 2)");
+	engine_next(&E);
+	is_int(view().load, 12500, "left set 2: 12.5 kg");
+	is_str(E.notice, "", "no load-up notice on a later set");
+	engine_next(&E);
+	line_is(last_line(), "skip", "what=set side=left set=2 load=12.5", "a skipped set logs load= too");
+	ok(strstr(lines[last_line()], " load=12.5 elapsed=") != NULL, "before elapsed=");
+	is_int(view().load, 7500, "right set 2 keeps its side's 7.5 kg");
+	ok(engine_load_set(&E, 1000), "load 1");
+	ok(engine_load_step(&E, -1), "L below 0");
+	is_int(view().load, 0, "stops at 0, bodyweight");
+	is_str(last_said(), "Bodyweight, no load", "said as bodyweight");
+	ok(strstr(view().title, "(bodyweight)") != NULL, "the title says bodyweight: %s", view().title);
+	ok(!engine_load_step(&E, -1), "L at 0: no change");
+	is_str(E.notice, "The load is 0 kg already (bodyweight)", "and says so");
+	engine_number(&E, 9);
+	line_is(last_line(), "set", "side=right set=2 target=12 reps=9 load=0", "load=0 logged");
+
+	/* a step with no load: nothing to change, said */
+	v = view();
+	is_int(v.load, LOAD_NONE, "a step without load: none in the view");
+	ok(strstr(v.title, "kg") == NULL && strstr(v.title, "bodyweight") == NULL,
+	   "nor in the title: %s", v.title);
+	ok(!engine_load_step(&E, 1), "l where no set has a load: no change");
+	is_str(E.notice, "No load here: l and L change the load of a set that has one", "said");
+	engine_number(&E, 5);
+	line_is(last_line(), "set", "n=2 reps=5 !load", "no load= on a step without one");
+	finish("load");
 }
 
 /* ---- pause, back, adjust ---- */
@@ -1552,6 +1665,7 @@ int main(void)
 	test_self_paced();
 	test_reps_both();
 	test_targets();
+	test_load();
 	test_pause();
 	test_back();
 	test_adjust();

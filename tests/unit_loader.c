@@ -576,7 +576,9 @@ static void test_plan_reps(void)
 	is_int(p.total, 150000, "total without lead-ins");
 	plan_free(&p);
 
-	int targets[] = { 9 };
+	struct step_target targets[1];
+	targets_default(targets, r);
+	targets[0].side[SIDE_LEFT].reps = targets[0].side[SIDE_RIGHT].reps = 9;
 	plan_build(&p, r, 0, targets);
 	ok(p.n == 5 && p.v[0].target == 9 && p.v[0].duration == 27000,
 	   "a target from the log sets the reps and the set's length");

@@ -333,8 +333,8 @@ static void test_all_skipped(const struct routine *r, const char *dir)
 	named[2] = T0 "skip " SO "what=set side=left set=1 sets=2 target=11 elapsed=1\n";
 	build(&s, r, named, ARRAY_LEN(lines), NULL, true);
 	is_str(s.n > 6 ? s.v[6].text : NULL,
-	       "Soleus drive: left skipped skipped of 11; right skipped skipped of 11",
-	       "all skipped: a skip line's target= stands");
+	       "Soleus drive: left skipped skipped of 11; right skipped skipped of 10",
+	       "all skipped: a skip line's target= stands, for its side only");
 	summary_free(&s);
 	free(named);
 }
@@ -396,6 +396,64 @@ static void test_ratings(void)
 	routine_free(r);
 }
 
+/* Next time per side and with load: each side its own target, a load
+ * raised said with the one it was, sides alike in one line. */
+static void test_sides_next(void)
+{
+	struct routine *r = load("sides.yaml",
+		"name: Sides\n"
+		"steps:\n"
+		"  - {type: reps, name: Heel drop, side: both, sets: 1, reps: 8-12, progress: true}\n"
+		"  - {type: reps, name: Alfredson, side: both, sets: 1, reps: 15}\n");
+	r->steps[1].load = 7500;
+	static const char *const log[] = {
+		T0 "start routine=Sides id=sides file=sides.yaml planned=100 steps=2 format=1\n",
+		T0 "step n=1 type=reps name=\"Heel drop\"\n",
+		T0 "set n=1 name=\"Heel drop\" side=left set=1 sets=1 target=10 reps=9 min=8 max=12 elapsed=9\n",
+		T0 "set n=1 name=\"Heel drop\" side=right set=1 sets=1 target=12 reps=12 min=8 max=12 elapsed=9\n",
+		T0 "step n=2 type=reps name=Alfredson\n",
+		T0 "set n=2 name=Alfredson side=left set=1 sets=1 target=15 reps=15 min=15 max=15 load=7.5 elapsed=9\n",
+		T0 "set n=2 name=Alfredson side=right set=1 sets=1 target=15 reps=15 min=15 max=15 load=7.5 elapsed=9\n",
+		T0 "end status=complete elapsed=100\n",
+	};
+	struct step_target next[2];
+	targets_default(next, r);
+	next[0].side[SIDE_LEFT].reps = 10;
+	next[0].side[SIDE_RIGHT].reps = 12;
+	next[0].side[SIDE_RIGHT].at_top = true;
+	for (int k = SIDE_LEFT; k <= SIDE_RIGHT; k++) {
+		next[1].side[k].load = 10000;
+		next[1].side[k].load_before = 7500;
+		next[1].side[k].load_added = true;
+	}
+	struct summary s;
+	summary_build_next(&s, r, log, ARRAY_LEN(log), next);
+	check(&s,
+	      "Time: 1:40 of 1:40 planned\n"
+	      "Heel drop: left 9* of 10; right 12 of 12\n"
+	      "  next time: left 10 reps (not every set reached 10); right top of the range: "
+	      "consider adding load\n"
+	      "Alfredson: left 15 of 15; right 15 of 15\n"
+	      "  next time: 15 reps each side, 10 kg (up from 7.5)\n"
+	      "* short of the target\n",
+	      "TSGGGT", "per side, and load");
+	summary_free(&s);
+
+	/* the same load both sides, not raised; the sides' targets alike */
+	targets_default(next, r);
+	next[0].side[SIDE_LEFT].reps = next[0].side[SIDE_RIGHT].reps = 11;
+	next[1].side[SIDE_LEFT].load = 5000;
+	summary_build_next(&s, r, log, ARRAY_LEN(log), next);
+	ok(s.n > 4, "loads apart: the lines are there");
+	if (s.n > 4) {
+		is_str(s.v[2].text, "  next time: 11 reps each side", "sides alike: one target");
+		is_str(s.v[4].text, "  next time: left 15 reps, 5 kg; right 15 reps, 7.5 kg",
+		       "loads apart: each side its own");
+	}
+	summary_free(&s);
+	routine_free(r);
+}
+
 int main(void)
 {
 	char dir[] = "/tmp/unit_summary.XXXXXX";
@@ -409,6 +467,7 @@ int main(void)
 	test_all_skipped(r, dir);
 	test_practice(r);
 	test_ratings();
+	test_sides_next();
 	routine_free(r);
 	rmdir(dir);
 	return done_testing();

@@ -25,7 +25,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (r) {
 		struct plan p = { 0 };
 		plan_build(&p, r, 3000, NULL);
-		plan_print(null, r, &p);
+		plan_print(null, r, &p, NULL);
 		plan_free(&p);
 		routine_free(r);
 	}

@@ -1,0 +1,80 @@
+/* engine_load.c: today's load, changed by the user during a session (a
+ * backpack filled or emptied between sets).  The change is the plan's:
+ * each set segment carries its load, which its `set` line logs. */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "engine.h"
+#include "engine_int.h"
+#include "parse.h"
+#include "plan.h"
+
+/* The heaviest load a step takes, as load_parse() allows in a routine. */
+#define LOAD_MAX_G 1000000L
+
+static void load_notice(struct engine *e, const char *text, const char *spoken)
+{
+	snprintf(e->notice, sizeof e->notice, "%s", text);
+	engine_set_cue(e, e->notice);
+	say_state(e, 1, spoken);
+}
+
+/* Set the load of set `i` and of its step's later sets on its side. */
+static bool load_change(struct engine *e, size_t i, long grams)
+{
+	struct segment *s = &e->plan.v[i];
+	if (grams < 0)
+		grams = 0;
+	if (grams > LOAD_MAX_G)
+		grams = LOAD_MAX_G;
+	char kg[LOAD_TEXT_SIZE], text[200];
+	load_format(kg, grams);
+	if (grams == s->load) {
+		snprintf(text, sizeof text, "The load is %s kg already%s", kg,
+			 grams ? "" : " (bodyweight)");
+		load_notice(e, text, text);
+		return false;
+	}
+	for (size_t j = i; j < e->plan.n && e->plan.v[j].step == s->step; j++)
+		if (e->plan.v[j].kind == SEG_SET && e->plan.v[j].side == s->side)
+			e->plan.v[j].load = grams;
+	const char *side = s->side == SIDE_LEFT ? ", left side" : s->side == SIDE_RIGHT ?
+			   ", right side" : "";
+	snprintf(text, sizeof text, "Load %s kg%s for the rest of %s%s", kg,
+		 grams ? "" : " (bodyweight)", seg_step(e, s)->name, side);
+	char spoken[64];
+	if (grams)
+		snprintf(spoken, sizeof spoken, "Load %s kilograms", kg);
+	else
+		snprintf(spoken, sizeof spoken, "Bodyweight, no load");
+	load_notice(e, text, spoken);
+	return true;
+}
+
+static size_t load_at_hand(struct engine *e)
+{
+	if (engine_guarded(e) || !cur_seg(e))
+		return e->plan.n;
+	size_t i = load_set_at_hand(e);
+	if (i >= e->plan.n)
+		load_notice(e, "No load here: l and L change the load of a set that has one",
+			    "No load here");
+	return i;
+}
+
+bool engine_load_step(struct engine *e, int dir)
+{
+	size_t i = load_at_hand(e);
+	if (i >= e->plan.n)
+		return false;
+	const struct segment *s = &e->plan.v[i];
+	long step = seg_step(e, s)->load_step > 0 ? seg_step(e, s)->load_step : LOAD_STEP_DEFAULT;
+	return load_change(e, i, s->load + (dir < 0 ? -step : step));
+}
+
+bool engine_load_set(struct engine *e, long grams)
+{
+	size_t i = load_at_hand(e);
+	return i < e->plan.n && load_change(e, i, grams);
+}
