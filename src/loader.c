@@ -418,6 +418,8 @@ struct checker {
 	enum side side;
 	long long rest;
 	struct tempo tempo;
+	/* the routine's `load_step:`, for reps steps that do not give one */
+	long load_step;
 };
 
 static void err(struct checker *c, const struct ynode *at, const char *fmt, ...)
@@ -597,6 +599,49 @@ static bool get_side(struct checker *c, const struct ynode *v, enum side *out)
 	return false;
 }
 
+static const char *const measure_words[] = { "pain", "tightness", "stiffness", NULL };
+
+static bool get_measure(struct checker *c, const struct ynode *v, enum measure *out)
+{
+	const char *s = want_scalar(c, v, "measure", "pain, tightness or stiffness");
+	if (!s)
+		return false;
+	enum measure m = measure_from(s);
+	if (m != MEASURE_COUNT && m != MEASURE_NONE) {
+		*out = m;
+		return true;
+	}
+	const char *near = suggest(s, measure_words);
+	if (near)
+		err(c, v, "`measure: %s` is not a measure (did you mean `%s`?); use pain, tightness or stiffness",
+		    shown(s), near);
+	else
+		err(c, v, "`measure: %s` is not a measure; use pain, tightness or stiffness", shown(s));
+	return false;
+}
+
+/* Kilograms, into grams: `load:` (0 allowed: the backpack starts empty)
+ * and `load_step:` (more than 0: a step of nothing would never add load). */
+static bool get_load(struct checker *c, const struct ynode *v, const char *key, bool zero_ok,
+		     long *out)
+{
+	const char *s = want_scalar(c, v, key, "kilograms like 0, 2.5 or 10");
+	if (!s)
+		return false;
+	long g;
+	const char *why = load_parse(s, &g);
+	if (why) {
+		err(c, v, "`%s: %s` %s", key, shown(s), why);
+		return false;
+	}
+	if (!g && !zero_ok) {
+		err(c, v, "`%s: %s` adds nothing; give the kilograms to add, like 2.5", key, shown(s));
+		return false;
+	}
+	*out = g;
+	return true;
+}
+
 static bool get_tempo(struct checker *c, const struct ynode *v, struct tempo *out)
 {
 	const char *s = want_scalar(c, v, "tempo", "down-hold-up seconds like 2-0-1, or self");
@@ -662,7 +707,10 @@ static const struct ynode *map_get(const struct ynode *map, const char *key)
 	X(REPS, "reps", T(REPS)) \
 	X(PROGRESS, "progress", T(REPS)) \
 	X(TEMPO, "tempo", T(REPS)) \
-	X(REST, "rest", T(REPS))
+	X(REST, "rest", T(REPS)) \
+	X(LOAD, "load", T(REPS)) \
+	X(LOAD_STEP, "load_step", T(REPS)) \
+	X(MEASURE, "measure", T(RATE))
 enum key {
 #define X(id, word, types) K_##id,
 	KEYS(X)
@@ -678,10 +726,13 @@ static const struct {
 #undef X
 };
 #define B(k) (1u << K_##k)
-#define TOP_KEYS (B(FORMAT) | B(NAME) | B(DESCRIPTION) | B(DEFAULTS) | B(STEPS))
+#define TOP_KEYS (B(FORMAT) | B(NAME) | B(DESCRIPTION) | B(DEFAULTS) | B(STEPS) | \
+		  B(LOAD_STEP))
 #define STEP_KEYS (B(TYPE) | B(NAME) | B(CUE) | B(SIDE) | B(DURATION) | B(ROUNDS) | \
-		   B(OFF) | B(SPOTS) | B(SETS) | B(REPS) | B(PROGRESS) | B(TEMPO) | B(REST))
-#define DEFAULT_KEYS (B(SIDE) | B(REST) | B(TEMPO))
+		   B(OFF) | B(SPOTS) | B(SETS) | B(REPS) | B(PROGRESS) | B(TEMPO) | B(REST) | \
+		   B(LOAD) | B(LOAD_STEP) | B(MEASURE))
+/* `load_step` is read in `defaults` only to say where it goes instead */
+#define DEFAULT_KEYS (B(SIDE) | B(REST) | B(TEMPO) | B(LOAD_STEP))
 #define SPOT_KEYS (B(NAME) | B(DURATION) | B(CUE))
 
 /* How the keys of one kind of mapping (the routine, `defaults`, a step, a
@@ -865,7 +916,7 @@ static const char *article(enum step_type t)
 /* Which of a step's values were given and good, for the checks that
  * combine them. */
 struct step_values {
-	bool duration, rounds, off, reps;
+	bool duration, rounds, off, reps, load, load_step;
 };
 
 /* Every value the step gives, each by its own grammar. */
@@ -895,6 +946,11 @@ static void load_step_values(struct checker *c, struct step *st, const struct ke
 		get_tempo(c, v[K_TEMPO], &st->tempo);
 	if (v[K_REST])
 		get_duration(c, v[K_REST], "rest", &st->rest);
+	ok->load = v[K_LOAD] && get_load(c, v[K_LOAD], "load", true, &st->load);
+	ok->load_step = v[K_LOAD_STEP] &&
+			get_load(c, v[K_LOAD_STEP], "load_step", false, &st->load_step);
+	if (v[K_MEASURE])
+		get_measure(c, v[K_MEASURE], &st->measure);
 }
 
 /* What a step of a known type needs beyond its own values: the keys it
@@ -929,9 +985,14 @@ static void load_step_type(struct checker *c, struct step *st, const struct ynod
 	case STEP_REPS:
 		if (!v[K_REPS] && !f->misspelt[K_REPS])
 			err(c, m, "a reps step needs `reps`, a number like 12 or a range like 8-15");
-		if (st->progress && ok->reps && st->reps.min == st->reps.max)
+		/* with a load, one number is load progression: the reps stay,
+		 * the load rises */
+		if (st->progress && ok->reps && st->reps.min == st->reps.max && !v[K_LOAD] &&
+		    !f->misspelt[K_LOAD])
 			warn(c, v[K_PROGRESS],
-			     "`progress` needs a range like 8-15 to progress within; with one number it does nothing");
+			     "`progress` needs a range like 8-15 to progress within, or a `load` to add to; with one number and no load it does nothing");
+		if (ok->load_step && !v[K_LOAD] && !f->misspelt[K_LOAD])
+			warn(c, v[K_LOAD_STEP], "`load_step` does nothing without `load`, the load to start from");
 		if (!v[K_TEMPO])
 			st->tempo = c->has_tempo ? c->tempo : (struct tempo){ .self = true };
 		if (!v[K_REST])
@@ -950,7 +1011,7 @@ static void load_step(struct checker *c, struct step *st, const struct ynode *m)
 	st->sets = 1;
 	st->side = SIDE_NONE;
 	st->load = LOAD_NONE;
-	st->load_step = LOAD_STEP_DEFAULT;
+	st->load_step = c->load_step; /* the routine's, unless the step says */
 	if (m->kind != Y_MAP) {
 		err(c, m, "a step is a mapping with at least `type` and `name`, not %s",
 		    kind_word(m));
@@ -1007,6 +1068,10 @@ static void load_defaults(struct checker *c, const struct ynode *m)
 		c->has_rest = get_duration(c, f.val[K_REST], "rest", &c->rest);
 	if (f.val[K_TEMPO])
 		c->has_tempo = get_tempo(c, f.val[K_TEMPO], &c->tempo);
+	/* one place for the routine's load step, where it can be found */
+	if (f.key[K_LOAD_STEP])
+		err(c, f.key[K_LOAD_STEP],
+		    "`load_step` cannot go in `defaults`; it is the routine's own: put it at the top, beside `name` (or on a reps step, for that step alone)");
 }
 
 /* How many segments a step expands to, roughly, so that a huge expansion
@@ -1070,9 +1135,13 @@ static struct routine *load_tree(struct checker *c, const struct ynode *root,
 	struct keys f;
 	read_keys(c, root, &ks, &f);
 
-	/* defaults first: steps before them in the file still get them */
+	/* defaults and the load step first: steps before them in the file
+	 * still get them */
 	if (f.val[K_DEFAULTS])
 		load_defaults(c, f.val[K_DEFAULTS]);
+	c->load_step = LOAD_STEP_DEFAULT;
+	if (f.val[K_LOAD_STEP] && get_load(c, f.val[K_LOAD_STEP], "load_step", false, &c->load_step))
+		r->load_step = c->load_step;
 	int format;
 	if (f.val[K_FORMAT] && get_int(c, f.val[K_FORMAT], "format", 0, 1000, &format) &&
 	    format != 1)
