@@ -14,6 +14,7 @@
 
 #include "engine_int.h"
 #include "logfmt.h"
+#include "zones.h"
 
 /* elog_record()'s count for a set skipped at its "how many?" prompt */
 #define REPS_SKIP (-2)
@@ -58,6 +59,20 @@ static void set_cue(struct engine *e, const char *text)
 	memcpy(e->cues[e->cue_seq % ENGINE_CUES], e->cue, n + 1);
 }
 
+/* What a rating that says what it measures adds to its cue: for pain its
+ * zones, "Pain: 0-3 fine, 4-5 acceptable, 6+ back off"; else the word,
+ * "Measures tightness". */
+static void rate_scale(enum measure m, char *out, size_t n)
+{
+	if (m == MEASURE_PAIN) {
+		char z[80];
+		pain_zones_text(z, sizeof z, ", ");
+		snprintf(out, n, "Pain: %s", z);
+	} else {
+		snprintf(out, n, "Measures %s", measure_word(m));
+	}
+}
+
 /* The cue of a segment being entered; a step's first segment names it. */
 static void cue_segment(struct engine *e, const struct segment *s, bool new_step)
 {
@@ -76,6 +91,11 @@ static void cue_segment(struct engine *e, const struct segment *s, bool new_step
 		extra = st->cue;
 	if (s->kind == SEG_NOTE)
 		extra = "Press Enter to go on";
+	char scale[96];
+	if (s->kind == SEG_RATE && st->measure != MEASURE_NONE) {
+		rate_scale(st->measure, scale, sizeof scale);
+		extra = scale;
+	}
 	const char *sep = *extra && extra[0] != '.' ? ". " : "";
 	/* a tempo set's first phase has no cue of its own: the set's says it */
 	char first[48] = "";
@@ -635,6 +655,7 @@ void engine_enter(struct engine *e)
 			return;
 		elog_begin(e, LOG_RATE);
 		elog_step_fields(e, s);
+		elog_measure(e, s);
 		logline_int(&e->line, "value", e->typed);
 		elog_emit(e);
 		advance(e, now, -1, true);
