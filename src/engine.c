@@ -16,6 +16,7 @@
 #include "logfmt.h"
 #include "slog.h"
 #include "parse.h"
+#include "zones.h"
 
 /* elog_record()'s count for a set skipped at its "how many?" prompt */
 #define REPS_SKIP (-2)
@@ -59,6 +60,20 @@ static bool load_up_words(const struct engine *e, const struct segment *s, char 
 	return true;
 }
 
+/* What a rating that says what it measures adds to its cue: for pain its
+ * zones, "Pain: 0-3 fine, 4-5 acceptable, 6+ back off"; else the word,
+ * "Measures tightness". */
+static void rate_scale(enum measure m, char *out, size_t n)
+{
+	if (m == MEASURE_PAIN) {
+		char z[80];
+		pain_zones_text(z, sizeof z, ", ");
+		snprintf(out, n, "Pain: %s", z);
+	} else {
+		snprintf(out, n, "Measures %s", measure_word(m));
+	}
+}
+
 /* The cue of a segment being entered; a step's first segment names it. */
 static void cue_segment(struct engine *e, const struct segment *s, bool new_step)
 {
@@ -82,6 +97,11 @@ static void cue_segment(struct engine *e, const struct segment *s, bool new_step
 		extra = st->cue;
 	if (s->kind == SEG_NOTE)
 		extra = "Press Enter to go on";
+	char scale[96];
+	if (s->kind == SEG_RATE && st->measure != MEASURE_NONE) {
+		rate_scale(st->measure, scale, sizeof scale);
+		extra = scale;
+	}
 	const char *sep = *extra && extra[0] != '.' ? ". " : "";
 	/* a tempo set's first phase has no cue of its own: the set's says it */
 	char first[48] = "";
@@ -656,6 +676,7 @@ void engine_enter(struct engine *e)
 			return;
 		elog_begin(e, LOG_RATE);
 		elog_step_fields(e, s);
+		elog_measure(e, s);
 		logline_int(&e->line, "value", e->typed);
 		elog_emit(e);
 		advance(e, now, -1, true);

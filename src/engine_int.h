@@ -71,6 +71,8 @@ void engine_set_cue(struct engine *e, const char *text);
 void elog_begin(struct engine *e, enum log_event ev);
 /* n= and name= of the segment's step */
 void elog_step_fields(struct engine *e, const struct segment *s);
+/* `measure=WORD` for a rating whose step says what it measures. */
+void elog_measure(struct engine *e, const struct segment *s);
 /* Ends the line and hands it to the sink. */
 void elog_emit(struct engine *e);
 /* What happened in the segment being left, at session time `at`: `reps`

@@ -29,6 +29,15 @@ void elog_emit(struct engine *e)
 	e->sink.line(e->sink.ctx, e->line.s, e->line.len);
 }
 
+/* What a rating measures, when its step says (`measure=pain`): readers
+ * of old logs, and of ratings that do not say, find none. */
+void elog_measure(struct engine *e, const struct segment *s)
+{
+	const struct step *st = seg_step(e, s);
+	if (s->kind == SEG_RATE && st->measure != MEASURE_NONE)
+		logline_str(&e->line, "measure", measure_word(st->measure));
+}
+
 void engine_warn(struct engine *e, const char *msg)
 {
 	elog_begin(e, LOG_WARN);
@@ -51,6 +60,7 @@ static void log_skip_begin(struct engine *e, const struct segment *s, const char
 	}
 	if (s->side != SIDE_NONE)
 		logline_str(&e->line, "side", side_word(s->side));
+	elog_measure(e, s);
 }
 
 static void log_skip(struct engine *e, const struct segment *s, const char *what,

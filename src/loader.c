@@ -1,7 +1,8 @@
-/* loader.c: routine files.  Stage one turns libyaml events into a small
- * positioned tree (refusing anchors, aliases, deep nesting and huge inputs
- * as it goes); stage two walks the tree against the format's key tables and
- * fills a struct routine, reporting every mistake with line and column. */
+/* loader.c: routine files.  Stage one (loader_tree.c) turns libyaml events
+ * into a small positioned tree (refusing anchors, aliases, deep nesting and
+ * huge inputs as it goes); stage two, here, walks the tree against the
+ * format's key tables and fills a struct routine, reporting every mistake
+ * with line and column. */
 #include "config.h"
 
 #include "loader.h"
@@ -9,403 +10,17 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdbool.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <yaml.h>
 
+#include "loader_tree.h"
 #include "parse.h"
-#include "safetext.h"
 #include "util.h"
 
-/* User text for a one-line message: made safe by safetext's rule, and long
- * text cut (at a character boundary, so the message stays UTF-8).
- * Returns a static buffer (one of two, so two may be used in one message). */
-static const char *shown(const char *text)
-{
-	static char bufs[2][96];
-	static int which;
-	char *out = bufs[which ^= 1];
-	const size_t room = sizeof bufs[0] - 7; /* and then "...", and the NUL */
-	size_t o = 0;
-	struct safe_iter it;
-	struct safe_char ch;
-	safe_iter_init(&it, text, strlen(text), 0);
-	while (safe_iter_next(&it, &ch)) {
-		if (o + ch.showlen > room) {
-			memcpy(out + o, "...", 4);
-			return out;
-		}
-		memcpy(out + o, ch.show, ch.showlen);
-		o += ch.showlen;
-	}
-	out[o] = '\0';
-	return out;
-}
-
-/* ---- stage one: the tree ---- */
-
-enum ykind { Y_SCALAR, Y_MAP, Y_SEQ };
-
-struct ynode {
-	enum ykind kind;
-	int line, col;          /* 1-based */
-	char *text;             /* scalars */
-	bool plain;             /* unquoted scalar */
-	bool block;             /* literal (|) or folded (>) scalar */
-	struct ynode **kids;    /* maps: key, value, key, value, ... */
-	size_t n, cap;
-};
-
-static void ynode_free(struct ynode *y)
-{
-	if (!y)
-		return;
-	for (size_t i = 0; i < y->n; i++)
-		ynode_free(y->kids[i]);
-	free(y->kids);
-	free(y->text);
-	free(y);
-}
-
-struct tree_builder {
-	struct textpos pos;     /* every position is counted here, not by libyaml */
-	struct diags *d;
-	struct ynode *root;
-	struct ynode *stack[ROUTINE_MAX_DEPTH + 1];
-	int depth;
-	size_t nodes;
-	int documents;
-	int doc_line, doc_col;  /* where the document starts */
-};
-
-/* Offset of the first byte that is not well-formed UTF-8, or len. */
-static size_t utf8_first_invalid(const unsigned char *s, size_t len)
-{
-	uint32_t cp;
-	size_t n;
-	for (size_t i = 0; i < len; i += n)
-		if (!(n = utf8_decode(s + i, len - i, &cp)))
-			return i;
-	return len;
-}
-
-/* The YAML 1.1 line breaks that editors do not break lines at: the name of
- * the one at s (n bytes left) and its length in *len, or NULL. */
-static const char *odd_line_break(const unsigned char *s, size_t n, size_t *len)
-{
-	if (n >= 2 && s[0] == 0xC2 && s[1] == 0x85) {
-		*len = 2;
-		return "U+0085 NEXT LINE (NEL)";
-	}
-	if (n >= 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0xA8 || s[2] == 0xA9)) {
-		*len = 3;
-		return s[2] == 0xA8 ? "U+2028 LINE SEPARATOR" : "U+2029 PARAGRAPH SEPARATOR";
-	}
-	return NULL;
-}
-
-/* libyaml (YAML 1.1) breaks lines at U+0085, U+2028 and U+2029, editors do
- * not: the lines of every message after one would drift, and one in a
- * comment ends the comment, making a syntax error of the rest.  Each is an
- * error here.  The text is then parsed on, for the errors after them, from a
- * copy with a space in their place (one character for one keeps libyaml's
- * character index, and so every position, true to the file).  Returns the
- * copy (its length in *copy_len) or NULL when there were none; sets *stop
- * when there were too many to go on. */
-static char *odd_line_breaks(struct tree_builder *b, const char *data, size_t len,
-			     size_t *copy_len, bool *stop)
-{
-	const unsigned char *s = (const unsigned char *)data;
-	char *copy = NULL;
-	size_t found = 0, w = 0;
-	*stop = false;
-	for (size_t i = 0; i < len; i++) {
-		size_t n = 0;
-		const char *what = s[i] == 0xC2 || s[i] == 0xE2 ?
-			odd_line_break(s + i, len - i, &n) : NULL;
-		if (!what) {
-			if (copy)
-				copy[w++] = data[i];
-			continue;
-		}
-		int line, col;
-		textpos_byte(&b->pos, i, &line, &col);
-		if (++found > ROUTINE_MAX_ERRORS) {
-			diags_add(b->d, DIAG_ERROR, line, col, "too many errors; not reporting more");
-			*stop = true;
-			break;
-		}
-		diags_add(b->d, DIAG_ERROR, line, col,
-			  "%s is not allowed in a routine file (YAML reads it as a line break, editors do not); use an ordinary line break or a space",
-			  what);
-		if (!copy) {
-			copy = xmalloc(len);
-			memcpy(copy, data, i);
-			w = i;
-		}
-		copy[w++] = ' ';
-		i += n - 1;
-	}
-	*copy_len = w;
-	return copy;
-}
-
-static bool tag_is_plain(const unsigned char *tag)
-{
-	static const char *const ok[] = {
-		"tag:yaml.org,2002:str", "tag:yaml.org,2002:int",
-		"tag:yaml.org,2002:float", "tag:yaml.org,2002:bool",
-		"tag:yaml.org,2002:null", "tag:yaml.org,2002:map",
-		"tag:yaml.org,2002:seq", "!",
-	};
-	if (!tag)
-		return true;
-	for (size_t i = 0; i < ARRAY_LEN(ok); i++)
-		if (!strcmp((const char *)tag, ok[i]))
-			return true;
-	return false;
-}
-
-/* libyaml's own line and column take U+0085, U+2028 and U+2029 for line
- * breaks and every character (a tab too) for one column; only its index, in
- * characters after any byte order mark, is taken from it. */
-static void mark_position(struct tree_builder *b, const yaml_mark_t *m,
-			  int *line, int *col)
-{
-	textpos_char(&b->pos, m->index, line, col);
-}
-
-/* Attach a new node to the open container (or make it the root). */
-static struct ynode *tree_add(struct tree_builder *b, enum ykind kind,
-			      int line, int col)
-{
-	struct ynode *y = xcalloc(1, sizeof *y);
-	y->kind = kind;
-	y->line = line;
-	y->col = col;
-	if (b->depth == 0) {
-		b->root = y;
-	} else {
-		struct ynode *p = b->stack[b->depth - 1];
-		p->kids = xgrow(p->kids, &p->cap, p->n + 1, sizeof *p->kids);
-		p->kids[p->n++] = y;
-	}
-	b->nodes++;
-	return y;
-}
-
-/* Returns false to stop (an error was recorded). */
-static bool tree_event(struct tree_builder *b, const yaml_event_t *ev)
-{
-	int line = 0, col = 0;
-	const unsigned char *anchor = NULL, *tag = NULL;
-
-	switch (ev->type) {
-	case YAML_DOCUMENT_START_EVENT:
-	case YAML_ALIAS_EVENT:
-	case YAML_SCALAR_EVENT:
-	case YAML_SEQUENCE_START_EVENT:
-	case YAML_MAPPING_START_EVENT:
-		mark_position(b, &ev->start_mark, &line, &col);
-		break;
-	default:
-		break;
-	}
-	switch (ev->type) {
-	case YAML_DOCUMENT_START_EVENT:
-		b->doc_line = line;
-		b->doc_col = col;
-		if (++b->documents > 1) {
-			diags_add(b->d, DIAG_ERROR, line, col,
-				  "a routine file holds one YAML document; this is a second one");
-			return false;
-		}
-		return true;
-	case YAML_ALIAS_EVENT:
-		diags_add(b->d, DIAG_ERROR, line, col,
-			  "aliases (*%s) are not supported in routines; write the value out",
-			  (const char *)ev->data.alias.anchor);
-		return false;
-	case YAML_SCALAR_EVENT:
-		anchor = ev->data.scalar.anchor;
-		tag = ev->data.scalar.tag;
-		break;
-	case YAML_SEQUENCE_START_EVENT:
-		anchor = ev->data.sequence_start.anchor;
-		tag = ev->data.sequence_start.tag;
-		break;
-	case YAML_MAPPING_START_EVENT:
-		anchor = ev->data.mapping_start.anchor;
-		tag = ev->data.mapping_start.tag;
-		break;
-	case YAML_SEQUENCE_END_EVENT:
-	case YAML_MAPPING_END_EVENT:
-		b->depth--;
-		return true;
-	default:
-		return true;
-	}
-	if (anchor) {
-		diags_add(b->d, DIAG_ERROR, line, col,
-			  "anchors (&%s) and aliases are not supported in routines; write the value out",
-			  (const char *)anchor);
-		return false;
-	}
-	if (!tag_is_plain(tag)) {
-		/* libyaml gives `!!set` expanded: show it as written */
-		static const char core[] = "tag:yaml.org,2002:";
-		const char *t = (const char *)tag;
-		bool short_form = !strncmp(t, core, sizeof core - 1);
-		diags_add(b->d, DIAG_ERROR, line, col, "YAML tags (%s%s) are not used in routines",
-			  short_form ? "!!" : "", shown(short_form ? t + sizeof core - 1 : t));
-		return false;
-	}
-	if (b->nodes >= ROUTINE_MAX_NODES) {
-		diags_add(b->d, DIAG_ERROR, line, col,
-			  "too many values (more than %d); refusing the file",
-			  ROUTINE_MAX_NODES);
-		return false;
-	}
-	if (ev->type == YAML_SCALAR_EVENT) {
-		/* an empty document's null lies after all of it, maybe past the
-		 * end of the file: its document start is the place to point at */
-		if (b->depth == 0 && !ev->data.scalar.length &&
-		    ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE) {
-			line = b->doc_line;
-			col = b->doc_col;
-		}
-		struct ynode *y = tree_add(b, Y_SCALAR, line, col);
-		y->text = xstrndup((const char *)ev->data.scalar.value,
-				   ev->data.scalar.length);
-		y->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-		y->block = ev->data.scalar.style == YAML_LITERAL_SCALAR_STYLE ||
-			   ev->data.scalar.style == YAML_FOLDED_SCALAR_STYLE;
-		return true;
-	}
-	if (b->depth >= ROUTINE_MAX_DEPTH) {
-		diags_add(b->d, DIAG_ERROR, line, col,
-			  "nesting deeper than %d levels; refusing the file",
-			  ROUTINE_MAX_DEPTH);
-		return false;
-	}
-	struct ynode *y = tree_add(b, ev->type == YAML_MAPPING_START_EVENT ? Y_MAP : Y_SEQ,
-				   line, col);
-	b->stack[b->depth++] = y;
-	return true;
-}
-
-static void yaml_error(struct tree_builder *b, const yaml_parser_t *p)
-{
-	int line, col;
-	if (p->error == YAML_READER_ERROR) {
-		/* the reader counts bytes, byte order mark included */
-		textpos_byte(&b->pos, p->problem_offset, &line, &col);
-		diags_add(b->d, DIAG_ERROR, line, col, "%s",
-			  p->problem ? p->problem : "unreadable input");
-		return;
-	}
-	if (p->error == YAML_MEMORY_ERROR) {
-		diags_add(b->d, DIAG_ERROR, 0, 0, "out of memory reading the file");
-		return;
-	}
-	const char *problem = p->problem ? p->problem : "unexpected input";
-	if (p->context && !strcmp(p->context, "while scanning a simple key")) {
-		/* libyaml finds a key's colon missing only where the next token
-		 * starts, often on the next line: the key itself is the place */
-		mark_position(b, &p->context_mark, &line, &col);
-		diags_add(b->d, DIAG_ERROR, line, col,
-			  "YAML syntax error: %s (%s); a key is followed by a colon and a space, as in `name: Stretch`",
-			  problem, p->context);
-		return;
-	}
-	mark_position(b, &p->problem_mark, &line, &col);
-	/* the two commonest slips get a hint after libyaml's own words (the
-	 * cursor stands on the problem's character now) */
-	const char *hint = "";
-	const struct textpos *tp = &b->pos;
-	if (tp->off < tp->len && tp->data[tp->off] == '\t')
-		hint = "; YAML indents with spaces, not tabs";
-	else if (!strcmp(problem, "mapping values are not allowed in this context"))
-		hint = "; if the `:` is part of the value, put the value in quotes";
-	if (p->context) {
-		int cline, ccol;
-		mark_position(b, &p->context_mark, &cline, &ccol);
-		diags_add(b->d, DIAG_ERROR, line, col,
-			  "YAML syntax error: %s (%s at line %d, column %d)%s",
-			  problem, p->context, cline, ccol, hint);
-	} else {
-		diags_add(b->d, DIAG_ERROR, line, col, "YAML syntax error: %s%s", problem, hint);
-	}
-}
-
-static struct ynode *tree_build(const char *data, size_t len, struct diags *d)
-{
-	struct tree_builder b = { .d = d };
-	textpos_init(&b.pos, data, len);
-	size_t bad = utf8_first_invalid((const unsigned char *)data, len);
-	if (bad < len) {
-		int line, col;
-		textpos_byte(&b.pos, bad, &line, &col);
-		diags_add(d, DIAG_ERROR, line, col,
-			  "invalid UTF-8 (byte 0x%02x); routine files must be UTF-8",
-			  (unsigned char)data[bad]);
-		return NULL;
-	}
-
-	bool stop;
-	size_t copy_len;
-	char *copy = odd_line_breaks(&b, data, len, &copy_len, &stop);
-	if (stop) {
-		free(copy);
-		return NULL;
-	}
-	if (copy) {
-		data = copy;
-		len = copy_len;
-		textpos_init(&b.pos, data, len);
-	}
-
-	yaml_parser_t p;
-	if (!yaml_parser_initialize(&p)) {
-		diags_add(d, DIAG_ERROR, 0, 0, "out of memory reading the file");
-		free(copy);
-		return NULL;
-	}
-	yaml_parser_set_input_string(&p, (const unsigned char *)data, len);
-	bool ok = true;
-	for (;;) {
-		yaml_event_t ev;
-		if (!yaml_parser_parse(&p, &ev)) {
-			yaml_error(&b, &p);
-			ok = false;
-			break;
-		}
-		bool more = tree_event(&b, &ev);
-		bool end = ev.type == YAML_STREAM_END_EVENT;
-		yaml_event_delete(&ev);
-		if (!more) {
-			ok = false;
-			break;
-		}
-		if (end)
-			break;
-	}
-	yaml_parser_delete(&p);
-	free(copy);
-	if (!ok) {
-		ynode_free(b.root);
-		return NULL;
-	}
-	if (!b.root) {
-		diags_add(d, DIAG_ERROR, 1, 1,
-			  "the file is empty; a routine needs at least `name` and `steps`");
-		return NULL;
-	}
-	return b.root;
-}
+_Static_assert(TREE_MAX_DEPTH == ROUTINE_MAX_DEPTH && TREE_MAX_NODES == ROUTINE_MAX_NODES &&
+	       TREE_MAX_ERRORS == ROUTINE_MAX_ERRORS, "stage one's limits are the routine's");
 
 /* ---- stage two: the format ---- */
 
@@ -418,6 +33,8 @@ struct checker {
 	enum side side;
 	long long rest;
 	struct tempo tempo;
+	/* the routine's `load_step:`, for reps steps that do not give one */
+	long load_step;
 };
 
 static void err(struct checker *c, const struct ynode *at, const char *fmt, ...)
@@ -520,11 +137,11 @@ static bool get_duration(struct checker *c, const struct ynode *v,
 	long long ms;
 	if (!duration_parse(s, &ms)) {
 		err(c, v, "`%s: %s` is not a duration; write it like 90s, 15m, 1m30s, 1:30 or 90 (seconds)",
-		    key, shown(s));
+		    key, loader_shown(s));
 		return false;
 	}
 	if (ms < DURATION_MIN_MS || ms > DURATION_MAX_MS) {
-		err(c, v, "`%s: %s` is out of range; durations are 1s to 4h", key, shown(s));
+		err(c, v, "`%s: %s` is out of range; durations are 1s to 4h", key, loader_shown(s));
 		return false;
 	}
 	*out = ms;
@@ -539,11 +156,11 @@ static bool get_int(struct checker *c, const struct ynode *v, const char *key,
 		return false;
 	long n;
 	if (!int_parse_clamped(s, &n)) {
-		err(c, v, "`%s: %s` is not a whole number", key, shown(s));
+		err(c, v, "`%s: %s` is not a whole number", key, loader_shown(s));
 		return false;
 	}
 	if (n < lo || n > hi) {
-		err(c, v, "`%s: %s` is out of range; it must be %ld to %ld", key, shown(s), lo, hi);
+		err(c, v, "`%s: %s` is out of range; it must be %ld to %ld", key, loader_shown(s), lo, hi);
 		return false;
 	}
 	*out = (int)n;
@@ -557,7 +174,7 @@ static bool get_bool(struct checker *c, const struct ynode *v, const char *key,
 	if (!s)
 		return false;
 	if (!bool_parse(s, out)) {
-		err(c, v, "`%s: %s` is not true or false", key, shown(s));
+		err(c, v, "`%s: %s` is not true or false", key, loader_shown(s));
 		return false;
 	}
 	return true;
@@ -591,10 +208,53 @@ static bool get_side(struct checker *c, const struct ynode *v, enum side *out)
 	}
 	const char *near = suggest(s, side_words);
 	if (near)
-		err(c, v, "`side: %s` is not a side (did you mean `%s`?); use left, right, both or none", shown(s), near);
+		err(c, v, "`side: %s` is not a side (did you mean `%s`?); use left, right, both or none", loader_shown(s), near);
 	else
-		err(c, v, "`side: %s` is not a side; use left, right, both or none", shown(s));
+		err(c, v, "`side: %s` is not a side; use left, right, both or none", loader_shown(s));
 	return false;
+}
+
+static const char *const measure_words[] = { "pain", "tightness", "stiffness", NULL };
+
+static bool get_measure(struct checker *c, const struct ynode *v, enum measure *out)
+{
+	const char *s = want_scalar(c, v, "measure", "pain, tightness or stiffness");
+	if (!s)
+		return false;
+	enum measure m = measure_from(s);
+	if (m != MEASURE_COUNT && m != MEASURE_NONE) {
+		*out = m;
+		return true;
+	}
+	const char *near = suggest(s, measure_words);
+	if (near)
+		err(c, v, "`measure: %s` is not a measure (did you mean `%s`?); use pain, tightness or stiffness",
+		    loader_shown(s), near);
+	else
+		err(c, v, "`measure: %s` is not a measure; use pain, tightness or stiffness", loader_shown(s));
+	return false;
+}
+
+/* Kilograms, into grams: `load:` (0 allowed: the backpack starts empty)
+ * and `load_step:` (more than 0: a step of nothing would never add load). */
+static bool get_load(struct checker *c, const struct ynode *v, const char *key, bool zero_ok,
+		     long *out)
+{
+	const char *s = want_scalar(c, v, key, "kilograms like 0, 2.5 or 10");
+	if (!s)
+		return false;
+	long g;
+	const char *why = load_parse(s, &g);
+	if (why) {
+		err(c, v, "`%s: %s` %s", key, loader_shown(s), why);
+		return false;
+	}
+	if (!g && !zero_ok) {
+		err(c, v, "`%s: %s` adds nothing; give the kilograms to add, like 2.5", key, loader_shown(s));
+		return false;
+	}
+	*out = g;
+	return true;
 }
 
 static bool get_tempo(struct checker *c, const struct ynode *v, struct tempo *out)
@@ -604,7 +264,7 @@ static bool get_tempo(struct checker *c, const struct ynode *v, struct tempo *ou
 		return false;
 	const char *why = tempo_parse(s, out);
 	if (why) {
-		err(c, v, "`tempo: %s`: %s", shown(s), why);
+		err(c, v, "`tempo: %s`: %s", loader_shown(s), why);
 		return false;
 	}
 	return true;
@@ -623,9 +283,9 @@ static const char *key_text(struct checker *c, const struct ynode *map, size_t i
 		if (o->kind == Y_SCALAR && !strcmp(o->text, k->text)) {
 			if (o->line == k->line)
 				err(c, k, "duplicate key `%s` (first at line %d, column %d)",
-				    shown(k->text), o->line, o->col);
+				    loader_shown(k->text), o->line, o->col);
 			else
-				err(c, k, "duplicate key `%s` (first at line %d)", shown(k->text),
+				err(c, k, "duplicate key `%s` (first at line %d)", loader_shown(k->text),
 				    o->line);
 			return NULL;
 		}
@@ -662,7 +322,10 @@ static const struct ynode *map_get(const struct ynode *map, const char *key)
 	X(REPS, "reps", T(REPS)) \
 	X(PROGRESS, "progress", T(REPS)) \
 	X(TEMPO, "tempo", T(REPS)) \
-	X(REST, "rest", T(REPS))
+	X(REST, "rest", T(REPS)) \
+	X(LOAD, "load", T(REPS)) \
+	X(LOAD_STEP, "load_step", T(REPS)) \
+	X(MEASURE, "measure", T(RATE))
 enum key {
 #define X(id, word, types) K_##id,
 	KEYS(X)
@@ -678,10 +341,13 @@ static const struct {
 #undef X
 };
 #define B(k) (1u << K_##k)
-#define TOP_KEYS (B(FORMAT) | B(NAME) | B(DESCRIPTION) | B(DEFAULTS) | B(STEPS))
+#define TOP_KEYS (B(FORMAT) | B(NAME) | B(DESCRIPTION) | B(DEFAULTS) | B(STEPS) | \
+		  B(LOAD_STEP))
 #define STEP_KEYS (B(TYPE) | B(NAME) | B(CUE) | B(SIDE) | B(DURATION) | B(ROUNDS) | \
-		   B(OFF) | B(SPOTS) | B(SETS) | B(REPS) | B(PROGRESS) | B(TEMPO) | B(REST))
-#define DEFAULT_KEYS (B(SIDE) | B(REST) | B(TEMPO))
+		   B(OFF) | B(SPOTS) | B(SETS) | B(REPS) | B(PROGRESS) | B(TEMPO) | B(REST) | \
+		   B(LOAD) | B(LOAD_STEP) | B(MEASURE))
+/* `load_step` is read in `defaults` only to say where it goes instead */
+#define DEFAULT_KEYS (B(SIDE) | B(REST) | B(TEMPO) | B(LOAD_STEP))
 #define SPOT_KEYS (B(NAME) | B(DURATION) | B(CUE))
 
 /* How the keys of one kind of mapping (the routine, `defaults`, a step, a
@@ -738,16 +404,16 @@ static enum key unknown_key(struct checker *c, const struct ynode *k,
 	}
 	enum key near = nearest_key(key, ks->applies);
 	if (near < K_COUNT) {
-		err(c, k, "unknown key `%s` in %s (did you mean `%s`?)", shown(key), ks->where,
+		err(c, k, "unknown key `%s` in %s (did you mean `%s`?)", loader_shown(key), ks->where,
 		    key_table[near].word);
 		return near;
 	}
 	enum key other = nearest_key(key, ks->known);
 	if (other < K_COUNT)
-		err(c, k, "unknown key `%s` in %s (`%s` %s either%s)", shown(key), ks->where,
+		err(c, k, "unknown key `%s` in %s (`%s` %s either%s)", loader_shown(key), ks->where,
 		    key_table[other].word, ks->not_here, ks->only ? ks->only : "");
 	else
-		err(c, k, "unknown key `%s` in %s", shown(key), ks->where);
+		err(c, k, "unknown key `%s` in %s", loader_shown(key), ks->where);
 	return K_COUNT;
 }
 
@@ -792,9 +458,9 @@ static bool get_type(struct checker *c, const struct ynode *v, enum step_type *o
 	const char *near = suggest(s, type_words);
 	if (near)
 		err(c, v, "unknown step type `%s` (did you mean `%s`?); use note, ice, massage, reps, timer or rate",
-		    shown(s), near);
+		    loader_shown(s), near);
 	else
-		err(c, v, "unknown step type `%s`; use note, ice, massage, reps, timer or rate", shown(s));
+		err(c, v, "unknown step type `%s`; use note, ice, massage, reps, timer or rate", loader_shown(s));
 	return false;
 }
 
@@ -851,7 +517,7 @@ static void load_spots(struct checker *c, struct step *st, const struct ynode *v
 		}
 		if (!timed && sp->name)
 			err(c, s, "spot `%s` has no duration; give the spot or its step a `duration`",
-			    shown(sp->name));
+			    loader_shown(sp->name));
 		else if (!timed)
 			err(c, s, "the spot has no duration; give the spot or its step a `duration`");
 	}
@@ -865,7 +531,7 @@ static const char *article(enum step_type t)
 /* Which of a step's values were given and good, for the checks that
  * combine them. */
 struct step_values {
-	bool duration, rounds, off, reps;
+	bool duration, rounds, off, reps, load, load_step;
 };
 
 /* Every value the step gives, each by its own grammar. */
@@ -886,7 +552,7 @@ static void load_step_values(struct checker *c, struct step *st, const struct ke
 		const char *s = want_scalar(c, v[K_REPS], "reps", "a number like 12 or a range like 8-15");
 		const char *why = s ? range_parse(s, &st->reps) : NULL;
 		if (why)
-			err(c, v[K_REPS], "`reps: %s`: %s", shown(s), why);
+			err(c, v[K_REPS], "`reps: %s`: %s", loader_shown(s), why);
 		ok->reps = s && !why;
 	}
 	if (v[K_PROGRESS])
@@ -895,6 +561,11 @@ static void load_step_values(struct checker *c, struct step *st, const struct ke
 		get_tempo(c, v[K_TEMPO], &st->tempo);
 	if (v[K_REST])
 		get_duration(c, v[K_REST], "rest", &st->rest);
+	ok->load = v[K_LOAD] && get_load(c, v[K_LOAD], "load", true, &st->load);
+	ok->load_step = v[K_LOAD_STEP] &&
+			get_load(c, v[K_LOAD_STEP], "load_step", false, &st->load_step);
+	if (v[K_MEASURE])
+		get_measure(c, v[K_MEASURE], &st->measure);
 }
 
 /* What a step of a known type needs beyond its own values: the keys it
@@ -929,9 +600,14 @@ static void load_step_type(struct checker *c, struct step *st, const struct ynod
 	case STEP_REPS:
 		if (!v[K_REPS] && !f->misspelt[K_REPS])
 			err(c, m, "a reps step needs `reps`, a number like 12 or a range like 8-15");
-		if (st->progress && ok->reps && st->reps.min == st->reps.max)
+		/* with a load, one number is load progression: the reps stay,
+		 * the load rises */
+		if (st->progress && ok->reps && st->reps.min == st->reps.max && !v[K_LOAD] &&
+		    !f->misspelt[K_LOAD])
 			warn(c, v[K_PROGRESS],
-			     "`progress` needs a range like 8-15 to progress within; with one number it does nothing");
+			     "`progress` needs a range like 8-15 to progress within, or a `load` to add to; with one number and no load it does nothing");
+		if (ok->load_step && !v[K_LOAD] && !f->misspelt[K_LOAD])
+			warn(c, v[K_LOAD_STEP], "`load_step` does nothing without `load`, the load to start from");
 		if (!v[K_TEMPO])
 			st->tempo = c->has_tempo ? c->tempo : (struct tempo){ .self = true };
 		if (!v[K_REST])
@@ -950,7 +626,7 @@ static void load_step(struct checker *c, struct step *st, const struct ynode *m)
 	st->sets = 1;
 	st->side = SIDE_NONE;
 	st->load = LOAD_NONE;
-	st->load_step = LOAD_STEP_DEFAULT;
+	st->load_step = c->load_step; /* the routine's, unless the step says */
 	if (m->kind != Y_MAP) {
 		err(c, m, "a step is a mapping with at least `type` and `name`, not %s",
 		    kind_word(m));
@@ -1007,6 +683,10 @@ static void load_defaults(struct checker *c, const struct ynode *m)
 		c->has_rest = get_duration(c, f.val[K_REST], "rest", &c->rest);
 	if (f.val[K_TEMPO])
 		c->has_tempo = get_tempo(c, f.val[K_TEMPO], &c->tempo);
+	/* one place for the routine's load step, where it can be found */
+	if (f.key[K_LOAD_STEP])
+		err(c, f.key[K_LOAD_STEP],
+		    "`load_step` cannot go in `defaults`; it is the routine's own: put it at the top, beside `name` (or on a reps step, for that step alone)");
 }
 
 /* How many segments a step expands to, roughly, so that a huge expansion
@@ -1070,9 +750,13 @@ static struct routine *load_tree(struct checker *c, const struct ynode *root,
 	struct keys f;
 	read_keys(c, root, &ks, &f);
 
-	/* defaults first: steps before them in the file still get them */
+	/* defaults and the load step first: steps before them in the file
+	 * still get them */
 	if (f.val[K_DEFAULTS])
 		load_defaults(c, f.val[K_DEFAULTS]);
+	c->load_step = LOAD_STEP_DEFAULT;
+	if (f.val[K_LOAD_STEP] && get_load(c, f.val[K_LOAD_STEP], "load_step", false, &c->load_step))
+		r->load_step = c->load_step;
 	int format;
 	if (f.val[K_FORMAT] && get_int(c, f.val[K_FORMAT], "format", 0, 1000, &format) &&
 	    format != 1)

@@ -21,6 +21,7 @@
 #include "sigs.h"
 #include "safetext.h"
 #include "util.h"
+#include "zones.h"
 
 static const char help_line[] =
 	"Commands: Enter or n next, p pause/resume, b back, + or - 15 seconds, "
@@ -126,6 +127,19 @@ static bool wants_number(const struct engine *e)
 	       (e->input == INPUT_RATING || e->input == INPUT_COUNT);
 }
 
+/* A pain rating about to be given: its zone, in words (a line has no
+ * colour), before the next prompt follows. */
+static void say_zone(struct plain *p, int n)
+{
+	struct engine *e = &p->s->e;
+	if (e->input != INPUT_RATING || n < 0 || n > 10 || engine_guarded(e))
+		return;
+	struct engine_view v;
+	engine_view_numbers(e, &v);
+	if (v.step && v.kind == SEG_RATE && v.step->measure == MEASURE_PAIN)
+		say(p, "Pain %d: %s", n, pain_zone_word(pain_zone(n)));
+}
+
 static bool takes_number(const struct engine *e)
 {
 	return wants_number(e) ||
@@ -141,6 +155,7 @@ static void feed(struct plain *p)
 	while (p->nahead && wants_number(e) && !engine_guarded(e)) {
 		int v = p->ahead[0];
 		memmove(p->ahead, p->ahead + 1, --p->nahead * sizeof *p->ahead);
+		say_zone(p, v);
 		engine_number(e, v);
 		show_changes(p);
 	}
@@ -157,6 +172,7 @@ static void number(struct plain *p, long v)
 	struct engine *e = &p->s->e;
 	int n = (int)(v > 100000 ? 100000 : v < -1 ? -1 : v);
 	if (takes_number(e)) {
+		say_zone(p, n);
 		engine_number(e, n);
 	} else if (p->nahead < PLAIN_AHEAD) {
 		p->ahead[p->nahead++] = n;

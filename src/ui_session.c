@@ -20,6 +20,7 @@
 #include "ui_summary.h"
 #include "ui_session_text.h"
 #include "util.h"
+#include "zones.h"
 
 /* ---- the screen's own state ---- */
 
@@ -80,6 +81,30 @@ static const char *key_word(int k, char buf[8])
 	return buf;
 }
 
+/* A rating's prompt: for pain the zones, in the longest form that fits
+ * the screen's width (it wraps when none does); for another measure its
+ * word. */
+static void rating_prompt(const struct ui *ui, const struct engine_view *v, const char *next,
+			  char *out, size_t n)
+{
+	enum measure m = v->step ? v->step->measure : MEASURE_NONE;
+	if (m != MEASURE_PAIN) {
+		snprintf(out, n, "Type %s%s0 to 10, then Enter (%s skips)", measure_word(m),
+			 m != MEASURE_NONE ? " " : "", next);
+		return;
+	}
+	char z[96];
+	int w = ui->paint.cols - 2;
+	pain_zones_text(z, sizeof z, ui->paint.utf8 ? " \u00b7 " : ", ");
+	snprintf(out, n, "%s. Type 0 to 10, then Enter (%s skips)", z, next);
+	if (paint_width(out) <= w)
+		return;
+	/* the key help below says how to type it */
+	snprintf(out, n, "%s", z);
+	if (paint_width(out) > w)
+		pain_zones_text(out, n, ", ");
+}
+
 static void prompt(struct ui *ui, const struct engine_view *v, char *out, size_t n)
 {
 	char kp[8], kn[8];
@@ -92,7 +117,7 @@ static void prompt(struct ui *ui, const struct engine_view *v, char *out, size_t
 	else if (v->paused)
 		snprintf(out, n, "Paused: %s to go on", pause);
 	else if (v->input == INPUT_RATING)
-		snprintf(out, n, "Type 0 to 10, then Enter (%s skips)", next);
+		rating_prompt(ui, v, next, out, n);
 	else if (v->input == INPUT_COUNT)
 		snprintf(out, n, "Reps done? Type the number, then Enter (Enter alone: %d; %s skips the set)",
 			 v->reps_done, next);
@@ -513,7 +538,7 @@ static void draw(struct ui *ui)
 	if (paint_width(text) > l->w)
 		sess_counters(&v, text, sizeof text, true);
 	if (ui->full || strcmp(text, ss->shown_counters)) {
-		draw_line(ui, l, L_COUNTERS, text, C_NORMAL);
+		draw_line(ui, l, L_COUNTERS, text, sess_counters_color(&v));
 		snprintf(ss->shown_counters, sizeof ss->shown_counters, "%s", text);
 	}
 	draw_bars(ui, l, &v);

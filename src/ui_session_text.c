@@ -9,14 +9,33 @@
 #include <string.h>
 
 #include "util.h"
+#include "zones.h"
 
 static enum ui_color side_color(enum side s)
 {
 	return s == SIDE_LEFT ? C_LEFT : s == SIDE_RIGHT ? C_RIGHT : C_TITLE;
 }
 
+/* A pain rating with a value typed: the value's zone; else ZONE_COUNT. */
+static enum pain_zone typed_zone(const struct engine_view *v)
+{
+	if (v->kind != SEG_RATE || !v->step || v->step->measure != MEASURE_PAIN || v->typed < 0)
+		return ZONE_COUNT;
+	return pain_zone(v->typed);
+}
+
+/* The zones in the colours of a traffic light: the palette's green, its
+ * yellow (the right side's) and its red (warnings').  Without colour the
+ * last two are bold, and the word says it all. */
+static enum ui_color zone_color(enum pain_zone z)
+{
+	return z == ZONE_FINE ? C_GOOD : z == ZONE_ACCEPTABLE ? C_RIGHT : C_WARN;
+}
+
 enum ui_color sess_phase_color(const struct engine_view *v)
 {
+	if (typed_zone(v) != ZONE_COUNT)
+		return zone_color(typed_zone(v));
 	switch (v->kind) {
 	case SEG_ICE_ON:
 	case SEG_ICE_OFF: return C_ICE;
@@ -187,6 +206,11 @@ void sess_counters(const struct engine_view *v, char *out, size_t n, bool brief)
 			snprintf(out, n, "round %s", a);
 		}
 		break;
+	case SEG_RATE:
+		/* a pain rating typed: its zone, "6 back off" */
+		if (typed_zone(v) != ZONE_COUNT)
+			snprintf(out, n, "%d %s", v->typed, pain_zone_word(typed_zone(v)));
+		break;
 	case SEG_ICE_OFF:
 		/* the round just done is over: what counts now is the next */
 		of(a, sizeof a, s->round + 1, s->nrounds, brief);
@@ -195,6 +219,11 @@ void sess_counters(const struct engine_view *v, char *out, size_t n, bool brief)
 	default:
 		break;
 	}
+}
+
+enum ui_color sess_counters_color(const struct engine_view *v)
+{
+	return typed_zone(v) != ZONE_COUNT ? zone_color(typed_zone(v)) : C_NORMAL;
 }
 
 /* The reminder for what is under way: the spot's own cue, else the step's.

@@ -21,8 +21,13 @@ void sess_big_words(const struct engine_view *v, struct big_words *bw);
 /* The big figure: the time left, the rep under way, the count or rating
  * typed; "" for none. */
 void sess_big_text(const struct engine_view *v, char *out, size_t n);
-/* The counters ("set 1 of 2   rep 3 of 12"), `brief` for narrow screens. */
+/* The counters ("set 1 of 2   rep 3 of 12"; for a pain rating typed, the
+ * value and its zone, "6 back off"), `brief` for narrow screens. */
 void sess_counters(const struct engine_view *v, char *out, size_t n, bool brief);
+/* Their colour: a pain rating's zone (green, yellow, red), else normal.
+ * sess_phase_color() gives the zone's colour to the heading and the big
+ * figure too. */
+enum ui_color sess_counters_color(const struct engine_view *v);
 /* The cue for what is under way, or NULL. */
 const char *sess_cue_text(const struct engine_view *v);
 /* What comes next, in words ("next: REST 1:00"), or "". */

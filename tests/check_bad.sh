@@ -9,13 +9,14 @@
 guard_ms=10000
 ldd "$RECOUP" 2>/dev/null | grep -q libasan && guard_ms=30000
 
-bad="alias anchor bad-duration bad-reps bad-side bad-tempo bom-invalid-utf8
+bad="alias anchor bad-duration bad-load bad-measure bad-reps bad-side bad-tempo bom-invalid-utf8
 c1-in-cue c1-in-description c1-in-name c1-in-spot
 colon-in-value control-char-in-name cr-line-ends defaults-bad
 document-comments-only document-empty duplicate-key-same-line duplicate-key
 duration-too-long duration-zero empty-spots empty-steps empty format-2
 ice-no-duration invalid-utf8 key-not-scalar key-wrong-type line-separator-drift
-line-separators long-numbers massage-no-spots missing-colon missing-name
+line-separators load-not-reps load-step-in-defaults load-step-zero
+long-numbers massage-no-spots measure-not-rate missing-colon missing-name
 missing-steps misspelt-off misspelt-spot-keys misspelt-top-keys name-empty
 name-line-break nesting-too-deep no-type-more-errors progress-not-bool
 reps-missing reps-out-of-range reversed-range rounds-not-number

@@ -87,9 +87,9 @@ done
 is "$missing" "" "the sample config has every setting"
 
 # every key of src/loader.c's routine format (its KEYS table): in recoup-routine(5)
-keys=$(sed -n '/^#define KEYS(X)/,/^enum key/p' "$S/loader.c" | grep -o 'X([A-Z]*, "[a-z]*"' |
-	grep -o '"[a-z]*"' | tr -d '"')
-ok "$([ "$(echo $keys | wc -w)" -ge 17 ]; echo $?)" "the keys are read from src/loader.c ($(echo $keys | wc -w))"
+keys=$(sed -n '/^#define KEYS(X)/,/^enum key/p' "$S/loader.c" | grep -o 'X([A-Z_]*, "[a-z_]*"' |
+	grep -o '"[a-z_]*"' | tr -d '"')
+ok "$([ "$(echo $keys | wc -w)" -ge 20 ]; echo $?)" "the keys are read from src/loader.c ($(echo $keys | wc -w))"
 missing=
 for k in $keys format description defaults steps; do
 	grep -q "^\.BR $k \"" "$S/recoup-routine.5" || missing="$missing $k"
@@ -108,7 +108,7 @@ example() { # example PAGE: the lines of its EXAMPLE section's .EX block
 }
 example "$S/recoup-routine.5" >"$T/example.yaml"
 out=$("$RECOUP" --check "$T/example.yaml" 2>&1)
-is "$?:$out" "0:$T/example.yaml: ok: Post-run calf care, 6 steps, 51:36" \
+is "$?:$out" "0:$T/example.yaml: ok: Post-run calf care, 8 steps, 53:54" \
 	"recoup-routine(5)'s example is a good routine"
 example "$S/recoup.conf.5" >"$T/example.conf"
 out=$("$RECOUP" --config "$T/example.conf" --dump-config 2>&1)

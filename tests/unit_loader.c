@@ -269,7 +269,7 @@ static void test_warnings(void)
 	r = load("name: Flat\nsteps:\n  - {type: reps, name: R, reps: 12, progress: true}\n");
 	ok(r != NULL, "progress with a single number loads");
 	is_str(diag_text(0),
-	       "3:47: warning: `progress` needs a range like 8-15 to progress within; with one number it does nothing",
+	       "3:47: warning: `progress` needs a range like 8-15 to progress within, or a `load` to add to; with one number and no load it does nothing",
 	       "progress with a single number: warning");
 	routine_free(r);
 }
@@ -655,6 +655,77 @@ static void test_plan_others(void)
 	routine_free(r);
 }
 
+/* `measure:` on ratings, `load:` and `load_step:` on reps steps, and the
+ * routine's `load_step:` that reps steps take when they do not say. */
+static void test_measure_and_load(void)
+{
+	struct routine *r = load(
+		"name: Loaded\n"
+		"steps:\n"
+		"  - {type: rate, name: Pain before, measure: pain}\n"
+		"  - {type: rate, name: Tight, measure: tightness}\n"
+		"  - {type: rate, name: Stiff, measure: stiffness}\n"
+		"  - {type: rate, name: Plain}\n"
+		"  - {type: reps, name: Drop, reps: 15, progress: true, load: 0}\n"
+		"  - {type: reps, name: Curl, reps: 8-12, load: 12.5 kg, load_step: 1.25}\n"
+		"  - {type: reps, name: Bare, reps: 10}\n"
+		"load_step: 5\n");
+	ok(r != NULL, "measure, load and load_step load");
+	is_int((long long)d.n, 0, "no diagnostics: `progress` with one number and a load is load progression");
+	if (!r) {
+		diags_print(&d, stdout);
+		return;
+	}
+	ok(r->steps[0].measure == MEASURE_PAIN, "measure: pain");
+	ok(r->steps[1].measure == MEASURE_TIGHTNESS, "measure: tightness");
+	ok(r->steps[2].measure == MEASURE_STIFFNESS, "measure: stiffness");
+	ok(r->steps[3].measure == MEASURE_NONE, "a rating that does not say measures nothing known");
+	is_int(r->load_step, 5000, "the routine's load_step in grams (written after the steps)");
+	is_int(r->steps[4].load, 0, "load: 0 is a load (the empty backpack)");
+	is_int(r->steps[4].load_step, 5000, "a reps step takes the routine's load_step");
+	ok(r->steps[4].progress, "progress stays on with one number and a load");
+	is_int(r->steps[5].load, 12500, "load: 12.5 kg in grams");
+	is_int(r->steps[5].load_step, 1250, "a step's own load_step beats the routine's");
+	is_int(r->steps[6].load, LOAD_NONE, "a reps step without load: LOAD_NONE");
+	routine_free(r);
+
+	r = load("name: Default step\nsteps:\n  - {type: reps, name: D, reps: 15, load: 0}\n");
+	ok(r != NULL, "a load without any load_step loads");
+	if (r) {
+		is_int(r->load_step, LOAD_STEP_DEFAULT, "the routine's load_step defaults to 2.5 kg");
+		is_int(r->steps[0].load_step, 2500, "and so does the step's");
+	}
+	routine_free(r);
+
+	r = load("name: W\nsteps:\n  - {type: reps, name: R, reps: 15, progress: true}\n"
+		 "  - {type: reps, name: S, reps: 8-12, load_step: 2}\n");
+	ok(r != NULL, "progress with one number and no load still loads");
+	is_int((long long)d.nwarnings, 2, "two warnings");
+	is_str(diag_text(0),
+	       "3:47: warning: `progress` needs a range like 8-15 to progress within, or a `load` to add to; with one number and no load it does nothing",
+	       "progress with one number and no load: does nothing");
+	is_str(diag_text(1), "4:50: warning: `load_step` does nothing without `load`, the load to start from",
+	       "load_step without load: does nothing");
+	routine_free(r);
+
+	r = load("name: E\nload_step: 0\nsteps:\n  - {type: rate, name: P, measure: pians}\n"
+		 "  - {type: reps, name: R, reps: 5, load: 2.5.1, load_step: 0 kg}\n"
+		 "  - {type: timer, name: T, duration: 5s, measure: pain}\n");
+	ok(r == NULL, "bad measure and loads: refused");
+	is_int((long long)d.nerrors, 5, "five errors");
+	is_str(diag_text(0), "2:12: `load_step: 0` adds nothing; give the kilograms to add, like 2.5",
+	       "load_step: 0 at the top");
+	is_str(diag_text(1),
+	       "4:36: `measure: pians` is not a measure (did you mean `pain`?); use pain, tightness or stiffness",
+	       "a misspelt measure: a suggestion");
+	is_str(diag_text(2), "5:42: `load: 2.5.1` is not a load; give kilograms like 0, 10 or 2.5",
+	       "a bad load");
+	is_str(diag_text(3), "5:60: `load_step: 0 kg` adds nothing; give the kilograms to add, like 2.5",
+	       "load_step: 0 kg on a step");
+	is_str(diag_text(4), "6:42: `measure` does not apply to a timer step", "measure on a timer");
+	routine_free(r);
+}
+
 int main(void)
 {
 	diags_init(&d, "t.yaml");
@@ -669,6 +740,7 @@ int main(void)
 	test_line_separators();
 	test_plan_reps();
 	test_plan_others();
+	test_measure_and_load();
 	diags_free(&d);
 	return done_testing();
 }
