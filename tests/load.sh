@@ -7,10 +7,6 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/session.sh"
 
-# TODO: the loader takes `load:` once the loader's part of issue 11 is
-# merged; until then this test has nothing to run.
-"$RECOUP" --check "$F/load.yaml" >/dev/null 2>&1 ||
-	skip_all "the loader does not take load: yet"
 
 # field LINE KEY: the value of KEY in a log line
 field() { printf '%s\n' "$1" | sed -n "s/.* $2=\\([^ ]*\\).*/\\1/p"; }

@@ -7,9 +7,6 @@
 . "$top_srcdir/tests/tmux.sh"
 
 LOADF="$top_srcdir/tests/fixtures-engine/load.yaml"
-# TODO: the loader takes `load:` once the loader's part of issue 11 is
-# merged; until then this test has nothing to run.
-"$RECOUP" --check "$LOADF" >/dev/null 2>&1 || skip_all "the loader does not take load: yet"
 
 tm_start --speed 10 "$LOADF"
 wait_screen '^ *LEFT set 1 of 2: 3 reps \(5 kg\) of Heel drop'
