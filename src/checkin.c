@@ -10,10 +10,10 @@
 #include "clock.h"
 #include "logfmt.h"
 #include "logmodel.h"
+#include "zones.h"
 
 const char *const checkin_default_items[] = { "pain", "stiffness", NULL };
 
-const char checkin_zones_text[] = "0-3 fine, 4-5 acceptable, 6+ back off";
 
 /* ---- the questions ---- */
 
@@ -119,13 +119,20 @@ bool checkin_is_pain(const char *name)
 
 int checkin_zone(int v)
 {
-	return v <= 3 ? 0 : v <= 5 ? 1 : 2;
+	return (int)pain_zone(v);
 }
 
 const char *checkin_zone_word(int v)
 {
-	static const char *const words[] = { "fine", "acceptable", "back off" };
-	return words[checkin_zone(v)];
+	return pain_zone_word(pain_zone(v));
+}
+
+const char *checkin_zones_text(void)
+{
+	static char text[64];
+	if (!text[0])
+		pain_zones_text(text, sizeof text, ", ");
+	return text;
 }
 
 void checkin_summary(const struct checkin *c, struct buf *b)

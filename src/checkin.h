@@ -63,7 +63,7 @@ bool checkin_is_pain(const char *name);
 const char *checkin_zone_word(int v);
 int checkin_zone(int v);
 /* The zones in one line, for the prompt: "0-3 fine, 4-5 acceptable, 6+ back off". */
-extern const char checkin_zones_text[];
+const char *checkin_zones_text(void);
 /* What was answered, in words: "pain 2 (fine), stiffness 4", or "nothing". */
 void checkin_summary(const struct checkin *c, struct buf *b);
 

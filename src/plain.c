@@ -485,7 +485,7 @@ static void checkin_ask(const struct checkin *c)
 	const char *name = c->items[c->cur];
 	checkin_item_title(name, title, sizeof title);
 	if (checkin_is_pain(name))
-		printf("%s on getting up, 0 to 10 (%s):\n", title, checkin_zones_text);
+		printf("%s on getting up, 0 to 10 (%s):\n", title, checkin_zones_text());
 	else
 		printf("%s on getting up, 0 to 10:\n", title);
 	fflush(stdout);

@@ -253,7 +253,7 @@ static void draw(struct ui *ui)
 			/* the zones under the item they read */
 			paint_color_on(&ui->paint, C_DIM);
 			y += paint_wrap(&ui->paint, y + 1, last - y, 6, cols - 7, 0,
-					checkin_zones_text);
+					checkin_zones_text());
 			paint_color_off(&ui->paint, C_DIM);
 		}
 	}
