@@ -165,7 +165,8 @@ core() {
 	done
 }
 core $(cd "$src" && ls engine*.c history*.c | sed 's/\.c$//') \
-	logscan progress logfile logfmt slog
+	logscan logmodel progress progress_rules progress_why checkin zones summary \
+	logfile logfmt slog
 
 # the drawing kit sits below the screens: it reaches none of them
 bad=
