@@ -175,7 +175,7 @@ static void print_checkins(FILE *out, const struct history *h)
 {
 	if (!h->checkins)
 		return;
-	fprintf(out, "\nMorning check-ins: %d\n", h->checkins);
+	fputs("\nMorning check-ins\n", out);
 	for (size_t i = 0; i < h->nitems; i++)
 		print_series(out, &h->items[i], !strcmp(h->items[i].name, "pain"), "");
 }

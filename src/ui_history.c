@@ -138,15 +138,18 @@ static int draw_lines(struct ui *ui, int skip, int y0, int h)
 	} while (0)
 
 	EMIT(C_TITLE, "Sessions per week (last %d weeks)", HISTORY_WEEKS);
+	/* the latest weeks that fit, four columns each: a narrow window
+	 * must not wrap them onto the next line */
+	int wk0 = HISTORY_WEEKS - w / 4 > 0 ? HISTORY_WEEKS - w / 4 : 0;
 	if (line >= skip && line - skip < h) {
 		move(y0 + line - skip, 1);
-		for (int i = 0; i < HISTORY_WEEKS; i++)
+		for (int i = wk0; i < HISTORY_WEEKS; i++)
 			printw(" W%02d", hs->weeks[i].iso_week);
 	}
 	line++;
 	if (line >= skip && line - skip < h) {
 		move(y0 + line - skip, 1);
-		for (int i = 0; i < HISTORY_WEEKS; i++) {
+		for (int i = wk0; i < HISTORY_WEEKS; i++) {
 			if (hs->weeks[i].sessions)
 				paint_color_on(&ui->paint, C_GOOD);
 			printw(" %3d", hs->weeks[i].sessions);
@@ -216,7 +219,7 @@ static int draw_lines(struct ui *ui, int skip, int y0, int h)
 		/* the morning after, as words: each item's latest days that
 		 * fit, oldest first (recoup --history lists them all) */
 		line++;
-		EMIT(C_TITLE, "Morning check-ins (0 to 10), %d", hs->checkins);
+		EMIT(C_TITLE, "Morning check-ins (0 to 10)");
 		for (size_t i = 0; i < hs->nitems; i++) {
 			const struct history_rating *r = &hs->items[i];
 			int last = r->n ? r->v[r->n - 1].value : 0;
