@@ -127,9 +127,13 @@ like "$(cat "$T/out")" '  1 complete, 0 quit, 0 aborted, 0 unfinished' "the sess
 sh "$srcdir/tests/gen_log.sh" 3000 >gen.log
 "$CLI" --now $NOW gen.log >"$T/out" 2>"$T/err"
 is "$(cat "$T/err")" "" "a generated log has no corrupt lines"
-# 151 sessions of 20 lines or 19 (killed ones): 3 practice, 3 killed.
-is "$(sed -n 1,3p "$T/out")" "Sessions: 148, from 2026-01-01 to 2026-03-17
-  145 complete, 0 quit, 0 aborted, 3 unfinished
-  3 practice sessions left out (--practice shows them)" "and is read whole"
+# 140 sessions of 21 lines or 20 (killed ones): 2 practice, 3 killed; a
+# check-in each morning but the first.
+is "$(sed -n 1,3p "$T/out")" "Sessions: 138, from 2026-01-01 to 2026-03-11
+  135 complete, 0 quit, 0 aborted, 3 unfinished
+  2 practice sessions left out (--practice shows them)" "and is read whole"
+is "$(sed -n '/^Morning check-ins$/,$p' "$T/out" | grep -c '^    2026-')" 138 \
+	"with 69 mornings of pain and stiffness"
+like "$(cat "$T/out")" '^  Calf pain after \(pain\): last [0-9]+, ' "and pain ratings with their zone"
 
 done_testing
