@@ -8,6 +8,9 @@
 # practice, every 40th is killed (no end); a morning check-in (pain and
 # stiffness, its own session id) before the morning session of every day
 # but the first.
+#   sh tests/gen_log.sh 100000 long
+# is 100 sessions of LINES/100 lines each instead (a set done again and
+# again, pauses), for what a reader keeps: it grows with sessions, not lines.
 #   sh tests/gen_log.sh 100000 worst
 # is the reader's worst case instead: every session newest first (as in a
 # log merged from two machines), each with a routine, an exercise and a
@@ -27,6 +30,21 @@ function stamp(t,   d, secs, z, era, doe, yoe, y, doy, mp, dd, m) {
 		int(secs / 3600), int(secs / 60) % 60, secs % 60, int(t * 1000 + 0.5) % 1000)
 }
 '
+[ "${2:-}" = long ] && exec awk -v lines="$lines" "$stamp"'
+BEGIN {
+	t0 = 1767225600
+	per = int(lines / 100)
+	for (s = 0; s < 100; s++) {
+		t = t0 + s * 86400
+		sid = sprintf("%06x", s)
+		print stamp(t) " " sid " start routine=\"Long one\" id=long-one planned=60 steps=1 format=1"
+		for (i = 1; i < per - 1; i += 2) {
+			print stamp(t + i) " " sid " pause n=1 name=\"Drive\" reason=gap gap=1"
+			print stamp(t + i + 1) " " sid " set n=1 name=\"Drive\" side=" (i % 4 == 1 ? "left" : "right") " set=" int(i / 4) % 3 + 1 " sets=3 target=8 reps=" i % 9 " elapsed=2"
+		}
+		print stamp(t + per) " " sid " end status=complete elapsed=" per
+	}
+}'
 [ "${2:-}" = worst ] && exec awk -v lines="$lines" "$stamp"'
 BEGIN {
 	t0 = 1767225600 + lines * 60

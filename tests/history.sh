@@ -135,5 +135,10 @@ is "$(sed -n 1,3p "$T/out")" "Sessions: 138, from 2026-01-01 to 2026-03-11
 is "$(sed -n '/^Morning check-ins$/,$p' "$T/out" | grep -c '^    2026-')" 138 \
 	"with 69 mornings of pain and stiffness"
 like "$(cat "$T/out")" '^  Calf pain after \(pain\): last [0-9]+, ' "and pain ratings with their zone"
+sh "$srcdir/tests/gen_log.sh" 3000 long >long.log
+"$CLI" --now $NOW long.log >"$T/out" 2>"$T/err"
+is "$(cat "$T/err")$(sed -n 1p "$T/out")" "Sessions: 100, from 2026-01-01 to 2026-04-10" \
+	"the long mode: 100 sessions, no corrupt line"
+like "$(cat "$T/out")" '^    2026-01-01: [0-9]+ reps in 3 sets, target 8$' "each set once however often redone"
 
 done_testing
