@@ -1,7 +1,7 @@
 /* history.c: the session log read back for `recoup --history` and the
- * history screen: the report's consumer of the scanner (logscan.c).  The
- * report printed from it is history_report.c; progression, the other
- * consumer, is progress.c. */
+ * history screen: a consumer of the model of the log (logmodel.h), which
+ * folds its finished sessions and check-ins into a struct history.  The
+ * report printed from it is history_report.c. */
 #include "config.h"
 
 #include "history.h"
@@ -14,9 +14,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "logfmt.h"
-#include "logscan.h"
-#include "safetext.h"
+#include "logmodel.h"
 #include "util.h"
 
 static const char *const status_words[] = {
@@ -32,22 +30,16 @@ const char *history_status_word(enum history_status s)
 
 /* ---- calendar ---- */
 
-/* Days since the epoch of a civil date (proleptic Gregorian). */
-static long days_from_civil(long y, int m, int d)
-{
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 long history_local_day(time_t t)
 {
-	struct tm tm;
-	localtime_r(&t, &tm);
-	return days_from_civil(tm.tm_year + 1900L, tm.tm_mon + 1, tm.tm_mday);
+	return lm_local_day(t);
+}
+
+const char *history_pain_zone(int value)
+{
+	if (value < 0 || value > 10)
+		return "";
+	return value <= 3 ? "fine" : value <= 5 ? "acceptable" : "back off";
 }
 
 /* The Monday on or before `day` (1970-01-01 was a Thursday). */
@@ -106,7 +98,7 @@ typedef void (*name_key)(const struct history *h, size_t i, const char **name,
 struct hist_read {
 	struct history *h;
 	const struct history_filter *f;
-	struct name_index routines, exercises, ratings;
+	struct name_index routines, exercises, ratings, items;
 };
 
 static uint32_t name_hash(const char *name, const char *side)
@@ -156,16 +148,6 @@ static size_t index_lookup(struct name_index *ix, const struct history *h,
 	return *slot - 1;
 }
 
-/* The index of (name, side), or (size_t)-1 when there is none. */
-static size_t index_find(const struct name_index *ix, const struct history *h,
-			 name_key key, const char *name, const char *side)
-{
-	if (!ix->nslots)
-		return (size_t)-1;
-	size_t slot = *index_slot(ix, h, key, name, side);
-	return slot ? slot - 1 : (size_t)-1;
-}
-
 static void index_free(struct name_index *ix)
 {
 	free(ix->slots);
@@ -193,19 +175,12 @@ static void rating_key(const struct history *h, size_t i, const char **name,
 	*side = NULL;
 }
 
-/* The sets already counted in this session: a set done again after `b` is
- * logged again, and the later line replaces the earlier. */
-#define DONE_KEPT 256
-struct hist_sess {
-	size_t routine;
-	struct {
-		size_t ex;
-		long long set;
-		int reps;
-	} *done;            /* grows to DONE_KEPT, then a ring */
-	size_t ndone;       /* sets counted; the last DONE_KEPT in done[] */
-	size_t done_cap;
-};
+static void item_key(const struct history *h, size_t i, const char **name,
+		     const char **side)
+{
+	*name = h->items[i].name;
+	*side = NULL;
+}
 
 static bool routine_matches(const char *want, const char *name, const char *id)
 {
@@ -243,19 +218,25 @@ static size_t hist_exercise(struct hist_read *hr, const char *name, const char *
 	return h->nexercises++;
 }
 
-static size_t hist_rating(struct hist_read *hr, const char *name)
+/* A series of values by name: the ratings, or the check-in items. */
+static struct history_rating *hist_series(struct hist_read *hr, bool item,
+					  const char *name)
 {
 	struct history *h = hr->h;
+	struct name_index *ix = item ? &hr->items : &hr->ratings;
+	struct history_rating **v = item ? &h->items : &h->ratings;
+	size_t *n = item ? &h->nitems : &h->nratings;
+	size_t *cap = item ? &h->items_cap : &h->ratings_cap;
 	bool fresh;
-	size_t i = index_lookup(&hr->ratings, h, rating_key, name, NULL, &fresh);
+	size_t i = index_lookup(ix, h, item ? item_key : rating_key, name, NULL, &fresh);
 	if (!fresh)
-		return i;
-	h->ratings = xgrow(h->ratings, &h->ratings_cap, h->nratings + 1,
-			   sizeof *h->ratings);
-	struct history_rating *r = &h->ratings[h->nratings];
+		return &(*v)[i];
+	*v = xgrow(*v, cap, *n + 1, sizeof **v);
+	struct history_rating *r = &(*v)[*n];
 	memset(r, 0, sizeof *r);
 	r->name = xstrdup(name);
-	return h->nratings++;
+	(*n)++;
+	return r;
 }
 
 static void hist_count_week(struct history *h, struct history_routine *r,
@@ -269,199 +250,138 @@ static void hist_count_week(struct history *h, struct history_routine *r,
 	r->weeks[w]++;
 }
 
-static bool hist_start(struct scan *sc, size_t i, const struct logrec *rec)
+/* The name a session is shown under: its title, else its file's name. */
+static const char *display_name(const struct lm_session *s)
 {
-	struct hist_read *hr = sc->ctx;
+	if (*s->routine)
+		return s->routine;
+	return s->id && *s->id ? s->id : "(unnamed)";
+}
+
+/* From a session's start line: whether the filter keeps it.  What it does
+ * not keep is never gathered. */
+static bool hist_want(void *ctx, const struct lm_session *s)
+{
+	struct hist_read *hr = ctx;
 	struct history *h = hr->h;
 	const struct history_filter *f = hr->f;
 	h->logged++;
-	const char *name = logrec_get(rec, "routine"), *id = logrec_get(rec, "id");
-	if (!name || !*name)
-		name = id && *id ? id : "(unnamed)";
-	if ((f->since && rec->when < f->since) ||
-	    (f->routine && !routine_matches(f->routine, name, id)))
+	if ((f->since && s->when < f->since) ||
+	    (f->routine && !routine_matches(f->routine, display_name(s), s->id)))
 		return false;
-	if (logrec_get(rec, "speed") && !f->practice) {
+	if (s->practice && !f->practice) {
 		h->practice_left_out++;
 		return false;
 	}
-	struct hist_sess *hs = xcalloc(1, sizeof *hs);
-	hs->routine = hist_routine(hr, name);
-	sc->v[i].data = hs;
-	struct history_routine *r = &h->routines[hs->routine];
-	/* by time, not file order: a log merged from two machines may hold
-	 * an older session after newer ones */
-	if (!r->sessions++ || rec->when > r->last)
-		r->last = rec->when;
-	if (!h->sessions++ || rec->when < h->first)
-		h->first = rec->when;
-	if (h->sessions == 1 || rec->when > h->last)
-		h->last = rec->when;
-	hist_count_week(h, r, rec->when);
+	/* routines in the order their sessions start, not end */
+	hist_routine(hr, display_name(s));
 	return true;
 }
 
-/* Session i's point of exercise e, or e->n when it has none yet: among
- * the exercise's last few, as sessions interleave only a little (a search
- * through all of them, or through all of the session's exercises, goes
- * quadratic on a hostile log). */
-static size_t session_point(const struct history_exercise *e, size_t i)
+/* A session's sets, added up per exercise and side: one point each. */
+static void hist_sets(struct hist_read *hr, const struct lm_session *s)
 {
-	for (size_t j = e->n; j-- > 0 && e->n - j <= 64;)
-		if (e->v[j].session == i)
-			return j;
-	return e->n;
-}
-
-/* Where set `set` of exercise `ex` is among the session's counted sets, if
- * it is.  A set done again comes soon after the first: the last DONE_KEPT
- * will do, in a ring, so a session of any length costs no more. */
-static bool done_find(const struct hist_sess *hs, size_t ex, long long set, size_t *d)
-{
-	for (size_t back = 1; set > 0 && back <= hs->ndone && back <= DONE_KEPT; back++) {
-		*d = (hs->ndone - back) % DONE_KEPT;
-		if (hs->done[*d].ex == ex && hs->done[*d].set == set)
-			return true;
-	}
-	return false;
-}
-
-static void hist_set(struct scan *sc, size_t i, const struct logrec *rec)
-{
-	struct hist_read *hr = sc->ctx;
 	struct history *h = hr->h;
-	struct hist_sess *hs = sc->v[i].data;
-	const char *name = logrec_get(rec, "name"), *side = logrec_get(rec, "side");
-	if (!name)
-		return;
-	size_t ex = hist_exercise(hr, name, side && *side ? side : "none");
-	struct history_exercise *e = &h->exercises[ex];
-	size_t pt = session_point(e, i);
-	if (pt == e->n) {
-		e->v = xgrow(e->v, &e->cap, e->n + 1, sizeof *e->v);
-		e->v[e->n++] = (struct history_reps){
-			.when = sc->v[i].when, .session = i,
-			.target = (int)logrec_int(rec, "target", 0)};
-	}
-	struct history_reps *p = &e->v[pt];
-	long long reps = logrec_int(rec, "reps", 0);
-	/* capped: a log can hold any number of lines (21,476 lines of reps=99999
-	 * overflowed an int) */
-	int add = reps > 0 && reps < 100000 ? (int)reps : 0;
-	long long set = logrec_int(rec, "set", 0);
-	size_t d = 0;
-	if (done_find(hs, ex, set, &d)) {
-		/* the same set again: it replaces the earlier line */
-		if (p->reps != INT_MAX)
-			p->reps -= hs->done[d].reps;
-		hs->done[d].reps = add;
-	} else {
-		if (set > 0) {
-			if (hs->ndone < DONE_KEPT)
-				hs->done = xgrow(hs->done, &hs->done_cap, hs->ndone + 1,
-						 sizeof *hs->done);
-			d = hs->ndone++ % DONE_KEPT;
-			hs->done[d].ex = ex;
-			hs->done[d].set = set;
-			hs->done[d].reps = add;
+	static const char *const sides[] = {
+		[SIDE_NONE] = "none", [SIDE_LEFT] = "left", [SIDE_RIGHT] = "right",
+	};
+	for (size_t k = 0; k < s->nsets; k++) {
+		const struct lm_set *x = &s->sets[k];
+		/* a set skipped as its last line is not a set done */
+		if (x->skipped || !*x->name || (unsigned)x->side >= ARRAY_LEN(sides))
+			continue;
+		size_t ex = hist_exercise(hr, x->name, sides[x->side]); /* may move them */
+		struct history_exercise *e = &h->exercises[ex];
+		/* this session's point is the last one, if it has one yet: a
+		 * session is handed over whole */
+		if (!e->n || e->v[e->n - 1].session != s->index) {
+			e->v = xgrow(e->v, &e->cap, e->n + 1, sizeof *e->v);
+			e->v[e->n++] = (struct history_reps){
+				.when = s->when, .ms = s->ms, .session = s->index,
+				.target = x->target};
 		}
+		struct history_reps *p = &e->v[e->n - 1];
+		/* capped: a log can hold any number of lines (21,476 lines of
+		 * reps=99999 overflowed an int) */
+		int add = x->reps > 0 && x->reps < 100000 ? x->reps : 0;
+		p->reps = p->reps > INT_MAX - add ? INT_MAX : p->reps + add;
 		if (p->sets < INT_MAX)
 			p->sets++;
 	}
-	p->reps = p->reps > INT_MAX - add ? INT_MAX : p->reps + add;
 }
 
-/* `skip what=set` after a set was logged (done again after `b`, then
- * skipped at "how many?"): the last line stands, so the set is not done. */
-static void hist_unset(struct scan *sc, size_t i, const struct logrec *rec)
+/* A session's ratings: one point per name, the last rating of it
+ * standing (two steps of one name rate the same thing). */
+static void hist_rates(struct hist_read *hr, const struct lm_session *s)
 {
-	struct hist_read *hr = sc->ctx;
-	struct history *h = hr->h;
-	struct hist_sess *hs = sc->v[i].data;
-	const char *name = logrec_get(rec, "name"), *side = logrec_get(rec, "side");
-	const char *what = logrec_get(rec, "what");
-	long long set = logrec_int(rec, "set", 0);
-	if (!name || !what || strcmp(what, "set") || set <= 0)
-		return;
-	size_t ex = index_find(&hr->exercises, h, exercise_key, name,
-			       side && *side ? side : "none");
-	if (ex == (size_t)-1)
-		return;
-	size_t d;
-	if (!done_find(hs, ex, set, &d))
-		return;
-	struct history_exercise *e = &h->exercises[ex];
-	size_t j = session_point(e, i);
-	if (j < e->n) {
-		struct history_reps *p = &e->v[j];
-		if (p->reps != INT_MAX)
-			p->reps -= hs->done[d].reps;
-		if (p->sets != INT_MAX && --p->sets == 0) {
-			/* no set of the session left: no point for it */
-			memmove(p, p + 1, (e->n - j - 1) * sizeof *p);
-			e->n--;
+	for (size_t k = 0; k < s->nrates; k++) {
+		const struct lm_rate *x = &s->rates[k];
+		if (x->value < 0)
+			continue; /* skipped: no rating */
+		struct history_rating *r = hist_series(hr, false, x->name);
+		if (!r->n || r->v[r->n - 1].session != s->index) {
+			r->v = xgrow(r->v, &r->cap, r->n + 1, sizeof *r->v);
+			r->v[r->n++] = (struct history_rate){
+				.when = s->when, .ms = s->ms, .session = s->index};
 		}
+		r->v[r->n - 1].value = x->value;
+		r->v[r->n - 1].measure = x->measure;
 	}
-	hs->done[d].set = -1; /* matches no later line: a set done again is new */
-	hs->done[d].reps = 0;
 }
 
-static void hist_rate(struct scan *sc, size_t i, const struct logrec *rec)
+/* A check-in: a point for each of its items.  Not a session of any
+ * routine: only --since applies. */
+static void hist_checkin(struct hist_read *hr, const struct lm_session *s)
 {
-	struct hist_read *hr = sc->ctx;
 	struct history *h = hr->h;
-	const char *name = logrec_get(rec, "name");
-	long long value = logrec_int(rec, "value", -1);
-	if (!name || value < 0 || value > 10)
+	if (hr->f->since && s->when < hr->f->since)
 		return;
-	size_t k = hist_rating(hr, name); /* may move h->ratings */
-	struct history_rating *r = &h->ratings[k];
-	/* rated again in one session (after `b`): the later rating stands;
-	 * the session's own points are the last few, sessions interleave
-	 * only a little */
-	for (size_t j = r->n; j-- > 0 && r->n - j <= 64;)
-		if (r->v[j].session == i) {
-			r->v[j].value = (int)value;
-			return;
-		}
-	r->v = xgrow(r->v, &r->cap, r->n + 1, sizeof *r->v);
-	r->v[r->n++] = (struct history_rate){
-		.when = sc->v[i].when, .session = i, .value = (int)value};
+	if (!s->nvalues)
+		return;
+	h->checkins++;
+	for (size_t k = 0; k < s->nvalues; k++) {
+		struct history_rating *r = hist_series(hr, true, s->values[k].name);
+		r->v = xgrow(r->v, &r->cap, r->n + 1, sizeof *r->v);
+		r->v[r->n++] = (struct history_rate){
+			.when = s->when, .ms = s->ms, .session = s->index,
+			.value = s->values[k].value};
+	}
 }
 
-static void hist_event(struct scan *sc, size_t i, const struct logrec *rec)
+static void hist_session(void *ctx, const struct lm_session *s)
 {
-	if (rec->event == LOG_SET)
-		hist_set(sc, i, rec);
-	else if (rec->event == LOG_SKIP)
-		hist_unset(sc, i, rec);
-	else if (rec->event == LOG_RATE)
-		hist_rate(sc, i, rec);
+	struct hist_read *hr = ctx;
+	struct history *h = hr->h;
+	if (s->kind == LM_CHECKIN) {
+		hist_checkin(hr, s);
+		return;
+	}
+	size_t ri = hist_routine(hr, display_name(s)); /* may move them */
+	struct history_routine *r = &h->routines[ri];
+	/* by time, not file order: a log merged from two machines may hold
+	 * an older session after newer ones */
+	if (!r->sessions++ || s->when > r->last)
+		r->last = s->when;
+	if (!h->sessions++ || s->when < h->first)
+		h->first = s->when;
+	if (h->sessions == 1 || s->when > h->last)
+		h->last = s->when;
+	hist_count_week(h, r, s->when);
+	h->status[s->status]++;
+	if (s->status == HISTORY_COMPLETE)
+		r->completed++;
+	hist_sets(hr, s);
+	hist_rates(hr, s);
 }
-
-static void hist_finish(struct scan *sc, size_t i, enum history_status st)
-{
-	struct history *h = ((struct hist_read *)sc->ctx)->h;
-	struct hist_sess *hs = sc->v[i].data;
-	h->status[st]++;
-	if (st == HISTORY_COMPLETE)
-		h->routines[hs->routine].completed++;
-	free(hs->done);
-	free(hs);
-}
-
-static const struct scan_ops hist_ops = {
-	.start = hist_start, .event = hist_event, .finish = hist_finish,
-};
 
 /* Whether the element at `a` goes before the one at `b`. */
-typedef bool (*sort_before)(const void *ctx, const void *a, const void *b);
+typedef bool (*sort_before)(const void *a, const void *b);
 
 /* A stable merge sort, bottom up: O(n log n) whatever the order in, as a
  * log merged from two machines or written by interleaved sessions may
- * hold its sessions in any order. */
-static void merge_sort(void *v, size_t n, size_t size, sort_before before,
-		       const void *ctx)
+ * hold its sessions in any order, and the model hands them over as they
+ * finish. */
+static void merge_sort(void *v, size_t n, size_t size, sort_before before)
 {
 	if (n < 2)
 		return;
@@ -473,7 +393,7 @@ static void merge_sort(void *v, size_t n, size_t size, sort_before before,
 			size_t i = lo, j = mid, k = lo;
 			while (i < mid && j < hi) {
 				/* the right one only when strictly before: stable */
-				if (before(ctx, src + j * size, src + i * size))
+				if (before(src + j * size, src + i * size))
 					memcpy(dst + k++ * size, src + j++ * size, size);
 				else
 					memcpy(dst + k++ * size, src + i++ * size, size);
@@ -491,44 +411,62 @@ static void merge_sort(void *v, size_t n, size_t size, sort_before before,
 	free(tmp);
 }
 
-static bool session_before(const void *ctx, const void *a, const void *b)
+/* By the time stamped on the session's start (as lm_before()), then the
+ * order of the sessions in the file. */
+static bool at_before(time_t wa, int ma, size_t sa, time_t wb, int mb, size_t sb)
 {
-	return scan_before(ctx, *(const size_t *)a, *(const size_t *)b);
+	if (wa != wb)
+		return wa < wb;
+	if (ma != mb)
+		return ma < mb;
+	return sa < sb;
 }
 
-static bool reps_before(const void *ctx, const void *a, const void *b)
+static bool reps_before(const void *a, const void *b)
 {
-	const size_t *rank = ctx;
-	return rank[((const struct history_reps *)a)->session] <
-	       rank[((const struct history_reps *)b)->session];
+	const struct history_reps *x = a, *y = b;
+	return at_before(x->when, x->ms, x->session, y->when, y->ms, y->session);
 }
 
-static bool rate_before(const void *ctx, const void *a, const void *b)
+static bool rate_before(const void *a, const void *b)
 {
-	const size_t *rank = ctx;
-	return rank[((const struct history_rate *)a)->session] <
-	       rank[((const struct history_rate *)b)->session];
+	const struct history_rate *x = a, *y = b;
+	return at_before(x->when, x->ms, x->session, y->when, y->ms, y->session);
 }
 
-/* Each exercise's and rating's points in the order the sessions happened
- * (their rank by time), lines of one session in the order written. */
-static void sort_points(struct history *h, const struct scan *sc)
+/* A check-in item's values, one a day: a second check-in the same
+ * morning corrects the first, so the later one stands. */
+static void one_a_day(struct history_rating *r)
 {
-	size_t *order = xcalloc(sc->n ? sc->n : 1, sizeof *order);
-	size_t *rank = xcalloc(sc->n ? sc->n : 1, sizeof *rank);
-	for (size_t i = 0; i < sc->n; i++)
-		order[i] = i;
-	merge_sort(order, sc->n, sizeof *order, session_before, sc);
-	for (size_t k = 0; k < sc->n; k++)
-		rank[order[k]] = k;
+	size_t out = 0;
+	for (size_t k = 0; k < r->n; k++) {
+		if (out && history_local_day(r->v[out - 1].when) ==
+			   history_local_day(r->v[k].when))
+			out--;
+		r->v[out++] = r->v[k];
+	}
+	r->n = out;
+}
+
+/* Each series in the order the sessions happened, lines of one session in
+ * the order written; a rating's measure that of its latest point that says
+ * one (old logs do not). */
+static void sort_points(struct history *h)
+{
 	for (size_t i = 0; i < h->nexercises; i++)
 		merge_sort(h->exercises[i].v, h->exercises[i].n,
-			   sizeof *h->exercises[i].v, reps_before, rank);
-	for (size_t i = 0; i < h->nratings; i++)
-		merge_sort(h->ratings[i].v, h->ratings[i].n,
-			   sizeof *h->ratings[i].v, rate_before, rank);
-	free(order);
-	free(rank);
+			   sizeof *h->exercises[i].v, reps_before);
+	for (size_t i = 0; i < h->nratings; i++) {
+		struct history_rating *r = &h->ratings[i];
+		merge_sort(r->v, r->n, sizeof *r->v, rate_before);
+		r->measure = MEASURE_NONE;
+		for (size_t k = r->n; k-- > 0 && r->measure == MEASURE_NONE;)
+			r->measure = r->v[k].measure;
+	}
+	for (size_t i = 0; i < h->nitems; i++) {
+		merge_sort(h->items[i].v, h->items[i].n, sizeof *h->items[i].v, rate_before);
+		one_a_day(&h->items[i]);
+	}
 }
 
 void history_init(struct history *h, time_t now)
@@ -545,18 +483,19 @@ int history_read(struct history *h, const char *path,
 	static const struct history_filter all;
 	history_init(h, now);
 	struct hist_read hr = {.h = h, .f = f ? f : &all};
-	struct scan sc = {.path = path, .err = err, .ops = &hist_ops, .ctx = &hr};
-	int rc = scan_run(&sc);
+	struct lm_reader lr = {.path = path, .err = err, .want = hist_want,
+			       .session = hist_session, .ctx = &hr};
+	int rc = lm_read(&lr);
 	int saved = errno;
-	h->lines = sc.lines;
-	h->corrupt = sc.corrupt;
-	h->fragment = sc.fragment;
-	h->not_regular = sc.kind;
-	sort_points(h, &sc);
-	scan_free(&sc);
+	h->lines = lr.lines;
+	h->corrupt = lr.corrupt;
+	h->fragment = lr.fragment;
+	h->not_regular = lr.kind;
+	sort_points(h);
 	index_free(&hr.routines);
 	index_free(&hr.exercises);
 	index_free(&hr.ratings);
+	index_free(&hr.items);
 	errno = saved;
 	return rc;
 }
@@ -574,8 +513,13 @@ void history_free(struct history *h)
 		free(h->ratings[i].name);
 		free(h->ratings[i].v);
 	}
+	for (size_t i = 0; i < h->nitems; i++) {
+		free(h->items[i].name);
+		free(h->items[i].v);
+	}
 	free(h->routines);
 	free(h->exercises);
 	free(h->ratings);
+	free(h->items);
 	memset(h, 0, sizeof *h);
 }

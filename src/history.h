@@ -1,16 +1,17 @@
 /* history.h: the session log read back.  `recoup --history` and the
- * dashboard's history screen summarise the log into a struct history;
- * history_targets() turns it into today's rep targets for progression.
- * Both read it through the one scanner (logscan.h), which opens the log
- * through logfile.h: only a regular file is read, and nothing blocks.
+ * dashboard's history screen summarise the log into a struct history,
+ * folded from the sessions and check-ins of the one model of the log
+ * (logmodel.h), which opens the log through logfile.h: only a regular file
+ * is read, and nothing blocks.
  *
- * The log is streamed a line at a time through a fixed buffer, never read
- * whole: memory grows with the number of sessions, exercises and ratings,
- * not with the number of lines.  Sessions started with `speed=` (practice
- * mode) are left out unless asked for.  Sessions are ordered by time, the
- * timestamps of their `start` lines with their UTC offsets, and by file
- * order where those are equal: a log merged from two machines may hold
- * newer sessions before older ones.  No curses here. */
+ * The log is streamed a line at a time, never read whole: memory grows
+ * with the number of sessions, exercises and ratings, not with the number
+ * of lines.  Sessions started with `speed=` (practice mode) are left out
+ * unless asked for.  Sessions are ordered by time, the timestamps of their
+ * `start` lines with their UTC offsets, and by file order where those are
+ * equal: a log merged from two machines may hold newer sessions before
+ * older ones.  Morning check-ins are no routine's sessions: only --since
+ * filters them.  No curses here. */
 #ifndef RECOUP_HISTORY_H
 #define RECOUP_HISTORY_H
 
@@ -54,7 +55,8 @@ struct history_routine {
 /* One session's work on one exercise and side. */
 struct history_reps {
 	time_t when;        /* the session's start */
-	size_t session;     /* the session's number in the file, from 0 */
+	int ms;             /* and its milliseconds */
+	size_t session;     /* the order of the session's start in the file */
 	int reps;           /* reps done, all sets added up */
 	int sets;           /* `set` lines logged */
 	int target;         /* the target of the session's first set */
@@ -67,14 +69,20 @@ struct history_exercise {
 	size_t n, cap;
 };
 
+/* A rating of one session, or a check-in item's value of one morning. */
 struct history_rate {
-	time_t when;        /* the session's start */
+	time_t when;        /* the session's start, the check-in's time */
+	int ms;
 	size_t session;
 	int value;          /* 0 to 10 */
+	enum measure measure; /* what the rating measured (`measure=`) */
 };
 
+/* The ratings of one name, or one check-in item's values (one a day, the
+ * day's last). */
 struct history_rating {
 	char *name;
+	enum measure measure; /* its latest rating's that says one, or NONE */
 	struct history_rate *v; /* in session order (by time), then line order */
 	size_t n, cap;
 };
@@ -89,6 +97,11 @@ struct history {
 	size_t nexercises, exercises_cap;
 	struct history_rating *ratings;
 	size_t nratings, ratings_cap;
+	/* Morning check-ins: per item ("pain", "stiffness", ...) its values,
+	 * in the order the items first appear. */
+	struct history_rating *items;
+	size_t nitems, items_cap;
+	int checkins;       /* check-ins kept by the filter (--since) */
 	struct history_week weeks[HISTORY_WEEKS]; /* oldest first */
 	int sessions;       /* kept by the filter */
 	int status[HISTORY_STATUS_COUNT]; /* kept sessions by how they ended */
@@ -104,6 +117,10 @@ struct history {
 
 /* The local calendar day of `t`, as days since 1970-01-01. */
 long history_local_day(time_t t);
+
+/* The pain-monitoring model's word for a pain value: 0-3 "fine", 4-5
+ * "acceptable", 6-10 "back off" ("" out of 0-10). */
+const char *history_pain_zone(int value);
 
 /* Parse a --since date YYYY-MM-DD into the start of that local day.
  * Returns false when `s` is not such a date. */

@@ -136,6 +136,28 @@ static void print_reps(FILE *out, const struct history *h)
 	}
 }
 
+/* A series' values by date, oldest first; a pain series (a rating that
+ * measures pain, or the check-in's pain) says the zone of its last value
+ * in its heading: "Calf pain after (pain): last 6, back off". */
+static void print_series(FILE *out, const struct history_rating *r, bool pain,
+			 const char *measure)
+{
+	fputs("  ", out);
+	put_name(out, r->name);
+	if (*measure)
+		fprintf(out, " (%s)", measure);
+	if (pain && r->n) {
+		int last = r->v[r->n - 1].value;
+		fprintf(out, ": last %d, %s", last, history_pain_zone(last));
+	}
+	fputc('\n', out);
+	for (size_t k = 0; k < r->n; k++) {
+		char day[DATE_SIZE];
+		format_date(day, r->v[k].when);
+		fprintf(out, "    %s: %d\n", day, r->v[k].value);
+	}
+}
+
 static void print_ratings(FILE *out, const struct history *h)
 {
 	fputs("\nRatings\n", out);
@@ -143,15 +165,19 @@ static void print_ratings(FILE *out, const struct history *h)
 		fputs("  none logged\n", out);
 	for (size_t i = 0; i < h->nratings; i++) {
 		const struct history_rating *r = &h->ratings[i];
-		fputs("  ", out);
-		put_name(out, r->name);
-		fputc('\n', out);
-		for (size_t k = 0; k < r->n; k++) {
-			char day[DATE_SIZE];
-			format_date(day, r->v[k].when);
-			fprintf(out, "    %s: %d\n", day, r->v[k].value);
-		}
+		print_series(out, r, r->measure == MEASURE_PAIN, measure_word(r->measure));
 	}
+}
+
+/* The morning check-ins as a trend, per item; nothing when there were
+ * none (a log from before check-ins reads as it did). */
+static void print_checkins(FILE *out, const struct history *h)
+{
+	if (!h->checkins)
+		return;
+	fputs("\nMorning check-ins\n", out);
+	for (size_t i = 0; i < h->nitems; i++)
+		print_series(out, &h->items[i], !strcmp(h->items[i].name, "pain"), "");
 }
 
 void history_print(FILE *out, const struct history *h)
@@ -161,6 +187,7 @@ void history_print(FILE *out, const struct history *h)
 	print_weeks(out, h);
 	print_reps(out, h);
 	print_ratings(out, h);
+	print_checkins(out, h);
 }
 
 char *history_nothing_text(const struct history *h, const char *path, bool filtered)
@@ -232,6 +259,7 @@ int history_command_at(const char *log_path, const char *since,
 		}
 	} else if (!h.sessions) {
 		print_nothing(out, &h, log_path, since, routine);
+		print_checkins(out, &h);
 	} else {
 		history_print(out, &h);
 	}

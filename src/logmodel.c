@@ -5,6 +5,8 @@
 #include "logmodel.h"
 
 #include <errno.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -12,6 +14,26 @@
 #include "logfmt.h"
 #include "parse.h"
 #include "util.h"
+
+/* What a set, rating or part is known by, so that its line done again
+ * replaces it: a set by (step, name, side, set number), a rating by its
+ * step, an ice round by (step, round), a spot by (step, side, spot). */
+enum lm_what { LM_SET, LM_RATE, LM_ICE, LM_SPOT };
+struct lm_key {
+	enum lm_what what;
+	int n;
+	enum side side;
+	int num;            /* set, round */
+	const char *str;    /* the set's step name, the spot's name */
+};
+
+/* A slot of the session's index of keys: the entry's place plus one (0
+ * when empty) in the array of its kind. */
+struct lm_slot {
+	size_t at;
+	uint32_t hash;
+	enum lm_what what;
+};
 
 /* A session being gathered: the handed-over view plus what owns it. */
 struct lm_open {
@@ -27,6 +49,11 @@ struct lm_open {
 	/* Every string of the session, each one allocation: freed together. */
 	char **strs;
 	size_t nstrs, strs_cap;
+	/* Where each keyed entry is, open addressing: a line done again is
+	 * found at once however long the session (a search through all of
+	 * them goes quadratic on a long or hostile one). */
+	struct lm_slot *slots;
+	size_t nslots, nkeys;
 };
 
 static const char *keep(struct lm_open *o, const char *s)
@@ -50,22 +77,160 @@ static void open_free(struct lm_open *o)
 	free(o->rates);
 	free(o->parts);
 	free(o->values);
+	free(o->slots);
 	free(o);
+}
+
+/* ---- the index of keys ---- */
+
+static uint32_t hash_int(uint32_t h, long v)
+{
+	for (int i = 0; i < 4; i++, v >>= 8)
+		h = (h ^ (uint32_t)(v & 0xff)) * 16777619u;
+	return h;
+}
+
+static uint32_t key_hash(const struct lm_key *k)
+{
+	uint32_t h = 2166136261u; /* FNV-1a */
+	h = hash_int(h, k->what);
+	h = hash_int(h, k->n);
+	h = hash_int(h, k->side);
+	h = hash_int(h, k->num);
+	for (const char *c = k->str ? k->str : ""; *c; c++)
+		h = (h ^ (unsigned char)*c) * 16777619u;
+	return h;
+}
+
+static bool str_same(const char *a, const char *b)
+{
+	return a && b ? !strcmp(a, b) : a == b;
+}
+
+/* Whether entry `at` of kind k->what is the one k names. */
+static bool key_is(const struct lm_open *o, const struct lm_key *k, size_t at)
+{
+	const struct lm_set *x;
+	const struct lm_part *p;
+	switch (k->what) {
+	case LM_SET:
+		x = &o->sets[at];
+		return x->n == k->n && x->side == k->side && x->set == k->num &&
+		       str_same(x->name, k->str);
+	case LM_RATE:
+		return o->rates[at].n == k->n;
+	case LM_ICE:
+		p = &o->parts[at];
+		return !p->spot && p->n == k->n && p->round == k->num;
+	case LM_SPOT:
+		p = &o->parts[at];
+		return p->spot && p->n == k->n && p->side == k->side &&
+		       str_same(p->spot, k->str);
+	}
+	return false;
+}
+
+static struct lm_slot *key_slot(struct lm_open *o, const struct lm_key *k, uint32_t hash)
+{
+	size_t mask = o->nslots - 1;
+	for (size_t i = hash & mask;; i = (i + 1) & mask) {
+		struct lm_slot *sl = &o->slots[i];
+		if (!sl->at || (sl->hash == hash && sl->what == k->what &&
+				key_is(o, k, sl->at - 1)))
+			return sl;
+	}
+}
+
+/* The entry `k` names: its index in the array of its kind, or (size_t)-1
+ * with *slot where a new one is to be noted (key_note()). */
+static size_t key_find(struct lm_open *o, const struct lm_key *k, struct lm_slot **slot)
+{
+	if ((o->nkeys + 1) * 2 > o->nslots) {
+		struct lm_slot *old = o->slots;
+		size_t nold = o->nslots;
+		o->nslots = nold ? nold * 2 : 16;
+		o->slots = xcalloc(o->nslots, sizeof *o->slots);
+		for (size_t i = 0; i < nold; i++) {
+			if (!old[i].at)
+				continue;
+			size_t mask = o->nslots - 1, j = old[i].hash & mask;
+			while (o->slots[j].at)
+				j = (j + 1) & mask;
+			o->slots[j] = old[i];
+		}
+		free(old);
+	}
+	uint32_t hash = key_hash(k);
+	*slot = key_slot(o, k, hash);
+	if ((*slot)->at)
+		return (*slot)->at - 1;
+	(*slot)->hash = hash;
+	(*slot)->what = k->what;
+	return (size_t)-1;
+}
+
+static void key_note(struct lm_open *o, struct lm_slot *slot, size_t at)
+{
+	slot->at = at + 1;
+	o->nkeys++;
 }
 
 /* ---- small readers of fields ---- */
 
-static int field_int(const struct logrec *rec, const char *key, int dflt)
+/* The fields of a set, rating, spot, ice, skip or end line, found in one
+ * pass over the line (a lookup per key went through all of them each
+ * time: a fifth of the time of a big --history).  As logrec_get(), the
+ * first of a key counts; NULL when missing. */
+struct lm_fields {
+	const char *n, *name, *side, *set, *sets, *target, *reps, *min, *max,
+		*load, *elapsed, *measure, *value, *spot, *round, *rounds,
+		*planned, *what;
+};
+
+static void fields_of(const struct logrec *rec, struct lm_fields *f)
 {
-	long long v = logrec_int(rec, key, dflt);
-	return v < -1000000000LL || v > 1000000000LL ? dflt : (int)v;
+	static const struct {
+		const char *key;
+		size_t at;
+	} keys[] = {
+#define K(k) { #k, offsetof(struct lm_fields, k) }
+		K(n), K(name), K(side), K(set), K(sets), K(target), K(reps), K(min),
+		K(max), K(load), K(elapsed), K(measure), K(value), K(spot), K(round),
+		K(rounds), K(planned), K(what),
+#undef K
+	};
+	memset(f, 0, sizeof *f);
+	for (size_t i = 0; i < rec->nf; i++) {
+		const char *k = rec->f[i].key;
+		for (size_t j = 0; j < sizeof keys / sizeof *keys; j++) {
+			if (k[0] != keys[j].key[0] || strcmp(k, keys[j].key))
+				continue;
+			const char **slot = (const char **)((char *)f + keys[j].at);
+			if (!*slot)
+				*slot = rec->f[i].value;
+			break;
+		}
+	}
+}
+
+/* A whole number (as logrec_int()); `dflt` when missing, malformed or
+ * beyond a billion. */
+static int field_int(const char *v, int dflt)
+{
+	if (!v || !*v)
+		return dflt;
+	char *e;
+	errno = 0;
+	long long n = strtoll(v, &e, 10);
+	if (*e || errno || n < -1000000000LL || n > 1000000000LL)
+		return dflt;
+	return (int)n;
 }
 
 /* Seconds, maybe with a fraction ("90", "27.504"), as ms; `dflt` when
  * missing or malformed. */
-static long long field_ms(const struct logrec *rec, const char *key, long long dflt)
+static long long field_ms(const char *v, long long dflt)
 {
-	const char *v = logrec_get(rec, key);
 	if (!v || !*v)
 		return dflt;
 	char *end;
@@ -76,9 +241,8 @@ static long long field_ms(const struct logrec *rec, const char *key, long long d
 	return (long long)(d * 1000.0 + 0.5);
 }
 
-static enum side field_side(const struct logrec *rec)
+static enum side field_side(const char *v)
 {
-	const char *v = logrec_get(rec, "side");
 	if (v && !strcmp(v, "left"))
 		return SIDE_LEFT;
 	if (v && !strcmp(v, "right"))
@@ -86,9 +250,8 @@ static enum side field_side(const struct logrec *rec)
 	return SIDE_NONE;
 }
 
-static long field_load(const struct logrec *rec)
+static long field_load(const char *v)
 {
-	const char *v = logrec_get(rec, "load");
 	long g;
 	if (!v || load_parse(v, &g))
 		return LOAD_NONE;
@@ -179,7 +342,7 @@ static void checkin_fill(struct lm_open *o, const struct logrec *rec)
 		o->values = xgrow(o->values, &o->values_cap, o->nvalues + 1, sizeof *o->values);
 		o->values[o->nvalues++] = (struct lm_value){ .name = keep(o, k), .value = (int)v };
 	}
-	o->s.took = field_ms(rec, "elapsed", -1);
+	o->s.took = field_ms(logrec_get(rec, "elapsed"), -1);
 }
 
 static bool lm_start(struct scan *sc, size_t i, const struct logrec *rec)
@@ -199,88 +362,84 @@ static bool lm_start(struct scan *sc, size_t i, const struct logrec *rec)
 	return true;
 }
 
-static void on_set(struct lm_open *o, const struct logrec *rec, bool skipped)
+static void on_set(struct lm_open *o, const struct lm_fields *f, bool skipped)
 {
-	int n = field_int(rec, "n", 0);
-	enum side side = field_side(rec);
-	int set = field_int(rec, "set", 0);
-	struct lm_set *x = NULL;
-	if (set > 0)
-		for (size_t k = 0; k < o->nsets; k++)
-			if (o->sets[k].n == n && o->sets[k].side == side && o->sets[k].set == set) {
-				x = &o->sets[k];
-				break;
-			}
-	if (!x) {
+	int n = field_int(f->n, 0);
+	enum side side = field_side(f->side);
+	int set = field_int(f->set, 0);
+	const char *name = f->name;
+	struct lm_key k = {.what = LM_SET, .n = n, .side = side, .num = set,
+			   .str = name ? name : ""};
+	struct lm_slot *slot = NULL;
+	/* a line without a set number is a set of its own */
+	size_t at = set > 0 ? key_find(o, &k, &slot) : (size_t)-1;
+	if (at == (size_t)-1) {
 		o->sets = xgrow(o->sets, &o->sets_cap, o->nsets + 1, sizeof *o->sets);
-		x = &o->sets[o->nsets++];
+		at = o->nsets++;
+		if (slot)
+			key_note(o, slot, at);
 	}
-	*x = (struct lm_set){
-		.n = n, .name = keep(o, logrec_get(rec, "name")), .side = side,
-		.set = set, .sets = field_int(rec, "sets", 0),
-		.target = field_int(rec, "target", 0), .reps = field_int(rec, "reps", 0),
-		.min = field_int(rec, "min", 0), .max = field_int(rec, "max", 0),
-		.load = field_load(rec), .skipped = skipped,
-		.elapsed = field_ms(rec, "elapsed", 0),
+	o->sets[at] = (struct lm_set){
+		.n = n, .name = keep(o, k.str), .side = side,
+		.set = set, .sets = field_int(f->sets, 0),
+		.target = field_int(f->target, 0), .reps = field_int(f->reps, 0),
+		.min = field_int(f->min, 0), .max = field_int(f->max, 0),
+		.load = field_load(f->load), .skipped = skipped,
+		.elapsed = field_ms(f->elapsed, 0),
 	};
-	if (!x->name)
-		x->name = keep(o, "");
 }
 
-static void on_rate(struct lm_open *o, const struct logrec *rec, bool skipped)
+static void on_rate(struct lm_open *o, const struct lm_fields *f, bool skipped)
 {
-	int n = field_int(rec, "n", 0);
-	struct lm_rate *x = NULL;
-	for (size_t k = 0; k < o->nrates; k++)
-		if (o->rates[k].n == n) {
-			x = &o->rates[k];
-			break;
-		}
-	if (!x) {
+	int n = field_int(f->n, 0);
+	struct lm_key key = {.what = LM_RATE, .n = n};
+	struct lm_slot *slot;
+	size_t at = key_find(o, &key, &slot);
+	if (at == (size_t)-1) {
 		o->rates = xgrow(o->rates, &o->rates_cap, o->nrates + 1, sizeof *o->rates);
-		x = &o->rates[o->nrates++];
-		*x = (struct lm_rate){ .name = NULL };
+		at = o->nrates++;
+		key_note(o, slot, at);
+		o->rates[at] = (struct lm_rate){ .name = NULL };
 	}
-	const char *mw = logrec_get(rec, "measure");
+	struct lm_rate *x = &o->rates[at];
+	const char *mw = f->measure;
 	enum measure m = mw ? measure_from(mw) : MEASURE_NONE;
 	if (m == MEASURE_COUNT) /* a measure this version does not know */
 		m = MEASURE_NONE;
 	if (!mw && skipped && x->name) /* a skip may not say: the step's own */
 		m = x->measure;
-	const char *name = logrec_get(rec, "name");
-	int v = skipped ? -1 : field_int(rec, "value", -1);
+	const char *name = f->name;
+	int v = skipped ? -1 : field_int(f->value, -1);
 	*x = (struct lm_rate){
 		.n = n, .name = keep(o, name ? name : ""), .measure = m,
 		.value = v >= 0 && v <= 10 ? v : -1,
 	};
 }
 
-static void on_part(struct lm_open *o, const struct logrec *rec, bool ice, bool skipped)
+static void on_part(struct lm_open *o, const struct lm_fields *f, bool ice, bool skipped)
 {
-	int n = field_int(rec, "n", 0);
-	enum side side = field_side(rec);
-	const char *spot = ice ? NULL : logrec_get(rec, "spot");
-	int round = ice ? field_int(rec, "round", 0) : 0;
-	struct lm_part *x = NULL;
-	for (size_t k = 0; k < o->nparts; k++) {
-		struct lm_part *p = &o->parts[k];
-		if (p->n != n || (p->spot == NULL) != ice)
-			continue;
-		if (ice ? p->round == round : p->side == side && spot && !strcmp(p->spot, spot)) {
-			x = p;
-			break;
-		}
-	}
-	if (!x) {
+	int n = field_int(f->n, 0);
+	enum side side = field_side(f->side);
+	const char *spot = ice ? NULL : f->spot;
+	int round = ice ? field_int(f->round, 0) : 0;
+	struct lm_key key = {.what = ice ? LM_ICE : LM_SPOT, .n = n, .side = side,
+			     .num = round, .str = spot};
+	struct lm_slot *slot = NULL;
+	/* a spot line without its spot is one of its own */
+	size_t at = ice || spot ? key_find(o, &key, &slot) : (size_t)-1;
+	if (at == (size_t)-1) {
 		o->parts = xgrow(o->parts, &o->parts_cap, o->nparts + 1, sizeof *o->parts);
-		x = &o->parts[o->nparts++];
+		at = o->nparts++;
+		if (slot)
+			key_note(o, slot, at);
 	}
-	const char *name = logrec_get(rec, "name");
+	struct lm_part *x = &o->parts[at];
+	const char *name = f->name;
 	*x = (struct lm_part){
 		.n = n, .name = keep(o, name ? name : ""),
 		.spot = ice ? NULL : keep(o, spot ? spot : ""), .side = side,
-		.round = round, .rounds = ice ? field_int(rec, "rounds", 0) : 0,
-		.planned = field_ms(rec, "planned", 0), .elapsed = field_ms(rec, "elapsed", 0),
+		.round = round, .rounds = ice ? field_int(f->rounds, 0) : 0,
+		.planned = field_ms(f->planned, 0), .elapsed = field_ms(f->elapsed, 0),
 		.skipped = skipped,
 	};
 }
@@ -288,36 +447,43 @@ static void on_part(struct lm_open *o, const struct logrec *rec, bool ice, bool 
 static void lm_event(struct scan *sc, size_t i, const struct logrec *rec)
 {
 	struct lm_open *o = sc->v[i].data;
-	const char *what;
+	struct lm_fields f;
+	switch (rec->event) {
+	case LOG_SET: case LOG_RATE: case LOG_SPOT: case LOG_ICE: case LOG_SKIP:
+	case LOG_END:
+		break;
+	default:
+		return; /* step, done, pause, warn ...: nothing of the model's */
+	}
+	fields_of(rec, &f);
 	switch (rec->event) {
 	case LOG_SET:
-		on_set(o, rec, false);
+		on_set(o, &f, false);
 		break;
 	case LOG_RATE:
-		on_rate(o, rec, false);
+		on_rate(o, &f, false);
 		break;
 	case LOG_SPOT:
-		on_part(o, rec, false, false);
+		on_part(o, &f, false, false);
 		break;
 	case LOG_ICE:
-		on_part(o, rec, true, false);
+		on_part(o, &f, true, false);
 		break;
 	case LOG_SKIP:
-		what = logrec_get(rec, "what");
-		if (!what)
+		if (!f.what)
 			break;
-		if (!strcmp(what, "set"))
-			on_set(o, rec, true);
-		else if (!strcmp(what, "rate"))
-			on_rate(o, rec, true);
-		else if (!strcmp(what, "spot"))
-			on_part(o, rec, false, true);
-		else if (!strcmp(what, "round"))
-			on_part(o, rec, true, true);
+		if (!strcmp(f.what, "set"))
+			on_set(o, &f, true);
+		else if (!strcmp(f.what, "rate"))
+			on_rate(o, &f, true);
+		else if (!strcmp(f.what, "spot"))
+			on_part(o, &f, false, true);
+		else if (!strcmp(f.what, "round"))
+			on_part(o, &f, true, true);
 		break;
 	case LOG_END:
 		/* the scanner finishes the session; the elapsed is ours */
-		o->s.elapsed = field_ms(rec, "elapsed", -1);
+		o->s.elapsed = field_ms(f.elapsed, -1);
 		break;
 	default:
 		break;

@@ -133,10 +133,11 @@ static void scan_line(struct scan *sc, struct logrec *rec, const char *line,
 	struct scan_session *s = scan_find(sc, rec->sid);
 	if (!s || !s->open || !s->kept)
 		return;
+	/* the end line is an event too (its elapsed), then the end */
+	size_t i = (size_t)(s - sc->v);
+	sc->ops->event(sc, i, rec);
 	if (rec->event == LOG_END)
-		scan_close(sc, (size_t)(s - sc->v), status_from(logrec_get(rec, "status")));
-	else
-		sc->ops->event(sc, (size_t)(s - sc->v), rec);
+		scan_close(sc, i, status_from(logrec_get(rec, "status")));
 }
 
 /* Read the whole log; -1 with errno set when it cannot be opened or read.

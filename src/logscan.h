@@ -46,7 +46,8 @@ struct scan;
 struct scan_ops {
 	/* A session starts (sc->v[i] filled in): return whether to keep it. */
 	bool (*start)(struct scan *sc, size_t i, const struct logrec *rec);
-	/* Any other event of a kept, open session. */
+	/* Any other event of a kept, open session, its `end` line included
+	 * (finish() follows it). */
 	void (*event)(struct scan *sc, size_t i, const struct logrec *rec);
 	/* A kept session ends, or is found unfinished. */
 	void (*finish)(struct scan *sc, size_t i, enum history_status st);

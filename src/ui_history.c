@@ -1,14 +1,18 @@
 /* ui_history.c: the history view: the last 12 weeks as a calendar of
  * session counts, per exercise and side a small chart of reps done over
- * time, and the ratings over time.  The numbers are those of --history. */
+ * time, the ratings over time (with their measure, and the zone of the
+ * last pain), and the morning check-ins as a trend in words.  The numbers
+ * are those of --history. */
 #include "config.h"
 
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "history.h"
+#include "paint.h"
 #include "session.h"
 #include "ui.h"
 #include "util.h"
@@ -74,6 +78,49 @@ static void spark(struct ui *ui, int y, int x, int w, const int *vals, size_t n,
 	}
 }
 
+/* After a pain line's text (`text`, at column 1), the zone of `value` in
+ * its word and colour: ", back off". */
+static void zone_after(struct ui *ui, int y, const char *text, int w, int value)
+{
+	int x = 1 + paint_width(text);
+	if (x + 2 >= w)
+		return;
+	enum ui_color c = value <= 3 ? C_GOOD : value <= 5 ? C_NORMAL : C_WARN;
+	paint_text(y, x, w - x, ", ");
+	paint_color_on(&ui->paint, c);
+	paint_text(y, x + 2, w - x - 2, history_pain_zone(value));
+	paint_color_off(&ui->paint, c);
+}
+
+/* A check-in item's values as "11-21: 2, 11-22: 3": the latest that fit
+ * in `width` columns, oldest first. */
+static void trend_text(char *out, size_t size, const struct history_rating *r, int width)
+{
+	size_t first = r->n;
+	int used = 0;
+	/* every entry is "MM-DD: V" (8 or 9 columns) and ", " between */
+	while (first > 0) {
+		int v = r->v[first - 1].value;
+		int cols = (v >= 10 ? 9 : 8) + (first < r->n ? 2 : 0);
+		if (used + cols > width)
+			break;
+		used += cols;
+		first--;
+	}
+	size_t len = 0;
+	out[0] = '\0';
+	for (size_t k = first; k < r->n && len < size; k++) {
+		struct tm tm;
+		time_t t = r->v[k].when;
+		localtime_r(&t, &tm);
+		int m = snprintf(out + len, size - len, "%s%02d-%02d: %d", k > first ? ", " : "",
+				 tm.tm_mon + 1, tm.tm_mday, r->v[k].value);
+		if (m < 0)
+			break;
+		len += (size_t)m;
+	}
+}
+
 /* Lines of the view, drawn from `skip` on; returns how many there are. */
 static int draw_lines(struct ui *ui, int skip, int y0, int h)
 {
@@ -91,15 +138,18 @@ static int draw_lines(struct ui *ui, int skip, int y0, int h)
 	} while (0)
 
 	EMIT(C_TITLE, "Sessions per week (last %d weeks)", HISTORY_WEEKS);
+	/* the latest weeks that fit, four columns each: a narrow window
+	 * must not wrap them onto the next line */
+	int wk0 = HISTORY_WEEKS - w / 4 > 0 ? HISTORY_WEEKS - w / 4 : 0;
 	if (line >= skip && line - skip < h) {
 		move(y0 + line - skip, 1);
-		for (int i = 0; i < HISTORY_WEEKS; i++)
+		for (int i = wk0; i < HISTORY_WEEKS; i++)
 			printw(" W%02d", hs->weeks[i].iso_week);
 	}
 	line++;
 	if (line >= skip && line - skip < h) {
 		move(y0 + line - skip, 1);
-		for (int i = 0; i < HISTORY_WEEKS; i++) {
+		for (int i = wk0; i < HISTORY_WEEKS; i++) {
 			if (hs->weeks[i].sessions)
 				paint_color_on(&ui->paint, C_GOOD);
 			printw(" %3d", hs->weeks[i].sessions);
@@ -150,13 +200,40 @@ static int draw_lines(struct ui *ui, int skip, int y0, int h)
 		size_t n = r->n < 512 ? r->n : 512;
 		for (size_t k = 0; k < n; k++)
 			vals[k] = r->v[r->n - n + k].value;
-		EMIT(C_NORMAL, "  %-32.32s last %d", r->name, n ? vals[n - 1] : 0);
+		char label[160];
+		if (r->measure != MEASURE_NONE)
+			snprintf(label, sizeof label, "%s (%s)", r->name, measure_word(r->measure));
+		else
+			snprintf(label, sizeof label, "%s", r->name);
+		int last = n ? vals[n - 1] : 0;
+		EMIT(C_NORMAL, "  %-32.32s last %d", label, last);
+		if (n && r->measure == MEASURE_PAIN && line - 1 >= skip && line - 1 - skip < h)
+			zone_after(ui, y0 + line - 1 - skip, buf, w, last);
 		if (line >= skip && line - skip < h)
 			spark(ui, y0 + line - skip, 4, w - 4, vals, n, 10);
 		line++;
 	}
 	if (!hs->nratings)
 		EMIT(C_DIM, "  no ratings logged yet");
+	if (hs->checkins) {
+		/* the morning after, as words: each item's latest days that
+		 * fit, oldest first (recoup --history lists them all) */
+		line++;
+		EMIT(C_TITLE, "Morning check-ins (0 to 10)");
+		for (size_t i = 0; i < hs->nitems; i++) {
+			const struct history_rating *r = &hs->items[i];
+			int last = r->n ? r->v[r->n - 1].value : 0;
+			EMIT(C_NORMAL, "  %-32.32s last %d", r->name, last);
+			if (r->n && !strcmp(r->name, "pain") && line - 1 >= skip &&
+			    line - 1 - skip < h)
+				zone_after(ui, y0 + line - 1 - skip, buf, w, last);
+			if (line >= skip && line - skip < h) {
+				trend_text(buf, sizeof buf, r, w - 4);
+				paint_text(y0 + line - skip, 4, w - 4, buf);
+			}
+			line++;
+		}
+	}
 #undef EMIT
 	return line;
 }

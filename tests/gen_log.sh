@@ -4,7 +4,13 @@
 #   sh tests/gen_log.sh 100000 >/tmp/big.log
 #   time tests/history_cli /tmp/big.log >/dev/null
 # Two sessions a day, three routines, ice, spots, sets on both sides and
-# ratings; every 50th session is practice, every 40th is killed (no end).
+# ratings (one of pain, with measure=pain); every 50th session is
+# practice, every 40th is killed (no end); a morning check-in (pain and
+# stiffness, its own session id) before the morning session of every day
+# but the first.
+#   sh tests/gen_log.sh 100000 long
+# is 100 sessions of LINES/100 lines each instead (a set done again and
+# again, pauses), for what a reader keeps: it grows with sessions, not lines.
 #   sh tests/gen_log.sh 100000 worst
 # is the reader's worst case instead: every session newest first (as in a
 # log merged from two machines), each with a routine, an exercise and a
@@ -24,6 +30,21 @@ function stamp(t,   d, secs, z, era, doe, yoe, y, doy, mp, dd, m) {
 		int(secs / 3600), int(secs / 60) % 60, secs % 60, int(t * 1000 + 0.5) % 1000)
 }
 '
+[ "${2:-}" = long ] && exec awk -v lines="$lines" "$stamp"'
+BEGIN {
+	t0 = 1767225600
+	per = int(lines / 100)
+	for (s = 0; s < 100; s++) {
+		t = t0 + s * 86400
+		sid = sprintf("%06x", s)
+		print stamp(t) " " sid " start routine=\"Long one\" id=long-one planned=60 steps=1 format=1"
+		for (i = 1; i < per - 1; i += 2) {
+			print stamp(t + i) " " sid " pause n=1 name=\"Drive\" reason=gap gap=1"
+			print stamp(t + i + 1) " " sid " set n=1 name=\"Drive\" side=" (i % 4 == 1 ? "left" : "right") " set=" int(i / 4) % 3 + 1 " sets=3 target=8 reps=" i % 9 " elapsed=2"
+		}
+		print stamp(t + per) " " sid " end status=complete elapsed=" per
+	}
+}'
 [ "${2:-}" = worst ] && exec awk -v lines="$lines" "$stamp"'
 BEGIN {
 	t0 = 1767225600 + lines * 60
@@ -48,8 +69,14 @@ BEGIN {
 	for (s = 0; n < lines; s++) {
 		t = t0 + int(s / 2) * 86400 + (s % 2 ? 64800 : 25200)
 		r = s % 3 + 1
-		sid = sprintf("%06x", s * 7919 % 16777216)
 		practice = s % 50 == 49 ? " speed=20" : ""
+		if (s % 2 == 0 && s > 0) {
+			sid = sprintf("k%05x", s / 2 % 1048576)
+			t -= 1800
+			out("checkin", "pain=" (s * 5) % 7 " stiffness=" (s * 3) % 9 " elapsed=6.2")
+			t = t0 + int(s / 2) * 86400 + 25200
+		}
+		sid = sprintf("%06x", s * 7919 % 16777216)
 		out("start", "routine=\"" name[r] "\" id=" id[r] " file=\"/home/u/.config/recoup/routines/" id[r] ".yaml\" planned=1830 steps=5 format=1" practice)
 		out("step", "n=1 type=ice name=\"Ice both calves\"")
 		out("ice", "n=1 name=\"Ice both calves\" side=both round=1 rounds=1 planned=900 elapsed=900.004")
@@ -68,6 +95,7 @@ BEGIN {
 		out("step", "n=4 type=rate name=\"Calf tightness\"")
 		out("rate", "n=4 name=\"Calf tightness\" value=" (s * 7) % 11)
 		out("done", "n=4 type=rate name=\"Calf tightness\" elapsed=3")
+		out("rate", "n=5 name=\"Calf pain after\" measure=pain value=" (s * 3) % 8)
 		if (s % 40 != 39)
 			out("end", "status=complete elapsed=1400.25")
 	}

@@ -51,6 +51,51 @@ TZ=UTC+2 "$CLI" --now $NOW --routine post-run-calf-care history.log >"$T/out" 2>
 like "$(cat "$T/out")" '^  Post-run calf care: 3 sessions, 1 completed, last 2026-11-22$' "dates in local time"
 like "$(cat "$T/out")" '^  week of 2026-11-16 \(2026-W47\): 2$' "weeks in local time"
 
+# Ratings with their measure, pain with the zone of its last value, and
+# the morning check-ins as a trend: per item, one value a day (a second
+# check-in that morning corrects the first), oldest first.
+"$CLI" --now $NOW history-checkin.log >"$T/out" 2>"$T/err"
+sed -n '/^Ratings$/,$p' "$T/out" >"$T/tail"
+same "$T/tail" history-checkin-expected.txt "ratings by measure and the check-in trend"
+is "$(cat "$T/err")" "" "a checkin line is no corrupt line"
+like "$(sed -n 1,2p "$T/out")" '^Sessions: 2, from 2026-11-20 to 2026-11-22' "check-ins are not sessions"
+like "$(sed -n '/^Routines$/,/^$/p' "$T/out")" '^  Alfredson heel drops: 1 session, 1 completed' "nor routines"
+
+"$CLI" --now $NOW --routine post-run-calf-care history-checkin.log >"$T/out" 2>/dev/null
+like "$(sed -n 1p "$T/out")" '^Sessions: 1, ' "--routine keeps one session"
+is "$(sed -n '/^Morning check-ins$/,$p' "$T/out" | sed -n 2,5p)" "  pain: last 6, back off
+    2026-11-21: 2
+    2026-11-22: 3
+    2026-11-23: 6" "and every check-in: they are no routine's"
+
+"$CLI" --now $NOW --since 2026-11-23 history-checkin.log >"$T/out" 2>/dev/null
+is "$(cat "$T/out")" "no sessions in history-checkin.log match --since 2026-11-23
+
+Morning check-ins
+  pain: last 6, back off
+    2026-11-23: 6
+  stiffness
+    2026-11-23: 2
+    2026-11-24: 1" "--since filters check-ins, and they show with no session"
+
+grep ' checkin ' history-checkin.log >"$T/only.log"
+"$CLI" --now $NOW "$T/only.log" >"$T/out" 2>/dev/null
+like "$(sed -n 1p "$T/out")" '^no sessions logged yet in ' "a log of check-ins only: no sessions"
+like "$(sed -n 3,4p "$T/out")" '^Morning check-ins$' "but its trend"
+
+# zones at their edges: 3 fine, 4 and 5 acceptable, 6 back off
+for v in 3:fine 4:acceptable 5:acceptable 6:'back off'; do
+	printf '2026-11-20T07:00:00.000+00:00 z1 start routine=Z format=1\n2026-11-20T07:00:01.000+00:00 z1 rate n=1 name=P measure=pain value=%s\n' \
+		"${v%%:*}" >"$T/zone.log"
+	"$CLI" --now $NOW "$T/zone.log" >"$T/out" 2>/dev/null
+	like "$(cat "$T/out")" "^  P \\(pain\\): last ${v%%:*}, ${v#*:}\$" "pain ${v%%:*}: ${v#*:}"
+done
+printf '2026-11-20T07:00:00.000+00:00 z1 start routine=Z format=1\n2026-11-20T07:00:01.000+00:00 z1 rate n=1 name=P measure=pain value=8\n2026-11-20T07:00:02.000+00:00 z1 rate n=1 name=P measure=pain value=2\n' >"$T/zone.log"
+"$CLI" --now $NOW "$T/zone.log" >"$T/out" 2>/dev/null
+is "$(sed -n '/^Ratings$/,$p' "$T/out")" "Ratings
+  P (pain): last 2, fine
+    2026-11-20: 2" "a rating changed in the session: the later value, its zone"
+
 cd "$T" || exit 99
 "$CLI" --now $NOW missing.log >"$T/out" 2>"$T/err"
 is $? 0 "a missing log is fine"
@@ -82,9 +127,18 @@ like "$(cat "$T/out")" '  1 complete, 0 quit, 0 aborted, 0 unfinished' "the sess
 sh "$srcdir/tests/gen_log.sh" 3000 >gen.log
 "$CLI" --now $NOW gen.log >"$T/out" 2>"$T/err"
 is "$(cat "$T/err")" "" "a generated log has no corrupt lines"
-# 151 sessions of 20 lines or 19 (killed ones): 3 practice, 3 killed.
-is "$(sed -n 1,3p "$T/out")" "Sessions: 148, from 2026-01-01 to 2026-03-17
-  145 complete, 0 quit, 0 aborted, 3 unfinished
-  3 practice sessions left out (--practice shows them)" "and is read whole"
+# 140 sessions of 21 lines or 20 (killed ones): 2 practice, 3 killed; a
+# check-in each morning but the first.
+is "$(sed -n 1,3p "$T/out")" "Sessions: 138, from 2026-01-01 to 2026-03-11
+  135 complete, 0 quit, 0 aborted, 3 unfinished
+  2 practice sessions left out (--practice shows them)" "and is read whole"
+is "$(sed -n '/^Morning check-ins$/,$p' "$T/out" | grep -c '^    2026-')" 138 \
+	"with 69 mornings of pain and stiffness"
+like "$(cat "$T/out")" '^  Calf pain after \(pain\): last [0-9]+, ' "and pain ratings with their zone"
+sh "$srcdir/tests/gen_log.sh" 3000 long >long.log
+"$CLI" --now $NOW long.log >"$T/out" 2>"$T/err"
+is "$(cat "$T/err")$(sed -n 1p "$T/out")" "Sessions: 100, from 2026-01-01 to 2026-04-10" \
+	"the long mode: 100 sessions, no corrupt line"
+like "$(cat "$T/out")" '^    2026-01-01: [0-9]+ reps in 3 sets, target 8$' "each set once however often redone"
 
 done_testing

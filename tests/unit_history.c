@@ -793,6 +793,70 @@ static void test_redone(void)
 	history_free(&h);
 }
 
+/* ---- issue 11: the model's sessions folded: measures, check-ins ---- */
+
+static void test_model(void)
+{
+	struct history h;
+	static const char log[] =
+		/* a rating rated, then skipped: the skip is its last line */
+		"2026-11-20T07:00:00.000+00:00 a start routine=R id=r format=1\n"
+		"2026-11-20T07:00:01.000+00:00 a rate n=1 name=Tightness measure=tightness value=5\n"
+		"2026-11-20T07:00:02.000+00:00 a skip n=1 type=rate name=Tightness what=rate elapsed=1\n"
+		"2026-11-20T07:00:03.000+00:00 a rate n=2 name=\"Calf pain\" value=4\n"
+		"2026-11-20T07:10:00.000+00:00 a end status=complete elapsed=600\n"
+		/* later, the same rating with measure=: the series says pain */
+		"2026-11-21T07:00:00.000+00:00 b start routine=R id=r format=1\n"
+		"2026-11-21T07:00:03.000+00:00 b rate n=2 name=\"Calf pain\" measure=pain value=6\n"
+		"2026-11-21T07:10:00.000+00:00 b end status=complete elapsed=600\n"
+		/* check-ins: two on the 22nd (the later stands), logged out of order */
+		"2026-11-23T06:30:00.000+00:00 k3 checkin pain=1 elapsed=2\n"
+		"2026-11-22T06:30:00.000+00:00 k1 checkin pain=3 stiffness=5 elapsed=2\n"
+		"2026-11-22T06:40:00.000+00:00 k2 checkin pain=2 elapsed=2\n";
+	read_quiet(&h, log, NULL);
+	is_int(h.sessions, 2, "model: two sessions, check-ins not counted");
+	is_int(h.logged, 2, "nor logged as sessions");
+	ok(h.nratings == 1 && !strcmp(h.ratings[0].name, "Calf pain"),
+	   "a rating rated and then skipped: not there");
+	ok(h.nratings == 1 && h.ratings[0].n == 2 && h.ratings[0].measure == MEASURE_PAIN,
+	   "a rating's measure: its latest that says one");
+	if (h.nratings == 1 && h.ratings[0].n == 2) {
+		is_int(h.ratings[0].v[0].measure, MEASURE_NONE, "the old line's own: none");
+		is_int(h.ratings[0].v[1].value, 6, "and the values");
+	}
+	is_int(h.checkins, 3, "three check-ins");
+	ok(h.nitems == 2 && !strcmp(h.items[0].name, "pain") && !strcmp(h.items[1].name, "stiffness"),
+	   "two items, in the order first seen");
+	if (h.nitems == 2 && h.items[0].n == 2) {
+		is_int(h.items[0].v[0].value, 2, "one a day: the 22nd's later check-in");
+		is_int(h.items[0].v[1].value, 1, "then the 23rd, though logged first");
+		is_int((long long)h.items[1].n, 1, "stiffness: the one morning it was answered");
+	} else {
+		ok(0, "pain: two days");
+	}
+	history_free(&h);
+
+	struct history_filter f = {.routine = "Nothing"};
+	time_t since;
+	history_parse_since("2026-11-23", &since);
+	read_quiet(&h, log, &f);
+	is_int(h.checkins, 3, "--routine: every check-in still");
+	history_free(&h);
+	f = (struct history_filter){.since = since};
+	read_quiet(&h, log, &f);
+	is_int(h.checkins, 1, "--since: only the 23rd's");
+	is_int(h.sessions, 0, "and no session");
+	history_free(&h);
+
+	is_str(history_pain_zone(0), "fine", "pain 0: fine");
+	is_str(history_pain_zone(3), "fine", "pain 3: fine");
+	is_str(history_pain_zone(4), "acceptable", "pain 4: acceptable");
+	is_str(history_pain_zone(5), "acceptable", "pain 5: acceptable");
+	is_str(history_pain_zone(6), "back off", "pain 6: back off");
+	is_str(history_pain_zone(10), "back off", "pain 10: back off");
+	is_str(history_pain_zone(11), "", "out of range: nothing");
+}
+
 /* ---- issue 9: fragments, time order, many names, impossible dates ---- */
 
 /* A last piece without its newline is not a line: a torn `reps=12` must
@@ -1027,6 +1091,7 @@ int main(void)
 	test_targets();
 	test_targets_by_file();
 	test_redone();
+	test_model();
 	test_fragment();
 	test_targets_by_time();
 	test_many();
