@@ -168,28 +168,4 @@ int history_command(const char *log_path, const char *since, const char *routine
 int history_command_at(const char *log_path, const char *since,
 		       const char *routine, bool practice, FILE *out, time_t now);
 
-/* Today's rep targets, for plan_build().  `targets` and `at_top` (which may
- * be NULL) are caller-owned arrays of r->nsteps.  For a reps step with
- * progress, targets[i] follows double progression from the latest
- * non-practice session of this routine (the same title, or the same file
- * name: r->file without .yaml) that logged `set` lines under the step's
- * name: with T their target, one more than T when there were sets x sides
- * distinct sets (a set logged again after `b` counts once, its last line
- * standing) and every one reached T, else T again, kept inside the step's range (the
- * bottom when the log says nothing); at_top[i] is set when every set reached
- * T and T is at or above the top, so the prompt can suggest adding load.
- * "Latest" is by time (see above), not by place in the file.  Other steps
- * get 0 ("the default") and false.  One pass over the log, and none when
- * no step has progress; a missing or unreadable log gives the defaults,
- * and nothing is printed.  Returns NULL, or, when the log is not a regular
- * file and so was not read, what it is ("a fifo", ...) for the caller to
- * say so. */
-const char *history_targets(const char *log_path, const struct routine *r,
-			    int *targets, bool *at_top);
-/* The same rule over log lines in memory (a session's own, kept as it
- * wrote them): what a session logged without a log (--no-log) would ask
- * next time. */
-void history_targets_lines(const char *const *lines, size_t n, const struct routine *r,
-			   int *targets, bool *at_top);
-
 #endif

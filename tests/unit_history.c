@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "history.h"
+#include "targets_one.h"
 #include "logfmt.h"
 #include "slog.h"
 #include "tap.h"

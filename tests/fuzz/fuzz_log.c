@@ -1,5 +1,5 @@
 /* fuzz_log.c: the session log read back.  The input is a whole log file:
- * history_read() (the report, unfiltered and filtered) and history_targets()
+ * history_read() (the report, unfiltered and filtered) and progress_targets()
  * (double progression, for a small fixed routine) stream it from a scratch
  * file, and logrec_parse() takes it a line at a time. */
 #include "config.h"
@@ -10,6 +10,7 @@
 #include "diag.h"
 #include "fuzz.h"
 #include "history.h"
+#include "../targets_one.h"
 #include "loader.h"
 #include "logfmt.h"
 #include "routine.h"
@@ -120,6 +121,18 @@ static void targets(void)
 			abort();
 	}
 	history_targets(log_path, routine, t, NULL);
+	/* each side's own target, inside its range; loads never negative */
+	struct step_target st[16];
+	progress_targets(log_path, routine, st);
+	for (size_t i = 0; i < routine->nsteps; i++)
+		for (int sd = 0; sd < TARGET_SIDES; sd++) {
+			const struct step *step = &routine->steps[i];
+			const struct side_target *x = &st[i].side[sd];
+			if (x->reps && (x->reps < step->reps.min || x->reps > step->reps.max))
+				abort();
+			if (x->load != LOAD_NONE && x->load < 0)
+				abort();
+		}
 }
 
 static void parse_lines(const char *buf, size_t size)
