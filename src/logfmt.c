@@ -104,8 +104,8 @@ void logrec_free(struct logrec *r)
 	memset(r, 0, sizeof *r);
 }
 
-/* Days since the epoch of a civil date (proleptic Gregorian). */
-static long long days_from_civil(long long y, int m, int d)
+/* (logfmt.h) */
+long long logfmt_days_from_civil(long long y, int m, int d)
 {
 	y -= m <= 2;
 	long long era = (y >= 0 ? y : y - 399) / 400;
@@ -150,7 +150,7 @@ static const char *parse_stamp(struct logrec *r, const char *s, size_t n)
 		return "impossible date in timestamp";
 	memcpy(r->stamp, s, n);
 	r->stamp[n] = '\0';
-	long long t = days_from_civil(Y, M, D) * 86400LL + h * 3600 + m * 60 + sec;
+	long long t = logfmt_days_from_civil(Y, M, D) * 86400LL + h * 3600 + m * 60 + sec;
 	long long off = (oh * 60 + om) * 60LL;
 	r->when = (time_t)(s[23] == '+' ? t - off : t + off);
 	r->ms = ms;

@@ -86,4 +86,8 @@ const char *logrec_get(const struct logrec *r, const char *key);
 /* Integer value of `key`, or `dflt` when absent or not a number. */
 long long logrec_int(const struct logrec *r, const char *key, long long dflt);
 
+/* Days since 1970-01-01 of a civil date (proleptic Gregorian; m 1-12):
+ * the stamp's time above, and the log model's calendar days. */
+long long logfmt_days_from_civil(long long y, int m, int d);
+
 #endif

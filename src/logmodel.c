@@ -260,30 +260,20 @@ static long field_load(const char *v)
 
 /* ---- the days ---- */
 
-static long days_from_civil(long y, int m, int d)
-{
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 long lm_stamp_day(const char *stamp)
 {
 	/* logrec_parse() checked the stamp: YYYY-MM-DD first */
 	long y = strtol(stamp, NULL, 10);
 	int m = (stamp[5] - '0') * 10 + (stamp[6] - '0');
 	int d = (stamp[8] - '0') * 10 + (stamp[9] - '0');
-	return days_from_civil(y, m, d);
+	return (long)logfmt_days_from_civil(y, m, d);
 }
 
 long lm_local_day(time_t t)
 {
 	struct tm tm;
 	localtime_r(&t, &tm);
-	return days_from_civil(tm.tm_year + 1900L, tm.tm_mon + 1, tm.tm_mday);
+	return (long)logfmt_days_from_civil(tm.tm_year + 1900L, tm.tm_mon + 1, tm.tm_mday);
 }
 
 /* ---- gathering ---- */
