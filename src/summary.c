@@ -411,7 +411,9 @@ struct side_next {
 	bool top, up;           /* at the top with no load to add; moved up */
 	long load, before;      /* next time's load (LOAD_NONE), the one it was
 				 * when progression raised it (else LOAD_NONE) */
-	char why[64];           /* " (not every set reached 12)", or "" */
+	char why[64];           /* "not every set reached 12", or "" */
+	bool side_why;          /* the why is this side's own, not the
+				 * session's or the step's */
 };
 
 static void side_next(struct side_next *n, const struct step *st, const struct step_seen *ss,
@@ -424,14 +426,17 @@ static void side_next(struct side_next *n, const struct step *st, const struct s
 	n->load = st->load == LOAD_NONE ? LOAD_NONE : t->load >= 0 ? t->load : st->load;
 	n->before = n->load != LOAD_NONE && t->load_added ? t->load_before : LOAD_NONE;
 	int was = ss->target[k];
-	if (!st->progress && st->load == LOAD_NONE)
-		snprintf(n->why, sizeof n->why, " (fixed target)");
+	bool fixed = !st->progress && st->load == LOAD_NONE;
+	bool held = got->any && was && n->reps == was && !n->top;
+	if (fixed)
+		snprintf(n->why, sizeof n->why, "fixed target");
 	else if (practice)
-		snprintf(n->why, sizeof n->why, " (practice does not count)");
-	else if (got->any && was && n->reps == was && !n->top && got->short_of)
-		snprintf(n->why, sizeof n->why, " (not every set reached %d)", was);
-	else if (got->any && was && n->reps == was && !n->top && got->missing)
-		snprintf(n->why, sizeof n->why, " (not every set was done)");
+		snprintf(n->why, sizeof n->why, "practice does not count");
+	else if (held && got->short_of)
+		snprintf(n->why, sizeof n->why, "not every set reached %d", was);
+	else if (held && got->missing)
+		snprintf(n->why, sizeof n->why, "not every set was done");
+	n->side_why = !fixed && !practice && held && (got->short_of || got->missing);
 	n->up = !practice && got->any && ((st->progress && was && (n->reps > was || n->top)) ||
 					  n->before != LOAD_NONE);
 }
@@ -459,13 +464,17 @@ static void next_words(struct buf *b, const struct side_next *n, const char *lab
 	else
 		buf_addf(b, "%s%d reps%s", label, n->reps, each);
 	next_load(b, n);
-	buf_adds(b, n->why);
+	if (n->why[0])
+		buf_addf(b, " (%s)", n->why);
 }
 
 /* "next time: 10 reps each side", "top of the range: consider adding
  * load", "next time: 12 reps (not every set reached 12)", "next time:
  * left 10 reps (not every set reached 10); right 12 reps", with the load
- * of a step that has one: "next time: 15 reps, 10 kg (up from 7.5)". */
+ * of a step that has one: "next time: 15 reps, 10 kg (up from 7.5)".
+ * Sides apart for the same reason say it once, after both: "next time:
+ * left 10 reps; right 9 reps (practice does not count)", "... (not every
+ * set was done on either side)". */
 static void add_next(struct summary *s, const struct step *st, const struct step_seen *ss,
 		     const struct sets_seen got[NSIDES], const struct step_target *t,
 		     bool practice)
@@ -494,10 +503,19 @@ static void add_next(struct summary *s, const struct step *st, const struct step
 		buf_adds(&b, nx[0].top ? "  " : "  next time: ");
 		next_words(&b, &nx[0], "", n == 2 ? " each side" : "");
 	} else {
+		/* one reason twice is a long line that says it twice */
+		char why[sizeof nx[0].why] = "";
+		bool side_why = nx[0].side_why;
+		if (nx[0].why[0] && !strcmp(nx[0].why, nx[1].why)) {
+			memcpy(why, nx[0].why, sizeof why);
+			nx[0].why[0] = nx[1].why[0] = '\0';
+		}
 		buf_adds(&b, "  next time: ");
 		next_words(&b, &nx[0], "left ", "");
 		buf_adds(&b, "; ");
 		next_words(&b, &nx[1], "right ", "");
+		if (why[0])
+			buf_addf(&b, " (%s%s)", why, side_why ? " on either side" : "");
 	}
 	add(s, up ? SUMMARY_GOOD : SUMMARY_TEXT, "%s", b.s);
 	buf_free(&b);

@@ -87,7 +87,8 @@ ok $? "200x60 colour: Session complete"
 s=$(screen)
 like "$s" '^  Calf pain: 4 before, 4 after \(no change\) *$' "200x60: the ratings"
 like "$s" '^  Soleus drive: left 9 9 of 9; right 7\* 9 of 9 *$' "200x60: the short set marked"
-like "$s" '^    next time: 9 reps each side \(not every set reached 9\) *$' "200x60: next time holds, and why"
+like "$s" '^    next time: left 10 reps; right 9 reps \(not every set reached 9\) *$' \
+	"200x60: the short side holds, and why; the other side moves up"
 like "$s" '^  \* short of the target *$' "200x60: the mark explained"
 like "$(row_e "$(row_of 'Soleus drive:')")" "$(printf '\033')\\[[0-9;]*31m" \
 	"colour: the line with a short set in red"

@@ -397,7 +397,8 @@ static void test_ratings(void)
 }
 
 /* Next time per side and with load: each side its own target, a load
- * raised said with the one it was, sides alike in one line. */
+ * raised said with the one it was, sides alike in one line, one reason
+ * for both sides said once. */
 static void test_sides_next(void)
 {
 	struct routine *r = load("sides.yaml",
@@ -451,6 +452,34 @@ static void test_sides_next(void)
 		       "loads apart: each side its own");
 	}
 	summary_free(&s);
+
+	/* sides apart held for one reason: said once, after both */
+	targets_default(next, r);
+	next[0].side[SIDE_LEFT].reps = 10;
+	next[0].side[SIDE_RIGHT].reps = 12;
+	const char **lines = xcalloc(ARRAY_LEN(log), sizeof *lines);
+	memcpy(lines, log, sizeof log);
+	lines[0] = T0 "start routine=Sides id=sides planned=100 steps=2 format=1 speed=10\n";
+	summary_build_next(&s, r, lines, ARRAY_LEN(log), next);
+	is_str(s.n > 3 ? s.v[3].text : NULL,
+	       "  next time: left 10 reps; right 12 reps (practice does not count)",
+	       "practice, sides apart: the reason once");
+	summary_free(&s);
+	static const char *const skipped[] = {
+		T0 "start routine=Sides id=sides file=sides.yaml planned=100 steps=2 format=1\n",
+		T0 "step n=1 type=reps name=\"Heel drop\"\n",
+		T0 "skip n=1 name=\"Heel drop\" what=set side=left set=1 sets=1 target=10 elapsed=1\n",
+		T0 "skip n=1 name=\"Heel drop\" what=set side=right set=1 sets=1 target=12 elapsed=1\n",
+		T0 "end status=quit elapsed=10\n",
+	};
+	summary_build_next(&s, r, skipped, ARRAY_LEN(skipped), next);
+	is_str(s.n > 2 ? s.v[2].text : NULL, "Heel drop: left skipped of 10; right skipped of 12",
+	       "skipped, sides apart: each side's target");
+	is_str(s.n > 3 ? s.v[3].text : NULL,
+	       "  next time: left 10 reps; right 12 reps (not every set was done on either side)",
+	       "skipped, sides apart: the reason once, for both sides");
+	summary_free(&s);
+	free(lines);
 	routine_free(r);
 }
 
