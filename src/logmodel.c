@@ -5,6 +5,7 @@
 #include "logmodel.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -17,8 +18,9 @@
 
 /* What a set, rating or part is known by, so that its line done again
  * replaces it: a set by (step, name, side, set number), a rating by its
- * step, an ice round by (step, round), a spot by (step, side, spot). */
-enum lm_what { LM_SET, LM_RATE, LM_ICE, LM_SPOT };
+ * step, an ice round by (step, round), a spot by (step, side, spot); and
+ * a step reached by (step, name), so that entering it again adds none. */
+enum lm_what { LM_SET, LM_RATE, LM_ICE, LM_SPOT, LM_STEP };
 struct lm_key {
 	enum lm_what what;
 	int n;
@@ -46,6 +48,9 @@ struct lm_open {
 	size_t nparts, parts_cap;
 	struct lm_value *values;
 	size_t nvalues, values_cap;
+	struct lm_step *steps;
+	size_t nsteps, steps_cap;
+	size_t step_last;   /* the last step line's entry plus one; 0: none */
 	/* Every string of the session, each one allocation: freed together. */
 	char **strs;
 	size_t nstrs, strs_cap;
@@ -77,6 +82,7 @@ static void open_free(struct lm_open *o)
 	free(o->rates);
 	free(o->parts);
 	free(o->values);
+	free(o->steps);
 	free(o->slots);
 	free(o);
 }
@@ -126,6 +132,8 @@ static bool key_is(const struct lm_open *o, const struct lm_key *k, size_t at)
 		p = &o->parts[at];
 		return p->spot && p->n == k->n && p->side == k->side &&
 		       str_same(p->spot, k->str);
+	case LM_STEP:
+		return o->steps[at].n == k->n && str_same(o->steps[at].name, k->str);
 	}
 	return false;
 }
@@ -301,6 +309,7 @@ static void head_fill(struct lm_open *o, const struct logrec *rec, size_t index)
 	s->routine = keep(o, name ? name : "");
 	s->id = keep(o, logrec_get(rec, "id"));
 	s->file = keep(o, logrec_get(rec, "file"));
+	s->planned = field_ms(logrec_get(rec, "planned"), 0);
 	const char *speed = logrec_get(rec, "speed");
 	if (speed) {
 		s->practice = true;
@@ -434,16 +443,44 @@ static void on_part(struct lm_open *o, const struct lm_fields *f, bool ice, bool
 	};
 }
 
+/* A `step` line: the step reached, once, and the last one reached. */
+static void on_step(struct lm_open *o, const struct logrec *rec)
+{
+	const char *name = logrec_get(rec, "name");
+	struct lm_key k = {.what = LM_STEP, .n = field_int(logrec_get(rec, "n"), 0),
+			   .str = name ? name : ""};
+	struct lm_slot *slot;
+	size_t at = key_find(o, &k, &slot);
+	if (at == (size_t)-1) {
+		o->steps = xgrow(o->steps, &o->steps_cap, o->nsteps + 1, sizeof *o->steps);
+		at = o->nsteps++;
+		key_note(o, slot, at);
+		o->steps[at] = (struct lm_step){ .n = k.n, .name = keep(o, k.str) };
+	}
+	o->step_last = at + 1;
+}
+
 static void lm_event(struct scan *sc, size_t i, const struct logrec *rec)
 {
 	struct lm_open *o = sc->v[i].data;
 	struct lm_fields f;
+	long long ms;
 	switch (rec->event) {
 	case LOG_SET: case LOG_RATE: case LOG_SPOT: case LOG_ICE: case LOG_SKIP:
 	case LOG_END:
 		break;
+	case LOG_STEP:
+		if (((const struct lm_reader *)sc->ctx)->steps)
+			on_step(o, rec);
+		return;
+	case LOG_RESUME:
+		/* every pause line has its resume, which says how long */
+		ms = field_ms(logrec_get(rec, "paused"), 0);
+		if (ms > 0 && o->s.paused < LLONG_MAX - ms)
+			o->s.paused += ms;
+		return;
 	default:
-		return; /* step, done, pause, warn ...: nothing of the model's */
+		return; /* done, pause, warn ...: nothing of the model's */
 	}
 	fields_of(rec, &f);
 	switch (rec->event) {
@@ -496,6 +533,9 @@ static void lm_finish(struct scan *sc, size_t i, enum history_status st)
 	s->nparts = o->nparts;
 	s->values = o->values;
 	s->nvalues = o->nvalues;
+	s->steps = o->steps;
+	s->nsteps = o->nsteps;
+	s->step_last = o->step_last ? &o->steps[o->step_last - 1] : NULL;
 	if (r->session)
 		r->session(r->ctx, s);
 	open_free(o);

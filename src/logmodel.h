@@ -8,7 +8,8 @@
  * as a struct lm_session, with "the last line wins" already applied: a set
  * (step n, side, set number), a spot (step, side, spot), an ice round
  * (step, round) and a rating (step) done again after `b` appear once, as
- * their last line (a `skip` of it included) has it.  Memory grows with the
+ * their last line (a `skip` of it included) has it; so does a step
+ * reached again, when the reader asks for the steps.  Memory grows with the
  * sessions open at one time, not with lines; what a consumer keeps of the
  * finished sessions is its own.
  *
@@ -65,6 +66,13 @@ struct lm_part {
 	bool skipped;
 };
 
+/* A step the session reached: a `step` line (each step once, however
+ * often it was entered again after `b`). */
+struct lm_step {
+	int n;
+	const char *name;
+};
+
 /* One value of a check-in. */
 struct lm_value {
 	const char *name;   /* "pain", "stiffness", ... as configured */
@@ -90,12 +98,18 @@ struct lm_session {
 	int speed;          /* 1, or the practice speed */
 	enum history_status status;
 	long long elapsed;  /* ms, from the end line; -1 without one */
+	long long planned;  /* ms, the start line's `planned=`; 0 without */
+	long long paused;   /* ms, the `resume` lines' `paused=` added up */
 	const struct lm_set *sets;   /* in the order first logged */
 	size_t nsets;
 	const struct lm_rate *rates; /* in the order first logged */
 	size_t nrates;
 	const struct lm_part *parts; /* spots and ice rounds, first logged first */
 	size_t nparts;
+	/* Only when the reader asks (lm_reader.steps): */
+	const struct lm_step *steps; /* steps reached, first reached first */
+	size_t nsteps;
+	const struct lm_step *step_last; /* the last `step` line's; NULL */
 	/* LM_CHECKIN: */
 	const struct lm_value *values; /* in line order */
 	size_t nvalues;
@@ -119,6 +133,10 @@ struct lm_reader {
 	 * the session.  A session not wanted costs nothing more.  NULL: all.
 	 * Check-ins are always handed over. */
 	bool (*want)(void *ctx, const struct lm_session *head);
+	/* Also gather the steps reached (lm_session.steps, step_last), which
+	 * a session's summary says and the readers of a whole log do not
+	 * need: without, a `step` line costs nothing. */
+	bool steps;
 	/* A finished session, valid only during the call. */
 	void (*session)(void *ctx, const struct lm_session *s);
 	void *ctx;

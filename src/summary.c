@@ -1,4 +1,5 @@
-/* summary.c: a session's summary from its own log lines (summary.h). */
+/* summary.c: a session's summary from its own log lines, through the log
+ * model (summary.h). */
 #include "config.h"
 
 #include "summary.h"
@@ -10,7 +11,7 @@
 
 #include "parse.h"
 #include "progress.h"
-#include "logfmt.h"
+#include "logmodel.h"
 #include "plan.h"
 #include "util.h"
 
@@ -43,6 +44,12 @@ struct slot {
 static const char *const side_names[] = { "left", "right", "none" };
 #define NSIDES ARRAY_LEN(side_names)
 
+/* The summary's side index of `side` (side_names' order). */
+static size_t side_slot(enum side side)
+{
+	return side == SIDE_LEFT ? 0 : side == SIDE_RIGHT ? 1 : 2;
+}
+
 /* A rating with no value: never reached (no `step` line), reached but
  * left unanswered (the session ended at its prompt: the engine logs no
  * line for it), or skipped (a `skip what=rate` line). */
@@ -55,140 +62,93 @@ struct step_seen {
 };
 
 struct seen {
-	char sid[32];
-	bool started, ended, complete, practice;
+	bool started, complete, practice;
 	int speed;
 	long long planned_ms, elapsed_ms, paused_ms;
 	size_t step_n;          /* the last `step` line's n (1-based), 0 for none */
 	struct step_seen *steps;
 };
 
-/* "90" or "90.004" (seconds as logged) in ms, or -1. */
-static long long secs_ms(const char *v)
+/* The routine's step that a step, set or rating of the model names (its
+ * n and name), when it is one of the routine's. */
+static const struct step *step_named(const struct routine *r, int n, const char *name,
+				     size_t *idx)
 {
-	if (!v || *v < '0' || *v > '9')
-		return -1;
-	long long ms = 0;
-	for (; *v >= '0' && *v <= '9'; v++)
-		if (ms < 1000000000000LL)
-			ms = ms * 10 + (*v - '0');
-	ms *= 1000;
-	if (*v == '.') {
-		long long scale = 100;
-		for (v++; *v >= '0' && *v <= '9'; v++, scale /= 10)
-			ms += (*v - '0') * scale;
-	}
-	return *v ? -1 : ms;
-}
-
-static int side_index(const char *side)
-{
-	for (size_t k = 0; k < NSIDES; k++)
-		if (side && !strcmp(side, side_names[k]))
-			return (int)k;
-	return -1;
-}
-
-/* The step a line names (n and name), when it is one of the routine's. */
-static const struct step *line_step(const struct routine *r, const struct logrec *rec,
-				    size_t *idx)
-{
-	long long n = logrec_int(rec, "n", 0);
-	const char *name = logrec_get(rec, "name");
-	if (n < 1 || (unsigned long long)n > r->nsteps || !name ||
-	    strcmp(name, r->steps[n - 1].name))
+	if (n < 1 || (size_t)n > r->nsteps || !name || strcmp(name, r->steps[n - 1].name))
 		return NULL;
 	*idx = (size_t)n - 1;
 	return &r->steps[*idx];
 }
 
-/* A `set` line, or a `skip what=set`: the set's slot, the last line
- * standing (a set done again after `b` is logged again). */
-static void see_set(struct step_seen *ss, const struct step *st, const struct logrec *rec)
+/* A set as the model has it (its last line: a `set`, or a `skip
+ * what=set`) into its side's slot. */
+static void see_set(struct step_seen *ss, const struct step *st, const struct lm_set *x)
 {
-	const char *side = logrec_get(rec, "side");
-	int k = side_index(side ? side : "none"); /* a skip has no side for none */
-	long long set = logrec_int(rec, "set", 0);
-	if (k < 0 || set < 1 || set > st->sets)
+	size_t k = side_slot(x->side);
+	if (x->set < 1 || x->set > st->sets)
 		return;
 	if (!ss->sets[k])
 		ss->sets[k] = xcalloc((size_t)st->sets, sizeof *ss->sets[k]);
-	struct slot *sl = &ss->sets[k][set - 1];
-	if (rec->event == LOG_SET) {
-		sl->state = SLOT_DONE;
-		sl->reps = (int)logrec_int(rec, "reps", 0);
-	} else {
-		sl->state = SLOT_SKIPPED;
-	}
+	struct slot *sl = &ss->sets[k][x->set - 1];
+	sl->state = x->skipped ? SLOT_SKIPPED : SLOT_DONE;
+	sl->reps = x->skipped ? 0 : x->reps;
 	/* a skip line may name the target too; when none does (every set
 	 * skipped), summary_build() falls back on the planned one */
 	if (!ss->target[k])
-		ss->target[k] = (int)logrec_int(rec, "target", 0);
+		ss->target[k] = x->target;
 }
 
-static void see_line(struct seen *sn, const struct routine *r, const struct logrec *rec)
+struct seen_read {
+	struct seen *sn;
+	const struct routine *r;
+};
+
+/* The session: the lines' first start line's (a session's own lines
+ * have one). */
+static bool seen_want(void *ctx, const struct lm_session *head)
 {
-	if (rec->event == LOG_START) {
-		if (sn->started)
-			return; /* one session: the first */
-		sn->started = true;
-		snprintf(sn->sid, sizeof sn->sid, "%s", rec->sid);
-		sn->planned_ms = logrec_int(rec, "planned", 0) * 1000;
-		sn->speed = (int)logrec_int(rec, "speed", 0);
-		sn->practice = logrec_get(rec, "speed") != NULL;
+	(void)head;
+	struct seen_read *c = ctx;
+	if (c->sn->started)
+		return false;
+	c->sn->started = true;
+	return true;
+}
+
+static void seen_session(void *ctx, const struct lm_session *s)
+{
+	struct seen_read *c = ctx;
+	struct seen *sn = c->sn;
+	const struct routine *r = c->r;
+	if (s->kind != LM_SESSION)
 		return;
-	}
-	if (!sn->started || strcmp(rec->sid, sn->sid) || sn->ended)
-		return;
+	sn->complete = s->status == HISTORY_COMPLETE;
+	sn->practice = s->practice;
+	sn->speed = s->speed;
+	sn->planned_ms = s->planned;
+	sn->elapsed_ms = s->elapsed > 0 ? s->elapsed : 0;
+	sn->paused_ms = s->paused;
 	size_t i;
 	const struct step *st;
-	const char *what = logrec_get(rec, "what");
-	long long ms;
-	switch (rec->event) {
-	case LOG_END:
-		sn->ended = true;
-		sn->complete = !strcmp(logrec_get(rec, "status") ? logrec_get(rec, "status") : "",
-				       "complete");
-		ms = secs_ms(logrec_get(rec, "elapsed"));
-		sn->elapsed_ms = ms > 0 ? ms : 0;
-		break;
-	case LOG_RESUME:
-		ms = secs_ms(logrec_get(rec, "paused"));
-		if (ms > 0)
-			sn->paused_ms += ms;
-		break;
-	case LOG_STEP:
-		if ((st = line_step(r, rec, &i))) {
-			sn->step_n = i + 1;
-			/* reached: a value or a skip may follow */
-			if (st->type == STEP_RATE && sn->steps[i].rating == RATE_NONE)
-				sn->steps[i].rating = RATE_UNANSWERED;
-		}
-		break;
-	case LOG_RATE:
-		if ((st = line_step(r, rec, &i)) && st->type == STEP_RATE) {
-			long long v = logrec_int(rec, "value", -1);
-			if (v >= 0 && v <= 10)
-				sn->steps[i].rating = (int)v;
-		}
-		break;
-	case LOG_SKIP:
-		if (!what || !(st = line_step(r, rec, &i)))
-			break;
-		if (!strcmp(what, "rate") && st->type == STEP_RATE)
-			sn->steps[i].rating = RATE_SKIPPED;
-		else if (!strcmp(what, "set") && st->type == STEP_REPS)
-			see_set(&sn->steps[i], st, rec);
-		break;
-	case LOG_SET:
-		if ((st = line_step(r, rec, &i)) && st->type == STEP_REPS)
-			see_set(&sn->steps[i], st, rec);
-		break;
-	default:
-		break;
-	}
+	/* reached: a rating with no line of its own was left at its prompt */
+	for (size_t j = 0; j < s->nsteps; j++)
+		if ((st = step_named(r, s->steps[j].n, s->steps[j].name, &i)) &&
+		    st->type == STEP_RATE)
+			sn->steps[i].rating = RATE_UNANSWERED;
+	if (s->step_last && step_named(r, s->step_last->n, s->step_last->name, &i))
+		sn->step_n = i + 1;
+	for (size_t j = 0; j < s->nrates; j++)
+		if ((st = step_named(r, s->rates[j].n, s->rates[j].name, &i)) &&
+		    st->type == STEP_RATE)
+			sn->steps[i].rating = s->rates[j].value >= 0 ? s->rates[j].value
+								    : RATE_SKIPPED;
+	for (size_t j = 0; j < s->nsets; j++)
+		if ((st = step_named(r, s->sets[j].n, s->sets[j].name, &i)) &&
+		    st->type == STEP_REPS)
+			see_set(&sn->steps[i], st, &s->sets[j]);
 }
 
+/* The session in `lines`, through the log model. */
 static void seen_read(struct seen *sn, const struct routine *r,
 		      const char *const *lines, size_t n)
 {
@@ -196,14 +156,10 @@ static void seen_read(struct seen *sn, const struct routine *r,
 	sn->steps = xcalloc(r->nsteps ? r->nsteps : 1, sizeof *sn->steps);
 	for (size_t i = 0; i < r->nsteps; i++)
 		sn->steps[i].rating = RATE_NONE;
-	struct logrec rec;
-	logrec_init(&rec);
-	for (size_t i = 0; i < n; i++) {
-		size_t len = strlen(lines[i]);
-		if (!logrec_parse(&rec, lines[i], len))
-			see_line(sn, r, &rec);
-	}
-	logrec_free(&rec);
+	struct seen_read c = { sn, r };
+	struct lm_reader rd = { .path = "(this session)", .steps = true,
+				.want = seen_want, .session = seen_session, .ctx = &c };
+	lm_read_lines(&rd, lines, n);
 }
 
 static void seen_free(struct seen *sn, const struct routine *r)
@@ -399,12 +355,6 @@ static struct sets_seen add_sets(struct summary *s, const struct step *st,
 	return out;
 }
 
-/* The summary's side index of `side` (side_names' order). */
-static size_t side_slot(enum side side)
-{
-	return side == SIDE_LEFT ? 0 : side == SIDE_RIGHT ? 1 : 2;
-}
-
 /* One side's next time, as add_next() words it. */
 struct side_next {
 	int reps;               /* next time's target */
@@ -530,7 +480,7 @@ const char *summary_heading(const struct summary *s)
 static void build(struct summary *s, struct seen *sn, const struct routine *r,
 		  const struct step_target *next, bool *any_reps)
 {
-	s->complete = sn->ended && sn->complete;
+	s->complete = sn->complete;
 	s->practice = sn->practice;
 
 	if (!s->complete && sn->step_n)

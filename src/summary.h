@@ -6,12 +6,13 @@
  * one.
  *
  * Built from the session's own log lines (as the engine wrote them: every
- * line reaches the session's sink) and the routine.  Next time's targets
- * come from progress_targets() over the log, read back as the next session
- * will read it, so that the summary says what the next session or `--plan`
- * will show; without a log (--no-log), or with lines the log could not
- * take, the same rule runs over this session's lines in memory, and the
- * summary says so.
+ * line reaches the session's sink), read through the one model of the log
+ * (logmodel.h) as every reader of the log is, and the routine.  Next
+ * time's targets come from progress_targets() over the log, read back as
+ * the next session will read it, so that the summary says what the next
+ * session or `--plan` will show; without a log (--no-log), or with lines
+ * the log could not take, the same rule runs over this session's lines in
+ * memory, and the summary says so.
  *
  * Lines are short (most well under 80 columns) and raw: names come from
  * the routine as they are, and a front end shows them through safetext.h.

@@ -2,7 +2,8 @@
  * logs through lm_read_lines(): the last line wins for a redone set,
  * rating, spot and ice round (a skip included), concurrent sessions, a
  * reused session id, practice, how sessions end, check-ins, measure= and
- * load=, time order, the highest pain, and the day of a stamp. */
+ * load=, time order, the highest pain, the day of a stamp, and the time
+ * planned and paused and the steps reached (a session's summary's). */
 #include "config.h"
 
 #include <stdlib.h>
@@ -470,6 +471,65 @@ static void test_corrupt(void)
 	all_free(&a);
 }
 
+/* ---- what a session's summary asks: the time planned and paused, the
+ * steps reached ---- */
+
+struct reached {
+	long long planned, paused;
+	size_t nsteps;
+	char names[4][32];
+	int ns[4];
+	int last;           /* the last step line's n, 0 for none */
+};
+
+static void note_reached(void *ctx, const struct lm_session *s)
+{
+	struct reached *x = ctx;
+	x->planned = s->planned;
+	x->paused = s->paused;
+	x->nsteps = s->nsteps;
+	for (size_t i = 0; i < s->nsteps && i < 4; i++) {
+		snprintf(x->names[i], sizeof x->names[i], "%s", s->steps[i].name);
+		x->ns[i] = s->steps[i].n;
+	}
+	x->last = s->step_last ? s->step_last->n : 0;
+}
+
+static void test_reached(void)
+{
+	static const char *const log[] = {
+		"2026-11-20T07:00:00.000+00:00 s1 start routine=A planned=1450 steps=3 format=1",
+		"2026-11-20T07:00:01.000+00:00 s1 step n=1 type=rate name=\"Pain before\"",
+		"2026-11-20T07:00:02.000+00:00 s1 rate n=1 name=\"Pain before\" value=2",
+		"2026-11-20T07:00:03.000+00:00 s1 step n=2 type=reps name=Drop",
+		"2026-11-20T07:00:04.000+00:00 s1 pause n=2 name=Drop",
+		"2026-11-20T07:00:05.000+00:00 s1 resume n=2 name=Drop paused=65.5",
+		"2026-11-20T07:00:06.000+00:00 s1 step n=3 type=rate name=\"Pain after\"",
+		/* b: back into the drops, and quit there */
+		"2026-11-20T07:00:07.000+00:00 s1 step n=2 type=reps name=Drop",
+		"2026-11-20T07:00:08.000+00:00 s1 pause n=2 name=Drop",
+		"2026-11-20T07:00:09.000+00:00 s1 resume n=2 name=Drop paused=0.25",
+		"2026-11-20T07:00:10.000+00:00 s1 end status=quit elapsed=130.9",
+	};
+	struct reached x;
+	memset(&x, 0, sizeof x);
+	struct lm_reader r = {.path = "test.log", .steps = true, .session = note_reached, .ctx = &x};
+	lm_read_lines(&r, log, NLINES(log));
+	is_int(x.planned, 1450000, "planned=1450: the start line's, in ms");
+	is_int(x.paused, 65750, "paused: the resume lines' added up");
+	is_int((long long)x.nsteps, 3, "three steps reached, the one entered again once");
+	ok(x.nsteps == 3 && x.ns[0] == 1 && x.ns[1] == 2 && x.ns[2] == 3 &&
+	   !strcmp(x.names[2], "Pain after"), "in the order first reached, with their names");
+	is_int(x.last, 2, "the last step line's: the drops, gone back to");
+
+	/* readers of a whole log do not ask: no steps gathered */
+	memset(&x, 0, sizeof x);
+	r = (struct lm_reader){.path = "test.log", .session = note_reached, .ctx = &x};
+	lm_read_lines(&r, log, NLINES(log));
+	ok(x.nsteps == 0 && x.last == 0, "without .steps: none");
+	is_int(x.paused, 65750, "the pauses all the same");
+}
+
 int main(void)
 {
 	test_redone();
@@ -479,5 +539,6 @@ int main(void)
 	test_order();
 	test_long_session();
 	test_corrupt();
+	test_reached();
 	return done_testing();
 }
