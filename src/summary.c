@@ -62,6 +62,8 @@ struct step_seen {
 };
 
 struct seen {
+	char sid[32], stamp[40]; /* the start line's, which progression's
+				  * decisions name */
 	bool started, complete, practice;
 	int speed;
 	long long planned_ms, elapsed_ms, paused_ms;
@@ -122,6 +124,8 @@ static void seen_session(void *ctx, const struct lm_session *s)
 	const struct routine *r = c->r;
 	if (s->kind != LM_SESSION)
 		return;
+	snprintf(sn->sid, sizeof sn->sid, "%s", s->sid);
+	snprintf(sn->stamp, sizeof sn->stamp, "%s", s->stamp);
 	sn->complete = s->status == HISTORY_COMPLETE;
 	sn->practice = s->practice;
 	sn->speed = s->speed;
@@ -355,6 +359,32 @@ static struct sets_seen add_sets(struct summary *s, const struct step *st,
 	return out;
 }
 
+/* What progression decided from this session for one side of one step,
+ * when it held the target or stepped it back for pain: the reason the
+ * sets alone do not show. */
+struct pain_said {
+	bool held, back;        /* pain above 5 held it; stepped it back */
+	bool at_bottom;         /* back, with nothing left to take off */
+};
+
+struct pain_read {
+	const struct seen *sn;
+	struct pain_said *v;    /* by step and side (TARGET_SIDES a step) */
+};
+
+static void pain_event(void *ctx, const struct progress_event *e)
+{
+	struct pain_read *p = ctx;
+	const struct lm_session *s = e->session;
+	if (!s || s->kind != LM_SESSION || strcmp(s->sid, p->sn->sid) ||
+	    strcmp(s->stamp, p->sn->stamp))
+		return; /* another session's decision */
+	struct pain_said *ps = &p->v[e->step * TARGET_SIDES + e->side];
+	ps->back = e->d->verdict == RULE_BACK;
+	ps->held = e->d->verdict == RULE_HOLD && e->d->reason == RULE_PAIN;
+	ps->at_bottom = e->d->at_bottom;
+}
+
 /* One side's next time, as add_next() words it. */
 struct side_next {
 	int reps;               /* next time's target */
@@ -368,7 +398,7 @@ struct side_next {
 
 static void side_next(struct side_next *n, const struct step *st, const struct step_seen *ss,
 		      const struct sets_seen *got, const struct side_target *t, int k,
-		      bool practice)
+		      bool practice, const struct pain_said *pain)
 {
 	memset(n, 0, sizeof *n);
 	n->reps = st->progress && t->reps > 0 ? t->reps : step_default_target(st);
@@ -382,11 +412,19 @@ static void side_next(struct side_next *n, const struct step *st, const struct s
 		snprintf(n->why, sizeof n->why, "fixed target");
 	else if (practice)
 		snprintf(n->why, sizeof n->why, "practice does not count");
+	else if (pain && pain->back && !pain->at_bottom)
+		snprintf(n->why, sizeof n->why, "pain above 5 twice in a row: a step back");
+	else if (pain && pain->back)
+		snprintf(n->why, sizeof n->why, "pain above 5 twice in a row");
+	else if (pain && pain->held)
+		snprintf(n->why, sizeof n->why, "pain above 5");
 	else if (held && got->short_of)
 		snprintf(n->why, sizeof n->why, "not every set reached %d", was);
 	else if (held && got->missing)
 		snprintf(n->why, sizeof n->why, "not every set was done");
-	n->side_why = !fixed && !practice && held && (got->short_of || got->missing);
+	/* pain is the session's; sets are the side's */
+	n->side_why = !fixed && !practice && !(pain && (pain->back || pain->held)) && held &&
+		      (got->short_of || got->missing);
 	n->up = !practice && got->any && ((st->progress && was && (n->reps > was || n->top)) ||
 					  n->before != LOAD_NONE);
 }
@@ -427,7 +465,7 @@ static void next_words(struct buf *b, const struct side_next *n, const char *lab
  * set was done on either side)". */
 static void add_next(struct summary *s, const struct step *st, const struct step_seen *ss,
 		     const struct sets_seen got[NSIDES], const struct step_target *t,
-		     bool practice)
+		     bool practice, const struct pain_said *pain)
 {
 	enum side sides[2] = { st->side, st->side };
 	int n = 1;
@@ -440,7 +478,8 @@ static void add_next(struct summary *s, const struct step *st, const struct step
 	bool up = false;
 	for (int i = 0; i < n; i++) {
 		size_t k = side_slot(sides[i]);
-		side_next(&nx[i], st, ss, &got[k], target_side(t, sides[i]), (int)k, practice);
+		side_next(&nx[i], st, ss, &got[k], target_side(t, sides[i]), (int)k, practice,
+			  pain ? &pain[sides[i]] : NULL);
 		up |= nx[i].up;
 	}
 	struct buf b;
@@ -478,7 +517,7 @@ const char *summary_heading(const struct summary *s)
 
 /* The summary's lines but the last note, with next time's targets. */
 static void build(struct summary *s, struct seen *sn, const struct routine *r,
-		  const struct step_target *next, bool *any_reps)
+		  const struct step_target *next, const struct pain_said *pain, bool *any_reps)
 {
 	s->complete = sn->complete;
 	s->practice = sn->practice;
@@ -513,7 +552,8 @@ static void build(struct summary *s, struct seen *sn, const struct routine *r,
 		struct sets_seen side[NSIDES];
 		struct sets_seen got = add_sets(s, st, &sn->steps[i], s->complete, side);
 		any_short |= got.short_of;
-		add_next(s, st, &sn->steps[i], side, &next[i], sn->practice);
+		add_next(s, st, &sn->steps[i], side, &next[i], sn->practice,
+			 pain ? &pain[i * TARGET_SIDES] : NULL);
 	}
 	if (any_short)
 		add(s, SUMMARY_TEXT, "* short of the target");
@@ -526,7 +566,7 @@ void summary_build_next(struct summary *s, const struct routine *r,
 	struct seen sn;
 	seen_read(&sn, r, lines, n);
 	bool any_reps;
-	build(s, &sn, r, next, &any_reps);
+	build(s, &sn, r, next, NULL, &any_reps);
 	seen_free(&sn, r);
 }
 
@@ -536,16 +576,14 @@ void summary_build(struct summary *s, const struct routine *r,
 	memset(s, 0, sizeof *s);
 	struct seen sn;
 	seen_read(&sn, r, lines, n);
-	/* next time's targets, by the rule the next session applies */
+	/* next time's targets, by the rule the next session applies, and
+	 * what it made of this session's pain */
 	struct step_target *next = xcalloc(r->nsteps + 1, sizeof *next);
-	targets_default(next, r);
-	const char *kind = NULL;
-	if (log_path)
-		kind = progress_targets(log_path, r, next);
-	else
-		progress_targets_lines(lines, n, r, next);
+	struct pain_read pr = { &sn, xcalloc(r->nsteps * TARGET_SIDES + 1, sizeof *pr.v) };
+	const char *kind = progress_replay(log_path, lines, n, r, next, pain_event, &pr);
 	bool any_reps;
-	build(s, &sn, r, next, &any_reps);
+	build(s, &sn, r, next, pr.v, &any_reps);
+	free(pr.v);
 	bool progress = false;
 	for (size_t i = 0; i < r->nsteps; i++)
 		progress |= r->steps[i].type == STEP_REPS && r->steps[i].progress;

@@ -3,16 +3,18 @@
  * early), the time done against the time planned, the ratings before and
  * after, each reps step's sets against their target per side, and what
  * progression asks next time, per side, with the load of a step that has
- * one.
+ * one, and why a target held or stepped back (sets short or not done,
+ * pain above 5).
  *
  * Built from the session's own log lines (as the engine wrote them: every
  * line reaches the session's sink), read through the one model of the log
  * (logmodel.h) as every reader of the log is, and the routine.  Next
- * time's targets come from progress_targets() over the log, read back as
- * the next session will read it, so that the summary says what the next
- * session or `--plan` will show; without a log (--no-log), or with lines
- * the log could not take, the same rule runs over this session's lines in
- * memory, and the summary says so.
+ * time's targets, and progression's decisions about this session, come
+ * from progress_replay() over the log, read back as the next session will
+ * read it, so that the summary says what the next session or `--plan` will
+ * show; without a log (--no-log), or with lines the log could not take,
+ * the same rule runs over this session's lines in memory, and the summary
+ * says so.
  *
  * Lines are short (most well under 80 columns) and raw: names come from
  * the routine as they are, and a front end shows them through safetext.h.
@@ -69,7 +71,8 @@ const char *summary_heading(const struct summary *s);
 void summary_build(struct summary *s, const struct routine *r,
 		   const char *const *lines, size_t n, const char *log_path, bool no_log);
 /* The same with next time's targets given (progress_targets()'s, as
- * summary_build() reads them), and no word on where they came from. */
+ * summary_build() reads them), and no word on where they came from nor
+ * on pain (no decision of progression to go by). */
 void summary_build_next(struct summary *s, const struct routine *r,
 			const char *const *lines, size_t n, const struct step_target *next);
 void summary_free(struct summary *s);

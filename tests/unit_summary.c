@@ -1,8 +1,9 @@
 /* unit_summary.c: the end-of-session summary (summary.h) from known log
  * lines: each line asserted whole, for a session run to its end, one quit
  * early, a practice one, ratings one, two or three to a name, a rating
- * left unanswered or skipped, every set of a step skipped, and next time's
- * targets from the lines alone and from a log read back. */
+ * left unanswered or skipped, every set of a step skipped, next time's
+ * targets from the lines alone and from a log read back, and pain above 5
+ * holding them or stepping them back, said. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -483,6 +484,98 @@ static void test_sides_next(void)
 	routine_free(r);
 }
 
+/* Pain above 5 holds the target, twice in a row steps it back: the
+ * summary says so, as progression decided it from the log read back
+ * (the sets alone would show nothing wrong). */
+static void pain_session(FILE *f, const char *day, const char *sid, int target, int pain)
+{
+	fprintf(f, "%sT10:00:00.000+00:00 %s start routine=Pain id=pain file=pain.yaml "
+		"planned=60 steps=3 format=1\n", day, sid);
+	fprintf(f, "%sT10:00:01.000+00:00 %s rate n=1 name=\"Calf pain before\" measure=pain "
+		"value=2\n", day, sid);
+	for (int side = 0; side < 2; side++)
+		fprintf(f, "%sT10:00:02.000+00:00 %s set n=2 name=\"Heel drop\" side=%s set=1 "
+			"sets=1 target=%d reps=%d min=8 max=12 elapsed=20\n", day, sid,
+			side ? "right" : "left", target, target);
+	fprintf(f, "%sT10:00:03.000+00:00 %s rate n=3 name=\"Calf pain after\" measure=pain "
+		"value=%d\n", day, sid, pain);
+	fprintf(f, "%sT10:01:00.000+00:00 %s end status=complete elapsed=60\n", day, sid);
+}
+
+/* The summary's "next time" line of the session last written to `path`
+ * (its own lines, as the engine handed them, are the file's last six). */
+static char *pain_next(const struct routine *r, const char *path)
+{
+	char *lines[6] = { NULL };
+	char *all[64];
+	size_t n = 0;
+	FILE *f = fopen(path, "r");
+	if (!f)
+		die_errno(99, "%s", path);
+	char buf[512];
+	while (n < ARRAY_LEN(all) && fgets(buf, sizeof buf, f))
+		all[n++] = xstrdup(buf);
+	fclose(f);
+	for (size_t i = 0; i < 6 && n >= 6; i++)
+		lines[i] = all[n - 6 + i];
+	struct summary s;
+	summary_build(&s, r, (const char *const *)lines, 6, path, false);
+	char *got = NULL;
+	for (size_t i = 0; i < s.n; i++)
+		if (strstr(s.v[i].text, "next time"))
+			got = xstrdup(s.v[i].text);
+	summary_free(&s);
+	for (size_t i = 0; i < n; i++)
+		free(all[i]);
+	return got;
+}
+
+static void test_pain(const char *dir)
+{
+	struct routine *r = load("pain.yaml",
+		"name: Pain\n"
+		"steps:\n"
+		"  - {type: rate, name: Calf pain before, measure: pain}\n"
+		"  - {type: reps, name: Heel drop, side: both, sets: 1, reps: 8-12, progress: true}\n"
+		"  - {type: rate, name: Calf pain after, measure: pain}\n");
+	char *path = xasprintf("%s/pain.log", dir);
+	static const struct {
+		const char *day, *sid;
+		int target, pain;
+		const char *want, *what;
+	} steps[] = {
+		{ "2026-12-01", "p00001", 8, 2, "  next time: 9 reps each side",
+		  "pain 2 after, every set reached: up" },
+		{ "2026-12-02", "p00002", 9, 7, "  next time: 9 reps each side (pain above 5)",
+		  "pain 7 after, every set reached: held, and why" },
+		{ "2026-12-03", "p00003", 9, 8,
+		  "  next time: 8 reps each side (pain above 5 twice in a row: a step back)",
+		  "pain above 5 again: a step back, and why" },
+		{ "2026-12-04", "p00004", 8, 6, "  next time: 8 reps each side (pain above 5)",
+		  "bad once more at the bottom: held (the count began again)" },
+		{ "2026-12-05", "p00005", 8, 9, "  next time: 8 reps each side (pain above 5 twice in a row)",
+		  "twice in a row at the bottom: nothing to take off, said without a step back" },
+	};
+	FILE *f = fopen(path, "w");
+	if (!f)
+		die_errno(99, "%s", path);
+	fclose(f);
+	for (size_t i = 0; i < ARRAY_LEN(steps); i++) {
+		f = fopen(path, "a");
+		if (!f)
+			die_errno(99, "%s", path);
+		pain_session(f, steps[i].day, steps[i].sid, steps[i].target, steps[i].pain);
+		if (fclose(f))
+			die_errno(99, "%s", path);
+		char *got = pain_next(r, path);
+		is_str(got, steps[i].want, "pain: %s", steps[i].what);
+		free(got);
+	}
+	unlink(path);
+	free(path);
+	routine_free(r);
+}
+
 int main(void)
 {
 	char dir[] = "/tmp/unit_summary.XXXXXX";
@@ -497,6 +590,7 @@ int main(void)
 	test_practice(r);
 	test_ratings();
 	test_sides_next();
+	test_pain(dir);
 	routine_free(r);
 	rmdir(dir);
 	return done_testing();
