@@ -117,11 +117,6 @@ bool checkin_is_pain(const char *name)
 	return !strcmp(name, "pain");
 }
 
-int checkin_zone(int v)
-{
-	return (int)pain_zone(v);
-}
-
 const char *checkin_zone_word(int v)
 {
 	return pain_zone_word(pain_zone(v));
