@@ -33,7 +33,8 @@ struct checkin {
 	size_t n;
 	int value[CHECKIN_MAX_ITEMS]; /* 0 to 10, or -1: skipped or not asked yet */
 	size_t cur;         /* the item asked now; n once every item is */
-	bool one;           /* a "1" was typed: 0 makes it 10, Enter 1 */
+	bool one;           /* a "1" was typed: 0 makes it 10, Enter or another
+			     * digit 1 */
 	long long t0, took; /* ms on a clock that never goes back */
 };
 
@@ -45,8 +46,9 @@ size_t checkin_answered(const struct checkin *c);
 void checkin_answer(struct checkin *c, int v, long long now_ms);
 /* The item asked now is skipped (or, after a "1", answered 1). */
 void checkin_enter(struct checkin *c, long long now_ms);
-/* A digit key: 0 and 2 to 9 answer at once; 1 waits for the next key,
- * 0 (10) or Enter (1); after a 1, another digit stands alone. */
+/* A digit key: 0 and 2 to 9 answer at once; 1 waits for the next key: 0
+ * makes 10, Enter 1, and any other digit answers 1 and is then the next
+ * item's key (after the last item it is dropped). */
 void checkin_digit(struct checkin *c, int d, long long now_ms);
 /* Back: a "1" waiting is forgotten, else the item before is asked again.
  * False when there is nothing to go back to. */
