@@ -73,13 +73,19 @@ void checkin_digit(struct checkin *c, int d, long long now_ms)
 {
 	if (checkin_done(c) || d < 0 || d > 9)
 		return;
-	if (c->one && d == 0) {
-		checkin_answer(c, 10, now_ms);
-		return;
+	if (c->one) {
+		if (d == 0) {
+			checkin_answer(c, 10, now_ms);
+			return;
+		}
+		/* 11 to 19 are no answer: "1 7" is pain 1 and stiffness 7
+		 * typed without Enter, so the 1 stands and the 7 answers the
+		 * next item (on the last item it has none to answer).  Taken
+		 * as a correction, it would log pain 7 for pain 1. */
+		checkin_answer(c, 1, now_ms);
+		if (checkin_done(c))
+			return;
 	}
-	/* 11 to 19 are no answer: the second digit is taken alone, as a
-	 * correction of the first */
-	c->one = false;
 	if (d == 1)
 		c->one = true;
 	else
@@ -115,11 +121,6 @@ void checkin_item_title(const char *name, char *out, size_t n)
 bool checkin_is_pain(const char *name)
 {
 	return !strcmp(name, "pain");
-}
-
-int checkin_zone(int v)
-{
-	return (int)pain_zone(v);
 }
 
 const char *checkin_zone_word(int v)

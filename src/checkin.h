@@ -33,7 +33,8 @@ struct checkin {
 	size_t n;
 	int value[CHECKIN_MAX_ITEMS]; /* 0 to 10, or -1: skipped or not asked yet */
 	size_t cur;         /* the item asked now; n once every item is */
-	bool one;           /* a "1" was typed: 0 makes it 10, Enter 1 */
+	bool one;           /* a "1" was typed: 0 makes it 10, Enter or another
+			     * digit 1 */
 	long long t0, took; /* ms on a clock that never goes back */
 };
 
@@ -45,8 +46,9 @@ size_t checkin_answered(const struct checkin *c);
 void checkin_answer(struct checkin *c, int v, long long now_ms);
 /* The item asked now is skipped (or, after a "1", answered 1). */
 void checkin_enter(struct checkin *c, long long now_ms);
-/* A digit key: 0 and 2 to 9 answer at once; 1 waits for the next key,
- * 0 (10) or Enter (1); after a 1, another digit stands alone. */
+/* A digit key: 0 and 2 to 9 answer at once; 1 waits for the next key: 0
+ * makes 10, Enter 1, and any other digit answers 1 and is then the next
+ * item's key (after the last item it is dropped). */
 void checkin_digit(struct checkin *c, int d, long long now_ms);
 /* Back: a "1" waiting is forgotten, else the item before is asked again.
  * False when there is nothing to go back to. */
@@ -58,10 +60,9 @@ bool checkin_back(struct checkin *c);
 void checkin_item_title(const char *name, char *out, size_t n);
 /* Whether an item's value is read through the pain zones. */
 bool checkin_is_pain(const char *name);
-/* The pain zone of a value: "fine" (0-3), "acceptable" (4-5), "back off"
- * (6-10); 0, 1, 2 for the same. */
+/* The pain zone of a value in words (zones.h): "fine" (0-3), "acceptable"
+ * (4-5), "back off" (6-10). */
 const char *checkin_zone_word(int v);
-int checkin_zone(int v);
 /* The zones in one line, for the prompt: "0-3 fine, 4-5 acceptable, 6+ back off". */
 const char *checkin_zones_text(void);
 /* What was answered, in words: "pain 2 (fine), stiffness 4", or "nothing". */

@@ -16,6 +16,7 @@
 
 #include "logmodel.h"
 #include "util.h"
+#include "zones.h"
 
 static const char *const status_words[] = {
 #define X(id, word) word,
@@ -39,7 +40,7 @@ const char *history_pain_zone(int value)
 {
 	if (value < 0 || value > 10)
 		return "";
-	return value <= 3 ? "fine" : value <= 5 ? "acceptable" : "back off";
+	return pain_zone_word(pain_zone(value));
 }
 
 /* The Monday on or before `day` (1970-01-01 was a Thursday). */
@@ -322,7 +323,8 @@ static void hist_rates(struct hist_read *hr, const struct lm_session *s)
 		if (!r->n || r->v[r->n - 1].session != s->index) {
 			r->v = xgrow(r->v, &r->cap, r->n + 1, sizeof *r->v);
 			r->v[r->n++] = (struct history_rate){
-				.when = s->when, .ms = s->ms, .session = s->index};
+				.when = s->when, .ms = s->ms, .session = s->index,
+				.day = history_local_day(s->when)};
 		}
 		r->v[r->n - 1].value = x->value;
 		r->v[r->n - 1].measure = x->measure;
@@ -344,7 +346,7 @@ static void hist_checkin(struct hist_read *hr, const struct lm_session *s)
 		r->v = xgrow(r->v, &r->cap, r->n + 1, sizeof *r->v);
 		r->v[r->n++] = (struct history_rate){
 			.when = s->when, .ms = s->ms, .session = s->index,
-			.value = s->values[k].value};
+			.day = s->day, .value = s->values[k].value};
 	}
 }
 
@@ -435,13 +437,14 @@ static bool rate_before(const void *a, const void *b)
 }
 
 /* A check-in item's values, one a day: a second check-in the same
- * morning corrects the first, so the later one stands. */
+ * morning corrects the first, so the later one stands.  The morning is the
+ * date the check-in's stamp says, as progression reads it (the check-in
+ * at 00:30+01:00 answers that morning, read in any time zone). */
 static void one_a_day(struct history_rating *r)
 {
 	size_t out = 0;
 	for (size_t k = 0; k < r->n; k++) {
-		if (out && history_local_day(r->v[out - 1].when) ==
-			   history_local_day(r->v[k].when))
+		if (out && r->v[out - 1].day == r->v[k].day)
 			out--;
 		r->v[out++] = r->v[k];
 	}

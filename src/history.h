@@ -73,6 +73,10 @@ struct history_exercise {
 struct history_rate {
 	time_t when;        /* the session's start, the check-in's time */
 	int ms;
+	long day;           /* the day it is shown under, as days since
+			     * 1970-01-01: a session's in the local time zone,
+			     * a check-in's the date written in its stamp (the
+			     * morning it answers, wherever it is read) */
 	size_t session;
 	int value;          /* 0 to 10 */
 	enum measure measure; /* what the rating measured (`measure=`) */

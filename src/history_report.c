@@ -153,7 +153,7 @@ static void print_series(FILE *out, const struct history_rating *r, bool pain,
 	fputc('\n', out);
 	for (size_t k = 0; k < r->n; k++) {
 		char day[DATE_SIZE];
-		format_date(day, r->v[k].when);
+		format_day(day, r->v[k].day);
 		fprintf(out, "    %s: %d\n", day, r->v[k].value);
 	}
 }

@@ -198,6 +198,11 @@ void paint_color_off(const struct paint *p, enum ui_color c)
 	attroff(A_BOLD | A_DIM);
 }
 
+enum ui_color paint_zone_color(enum pain_zone z)
+{
+	return z == ZONE_FINE ? C_GOOD : z == ZONE_ACCEPTABLE ? C_RIGHT : C_WARN;
+}
+
 void paint_bar(const struct paint *p, int y, int x, int width, double frac)
 {
 	if (width <= 0)

@@ -8,6 +8,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "zones.h"
+
 /* Colour pairs. */
 enum ui_color { C_NORMAL, C_LEFT, C_RIGHT, C_ICE, C_REST, C_WARN, C_DIM, C_TITLE, C_GOOD, C_COUNT };
 
@@ -48,5 +50,10 @@ bool paint_page(const struct paint *p, const char *title);
 void paint_bar(const struct paint *p, int y, int x, int width, double frac);
 void paint_color_on(const struct paint *p, enum ui_color c);
 void paint_color_off(const struct paint *p, enum ui_color c);
+/* A pain zone's colour, the one every screen that shows a zone uses (the
+ * rating prompt, the check-in, the history): a traffic light, the
+ * palette's green, its yellow (the right side's) and its red (warnings').
+ * Without colour the last two are bold, and the zone's word says it all. */
+enum ui_color paint_zone_color(enum pain_zone z);
 
 #endif

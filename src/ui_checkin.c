@@ -14,6 +14,7 @@
 #include "plain.h"
 #include "ui.h"
 #include "util.h"
+#include "zones.h"
 
 struct checkin_view {
 	struct checkin c;
@@ -154,13 +155,6 @@ const char *ui_checkin_note(const struct ui *ui)
 
 /* ---- drawing ---- */
 
-static enum ui_color zone_color(int value)
-{
-	/* green, yellow (the right leg's pair), red */
-	static const enum ui_color colors[] = { C_GOOD, C_RIGHT, C_WARN };
-	return colors[checkin_zone(value)];
-}
-
 /* The key help, in the longest form that fits. */
 static void draw_keys(struct ui *ui)
 {
@@ -211,9 +205,9 @@ static void draw_answer(struct ui *ui, int y, int x, int w, size_t i)
 	}
 	/* the zone in words too: told apart without colour */
 	snprintf(s, sizeof s, "%d %s", c->value[i], checkin_zone_word(c->value[i]));
-	paint_color_on(&ui->paint, zone_color(c->value[i]));
+	paint_color_on(&ui->paint, paint_zone_color(pain_zone(c->value[i])));
 	paint_text(y, x, w, s);
-	paint_color_off(&ui->paint, zone_color(c->value[i]));
+	paint_color_off(&ui->paint, paint_zone_color(pain_zone(c->value[i])));
 }
 
 static void draw(struct ui *ui)

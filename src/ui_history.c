@@ -16,6 +16,7 @@
 #include "session.h"
 #include "ui.h"
 #include "util.h"
+#include "zones.h"
 
 /* The screen's own state: the log as read when it was shown. */
 struct history_view {
@@ -85,7 +86,7 @@ static void zone_after(struct ui *ui, int y, const char *text, int w, int value)
 	int x = 1 + paint_width(text);
 	if (x + 2 >= w)
 		return;
-	enum ui_color c = value <= 3 ? C_GOOD : value <= 5 ? C_NORMAL : C_WARN;
+	enum ui_color c = paint_zone_color(pain_zone(value));
 	paint_text(y, x, w - x, ", ");
 	paint_color_on(&ui->paint, c);
 	paint_text(y, x + 2, w - x - 2, history_pain_zone(value));
@@ -110,9 +111,10 @@ static void trend_text(char *out, size_t size, const struct history_rating *r, i
 	size_t len = 0;
 	out[0] = '\0';
 	for (size_t k = first; k < r->n && len < size; k++) {
+		/* the day is the check-in's own date already: read as UTC */
 		struct tm tm;
-		time_t t = r->v[k].when;
-		localtime_r(&t, &tm);
+		time_t t = (time_t)r->v[k].day * 86400;
+		gmtime_r(&t, &tm);
 		int m = snprintf(out + len, size - len, "%s%02d-%02d: %d", k > first ? ", " : "",
 				 tm.tm_mon + 1, tm.tm_mday, r->v[k].value);
 		if (m < 0)

@@ -24,18 +24,10 @@ static enum pain_zone typed_zone(const struct engine_view *v)
 	return pain_zone(v->typed);
 }
 
-/* The zones in the colours of a traffic light: the palette's green, its
- * yellow (the right side's) and its red (warnings').  Without colour the
- * last two are bold, and the word says it all. */
-static enum ui_color zone_color(enum pain_zone z)
-{
-	return z == ZONE_FINE ? C_GOOD : z == ZONE_ACCEPTABLE ? C_RIGHT : C_WARN;
-}
-
 enum ui_color sess_phase_color(const struct engine_view *v)
 {
 	if (typed_zone(v) != ZONE_COUNT)
-		return zone_color(typed_zone(v));
+		return paint_zone_color(typed_zone(v));
 	switch (v->kind) {
 	case SEG_ICE_ON:
 	case SEG_ICE_OFF: return C_ICE;
@@ -223,7 +215,7 @@ void sess_counters(const struct engine_view *v, char *out, size_t n, bool brief)
 
 enum ui_color sess_counters_color(const struct engine_view *v)
 {
-	return typed_zone(v) != ZONE_COUNT ? zone_color(typed_zone(v)) : C_NORMAL;
+	return typed_zone(v) != ZONE_COUNT ? paint_zone_color(typed_zone(v)) : C_NORMAL;
 }
 
 /* The reminder for what is under way: the spot's own cue, else the step's.

@@ -159,9 +159,15 @@ like "$(last_log_line)" ' checkin pain=1 elapsed=' "1 then Enter: 1; Enter skips
 
 tm_start -e env NO_COLOR=1 "$RECOUP" --log "$LOG" --checkin
 wait_screen '> Pain +_'
+keys 1 7
+wait_exit
+like "$(last_log_line)" ' checkin pain=1 stiffness=7 elapsed=' "1 then 7: pain 1, stiffness 7 (not pain 7)"
+
+tm_start -e env NO_COLOR=1 "$RECOUP" --log "$LOG" --checkin
+wait_screen '> Pain +_'
 keys 6 BSpace 2 Escape
 wait_exit
-is "$(wc -l <"$LOG" | tr -d ' ')" 2 "Backspace goes back; Esc leaves, nothing logged"
+is "$(wc -l <"$LOG" | tr -d ' ')" 3 "Backspace goes back; Esc leaves, nothing logged"
 
 tm resize-window -t t -x 40 -y 12 2>/dev/null
 tm_start -e env NO_COLOR=1 "$RECOUP" --log "$LOG" --checkin

@@ -163,10 +163,30 @@ static void test_keys(void)
 	checkin_enter(&c, 40);
 	is_int(c.value[1], 1, "1 then Enter: 1");
 
+	/* "1 7": pain 1 and stiffness 7, typed without Enter */
 	checkin_begin(&c, items, 2, 0);
 	checkin_digit(&c, 1, 10);
+	checkin_digit(&c, 7, 20);
+	is_int(c.value[0], 1, "1 then 7: the 1 stands (no 17, and not pain 7)");
+	is_int(c.value[1], 7, "and the 7 answers the next item");
+	ok(checkin_done(&c), "both answered: done");
+	/* "1 1 0": pain 1, and the second 1 waits as the next item's */
+	checkin_begin(&c, items, 2, 0);
+	checkin_digit(&c, 1, 10);
+	checkin_digit(&c, 1, 20);
+	ok(c.value[0] == 1 && c.cur == 1 && c.one, "1 then 1: 1, and the next item's 1 waits");
+	checkin_digit(&c, 0, 30);
+	is_int(c.value[1], 10, "which 0 makes 10");
+	/* on the last item the digit after a 1 has no item to answer */
+	static const char *const one_item[] = { "pain", NULL };
+	checkin_begin(&c, one_item, 1, 0);
+	checkin_digit(&c, 1, 10);
 	checkin_digit(&c, 5, 20);
-	is_int(c.value[0], 5, "1 then 5: 5 stands alone (no 15)");
+	ok(checkin_done(&c) && c.value[0] == 1, "the last item: 1 then 5 answers 1, and ends");
+	is_int(c.value[1], -1, "the 5 answers nothing");
+
+	checkin_begin(&c, items, 2, 0);
+	checkin_digit(&c, 5, 20);
 	checkin_enter(&c, 30);
 	is_int(c.value[1], -1, "Enter skips an item");
 	ok(checkin_done(&c), "done after the skip");

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "history.h"
+#include "logmodel.h"
 #include "targets_one.h"
 #include "logfmt.h"
 #include "slog.h"
@@ -858,6 +859,42 @@ static void test_model(void)
 	is_str(history_pain_zone(11), "", "out of range: nothing");
 }
 
+/* A check-in's morning is the date its stamp says, wherever it is read
+ * (as progression reads it): one at 00:30+01:00 on the 2nd, read with
+ * TZ=UTC (where it is 23:30 on the 1st), is the 2nd's, corrected by a
+ * second check-in that morning, and leaves the 1st's alone. */
+static void test_checkin_day(void)
+{
+	struct history h;
+	static const char log[] =
+		"2026-12-01T07:00:00.000+00:00 k1 checkin pain=5 elapsed=2\n"
+		"2026-12-02T00:30:00.000+01:00 k2 checkin pain=2 elapsed=2\n"
+		"2026-12-02T06:00:00.000+01:00 k3 checkin pain=1 elapsed=2\n";
+	read_quiet(&h, log, NULL);
+	is_int(h.checkins, 3, "check-in day: three check-ins read");
+	if (h.nitems == 1 && h.items[0].n == 2) {
+		const struct history_rate *v = h.items[0].v;
+		is_int(v[0].day, lm_stamp_day("2026-12-01"), "the 1st's morning");
+		is_int(v[0].value, 5, "keeps its own value");
+		is_int(v[1].day, lm_stamp_day("2026-12-02"),
+		       "00:30+01:00 read with TZ=UTC: the 2nd's morning");
+		is_int(v[1].value, 1, "corrected by the 2nd's later check-in");
+	} else {
+		ok(0, "check-in day: two mornings");
+	}
+	char *text;
+	size_t n;
+	FILE *out = open_memstream(&text, &n);
+	history_print(out, &h);
+	fclose(out);
+	const char *tail = strstr(text, "\nMorning check-ins\n");
+	is_str(tail ? tail : text, "\nMorning check-ins\n  pain: last 1, fine\n"
+		   "    2026-12-01: 5\n    2026-12-02: 1\n",
+	       "--history dates the check-ins by their own stamps");
+	free(text);
+	history_free(&h);
+}
+
 /* ---- issue 9: fragments, time order, many names, impossible dates ---- */
 
 /* A last piece without its newline is not a line: a torn `reps=12` must
@@ -1093,6 +1130,7 @@ int main(void)
 	test_targets_by_file();
 	test_redone();
 	test_model();
+	test_checkin_day();
 	test_fragment();
 	test_targets_by_time();
 	test_many();
