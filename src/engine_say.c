@@ -156,6 +156,20 @@ static bool first_of_step(const struct engine *e, const struct segment *s)
 
 /* The segment's short form, and its kind: SIDE when it is on the other leg
  * than the last announced (which it then becomes). */
+/* The load a step's first set carries, for the ear: ", 7.5 kilograms"; ""
+ * without a load or at none (the backpack off needs no word).  Changes
+ * during the step are said as they are made (engine_load.c). */
+static const char *load_said(const struct segment *s)
+{
+	static char out[48];
+	if (s->load == LOAD_NONE || s->load <= 0)
+		return "";
+	char kg[LOAD_TEXT_SIZE];
+	load_format(kg, s->load);
+	snprintf(out, sizeof out, ", %s kilograms", kg);
+	return out;
+}
+
 static enum say_kind short_form(struct engine *e, const struct segment *s, char *out, size_t n)
 {
 	const struct step *st = seg_step(e, s);
@@ -173,9 +187,9 @@ static enum say_kind short_form(struct engine *e, const struct segment *s, char 
 			 * knee goes from straight to bent between two steps of the
 			 * same leg.  The set's number and reps go (the screen
 			 * shows them, set 2 says them) */
-			snprintf(out, n, "%s%s%s", safe_show(st->name),
+			snprintf(out, n, "%s%s%s%s", safe_show(st->name),
 				 s->side == SIDE_LEFT ? ", left leg" : s->side == SIDE_RIGHT ? ", right leg" : "",
-				 st->tempo.self ? ", count each rep" : "");
+				 load_said(s), st->tempo.self ? ", count each rep" : "");
 		else
 			snprintf(out, n, "%s%set %d of %d, %d rep%s%s", leg(s->side),
 				 one_side(s->side) ? "s" : "S", s->set, s->nsets, s->target,

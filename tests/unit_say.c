@@ -227,6 +227,22 @@ static void test_forms(void)
 	has("side@102000:Left, Musculotendinous junction|2", "a spot on one leg: the leg and the spot");
 	has("part@150000:Stretch, 20 seconds|3", "a part on both legs: its name and length");
 	stop();
+	/* a load is said with the step's first set, so a person across the
+	 * room knows what to put in the backpack; no load, no word */
+	if (!start("name: N\n"
+		   "steps:\n"
+		   "  - {type: reps, name: Heel drop, side: both, sets: 1, reps: 15, tempo: 0-0-1, load: 7.5}\n", 3000))
+		return;
+	run_to(100000);
+	has("side@0:Heel drop, left leg, 7.5 kilograms|2", "a step's first set with a load: its kilograms");
+	stop();
+	if (!start("name: N\n"
+		   "steps:\n"
+		   "  - {type: reps, name: Heel drop, side: both, sets: 1, reps: 15, tempo: 0-0-1, load: 0}\n", 3000))
+		return;
+	run_to(100000);
+	has("side@0:Heel drop, left leg|2", "a load of 0: the exercise and the leg, no kilograms");
+	stop();
 }
 
 int main(void)
