@@ -10,9 +10,6 @@
 #include "parse.h"
 #include "plan.h"
 
-/* The heaviest load a step takes, as load_parse() allows in a routine. */
-#define LOAD_MAX_G 1000000L
-
 static void load_notice(struct engine *e, const char *text, const char *spoken)
 {
 	snprintf(e->notice, sizeof e->notice, "%s", text);
@@ -26,8 +23,8 @@ static bool load_change(struct engine *e, size_t i, long grams)
 	struct segment *s = &e->plan.v[i];
 	if (grams < 0)
 		grams = 0;
-	if (grams > LOAD_MAX_G)
-		grams = LOAD_MAX_G;
+	if (grams > LOAD_MAX)
+		grams = LOAD_MAX;
 	char kg[LOAD_TEXT_SIZE], text[200];
 	load_format(kg, grams);
 	if (grams == s->load) {
