@@ -326,6 +326,7 @@ static void prog_replay(struct prog_read *pr, struct step_target *out,
 				.reps = s->target, .load = s->load,
 				.load_before = s->load_added ? s->load_before : LOAD_NONE,
 				.at_top = s->at_top, .load_added = s->load_added,
+				.reps_before = s->load_added ? s->target_before : 0,
 			};
 		}
 	free(st);

@@ -85,6 +85,7 @@ static void rule_up(struct rule_state *s, const struct rule_step *rs,
 	} else if (rs->has_load && s->load < LOAD_MAX) {
 		d->verdict = RULE_LOAD;
 		s->load_before = s->load;
+		s->target_before = s->target;
 		/* never above what a routine or the load key allows */
 		s->load = s->load < LOAD_MAX - rs->load_step ? s->load + rs->load_step : LOAD_MAX;
 		s->target = rs->min;

@@ -32,6 +32,7 @@ struct rule_state {
 	bool at_top;        /* at the top with the gate open, no load to add */
 	bool load_added;    /* the last decision raised the load, not yet done */
 	long load_before;   /* ... from this (LOAD_NONE otherwise) */
+	int target_before;  /* ... and the target before it (0 otherwise) */
 	int done_target;    /* what the side last worked at (the state */
 	long done_load;     /* before any session: the start) */
 };
