@@ -451,6 +451,11 @@ static void test_logs(void)
 	is_int(LEFT(DRIVE).reps, 10,
 	       "a bad session and its bad morning are one objection: held, the rise taken back");
 	logb_free(&b);
+	session(&b, "a1", "12-01T18:00", 10, 10, 7);
+	checkin(&b, "12-02T06:30", 8);
+	targets(&b);
+	is_int(LEFT(DRIVE).reps, 10, "a bad session, then its bad morning: one objection, held");
+	logb_free(&b);
 
 	/* the next morning is the last check-in of the day after */
 	session(&b, "a", "12-01T07:00", 10, 10, 3);
