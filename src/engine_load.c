@@ -4,14 +4,12 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "engine.h"
 #include "engine_int.h"
 #include "parse.h"
 #include "plan.h"
-
-/* The heaviest load a step takes, as load_parse() allows in a routine. */
-#define LOAD_MAX_G 1000000L
 
 static void load_notice(struct engine *e, const char *text, const char *spoken)
 {
@@ -20,14 +18,28 @@ static void load_notice(struct engine *e, const char *text, const char *spoken)
 	say_state(e, 1, spoken);
 }
 
+/* The target the side's remaining sets take at `grams`, or 0 to leave
+ * them: progression raised the load and took the reps back to the bottom
+ * for it; refusing the rise (the load back to where it was, or lower)
+ * keeps the reps the user was at before it, and raising it again brings
+ * back the new target. */
+static int load_reps(const struct engine *e, const struct segment *s, long grams)
+{
+	const struct side_target *t = target_side(&e->targets[s->step], s->side);
+	if (!t->load_added || t->load_before == LOAD_NONE || t->reps_before <= 0 || t->reps <= 0)
+		return 0;
+	int want = grams <= t->load_before ? t->reps_before : t->reps;
+	return want != s->target ? want : 0;
+}
+
 /* Set the load of set `i` and of its step's later sets on its side. */
 static bool load_change(struct engine *e, size_t i, long grams)
 {
 	struct segment *s = &e->plan.v[i];
 	if (grams < 0)
 		grams = 0;
-	if (grams > LOAD_MAX_G)
-		grams = LOAD_MAX_G;
+	if (grams > LOAD_MAX)
+		grams = LOAD_MAX;
 	char kg[LOAD_TEXT_SIZE], text[200];
 	load_format(kg, grams);
 	if (grams == s->load) {
@@ -36,18 +48,31 @@ static bool load_change(struct engine *e, size_t i, long grams)
 		load_notice(e, text, text);
 		return false;
 	}
+	int reps = load_reps(e, s, grams);
 	for (size_t j = i; j < e->plan.n && e->plan.v[j].step == s->step; j++)
-		if (e->plan.v[j].kind == SEG_SET && e->plan.v[j].side == s->side)
+		if (e->plan.v[j].kind == SEG_SET && e->plan.v[j].side == s->side) {
 			e->plan.v[j].load = grams;
+			if (reps > 0)
+				e->plan.v[j].target = reps;
+		}
 	const char *side = s->side == SIDE_LEFT ? ", left side" : s->side == SIDE_RIGHT ?
 			   ", right side" : "";
-	snprintf(text, sizeof text, "Load %s kg%s for the rest of %s%s", kg,
-		 grams ? "" : " (bodyweight)", seg_step(e, s)->name, side);
+	const struct side_target *t = target_side(&e->targets[s->step], s->side);
 	char spoken[64];
+	if (reps > 0 && grams == t->load_before)
+		snprintf(text, sizeof text, "Load kept at %s kg: %d reps", kg, reps);
+	else if (reps > 0)
+		snprintf(text, sizeof text, "Load %s kg%s for the rest of %s%s: %d reps", kg,
+			 grams ? "" : " (bodyweight)", seg_step(e, s)->name, side, reps);
+	else
+		snprintf(text, sizeof text, "Load %s kg%s for the rest of %s%s", kg,
+			 grams ? "" : " (bodyweight)", seg_step(e, s)->name, side);
 	if (grams)
 		snprintf(spoken, sizeof spoken, "Load %s kilograms", kg);
 	else
 		snprintf(spoken, sizeof spoken, "Bodyweight, no load");
+	if (reps > 0)
+		snprintf(spoken + strlen(spoken), sizeof spoken - strlen(spoken), ", %d reps", reps);
 	load_notice(e, text, spoken);
 	return true;
 }

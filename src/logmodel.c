@@ -607,5 +607,9 @@ bool lm_of_routine(const struct lm_session *s, const char *name, const char *id)
 {
 	if (s->kind != LM_SESSION)
 		return false;
-	return (name && !strcmp(s->routine, name)) || (id && s->id && !strcmp(s->id, id));
+	/* the id (its file) is the routine: another file with the same
+	 * title is another routine; a log without ids goes by the title */
+	if (id && s->id)
+		return !strcmp(s->id, id);
+	return name && !strcmp(s->routine, name);
 }

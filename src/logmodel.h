@@ -120,8 +120,11 @@ struct lm_session {
 int lm_pain_max(const struct lm_session *s);
 /* A check-in's value called `name` (-1 when it has none). */
 int lm_value_of(const struct lm_session *s, const char *name);
-/* Whether a session is of routine `r`: its title, or its id (the file name
- * without .yaml), so renaming one keeps the history. */
+/* Whether a session is of a routine: by its id (the file name without
+ * .yaml) when both the session and the routine have one, so a routine of
+ * the same title in another file is not this one and a renamed title
+ * keeps the history; by the title for a log line without an id, or a
+ * routine without a file (`id` NULL). */
 bool lm_of_routine(const struct lm_session *s, const char *name, const char *id);
 
 struct lm_reader {

@@ -39,6 +39,9 @@ bool int_parse_clamped(const char *s, long *out);
  * (with or without a space), 0 to 1000 kg, at most three decimals: stored
  * in grams.  Returns NULL on success, or a static message. */
 const char *load_parse(const char *s, long *grams);
+/* The heaviest load, in grams (1000 kg): what load_parse() takes, what a
+ * user's key and progression's rises stop at. */
+#define LOAD_MAX 1000000L
 /* Grams written as kilograms, as short as exact: "12.5", "0", "2.25". */
 #define LOAD_TEXT_SIZE 24
 void load_format(char out[LOAD_TEXT_SIZE], long grams);

@@ -28,19 +28,29 @@ void progress_targets_lines(const char *const *lines, size_t n,
 
 /* One decision of the replay, for the why: the session (a head only: its
  * stamp, sid and day), the check-ins around it that counted (NULL: none),
- * what the rules saw and what they decided. */
+ * what the rules saw and what they decided.  A bad morning is a decision
+ * of its own (rule_checkin()): then `session` and `morning` are the
+ * check-in (kind LM_CHECKIN) and in->morning its pain. */
 struct progress_event {
 	size_t step;        /* index into r->steps */
 	enum side side;     /* NONE, LEFT or RIGHT */
 	const struct lm_session *session;
 	const struct lm_session *morning;        /* the next morning's */
 	const struct lm_session *morning_before; /* the same day's, before */
+	const struct lm_session *answers; /* a check-in's: the session it is
+					   * the next morning of, or NULL */
 	const struct rule_session *in;
 	const struct rule_decision *d;
+	const char *pain_name;        /* the rating of in->pain, or NULL */
+	const char *pain_before_name; /* the rating of in->pain_before, or NULL */
+	bool load_lowered;  /* the side's sets had different loads: in->load
+			     * is the lowest */
 };
 
 /* progress_targets() (log_path set) or progress_targets_lines(), telling
- * `cb` every decision, oldest first: the why is this same replay. */
+ * `cb` every decision in replay order (sessions by their start, bad
+ * mornings by their check-in; a session held by its next morning comes at
+ * the session's place): the why is this same replay. */
 const char *progress_replay(const char *log_path, const char *const *lines, size_t n,
 			    const struct routine *r, struct step_target *out,
 			    void (*cb)(void *ctx, const struct progress_event *e), void *ctx);

@@ -2,6 +2,7 @@
  * (progress_rules.h).  Pure: no I/O. */
 #include "config.h"
 
+#include "parse.h"
 #include "progress_rules.h"
 
 bool rule_step_has(const struct step *st)
@@ -38,8 +39,7 @@ void rule_init(struct rule_state *s, const struct rule_step *rs)
 
 bool rule_bad(const struct rule_session *in)
 {
-	return in->pain > RULE_PAIN_LIMIT ||
-	       (in->morning > RULE_PAIN_LIMIT && !in->morning_later);
+	return in->pain > PAIN_ACCEPTABLE_MAX;
 }
 
 static int clamp_int(int v, int lo, int hi)
@@ -82,10 +82,12 @@ static void rule_up(struct rule_state *s, const struct rule_step *rs,
 	if (s->target < rs->max) {
 		d->verdict = RULE_UP;
 		s->target++;
-	} else if (rs->has_load) {
+	} else if (rs->has_load && s->load < LOAD_MAX) {
 		d->verdict = RULE_LOAD;
 		s->load_before = s->load;
-		s->load += rs->load_step;
+		s->target_before = s->target;
+		/* never above what a routine or the load key allows */
+		s->load = s->load < LOAD_MAX - rs->load_step ? s->load + rs->load_step : LOAD_MAX;
 		s->target = rs->min;
 		s->load_added = true;
 	} else {
@@ -104,9 +106,56 @@ static enum rule_reason rule_sets_reason(const struct rule_step *rs,
 		return RULE_MISSING;
 	if (in->least < target)
 		return RULE_SHORT;
+	/* any rating above 5 blocks the rise, one before the loading too */
+	if (in->pain_before > PAIN_ACCEPTABLE_MAX)
+		return RULE_PAIN_BEFORE;
 	if (in->morning >= 0 && in->morning_before >= 0 && in->morning > in->morning_before)
 		return RULE_WORSE;
 	return RULE_MET;
+}
+
+/* An objection (a bad session or a bad morning): a rise not yet worked at
+ * is not kept, the next session is never harder than the last one done;
+ * the second in a row steps back. */
+static void rule_objection(struct rule_state *s, const struct rule_step *rs,
+			   struct rule_decision *d)
+{
+	if (s->target != s->done_target || s->load != s->done_load)
+		d->undone = true;
+	s->target = s->done_target;
+	s->load = s->done_load;
+	s->at_top = s->load_added = false;
+	s->load_before = LOAD_NONE;
+	d->streak = ++s->streak;
+	if (s->streak >= 2) {
+		d->verdict = RULE_BACK;
+		rule_back(s, rs, d);
+		s->streak = 0;
+		s->done_target = s->target;
+		s->done_load = s->load;
+	}
+}
+
+struct rule_decision rule_checkin(struct rule_state *s, const struct rule_step *rs,
+				  bool counted)
+{
+	struct rule_decision d = {
+		.verdict = RULE_HOLD, .reason = RULE_MORNING, .bad = !counted,
+		.target = s->target, .load = s->load, .streak = s->streak,
+	};
+	if (counted) {
+		if (s->target != s->done_target || s->load != s->done_load)
+			d.undone = true;
+		s->target = s->done_target;
+		s->load = s->done_load;
+		s->at_top = s->load_added = false;
+		s->load_before = LOAD_NONE;
+	} else {
+		rule_objection(s, rs, &d);
+	}
+	d.next = s->target;
+	d.next_load = s->load;
+	return d;
 }
 
 struct rule_decision rule_apply(struct rule_state *s, const struct rule_step *rs,
@@ -119,32 +168,20 @@ struct rule_decision rule_apply(struct rule_state *s, const struct rule_step *rs
 	d.load = s->load;
 	d.bad = rule_bad(in);
 	if (d.bad) {
-		d.reason = in->pain > RULE_PAIN_LIMIT ? RULE_PAIN : RULE_MORNING;
-		/* Pain is pain, with or without a set on this side; and a rise
-		 * not yet worked at is not kept after a bad session: the next
-		 * one is never harder than the last one done. */
-		if (s->target != s->done_target || s->load != s->done_load)
-			d.undone = true;
-		s->target = s->done_target;
-		s->load = s->done_load;
-		s->at_top = s->load_added = false;
-		s->load_before = LOAD_NONE;
-		d.streak = ++s->streak;
-		if (s->streak >= 2) {
-			d.verdict = RULE_BACK;
-			rule_back(s, rs, &d);
-			s->streak = 0;
-			s->done_target = s->target;
-			s->done_load = s->load;
-		}
-	} else if (in->morning > RULE_PAIN_LIMIT) {
-		/* twice a day: one bad morning is one objection, the evening's;
-		 * the morning session's rise is not taken either */
+		d.reason = RULE_PAIN;
+		/* Pain is pain, with or without a set on this side */
+		rule_objection(s, rs, &d);
+	} else if (in->morning > PAIN_ACCEPTABLE_MAX) {
+		/* held; the morning counts as bad once, at its own time
+		 * (rule_checkin()), for every session it answers to */
 		d.reason = RULE_MORNING;
 		d.streak = s->streak;
 	} else {
-		s->streak = 0;
 		d.reason = rule_sets_reason(rs, in, s->target);
+		/* a pain before the session above 5 is no all-clear either */
+		if (in->pain_before <= PAIN_ACCEPTABLE_MAX)
+			s->streak = 0;
+		d.streak = s->streak;
 		if (d.reason == RULE_MET)
 			rule_up(s, rs, &d);
 		else if (in->evidence)

@@ -11,9 +11,7 @@
 #include <stdbool.h>
 
 #include "routine.h"
-
-/* Pain above this is "back off". */
-#define RULE_PAIN_LIMIT 5
+#include "zones.h"
 
 /* What one side of one step goes by: its range (with progress; else the
  * top alone) and its load. */
@@ -34,6 +32,7 @@ struct rule_state {
 	bool at_top;        /* at the top with the gate open, no load to add */
 	bool load_added;    /* the last decision raised the load, not yet done */
 	long load_before;   /* ... from this (LOAD_NONE otherwise) */
+	int target_before;  /* ... and the target before it (0 otherwise) */
 	int done_target;    /* what the side last worked at (the state */
 	long done_load;     /* before any session: the start) */
 };
@@ -46,11 +45,13 @@ struct rule_session {
 	long load;          /* its logged load; LOAD_NONE when not logged */
 	int done;           /* distinct sets done on the side */
 	int least;          /* the fewest reps of them */
-	int pain;           /* the session's highest pain rating, -1: none */
-	int morning;        /* the next morning's pain, -1: no check-in */
-	bool morning_later; /* a later session the same day answers to the
-			     * same morning: above 5 it holds this one, but
-			     * counts (as bad) once, for the day's last */
+	int pain;           /* the session's highest pain rating after the
+			     * loading began (-1: none): above 5 is bad */
+	int pain_before;    /* its highest pain rated before the first reps
+			     * step (-1: none): above 5 holds, not bad */
+	int morning;        /* the next morning's pain, -1: no check-in; above
+			     * 5 it holds the session, and the check-in
+			     * itself counts as bad (rule_checkin()) */
 	int morning_before; /* the last pain of the session's own day before
 			     * it started, -1: none */
 };
@@ -66,7 +67,8 @@ enum rule_verdict {
 /* Why a session held the target (RULE_HOLD), or what stepped it back. */
 enum rule_reason {
 	RULE_MET,           /* every set reached the target, no objection */
-	RULE_PAIN,          /* pain above 5 in the session */
+	RULE_PAIN,          /* pain above 5 in (after) the session */
+	RULE_PAIN_BEFORE,   /* pain above 5 rated before the session */
 	RULE_MORNING,       /* pain above 5 the next morning */
 	RULE_WORSE,         /* the next morning worse than the one before */
 	RULE_SHORT,         /* a set short of the target */
@@ -101,8 +103,15 @@ void rule_init(struct rule_state *s, const struct rule_step *rs);
 /* One session, in time order: updates `s`, returns the decision. */
 struct rule_decision rule_apply(struct rule_state *s, const struct rule_step *rs,
 				const struct rule_session *in);
-/* Whether a session was bad: pain above 5 in it or the next morning (the
- * morning for the day's last session only). */
+/* Whether a session was bad: pain above 5 rated after its loading began.
+ * A bad next morning is the check-in's own (rule_checkin()). */
 bool rule_bad(const struct rule_session *in);
+/* A morning check-in with pain above 5, in time order among the sessions:
+ * it takes back any rise not yet worked at (the next session is never
+ * harder than the last one done) and, unless `counted` (the session it
+ * is the next morning of was bad already), counts as bad: the second in
+ * a row steps back.  Verdict HOLD or BACK, reason RULE_MORNING. */
+struct rule_decision rule_checkin(struct rule_state *s, const struct rule_step *rs,
+				  bool counted);
 
 #endif

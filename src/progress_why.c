@@ -11,23 +11,32 @@
 #include "progress.h"
 #include "safetext.h"
 #include "util.h"
+#include "zones.h"
 
-/* The last `keep` decisions of one side of one step, oldest first. */
+/* One decision told: by the time of what decided it (the session, or the
+ * morning after it), then the replay's order. */
+struct why_line {
+	time_t when;
+	int ms;
+	size_t seq;
+	char *text;
+};
+
+/* The decisions of one side of one step. */
 struct why_side {
-	char **line;        /* a ring of keep */
-	size_t n;           /* decisions told in all */
+	struct why_line *v;
+	size_t n, cap;
 };
 
 struct why {
 	const struct routine *r;
-	size_t keep;
+	size_t keep, seq;
 	struct why_side *v; /* nsteps x TARGET_SIDES */
 };
 
-/* The pain-monitoring model's zones. */
 static const char *zone_word(int pain)
 {
-	return pain <= 3 ? "fine" : pain <= RULE_PAIN_LIMIT ? "acceptable" : "back off";
+	return pain_zone_word(pain_zone(pain));
 }
 
 /* "2026-12-04 18:02" of a stamp as written (local time). */
@@ -59,7 +68,8 @@ static const char *side_sp(enum side side)
 static char *pain_words(const struct progress_event *e)
 {
 	const struct rule_session *in = e->in;
-	char *p = in->pain >= 0 ? xasprintf("pain at most %d (%s)", in->pain, zone_word(in->pain))
+	int pain = in->pain > in->pain_before ? in->pain : in->pain_before;
+	char *p = pain >= 0 ? xasprintf("pain at most %d (%s)", pain, zone_word(pain))
 		: xstrdup("no pain rated (no objection)");
 	if (in->morning < 0)
 		return p;
@@ -80,9 +90,11 @@ static char *source_words(const struct progress_event *e)
 			return xasprintf("%s morning pain %d, worse than %d the morning before "
 					 "session %s", when, e->in->morning,
 					 e->in->morning_before, safe_show(e->session->sid));
-		return xasprintf("%s morning pain %d (back off) after session %s%s", when,
-				 e->in->morning, safe_show(e->session->sid),
-				 d->bad ? "" : ", counted once, for that day's last session");
+		if (e->session->kind == LM_CHECKIN)
+			return xasprintf("%s morning pain %d (back off)%s", when, e->in->morning,
+					 e->answers ? "" : ", no session the day before");
+		return xasprintf("%s morning pain %d (back off) after session %s", when,
+				 e->in->morning, safe_show(e->session->sid));
 	}
 	short_stamp(when, e->session);
 	return xasprintf("%s session %s", when, safe_show(e->session->sid));
@@ -94,8 +106,12 @@ static char *sets_words(const struct progress_event *e, const struct rule_step *
 	const struct rule_session *in = e->in;
 	const struct rule_decision *d = e->d;
 	const char *sd = side_sp(e->side);
-	char load[40];
+	char load[80];
 	load_words(load, sizeof load, " at", d->load);
+	if (e->load_lowered && d->load != LOAD_NONE)
+		snprintf(load + strlen(load), sizeof load - strlen(load), " (the lowest load of them)");
+	if (e->session->kind == LM_CHECKIN)
+		return NULL;
 	switch (d->reason) {
 	case RULE_MET: {
 		char *p = pain_words(e);
@@ -103,6 +119,10 @@ static char *sets_words(const struct progress_event *e, const struct rule_step *
 		free(p);
 		return s;
 	}
+	case RULE_PAIN_BEFORE:
+		return xasprintf("every %sset reached %d%s, but %s %d (back off) before it", sd,
+				 d->target, load, safe_show(e->pain_before_name ? e->pain_before_name
+							    : "pain"), in->pain_before);
 	case RULE_SHORT:
 		return xasprintf("a %sset fell short of %d (%d)", sd, d->target, in->least);
 	case RULE_MISSING:
@@ -110,8 +130,9 @@ static char *sets_words(const struct progress_event *e, const struct rule_step *
 	case RULE_NONE:
 		return xasprintf("no %ssets done", sd);
 	case RULE_PAIN:
-		return xasprintf("pain %d (back off)%s", in->pain,
-				 in->morning > RULE_PAIN_LIMIT ? " and the next morning too" : "");
+		return xasprintf("%s %d (back off)%s",
+				 safe_show(e->pain_name ? e->pain_name : "pain"), in->pain,
+				 in->morning > PAIN_ACCEPTABLE_MAX ? " and the next morning too" : "");
 	case RULE_MORNING:
 	case RULE_WORSE:
 		break;
@@ -124,6 +145,7 @@ static char *verdict_words(const struct progress_event *e, const struct rule_ste
 	const struct rule_decision *d = e->d;
 	char load[40], kg[LOAD_TEXT_SIZE];
 	load_words(load, sizeof load, " with", d->next_load);
+	const char *what = e->session->kind == LM_CHECKIN ? "session or morning" : "session";
 	switch (d->verdict) {
 	case RULE_UP:
 		return xasprintf("up to %d", d->next);
@@ -138,13 +160,13 @@ static char *verdict_words(const struct progress_event *e, const struct rule_ste
 				 d->next);
 	case RULE_BACK:
 		if (d->at_bottom)
-			return xasprintf("second bad session in a row, already at the bottom: "
-					 "stays at %d%s", d->next, load);
+			return xasprintf("second bad %s in a row, already at the bottom: "
+					 "stays at %d%s", what, d->next, load);
 		if (d->next_load != d->load && d->next == d->target) {
 			load_format(kg, d->next_load);
-			return xasprintf("second bad session in a row: load back to %s kg", kg);
+			return xasprintf("second bad %s in a row: load back to %s kg", what, kg);
 		}
-		return xasprintf("second bad session in a row: back to %d", d->next);
+		return xasprintf("second bad %s in a row: back to %d", what, d->next);
 	case RULE_HOLD:
 		if (d->undone)
 			return xasprintf("held at %d%s, where it was last done", d->next, load);
@@ -157,6 +179,11 @@ static void why_event(void *ctx, const struct progress_event *e)
 {
 	struct why *w = ctx;
 	const struct step *st = &w->r->steps[e->step];
+	/* a bad morning the session line told already, that changed nothing
+	 * more, is not told twice */
+	if (e->session->kind == LM_CHECKIN && e->answers && !e->d->undone &&
+	    e->d->verdict != RULE_BACK)
+		return;
 	struct rule_step rs;
 	rule_step_of(&rs, st);
 	char *src = source_words(e);
@@ -166,12 +193,24 @@ static void why_event(void *ctx, const struct progress_event *e)
 	free(src);
 	free(sets);
 	free(verdict);
+	const struct rule_decision *d = e->d;
+	const struct lm_session *by = (d->reason == RULE_MORNING || d->reason == RULE_WORSE) &&
+				      e->morning ? e->morning : e->session;
 	struct why_side *ws = &w->v[e->step * TARGET_SIDES + e->side];
-	if (!ws->line)
-		ws->line = xcalloc(w->keep, sizeof *ws->line);
-	size_t slot = ws->n++ % w->keep;
-	free(ws->line[slot]);
-	ws->line[slot] = line;
+	ws->v = xgrow(ws->v, &ws->cap, ws->n + 1, sizeof *ws->v);
+	ws->v[ws->n++] = (struct why_line){
+		.when = by->when, .ms = by->ms, .seq = w->seq++, .text = line,
+	};
+}
+
+static int line_cmp(const void *a, const void *b)
+{
+	const struct why_line *x = a, *y = b;
+	if (x->when != y->when)
+		return x->when < y->when ? -1 : 1;
+	if (x->ms != y->ms)
+		return x->ms < y->ms ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
 /* The sides a step is done on. */
@@ -203,6 +242,9 @@ static void print_side(FILE *out, const struct why *w, size_t i, enum side side,
 {
 	struct why_side *ws = &w->v[i * TARGET_SIDES + side];
 	print_target(out, &w->r->steps[i], side, t);
+	/* newest last: a morning that decided about the session before it
+	 * comes after the sessions between them */
+	qsort(ws->v, ws->n, sizeof *ws->v, line_cmp);
 	if (!ws->n) {
 		fprintf(out, "  nothing in the log yet: starts at %d\n", t->reps);
 		return;
@@ -212,7 +254,7 @@ static void print_side(FILE *out, const struct why *w, size_t i, enum side side,
 		fprintf(out, "  %zu older decision%s not shown\n", ws->n - shown,
 			ws->n - shown == 1 ? "" : "s");
 	for (size_t k = ws->n - shown; k < ws->n; k++)
-		fprintf(out, "  %s\n", ws->line[k % w->keep]);
+		fprintf(out, "  %s\n", ws->v[k].text);
 }
 
 const char *progress_why_print(FILE *out, const char *log_path, const struct routine *r,
@@ -239,9 +281,9 @@ const char *progress_why_print(FILE *out, const char *log_path, const struct rou
 	if (!any)
 		fputs("No step progresses: none has `progress: true` or `load:`.\n", out);
 	for (size_t i = 0; i < r->nsteps * TARGET_SIDES; i++) {
-		for (size_t k = 0; w.v[i].line && k < w.keep; k++)
-			free(w.v[i].line[k]);
-		free(w.v[i].line);
+		for (size_t k = 0; k < w.v[i].n; k++)
+			free(w.v[i].v[k].text);
+		free(w.v[i].v);
 	}
 	free(w.v);
 	free(t);

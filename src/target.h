@@ -21,6 +21,9 @@ struct side_target {
 			     * no load to add: the prompt suggests adding load */
 	bool load_added;    /* progression raised the load for today; the user
 			     * may lower it back with a key */
+	int reps_before;    /* with load_added: the target before the rise (the
+			     * range's top), which the sets go back to when the
+			     * user lowers the load to load_before; else 0 */
 };
 
 /* Index of side_target in a step_target: NONE, LEFT and RIGHT have one

@@ -69,4 +69,35 @@ like "$(grep ' skip n=1 ' "$log")" ' load=0 elapsed=[0-9.]+$' "the skip too"
 like "$(grep 'next time:' "$T/load.out" | head -n 1)" '^  next time: 3 reps each side, 5 kg' \
 	"the summary gives next time's load"
 
+# progression added load at the top and took the reps to the bottom: L
+# back to the old load keeps the old reps for the side's remaining sets
+cat >"$T/rng.yaml" <<'YAML'
+name: Range load
+steps:
+  - {type: reps, name: Heel drop, side: both, sets: 1, reps: 3-5, progress: true, tempo: self, load: 5}
+YAML
+rlog="$T/rng.log"
+ts=2026-12-01T07:00:00.000+01:00
+{
+	echo "$ts a1b2c3 start routine=\"Range load\" id=rng file=rng.yaml format=1"
+	for sd in left right; do
+		echo "$ts a1b2c3 set n=1 name=\"Heel drop\" side=$sd set=1 sets=1 target=5 reps=5 min=3 max=5 load=5 elapsed=30"
+	done
+	echo "$ts a1b2c3 end status=complete elapsed=60"
+} >"$rlog"
+start rng --plain --speed 25 --log "$rlog" "$T/rng.yaml"
+wait_for "] LEFT set 1 of 1: 3 reps (7.5 kg) of Heel drop"
+ok $? "at the top: load added, reps back to the bottom"
+send L
+wait_for "] Load kept at 5 kg: 5 reps"
+ok $? "L back to the old load: said with the old reps"
+send 5
+wait_for "] RIGHT set 1 of 1: 3 reps (7.5 kg) of Heel drop"
+ok $? "the other side keeps the new target and load"
+send 3
+wait_for "Logged to $rlog"
+finish
+like "$(grep ' side=left ' "$rlog" | tail -n 1)" ' target=5 reps=5 min=3 max=5 load=5 ' \
+	"the refused load's set logs the old target"
+
 done_testing

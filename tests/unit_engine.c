@@ -863,6 +863,35 @@ static void test_load(void)
 	engine_number(&E, 5);
 	line_is(last_line(), "set", "n=2 reps=5 !load", "no load= on a step without one");
 	finish("load");
+
+	/* load added at the top took the reps to the bottom: refusing the
+	 * load keeps the reps the user was at, raising it again the new */
+	for (int k = 0; k < TARGET_SIDES; k++)
+		t[0].side[k] = (struct side_target){ .reps = 8, .load = 10000, .load_before = 7500,
+						     .load_added = true, .reps_before = 15 };
+	if (!begin_with(y, &so))
+		return;
+	is_int(view().target, 8, "load added: the bottom of the range");
+	ok(engine_load_step(&E, -1), "L: the added load refused");
+	is_int(view().load, 7500, "back to 7.5 kg");
+	is_int(view().target, 15, "and to the reps before the rise");
+	is_str(E.notice, "Load kept at 7.5 kg: 15 reps", "said so");
+	is_str(last_said(), "Load 7.5 kilograms, 15 reps", "aloud too");
+	ok(strstr(view().title, "15 reps (7.5 kg)") != NULL, "the title: %s", view().title);
+	ok(engine_load_step(&E, 1), "l: the load added after all");
+	is_int(view().target, 8, "the new target again");
+	is_str(E.notice, "Load 10 kg for the rest of Heel drop, left side: 8 reps", "said");
+	ok(engine_load_step(&E, -1) && engine_load_step(&E, -1), "L twice: 5 kg");
+	is_int(view().target, 15, "below the old load: the old reps still");
+	engine_number(&E, 15);
+	line_is(last_line(), "set", "side=left set=1 target=15 reps=15 load=5", "logged so");
+	is_int(view().target, 8, "the other side keeps its own target");
+	engine_number(&E, 8);
+	is_int(view().kind, SEG_REST, "a rest");
+	engine_next(&E);
+	is_int(view().target, 15, "the side's later sets: the old reps");
+	is_int(view().load, 5000, "at its load");
+	finish("load refused");
 }
 
 /* ---- pause, back, adjust ---- */

@@ -15,6 +15,7 @@
 
 #include "diag.h"
 #include "loader.h"
+#include "parse.h"
 #include "progress.h"
 #include "tap.h"
 #include "util.h"
@@ -24,11 +25,11 @@
 static const char routine_yaml[] =
 	"name: Calves\n"
 	"steps:\n"
-	"  - {type: rate, name: Pain before}\n"
+	"  - {type: rate, name: Pain before, measure: pain}\n"
 	"  - {type: reps, name: Drive, side: both, sets: 2, reps: 8-12, progress: true}\n"
 	"  - {type: reps, name: Drop, side: none, sets: 3, reps: 15}\n"
 	"  - {type: reps, name: Hold, side: both, sets: 1, reps: 10}\n"
-	"  - {type: rate, name: Pain after}\n";
+	"  - {type: rate, name: Pain after, measure: pain}\n";
 
 enum { DRIVE = 1, DROP = 2, HOLD = 3 };
 
@@ -117,6 +118,18 @@ static void session(struct logb *b, const char *sid, const char *when, int targe
 	end(b, sid, when, "complete");
 }
 
+/* The same at 10, met, with one rating line of its own ("n=1 name=..."). */
+static void session_rated(struct logb *b, const char *sid, const char *when, const char *rate)
+{
+	start(b, sid, when, "");
+	add(b, TS "rate %s", when, sid, rate);
+	for (int k = 1; k <= 2; k++) {
+		set(b, sid, when, "left", k, 10, 10);
+		set(b, sid, when, "right", k, 10, 10);
+	}
+	end(b, sid, when, "complete");
+}
+
 static struct routine *R;
 static struct step_target T[8];
 
@@ -138,8 +151,8 @@ static struct rule_step rs_load = {.min = 15, .max = 15, .sets = 3, .has_load = 
 static struct rule_session met(int target, int p)
 {
 	return (struct rule_session){.evidence = true, .target = target, .load = LOAD_NONE,
-				     .done = 2, .least = target, .pain = p, .morning = -1,
-				     .morning_before = -1};
+				     .done = 2, .least = target, .pain = p, .pain_before = -1,
+				     .morning = -1, .morning_before = -1};
 }
 
 static void test_rule(void)
@@ -231,7 +244,8 @@ static void test_rule(void)
 	rule_init(&s, &rs_load);
 	is_int(s.load, 0, "rule: load: 0 starts at 0");
 	in = (struct rule_session){.evidence = true, .target = 15, .load = 2500, .done = 3,
-				   .least = 15, .pain = 6, .morning = -1, .morning_before = -1};
+				   .least = 15, .pain = 6, .pain_before = -1, .morning = -1,
+				   .morning_before = -1};
 	rule_apply(&s, &rs_load, &in);
 	d = rule_apply(&s, &rs_load, &in);
 	ok(d.verdict == RULE_BACK && s.target == 15 && s.load == 0,
@@ -245,23 +259,61 @@ static void test_rule(void)
 	d = rule_apply(&s, &rs_load, &in);
 	ok(d.at_bottom && s.load == 0, "rule: nothing left to take back: stays");
 
-	/* twice a day: the morning after counts once, for the day's last */
+	/* a bad morning holds the session; the check-in counts, at its time */
 	rule_init(&s, &rs_range);
 	in = met(10, 2);
 	in.morning = 6;
-	in.morning_later = true;
 	d = rule_apply(&s, &rs_range, &in);
 	ok(d.verdict == RULE_HOLD && d.reason == RULE_MORNING && !d.bad && s.streak == 0 &&
-	   s.target == 10, "rule: a bad morning shared with a later session: held, not counted");
-	in.morning_later = false;
+	   s.target == 10, "rule: a bad next morning holds the session, not counted by it");
+	d = rule_checkin(&s, &rs_range, false);
+	ok(d.verdict == RULE_HOLD && d.reason == RULE_MORNING && d.bad && s.streak == 1 &&
+	   s.target == 10 && !d.undone, "rule: the bad morning itself counts, once");
+	in = met(10, 2);
 	d = rule_apply(&s, &rs_range, &in);
-	ok(d.verdict == RULE_HOLD && d.bad && s.streak == 1, "rule: counted for the day's last");
+	ok(d.verdict == RULE_UP && s.target == 11 && s.streak == 0, "rule: a good session: up");
+	d = rule_checkin(&s, &rs_range, true);
+	ok(d.undone && !d.bad && s.target == 10 && s.streak == 0,
+	   "rule: a bad morning counted already: the rise not worked at taken back, no count");
+	in = met(10, 2);
+	rule_apply(&s, &rs_range, &in);
+	d = rule_checkin(&s, &rs_range, false);
+	ok(d.undone && d.bad && s.target == 10 && s.streak == 1,
+	   "rule: a bad morning of its own: the rise taken back, counted");
+	d = rule_checkin(&s, &rs_range, false);
+	ok(d.verdict == RULE_BACK && s.target == 9, "rule: a second bad morning: back one");
+
+	/* pain rated before the session: holds, is not bad */
+	rule_init(&s, &rs_range);
+	in = met(10, 6);
+	rule_apply(&s, &rs_range, &in);
+	in = met(10, 2);
+	in.pain_before = 7;
+	d = rule_apply(&s, &rs_range, &in);
+	ok(d.verdict == RULE_HOLD && d.reason == RULE_PAIN_BEFORE && !d.bad && s.target == 10 &&
+	   s.streak == 1, "rule: pain 7 before the session: held, not bad, the streak kept");
+	in.pain_before = 5;
+	d = rule_apply(&s, &rs_range, &in);
+	ok(d.verdict == RULE_UP && s.streak == 0, "rule: pain 5 before: up");
+
+	/* load never above LOAD_MAX */
+	rule_init(&s, &rs_load);
+	in = (struct rule_session){.evidence = true, .target = 15, .load = LOAD_MAX - 1000,
+				   .done = 3, .least = 15, .pain = 2, .morning = -1,
+				   .morning_before = -1, .pain_before = -1};
+	d = rule_apply(&s, &rs_load, &in);
+	ok(d.verdict == RULE_LOAD && s.load == LOAD_MAX, "rule: a rise stops at LOAD_MAX");
+	in.load = LOAD_MAX;
+	d = rule_apply(&s, &rs_load, &in);
+	ok(d.verdict == RULE_TOP && s.load == LOAD_MAX && s.at_top && !s.load_added,
+	   "rule: at LOAD_MAX: stays, at the top");
 
 	/* a session without sets on the side: bad counts, no rise */
 	rule_init(&s, &rs_range);
 	in = met(10, 2);
 	rule_apply(&s, &rs_range, &in);
-	struct rule_session none = {.pain = -1, .morning = -1, .morning_before = -1};
+	struct rule_session none = {.pain = -1, .pain_before = -1, .morning = -1,
+				    .morning_before = -1};
 	d = rule_apply(&s, &rs_range, &none);
 	ok(d.verdict == RULE_HOLD && d.reason == RULE_NONE && s.target == 11,
 	   "rule: no sets on the side, no objection: the rise stands");
@@ -356,10 +408,102 @@ static void test_logs(void)
 	targets(&b);
 	is_int(LEFT(DRIVE).reps, 9, "the bad morning counted once: with the next bad session, back");
 	logb_free(&b);
+	checkin(&b, "12-01T06:30", 2);
 	session(&b, "a", "12-01T07:00", 10, 10, 3);
-	checkin(&b, "12-03T06:30", 6); /* two days on: not the next morning */
+	checkin(&b, "12-03T06:30", 4); /* two days on: not the next morning */
 	targets(&b);
-	is_int(LEFT(DRIVE).reps, 11, "a check-in two days on is no next morning");
+	is_int(LEFT(DRIVE).reps, 11, "a check-in two days on is no next morning (not worse)");
+	logb_free(&b);
+	checkin(&b, "12-01T06:30", 2);
+	session(&b, "a", "12-01T07:00", 10, 10, 3);
+	checkin(&b, "12-01T20:00", 4); /* the same evening */
+	targets(&b);
+	is_int(LEFT(DRIVE).reps, 11, "an evening check-in the same day is no next morning");
+	logb_free(&b);
+
+	/* a bad morning is never followed by a harder session */
+	session(&b, "a", "12-01T07:00", 10, 10, 3);
+	checkin(&b, "12-02T06:30", 2);
+	targets(&b);
+	is_int(LEFT(DRIVE).reps, 11, "rest day: up after a good morning");
+	checkin(&b, "12-03T06:30", 8); /* no session the day before */
+	targets(&b);
+	ok(LEFT(DRIVE).reps == 10 && RIGHT(DRIVE).reps == 10,
+	   "a bad morning after a rest day takes back the rise not yet worked at");
+	session(&b, "b", "12-03T07:00", 10, 10, 6);
+	targets(&b);
+	is_int(LEFT(DRIVE).reps, 9, "and counts as bad: with a bad session next, back one");
+	logb_free(&b);
+	session(&b, "a1", "12-01T18:00", 10, 10, 2);
+	session(&b, "a2", "12-02T07:00", 10, 10, 2);
+	checkin(&b, "12-02T08:00", 8); /* a1's next morning, after a2 */
+	targets(&b);
+	ok(LEFT(DRIVE).reps == 10 && RIGHT(DRIVE).reps == 10,
+	   "a bad morning after the day's first session takes back its rise");
+	session(&b, "a3", "12-02T18:00", 10, 10, 7);
+	targets(&b);
+	is_int(LEFT(DRIVE).reps, 9, "and counts as bad, at its time: a bad session next, back");
+	logb_free(&b);
+	session(&b, "a1", "12-01T18:00", 10, 10, 7);
+	session(&b, "a2", "12-02T07:00", 10, 10, 2);
+	checkin(&b, "12-02T08:00", 8);
+	targets(&b);
+	is_int(LEFT(DRIVE).reps, 10,
+	       "a bad session and its bad morning are one objection: held, the rise taken back");
+	logb_free(&b);
+	session(&b, "a1", "12-01T18:00", 10, 10, 7);
+	checkin(&b, "12-02T06:30", 8);
+	targets(&b);
+	is_int(LEFT(DRIVE).reps, 10, "a bad session, then its bad morning: one objection, held");
+	logb_free(&b);
+
+	/* the next morning is the last check-in of the day after */
+	session(&b, "a", "12-01T07:00", 10, 10, 3);
+	checkin(&b, "12-02T06:30", 7);
+	checkin(&b, "12-02T06:35", 2); /* a slip corrected */
+	targets(&b);
+	is_int(LEFT(DRIVE).reps, 11, "a second check-in that morning corrects the first: up");
+	logb_free(&b);
+	session(&b, "a", "12-01T07:00", 10, 10, 3);
+	checkin(&b, "12-02T06:30", 2);
+	checkin(&b, "12-02T06:35", 7);
+	targets(&b);
+	is_int(LEFT(DRIVE).reps, 10, "and the other way round: held");
+	logb_free(&b);
+
+	/* pain before the session holds, but is no bad session */
+	session(&b, "a", "12-01T07:00", 10, 10, 7);
+	session_rated(&b, "b", "12-01T18:00", "n=1 name=\"Pain before\" measure=pain value=7");
+	targets(&b);
+	is_int(LEFT(DRIVE).reps, 10, "pain 7 rated before the session: held, not stepped back");
+	logb_free(&b);
+
+	/* an old log: ratings without measure= take the routine's step's */
+	session_rated(&b, "a", "12-01T07:00", "n=5 name=\"Pain after\" value=7");
+	session_rated(&b, "b", "12-01T18:00", "n=5 name=\"Pain after\" value=8");
+	targets(&b);
+	is_int(LEFT(DRIVE).reps, 9, "an old log's pain without measure=: two bad, back one");
+	logb_free(&b);
+	session_rated(&b, "a", "12-01T07:00", "n=4 name=\"Pain after\" value=9");
+	targets(&b);
+	is_int(LEFT(DRIVE).reps, 11, "a rating without measure= of another step number: no pain");
+	logb_free(&b);
+
+	/* the routine is its file: the same title in another file is not it */
+	session(&b, "a", "12-01T07:00", 10, 10, 3);
+	add(&b, "2026-12-01T18:00:00.000+00:00 o start routine=Calves id=calves2 file=calves2.yaml format=1");
+	add(&b, "2026-12-01T18:00:00.000+00:00 o set n=2 name=Drive side=left set=1 sets=2 target=8 reps=2");
+	add(&b, "2026-12-01T18:00:00.000+00:00 o rate n=5 name=\"Pain after\" measure=pain value=9");
+	add(&b, "2026-12-01T18:00:00.000+00:00 o end status=complete elapsed=60");
+	targets(&b);
+	is_int(LEFT(DRIVE).reps, 11, "another file's routine of the same title ignored");
+	add(&b, "2026-12-02T07:00:00.000+00:00 n start routine=Calves format=1");
+	for (int k = 1; k <= 2; k++)
+		add(&b, "2026-12-02T07:00:00.000+00:00 n set n=2 name=Drive side=left set=%d sets=2 "
+		    "target=11 reps=11", k);
+	add(&b, "2026-12-02T07:00:00.000+00:00 n end status=complete elapsed=60");
+	targets(&b);
+	is_int(LEFT(DRIVE).reps, 12, "a log line without id= goes by the title");
 	logb_free(&b);
 
 	session(&b, "a", "12-01T07:00", 12, 12, 2);
@@ -476,16 +620,24 @@ static void test_logs(void)
 	logb_free(&b);
 }
 
-static void drop(struct logb *b, const char *sid, const char *when, const char *load,
-		 int reps, int p)
+/* A session of Drop, its three sets at loads `l1` to `l3`. */
+static void drop3(struct logb *b, const char *sid, const char *when, const char *l1,
+		  const char *l2, const char *l3, int reps, int p)
 {
+	const char *load[] = {l1, l2, l3};
 	start(b, sid, when, "");
 	for (int k = 1; k <= 3; k++)
 		add(b, TS "set n=3 name=Drop side=none set=%d sets=3 target=15 reps=%d min=15 max=15 "
-		    "load=%s elapsed=40", when, sid, k, reps, load);
+		    "load=%s elapsed=40", when, sid, k, reps, load[k - 1]);
 	if (p >= 0)
 		pain(b, sid, when, p);
 	end(b, sid, when, "complete");
+}
+
+static void drop(struct logb *b, const char *sid, const char *when, const char *load,
+		 int reps, int p)
+{
+	drop3(b, sid, when, load, load, load, reps, p);
 }
 
 static void test_load(void)
@@ -524,6 +676,16 @@ static void test_load(void)
 	ok(LEFT(DRIVE).reps == 9 && LEFT(DRIVE).load == 5000 && !LEFT(DRIVE).load_added,
 	   "no load= logged: the step's own load");
 	R->steps[DRIVE].load = LOAD_NONE;
+	logb_free(&b);
+
+	drop3(&b, "a", "12-01T07:00", "5", "2.5", "2.5", 15, 2);
+	targets(&b);
+	ok(NONE(DROP).load == 5000 && NONE(DROP).load_before == 2500,
+	   "a load lowered during the session: its sets count at the lowest (2.5 kg)");
+	logb_free(&b);
+	drop3(&b, "a", "12-01T07:00", "2.5", "5", "2.5", 15, 2);
+	targets(&b);
+	is_int(NONE(DROP).load, 5000, "whichever set it was lowered for");
 	logb_free(&b);
 }
 
@@ -569,12 +731,12 @@ static void test_why(void)
 	has(text, "Drive, left: 10 reps\n", "the target of a side");
 	has(text, "  2026-11-30 18:02 session 3f9a2c: every left set reached 10, pain at most 3 "
 	    "(fine), next morning pain 2: up to 11\n", "a rise, by the session");
-	has(text, "  2026-12-02 07:40 morning pain 6 (back off) after session b0, counted once, "
-	    "for that day's last session: held at 11\n", "twice a day: one bad morning holds both");
+	has(text, "  2026-12-02 07:40 morning pain 6 (back off) after session b0: held at 11\n",
+	    "twice a day: one bad morning holds both");
 	has(text, "  2026-12-02 07:40 morning pain 6 (back off) after session b1: held at 11\n",
 	    "a hold, by the morning");
-	has(text, "  2026-12-02 18:00 session c1: pain 7 (back off): second bad session in a row: "
-	    "back to 10\n", "a step back");
+	has(text, "  2026-12-02 18:00 session c1: Pain after 7 (back off): second bad session in "
+	    "a row: back to 10\n", "a step back, the rating named");
 	has(text, "Drop: 15 reps at 2.5 kg (load added: 0 kg last time, yours to refuse)\n",
 	    "the load step's target");
 	has(text, "second bad session in a row, already at the bottom: stays at 15 with 0 kg\n",
@@ -602,6 +764,33 @@ static void test_why(void)
 	text = why_of(&b, 10);
 	has(text, "  nothing in the log yet: starts at 8\n", "an empty log");
 	free(text);
+
+	/* bad mornings told in time order, newest last */
+	session(&b, "a1", "12-01T18:00", 10, 10, 2);
+	session(&b, "a2", "12-02T07:00", 10, 10, 2);
+	checkin(&b, "12-02T08:00", 8);
+	checkin(&b, "12-04T06:30", 7); /* after a rest day */
+	text = why_of(&b, 10);
+	has(text, "Drive, left: 9 reps\n"
+	    "  2026-12-02 07:00 session a2: every left set reached 10, pain at most 2 (fine): "
+	    "up to 11\n"
+	    "  2026-12-02 08:00 morning pain 8 (back off) after session a1: held at 10\n"
+	    "  2026-12-02 08:00 morning pain 8 (back off): held at 10, where it was last done\n"
+	    "  2026-12-04 06:30 morning pain 7 (back off), no session the day before: "
+	    "second bad session or morning in a row: back to 9\n",
+	    "bad mornings in time order, a rest day's too");
+	free(text);
+	logb_free(&b);
+
+	session_rated(&b, "a", "12-01T07:00", "n=1 name=\"Pain before\" measure=pain value=7");
+	drop3(&b, "d", "12-01T08:00", "5", "2.5", "5", 15, 2);
+	text = why_of(&b, 10);
+	has(text, "session a: every left set reached 10, but Pain before 7 (back off) before it: "
+	    "held at 10\n", "pain before the session named");
+	has(text, "session d: every set reached 15 at 2.5 kg (the lowest load of them), pain at "
+	    "most 2 (fine): at the top (15): load up to 5 kg\n", "the lowest load of the sets");
+	free(text);
+	logb_free(&b);
 }
 
 int main(void)

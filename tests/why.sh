@@ -53,14 +53,30 @@ Soleus drive, left: 10 reps
   2026-12-01 07:00 session a1: every left set reached 10, pain at most 3 (fine), next morning pain 2: up to 11
   2026-12-01 18:00 session a2: a left set fell short of 11 (10): held at 11
   2026-12-03 06:40 morning pain 6 (back off) after session a3: held at 11
-  2026-12-03 07:00 session a4: pain 7 (back off): second bad session in a row: back to 10
+  2026-12-03 07:00 session a4: Calf pain after 7 (back off): second bad session in a row: back to 10
 
 Soleus drive, right: 11 reps
   2026-12-01 07:00 session a1: every right set reached 10, pain at most 3 (fine), next morning pain 2: up to 11
   2026-12-01 18:00 session a2: every right set reached 11, pain at most 2 (fine), next morning pain 2: up to 12
   2026-12-03 06:40 morning pain 6 (back off) after session a3: held at 12
-  2026-12-03 07:00 session a4: pain 7 (back off): second bad session in a row: back to 11" \
+  2026-12-03 07:00 session a4: Calf pain after 7 (back off): second bad session in a row: back to 11" \
 	"--plan --why: each side's target, and the decisions in words, newest last"
+
+# a bad morning after the day's first session, and after a rest day: the
+# rises not yet worked at taken back, told in time order
+{
+	session b1 12-01T18:00 10 10 10 10 2
+	session b2 12-02T07:00 10 10 10 10 2
+	checkin 12-02T08:00 8 a
+	checkin 12-04T06:30 7 b
+} >"$T/log2"
+run --log "$T/log2" --routine-dir "$T/r" --plan --why calves
+is "$(sed -n 3,7p "$T/out")" "Soleus drive, left: 9 reps
+  2026-12-02 07:00 session b2: every left set reached 10, pain at most 2 (fine): up to 11
+  2026-12-02 08:00 morning pain 8 (back off) after session b1: held at 10
+  2026-12-02 08:00 morning pain 8 (back off): held at 10, where it was last done
+  2026-12-04 06:30 morning pain 7 (back off), no session the day before: second bad session or morning in a row: back to 9" \
+	"--plan --why: bad mornings take back rises, in time order"
 
 # the plan without --why still prints the timeline
 run --log "$T/log" --routine-dir "$T/r" --plan calves
