@@ -230,7 +230,7 @@ static void print_target(FILE *out, const struct step *st, enum side side,
 		side == SIDE_NONE ? "" : side_word(side), t->reps, load);
 	if (t->load_added && t->load_before != LOAD_NONE) {
 		load_format(kg, t->load_before);
-		fprintf(out, " (load added: %s kg last time, yours to refuse)", kg);
+		fprintf(out, " (up from %s kg; L in the session keeps %s kg)", kg, kg);
 	}
 	if (t->at_top)
 		fputs(" (at the top of the range: consider adding load)", out);

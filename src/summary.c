@@ -381,7 +381,8 @@ static void pain_event(void *ctx, const struct progress_event *e)
 		return; /* another session's decision */
 	struct pain_said *ps = &p->v[e->step * TARGET_SIDES + e->side];
 	ps->back = e->d->verdict == RULE_BACK;
-	ps->held = e->d->verdict == RULE_HOLD && e->d->reason == RULE_PAIN;
+	ps->held = e->d->verdict == RULE_HOLD &&
+		   (e->d->reason == RULE_PAIN || e->d->reason == RULE_PAIN_BEFORE);
 	ps->at_bottom = e->d->at_bottom;
 }
 

@@ -91,6 +91,8 @@ struct ui {
 	struct history_view *history;
 	struct help_view *help;
 	struct checkin_view *checkin;
+	bool checkin_asked;     /* the picker's `c`: a check-in asked for, not
+				 * offered (offered, it comes once a run) */
 };
 
 /* Run the dashboard: the picker, or ROUTINE when given.  Falls back to the

@@ -94,8 +94,10 @@ static void leave(struct ui *ui)
 static void show(struct ui *ui, enum ui_screen_id from)
 {
 	bool offer = from == SCREEN_PICKER;
-	if (offer && ui->checkin && ui->checkin->over)
-		return; /* once a run */
+	bool asked = ui->checkin_asked;
+	ui->checkin_asked = false;
+	if (offer && !asked && ui->checkin && ui->checkin->over)
+		return; /* offered once a run; `c` in the picker asks again */
 	/* the picker has no stderr to show: a log that cannot be opened is
 	 * said on its message line, and the picker comes back */
 	char *msg = NULL;
@@ -123,6 +125,8 @@ static void show(struct ui *ui, enum ui_screen_id from)
 		return;
 	}
 	free(msg);
+	v->over = v->left = false; /* `c` again after one: a new check-in */
+	v->note[0] = '\0';
 	checkin_begin(&v->c, ui->o->checkin_items, ui->o->ncheckin_items, clock_real_now_ms());
 }
 

@@ -442,7 +442,7 @@ static void draw(struct ui *ui)
 	paint_color_on(&ui->paint, C_DIM);
 	paint_text_cut(&ui->paint, ui->paint.rows - 1, 1, ui->paint.cols - 2,
 		    p->revert_copy ? "y: yes, to the trash   any other key: no"
-				   : "Enter start  e edit  r revert  h history  ? help  q quit");
+				   : "Enter start  e edit  r revert  h history  c check-in  ? help  q quit");
 	paint_color_off(&ui->paint, C_DIM);
 }
 
@@ -666,6 +666,12 @@ static void key(struct ui *ui, int ch)
 		break;
 	case 'h':
 		ui_switch(ui, SCREEN_HISTORY);
+		break;
+	case 'c':
+		/* the morning check-in by hand: skipped by mistake, or a
+		 * morning the offer does not come (a rest day before) */
+		ui->checkin_asked = true;
+		ui_switch(ui, SCREEN_CHECKIN);
 		break;
 	case '?':
 		ui_switch(ui, SCREEN_HELP);

@@ -237,7 +237,22 @@ wait_exit
 picker
 wait_screen 'recoup: pick a routine'
 ok $? "a check-in today already: the picker at once"
-ok "$(! screen | grep -q 'check-in'; echo $?)" "no offer"
+ok "$(! screen | grep -q 'morning check-in'; echo $?)" "no offer"
+like "$(screen | tail -n 1)" 'c check-in' "the key bar names c"
+keys c
+wait_screen 'recoup: morning check-in'
+ok $? "c: the check-in asked for by hand, after one today"
+keys 4 5
+wait_screen 'recoup: pick a routine'
+ok $? "answered: back to the picker"
+like "$(last_log_line)" ' checkin pain=4 stiffness=5 elapsed=' "the second check-in is logged"
+keys c
+wait_screen 'recoup: morning check-in'
+ok $? "c again in the same run: asked again"
+keys s
+wait_screen 'recoup: pick a routine'
+ok $? "s leaves it for the picker"
+like "$(last_log_line)" ' checkin pain=4 stiffness=5 elapsed=' "and logs nothing"
 keys q
 wait_exit
 

@@ -737,7 +737,7 @@ static void test_why(void)
 	    "a hold, by the morning");
 	has(text, "  2026-12-02 18:00 session c1: Pain after 7 (back off): second bad session in "
 	    "a row: back to 10\n", "a step back, the rating named");
-	has(text, "Drop: 15 reps at 2.5 kg (load added: 0 kg last time, yours to refuse)\n",
+	has(text, "Drop: 15 reps at 2.5 kg (up from 0 kg; L in the session keeps 0 kg)\n",
 	    "the load step's target");
 	has(text, "second bad session in a row, already at the bottom: stays at 15 with 0 kg\n",
 	    "nothing to take back");
