@@ -296,6 +296,26 @@ static int entry_lines(struct ui *ui, struct cursor *c, const struct history *hs
 	return 2;
 }
 
+/* A note of the view, dimmed, wrapped between words from column 3. */
+static void note_lines(struct ui *ui, struct cursor *c, const char *s, int w)
+{
+	while (*s) {
+		int cols;
+		size_t n = paint_fit(s, w - 2, true, &cols);
+		if (!n) /* a character wider than the window */
+			break;
+		if (visible(c, c->line)) {
+			paint_color_on(&ui->paint, C_DIM);
+			paint_text(row_of(c, c->line), 3, cols, s);
+			paint_color_off(&ui->paint, C_DIM);
+		}
+		c->line++;
+		s += n;
+		while (*s == ' ')
+			s++;
+	}
+}
+
 #define REPS_TITLE "Reps per exercise and side"
 #define REPS_NOTE " (each mark a session)"
 
@@ -348,9 +368,11 @@ static int draw_lines(struct ui *ui, int skip, int y0, int h)
 		/* in the words of --history, which the dashboard reads like */
 		char *why = history_nothing_text(hs, NULL, false);
 		char *note = history_practice_text(hs, "recoup --history --practice");
-		EMIT(C_DIM, "  %s", why);
+		c.line = line;
+		note_lines(ui, &c, why, w);
 		if (note)
-			EMIT(C_DIM, "  %s", note);
+			note_lines(ui, &c, note, w);
+		line = c.line;
 		free(why);
 		free(note);
 	}

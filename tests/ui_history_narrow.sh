@@ -54,4 +54,17 @@ keys q q
 wait_exit
 is "$(exit_status)" 0 "exit status 0"
 
+# a note too long for a narrow window wraps between words
+sed -n '20,22p' "$top_srcdir/tests/fixtures-ui/sessions.log" >"$T/practice.log"
+tm_start -e "$RECOUP" --log "$T/practice.log" --routine-dir "$ROUTINES"
+tm resize-window -t t -x 40 -y 12
+wait_screen 'recoup: pick a routine'
+keys h
+wait_screen 'recoup: history, 0 sessions'
+ok $? "practice only: no sessions" || show_screen
+like "$(screen)" '^   1 practice session left out \(recoup *$' "40x12: the note's first row ends at a word"
+like "$(screen)" '^   --history --practice shows it\) *$' "its second row: the rest, whole"
+keys q q
+wait_exit
+
 done_testing
