@@ -299,9 +299,13 @@ static void hist_sets(struct hist_read *hr, const struct lm_session *s)
 			e->v = xgrow(e->v, &e->cap, e->n + 1, sizeof *e->v);
 			e->v[e->n++] = (struct history_reps){
 				.when = s->when, .ms = s->ms, .session = s->index,
-				.target = x->target};
+				.target = x->target, .load = LOAD_NONE};
 		}
 		struct history_reps *p = &e->v[e->n - 1];
+		/* a load changed within the step: the lowest, what every set
+		 * of the side was done with at least */
+		if (x->load >= 0 && (p->load < 0 || x->load < p->load))
+			p->load = x->load;
 		/* capped: a log can hold any number of lines (21,476 lines of
 		 * reps=99999 overflowed an int) */
 		int add = x->reps > 0 && x->reps < 100000 ? x->reps : 0;

@@ -60,6 +60,9 @@ struct history_reps {
 	int reps;           /* reps done, all sets added up */
 	int sets;           /* `set` lines logged */
 	int target;         /* the target of the session's first set */
+	long load;          /* grams: the lowest load of its sets (the one
+			     * the side was held to), LOAD_NONE when none
+			     * logged one */
 };
 
 struct history_exercise {
@@ -125,6 +128,11 @@ long history_local_day(time_t t);
 /* The pain-monitoring model's word for a pain value: 0-3 "fine", 4-5
  * "acceptable", 6-10 "back off" ("" out of 0-10). */
 const char *history_pain_zone(int value);
+
+/* The measure word a rating's name is shown with, "(pain)" without its
+ * brackets: "" when it measures nothing said or its name already says it
+ * as a word ("Calf pain before" needs no "(pain)"). */
+const char *history_measure_note(const struct history_rating *r);
 
 /* Parse a --since date YYYY-MM-DD into the start of that local day.
  * Returns false when `s` is not such a date. */

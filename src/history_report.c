@@ -4,10 +4,13 @@
 
 #include "history.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "plan.h"
 #include "safetext.h"
 #include "util.h"
 
@@ -30,6 +33,32 @@ static void format_day(char out[DATE_SIZE], long day)
 static void format_date(char out[DATE_SIZE], time_t t)
 {
 	format_day(out, history_local_day(t));
+}
+
+/* The local time of day of `t` as HH:MM. */
+static void format_time(char out[DATE_SIZE], time_t t)
+{
+	struct tm tm;
+	if (!localtime_r(&t, &tm))
+		memset(&tm, 0, sizeof tm);
+	snprintf(out, DATE_SIZE, "%02d:%02d", tm.tm_hour, tm.tm_min);
+}
+
+/* The day of a series' point `t`, "2026-11-23", and its time too,
+ * "2026-11-23 19:00", when the point before (`prev`) or after (`next`) is
+ * on the same day (0: there is none): twice a day is the rule for
+ * Alfredson, and the two sessions must be told apart. */
+static void format_point(char out[2 * DATE_SIZE], time_t t, time_t prev, time_t next)
+{
+	char day[DATE_SIZE], hm[DATE_SIZE];
+	long d = history_local_day(t);
+	format_date(day, t);
+	if ((prev && history_local_day(prev) == d) || (next && history_local_day(next) == d)) {
+		format_time(hm, t);
+		snprintf(out, 2 * DATE_SIZE, "%s %s", day, hm);
+	} else {
+		snprintf(out, 2 * DATE_SIZE, "%s", day);
+	}
 }
 
 static const char *plural(long n, const char *one, const char *many)
@@ -127,18 +156,26 @@ static void print_reps(FILE *out, const struct history *h)
 		fputc('\n', out);
 		for (size_t k = 0; k < e->n; k++) {
 			const struct history_reps *p = &e->v[k];
-			char day[DATE_SIZE];
-			format_date(day, p->when);
-			fprintf(out, "    %s: %d %s in %d %s, target %d\n", day,
+			char day[2 * DATE_SIZE];
+			format_point(day, p->when, k > 0 ? e->v[k - 1].when : 0,
+				     k + 1 < e->n ? e->v[k + 1].when : 0);
+			fprintf(out, "    %s: %d %s in %d %s, target %d", day,
 				p->reps, plural(p->reps, "rep", "reps"), p->sets,
 				plural(p->sets, "set", "sets"), p->target);
+			/* what the reps were done with: Alfredson moves by it */
+			if (p->load >= 0) {
+				char load[LOAD_WORDS_SIZE];
+				load_words(load, p->load);
+				fprintf(out, ", %s", load);
+			}
+			fputc('\n', out);
 		}
 	}
 }
 
 /* A series' values by date, oldest first; a pain series (a rating that
  * measures pain, or the check-in's pain) says the zone of its last value
- * in its heading: "Calf pain after (pain): last 6, back off". */
+ * in its heading: "Calf pain after: last 6, back off". */
 static void print_series(FILE *out, const struct history_rating *r, bool pain,
 			 const char *measure)
 {
@@ -152,10 +189,41 @@ static void print_series(FILE *out, const struct history_rating *r, bool pain,
 	}
 	fputc('\n', out);
 	for (size_t k = 0; k < r->n; k++) {
-		char day[DATE_SIZE];
-		format_day(day, r->v[k].day);
+		/* by the point's own day (a check-in's is its stamp's date);
+		 * two on one day told apart by their time */
+		char day[2 * DATE_SIZE];
+		long d = r->v[k].day;
+		format_day(day, d);
+		if ((k > 0 && r->v[k - 1].day == d) || (k + 1 < r->n && r->v[k + 1].day == d)) {
+			char hm[DATE_SIZE];
+			format_time(hm, r->v[k].when);
+			size_t len = strlen(day);
+			snprintf(day + len, sizeof day - len, " %s", hm);
+		}
 		fprintf(out, "    %s: %d\n", day, r->v[k].value);
 	}
+}
+
+/* Whether `word` is in `name` as a word of its own, any case: "pain" is
+ * in "Calf pain before", not in "Painkillers". */
+static bool has_word(const char *name, const char *word)
+{
+	size_t n = strlen(word);
+	if (!n)
+		return false;
+	for (const char *p = name; *p; p++) {
+		if (p > name && isalnum((unsigned char)p[-1]))
+			continue;
+		if (!strncasecmp(p, word, n) && !isalnum((unsigned char)p[n]))
+			return true;
+	}
+	return false;
+}
+
+const char *history_measure_note(const struct history_rating *r)
+{
+	const char *w = measure_word(r->measure);
+	return !w || has_word(r->name, w) ? "" : w;
 }
 
 static void print_ratings(FILE *out, const struct history *h)
@@ -165,7 +233,7 @@ static void print_ratings(FILE *out, const struct history *h)
 		fputs("  none logged\n", out);
 	for (size_t i = 0; i < h->nratings; i++) {
 		const struct history_rating *r = &h->ratings[i];
-		print_series(out, r, r->measure == MEASURE_PAIN, measure_word(r->measure));
+		print_series(out, r, r->measure == MEASURE_PAIN, history_measure_note(r));
 	}
 }
 

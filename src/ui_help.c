@@ -106,11 +106,46 @@ static const char *session_note(struct ui *ui)
 
 /* ---- the keys ---- */
 
-/* One row: a key and what it does, or (key empty) a heading or a blank. */
+/* One row: a key and what it does, or (key empty) a heading, a note or a
+ * blank.  `brief` is what it does in fewer words, for a narrow window
+ * (NULL: `what` is short already). */
 struct help_row {
 	char key[24];
-	const char *what;
+	const char *what, *brief;
 };
+
+/* Under this many columns for the descriptions, each goes under its key. */
+#define HELP_NARROW 16
+
+/* Row `r` from row y on, in no more than `rows` rows: its key, and what
+ * it does in the column past the keys (`keyw` wide), in its short words
+ * where the long ones do not fit, wrapped between words when even those
+ * do not; where that column is too narrow, under the key.  Returns the
+ * rows used. */
+static int draw_row(struct ui *ui, const struct help_row *r, int y, int rows, int keyw)
+{
+	int cols = ui->paint.cols;
+	if (!r->key[0]) {
+		/* a heading or a note: wrapped; a blank takes its row */
+		if (!r->what[0])
+			return 1;
+		return paint_wrap(&ui->paint, y, rows, 1, cols - 2, 0, r->what);
+	}
+	paint_text(y, 3, cols - 4, r->key);
+	int x = 4 + keyw, w = cols - 5 - keyw, used = 0;
+	if (w < HELP_NARROW) {
+		/* under the key, a little in */
+		x = 5;
+		w = cols - 6;
+		used = 1;
+	}
+	if (used >= rows)
+		return used;
+	const char *what = r->what;
+	if (paint_width(what) > w && r->brief)
+		what = r->brief;
+	return used + paint_wrap(&ui->paint, y + used, rows - used, x, w, 0, what);
+}
 
 static void draw_keys(struct ui *ui, int last)
 {
@@ -122,39 +157,41 @@ static void draw_keys(struct ui *ui, int last)
 	keyname_of(o->key_quit, quit, sizeof quit);
 	struct help_row rows[24];
 	int n = 0;
-#define ROW(what_, ...) do { \
+#define ROW(what_, brief_, ...) do { \
 		snprintf(rows[n].key, sizeof rows[n].key, __VA_ARGS__); \
-		rows[n++].what = (what_); \
+		rows[n].what = (what_); \
+		rows[n++].brief = (brief_); \
 	} while (0)
-#define TEXT(what_) ROW(what_, "%s", "")
+#define TEXT(what_) ROW(what_, NULL, "%s", "")
 	TEXT("During a session");
-	ROW("pause / resume (a rep, in a self-paced set)", "%s", pause);
-	ROW("next: skip ahead, end a set early", "%s or Right", next);
-	ROW("back: restart this part, or the one before", "%s or Left", back);
-	ROW("add or take 15 seconds", "+ and -");
-	ROW("a rating, or the reps done", "0-9, Enter");
-	ROW("load up, down a step (this side, rest of the step)", "l and L");
-	ROW(o->confirm_quit ? "quit (asks first)" : "quit", "%s", quit);
+	ROW("pause / resume (a rep, in a self-paced set)", "pause / resume", "%s", pause);
+	ROW("next: skip ahead, end a set early", "skip, end a set early", "%s or Right", next);
+	ROW("back: restart this part, or the one before", "restart, or go back", "%s or Left", back);
+	ROW("add or take 15 seconds", "15 s more, less", "+ and -");
+	ROW("a rating, or the reps done", "rating, reps done", "0-9, Enter");
+	ROW("load up, down a step (this side, rest of the step)", "load up, down a step",
+	    "l and L");
+	ROW(o->confirm_quit ? "quit (asks first)" : "quit", NULL, "%s", quit);
 	/* over a session, the keys that act there, and no others */
 	if (ui->help->back != SCREEN_SESSION) {
 		TEXT("");
 		TEXT("In the list");
 		/* ui_picker.c's key(): keep the two in step */
-		ROW("move up, down", "Up k, Down j");
-		ROW("a page up, down", "PgUp, PgDn");
-		ROW("the first, the last", "Home g, End G");
-		ROW("start the routine", "Enter");
-		ROW("edit it in $EDITOR, then check it", "e");
-		ROW("revert your copy to the one it hides", "r");
-		ROW("history", "h");
-		ROW("these keys", "?");
+		ROW("move up, down", NULL, "Up k, Down j");
+		ROW("a page up, down", NULL, "PgUp, PgDn");
+		ROW("the first, the last", NULL, "Home g, End G");
+		ROW("start the routine", NULL, "Enter");
+		ROW("edit it in $EDITOR, then check it", "edit in $EDITOR", "e");
+		ROW("revert your copy to the one it hides", "revert your copy", "r");
+		ROW("history", NULL, "h");
+		ROW("these keys", NULL, "?");
 		/* the quit key of the config quits the list too */
 		if (o->key_quit == 'q')
-			ROW("quit", "q");
+			ROW("quit", NULL, "q");
 		else
-			ROW("quit", "q or %s", quit);
+			ROW("quit", NULL, "q or %s", quit);
 	} else {
-		ROW("these keys", "?");
+		ROW("these keys", NULL, "?");
 	}
 	TEXT("");
 	if (ui->in_session) {
@@ -171,14 +208,9 @@ static void draw_keys(struct ui *ui, int last)
 	for (int i = 0; i < n; i++)
 		if ((int)strlen(rows[i].key) > keyw)
 			keyw = (int)strlen(rows[i].key);
-	for (int i = 0; i < n && i + 1 <= last; i++) {
-		if (!rows[i].key[0]) {
-			paint_text(i + 1, 1, ui->paint.cols - 2, rows[i].what);
-			continue;
-		}
-		paint_text(i + 1, 3, ui->paint.cols - 4, rows[i].key);
-		paint_text(i + 1, 4 + keyw, ui->paint.cols - 5 - keyw, rows[i].what);
-	}
+	/* as many rows as there is room for, from the top */
+	for (int i = 0, y = 1; i < n && y <= last; i++)
+		y += draw_row(ui, &rows[i], y, last - y + 1, keyw);
 }
 
 static void draw(struct ui *ui)

@@ -13,6 +13,7 @@
 
 #include "history.h"
 #include "paint.h"
+#include "plan.h"
 #include "session.h"
 #include "ui.h"
 #include "util.h"
@@ -79,20 +80,6 @@ static void spark(struct ui *ui, int y, int x, int w, const int *vals, size_t n,
 	}
 }
 
-/* After a pain line's text (`text`, at column 1), the zone of `value` in
- * its word and colour: ", back off". */
-static void zone_after(struct ui *ui, int y, const char *text, int w, int value)
-{
-	int x = 1 + paint_width(text);
-	if (x + 2 >= w)
-		return;
-	enum ui_color c = paint_zone_color(pain_zone(value));
-	paint_text(y, x, w - x, ", ");
-	paint_color_on(&ui->paint, c);
-	paint_text(y, x + 2, w - x - 2, history_pain_zone(value));
-	paint_color_off(&ui->paint, c);
-}
-
 /* A check-in item's values as "11-21: 2, 11-22: 3": the latest that fit
  * in `width` columns, oldest first. */
 static void trend_text(char *out, size_t size, const struct history_rating *r, int width)
@@ -122,6 +109,217 @@ static void trend_text(char *out, size_t size, const struct history_rating *r, i
 		len += (size_t)m;
 	}
 }
+
+/* ---- the rows of a section ----
+ *
+ * An entry of a section (an exercise and side, a rating, a check-in item)
+ * is a label (its name) and a value ("left  last 45 reps, 2.5 kg, best
+ * 45", "last 6, back off"), then its chart or trend on the line below.
+ * The value always shows whole: where every label of the section fits
+ * beside it, one line, the values in one column; where not, the label on
+ * a line of its own (shortened between words, with an ellipsis, only when
+ * even that is too narrow) and the value on the next. */
+
+/* Where the lines being laid out go: line `line` of the view shows on
+ * row y0 + line - skip when that is one of the `h` rows from y0. */
+struct cursor {
+	int line, skip, y0, h;
+};
+
+static bool visible(const struct cursor *c, int line)
+{
+	return line >= c->skip && line - c->skip < c->h;
+}
+
+static int row_of(const struct cursor *c, int line)
+{
+	return c->y0 + line - c->skip;
+}
+
+/* An entry's words.  `brief` leaves out what may go (the best reps) for a
+ * value that must fit a narrow window; `zone` is the pain value whose
+ * zone word ends the value, or -1. */
+struct entry {
+	char label[256];
+	char value[128];
+	int zone;
+};
+
+typedef void (*entry_text)(const struct history *hs, size_t i, bool brief,
+			   struct entry *e);
+
+static void routine_text(const struct history *hs, size_t i, bool brief, struct entry *e)
+{
+	const struct history_routine *r = &hs->routines[i];
+	snprintf(e->label, sizeof e->label, "%s", r->name);
+	e->zone = -1;
+	/* "3 sessions, 3 completed", or where that is too wide "3, 3 done" */
+	if (brief)
+		snprintf(e->value, sizeof e->value, "%d, %d done", r->sessions, r->completed);
+	else
+		snprintf(e->value, sizeof e->value, "%d session%s, %d completed", r->sessions,
+			 r->sessions == 1 ? "" : "s", r->completed);
+}
+
+static void reps_text(const struct history *hs, size_t i, bool brief, struct entry *e)
+{
+	const struct history_exercise *x = &hs->exercises[i];
+	snprintf(e->label, sizeof e->label, "%s", x->name);
+	e->zone = -1;
+	int best = 0;
+	for (size_t k = 0; k < x->n; k++)
+		if (x->v[k].reps > best)
+			best = x->v[k].reps;
+	const struct history_reps *last = x->n ? &x->v[x->n - 1] : NULL;
+	char load[LOAD_WORDS_SIZE + 2] = "", words[LOAD_WORDS_SIZE];
+	/* what the last reps were done with: Alfredson moves by load */
+	if (last && last->load >= 0) {
+		load_words(words, last->load);
+		snprintf(load, sizeof load, ", %s", words);
+	}
+	char side[8] = "";
+	if (strcmp(x->side, "none"))
+		snprintf(side, sizeof side, "%-5.5s  ", x->side);
+	int n = snprintf(e->value, sizeof e->value, "%slast %d reps%s", side,
+			 last ? last->reps : 0, load);
+	if (!brief && n >= 0 && (size_t)n < sizeof e->value)
+		snprintf(e->value + n, sizeof e->value - (size_t)n, ", best %d", best);
+}
+
+/* "last 6, back off": the zone said for pain */
+static void last_text(const struct history_rating *r, bool pain, struct entry *e)
+{
+	int last = r->n ? r->v[r->n - 1].value : 0;
+	e->zone = pain && r->n ? last : -1;
+	if (e->zone >= 0)
+		snprintf(e->value, sizeof e->value, "last %d, %s", last, history_pain_zone(last));
+	else
+		snprintf(e->value, sizeof e->value, "last %d", last);
+}
+
+static void rating_text(const struct history *hs, size_t i, bool brief, struct entry *e)
+{
+	const struct history_rating *r = &hs->ratings[i];
+	(void)brief;
+	/* "Calf pain before", not "Calf pain before (pain)" */
+	const char *note = history_measure_note(r);
+	snprintf(e->label, sizeof e->label, *note ? "%s (%s)" : "%s", r->name, note);
+	last_text(r, r->measure == MEASURE_PAIN, e);
+}
+
+static void item_text(const struct history *hs, size_t i, bool brief, struct entry *e)
+{
+	const struct history_rating *r = &hs->items[i];
+	(void)brief;
+	snprintf(e->label, sizeof e->label, "%s", r->name);
+	last_text(r, !strcmp(r->name, "pain"), e);
+}
+
+/* The column the values of a section start at, past its widest label, or
+ * 0 when some label and value do not fit one line of `w` columns. */
+static int value_column(const struct history *hs, size_t n, entry_text text, int w)
+{
+	int labw = 0, valw = 0;
+	struct entry e;
+	for (size_t i = 0; i < n; i++) {
+		text(hs, i, false, &e);
+		int lw = paint_width(e.label), vw = paint_width(e.value);
+		labw = lw > labw ? lw : labw;
+		valw = vw > valw ? vw : valw;
+	}
+	/* two columns in, two between */
+	return 2 + labw + 2 + valw <= w ? 2 + labw + 2 : 0;
+}
+
+/* `s` in `width` columns, cut between words with an ellipsis when it
+ * does not fit (mid-word only for a word wider than all of it). */
+static void label_cut(struct ui *ui, int y, int x, int width, const char *s)
+{
+	if (paint_width(s) <= width) {
+		paint_text(y, x, width, s);
+		return;
+	}
+	const char *el = ui->paint.utf8 ? "\u2026" : "...";
+	int ew = ui->paint.utf8 ? 1 : 3, cols;
+	if (width <= ew) {
+		paint_text(y, x, width, s);
+		return;
+	}
+	size_t n = paint_fit(s, width - ew, true, &cols);
+	/* "a word…", not "a word …" */
+	while (n > 0 && s[n - 1] == ' ') {
+		n--;
+		cols--;
+	}
+	paint_text(y, x, cols, s);
+	mvaddstr(y, x + cols, el);
+}
+
+/* A value at (y, x), its zone word (when it has one) in its colour. */
+static void value_at(struct ui *ui, int y, int x, int width, const struct entry *e)
+{
+	paint_text(y, x, width, e->value);
+	if (e->zone < 0)
+		return;
+	const char *word = history_pain_zone(e->zone);
+	int at = paint_width(e->value) - paint_width(word);
+	if (at + paint_width(word) > width)
+		return;
+	enum ui_color c = paint_zone_color(pain_zone(e->zone));
+	paint_color_on(&ui->paint, c);
+	paint_text(y, x + at, width - at, word);
+	paint_color_off(&ui->paint, c);
+}
+
+/* Entry `i`'s label and value, on one line (`col`, the values' column)
+ * or two (`col` 0), from c->line on; returns the lines used. */
+static int entry_lines(struct ui *ui, struct cursor *c, const struct history *hs, size_t i,
+		       entry_text text, int col, int w)
+{
+	struct entry e;
+	text(hs, i, false, &e);
+	if (col) {
+		if (visible(c, c->line)) {
+			paint_text(row_of(c, c->line), 3, w - 2, e.label);
+			value_at(ui, row_of(c, c->line), 1 + col, w - col, &e);
+		}
+		c->line++;
+		return 1;
+	}
+	if (visible(c, c->line))
+		label_cut(ui, row_of(c, c->line), 3, w - 2, e.label);
+	c->line++;
+	/* under the label, in line with the chart below it */
+	if (paint_width(e.value) > w - 3)
+		text(hs, i, true, &e);
+	if (visible(c, c->line))
+		value_at(ui, row_of(c, c->line), 4, w - 3, &e);
+	c->line++;
+	return 2;
+}
+
+/* A note of the view, dimmed, wrapped between words from column 3. */
+static void note_lines(struct ui *ui, struct cursor *c, const char *s, int w)
+{
+	while (*s) {
+		int cols;
+		size_t n = paint_fit(s, w - 2, true, &cols);
+		if (!n) /* a character wider than the window */
+			break;
+		if (visible(c, c->line)) {
+			paint_color_on(&ui->paint, C_DIM);
+			paint_text(row_of(c, c->line), 3, cols, s);
+			paint_color_off(&ui->paint, C_DIM);
+		}
+		c->line++;
+		s += n;
+		while (*s == ' ')
+			s++;
+	}
+}
+
+#define REPS_TITLE "Reps per exercise and side"
+#define REPS_NOTE " (each mark a session)"
 
 /* Lines of the view, drawn from `skip` on; returns how many there are. */
 static int draw_lines(struct ui *ui, int skip, int y0, int h)
@@ -161,22 +359,30 @@ static int draw_lines(struct ui *ui, int skip, int y0, int h)
 	line++;
 	line++;
 	EMIT(C_TITLE, "Routines");
-	for (size_t i = 0; i < hs->nroutines; i++)
-		EMIT(C_NORMAL, "  %-32s %3d session%s, %d completed", hs->routines[i].name,
-		     hs->routines[i].sessions, hs->routines[i].sessions == 1 ? "" : "s",
-		     hs->routines[i].completed);
+	struct cursor c = {.skip = skip, .y0 = y0, .h = h};
+	int col = value_column(hs, hs->nroutines, routine_text, w);
+	for (size_t i = 0; i < hs->nroutines; i++) {
+		c.line = line;
+		entry_lines(ui, &c, hs, i, routine_text, col, w);
+		line = c.line;
+	}
 	if (!hs->nroutines) {
 		/* in the words of --history, which the dashboard reads like */
 		char *why = history_nothing_text(hs, NULL, false);
 		char *note = history_practice_text(hs, "recoup --history --practice");
-		EMIT(C_DIM, "  %s", why);
+		c.line = line;
+		note_lines(ui, &c, why, w);
 		if (note)
-			EMIT(C_DIM, "  %s", note);
+			note_lines(ui, &c, note, w);
+		line = c.line;
 		free(why);
 		free(note);
 	}
 	line++;
-	EMIT(C_TITLE, "Reps per exercise and side (each mark a session)");
+	/* the note on the marks only where it fits: cut, it reads wrong */
+	EMIT(C_TITLE, REPS_TITLE "%s",
+	     w >= 2 + paint_width(REPS_TITLE REPS_NOTE) ? REPS_NOTE : "");
+	col = value_column(hs, hs->nexercises, reps_text, w);
 	for (size_t i = 0; i < hs->nexercises; i++) {
 		const struct history_exercise *x = &hs->exercises[i];
 		int vals[512], maxv = 0;
@@ -186,8 +392,9 @@ static int draw_lines(struct ui *ui, int skip, int y0, int h)
 			if (vals[k] > maxv)
 				maxv = vals[k];
 		}
-		int last = n ? vals[n - 1] : 0;
-		EMIT(C_NORMAL, "  %-28.28s %-5s last %d reps, best %d", x->name, x->side, last, maxv);
+		c.line = line;
+		entry_lines(ui, &c, hs, i, reps_text, col, w);
+		line = c.line;
 		if (line >= skip && line - skip < h)
 			spark(ui, y0 + line - skip, 4, w - 4, vals, n, maxv);
 		line++;
@@ -196,21 +403,16 @@ static int draw_lines(struct ui *ui, int skip, int y0, int h)
 		EMIT(C_DIM, "  no sets logged yet");
 	line++;
 	EMIT(C_TITLE, "Ratings over time (0 to 10)");
+	col = value_column(hs, hs->nratings, rating_text, w);
 	for (size_t i = 0; i < hs->nratings; i++) {
 		const struct history_rating *r = &hs->ratings[i];
 		int vals[512];
 		size_t n = r->n < 512 ? r->n : 512;
 		for (size_t k = 0; k < n; k++)
 			vals[k] = r->v[r->n - n + k].value;
-		char label[160];
-		if (r->measure != MEASURE_NONE)
-			snprintf(label, sizeof label, "%s (%s)", r->name, measure_word(r->measure));
-		else
-			snprintf(label, sizeof label, "%s", r->name);
-		int last = n ? vals[n - 1] : 0;
-		EMIT(C_NORMAL, "  %-32.32s last %d", label, last);
-		if (n && r->measure == MEASURE_PAIN && line - 1 >= skip && line - 1 - skip < h)
-			zone_after(ui, y0 + line - 1 - skip, buf, w, last);
+		c.line = line;
+		entry_lines(ui, &c, hs, i, rating_text, col, w);
+		line = c.line;
 		if (line >= skip && line - skip < h)
 			spark(ui, y0 + line - skip, 4, w - 4, vals, n, 10);
 		line++;
@@ -222,15 +424,13 @@ static int draw_lines(struct ui *ui, int skip, int y0, int h)
 		 * fit, oldest first (recoup --history lists them all) */
 		line++;
 		EMIT(C_TITLE, "Morning check-ins (0 to 10)");
+		col = value_column(hs, hs->nitems, item_text, w);
 		for (size_t i = 0; i < hs->nitems; i++) {
-			const struct history_rating *r = &hs->items[i];
-			int last = r->n ? r->v[r->n - 1].value : 0;
-			EMIT(C_NORMAL, "  %-32.32s last %d", r->name, last);
-			if (r->n && !strcmp(r->name, "pain") && line - 1 >= skip &&
-			    line - 1 - skip < h)
-				zone_after(ui, y0 + line - 1 - skip, buf, w, last);
+			c.line = line;
+			entry_lines(ui, &c, hs, i, item_text, col, w);
+			line = c.line;
 			if (line >= skip && line - skip < h) {
-				trend_text(buf, sizeof buf, r, w - 4);
+				trend_text(buf, sizeof buf, &hs->items[i], w - 4);
 				paint_text(y0 + line - skip, 4, w - 4, buf);
 			}
 			line++;

@@ -406,13 +406,13 @@ static void key_help(struct ui *ui, const struct engine_view *v, int w, char *ou
 		HINT(2, "%s quit", quit);
 		if (v->load != LOAD_NONE)
 			HINT(5, "l/L load");
-		HINT(4, "? help");
+		HINT(2, "? help");
 	} else if (v->input == INPUT_RATING || v->input == INPUT_COUNT) {
 		HINT(0, "0-9 then Enter");
 		HINT(1, "%s skip", next);
 		HINT(3, "%s back", back);
 		HINT(2, "%s quit", quit);
-		HINT(4, "? help");
+		HINT(2, "? help");
 	} else {
 		HINT(0, "%s pause", pause);
 		HINT(1, "%s next", next);
@@ -421,7 +421,7 @@ static void key_help(struct ui *ui, const struct engine_view *v, int w, char *ou
 		HINT(2, "%s quit", quit);
 		if (v->load != LOAD_NONE)
 			HINT(5, "l/L load");
-		HINT(4, "? help");
+		HINT(2, "? help");
 	}
 #undef HINT
 	for (int keep = 6; keep > 0; keep--) {

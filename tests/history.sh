@@ -61,6 +61,15 @@ is "$(cat "$T/err")" "" "a checkin line is no corrupt line"
 like "$(sed -n 1,2p "$T/out")" '^Sessions: 2, from 2026-11-20 to 2026-11-22' "check-ins are not sessions"
 like "$(sed -n '/^Routines$/,/^$/p' "$T/out")" '^  Alfredson heel drops: 1 session, 1 completed' "nor routines"
 
+# The load of each session's sets, the lowest where it changed within
+# the step ("bodyweight" for 0, nothing where none was logged), two
+# sessions on one day told apart by their time, and no "(pain)" after a
+# name that says it.
+"$CLI" --now $NOW history-load.log >"$T/out" 2>"$T/err"
+sed -n '/^Reps/,$p' "$T/out" >"$T/tail"
+same "$T/tail" history-load-expected.txt "loads, times of a day's two sessions, measures not said twice"
+is "$(cat "$T/err")" "" "no corrupt line"
+
 "$CLI" --now $NOW --routine post-run-calf-care history-checkin.log >"$T/out" 2>/dev/null
 like "$(sed -n 1p "$T/out")" '^Sessions: 1, ' "--routine keeps one session"
 is "$(sed -n '/^Morning check-ins$/,$p' "$T/out" | sed -n 2,5p)" "  pain: last 6, back off
@@ -134,7 +143,7 @@ is "$(sed -n 1,3p "$T/out")" "Sessions: 138, from 2026-01-01 to 2026-03-11
   2 practice sessions left out (--practice shows them)" "and is read whole"
 is "$(sed -n '/^Morning check-ins$/,$p' "$T/out" | grep -c '^    2026-')" 138 \
 	"with 69 mornings of pain and stiffness"
-like "$(cat "$T/out")" '^  Calf pain after \(pain\): last [0-9]+, ' "and pain ratings with their zone"
+like "$(cat "$T/out")" '^  Calf pain after: last [0-9]+, ' "and pain ratings with their zone"
 sh "$srcdir/tests/gen_log.sh" 3000 long >long.log
 "$CLI" --now $NOW long.log >"$T/out" 2>"$T/err"
 is "$(cat "$T/err")$(sed -n 1p "$T/out")" "Sessions: 100, from 2026-01-01 to 2026-04-10" \
