@@ -155,7 +155,7 @@ static void draw_keys(struct ui *ui, int last)
 	keyname_of(o->key_next, next, sizeof next);
 	keyname_of(o->key_back, back, sizeof back);
 	keyname_of(o->key_quit, quit, sizeof quit);
-	struct help_row rows[24];
+	struct help_row rows[28];
 	int n = 0;
 #define ROW(what_, brief_, ...) do { \
 		snprintf(rows[n].key, sizeof rows[n].key, __VA_ARGS__); \
@@ -184,6 +184,7 @@ static void draw_keys(struct ui *ui, int last)
 		ROW("edit it in $EDITOR, then check it", "edit in $EDITOR", "e");
 		ROW("revert your copy to the one it hides", "revert your copy", "r");
 		ROW("history", NULL, "h");
+		ROW("the morning check-in (pain, stiffness)", "morning check-in", "c");
 		ROW("these keys", NULL, "?");
 		/* the quit key of the config quits the list too */
 		if (o->key_quit == 'q')

@@ -13,7 +13,7 @@ like "$s" '^ UI ice +2 steps +10:03 +last: never' "a routine with its step count
 like "$s" '^ UI session +3 steps +10:12 +last: never' "another routine"
 like "$s" '^ ui-broken \(broken\) 5:5: unknown key `durration`' \
 	"the broken routine is marked, with its first error's line:column"
-like "$s" 'Enter start +e edit +r revert +h history +\? help +q quit' "the key help line"
+like "$s" 'Enter start +e edit +r revert +h history +c check-in +\? help +q quit' "the key help line"
 is "$(pane '#{alternate_on} #{cursor_flag}')" "1 0" "the screen is taken: alternate screen, no cursor"
 
 pick 'UI session'
@@ -52,6 +52,7 @@ like "$s" '^ +PgUp, PgDn +a page up, down$' "PageUp and PageDown"
 like "$s" '^ +Home g, End G +the first, the last$' "Home/g and End/G"
 like "$s" '^ +r +revert your copy to the one it hides$' "r"
 like "$s" '^ +e +edit it in \$EDITOR, then check it$' "e"
+like "$s" '^ +c +the morning check-in \(pain, stiffness\)$' "c, the check-in"
 like "$s" '^ +\? +these keys$' "and ? itself"
 keys x
 wait_screen 'recoup: pick a routine'
