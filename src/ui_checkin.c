@@ -190,7 +190,10 @@ static void draw_answer(struct ui *ui, int y, int x, int w, size_t i)
 	char s[64];
 	if (i == c->cur) {
 		attron(A_BOLD);
-		paint_text(y, x, w, c->one ? "1_  0 for 10, Enter for 1" : "_");
+		/* after a 1, the hint that fits whole: never cut mid-phrase */
+		const char *hint = !c->one ? "_" : paint_width("1_  0 for 10, Enter for 1") <= w ?
+			"1_  0 for 10, Enter for 1" : paint_width("1_  0: 10") <= w ? "1_  0: 10" : "1_";
+		paint_text(y, x, w, hint);
 		attroff(A_BOLD);
 		return;
 	}

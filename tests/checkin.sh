@@ -179,7 +179,11 @@ like "$s" '> Pain +_' "40x12: pain"
 like "$(joined)" '0-3 fine, 4-5 acceptable, 6\+ back off' "40x12: the zones"
 like "$s" 'Stiffness' "40x12: stiffness"
 ok "$(! screen | awk 'length > 40' | grep -q .; echo $?)" "40x12: nothing wider than 40"
-keys 5 7
+keys 1
+wait_screen '> Pain +1_'
+ok $? "40x12: after 1, its hint"
+ok "$(! screen | grep -q 'Enter for *$'; echo $?)" "40x12: the hint is whole or left out, never cut mid-phrase"
+keys BSpace 5 7
 wait_exit
 like "$(last_log_line)" ' checkin pain=5 stiffness=7 elapsed=' "40x12: logged"
 tm resize-window -t t -x 80 -y 24
