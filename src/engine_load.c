@@ -32,6 +32,34 @@ static int load_reps(const struct engine *e, const struct segment *s, long grams
 	return want != s->target ? want : 0;
 }
 
+/* The rise refused on one side (the load back to load_before) is refused
+ * on the other side of the step too, where progression raised it alike
+ * (one backpack for both legs) and its sets still carry the raised load:
+ * one key, not one a side.  Returns whether there was such a side. */
+static bool refuse_other_side(struct engine *e, size_t i, long grams)
+{
+	const struct segment *s = &e->plan.v[i];
+	const struct side_target *t = target_side(&e->targets[s->step], s->side);
+	enum side other = s->side == SIDE_LEFT ? SIDE_RIGHT : s->side == SIDE_RIGHT ? SIDE_LEFT
+			  : SIDE_NONE;
+	if (other == SIDE_NONE)
+		return false;
+	const struct side_target *o = target_side(&e->targets[s->step], other);
+	if (!o->load_added || o->load_before != t->load_before || o->load != t->load ||
+	    o->reps_before <= 0)
+		return false;
+	bool any = false;
+	for (size_t j = i; j < e->plan.n && e->plan.v[j].step == s->step; j++) {
+		struct segment *x = &e->plan.v[j];
+		if (x->kind == SEG_SET && x->side == other && x->load == o->load) {
+			x->load = grams;
+			x->target = o->reps_before;
+			any = true;
+		}
+	}
+	return any;
+}
+
 /* Set the load of set `i` and of its step's later sets on its side. */
 static bool load_change(struct engine *e, size_t i, long grams)
 {
@@ -58,9 +86,11 @@ static bool load_change(struct engine *e, size_t i, long grams)
 	const char *side = s->side == SIDE_LEFT ? ", left side" : s->side == SIDE_RIGHT ?
 			   ", right side" : "";
 	const struct side_target *t = target_side(&e->targets[s->step], s->side);
+	bool both = reps > 0 && grams == t->load_before && refuse_other_side(e, i, grams);
 	char spoken[64];
 	if (reps > 0 && grams == t->load_before)
-		snprintf(text, sizeof text, "Load kept at %s kg: %d reps", kg, reps);
+		snprintf(text, sizeof text, "Load kept at %s kg: %d reps%s", kg, reps,
+			 both ? ", both sides" : "");
 	else if (reps > 0)
 		snprintf(text, sizeof text, "Load %s kg%s for the rest of %s%s: %d reps", kg,
 			 grams ? "" : " (bodyweight)", seg_step(e, s)->name, side, reps);

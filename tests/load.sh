@@ -89,15 +89,17 @@ start rng --plain --speed 25 --log "$rlog" "$T/rng.yaml"
 wait_for "] LEFT set 1 of 1: 3 reps (7.5 kg) of Heel drop"
 ok $? "at the top: load added, reps back to the bottom"
 send L
-wait_for "] Load kept at 5 kg: 5 reps"
-ok $? "L back to the old load: said with the old reps"
+wait_for "] Load kept at 5 kg: 5 reps, both sides"
+ok $? "L back to the old load: said with the old reps, for both legs (one backpack)"
 send 5
-wait_for "] RIGHT set 1 of 1: 3 reps (7.5 kg) of Heel drop"
-ok $? "the other side keeps the new target and load"
-send 3
+wait_for "] RIGHT set 1 of 1: 5 reps (5 kg) of Heel drop"
+ok $? "the other side: refused by the same key"
+send 5
 wait_for "Logged to $rlog"
 finish
 like "$(grep ' side=left ' "$rlog" | tail -n 1)" ' target=5 reps=5 min=3 max=5 load=5 ' \
 	"the refused load's set logs the old target"
+like "$(grep ' side=right ' "$rlog" | tail -n 1)" ' target=5 reps=5 min=3 max=5 load=5 ' \
+	"and so does the other side's"
 
 done_testing

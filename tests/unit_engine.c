@@ -875,7 +875,8 @@ static void test_load(void)
 	ok(engine_load_step(&E, -1), "L: the added load refused");
 	is_int(view().load, 7500, "back to 7.5 kg");
 	is_int(view().target, 15, "and to the reps before the rise");
-	is_str(E.notice, "Load kept at 7.5 kg: 15 reps", "said so");
+	is_str(E.notice, "Load kept at 7.5 kg: 15 reps, both sides",
+	       "said so: one key refuses it for both legs (one backpack)");
 	is_str(last_said(), "Load 7.5 kilograms, 15 reps", "aloud too");
 	ok(strstr(view().title, "15 reps (7.5 kg)") != NULL, "the title: %s", view().title);
 	ok(engine_load_step(&E, 1), "l: the load added after all");
@@ -885,8 +886,10 @@ static void test_load(void)
 	is_int(view().target, 15, "below the old load: the old reps still");
 	engine_number(&E, 15);
 	line_is(last_line(), "set", "side=left set=1 target=15 reps=15 load=5", "logged so");
-	is_int(view().target, 8, "the other side keeps its own target");
-	engine_number(&E, 8);
+	is_int(view().target, 15, "the other side: refused by the first L too");
+	is_int(view().load, 7500, "at the load before the rise");
+	engine_number(&E, 15);
+	line_is(last_line(), "set", "side=right set=1 target=15 reps=15 load=7.5", "logged so");
 	is_int(view().kind, SEG_REST, "a rest");
 	engine_next(&E);
 	is_int(view().target, 15, "the side's later sets: the old reps");
