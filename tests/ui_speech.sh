@@ -23,6 +23,20 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/tmux.sh"
 
+# a timed set of the plan, "set 2 of 3: 15 reps (2.5 kg) at 3-0-1" (the
+# load, in brackets, only for a step with load:): its reps and tempo in
+# set_reps and set_tempo; an awk function the checks below share
+SET_OF='
+function set_of(line,   a, na) {
+	if (!match(line, /set [0-9]+ of [0-9]+: [0-9]+ reps( \([^)]*\))? at [0-9]+-[0-9]+-[0-9]+/))
+		return 0
+	na = split(substr(line, RSTART, RLENGTH), a, " ")
+	set_reps = a[5]
+	set_tempo = a[na]
+	return 1
+}
+'
+
 SPEED=20
 TSPEED=4
 LEAD_MS=3000
@@ -113,18 +127,7 @@ if [ -f "$top_srcdir/routines/$TR.yaml" ]; then
 	ok $? "$TR at --speed $TSPEED: ran to the rest after set 1"
 	# awk over the plan and what was heard, for the sets heard to their end
 	# (a set that was cut short by the quit is not checked)
-	late=$(awk -v speed="$TSPEED" -v lead="$LEAD_MS" '
-	# a timed set of the plan, "set 2 of 3: 15 reps (2.5 kg) at 3-0-1"
-	# (the load, in brackets, only for a step with load:): its reps and
-	# tempo in set_reps and set_tempo
-	function set_of(line,   a, na) {
-		if (!match(line, /set [0-9]+ of [0-9]+: [0-9]+ reps( \([^)]*\))? at [0-9]+-[0-9]+-[0-9]+/))
-			return 0
-		na = split(substr(line, RSTART, RLENGTH), a, " ")
-		set_reps = a[5]
-		set_tempo = a[na]
-		return 1
-	}
+	late=$(awk -v speed="$TSPEED" -v lead="$LEAD_MS" "$SET_OF"'
 	function phases_of(t,   a) {
 		split(t, a, "-")
 		np = 0
@@ -227,18 +230,7 @@ done
 # check ROUTINE: awk over the plan and what was heard; prints "name=value"
 # lines, and "cut-key ..." for each key word cut.
 check() {
-	awk '
-	# a timed set of the plan, "set 2 of 3: 15 reps (2.5 kg) at 3-0-1"
-	# (the load, in brackets, only for a step with load:): its reps and
-	# tempo in set_reps and set_tempo
-	function set_of(line,   a, na) {
-		if (!match(line, /set [0-9]+ of [0-9]+: [0-9]+ reps( \([^)]*\))? at [0-9]+-[0-9]+-[0-9]+/))
-			return 0
-		na = split(substr(line, RSTART, RLENGTH), a, " ")
-		set_reps = a[5]
-		set_tempo = a[na]
-		return 1
-	}
+	awk "$SET_OF"'
 	function phases_of(t,   a) {
 		split(t, a, "-")
 		np = 0
