@@ -299,7 +299,8 @@ static void prog_checkin(struct prog_read *pr, struct rule_state *st, size_t i,
 static void prog_replay(struct prog_read *pr, struct step_target *out,
 			void (*cb)(void *ctx, const struct progress_event *e), void *ctx)
 {
-	qsort(pr->v, pr->n, sizeof *pr->v, rec_cmp);
+	if (pr->n) /* none: v is NULL, which qsort() may not take */
+		qsort(pr->v, pr->n, sizeof *pr->v, rec_cmp);
 	const struct prog_rec **ck = xcalloc(pr->n + 1, sizeof *ck);
 	size_t nck = 0;
 	for (size_t i = 0; i < pr->n; i++)

@@ -244,7 +244,8 @@ static void print_side(FILE *out, const struct why *w, size_t i, enum side side,
 	print_target(out, &w->r->steps[i], side, t);
 	/* newest last: a morning that decided about the session before it
 	 * comes after the sessions between them */
-	qsort(ws->v, ws->n, sizeof *ws->v, line_cmp);
+	if (ws->n)
+		qsort(ws->v, ws->n, sizeof *ws->v, line_cmp);
 	if (!ws->n) {
 		fprintf(out, "  nothing in the log yet: starts at %d\n", t->reps);
 		return;
