@@ -283,15 +283,14 @@ static bool hist_want(void *ctx, const struct lm_session *s)
 static void hist_sets(struct hist_read *hr, const struct lm_session *s)
 {
 	struct history *h = hr->h;
-	static const char *const sides[] = {
-		[SIDE_NONE] = "none", [SIDE_LEFT] = "left", [SIDE_RIGHT] = "right",
-	};
 	for (size_t k = 0; k < s->nsets; k++) {
 		const struct lm_set *x = &s->sets[k];
-		/* a set skipped as its last line is not a set done */
-		if (x->skipped || !*x->name || (unsigned)x->side >= ARRAY_LEN(sides))
+		/* a set skipped as its last line is not a set done; a set is
+		 * on one side or none (the model gives no other) */
+		if (x->skipped || !*x->name ||
+		    (x->side != SIDE_NONE && x->side != SIDE_LEFT && x->side != SIDE_RIGHT))
 			continue;
-		size_t ex = hist_exercise(hr, x->name, sides[x->side]); /* may move them */
+		size_t ex = hist_exercise(hr, x->name, side_word(x->side)); /* may move them */
 		struct history_exercise *e = &h->exercises[ex];
 		/* this session's point is the last one, if it has one yet: a
 		 * session is handed over whole */
