@@ -27,6 +27,11 @@ wait_heading() {
 	show_screen
 	return 1
 }
+# wait_big_words TEXT: until the big words read TEXT.  The big cells go
+# out in a write of their own after the text (src/ui_direct.c): a heading
+# already drawn says nothing of them.
+_big_words_are() { [ "$(big_words)" = "$1" ]; }
+wait_big_words() { _poll 10 _big_words_are "$1"; }
 # band FIELD: a field of the first band's first word (1 row, 2 height,
 # 3 first column, 4 last column, 5 kind)
 band() { big | head -n 1 | cut -d' ' -f"$1"; }
@@ -94,15 +99,18 @@ through_set() {
 start
 wait_heading 'LEFT  GET READY'
 ok $? "80x24: the lead-in of the left set"
+wait_big_words "<LEFT GET READY"
 is "$(big_words)" "<LEFT GET READY" "80x24: the side and the part in big words"
 ok "$([ "$(band 2)" -ge 5 ]; echo $?)" "80x24: the words are five rows tall at least ($(band 2))"
 ok "$([ "$(word_at '<LEFT' 4)" -lt 40 ]; echo $?)" "80x24: LEFT sits in the left half, behind its arrow"
 ok "$(! screen | grep -q '▶'; echo $?)" "80x24: the step list gives way to the words"
+_poll 10 eval 'big_figure | grep -q "^1:00$"'
 like "$(big_figure)" '^1:00$' "the lead-in's time in big digits under them"
 
 keys n
 wait_heading 'LEFT  (DOWN|HOLD|UP) [0-9]'
 ok $? "the left set runs"
+_poll 10 eval 'big_words | grep -Eq "^<LEFT (DOWN|HOLD|UP)"'
 left=$(band_rows)
 through_set
 ok "$([ $seen -ge 5 ] && [ $wrong = 0 ]; echo $?)" \
@@ -110,11 +118,13 @@ ok "$([ $seen -ge 5 ] && [ $wrong = 0 ]; echo $?)" \
 
 wait_heading 'RIGHT  GET READY'
 ok $? "then the right side's lead-in"
+wait_big_words "GET READY RIGHT>"
 is "$(big_words)" "GET READY RIGHT>" "RIGHT in big words"
 ok "$([ "$(word_at 'RIGHT>' 3)" -ge 40 ]; echo $?)" "RIGHT sits in the right half, before its arrow"
 keys n
 wait_heading 'RIGHT  (DOWN|HOLD|UP) [0-9]'
 ok $? "the right set runs"
+_poll 10 eval 'big_words | grep -Eq "^(DOWN|HOLD|UP) [0-9]+ RIGHT>$"'
 right=$(band_rows)
 ok "$([ "$left" != "$right" ]; echo $?)" "LEFT and RIGHT sets differ in the big area, colour or not"
 through_set
@@ -127,12 +137,14 @@ wait_heading 'GET READY'
 keys n
 wait_heading 'ICE ON'
 ok $? "ice on"
+wait_big_words "ICE ON"
 is "$(big_words)" "ICE ON" "ICE ON in big words"
 is "$(band 5)" B "ICE ON: solid blocks"
 on=$(band_rows)
 keys n
 wait_heading 'ICE OFF'
 ok $? "ice off"
+wait_big_words "ICE OFF"
 is "$(big_words)" "ICE OFF" "ICE OFF in big words"
 is "$(band 5)" S "ICE OFF: shaded blocks"
 off=$(band_rows)
@@ -142,11 +154,11 @@ ok "$(printf '%s\n' "$on" | grep -q '█' && ! printf '%s\n' "$on" | grep -q '�
 
 # ---- larger: the words grow with the window ----
 tm resize-window -t t -x 120 -y 40
-_poll 5 eval '[ "$(band 2)" -ge 10 ]'
+_poll 10 eval '[ "$(band 2)" -ge 10 ]'
 ok $? "120x40: the words are taller ($(band 2) rows)"
 is "$(big_words)" "ICE OFF" "120x40: and read the same"
 tm resize-window -t t -x 200 -y 60
-_poll 5 eval '[ "$(band 2)" -ge 15 ]'
+_poll 10 eval '[ "$(band 2)" -ge 15 ]'
 ok $? "200x60: taller again ($(band 2) rows)"
 is "$(big_words)" "ICE OFF" "200x60: and read the same"
 like "$(screen)" '▶ Ice both calves' "200x60: the step list beside them"
@@ -161,6 +173,7 @@ wait_heading 'LEFT  GET READY'
 keys n
 wait_heading 'LEFT  TIMER'
 ok $? "the timer on the left"
+wait_big_words "<LEFT TIMER"
 is "$(big_words)" "<LEFT TIMER" "200x60: a timer says TIMER (HOLD is a tempo's phase)"
 ok "$([ "$(word_at '<LEFT' 4)" -lt 100 ]; echo $?)" "200x60: LEFT in the left half"
 like "$(screen)" '▶ Bent-knee soleus stretch o…│' "200x60: a long step name cut with an ellipsis in the list"
@@ -168,6 +181,7 @@ like "$(screen)" '▶ Bent-knee soleus stretch o…│' "200x60: a long step nam
 keys Space
 wait_heading 'PAUSED'
 ok $? "paused"
+wait_big_words "PAUSED"
 is "$(big_words)" "PAUSED" "PAUSED in big words"
 is "$(band 5)" S "PAUSED: shaded"
 keys Space
@@ -186,7 +200,7 @@ _small_drawn() {
 _poll 10 _small_drawn
 ok $? "60x16: no big words, the time in big digits" || { big | sed 's/^/#   /'; show_screen; }
 tm resize-window -t t -x 80 -y 24
-_poll 5 eval '[ "$(big_words)" = "<LEFT TIMER" ]'
+wait_big_words "<LEFT TIMER"
 ok $? "back at 80x24, the big words again"
 keys q y Enter
 wait_exit
@@ -200,9 +214,10 @@ wait_heading 'LEFT  (DOWN|HOLD|UP) [0-9]'
 keys n
 wait_heading 'LEFT  HOW MANY\?'
 ok $? "stopped early: how many?"
+wait_big_words "<LEFT HOW MANY?"
 is "$(big_words)" "<LEFT HOW MANY?" "HOW MANY? in big words"
 keys 3
-_poll 5 eval '[ "$(big_figure)" = 3 ]'
+_poll 10 eval '[ "$(big_figure)" = 3 ]'
 ok $? "the count typed is the big figure"
 like "$(screen)" 'set 1 of 1   3 of 4 reps' "and the counters say the same"
 keys q y Enter
@@ -211,6 +226,7 @@ wait_exit
 # ---- outside UTF-8: '#' and ':' ----
 start LC_ALL=C LANG=C
 wait_heading 'LEFT  GET READY'
+_poll 10 eval '[ "$(screen | "$BIGREAD" -a | _band_text first)" = "<LEFT GET READY" ]'
 is "$(screen | "$BIGREAD" -a | _band_text first)" "<LEFT GET READY" "LC_ALL=C: the words in '#'"
 keys q y Enter
 wait_exit
