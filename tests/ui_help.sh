@@ -24,11 +24,12 @@ like "$(screen | tail -n 1)" '^ Under way: LEFT  TIMER, 0:[0-9][0-9] left \(Wall
 	"the last row says what is under way and the time left"
 like "$(joined)" 'Any key to go back\. The session goes on meanwhile\.' "the help says the session goes on"
 # each second of the countdown (a quarter of a real one at --speed 4)
-# reaches the line: three in a row, each within a generous 3 s
+# reaches the line: three in a row, each within a generous 10 s (a poll
+# that ends as soon as it does)
 seen=$(line_time)
 for k in 1 2 3; do
 	t=$(line_time)
-	_poll 3 _time_below "$(secs "$t")" || break
+	_poll 10 _time_below "$(secs "$t")" || break
 	seen="$seen $(line_time)"
 done
 like "$seen" '^0:[0-9]+( 0:[0-9]+){3}$' "the time left goes down while the keys are shown: $seen" ||
@@ -43,7 +44,8 @@ like "$(screen | sed -n 1p)" 'recoup: keys' "the help stays until a key"
 ok "$(! grep -q ' pause ' "$LOG"; echo $?)" "nothing paused: no pause line in the log"
 
 keys x
-wait_screen 'RIGHT  TIMER'
+# the help's last row says RIGHT  TIMER too: wait for the help to go
+wait_gone 'recoup: keys' && wait_screen 'RIGHT  TIMER'
 ok $? "any key goes back to the session, still counting"
 keys '?'
 wait_screen '^ Under way: RATE 0-10, waiting for you \(Calf tightness\)' 20
@@ -74,8 +76,10 @@ ok "$(! joined | grep -q 'goes on meanwhile'; echo $?)" "paused: not that it goe
 like "$(screen | tail -n 1)" '^ Under way: PAUSED, 0:[0-9][0-9] left \(Wall stretch\) *$' \
 	"paused: the last row agrees"
 keys x
-wait_screen 'PAUSED'
-ok "$(! screen | grep -q 'recoup: keys'; echo $?)" "any key: back to the session, still paused"
+# the help's last row says PAUSED too: wait for the help to go, then
+# for the session's PAUSED
+wait_gone 'recoup: keys' && wait_screen 'PAUSED'
+ok $? "any key: back to the session, still paused"
 keys Space
 wait_screen 'LEFT  TIMER'
 keys '?'
