@@ -31,7 +31,8 @@ ok "$(! screen | grep -Eq 'In the list|edit it in|revert your copy|^ +h +history
 is "$(help_aligned)" 1 "help: the session keys' descriptions start in one column"
 [ "$(help_aligned)" = 1 ] || show_screen
 keys x
-wait_screen 'LEFT  TIMER'
+# the help's last row says LEFT  TIMER too: wait for the help to go
+wait_gone 'recoup: keys' && wait_screen 'LEFT  TIMER'
 ok $? "help: any key goes back to the session"
 
 keys q
@@ -49,7 +50,7 @@ wait_gone 'Quit this session'
 ok $? "n answers no: the question goes away"
 wait_log ' resume n=1 name="Wall stretch" paused=[0-9.]+$'
 ok $? "n: resume logged"
-wait_digits_change "$(digits)" 5
+wait_digits_change "$(digits)"
 ok $? "the countdown goes on"
 like "$(screen)" 'LEFT  TIMER' "still on the same step"
 ok "$(! grep -q ' end ' "$LOG"; echo $?)" "no end line in the log"
@@ -93,7 +94,7 @@ ok "$(! screen | grep -q 'In the list'; echo $?)" "config: help over a session: 
 is "$(help_aligned)" 1 "config: help: the descriptions still start in one column"
 [ "$(help_aligned)" = 1 ] || show_screen
 keys z
-wait_screen 'LEFT  TIMER'
+wait_gone 'recoup: keys' && wait_screen 'LEFT  TIMER'
 ok $? "config: help: any key goes back"
 keys Space
 sleep 0.3
