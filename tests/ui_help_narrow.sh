@@ -34,7 +34,7 @@ tm resize-window -t t -x 80 -y 24
 wait_screen 'l and L +load up, down a step \(this side, rest of the step\) *$'
 ok $? "80 columns: the long words" || show_screen
 keys x
-wait_screen 'LEFT set 1 of 2: 3 reps'
+wait_gone 'recoup: keys' && wait_screen 'LEFT set 1 of 2: 3 reps'
 ok $? "any key goes back to the set"
 keys q y
 wait_screen 'Session ended early'
