@@ -96,10 +96,10 @@ check_ice_off() {
 # there is room, cut with an ellipsis where there is not.
 check_count() {
 	if [ "$w" -ge 30 ]; then
-		wait_body_joined 'Reps done\? Type the number, then Enter \(Enter alone: [0-9]+; n skips the set\)' 2
+		wait_body_joined 'Reps done\? Type the number, then Enter \(Enter alone: [0-9]+; n skips the set\)'
 		ok $? "$size: the count prompt whole, default count and all"
 	else
-		wait_body_joined 'Reps done\? Type the number, then…' 2
+		wait_body_joined 'Reps done\? Type the number, then…'
 		ok $? "$size: the count prompt cut with an ellipsis"
 	fi
 	if [ "$h" -ge 24 ]; then
@@ -115,6 +115,9 @@ for size in 20x6 30x8 40x12 80x24; do
 	tm_start --config "$T/layout.conf" --routine-dir "$DIR" ui-kinds
 	wait_screen '^ UI kinds'
 	tm resize-window -t t -x "$w" -y "$h"
+	# the note's heading is NOTE at 80x24 too: before the first check,
+	# wait for the drawing at the new size, its title cut with an ellipsis
+	[ "$w" -ge 60 ] || _poll 10 eval 'screen | head -n 1 | grep -q "…"'
 	bad=0
 	while IFS=';' read -r k words after small check; do
 		[ "$k" = - ] || keys "$k"
@@ -125,13 +128,13 @@ for size in 20x6 30x8 40x12 80x24; do
 		else
 			want="$words  $after"
 		fi
-		if ! _poll 5 _heading_is "$want"; then
+		if ! _poll 10 _heading_is "$want"; then
 			echo "#   $size, after $k: the heading is not: $want"
 			show_screen
 			bad=$((bad + 1))
 			break
 		fi
-		if [ "$h" -ge 12 ] && [ "$after" != - ] && ! _poll 2 _digits_shown; then
+		if [ "$h" -ge 12 ] && [ "$after" != - ] && ! _poll 10 _digits_shown; then
 			echo "#   $size, $words: no big digits"
 			show_screen
 			bad=$((bad + 1))
