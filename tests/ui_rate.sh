@@ -53,7 +53,7 @@ ok $? "the tightness rating"
 like "$(screen)" '^ Type tightness 0 to 10, then Enter \(n skips\)$' "its prompt names the measure"
 unlike "$(screen)" '0-3 fine' "and shows no pain zones"
 keys 7
-_poll 5 eval '[ "$(big_figure)" = 7 ]'
+_poll 10 eval '[ "$(big_figure)" = 7 ]'
 ok $? "7 typed: the big figure"
 unlike "$(screen)" '7 (fine|acceptable|back off)' "no zone for a tightness value"
 keys Enter
