@@ -68,11 +68,13 @@ wait_screen 'recoup: pick a routine'
 ok $? "q in the history goes back to the picker"
 
 # a resize, then keys still work
+# (tmux keeps the 80x24 screen, cut at the edge, until the program draws:
+# wait for what only its drawing at each size has)
 tm resize-window -t t -x 50 -y 12
-wait_screen '^ UI session +3 steps'
+wait_screen '^ Enter start .*…$' && wait_screen '^ UI session +3 steps'
 ok $? "the picker is redrawn at 50x12"
 tm resize-window -t t -x 80 -y 24
-wait_screen 'Enter start +e edit +r revert +h history'
+wait_screen 'Enter start +e edit +r revert +h history +c check-in +\? help +q quit'
 ok $? "and at 80x24 again"
 keys Down
 wait_screen '1 ice +Ice the calf +10:00'
@@ -109,7 +111,7 @@ like "$(screen)" '^EXIT=0' "the shell's screen is back"
 tm_start --routine-dir "$ROUTINES"
 wait_screen 'recoup: pick a routine'
 tm resize-window -t t -x 12 -y 4
-_poll 5 _joined_has '^Make the window larger \(20x6 at least\) $'
+_poll 10 _joined_has '^Make the window larger \(20x6 at least\) $'
 ok $? "at 12x4 the picker asks for room in words that fit whole" || show_screen
 keys q
 wait_exit
@@ -155,7 +157,7 @@ tm_start --routine-dir "$T/cold"
 wait_screen 'recoup: pick a routine'
 pick 'Cold soak'
 ok $? "a routine with a warning is listed"
-_poll 5 _joined_has '5:15: warning: an ice round longer than 20 minutes risks cold injury; consider rounds with `off` between 1 ice'
+_poll 10 _joined_has '5:15: warning: an ice round longer than 20 minutes risks cold injury; consider rounds with `off` between 1 ice'
 ok $? "its preview shows the warning, whole, with its line and column" || show_screen
 keys q
 wait_exit
@@ -180,13 +182,19 @@ wait_screen 'recoup: pick a routine'
 pick 'Page 01'
 ok $? "Page 01 selected"
 keys PageDown
-_poll 5 _selected_is 'Page 22'
+_poll 10 _selected_is 'Page 22'
 ok $? "PageDown: 21 rows down" || show_screen
 keys PageUp
-_poll 5 _selected_is 'Page 01'
+_poll 10 _selected_is 'Page 01'
 ok $? "PageUp: 21 rows up" || show_screen
-keys End PageDown
-_poll 5 _selected_is "$(screen | sed -n 's/^ \([^ ].*[^ ]\) \{2,\}[0-9]* steps\{0,1\} .*/\1/p' | tail -n 1)"
+# the last row is read once End has landed, not from the screen before it
+_last_selected() {
+	_selected_is "$(screen | sed -n 's/^ \([^ ].*[^ ]\) \{2,\}[0-9]* steps\{0,1\} .*/\1/p' | tail -n 1)"
+}
+keys End
+_poll 10 _last_selected
+keys PageDown
+_poll 10 _last_selected
 ok $? "PageDown at the last row stays there" || show_screen
 keys q
 wait_exit
