@@ -55,10 +55,10 @@ ok $? "Up scrolls back"
 i=0
 while [ "$i" -lt 30 ]; do keys Down; i=$((i + 1)); done
 _last_at_bottom() { screen | sed -n 8p | grep -Eq '^   Calf tightness +last 3'; }
-_poll 5 _last_at_bottom
+_poll 10 _last_at_bottom
 ok $? "30 times Down: the last line at the bottom, not a blank page" || show_screen
 keys Up
-_poll 5 eval 'screen | sed -n 9p | grep -Eq "^   Calf tightness +last 3"'
+_poll 10 eval 'screen | sed -n 9p | grep -Eq "^   Calf tightness +last 3"'
 ok $? "and one Up scrolls back at once" || show_screen
 tm resize-window -t t -x 80 -y 24
 wait_screen '^ Sessions per week'
