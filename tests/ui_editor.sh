@@ -110,7 +110,7 @@ wait_screen 'recoup: pick a routine'
 pick 'UI ice'
 ok $? "UI ice selected again"
 keys e
-_poll 5 _joined_has 'Could not run the editor /nonexistent/ed \(from \$EDITOR\): No such file or directory'
+_poll 10 _joined_has 'Could not run the editor /nonexistent/ed \(from \$EDITOR\): No such file or directory'
 ok $? "EDITOR that cannot be run: the picker says so, naming it and why" || show_screen
 ok "$(! joined | grep -q ': ok'; echo $?)" "and does not say the file is ok"
 keys q
@@ -123,7 +123,7 @@ wait_screen 'recoup: pick a routine'
 pick 'UI ice'
 ok $? "UI ice selected"
 keys e
-_poll 5 _joined_has "The editor $T/fake-ed \\(from \\\$EDITOR\\) exited with status 3"
+_poll 10 _joined_has "The editor $T/fake-ed \\(from \\\$EDITOR\\) exited with status 3"
 ok $? "an editor that exits 3: the picker says so" || show_screen
 ok "$([ -f "$ice" ]; echo $?)" "a file of the user's is never removed after a failed edit"
 keys q
@@ -142,7 +142,7 @@ wait_screen 'recoup: pick a routine'
 pick 'Ice intervals'
 ok $? "a shipped routine is listed"
 keys e
-_poll 5 _joined_has 'Edited a copy, .*: ok'
+_poll 10 _joined_has 'Edited a copy, .*: ok'
 ok $? "e on it: the picker says it edited a copy" || show_screen
 like "$(joined | tr -d ' ')" "Editedacopy,$mine/ice-intervals\\.yaml\\(theoriginalisleftasitwas\\):ok" \
 	"naming the copy"
@@ -152,7 +152,7 @@ same_file "$mine/ice-intervals.yaml" "$T/shipped.mine" "the copy is the routine,
 same_file "$shipped" "$T/shipped.orig" "the original is left as it was"
 is "$(ls -ld "$mine" | cut -c1-10)" "drwx------" "the routine directory was made, mode 0700"
 keys e
-_poll 5 _joined_has "$mine/ice-intervals.yaml: ok"
+_poll 10 _joined_has "$mine/ice-intervals.yaml: ok"
 ok $? "e again edits the copy itself" || show_screen
 is "$(sed -n 2p "$T/ed-args")" "$mine/ice-intervals.yaml" "the editor got the copy again"
 is "$(ls "$mine")" "ice-intervals.yaml" "no second copy"
@@ -169,7 +169,7 @@ if [ "$(id -u)" != 0 ]; then
 	pick 'UI ice'
 	ok $? "UI ice selected, read-only"
 	keys e
-	_poll 5 _joined_has 'Cannot copy .*: File exists'
+	_poll 10 _joined_has 'Cannot copy .*: File exists'
 	ok $? "a read-only routine of the user's: never copied over itself" || show_screen
 	is "$(cat "$T/ed-args")" "" "and no editor"
 	keys q
@@ -248,18 +248,18 @@ wait_screen 'recoup: pick a routine'
 pick 'Ice intervals'
 ok $? "the copy is listed"
 keys r
-_poll 5 _joined_has 'y/n'
+_poll 10 _joined_has 'y/n'
 like "$(joined | tr -d ' ')" "Revertice-intervals\\?Yourcopy$mine/ice-intervals\\.yamlgoestothetrash,and$top_srcdir/routines/ice-intervals\\.yamlshowsagain\\.y/n" \
 	"r asks first, naming the copy and the routine it hides" || show_screen
 like "$(screen)" 'y: yes, to the trash +any other key: no' "the key line says how to answer"
 keys n
-_poll 5 _joined_has 'Not reverted'
+_poll 10 _joined_has 'Not reverted'
 like "$(joined | tr -d ' ')" "Notreverted:$mine/ice-intervals\\.yamliskept" "n: not reverted"
 same_file "$mine/ice-intervals.yaml" "$T/copy.mine" "the copy is untouched"
 keys r
-_poll 5 _joined_has 'y/n'
+_poll 10 _joined_has 'y/n'
 keys y
-_poll 5 _joined_has 'Reverted'
+_poll 10 _joined_has 'Reverted'
 like "$(joined | tr -d ' ')" "Reverted:yourcopyisnow$trash/ice-intervals\\.yaml,and$top_srcdir/routines/ice-intervals\\.yamlshowsagain" \
 	"y: the copy is moved to the trash, said with both paths" || show_screen
 ok "$([ ! -e "$mine/ice-intervals.yaml" ]; echo $?)" "the copy is gone from the routine directory"
@@ -269,12 +269,13 @@ same_file "$shipped" "$T/shipped.orig" "the shipped routine is as it was"
 
 # r where there is nothing to revert: says why not
 keys r
-_poll 5 _joined_has 'Nothing to revert'
+_poll 10 _joined_has 'Nothing to revert'
 like "$(joined | tr -d ' ')" "Nothingtorevert:rrevertsacopyofyourstotheroutineithides,and$top_srcdir/routines/ice-intervals\\.yamlisnotinaroutinedirectoryofyours" \
 	"r on a shipped routine: not a copy of the user's" || show_screen
 pick 'UI ice'
 keys r
-_poll 5 _joined_has 'Nothing to revert'
+# 'Nothing to revert' was said for the routine before: wait for this one's
+_poll 10 eval 'joined | tr -d " " | grep -q "Nothingtorevert:.*/ui-ice\.yamlhidesnoother"'
 like "$(joined | tr -d ' ')" "Nothingtorevert:$dir/ui-ice\\.yamlhidesnootherroutinenamedui-iceonthesearchpath" \
 	"r on a routine of the user's that hides none: says so" || show_screen
 
@@ -282,12 +283,12 @@ like "$(joined | tr -d ' ')" "Nothingtorevert:$dir/ui-ice\\.yamlhidesnootherrout
 echo mine >"$T/ed-mode"
 pick 'Ice intervals'
 keys e
-_poll 5 _joined_has 'Edited a copy'
+_poll 10 _joined_has 'Edited a copy'
 ok $? "e makes a new copy" || show_screen
 keys r
-_poll 5 _joined_has 'y/n'
+_poll 10 _joined_has 'y/n'
 keys y
-_poll 5 _joined_has 'Reverted'
+_poll 10 _joined_has 'Reverted'
 ok "$([ -f "$trash/ice-intervals.1.yaml" ]; echo $?)" "the second goes to ice-intervals.1.yaml" || ls "$trash"
 same_file "$trash/ice-intervals.yaml" "$T/copy.mine" "the first is still there, as it was"
 
@@ -295,7 +296,7 @@ same_file "$trash/ice-intervals.yaml" "$T/copy.mine" "the first is still there, 
 echo none >"$T/ed-mode"
 pick 'Ice intervals'
 keys e
-_poll 5 _joined_has 'No change'
+_poll 10 _joined_has 'No change'
 like "$(joined | tr -d ' ')" "Nochange:thecopymadeforitwasremoved,$top_srcdir/routines/ice-intervals\\.yamlisasitwas" \
 	"an editor that changes nothing: the copy is removed, and said" || show_screen
 ok "$([ ! -e "$mine/ice-intervals.yaml" ]; echo $?)" "no copy is left"
@@ -304,18 +305,18 @@ ok "$([ ! -e "$mine/ice-intervals.yaml" ]; echo $?)" "no copy is left"
 echo fail >"$T/ed-mode"
 pick 'Ice intervals'
 keys e
-_poll 5 _joined_has 'exited with status 3; the copy made for it was removed'
+_poll 10 _joined_has 'exited with status 3; the copy made for it was removed'
 ok $? "an editor that fails on a copy: the copy is removed, and said" || show_screen
 ok "$([ ! -e "$mine/ice-intervals.yaml" ]; echo $?)" "no copy is left"
 ok "$(! ls "$trash" | grep -q 'ice-intervals\.2'; echo $?)" "an unchanged copy does not go to the trash"
 echo kill >"$T/ed-mode"
 keys e
-_poll 5 _joined_has 'killed by signal 15 \(TERM\); the copy made for it was removed'
+_poll 10 _joined_has 'killed by signal 15 \(TERM\); the copy made for it was removed'
 ok $? "an editor killed on a copy: the copy is removed too" || show_screen
 ok "$([ ! -e "$mine/ice-intervals.yaml" ]; echo $?)" "no copy is left"
 echo scribble >"$T/ed-mode"
 keys e
-_poll 5 _joined_has 'was moved to the trash'
+_poll 10 _joined_has 'was moved to the trash'
 like "$(joined | tr -d ' ')" "exitedwithstatus3;thecopymadeforit,changed,wasmovedtothetrash:$trash/ice-intervals\\.2\\.yaml" \
 	"a copy written in, then a failed editor: the copy goes to the trash, not lost" || show_screen
 ok "$([ ! -e "$mine/ice-intervals.yaml" ]; echo $?)" "it no longer hides the shipped routine"
@@ -334,9 +335,9 @@ ok $? "the broken copy is listed in the shipped one's place"
 wait_screen 'r: back to the routine it hides'
 ok $? "its preview offers r"
 keys r
-_poll 5 _joined_has 'y/n'
+_poll 10 _joined_has 'y/n'
 keys y
-_poll 5 _joined_has 'Reverted'
+_poll 10 _joined_has 'Reverted'
 ok $? "r, y: reverted" || show_screen
 wait_screen '^ Ice intervals +3 steps'
 ok $? "the shipped routine is listed again"
