@@ -22,8 +22,10 @@ EOF
 	tm_start --config "$T/cue.conf" --speed 100 --routine-dir "$ROUTINES" ui-session
 	wait_body_joined "The cue command [^ ]*$name cannot be run: $why"
 	ok $? "$name: the screen says the cue command cannot be run, and why"
-	# every prompt tries again; the note stays one
-	wait_log ' step n=1 ' && wait_screen 'RIGHT'
+	# every prompt tries again; the note stays one (the first screen
+	# already says RIGHT, in its "next:" line: wait for the right side's
+	# heading)
+	wait_log ' step n=1 ' && wait_screen 'RIGHT  TIMER'
 	is "$(body_joined | grep -o 'cannot be run' | wc -l | tr -d ' ')" 1 "$name: said once, after more prompts"
 	wait_log ' step n=2 .*name="Heel raise"'
 	ok $? "$name: the session goes on"
@@ -49,9 +51,9 @@ EOF
 	ok $? "SIGKILL: the cue runs"
 	cue=$(_cue)
 	kill -KILL "$(recoup_pid)"
-	_poll 5 pid_gone "$(recoup_pid)"
+	_poll 10 pid_gone "$(recoup_pid)"
 	ok $? "SIGKILL: recoup is gone"
-	_poll 5 pid_gone "${cue:-0}"
+	_poll 10 pid_gone "${cue:-0}"
 	ok $? "SIGKILL: the cue is gone too" || kill "$cue"
 else
 	n=$((n + 1))
