@@ -81,6 +81,9 @@ tm_start -e env LC_ALL=C LANG=C "$RECOUP" --log "$LOG" --routine-dir "$R" latin
 tm resize-window -t t -x 150 -y 24
 wait_screen '^ \?tirement \? chaud, \?\? '
 ok $? "C locale: the title bar shows one ? a character"
+# the title is the same on the 80x24 screen, drawn if the program starts
+# before the resize, which has no step list: wait for the wide one's
+_poll 10 _screen_has '\?paule \?t\? '
 s=$(screen)
 like "$s" '\?paule \?t\? ' "C locale: the step list, one ? a character"
 # the step list's bar is in the same column on every row
