@@ -31,7 +31,8 @@ ok $? "n: going on"
 wait_log ' resume n=2 name=Hold paused=[0-9.]+$'
 ok $? "resumed"
 keys q Enter
-wait_screen 'Quit this session\?.*' 
+# the first question is still on the screen, line by line: wait for a second
+_poll 10 eval '[ "$(screen | grep -c "Quit this session?")" -ge 2 ]'
 keys y Enter
 wait_exit
 ok $? "q then y quits"
