@@ -461,7 +461,7 @@ wait_log ' end status=complete ' 15
 keys q
 wait_exit
 _cues_done() { grep -q 'Routine complete' "$T/cues" 2>/dev/null; }
-_poll 5 _cues_done
+_poll 10 _cues_done
 like "$(cat "$T/cues" 2>/dev/null)" 'Hold, 2 seconds' "cue_command: the prompts are run through it"
 is "$(cat "$T/cues" 2>/dev/null)" "Hold, 2 seconds
 Go
@@ -488,7 +488,7 @@ confirm_quit = false;
 cue_command = ["$T/stubborn.sh", "%s"];
 EOF
 tm_start --config "$T/stubborn.conf" --routine-dir "$FIX" cfg-holds
-wait_screen 'step 1 of 2' && _poll 5 test -s "$T/cue-pids"
+wait_screen 'step 1 of 2' && _poll 10 test -s "$T/cue-pids"
 ok $? "cue_command: a cue that ignores SIGTERM starts"
 first=$(head -n 1 "$T/cue-pids")
 keys n
@@ -498,7 +498,7 @@ ok $? "cue_command: a cue that ignores SIGTERM does not hold up the next prompt"
 _all_gone() { for _p in $1; do pid_gone "$_p" || return 1; done; }
 _poll 20 _all_gone "$first"
 ok $? "cue_command: it is killed after a while, with the process it started"
-wait_digits_change "$(digits)" 3
+wait_digits_change "$(digits)"
 ok $? "cue_command: the countdown goes on meanwhile"
 keys q Enter
 wait_exit 10
