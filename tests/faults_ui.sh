@@ -62,7 +62,7 @@ for d in $delays; do
 	# the screen is left as it was: EXIT= is where the cursor was (and may
 	# wrap: -J joins the rows)
 	# (what follows it on the row is the old screen's: 137 is looked for)
-	if _poll 5 _killed_137; then st=137; else st=$(joined_rows | grep -o 'EXIT=[0-9]*'); fi
+	if _poll 10 _killed_137; then st=137; else st=$(joined_rows | grep -o 'EXIT=[0-9]*'); fi
 	[ -f "$LOG" ] || : >"$LOG"
 	lines=$(wc -l <"$LOG" | tr -d ' ')
 	echo "# kill $k after $d s: exit $st, $lines of 28 lines logged"
@@ -236,6 +236,8 @@ tm_start --speed 10 --routine-dir "$ROUTINES" ui-session
 wait_screen 'LEFT  TIMER'
 ok $? "storm: the session runs"
 pid=$(recoup_pid)
+# the digits go out after the rest of the frame: once they show, so does it
+wait_digits
 before=$(screen)
 # sizes from 12x4 to 120x40: fifty one at a time, fifty in one tmux command
 awk -v s="$seed" 'BEGIN { srand(s); for (i = 0; i < 100; i++) print 12 + int(rand() * 109), 4 + int(rand() * 37) }' >"$T/sizes"
@@ -268,15 +270,17 @@ _redrawn() {
 }
 _poll 20 _redrawn
 ok $? "storm: back at 80x24 the screen is redrawn" || show_screen
+# the big cells go out after the text, in a write of their own
+_poll 10 eval '[ "$(big_words)" = "<LEFT TIMER" ]'
 s=$(screen)
 is "$(printf '%s\n' "$s" | wc -l | tr -d ' ')" 24 "storm: 24 rows"
 is "$(title_row "$s")" "$(title_row "$before")" "storm: the title bar as before"
 is "$(printf '%s\n' "$s" | tail -n 1)" "$(printf '%s\n' "$before" | tail -n 1)" "storm: the key help as before"
 is "$(printf '%s\n' "$s" | "$BIGREAD" | _band_text first)" "<LEFT TIMER" "storm: the big words"
 ok "$(! printf '%s\n' "$s" | grep -Eq 'Make the|at least'; echo $?)" "storm: nothing of a small screen left"
-wait_digits 5
+wait_digits
 ok $? "storm: the big digits"
-wait_digits_change "$(digits)" 5
+wait_digits_change "$(digits)"
 ok $? "storm: still counting down"
 t1=$(cpu_ticks "$pid")
 sleep 1
