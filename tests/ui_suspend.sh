@@ -37,6 +37,9 @@ ok "$(! grep -q ' pause ' "$LOG"; echo $?)" "nothing is logged while stopped"
 keys fg Enter
 wait_screen 'LEFT: Wall stretch, 5:00'
 ok $? "fg: the screen is redrawn"
+# the repaint is the whole screen, its lower rows after that line, and the
+# big digits go out last, in a write of their own: wait for them
+wait_digits
 s=$(screen)
 like "$s" '^ UI session +step 1 of 3' "the title bar is back"
 like "$s" '(│|^) next: RIGHT: Wall stretch' "the lower lines are back"
