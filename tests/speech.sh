@@ -159,7 +159,7 @@ ok $? "--speak, nothing found: the screen says so"
 tm pipe-pane -O -t t "perl '$T/bells.pl' '$T/bells'"
 wait_log ' step n=2 type=rate' 15
 _bells() { [ -s "$T/bells" ]; }
-_poll 5 _bells
+_poll 10 _bells
 ok $? "... and rings the bell instead"
 keys q y
 wait_exit
