@@ -66,7 +66,7 @@ clears() { grep -a -o "$(printf '\033')\\[H$(printf '\033')\\[J" "$T/out" | wc -
 repaint() {
 	_c=$(clears)
 	kill -CONT "$pid"
-	_poll 5 eval '[ "$(clears)" -gt "$_c" ]'
+	_poll 10 eval '[ "$(clears)" -gt "$_c" ]'
 }
 # stable: the screen with its attributes once two captures agree (the
 # dashboard writes the big cells just after the rest)
@@ -90,7 +90,7 @@ same_as_repaint() {
 		ok 1 "$1: the screen is what a repaint draws (no repaint seen)"
 		return
 	fi
-	_poll 5 eval '[ "$(full)" = "$_before" ]'
+	_poll 10 eval '[ "$(full)" = "$_before" ]'
 	if [ "$(full)" = "$_before" ]; then
 		ok 0 "$1: the screen is what a repaint draws"
 	else
@@ -242,17 +242,17 @@ transitions() { # transitions COLUMNS ROWS
 	ok $? "$_sz: a rating"
 	_was=$(screen)
 	keys 7
-	_poll 5 eval '[ "$(screen)" != "$_was" ]' && _poll 5 eval '[ "$(big_figure)" = 7 ]'
+	_poll 10 eval '[ "$(screen)" != "$_was" ]' && _poll 10 eval '[ "$(big_figure)" = 7 ]'
 	ok $? "$_sz: the rating typed, in big digits"
 	only_words "$_sz: a rating typed"
 	same_as_repaint "$_sz: a rating typed"
 	keys BSpace
-	_poll 5 eval '[ "$(big_figure)" != 7 ]'
+	_poll 10 eval '[ "$(big_figure)" != 7 ]'
 	ok $? "$_sz: erased"
 	only_words "$_sz: a rating erased"
 	same_as_repaint "$_sz: a rating erased"
 	keys n
-	wait_screen 'LEFT  GET READY' && _poll 5 eval 'big_figure | grep -q :'
+	wait_screen 'LEFT  GET READY' && _poll 10 eval 'big_figure | grep -q :'
 	ok $? "$_sz: the lead-in's time"
 	keys n
 	wait_screen 'LEFT  (DOWN|HOLD|UP) [0-9]'
@@ -267,7 +267,7 @@ transitions() { # transitions COLUMNS ROWS
 	keys Enter
 	wait_screen 'RIGHT  GET READY'
 	keys n
-	wait_screen 'RIGHT  TIMER' && _poll 5 eval 'big_figure | grep -q :'
+	wait_screen 'RIGHT  TIMER' && _poll 10 eval 'big_figure | grep -q :'
 	ok $? "$_sz: the timer"
 	keys n
 	wait_screen 'step 4 of 4' && wait_screen 'RATE 0-10'
