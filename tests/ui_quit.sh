@@ -42,6 +42,9 @@ like "$(screen | tail -n 1)" '^ y quit +any other key goes on *$' "the key bar s
 ok "$(! screen | tail -n 1 | grep -Eq 'next|skip|pause'; echo $?)" "and none of the part's"
 wait_log ' pause n=1 name="Wall stretch"$'
 ok $? "the countdown waits for the answer: pause logged"
+# the big words become PAUSED (rows digits() reads too) in a write of
+# their own after the question: wait for it, else c1 is the frame before
+_poll 10 eval '[ "$(big_words)" = PAUSED ]'
 c1=$(digits)
 sleep 1.2
 is "$(digits)" "$c1" "the digits stand still while it asks"
@@ -50,6 +53,9 @@ wait_gone 'Quit this session'
 ok $? "n answers no: the question goes away"
 wait_log ' resume n=1 name="Wall stretch" paused=[0-9.]+$'
 ok $? "n: resume logged"
+# PAUSED gives way to the words again first: what changes after that is
+# the countdown
+_poll 10 eval '[ "$(big_words)" = "<LEFT TIMER" ]'
 wait_digits_change "$(digits)"
 ok $? "the countdown goes on"
 like "$(screen)" 'LEFT  TIMER' "still on the same step"
