@@ -148,6 +148,9 @@ same_after_repaint "after seconds counted down"
 keys n
 wait_screen 'RIGHT  TIMER'
 ok $? "the other side"
+# the big words go out after the heading: let them change before the
+# digits are taken, so that what changes next is the countdown
+_poll 10 eval '[ "$(big_words)" = "TIMER RIGHT>" ]'
 wait_digits_change "$(digits)"
 same_after_repaint "the right side, in its colour"
 
