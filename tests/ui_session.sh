@@ -37,7 +37,8 @@ ok $? "space pauses: PAUSED"
 like "$(screen)" 'Paused: space to go on' "the prompt says how to go on"
 wait_log ' pause n=1 name="Wall stretch"$'
 ok $? "the pause is logged"
-sleep 0.2   # let the redraw land
+# let the redraw land: its last part, the big words, says PAUSED
+_poll 10 eval '[ "$(big_words)" = PAUSED ]'
 frozen=$(screen)
 sleep 0.5
 is "$(screen)" "$frozen" "the countdown stands still while paused"
