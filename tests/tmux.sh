@@ -124,13 +124,23 @@ _poll() { # _poll SECS COMMAND...
 	"$@"
 }
 
-_screen_has() { screen | grep -Eq -- "$1"; }
+# _drawn: no frame is half written.  ncurses writes a frame in many
+# write()s, a row or a cursor move at a time (src/ui_direct.c), and a slow
+# program (the sanitizers, a busy machine) leaves time between them to
+# capture the rows above with the old ones below; recoup ends every update
+# of its screen, the alternate one, with the hidden cursor at home.  Off
+# that screen (line by line, a shell) any cursor will do.
+_drawn() {
+	_c=$(pane '#{alternate_on} #{cursor_x} #{cursor_y}' 2>/dev/null)
+	[ "${_c%% *}" != 1 ] || [ "$_c" = "1 0 0" ]
+}
+_screen_has() { screen | grep -Eq -- "$1" && _drawn; }
 # The screen as one line: rows trimmed and joined, for text that wraps.
 joined() { screen | sed 's/^ *//; s/ *$//' | tr '\n' ' ' | tr -s ' '; }
-_joined_has() { joined | grep -Eq -- "$1"; }
+_joined_has() { joined | grep -Eq -- "$1" && _drawn; }
 body() { screen | sed 's/^[^│]*│ //; s/ *$//'; }
 body_joined() { body | sed 's/^ *//' | tr '\n' ' ' | tr -s ' '; }
-_body_joined_has() { body_joined | grep -Eq -- "$1"; }
+_body_joined_has() { body_joined | grep -Eq -- "$1" && _drawn; }
 # wait_body_joined ERE [SECS]: until the main column, joined, matches.
 wait_body_joined() {
 	_poll "${2:-10}" _body_joined_has "$1" && return 0
@@ -138,7 +148,7 @@ wait_body_joined() {
 	show_screen
 	return 1
 }
-_screen_lacks() { ! _screen_has "$1"; }
+_screen_lacks() { ! screen | grep -Eq -- "$1" && _drawn; }
 _log_has() { [ -f "$LOG" ] && grep -Eq -- "$1" "$LOG"; }
 
 show_screen() { # as TAP comments
@@ -201,7 +211,7 @@ _band_text() {
 big_words() { big | _band_text first; }
 big_figure() { big | _band_text last; }
 digit_rows() { digits | wc -l | tr -d ' '; }
-_digits_shown() { [ "$(digit_rows)" -ge 5 ]; }
+_digits_shown() { [ "$(digit_rows)" -ge 5 ] && _drawn; }
 # wait_digits [SECS]: until big digits (5 rows at least) are on the screen.
 wait_digits() {
 	_poll "${1:-10}" _digits_shown && return 0
@@ -226,7 +236,7 @@ _reverse() { row_e "$1" | grep -q "^$(printf '\033')\\[7m"; }
 # reverse video).
 _selected_is() {
 	_row=$(screen | grep -n "^ $1" | head -n 1 | cut -d: -f1)
-	[ -n "$_row" ] && _reverse "$_row"
+	[ -n "$_row" ] && _reverse "$_row" && _drawn
 }
 _first_selected() { _reverse 2; }
 _screen_is_not() { [ "$(tm capture-pane -e -p -t t)" != "$1" ]; }
