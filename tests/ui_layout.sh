@@ -15,7 +15,7 @@ TIME='[0-9]+:[0-9]{2}'
 # The heading: the first row under the title bar, from the step list's
 # bar on when there is one.
 heading() { screen | sed -n 2p | sed 's/^[^│]*│//; s/^ //; s/ *$//'; }
-_heading_is() { heading | grep -Eqx -- "$1"; }
+_heading_is() { heading | grep -Eqx -- "$1" && _drawn; }
 
 # One segment a line: the keys that lead to it, its side and phase in
 # words (as at 30 columns and up), what follows them when the digits are

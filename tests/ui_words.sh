@@ -20,7 +20,7 @@ start() { # start [ENV...]: the words routine, without colour
 }
 
 heading() { screen | sed -n 2p | sed 's/^[^│]*│//; s/^ *//; s/ *$//'; }
-_heading_is() { heading | grep -Eqx -- "$1"; }
+_heading_is() { heading | grep -Eqx -- "$1" && _drawn; }
 wait_heading() {
 	_poll 10 _heading_is "$1" && return 0
 	echo "#   waited for the heading: $1"
