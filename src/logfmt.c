@@ -297,12 +297,16 @@ const char *logrec_get(const struct logrec *r, const char *key)
 	return NULL;
 }
 
-long long logrec_int(const struct logrec *r, const char *key, long long dflt)
+long long logfmt_int(const char *v, long long dflt)
 {
-	const char *v = logrec_get(r, key);
 	if (!v || !*v)
 		return dflt;
 	char *e;
 	long long n = strtoll(v, &e, 10);
 	return *e ? dflt : n;
+}
+
+long long logrec_int(const struct logrec *r, const char *key, long long dflt)
+{
+	return logfmt_int(logrec_get(r, key), dflt);
 }

@@ -85,6 +85,8 @@ bool logrec_whole(const struct logrec *r);
 const char *logrec_get(const struct logrec *r, const char *key);
 /* Integer value of `key`, or `dflt` when absent or not a number. */
 long long logrec_int(const struct logrec *r, const char *key, long long dflt);
+/* The same of a field's value text (NULL: absent). */
+long long logfmt_int(const char *v, long long dflt);
 
 /* Days since 1970-01-01 of a civil date (proleptic Gregorian; m 1-12):
  * the stamp's time above, and the log model's calendar days. */

@@ -221,18 +221,12 @@ static void fields_of(const struct logrec *rec, struct lm_fields *f)
 	}
 }
 
-/* A whole number (as logrec_int()); `dflt` when missing, malformed or
- * beyond a billion. */
+/* A whole number (logfmt_int()); `dflt` when missing, malformed or beyond
+ * a billion (which an overflow, LLONG_MIN or LLONG_MAX, is). */
 static int field_int(const char *v, int dflt)
 {
-	if (!v || !*v)
-		return dflt;
-	char *e;
-	errno = 0;
-	long long n = strtoll(v, &e, 10);
-	if (*e || errno || n < -1000000000LL || n > 1000000000LL)
-		return dflt;
-	return (int)n;
+	long long n = logfmt_int(v, LLONG_MIN);
+	return n < -1000000000LL || n > 1000000000LL ? dflt : (int)n;
 }
 
 /* Seconds, maybe with a fraction ("90", "27.504"), as ms; `dflt` when
