@@ -114,11 +114,9 @@ static enum rule_reason rule_sets_reason(const struct rule_step *rs,
 	return RULE_MET;
 }
 
-/* An objection (a bad session or a bad morning): a rise not yet worked at
- * is not kept, the next session is never harder than the last one done;
- * the second in a row steps back. */
-static void rule_objection(struct rule_state *s, const struct rule_step *rs,
-			   struct rule_decision *d)
+/* A rise not yet worked at is not kept: the next session is never harder
+ * than the last one done. */
+static void rule_undo(struct rule_state *s, struct rule_decision *d)
 {
 	if (s->target != s->done_target || s->load != s->done_load)
 		d->undone = true;
@@ -126,6 +124,14 @@ static void rule_objection(struct rule_state *s, const struct rule_step *rs,
 	s->load = s->done_load;
 	s->at_top = s->load_added = false;
 	s->load_before = LOAD_NONE;
+}
+
+/* An objection (a bad session or a bad morning): the rise undone
+ * (rule_undo()); the second in a row steps back. */
+static void rule_objection(struct rule_state *s, const struct rule_step *rs,
+			   struct rule_decision *d)
+{
+	rule_undo(s, d);
 	d->streak = ++s->streak;
 	if (s->streak >= 2) {
 		d->verdict = RULE_BACK;
@@ -143,16 +149,10 @@ struct rule_decision rule_checkin(struct rule_state *s, const struct rule_step *
 		.verdict = RULE_HOLD, .reason = RULE_MORNING, .bad = !counted,
 		.target = s->target, .load = s->load, .streak = s->streak,
 	};
-	if (counted) {
-		if (s->target != s->done_target || s->load != s->done_load)
-			d.undone = true;
-		s->target = s->done_target;
-		s->load = s->done_load;
-		s->at_top = s->load_added = false;
-		s->load_before = LOAD_NONE;
-	} else {
+	if (counted)
+		rule_undo(s, &d);
+	else
 		rule_objection(s, rs, &d);
-	}
 	d.next = s->target;
 	d.next_load = s->load;
 	return d;
