@@ -154,8 +154,6 @@ static bool first_of_step(const struct engine *e, const struct segment *s)
 	return p == e->plan.v || p[-1].step != s->step;
 }
 
-/* The segment's short form, and its kind: SIDE when it is on the other leg
- * than the last announced (which it then becomes). */
 /* The load a step's first set carries, for the ear: ", 7.5 kilograms"; ""
  * without a load or at none (the backpack off needs no word).  Changes
  * during the step are said as they are made (engine_load.c). */
@@ -170,6 +168,8 @@ static const char *load_said(const struct segment *s)
 	return out;
 }
 
+/* The segment's short form, and its kind: SIDE when it is on the other leg
+ * than the last announced (which it then becomes). */
 static enum say_kind short_form(struct engine *e, const struct segment *s, char *out, size_t n)
 {
 	const struct step *st = seg_step(e, s);
