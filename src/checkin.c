@@ -123,11 +123,6 @@ bool checkin_is_pain(const char *name)
 	return !strcmp(name, "pain");
 }
 
-const char *checkin_zone_word(int v)
-{
-	return pain_zone_word(pain_zone(v));
-}
-
 const char *checkin_zones_text(void)
 {
 	static char text[64];
@@ -147,7 +142,7 @@ void checkin_summary(const struct checkin *c, struct buf *b)
 		title[0] = (char)tolower((unsigned char)title[0]);
 		buf_addf(b, "%s%s %d", k++ ? ", " : "", title, c->value[i]);
 		if (checkin_is_pain(c->items[i]))
-			buf_addf(b, " (%s)", checkin_zone_word(c->value[i]));
+			buf_addf(b, " (%s)", pain_value_word(c->value[i]));
 	}
 	if (!k)
 		buf_adds(b, "nothing");

@@ -60,9 +60,6 @@ bool checkin_back(struct checkin *c);
 void checkin_item_title(const char *name, char *out, size_t n);
 /* Whether an item's value is read through the pain zones. */
 bool checkin_is_pain(const char *name);
-/* The pain zone of a value in words (zones.h): "fine" (0-3), "acceptable"
- * (4-5), "back off" (6-10). */
-const char *checkin_zone_word(int v);
 /* The zones in one line, for the prompt: "0-3 fine, 4-5 acceptable, 6+ back off". */
 const char *checkin_zones_text(void);
 /* What was answered, in words: "pain 2 (fine), stiffness 4", or "nothing". */

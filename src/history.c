@@ -40,7 +40,7 @@ const char *history_pain_zone(int value)
 {
 	if (value < 0 || value > 10)
 		return "";
-	return pain_zone_word(pain_zone(value));
+	return pain_value_word(value);
 }
 
 /* The Monday on or before `day` (1970-01-01 was a Thursday). */

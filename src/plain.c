@@ -137,7 +137,7 @@ static void say_zone(struct plain *p, int n)
 	struct engine_view v;
 	engine_view_numbers(e, &v);
 	if (v.step && v.kind == SEG_RATE && v.step->measure == MEASURE_PAIN)
-		say(p, "Pain %d: %s", n, pain_zone_word(pain_zone(n)));
+		say(p, "Pain %d: %s", n, pain_value_word(n));
 }
 
 static bool takes_number(const struct engine *e)

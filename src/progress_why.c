@@ -34,11 +34,6 @@ struct why {
 	struct why_side *v; /* nsteps x TARGET_SIDES */
 };
 
-static const char *zone_word(int pain)
-{
-	return pain_zone_word(pain_zone(pain));
-}
-
 /* "2026-12-04 18:02" of a stamp as written (local time). */
 static void short_stamp(char out[17], const struct lm_session *s)
 {
@@ -69,7 +64,7 @@ static char *pain_words(const struct progress_event *e)
 {
 	const struct rule_session *in = e->in;
 	int pain = in->pain > in->pain_before ? in->pain : in->pain_before;
-	char *p = pain >= 0 ? xasprintf("pain at most %d (%s)", pain, zone_word(pain))
+	char *p = pain >= 0 ? xasprintf("pain at most %d (%s)", pain, pain_value_word(pain))
 		: xstrdup("no pain rated (no objection)");
 	if (in->morning < 0)
 		return p;

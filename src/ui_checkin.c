@@ -211,7 +211,7 @@ static void draw_answer(struct ui *ui, int y, int x, int w, size_t i)
 		return;
 	}
 	/* the zone in words too: told apart without colour */
-	snprintf(s, sizeof s, "%d %s", c->value[i], checkin_zone_word(c->value[i]));
+	snprintf(s, sizeof s, "%d %s", c->value[i], pain_value_word(c->value[i]));
 	paint_color_on(&ui->paint, paint_zone_color(pain_zone(c->value[i])));
 	paint_text(y, x, w, s);
 	paint_color_off(&ui->paint, paint_zone_color(pain_zone(c->value[i])));

@@ -20,6 +20,11 @@ const char *pain_zone_word(enum pain_zone z)
 	return (unsigned)z < ZONE_COUNT ? words[z] : "";
 }
 
+const char *pain_value_word(int value)
+{
+	return pain_zone_word(pain_zone(value));
+}
+
 int pain_zones_text(char *out, size_t n, const char *sep)
 {
 	return snprintf(out, n, "0-%d %s%s%d-%d %s%s%d+ %s", PAIN_FINE_MAX,

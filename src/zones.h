@@ -19,6 +19,8 @@ enum pain_zone { ZONE_FINE, ZONE_ACCEPTABLE, ZONE_BACK_OFF, ZONE_COUNT };
 enum pain_zone pain_zone(int value);
 /* "fine", "acceptable", "back off". */
 const char *pain_zone_word(enum pain_zone z);
+/* The word of a rating's zone: pain_zone_word(pain_zone(value)). */
+const char *pain_value_word(int value);
 /* The zones in words, "0-3 fine<sep>4-5 acceptable<sep>6+ back off", from
  * the same numbers as pain_zone().  Returns the length, as snprintf. */
 int pain_zones_text(char *out, size_t n, const char *sep);

@@ -22,6 +22,12 @@ int main(void)
 	is_str(pain_zone_word(ZONE_ACCEPTABLE), "acceptable", "the word for acceptable");
 	is_str(pain_zone_word(ZONE_BACK_OFF), "back off", "the word for back off");
 	is_str(pain_zone_word(ZONE_COUNT), "", "no word for no zone");
+	is_str(pain_value_word(0), "fine", "0 fine");
+	is_str(pain_value_word(3), "fine", "3 fine");
+	is_str(pain_value_word(4), "acceptable", "4 acceptable");
+	is_str(pain_value_word(5), "acceptable", "5 acceptable");
+	is_str(pain_value_word(6), "back off", "6 back off");
+	is_str(pain_value_word(10), "back off", "10 back off");
 	char buf[64];
 	int n = pain_zones_text(buf, sizeof buf, ", ");
 	is_str(buf, "0-3 fine, 4-5 acceptable, 6+ back off", "the zones in words");
