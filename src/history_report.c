@@ -44,20 +44,18 @@ static void format_time(char out[DATE_SIZE], time_t t)
 	snprintf(out, DATE_SIZE, "%02d:%02d", tm.tm_hour, tm.tm_min);
 }
 
-/* The day of a series' point `t`, "2026-11-23", and its time too,
- * "2026-11-23 19:00", when the point before (`prev`) or after (`next`) is
- * on the same day (0: there is none): twice a day is the rule for
- * Alfredson, and the two sessions must be told apart. */
-static void format_point(char out[2 * DATE_SIZE], time_t t, time_t prev, time_t next)
+/* A series' point on `day` at `t`: "2026-11-23", and its time too,
+ * "2026-11-23 19:00", when another point of the series is `shared` on
+ * that day: twice a day is the rule for Alfredson, and the two sessions
+ * must be told apart. */
+static void format_point(char out[2 * DATE_SIZE], long day, time_t t, bool shared)
 {
-	char day[DATE_SIZE], hm[DATE_SIZE];
-	long d = history_local_day(t);
-	format_date(day, t);
-	if ((prev && history_local_day(prev) == d) || (next && history_local_day(next) == d)) {
+	format_day(out, day);
+	if (shared) {
+		char hm[DATE_SIZE];
 		format_time(hm, t);
-		snprintf(out, 2 * DATE_SIZE, "%s %s", day, hm);
-	} else {
-		snprintf(out, 2 * DATE_SIZE, "%s", day);
+		size_t len = strlen(out);
+		snprintf(out + len, 2 * DATE_SIZE - len, " %s", hm);
 	}
 }
 
@@ -157,8 +155,10 @@ static void print_reps(FILE *out, const struct history *h)
 		for (size_t k = 0; k < e->n; k++) {
 			const struct history_reps *p = &e->v[k];
 			char day[2 * DATE_SIZE];
-			format_point(day, p->when, k > 0 ? e->v[k - 1].when : 0,
-				     k + 1 < e->n ? e->v[k + 1].when : 0);
+			long d = history_local_day(p->when);
+			format_point(day, d, p->when,
+				     (k > 0 && history_local_day(e->v[k - 1].when) == d) ||
+				     (k + 1 < e->n && history_local_day(e->v[k + 1].when) == d));
 			fprintf(out, "    %s: %d %s in %d %s, target %d", day,
 				p->reps, plural(p->reps, "rep", "reps"), p->sets,
 				plural(p->sets, "set", "sets"), p->target);
@@ -193,13 +193,8 @@ static void print_series(FILE *out, const struct history_rating *r, bool pain,
 		 * two on one day told apart by their time */
 		char day[2 * DATE_SIZE];
 		long d = r->v[k].day;
-		format_day(day, d);
-		if ((k > 0 && r->v[k - 1].day == d) || (k + 1 < r->n && r->v[k + 1].day == d)) {
-			char hm[DATE_SIZE];
-			format_time(hm, r->v[k].when);
-			size_t len = strlen(day);
-			snprintf(day + len, sizeof day - len, " %s", hm);
-		}
+		format_point(day, d, r->v[k].when,
+			     (k > 0 && r->v[k - 1].day == d) || (k + 1 < r->n && r->v[k + 1].day == d));
 		fprintf(out, "    %s: %d\n", day, r->v[k].value);
 	}
 }
