@@ -88,15 +88,15 @@ static bool load_change(struct engine *e, size_t i, long grams)
 	const struct side_target *t = target_side(&e->targets[s->step], s->side);
 	bool both = reps > 0 && grams == t->load_before && refuse_other_side(e, i, grams);
 	char spoken[64];
-	if (reps > 0 && grams == t->load_before)
+	if (reps > 0 && grams == t->load_before) {
 		snprintf(text, sizeof text, "Load kept at %s kg: %d reps%s", kg, reps,
 			 both ? ", both sides" : "");
-	else if (reps > 0)
-		snprintf(text, sizeof text, "Load %s kg%s for the rest of %s%s: %d reps", kg,
-			 grams ? "" : " (bodyweight)", seg_step(e, s)->name, side, reps);
-	else
-		snprintf(text, sizeof text, "Load %s kg%s for the rest of %s%s", kg,
-			 grams ? "" : " (bodyweight)", seg_step(e, s)->name, side);
+	} else {
+		int len = snprintf(text, sizeof text, "Load %s kg%s for the rest of %s%s", kg,
+				   grams ? "" : " (bodyweight)", seg_step(e, s)->name, side);
+		if (reps > 0 && len >= 0 && (size_t)len < sizeof text)
+			snprintf(text + len, sizeof text - (size_t)len, ": %d reps", reps);
+	}
 	if (grams)
 		snprintf(spoken, sizeof spoken, "Load %s kilograms", kg);
 	else
