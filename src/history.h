@@ -21,6 +21,7 @@
 #include <time.h>
 
 #include "logfile.h"
+#include "due.h"
 #include "logscan.h"
 #include "routine.h"
 
@@ -36,6 +37,10 @@ struct history_filter {
 	time_t since;       /* keep sessions starting at or after; 0: all */
 	const char *routine; /* display name or id, any case; NULL: all */
 	bool practice;      /* keep practice sessions too */
+	/* The routines on the search path, for their schedules (matched to
+	 * the log's sessions by lm_of_routine()); NULL, 0: none known. */
+	const struct routine *const *routines;
+	size_t nroutines;
 };
 
 /* One ISO week (Monday to Sunday, local time). */
@@ -50,6 +55,13 @@ struct history_routine {
 	int sessions, completed;
 	time_t last;        /* start of its latest session */
 	int weeks[HISTORY_WEEKS]; /* per-week sessions, as history.weeks */
+	char *id;           /* `id=` as logged (the file name), or NULL */
+	/* Its schedule, from the routine of the search path it was matched
+	 * to (kind NONE when none matched or it says none). */
+	struct schedule schedule;
+	/* Its done sessions by day (due.h: not practice, ended complete),
+	 * over the kept sessions. */
+	struct due_tally done;
 };
 
 /* One session's work on one exercise and side. */
@@ -110,6 +122,7 @@ struct history {
 	size_t nitems, items_cap;
 	int checkins;       /* check-ins kept by the filter (--since) */
 	struct history_week weeks[HISTORY_WEEKS]; /* oldest first */
+	long today;         /* the local day of `now` the read was placed by */
 	int sessions;       /* kept by the filter */
 	int status[HISTORY_STATUS_COUNT]; /* kept sessions by how they ended */
 	time_t first, last; /* starts of the first and last kept session */

@@ -96,6 +96,17 @@ struct step {
 	int line, col;      /* where the step starts */
 };
 
+/* When a routine is due (`schedule:`, recoup-routine(5)): not said (no
+ * day is due, and no day is missed), every day once or twice, or once on
+ * some days of the week.  Twice daily means two sessions on the same
+ * calendar day, at any times. */
+enum schedule_kind { SCHEDULE_NONE, SCHEDULE_DAILY, SCHEDULE_WEEKDAYS };
+struct schedule {
+	enum schedule_kind kind;
+	int per_day;        /* sessions due on a day it is due: 1 or 2 (NONE: 0) */
+	unsigned weekdays;  /* WEEKDAYS: bit 0 Monday ... bit 6 Sunday */
+};
+
 struct routine {
 	char *name;
 	char *description;  /* may be NULL */
@@ -103,6 +114,7 @@ struct routine {
 	struct step *steps;
 	size_t nsteps;
 	long load_step;     /* `load_step:` at the top, grams; LOAD_STEP_DEFAULT */
+	struct schedule schedule; /* `schedule:`; kind NONE when not given */
 };
 
 void routine_free(struct routine *r);
