@@ -59,6 +59,16 @@ struct lm_open {
 	 * them goes quadratic on a long or hostile one). */
 	struct lm_slot *slots;
 	size_t nslots, nkeys;
+	/* the parts before the one being read: their elapsed, added up */
+	long long elapsed_before;
+};
+
+/* The model's state over one read: the reader, and the sessions that
+ * ended not complete, held for a resume (logmodel.h), oldest first. */
+struct lm_ctx {
+	struct lm_reader *r;
+	struct lm_open *held[LM_HELD_MAX];
+	size_t nheld;
 };
 
 static const char *keep(struct lm_open *o, const char *s)
@@ -284,6 +294,7 @@ static void head_fill(struct lm_open *o, const struct logrec *rec, size_t index)
 {
 	struct lm_session *s = &o->s;
 	memcpy(s->sid, rec->sid, sizeof s->sid);
+	memcpy(s->sid_last, rec->sid, sizeof s->sid_last);
 	snprintf(s->stamp, sizeof s->stamp, "%s", rec->stamp);
 	s->when = rec->when;
 	s->ms = rec->ms;
@@ -303,6 +314,7 @@ static void head_fill(struct lm_open *o, const struct logrec *rec, size_t index)
 	s->routine = keep(o, name ? name : "");
 	s->id = keep(o, logrec_get(rec, "id"));
 	s->file = keep(o, logrec_get(rec, "file"));
+	s->resumes = keep(o, logrec_get(rec, "resumes"));
 	s->planned = field_ms(logrec_get(rec, "planned"), 0);
 	const char *speed = logrec_get(rec, "speed");
 	if (speed) {
@@ -338,12 +350,77 @@ static void checkin_fill(struct lm_open *o, const struct logrec *rec)
 	o->s.took = field_ms(logrec_get(rec, "elapsed"), -1);
 }
 
+static void lm_hand(struct lm_ctx *c, struct lm_open *o);
+
+/* The held session whose last part is `sid`, taken out of the held. */
+static struct lm_open *held_take(struct lm_ctx *c, const char *sid)
+{
+	for (size_t i = 0; i < c->nheld; i++) {
+		struct lm_open *o = c->held[i];
+		if (strcmp(o->s.sid_last, sid))
+			continue;
+		memmove(&c->held[i], &c->held[i + 1], (c->nheld - i - 1) * sizeof *c->held);
+		c->nheld--;
+		return o;
+	}
+	return NULL;
+}
+
+/* A session ended not complete: held for a resume, the oldest handed over
+ * when there is no more room. */
+static void held_put(struct lm_ctx *c, struct lm_open *o)
+{
+	if (c->nheld == LM_HELD_MAX) {
+		struct lm_open *old = c->held[0];
+		memmove(&c->held[0], &c->held[1], (c->nheld - 1) * sizeof *c->held);
+		c->nheld--;
+		lm_hand(c, old);
+	}
+	c->held[c->nheld++] = o;
+}
+
+/* A start line that says `resumes=SID`: the session SID, held after its
+ * end or still open (killed: no end line), goes on under this start's
+ * id.  NULL when there is none to go on with. */
+static struct lm_open *lm_join(struct scan *sc, const struct logrec *rec)
+{
+	struct lm_ctx *c = sc->ctx;
+	const char *sid = logrec_get(rec, "resumes");
+	if (!sid || !*sid)
+		return NULL;
+	struct lm_open *o = held_take(c, sid);
+	if (!o)
+		o = scan_take(sc, sid);
+	if (!o)
+		return NULL;
+	o->s.resumed++;
+	memcpy(o->s.sid_last, rec->sid, sizeof o->s.sid_last);
+	o->elapsed_before = o->s.elapsed > 0 ? o->s.elapsed : 0;
+	o->s.status = HISTORY_UNFINISHED;
+	return o;
+}
+
+static void lm_line(struct scan *sc, const struct lm_open *o)
+{
+	struct lm_ctx *c = sc->ctx;
+	if (c->r->line)
+		c->r->line(c->r->ctx, &o->s, sc->line, sc->len);
+}
+
 static bool lm_start(struct scan *sc, size_t i, const struct logrec *rec)
 {
-	struct lm_reader *r = sc->ctx;
+	struct lm_ctx *c = sc->ctx;
+	struct lm_reader *r = c->r;
 	if (rec->event == LOG_START)
 		r->started++;
-	struct lm_open *o = xcalloc(1, sizeof *o);
+	struct lm_open *o = rec->event == LOG_START ? lm_join(sc, rec) : NULL;
+	if (o) {
+		/* the pair was wanted by its first start: no asking again */
+		sc->v[i].data = o;
+		lm_line(sc, o);
+		return true;
+	}
+	o = xcalloc(1, sizeof *o);
 	head_fill(o, rec, i);
 	if (rec->event == LOG_CHECKIN) {
 		checkin_fill(o, rec);
@@ -352,6 +429,7 @@ static bool lm_start(struct scan *sc, size_t i, const struct logrec *rec)
 		return false;
 	}
 	sc->v[i].data = o;
+	lm_line(sc, o);
 	return true;
 }
 
@@ -459,12 +537,13 @@ static void lm_event(struct scan *sc, size_t i, const struct logrec *rec)
 	struct lm_open *o = sc->v[i].data;
 	struct lm_fields f;
 	long long ms;
+	lm_line(sc, o);
 	switch (rec->event) {
 	case LOG_SET: case LOG_RATE: case LOG_SPOT: case LOG_ICE: case LOG_SKIP:
 	case LOG_END:
 		break;
 	case LOG_STEP:
-		if (((const struct lm_reader *)sc->ctx)->steps)
+		if (((const struct lm_ctx *)sc->ctx)->r->steps)
 			on_step(o, rec);
 		return;
 	case LOG_RESUME:
@@ -503,22 +582,22 @@ static void lm_event(struct scan *sc, size_t i, const struct logrec *rec)
 			on_part(o, &f, true, true);
 		break;
 	case LOG_END:
-		/* the scanner finishes the session; the elapsed is ours */
-		o->s.elapsed = field_ms(f.elapsed, -1);
+		/* the scanner finishes the session; the elapsed is ours,
+		 * added to the parts' before it */
+		ms = field_ms(f.elapsed, -1);
+		if (ms >= 0)
+			o->s.elapsed = o->elapsed_before + ms;
 		break;
 	default:
 		break;
 	}
 }
 
-static void lm_finish(struct scan *sc, size_t i, enum history_status st)
+/* Hand a finished session over, and free it. */
+static void lm_hand(struct lm_ctx *c, struct lm_open *o)
 {
-	struct lm_reader *r = sc->ctx;
-	struct lm_open *o = sc->v[i].data;
-	if (!o)
-		return;
+	struct lm_reader *r = c->r;
 	struct lm_session *s = &o->s;
-	s->status = st;
 	s->sets = o->sets;
 	s->nsets = o->nsets;
 	s->rates = o->rates;
@@ -533,7 +612,29 @@ static void lm_finish(struct scan *sc, size_t i, enum history_status st)
 	if (r->session)
 		r->session(r->ctx, s);
 	open_free(o);
+}
+
+static void lm_finish(struct scan *sc, size_t i, enum history_status st)
+{
+	struct lm_ctx *c = sc->ctx;
+	struct lm_open *o = sc->v[i].data;
+	if (!o)
+		return;
 	sc->v[i].data = NULL;
+	o->s.status = st;
+	/* not complete: a later start may resume it */
+	if (o->s.kind == LM_SESSION && st != HISTORY_COMPLETE)
+		held_put(c, o);
+	else
+		lm_hand(c, o);
+}
+
+/* The end of the log: what is still held is handed over, oldest first. */
+static void lm_flush(struct lm_ctx *c)
+{
+	for (size_t i = 0; i < c->nheld; i++)
+		lm_hand(c, c->held[i]);
+	c->nheld = 0;
 }
 
 static const struct scan_ops lm_ops = {
@@ -551,10 +652,12 @@ static void lm_take(struct lm_reader *r, const struct scan *sc)
 int lm_read(struct lm_reader *r)
 {
 	r->started = 0;
-	struct scan sc = {.path = r->path, .err = r->err, .ops = &lm_ops, .ctx = r,
+	struct lm_ctx c = {.r = r};
+	struct scan sc = {.path = r->path, .err = r->err, .ops = &lm_ops, .ctx = &c,
 			  .checkins = true};
 	int rc = scan_run(&sc);
 	int saved = errno;
+	lm_flush(&c);
 	lm_take(r, &sc);
 	scan_free(&sc);
 	errno = saved;
@@ -564,9 +667,11 @@ int lm_read(struct lm_reader *r)
 void lm_read_lines(struct lm_reader *r, const char *const *lines, size_t n)
 {
 	r->started = 0;
+	struct lm_ctx c = {.r = r};
 	struct scan sc = {.path = r->path ? r->path : "(this session)", .err = r->err,
-			  .ops = &lm_ops, .ctx = r, .checkins = true};
+			  .ops = &lm_ops, .ctx = &c, .checkins = true};
 	scan_run_lines(&sc, lines, n);
+	lm_flush(&c);
 	lm_take(r, &sc);
 	scan_free(&sc);
 }

@@ -17,10 +17,29 @@
  * session id of its own: it is handed over as a session of kind
  * LM_CHECKIN with its values, at once.
  *
- * Sessions are handed over in the order they finish, which is not time
- * order when sessions interleave or a log was merged from two machines:
- * lm_before() orders them by the time stamped on their starts.  No curses,
- * no screen. */
+ * A session resumed (`recoup --resume`) runs on under a new session id,
+ * whose start line says `resumes=SID`, SID the session it continues.  The
+ * model joins the two into one session: a session that ends without
+ * `status=complete` (quit, aborted, or no end line at all) is held back,
+ * and a later start that names it goes on gathering into it, "the last
+ * line wins" across both (a set done again in the second part replaces
+ * the first's), its steps reached added, its end (status, elapsed added
+ * to the first part's) the pair's.  A resume of a resume joins a third
+ * part the same way (it names the second part's id).  The pair is handed
+ * over once, when its last part ends complete, or at the end of the log:
+ * with the first part's id, start time and head, `resumed` counting the
+ * parts joined and `sid_last` the last part's id (what a new resume
+ * names).  A `resumes=` naming no session held (unknown, complete, or
+ * dropped as below) starts a session of its own, `resumes` set.
+ *
+ * Memory: a held session is kept whole until it is handed over, so at most
+ * LM_HELD_MAX are held; one more hands the oldest over first (a resume of
+ * it, coming later, is then a session of its own).
+ *
+ * Sessions are handed over in the order they finish (a held one later, as
+ * above), which is not time order when sessions interleave or a log was
+ * merged from two machines: lm_before() orders them by the time stamped on
+ * their starts.  No curses, no screen. */
 #ifndef RECOUP_LOGMODEL_H
 #define RECOUP_LOGMODEL_H
 
@@ -31,6 +50,9 @@
 
 #include "logscan.h"
 #include "routine.h"
+
+/* Sessions not complete held back at one time, waiting for a resume. */
+#define LM_HELD_MAX 32
 
 /* One set of a reps step: its last line, a `set` or a `skip what=set`. */
 struct lm_set {
@@ -110,6 +132,14 @@ struct lm_session {
 	const struct lm_step *steps; /* steps reached, first reached first */
 	size_t nsteps;
 	const struct lm_step *step_last; /* the last `step` line's; NULL */
+	/* Resumed (see above): the last part's session id (sid itself for
+	 * a session in one part), the parts joined after the first, and the
+	 * first part's own `resumes=` when it named no session held (else
+	 * NULL).  status and elapsed are the pair's: the last part's status,
+	 * the parts' elapsed added (a part without an end line adds none). */
+	char sid_last[32];
+	size_t resumed;
+	const char *resumes;
 	/* LM_CHECKIN: */
 	const struct lm_value *values; /* in line order */
 	size_t nvalues;
@@ -142,6 +172,11 @@ struct lm_reader {
 	bool steps;
 	/* A finished session, valid only during the call. */
 	void (*session)(void *ctx, const struct lm_session *s);
+	/* Each line taken into a gathered session (its start, every event,
+	 * its end; a resuming part's too), as written, without its newline,
+	 * before it is taken in: for a session's summary, which reads its
+	 * own lines.  `s` is the session so far.  NULL: none. */
+	void (*line)(void *ctx, const struct lm_session *s, const char *line, size_t len);
 	void *ctx;
 	/* out: */
 	long lines, corrupt;

@@ -117,6 +117,8 @@ static void scan_line(struct scan *sc, struct logrec *rec, const char *line,
 		scan_corrupt(sc, why);
 		return;
 	}
+	sc->line = line;
+	sc->len = len;
 	if (rec->event == LOG_START) {
 		scan_start(sc, rec);
 		return;
@@ -199,6 +201,17 @@ void scan_run_lines(struct scan *sc, const char *const *lines, size_t n)
 	for (size_t i = 0; i < sc->n; i++)
 		scan_close(sc, i, HISTORY_UNFINISHED);
 	logrec_free(&rec);
+}
+
+void *scan_take(struct scan *sc, const char *sid)
+{
+	struct scan_session *s = scan_find(sc, sid);
+	if (!s || !s->open || !s->kept || !s->data)
+		return NULL;
+	void *data = s->data;
+	s->data = NULL;
+	s->open = false;
+	return data;
 }
 
 bool scan_before(const struct scan *sc, size_t a, size_t b)

@@ -71,6 +71,10 @@ struct scan {
 	 * that line (start() sees the checkin line, finish() follows at once
 	 * with COMPLETE).  Off: check-ins are skipped like unknown events. */
 	bool checkins;
+	/* The line being read, without its newline, while start() and
+	 * event() see it (for a consumer that keeps a session's lines). */
+	const char *line;
+	size_t len;
 };
 
 /* Read the whole log; -1 with errno set when it cannot be opened or read
@@ -83,6 +87,11 @@ int scan_run(struct scan *sc);
  * unfinished. */
 void scan_run_lines(struct scan *sc, const char *const *lines, size_t n);
 void scan_free(struct scan *sc);
+/* The consumer's data of the open, kept session `sid`, taken over: the
+ * session is closed without finish() (its later lines, if any, go
+ * nowhere).  NULL when no such session is open.  For a log model that
+ * joins a session resumed under a new id to the one it continues. */
+void *scan_take(struct scan *sc, const char *sid);
 
 /* Whether session a started before session b: by the time stamped on
  * their starts (UTC offsets applied), then by file order, so that a log

@@ -22,6 +22,7 @@ struct got {
 	struct lm_part *parts;
 	struct lm_value *values;
 	int pain_max;            /* lm_pain_max() during the call */
+	int step_last_n;         /* step_last's n, or 0 */
 	char **strs;
 	size_t nstrs, strs_cap;
 };
@@ -57,9 +58,13 @@ static void collect(void *ctx, const struct lm_session *s)
 	memset(g, 0, sizeof *g);
 	g->s = *s;
 	g->pain_max = lm_pain_max(s);
+	g->step_last_n = s->step_last ? s->step_last->n : 0;
+	g->s.steps = NULL; /* not kept */
+	g->s.step_last = NULL;
 	g->s.routine = dup(g, s->routine);
 	g->s.id = dup(g, s->id);
 	g->s.file = dup(g, s->file);
+	g->s.resumes = dup(g, s->resumes);
 	g->s.sets = g->sets = copy(s->sets, s->nsets, sizeof *s->sets);
 	for (size_t i = 0; i < s->nsets; i++)
 		g->sets[i].name = dup(g, s->sets[i].name);
@@ -231,9 +236,10 @@ static void test_sessions(void)
 	struct lm_reader r = read_lines(&a, log, NLINES(log));
 	is_int((long long)a.n, 6, "six sessions handed over");
 	is_int((long long)r.started, 6, "six start lines");
-	/* in the order they finish */
-	ok(a.n == 6 && !strcmp(a.v[0].s.sid, "c1") && !strcmp(a.v[1].s.sid, "b1"),
-	   "interleaved: handed over as they end, c1 before b1");
+	/* in the order they finish; one not complete is held for a resume
+	 * that might follow, and handed over at the end of the log */
+	ok(a.n == 6 && !strcmp(a.v[0].s.sid, "b1") && !strcmp(a.v[1].s.sid, "c1"),
+	   "interleaved: b1 handed over as it ends, c1 (quit) held to the end");
 	const struct got *b = by_sid(&a, "b1"), *c = by_sid(&a, "c1");
 	ok(b && b->s.nsets == 2 && b->s.sets[0].reps == 15 && b->s.sets[1].reps == 14,
 	   "interleaved: b1 has its own two sets");
@@ -530,6 +536,138 @@ static void test_reached(void)
 	is_int(x.paused, 65750, "the pauses all the same");
 }
 
+/* ---- a session resumed under a new id: one session ---- */
+
+static int nlines_seen;
+static void count_line(void *ctx, const struct lm_session *s, const char *line, size_t len)
+{
+	(void)ctx;
+	/* the pair's lines, as written, without their newlines */
+	if (!strcmp(s->sid, "a1") && len && line[len - 1] != '\n')
+		nlines_seen++;
+}
+
+static void test_resumed(void)
+{
+	static const char *const log[] = {
+		"2026-11-20T07:00:00.000+00:00 a1 start routine=Calves id=calves planned=600 format=1",
+		"2026-11-20T07:00:01.000+00:00 a1 step n=1 type=reps name=Drop",
+		"2026-11-20T07:00:10.000+00:00 a1 set n=1 name=Drop side=left set=1 sets=2 target=10 reps=10 elapsed=9",
+		"2026-11-20T07:00:20.000+00:00 a1 set n=1 name=Drop side=left set=2 sets=2 target=10 reps=5 elapsed=9",
+		"2026-11-20T07:00:21.000+00:00 a1 pause n=1 name=Drop",
+		"2026-11-20T07:00:31.000+00:00 a1 resume n=1 name=Drop paused=10",
+		"2026-11-20T07:01:00.000+00:00 a1 end status=quit elapsed=60",
+		/* another session between: its own */
+		"2026-11-20T08:00:00.000+00:00 o1 start routine=Other format=1",
+		"2026-11-20T08:00:10.000+00:00 o1 end status=complete elapsed=10",
+		"2026-11-20T09:00:00.000+00:00 a2 start routine=Calves id=calves planned=600 format=1 resumes=a1",
+		"2026-11-20T09:00:01.000+00:00 a2 step n=1 type=reps name=Drop",
+		"2026-11-20T09:00:10.000+00:00 a2 set n=1 name=Drop side=left set=2 sets=2 target=10 reps=12 elapsed=9",
+		"2026-11-20T09:00:11.000+00:00 a2 step n=2 type=rate name=After",
+		"2026-11-20T09:00:12.000+00:00 a2 rate n=2 name=After measure=pain value=3",
+		"2026-11-20T09:00:13.000+00:00 a2 pause n=2 name=After",
+		"2026-11-20T09:00:18.000+00:00 a2 resume n=2 name=After paused=5",
+		"2026-11-20T09:00:40.000+00:00 a2 end status=complete elapsed=40",
+		/* killed (no end), then resumed and quit */
+		"2026-11-21T07:00:00.000+00:00 k1 start routine=Calves id=calves format=1",
+		"2026-11-21T07:00:10.000+00:00 k1 set n=1 name=Drop side=left set=1 sets=2 target=10 reps=10 elapsed=9",
+		"2026-11-21T07:30:00.000+00:00 k2 start routine=Calves id=calves format=1 resumes=k1",
+		"2026-11-21T07:30:10.000+00:00 k2 set n=1 name=Drop side=left set=2 sets=2 target=10 reps=10 elapsed=9",
+		"2026-11-21T07:30:20.000+00:00 k2 end status=quit elapsed=20",
+		/* a line of the killed part after its resume goes nowhere */
+		"2026-11-21T07:30:21.000+00:00 k1 set n=1 name=Drop side=right set=1 sets=2 target=10 reps=1 elapsed=9",
+		/* a resume of a resume */
+		"2026-11-22T07:00:00.000+00:00 r1 start routine=Calves id=calves format=1",
+		"2026-11-22T07:00:10.000+00:00 r1 set n=1 name=Drop side=left set=1 sets=2 target=10 reps=10 elapsed=9",
+		"2026-11-22T07:00:20.000+00:00 r1 end status=quit elapsed=20",
+		"2026-11-22T08:00:00.000+00:00 r2 start routine=Calves id=calves format=1 resumes=r1",
+		"2026-11-22T08:00:10.000+00:00 r2 set n=1 name=Drop side=left set=2 sets=2 target=10 reps=10 elapsed=9",
+		"2026-11-22T08:00:20.000+00:00 r2 end status=aborted signal=HUP elapsed=15",
+		"2026-11-22T09:00:00.000+00:00 r3 start routine=Calves id=calves format=1 resumes=r2",
+		"2026-11-22T09:00:10.000+00:00 r3 set n=1 name=Drop side=right set=1 sets=2 target=10 reps=10 elapsed=9",
+		"2026-11-22T09:00:20.000+00:00 r3 end status=complete elapsed=5",
+		/* resumes= naming no session held: unknown, or complete */
+		"2026-11-23T07:00:00.000+00:00 u1 start routine=Calves id=calves format=1 resumes=zz",
+		"2026-11-23T07:00:10.000+00:00 u1 end status=complete elapsed=10",
+		"2026-11-23T08:00:00.000+00:00 u2 start routine=Calves id=calves format=1 resumes=u1",
+		"2026-11-23T08:00:10.000+00:00 u2 end status=complete elapsed=10",
+	};
+	struct all a = {0};
+	struct lm_reader r = {.path = "test.log", .session = collect, .ctx = &a, .steps = true,
+			      .line = count_line};
+	lm_read_lines(&r, log, NLINES(log));
+	is_int((long long)r.started, 10, "ten start lines");
+	is_int((long long)a.n, 6, "the pair, the killed pair, the three parts: one session each");
+	const struct got *p = by_sid(&a, "a1");
+	ok(!by_sid(&a, "a2") && !by_sid(&a, "k2") && !by_sid(&a, "r2") && !by_sid(&a, "r3"),
+	   "no resuming part handed over on its own");
+	ok(p && p->s.resumed == 1 && !strcmp(p->s.sid_last, "a2"),
+	   "the pair: the first part's id, one part joined, the last part's id");
+	ok(p && p->s.nsets == 2 && p->s.sets[0].reps == 10 && p->s.sets[1].reps == 12,
+	   "the sets of both, the set done again in the second part its last line");
+	ok(p && p->s.nrates == 1 && p->s.rates[0].value == 3, "and the second part's rating");
+	ok(p && p->s.status == HISTORY_COMPLETE, "status: the last part's");
+	ok(p && p->s.elapsed == 100000, "elapsed: the parts' added, 60 + 40 s");
+	ok(p && p->s.paused == 15000, "paused: both parts' pauses");
+	ok(p && p->s.planned == 600000 && !strcmp(p->s.stamp, "2026-11-20T07:00:00.000+00:00"),
+	   "planned and start: the first part's");
+	ok(p && p->s.nsteps == 2 && p->step_last_n == 2,
+	   "the steps reached in both, the last in the second");
+	ok(p && !p->s.resumes, "its first part resumed nothing");
+	ok(a.n == 6 && !strcmp(a.v[0].s.sid, "o1") && !strcmp(a.v[1].s.sid, "a1"),
+	   "handed over at the end of its last part, after the session between");
+	is_int(nlines_seen, 15, "line(): every line of both parts, the other session's not");
+	const struct got *k = by_sid(&a, "k1");
+	ok(k && k->s.resumed == 1 && k->s.status == HISTORY_QUIT && k->s.elapsed == 20000,
+	   "killed, then resumed: one session, quit, the killed part adding no elapsed");
+	ok(k && k->s.nsets == 2, "a line of the killed part after the resume goes nowhere");
+	const struct got *t = by_sid(&a, "r1");
+	ok(t && t->s.resumed == 2 && !strcmp(t->s.sid_last, "r3") && t->s.nsets == 3,
+	   "a resume of a resume: three parts, one session, every set");
+	ok(t && t->s.status == HISTORY_COMPLETE && t->s.elapsed == 40000,
+	   "complete at the third, the elapsed of all three");
+	const struct got *u = by_sid(&a, "u1");
+	ok(u && u->s.resumes && !strcmp(u->s.resumes, "zz") && u->s.resumed == 0 &&
+	   u->s.status == HISTORY_COMPLETE, "resumes= an unknown id: a session of its own, said");
+	u = by_sid(&a, "u2");
+	ok(u && u->s.resumes && !strcmp(u->s.resumes, "u1") && u->s.resumed == 0,
+	   "resumes= a complete session: a session of its own");
+	all_free(&a);
+
+	/* want() is asked at the first part's start, not again */
+	a.want_routine = "Calves";
+	read_lines(&a, log, NLINES(log));
+	is_int(a.asked, 6, "want() asked for each start but the joined ones");
+	is_int((long long)a.n, 5, "Calves: the pairs once each");
+	all_free(&a);
+
+	/* the held are bounded: one more hands the oldest over */
+	const char **big = xcalloc(2 * (LM_HELD_MAX + 1) + 2, sizeof *big);
+	char **own = xcalloc(2 * (LM_HELD_MAX + 1) + 2, sizeof *own);
+	size_t n = 0;
+	for (int i = 0; i <= LM_HELD_MAX; i++) {
+		own[n] = xasprintf("2026-11-24T07:%02d:00.000+00:00 h%d start routine=Calves format=1", i, i);
+		big[n] = own[n], n++;
+		own[n] = xasprintf("2026-11-24T07:%02d:30.000+00:00 h%d end status=quit elapsed=30", i, i);
+		big[n] = own[n], n++;
+	}
+	own[n] = xstrdup("2026-11-24T08:00:00.000+00:00 h99 start routine=Calves format=1 resumes=h0");
+	big[n] = own[n], n++;
+	own[n] = xstrdup("2026-11-24T08:00:00.000+00:00 h98 start routine=Calves format=1 resumes=h1");
+	big[n] = own[n], n++;
+	read_lines(&a, big, n);
+	is_int((long long)a.n, LM_HELD_MAX + 2, "past LM_HELD_MAX held, the oldest is handed over");
+	ok(a.n && !strcmp(a.v[0].s.sid, "h0") && a.v[0].s.resumed == 0,
+	   "h0 first, alone: its resume came too late");
+	const struct got *h = by_sid(&a, "h1");
+	ok(h && h->s.resumed == 1, "h1, still held, joined by its resume");
+	all_free(&a);
+	for (size_t i = 0; i < n; i++)
+		free(own[i]);
+	free(own);
+	free(big);
+}
+
 int main(void)
 {
 	test_redone();
@@ -540,5 +678,6 @@ int main(void)
 	test_long_session();
 	test_corrupt();
 	test_reached();
+	test_resumed();
 	return done_testing();
 }
