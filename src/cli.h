@@ -18,6 +18,7 @@ struct options {
 	enum mode mode;
 	bool plain, practice, no_log, no_color;
 	bool why;                  /* --plan --why: today's targets explained */
+	bool resume;               /* --resume: go on with an interrupted session */
 	const char *since, *routine_filter;
 	const char *log_path, *config_path;
 	const char *log_config;    /* the config file that named log_path; NULL: --log did */

@@ -752,6 +752,8 @@ void engine_start(struct engine *e, const struct routine *r,
 	e->key_guard = !o->no_key_guard;
 	buf_init(&e->line);
 	plan_build(&e->plan, r, o->lead_in_ms, e->targets);
+	if (o->resume)
+		engine_resume_cut(&e->plan, o->resume);
 	e->origin_real = clock.now_ms(clock.ctx);
 	e->last_tick_real = e->origin_real;
 	slog_make_sid(e->sid, sizeof e->sid, e->origin_real);
@@ -766,6 +768,8 @@ void engine_start(struct engine *e, const struct routine *r,
 	logline_int(&e->line, "format", 1);
 	if (e->speed > 1)
 		logline_int(&e->line, "speed", e->speed);
+	if (o->resume && o->resume->sid)
+		logline_str(&e->line, "resumes", o->resume->sid);
 	elog_emit(e);
 	for (size_t i = 0; i < o->nwarnings; i++) {
 		char *msg = xasprintf("%s:%s", o->file ? o->file : r->file, o->warnings[i]);

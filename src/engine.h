@@ -117,6 +117,31 @@ struct engine {
 	struct step_target *targets; /* today's, per step and side: a copy */
 };
 
+/* A part of a session's step already logged before it was interrupted,
+ * for a resume: a set (num its number), a spot (num its index in the
+ * step's spots), an ice round (num the round) or a rating, on a side. */
+struct engine_done {
+	enum seg_kind kind; /* SEG_SET, SEG_SPOT, SEG_ICE_ON, SEG_RATE */
+	enum side side;
+	int num;
+	bool full;          /* done in full; else cut short: run again */
+};
+
+/* Where a resumed session starts (resume.h finds it in the log): at the
+ * routine's step `step`, after the last of its parts logged in full, in
+ * the plan's order (at that part when it was cut short); what comes
+ * before is not run again.  The start line says `resumes=SID`. */
+struct engine_resume {
+	const char *sid;    /* the session continued (its last part's id) */
+	size_t step;
+	const struct engine_done *done;
+	size_t ndone;
+};
+
+/* The segment of plan `p` a resume starts at: p->n when nothing is left
+ * (engine_resume.c). */
+size_t engine_resume_at(const struct plan *p, const struct engine_resume *rs);
+
 /* Start a session: writes the `start` line and enters the first segment.
  * The engine keeps a pointer to `r`; `e` is all its state. */
 struct engine_opts {
@@ -132,6 +157,9 @@ struct engine_opts {
 	const char *resume_how;  /* how the user goes on after a pause for a gap,
 				  * in the front end's words ("press space to go
 				  * on"); NULL: "resume to go on" */
+	const struct engine_resume *resume; /* a session resumed, or NULL:
+				  * the plan starts at engine_resume_at(), the
+				  * segments before it dropped */
 };
 void engine_start(struct engine *e, const struct routine *r,
 		  const struct engine_opts *o, struct clock_src clock,

@@ -62,6 +62,10 @@ static inline size_t load_set_at_hand(const struct engine *e)
 	return i;
 }
 
+/* Drop the segments of the plan before where a resume starts
+ * (engine_resume.c). */
+void engine_resume_cut(struct plan *p, const struct engine_resume *rs);
+
 /* Say what changed, on screen and to cue commands (engine.c). */
 void engine_set_cue(struct engine *e, const char *text);
 

@@ -45,6 +45,7 @@ static void usage(FILE *out)
 	      "        --routine NAME      only sessions of this routine\n"
 	      "        --practice          include practice (--speed) sessions\n"
 	      "      --plain ROUTINE     a line-by-line session without curses\n"
+	      "      --resume [ROUTINE]  go on with the last session that did not end complete\n"
 	      "      --dump-config       print the effective settings as a config file\n"
 	      "      --checkin           the morning check-in: pain and stiffness, 0-10\n"
 	      "\n"
@@ -84,6 +85,7 @@ enum {
 	OPT_LIST = 256, OPT_CHECK, OPT_PLAN, OPT_HISTORY, OPT_SINCE, OPT_ROUTINE,
 	OPT_PRACTICE, OPT_PLAIN, OPT_DUMP_CONFIG, OPT_LOG, OPT_NO_LOG, OPT_CONFIG,
 	OPT_ROUTINE_DIR, OPT_SPEED, OPT_NO_COLOR, OPT_SPEAK, OPT_WHY, OPT_CHECKIN,
+	OPT_RESUME,
 };
 
 static const struct option long_options[] = {
@@ -105,6 +107,7 @@ static const struct option long_options[] = {
 	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
 	{ "speak", no_argument, NULL, OPT_SPEAK },
 	{ "why", no_argument, NULL, OPT_WHY },
+	{ "resume", no_argument, NULL, OPT_RESUME },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ 0, 0, 0, 0 },
@@ -161,6 +164,7 @@ static void parse_options(struct options *o, int argc, char **argv)
 		case OPT_NO_COLOR: o->no_color = true; break;
 		case OPT_SPEAK: o->speak = true; break;
 		case OPT_WHY: o->why = true; break;
+		case OPT_RESUME: o->resume = true; break;
 		case 'h': usage(stdout); exit(EXIT_OK);
 		case 'V':
 			printf("recoup %s\n", PACKAGE_VERSION);
@@ -180,6 +184,12 @@ static void parse_options(struct options *o, int argc, char **argv)
 			    o->routine_filter ? "--routine" : "--practice");
 	if (o->why && o->mode != MODE_PLAN)
 		usage_error("%s goes with --plan", "--why");
+	/* a session, from the dashboard or line by line */
+	if (o->resume && o->mode != MODE_RUN && o->mode != MODE_PLAIN)
+		usage_error("%s cannot be combined with another command", "--resume");
+	if (o->resume && o->no_log)
+		usage_error("--resume finds where the session stopped in the log; "
+			    "it cannot go with --no-log");
 	/* a check-in takes no time to practise: its answers are the day's */
 	if (o->mode == MODE_CHECKIN && o->speed != 1)
 		usage_error("--speed does not go with --checkin: a check-in is never practice");
@@ -203,6 +213,8 @@ static void check_arg_count(const struct options *o)
 		break;
 	case MODE_PLAN:
 	case MODE_PLAIN:
+		if (o->resume && o->nargs <= 1)
+			break; /* --plain --resume [ROUTINE] */
 		if (o->nargs != 1)
 		{
 			if (o->nargs)

@@ -375,6 +375,8 @@ int plain_run(const struct options *o, const struct search_path *sp)
 	    s.r->nsteps == 1 ? "" : "s", total);
 	if (o->speed > 1)
 		say(&p, "Practice mode: time runs %d times faster; history leaves this session out.", o->speed);
+	if (s.resume_note)
+		say(&p, "%s", s.resume_note);
 	say(&p, "%s%s", help_line, has_load(&p) ? load_help : "");
 	if (foreign_in) {
 		say(&p, "In the background: the keyboard is not read; a question ends the session.");

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "clock.h"
 #include "progress.h"
@@ -32,19 +33,125 @@ static void sink_line(void *ctx, const char *line, size_t len)
 	summary_lines_add(&s->lines, line, len);
 }
 
+/* ---- a session resumed (--resume) ---- */
+
+static void keep_line(void *ctx, const char *line, size_t len)
+{
+	struct session *s = ctx;
+	summary_lines_add(&s->lines, line, len);
+}
+
+/* The session to resume, of the routine `name`/`id` or (NULL) of any:
+ * -1 when found, else the exit status after saying why. */
+static int resume_lookup(struct session *s, const struct options *o, const char *name,
+			 const char *id, FILE *err)
+{
+	char *log = session_log_path(o);
+	struct resume_query q = { .name = name, .id = id, .practice = o->speed > 1, .day = -1 };
+	s->found = xcalloc(1, sizeof *s->found);
+	int rc = log ? resume_find(log, &q, s->found, keep_line, s) : 0;
+	const char *kind = q.practice ? "practice session" : "session";
+	if (rc < 0 && errno == ENOENT)
+		fprintf(err, "%s: no %s to resume: the log %s is not there yet\n", progname, kind,
+			safe_show(log));
+	else if (rc < 0)
+		fprintf(err, "%s: cannot read the log %s to resume: %s\n", progname, safe_show(log),
+			strerror(errno));
+	else if (!rc && name)
+		fprintf(err, "%s: no %s of %s to resume: its last one in %s ended complete, or it "
+			"has none%s\n", progname, kind, safe_show(name), safe_show(log),
+			q.practice ? "" : " (practice sessions resume with --speed)");
+	else if (!rc)
+		fprintf(err, "%s: no %s to resume: the last one of each routine in %s ended "
+			"complete%s\n", progname, kind, safe_show(log),
+			q.practice ? "" : " (practice sessions resume with --speed)");
+	free(log);
+	if (rc <= 0) {
+		resume_found_free(s->found);
+		free(s->found);
+		s->found = NULL;
+		return EXIT_BAD;
+	}
+	return -1;
+}
+
+/* The routine a session found ran: its file when it is still there, else
+ * its id (the file name without .yaml) looked up, else its title. */
+static char *resume_arg(const struct resume_found *f)
+{
+	struct stat sb;
+	if (f->file && stat(f->file, &sb) == 0 && S_ISREG(sb.st_mode))
+		return xstrdup(f->file);
+	return xstrdup(f->id ? f->id : f->routine);
+}
+
+static const char *ended_words(enum history_status st)
+{
+	switch (st) {
+	case HISTORY_QUIT: return "quit";
+	case HISTORY_ABORTED: return "aborted";
+	case HISTORY_UNFINISHED: return "not ended: killed, or the terminal lost";
+	default: return "not complete";
+	}
+}
+
+/* Where the session found goes on in the routine loaded: -1 when it can,
+ * else the exit status after saying why. */
+static int resume_where(struct session *s, const struct options *o, FILE *err)
+{
+	const struct resume_found *f = s->found;
+	char when[48], note[320];
+	resume_when(f, when, sizeof when);
+	s->done = xcalloc(f->nparts + 1, sizeof *s->done);
+	bool can = resume_plan(f, s->r, &s->resume, s->done, note, sizeof note);
+	if (can) {
+		/* a session whose every part was logged has nothing to go on with */
+		struct plan p;
+		plan_build(&p, s->r, o->lead_in_ms, s->targets);
+		can = engine_resume_at(&p, &s->resume) < p.n;
+		plan_free(&p);
+		if (!can)
+			snprintf(note, sizeof note, "every part of it was logged; nothing is left to do");
+	}
+	if (!can) {
+		fprintf(err, "%s: cannot resume %s of %s: %s\n", progname, safe_show(s->r->name),
+			when, safe_show(note));
+		return EXIT_BAD;
+	}
+	s->resume_note = xasprintf("Resuming %s of %s (%s). %s", s->r->name, when,
+				   ended_words(f->status), note);
+	return -1;
+}
+
 int session_prepare(struct session *s, const struct options *o,
 		    const struct search_path *sp, bool screen, FILE *err)
 {
 	memset(s, 0, sizeof *s);
+	s->log.fd = -1; /* not open: session_finish() must not close fd 0 */
 	s->screen = screen;
-	s->path = routine_resolve(sp, o->args[0]);
-	s->r = load_routine_warnings(sp, o->args[0], err, &s->warnings, &s->nwarnings);
+	char *found_arg = NULL;
+	if (o->resume && !o->nargs) {
+		int rc = resume_lookup(s, o, NULL, NULL, err);
+		if (rc >= 0)
+			return rc;
+		found_arg = resume_arg(s->found);
+	}
+	const char *arg = found_arg ? found_arg : o->args[0];
+	s->path = routine_resolve(sp, arg);
+	s->r = load_routine_warnings(sp, arg, err, &s->warnings, &s->nwarnings);
+	free(found_arg);
 	if (!s->r) {
-		free(s->path);
-		s->path = NULL;
+		session_finish(s);
 		return EXIT_BAD;
 	}
 	s->id = routine_id_of(s->path);
+	if (o->resume && !s->found) {
+		int rc = resume_lookup(s, o, s->r->name, s->id, err);
+		if (rc >= 0) {
+			session_finish(s);
+			return rc;
+		}
+	}
 	s->log_path = session_log_path(o);
 	s->targets = xcalloc(s->r->nsteps + 1, sizeof *s->targets);
 	targets_default(s->targets, s->r);
@@ -75,6 +182,13 @@ int session_prepare(struct session *s, const struct options *o,
 		if (!screen)
 			fprintf(err, "%s: %s\n", progname, safe_show(s->log_note));
 	}
+	if (s->found) {
+		int rc = resume_where(s, o, err);
+		if (rc >= 0) {
+			session_finish(s);
+			return rc;
+		}
+	}
 	s->sigfd = sigs_install(screen);
 	return -1;
 }
@@ -100,9 +214,12 @@ void session_start(struct session *s, const struct options *o)
 		.warnings = s->warnings,
 		.nwarnings = s->nwarnings,
 		.no_key_guard = s->no_key_guard,
+		.resume = s->found ? &s->resume : NULL,
 	};
 	struct engine_sink sink = { sink_line, s };
 	engine_start(&s->e, s->r, &eo, clock_real, sink);
+	if (s->resume_note)
+		engine_keep_notice(&s->e, s->resume_note);
 	/* the dashboard's one place to say it, through the first step, as
 	 * the loader's warnings are (which come first) */
 	if (s->log_note) {
@@ -161,6 +278,11 @@ int session_finish(struct session *s)
 	if (s->summary)
 		summary_free(s->summary);
 	free(s->summary);
+	if (s->found)
+		resume_found_free(s->found);
+	free(s->found);
+	free(s->done);
+	free(s->resume_note);
 	int sig = s->fatal_sig;
 	memset(s, 0, sizeof *s);
 	return sig ? 128 + sig : unwritten ? EXIT_BAD : EXIT_OK;

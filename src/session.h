@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "engine.h"
+#include "resume.h"
 #include "routine.h"
 #include "slog.h"
 #include "summary.h"
@@ -31,10 +32,19 @@ struct session {
 	struct summary_lines lines; /* every line the engine wrote, for the summary */
 	struct summary *summary; /* built by session_summary() */
 	bool screen;        /* the dashboard's session, not a line-by-line one */
+	/* --resume: the session found in the log (its lines are the first
+	 * of `lines`, so that the summary counts both parts), where it goes
+	 * on, and the words that say so; NULL otherwise */
+	struct resume_found *found;
+	struct engine_resume resume;
+	struct engine_done *done;
+	char *resume_note;
 };
 
 /* Resolve and load the routine, read today's targets, open the log, catch
- * signals.  Returns -1 when ready, else the exit status to leave with
+ * signals.  With o->resume, the session to resume is found in the log
+ * first (of the routine named, or the latest of any), and the routine is
+ * the one it ran when none is named.  Returns -1 when ready, else the exit status to leave with
  * (after printing why on `err`). */
 int session_prepare(struct session *s, const struct options *o,
 		    const struct search_path *sp, bool screen, FILE *err);

@@ -278,6 +278,8 @@ int ui_run(const struct options *o, const struct search_path *sp)
 	 * line instead, keyboard unread: what is timed runs and is logged, as
 	 * a timed or backgrounded command is expected to, and a question ends
 	 * the session as quit.  The picker is nothing but questions. */
+	/* a session to run at once: ROUTINE, or one to resume */
+	bool run = o->nargs || o->resume;
 	if (sigs_tty_foreign(STDIN_FILENO) || sigs_tty_foreign(STDOUT_FILENO)) {
 		sigs_background_io();
 		if (o->mode == MODE_CHECKIN) {
@@ -285,7 +287,7 @@ int ui_run(const struct options *o, const struct search_path *sp)
 				"background); the check-in needs it in the foreground\n", progname);
 			return EXIT_USAGE;
 		}
-		if (!o->nargs) {
+		if (!run) {
 			fprintf(stderr, "%s: the terminal belongs to another job (recoup runs in the "
 				"background); the picker needs it in the foreground\n", progname);
 			return EXIT_USAGE;
@@ -297,7 +299,7 @@ int ui_run(const struct options *o, const struct search_path *sp)
 	if (why && o->mode == MODE_CHECKIN)
 		return plain_checkin(o);
 	if (why) {
-		if (!o->nargs) {
+		if (!run) {
 			fprintf(stderr, "%s: %s; the picker needs a terminal (name a ROUTINE to run it line by line)\n",
 				progname, why);
 			return EXIT_USAGE;
@@ -317,7 +319,7 @@ int ui_run(const struct options *o, const struct search_path *sp)
 		snprintf(ui.cue_note, sizeof ui.cue_note,
 			 "No speech program (espeak-ng, spd-say, say) found: bells instead");
 	ui.paint.utf8 = !strcmp(nl_langinfo(CODESET), "UTF-8");
-	if (o->nargs) {
+	if (run) {
 		/* errors in the routine or the log show before the screen changes */
 		int rc = session_prepare(&ui.sess, o, sp, true, stderr);
 		if (rc >= 0)
@@ -351,12 +353,12 @@ int ui_run(const struct options *o, const struct search_path *sp)
 	setup_colors(&ui);
 	getmaxyx(stdscr, ui.paint.rows, ui.paint.cols);
 
-	if (o->nargs) {
+	if (run) {
 		session_start(&ui.sess, o);
 		ui.in_session = true;
 		ui_session_begin(&ui);
 	}
-	ui.screen = o->nargs ? SCREEN_SESSION :
+	ui.screen = run ? SCREEN_SESSION :
 		    o->mode == MODE_CHECKIN ? SCREEN_CHECKIN : SCREEN_PICKER;
 	ui_switch(&ui, ui.screen);
 	switch_screen(&ui);
@@ -380,6 +382,7 @@ int ui_run(const struct options *o, const struct search_path *sp)
 	for (size_t i = 0; i < ARRAY_LEN(screens); i++)
 		if (screens[i]->close)
 			screens[i]->close(&ui);
+	free(ui.resume_offer);
 	if (ui.fatal_sig)
 		rc = 128 + ui.fatal_sig;
 	return rc;

@@ -93,6 +93,8 @@ struct ui {
 	struct checkin_view *checkin;
 	bool checkin_asked;     /* the picker's `c`: a check-in asked for, not
 				 * offered (offered, it comes once a run) */
+	char *resume_offer;     /* the routine whose session today the picker
+				 * offers to resume (ui_resume.c), or NULL */
 };
 
 /* Run the dashboard: the picker, or ROUTINE when given.  Falls back to the
@@ -119,6 +121,16 @@ static inline void ui_alert(const struct ui *ui)
  * to the picker.  False, with why in `why`, when it cannot start
  * (ui_session.c). */
 bool ui_session_start(struct ui *ui, const char *arg, char *why, size_t n);
+/* The same for `recoup --resume [arg]`: the last session of routine
+ * `arg` (of any routine when NULL) that did not end complete, from where
+ * it stopped. */
+bool ui_session_resume(struct ui *ui, const char *arg, char *why, size_t n);
+/* The picker's offer to resume the last session of today that did not end
+ * complete (ui_resume.c): the offer's words into `msg` (when it is empty),
+ * and the key that takes it up (or, without one, resumes the last of any
+ * day), errors into `msg`. */
+void ui_resume_offer(struct ui *ui, char *msg, size_t n);
+void ui_resume_key(struct ui *ui, char *msg, size_t n);
 /* The morning check-in (ui_checkin.c), a screen of its own: for
  * `recoup --checkin`, made before the screen starts, its log opened (-1,
  * else the exit status after saying why on `err`); and its end, after the

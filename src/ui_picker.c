@@ -189,6 +189,7 @@ static void show(struct ui *ui, enum ui_screen_id from)
 		ui->picker = xcalloc(1, sizeof *ui->picker);
 		ui->picker->page = 1;
 		reload(ui);
+		ui_resume_offer(ui, ui->picker->message, sizeof ui->picker->message);
 		offer_checkin(ui);
 		return;
 	}
@@ -197,6 +198,7 @@ static void show(struct ui *ui, enum ui_screen_id from)
 	if (from != SCREEN_SESSION)
 		return;
 	reload(ui);
+	ui_resume_offer(ui, ui->picker->message, sizeof ui->picker->message);
 }
 
 static void close_picker(struct ui *ui)
@@ -666,6 +668,10 @@ static void key(struct ui *ui, int ch)
 		break;
 	case 'h':
 		ui_switch(ui, SCREEN_HISTORY);
+		break;
+	case 'u':
+		/* go on with the session offered (ui_resume.c) */
+		ui_resume_key(ui, p->message, sizeof p->message);
 		break;
 	case 'c':
 		/* the morning check-in by hand: skipped by mistake, or a

@@ -587,17 +587,34 @@ static void leave_finished(struct ui *ui)
 	}
 }
 
+static bool session_start_with(struct ui *ui, const struct options *o, char *why, size_t n);
+
 bool ui_session_start(struct ui *ui, const char *arg, char *why, size_t n)
 {
 	struct options o = *ui->o;
 	char *args[1] = { (char *)arg };
 	o.args = args;
 	o.nargs = 1;
+	return session_start_with(ui, &o, why, n);
+}
+
+bool ui_session_resume(struct ui *ui, const char *arg, char *why, size_t n)
+{
+	struct options o = *ui->o;
+	char *args[1] = { (char *)arg };
+	o.args = args;
+	o.nargs = arg != NULL;
+	o.resume = true;
+	return session_start_with(ui, &o, why, n);
+}
+
+static bool session_start_with(struct ui *ui, const struct options *o, char *why, size_t n)
+{
 	/* while curses owns the screen, errors go to the picker's message */
 	char *errbuf = NULL;
 	size_t errlen = 0;
 	FILE *mem = open_memstream(&errbuf, &errlen);
-	int rc = session_prepare(&ui->sess, &o, ui->sp, true, mem ? mem : stderr);
+	int rc = session_prepare(&ui->sess, o, ui->sp, true, mem ? mem : stderr);
 	if (mem)
 		fclose(mem);
 	if (rc >= 0) {
