@@ -39,6 +39,19 @@ static const struct engine_done *done_of(const struct engine_resume *rs,
 	return NULL;
 }
 
+/* A part that logs a line of its own when done or cut short. */
+static bool logs_itself(const struct segment *s)
+{
+	return s->kind == SEG_SET || s->kind == SEG_SPOT || s->kind == SEG_ICE_ON ||
+	       s->kind == SEG_RATE;
+}
+
+/* From segment `at`, or its lead-in. */
+static size_t with_leadin(const struct plan *p, size_t at)
+{
+	return at > 0 && p->v[at - 1].kind == SEG_LEADIN ? at - 1 : at;
+}
+
 size_t engine_resume_at(const struct plan *p, const struct engine_resume *rs)
 {
 	size_t first = 0;
@@ -57,18 +70,18 @@ size_t engine_resume_at(const struct plan *p, const struct engine_resume *rs)
 	}
 	if (last == p->n)
 		return first; /* nothing of it logged: the step from its start */
-	size_t at = last;
-	if (full) {
-		/* after it: the rest or the warm-up after a part done is over
-		 * by now, so the next part's lead-in, or the next part */
-		at = last + 1;
-		while (at < p->n && (p->v[at].kind == SEG_REST || p->v[at].kind == SEG_ICE_OFF))
-			at++;
-		return at;
-	}
-	/* cut short: again, from its lead-in */
-	if (at > 0 && p->v[at - 1].kind == SEG_LEADIN)
-		at--;
+	/* a part before it with no line at all was never reached: one the
+	 * routine has gained since (a part skipped has its skip line) */
+	for (size_t i = first; i < last; i++)
+		if (logs_itself(&p->v[i]) && !done_of(rs, &p->v[i]))
+			return with_leadin(p, i);
+	if (!full)
+		return with_leadin(p, last); /* cut short: again */
+	/* after it: the rest or the warm-up after a part done is over by
+	 * now, so the next part's lead-in, or the next part */
+	size_t at = last + 1;
+	while (at < p->n && (p->v[at].kind == SEG_REST || p->v[at].kind == SEG_ICE_OFF))
+		at++;
 	return at;
 }
 
