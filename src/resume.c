@@ -255,7 +255,7 @@ bool resume_plan(const struct resume_found *f, const struct routine *r,
 	}
 	long at = step_by_name(r, f->step_n, f->step_name);
 	if (at < 0) {
-		snprintf(note, notesz, "The routine changed since: its step %d, %s, where the session "
+		snprintf(note, notesz, "the routine changed since: its step %d, %s, where the session "
 			 "stopped, is no longer in it; nothing to resume (start it afresh)",
 			 f->step_n, f->step_name);
 		return false;

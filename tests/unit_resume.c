@@ -275,7 +275,7 @@ static void test_changed(void)
 	is_int(resume_find(path, &q, &f, NULL, NULL), 1, "aborted: found");
 	r = load("resume.yaml", yaml_changed);
 	ok(!resume_plan(&f, r, &er, done, note, sizeof note), "Heel raise is gone: refused");
-	is_str(note, "The routine changed since: its step 2, Heel raise, where the session "
+	is_str(note, "the routine changed since: its step 2, Heel raise, where the session "
 	       "stopped, is no longer in it; nothing to resume (start it afresh)", "and why");
 	routine_free(r);
 	resume_found_free(&f);
