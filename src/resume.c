@@ -234,7 +234,7 @@ static void counts_words(const struct resume_found *f, char *out, size_t n)
 		snprintf(parts[k++], sizeof parts[0], "%d ice round%s", f->rounds,
 			 f->rounds == 1 ? "" : "s");
 	if (!k) {
-		snprintf(out, n, "nothing logged before");
+		snprintf(out, n, "no set, spot or ice round done before");
 		return;
 	}
 	snprintf(out, n, "%s%s%s%s%s done before", parts[0], k > 1 ? ", " : "", k > 1 ? parts[1] : "",
@@ -250,7 +250,7 @@ bool resume_plan(const struct resume_found *f, const struct routine *r,
 	out->done = done;
 	if (!f->step_name) {
 		/* killed before its first step: from the start */
-		snprintf(note, notesz, "Resumed from the start: nothing was logged before");
+		snprintf(note, notesz, "Resumed from the start: no step was reached before");
 		return true;
 	}
 	long at = step_by_name(r, f->step_n, f->step_name);
