@@ -185,6 +185,7 @@ static void draw_keys(struct ui *ui, int last)
 		ROW("revert your copy to the one it hides", "revert your copy", "r");
 		ROW("history", NULL, "h");
 		ROW("the morning check-in (pain, stiffness)", "morning check-in", "c");
+		ROW("resume the last session not complete", "resume a session", "u");
 		ROW("these keys", NULL, "?");
 		/* the quit key of the config quits the list too */
 		if (o->key_quit == 'q')

@@ -123,6 +123,11 @@ QUIT=$(awk '$3 == "start" { print $2; exit }' "$LOG")
 tm_start --speed 20 --routine-dir "$DIR"
 wait_joined 'UI resume of today [0-9:]+ stopped at step 2, Heel raise: u resumes it where it stopped'
 ok $? "the picker offers today's session that did not end complete"
+keys '?'
+wait_screen 'recoup: keys'
+like "$(screen)" '^   u +resume (the last session not complete|a session)' "the help names u"
+keys x
+wait_gone 'recoup: keys'
 keys u
 wait_screen 'RIGHT set 1 of 3'
 ok $? "u: it goes on at the right set 1, the left one done"
