@@ -138,6 +138,38 @@ struct history {
 /* The local calendar day of `t`, as days since 1970-01-01. */
 long history_local_day(time_t t);
 
+/* A series over the 12 weeks of history.weeks, one value a week (what the
+ * --history sparklines and the history screen's charts draw): has[w] is
+ * false for a week without data, which is drawn as a gap, never as 0. */
+struct history_weekly {
+	double v[HISTORY_WEEKS];
+	bool has[HISTORY_WEEKS];
+	double min, max;    /* over the weeks that have data (0, 0: none) */
+	int n;              /* weeks that have data */
+};
+
+/* What an exercise's weekly value is: the week's best session (most reps
+ * in all its sets, the highest load a session's sets were held to, in
+ * grams, or the highest target).  The best, not the mean: the question is
+ * whether the leg can do more, and a short second session the same week
+ * does not take that back. */
+enum history_weekly_what { HISTORY_WEEKLY_REPS, HISTORY_WEEKLY_LOAD,
+			   HISTORY_WEEKLY_TARGET };
+/* One exercise side's weekly series (sessions with no load logged give
+ * no load). */
+void history_exercise_weekly(const struct history *h, const struct history_exercise *e,
+			     enum history_weekly_what what, struct history_weekly *out);
+/* A rating's or a check-in item's weekly series: the mean of the week's
+ * values (pain going down reads as a falling line however many sessions
+ * a week rated it), by the days its points are shown under. */
+void history_rating_weekly(const struct history *h, const struct history_rating *r,
+			   struct history_weekly *out);
+/* The index in history.weeks of the first week holding a kept session or
+ * check-in: the weeks before it are left out of the charts (a month of
+ * use is not drawn as eight empty weeks and four full ones);
+ * HISTORY_WEEKS - 1 when there is none in the 12 weeks. */
+int history_first_week(const struct history *h);
+
 /* The pain-monitoring model's word for a pain value: 0-3 "fine", 4-5
  * "acceptable", 6-10 "back off" ("" out of 0-10). */
 const char *history_pain_zone(int value);
