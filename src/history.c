@@ -339,6 +339,8 @@ static void hist_sets(struct hist_read *hr, const struct lm_session *s)
 		p->reps = p->reps > INT_MAX - add ? INT_MAX : p->reps + add;
 		if (p->sets < INT_MAX)
 			p->sets++;
+		if (x->target > 0 && x->reps < x->target && p->short_sets < INT_MAX)
+			p->short_sets++;
 	}
 }
 

@@ -75,6 +75,7 @@ struct history_reps {
 	long load;          /* grams: the lowest load of its sets (the one
 			     * the side was held to), LOAD_NONE when none
 			     * logged one */
+	int short_sets;     /* sets done with fewer reps than their target */
 };
 
 struct history_exercise {
@@ -198,8 +199,10 @@ int history_read(struct history *h, const char *path,
 		 const struct history_filter *f, time_t now, FILE *err);
 void history_free(struct history *h);
 
-/* The plain-text report: words, no drawings, so it reads well aloud.
- * Dates are local (YYYY-MM-DD). */
+/* The full listing (`--history --detail`): every session's reps per
+ * exercise and side, every rating and check-in, two on one day told apart
+ * by their times, sets short of their target counted.  Words, no
+ * drawings, so it reads well aloud.  Dates are local (YYYY-MM-DD). */
 void history_print(FILE *out, const struct history *h);
 
 /* For a read that kept no session, why, in the words both --history and
@@ -214,15 +217,49 @@ char *history_nothing_text(const struct history *h, const char *path, bool filte
  * left none out.  Freshly allocated. */
 char *history_practice_text(const struct history *h, const char *how);
 
-/* `recoup --history`: reads `log_path` with the options as given on the
- * command line (`since` and `routine` may be NULL), prints the report on
- * `out` and returns the exit status: 0, also for a missing or empty log
- * ("no sessions logged yet in FILE"); 1 when the log cannot be read
- * ("recoup: FILE: strerror" on stderr); 2 for a bad --since date. */
-int history_command(const char *log_path, const char *since, const char *routine,
-		    bool practice, FILE *out);
+/* The summary that fits a screen (80x24 after a month of use): per
+ * routine the sessions done against its schedule, the streak and the last
+ * date; per exercise and side the first and last target, reps and load,
+ * the best and a sparkline of the weeks; per rating and check-in item the
+ * last value, its zone (pain) and a sparkline.  `utf8`: block characters
+ * for the sparklines and arrows, else ASCII.  Dates are local. */
+void history_print_summary(FILE *out, const struct history *h, bool utf8);
+/* Its ratings and check-ins part alone: for a read that kept no session,
+ * the check-ins (which --routine does not filter) still show. */
+void history_print_summary_checkins(FILE *out, const struct history *h, bool utf8);
+
+/* A sparkline of the weeks `from` to HISTORY_WEEKS - 1 of `w`, one
+ * character a week, a space for a week without data (trailing ones left
+ * out), scaled from `lo` (lowest mark) to `hi` (highest; a flat series,
+ * lo == hi, draws the middle mark): U+2581..U+2588 when `utf8`, else
+ * "_.:-=+*#".  `out` holds HISTORY_SPARK_SIZE bytes. */
+#define HISTORY_SPARK_SIZE (HISTORY_WEEKS * 3 + 1)
+void history_sparkline(char out[HISTORY_SPARK_SIZE], const struct history_weekly *w,
+		       int from, double lo, double hi, bool utf8);
+
+/* Whether the locale (LC_CTYPE) is UTF-8. */
+bool history_locale_utf8(void);
+
+/* `recoup --history` as the command line asked it. */
+struct history_options {
+	const char *since;   /* YYYY-MM-DD, or NULL */
+	const char *routine; /* or NULL */
+	bool practice;
+	bool detail;         /* --detail: every session listed (history_print) */
+	/* the routines on the search path, for their schedules (NULL, 0) */
+	const struct routine *const *routines;
+	size_t nroutines;
+};
+
+/* `recoup --history`: reads `log_path` with the options, prints the
+ * summary (or with `detail` the full listing) on `out` and returns the
+ * exit status: 0, also for a missing or empty log ("no sessions logged
+ * yet in FILE"); 1 when the log cannot be read ("recoup: FILE: strerror"
+ * on stderr); 2 for a bad --since date.  The sparklines are UTF-8 when
+ * the locale is. */
+int history_command(const char *log_path, const struct history_options *o, FILE *out);
 /* The same with `now` pinned, for tests. */
-int history_command_at(const char *log_path, const char *since,
-		       const char *routine, bool practice, FILE *out, time_t now);
+int history_command_at(const char *log_path, const struct history_options *o,
+		       FILE *out, time_t now);
 
 #endif
