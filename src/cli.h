@@ -18,6 +18,7 @@ struct options {
 	enum mode mode;
 	bool plain, practice, no_log, no_color;
 	bool why;                  /* --plan --why: today's targets explained */
+	bool detail;               /* --history --detail: every session listed */
 	const char *since, *routine_filter;
 	const char *log_path, *config_path;
 	const char *log_config;    /* the config file that named log_path; NULL: --log did */
@@ -40,7 +41,7 @@ int cmd_list(const struct options *o, const struct search_path *sp);
 int cmd_check(const struct options *o, const struct search_path *sp);
 int cmd_plan(const struct options *o, const struct search_path *sp);
 int cmd_not_yet(const struct options *o);
-int cmd_history(const struct options *o);
+int cmd_history(const struct options *o, const struct search_path *sp);
 int cmd_run(const struct options *o, const struct search_path *sp);
 int cmd_checkin(const struct options *o, const struct search_path *sp);
 

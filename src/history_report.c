@@ -116,8 +116,11 @@ static void print_routines(FILE *out, const struct history *h)
 
 static void print_weeks(FILE *out, const struct history *h)
 {
-	fprintf(out, "\nSessions per week (last %d weeks)\n", HISTORY_WEEKS);
-	for (int w = 0; w < HISTORY_WEEKS; w++) {
+	/* the weeks before the first session are no news */
+	int from = history_first_week(h);
+	fprintf(out, "\nSessions per week (last %d %s)\n", HISTORY_WEEKS - from,
+		plural(HISTORY_WEEKS - from, "week", "weeks"));
+	for (int w = from; w < HISTORY_WEEKS; w++) {
 		const struct history_week *wk = &h->weeks[w];
 		char monday[DATE_SIZE];
 		format_day(monday, wk->day);
@@ -162,6 +165,10 @@ static void print_reps(FILE *out, const struct history *h)
 			fprintf(out, "    %s: %d %s in %d %s, target %d", day,
 				p->reps, plural(p->reps, "rep", "reps"), p->sets,
 				plural(p->sets, "set", "sets"), p->target);
+			/* the sets that fell short: what progression waits on */
+			if (p->short_sets)
+				fprintf(out, ", %d %s short", p->short_sets,
+					plural(p->short_sets, "set", "sets"));
 			/* what the reps were done with: Alfredson moves by it */
 			if (p->load >= 0) {
 				char load[LOAD_WORDS_SIZE];
@@ -297,13 +304,14 @@ static void print_nothing(FILE *out, const struct history *h, const char *path,
 	free(note);
 }
 
-int history_command_at(const char *log_path, const char *since,
-		       const char *routine, bool practice, FILE *out, time_t now)
+int history_command_at(const char *log_path, const struct history_options *o,
+		       FILE *out, time_t now)
 {
-	struct history_filter f = {.routine = routine, .practice = practice};
-	if (since && !history_parse_since(since, &f.since)) {
+	struct history_filter f = {.routine = o->routine, .practice = o->practice,
+				   .routines = o->routines, .nroutines = o->nroutines};
+	if (o->since && !history_parse_since(o->since, &f.since)) {
 		fprintf(stderr, "%s: --since wants a date as YYYY-MM-DD, not \"%s\"\n",
-			progname, safe_show(since));
+			progname, safe_show(o->since));
 		return 2;
 	}
 	struct history h;
@@ -321,18 +329,21 @@ int history_command_at(const char *log_path, const char *since,
 			status = 1;
 		}
 	} else if (!h.sessions) {
-		print_nothing(out, &h, log_path, since, routine);
-		print_checkins(out, &h);
-	} else {
+		print_nothing(out, &h, log_path, o->since, o->routine);
+		if (o->detail)
+			print_checkins(out, &h);
+		else
+			history_print_summary_checkins(out, &h, history_locale_utf8());
+	} else if (o->detail) {
 		history_print(out, &h);
+	} else {
+		history_print_summary(out, &h, history_locale_utf8());
 	}
 	history_free(&h);
 	return status;
 }
 
-int history_command(const char *log_path, const char *since, const char *routine,
-		    bool practice, FILE *out)
+int history_command(const char *log_path, const struct history_options *o, FILE *out)
 {
-	return history_command_at(log_path, since, routine, practice, out,
-				  time(NULL));
+	return history_command_at(log_path, o, out, time(NULL));
 }

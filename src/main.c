@@ -44,6 +44,7 @@ static void usage(FILE *out)
 	      "        --since DATE        only sessions on or after DATE (YYYY-MM-DD)\n"
 	      "        --routine NAME      only sessions of this routine\n"
 	      "        --practice          include practice (--speed) sessions\n"
+	      "        --detail            list every session, not the summary\n"
 	      "      --plain ROUTINE     a line-by-line session without curses\n"
 	      "      --dump-config       print the effective settings as a config file\n"
 	      "      --checkin           the morning check-in: pain and stiffness, 0-10\n"
@@ -84,6 +85,7 @@ enum {
 	OPT_LIST = 256, OPT_CHECK, OPT_PLAN, OPT_HISTORY, OPT_SINCE, OPT_ROUTINE,
 	OPT_PRACTICE, OPT_PLAIN, OPT_DUMP_CONFIG, OPT_LOG, OPT_NO_LOG, OPT_CONFIG,
 	OPT_ROUTINE_DIR, OPT_SPEED, OPT_NO_COLOR, OPT_SPEAK, OPT_WHY, OPT_CHECKIN,
+	OPT_DETAIL,
 };
 
 static const struct option long_options[] = {
@@ -105,6 +107,7 @@ static const struct option long_options[] = {
 	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
 	{ "speak", no_argument, NULL, OPT_SPEAK },
 	{ "why", no_argument, NULL, OPT_WHY },
+	{ "detail", no_argument, NULL, OPT_DETAIL },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ 0, 0, 0, 0 },
@@ -161,6 +164,7 @@ static void parse_options(struct options *o, int argc, char **argv)
 		case OPT_NO_COLOR: o->no_color = true; break;
 		case OPT_SPEAK: o->speak = true; break;
 		case OPT_WHY: o->why = true; break;
+		case OPT_DETAIL: o->detail = true; break;
 		case 'h': usage(stdout); exit(EXIT_OK);
 		case 'V':
 			printf("recoup %s\n", PACKAGE_VERSION);
@@ -180,6 +184,8 @@ static void parse_options(struct options *o, int argc, char **argv)
 			    o->routine_filter ? "--routine" : "--practice");
 	if (o->why && o->mode != MODE_PLAN)
 		usage_error("%s goes with --plan", "--why");
+	if (o->detail && o->mode != MODE_HISTORY)
+		usage_error("%s goes with --history", "--detail");
 	/* a check-in takes no time to practise: its answers are the day's */
 	if (o->mode == MODE_CHECKIN && o->speed != 1)
 		usage_error("--speed does not go with --checkin: a check-in is never practice");
@@ -369,7 +375,7 @@ int main(int argc, char **argv)
 	case MODE_CHECK: rc = cmd_check(&o, &sp); break;
 	case MODE_PLAN: rc = cmd_plan(&o, &sp); break;
 	case MODE_PLAIN: rc = plain_run(&o, &sp); break;
-	case MODE_HISTORY: rc = cmd_history(&o); break;
+	case MODE_HISTORY: rc = cmd_history(&o, &sp); break;
 	case MODE_RUN: rc = cmd_run(&o, &sp); break;
 	case MODE_DUMP_CONFIG: rc = dump_config(&o, &st); break;
 	case MODE_CHECKIN: rc = cmd_checkin(&o, &sp); break;
