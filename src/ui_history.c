@@ -190,44 +190,52 @@ static void value_at(struct ui *ui, int y, int x, int width, const struct entry 
 	paint_color_off(&ui->paint, c);
 }
 
+/* Where a section is laid out: its lines from `line` on, in the `w`
+ * columns from x (the view's one column, or one of two side by side). */
+struct place {
+	struct hc_lines c;
+	int line, x, w;
+};
+
 /* Item `i`'s label and value, on one line (`col`, the values' column) or
- * two (`col` 0), from *line on. */
-static void item_lines(struct ui *ui, const struct hc_lines *c, int *line, size_t i, int col,
-		       int w)
+ * two (`col` 0). */
+static void item_lines(struct ui *ui, struct place *pl, size_t i, int col)
 {
 	struct entry e;
+	const struct hc_lines *c = &pl->c;
+	int x = pl->x, w = pl->w;
 	item_text(&ui->history->hist.items[i], &e);
 	if (col) {
-		if (hc_visible(c, *line)) {
-			paint_text(hc_row(c, *line), 3, w - 2, e.label);
-			value_at(ui, hc_row(c, *line), 1 + col, w - col, &e);
+		if (hc_visible(c, pl->line)) {
+			paint_text(hc_row(c, pl->line), x + 2, w - 2, e.label);
+			value_at(ui, hc_row(c, pl->line), x + col, w - col, &e);
 		}
-		++*line;
+		pl->line++;
 		return;
 	}
-	if (hc_visible(c, *line))
-		hc_label(&ui->paint, hc_row(c, *line), 3, w - 2, e.label);
-	++*line;
+	if (hc_visible(c, pl->line))
+		hc_label(&ui->paint, hc_row(c, pl->line), x + 2, w - 2, e.label);
+	pl->line++;
 	/* under the label, in line with the words below it */
-	if (hc_visible(c, *line))
-		value_at(ui, hc_row(c, *line), 4, w - 3, &e);
-	++*line;
+	if (hc_visible(c, pl->line))
+		value_at(ui, hc_row(c, pl->line), x + 3, w - 3, &e);
+	pl->line++;
 }
 
-/* A note of the view, dimmed, wrapped between words from column 3. */
-static void note_lines(struct ui *ui, const struct hc_lines *c, int *line, const char *s, int w)
+/* A note of the view, dimmed, wrapped between words, two columns in. */
+static void note_lines(struct ui *ui, struct place *pl, const char *s)
 {
 	while (*s) {
 		int cols;
-		size_t n = paint_fit(s, w - 2, true, &cols);
+		size_t n = paint_fit(s, pl->w - 2, true, &cols);
 		if (!n) /* a character wider than the window */
 			break;
-		if (hc_visible(c, *line)) {
+		if (hc_visible(&pl->c, pl->line)) {
 			paint_color_on(&ui->paint, C_DIM);
-			paint_text(hc_row(c, *line), 3, cols, s);
+			paint_text(hc_row(&pl->c, pl->line), pl->x + 2, cols, s);
 			paint_color_off(&ui->paint, C_DIM);
 		}
-		++*line;
+		pl->line++;
 		s += n;
 		while (*s == ' ')
 			s++;
@@ -235,105 +243,139 @@ static void note_lines(struct ui *ui, const struct hc_lines *c, int *line, const
 }
 
 /* A section's heading, in the longest of its forms that fits whole. */
-static void heading(struct ui *ui, const struct hc_lines *c, int *line, const char *longer,
-		    const char *shorter, int w)
+static void heading(struct ui *ui, struct place *pl, const char *longer, const char *shorter)
 {
-	if (hc_visible(c, *line)) {
+	if (hc_visible(&pl->c, pl->line)) {
 		paint_color_on(&ui->paint, C_TITLE);
-		hc_label(&ui->paint, hc_row(c, *line), 1, w,
-			 paint_width(longer) <= w ? longer : shorter);
+		hc_label(&ui->paint, hc_row(&pl->c, pl->line), pl->x, pl->w,
+			 paint_width(longer) <= pl->w ? longer : shorter);
 		paint_color_off(&ui->paint, C_TITLE);
 	}
-	++*line;
+	pl->line++;
 }
 
-/* `n` panels of `pw` columns at best, as many side by side as fit in `w`
- * (two columns between), each row of them as tall as its tallest, a blank
- * line after it; a lone column takes all of `w`. */
-static void grid(struct ui *ui, const struct hc_lines *c, int *line, hc_panel draw,
-		 const struct hc_item *v, size_t n, int pw, int w)
+/* `n` panels of `pw` columns at best, as many side by side as fit (two
+ * columns between), each row of them as tall as its tallest, a blank line
+ * after it; a lone column takes all the width. */
+static void grid(struct ui *ui, struct place *pl, hc_panel draw, const struct hc_item *v,
+		 size_t n, int pw)
 {
-	size_t per = (size_t)((w + 2) / (pw + 2));
+	size_t per = (size_t)((pl->w + 2) / (pw + 2));
 	if (per < 1)
 		per = 1;
 	if (per > n)
 		per = n;
-	int cw = per == 1 ? w : (w - 2 * ((int)per - 1)) / (int)per;
+	int cw = per <= 1 ? pl->w : (pl->w - 2 * ((int)per - 1)) / (int)per;
 	for (size_t i = 0; i < n; i += per) {
 		int most = 0;
 		for (size_t k = 0; k < per && i + k < n; k++) {
-			int used = draw(&ui->paint, c, *line, 1 + (int)k * (cw + 2), cw,
+			int used = draw(&ui->paint, &pl->c, pl->line, pl->x + (int)k * (cw + 2), cw,
 					&ui->history->hist, &v[i + k]);
 			most = used > most ? used : most;
 		}
-		*line += most + 1;
+		pl->line += most + 1;
 	}
 }
 
-/* Lines of the view, drawn from `skip` on; returns how many there are. */
-static int draw_lines(struct ui *ui, int skip, int y0, int h)
-{
-	struct history_view *hv = ui->history;
-	const struct history *hs = &hv->hist;
-	int line = 0, w = ui->paint.cols - 2;
-	struct hc_lines c = {.skip = skip, .y0 = y0, .h = h};
+/* ---- the sections ---- */
 
-	heading(ui, &c, &line, "Sessions done, by day", "Sessions done", w);
-	if (hc_visible(&c, line))
-		hc_legend(&ui->paint, hc_row(&c, line), 1, w);
-	line++;
+static void days_section(struct ui *ui, struct place *pl)
+{
+	const struct history *hs = &ui->history->hist;
+	heading(ui, pl, "Sessions done, by day", "Sessions done");
+	if (hc_visible(&pl->c, pl->line))
+		hc_legend(&ui->paint, hc_row(&pl->c, pl->line), pl->x, pl->w);
+	pl->line++;
 	struct hc_item *rv = xcalloc(hs->nroutines ? hs->nroutines : 1, sizeof *rv);
 	for (size_t i = 0; i < hs->nroutines; i++)
 		rv[i] = (struct hc_item){ i, HC_NONE };
-	grid(ui, &c, &line, hc_calendar, rv, hs->nroutines, HC_CALENDAR_W, w);
+	grid(ui, pl, hc_calendar, rv, hs->nroutines, HC_CALENDAR_W);
 	free(rv);
 	if (!hs->nroutines) {
 		/* in the words of --history, which the dashboard reads like */
 		char *why = history_nothing_text(hs, NULL, false);
 		char *note = history_practice_text(hs, "recoup --history --practice");
-		note_lines(ui, &c, &line, why, w);
+		note_lines(ui, pl, why);
 		if (note)
-			note_lines(ui, &c, &line, note, w);
+			note_lines(ui, pl, note);
 		free(why);
 		free(note);
-		line++;
+		pl->line++;
 	}
+}
 
-	heading(ui, &c, &line, "Reps and load per week, L and R", "Reps and load per week", w);
-	grid(ui, &c, &line, hc_reps, hv->exercises, hv->nexercises, HC_REPS_W, w);
+static void reps_section(struct ui *ui, struct place *pl)
+{
+	struct history_view *hv = ui->history;
+	heading(ui, pl, "Reps and load per week, L and R", "Reps and load per week");
+	grid(ui, pl, hc_reps, hv->exercises, hv->nexercises, HC_REPS_W);
 	if (!hv->nexercises) {
-		note_lines(ui, &c, &line, "no sets logged yet", w);
-		line++;
+		note_lines(ui, pl, "no sets logged yet");
+		pl->line++;
 	}
+}
 
-	heading(ui, &c, &line, "Ratings by session (0 to 10)", "Ratings (0 to 10)", w);
-	grid(ui, &c, &line, hc_rating, hv->ratings, hv->nratings, HC_RATING_W, w);
+static void ratings_section(struct ui *ui, struct place *pl)
+{
+	struct history_view *hv = ui->history;
+	heading(ui, pl, "Ratings by session (0 to 10)", "Ratings (0 to 10)");
+	grid(ui, pl, hc_rating, hv->ratings, hv->nratings, HC_RATING_W);
 	if (!hv->nratings) {
-		note_lines(ui, &c, &line, "no ratings logged yet", w);
-		line++;
+		note_lines(ui, pl, "no ratings logged yet");
+		pl->line++;
 	}
+}
 
-	if (hs->checkins) {
-		heading(ui, &c, &line, "Morning check-ins (0 to 10)", "Check-ins (0 to 10)", w);
-		for (size_t i = 0; i < hs->nitems; i++)
-			if (!strcmp(hs->items[i].name, "pain")) {
-				struct hc_item it = { i, HC_NONE };
-				line += hc_pain(&ui->paint, &c, line, 1, w, hs, &it) + 1;
-			}
-		/* each item's latest days that fit, oldest first, as words
-		 * (recoup --history lists them all) */
-		int col = value_column(hs, w);
-		for (size_t i = 0; i < hs->nitems; i++) {
-			item_lines(ui, &c, &line, i, col, w);
-			if (hc_visible(&c, line)) {
-				char buf[512];
-				trend_text(buf, sizeof buf, &hs->items[i], w - 4);
-				paint_text(hc_row(&c, line), 4, w - 4, buf);
-			}
-			line++;
+static void checkins_section(struct ui *ui, struct place *pl)
+{
+	const struct history *hs = &ui->history->hist;
+	if (!hs->checkins)
+		return;
+	heading(ui, pl, "Morning check-ins (0 to 10)", "Check-ins (0 to 10)");
+	for (size_t i = 0; i < hs->nitems; i++)
+		if (!strcmp(hs->items[i].name, "pain")) {
+			struct hc_item it = { i, HC_NONE };
+			pl->line += hc_pain(&ui->paint, &pl->c, pl->line, pl->x, pl->w, hs, &it) + 1;
 		}
+	/* each item's latest days that fit, oldest first, as words (recoup
+	 * --history lists them all) */
+	int col = value_column(hs, pl->w);
+	for (size_t i = 0; i < hs->nitems; i++) {
+		item_lines(ui, pl, i, col);
+		if (hc_visible(&pl->c, pl->line)) {
+			char buf[512];
+			trend_text(buf, sizeof buf, &hs->items[i], pl->w - 3);
+			paint_text(hc_row(&pl->c, pl->line), pl->x + 3, pl->w - 3, buf);
+		}
+		pl->line++;
 	}
-	return line;
+}
+
+/* A window this wide shows the sections in two columns: the days and the
+ * reps on the left, how it felt on the right. */
+#define TWO_COLUMNS 120
+
+/* Lines of the view, drawn from `skip` on; returns how many there are. */
+static int draw_lines(struct ui *ui, int skip, int y0, int h)
+{
+	int w = ui->paint.cols - 2;
+	struct place pl = {.c = {.skip = skip, .y0 = y0, .h = h}, .x = 1, .w = w};
+	if (ui->paint.cols < TWO_COLUMNS) {
+		days_section(ui, &pl);
+		reps_section(ui, &pl);
+		ratings_section(ui, &pl);
+		checkins_section(ui, &pl);
+		return pl.line;
+	}
+	struct place right = pl;
+	pl.w = (w - 3) / 2;
+	right.x = pl.x + pl.w + 3;
+	right.w = w - pl.w - 3;
+	days_section(ui, &pl);
+	reps_section(ui, &pl);
+	ratings_section(ui, &right);
+	checkins_section(ui, &right);
+	return pl.line > right.line ? pl.line : right.line;
 }
 
 /* The furthest the view scrolls: its last line at the bottom. */

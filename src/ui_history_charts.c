@@ -158,11 +158,13 @@ int hc_calendar(const struct paint *p, const struct hc_lines *c, int line, int x
 		paint_text(hc_row(c, line + n), x + 1, w - 1, s);
 	}
 	n++;
+	/* from the log's first week (no run of empty weeks before it), or
+	 * the latest that fit */
 	int weeks = (w - 2) / 3;
-	if (weeks > HISTORY_WEEKS)
-		weeks = HISTORY_WEEKS;
 	if (weeks < 1)
 		return n;
+	if (weeks > HISTORY_WEEKS - history_first_week(hs))
+		weeks = HISTORY_WEEKS - history_first_week(hs);
 	int wk0 = HISTORY_WEEKS - weeks;
 	if (hc_visible(c, line + n))
 		for (int k = 0; k < weeks; k++) {
@@ -200,128 +202,70 @@ int hc_calendar(const struct paint *p, const struct hc_lines *c, int line, int x
 
 /* ---- rows of marks ---- */
 
-/* One row of marks at (y, x): vals[i] < 0 is a blank (nothing that week or
- * session), the others in eight levels from `lo` to `hi`. */
-static void marks(const struct paint *p, int y, int x, const int *vals, int n, int lo, int hi)
-{
-	static const char *const blocks[] = {
-		"\u2581", "\u2582", "\u2583", "\u2584", "\u2585", "\u2586", "\u2587", "\u2588",
-	};
-	static const char ascii[] = "_.-=+*#@";
-	move(y, x);
-	for (int i = 0; i < n; i++) {
-		if (vals[i] < 0) {
-			addch(' ');
-			continue;
-		}
-		int lvl = hi > lo ? (vals[i] - lo) * 7 / (hi - lo) : 7;
-		if (lvl < 0)
-			lvl = 0;
-		if (lvl > 7)
-			lvl = 7;
-		if (p->utf8)
-			addstr(blocks[lvl]);
-		else
-			addch((chtype)ascii[lvl]);
-	}
-}
-
-/* One labelled row: "L reps " then the marks, then the last value. */
+/* One labelled row: "L reps " then its marks (a sparkline), then the last
+ * value, in line with the other rows' values. */
 struct row {
 	char label[16];
-	int vals[HISTORY_WEEKS > 256 ? HISTORY_WEEKS : 256];
-	int n;
+	char marks[1024];
 	char value[64];
 	int zone;           /* a pain value whose zone colours `value`, or -1 */
 };
 
-static void row_at(const struct paint *p, int y, int x, int w, const struct row *r, int labw,
-		   int lo, int hi)
-{
-	paint_text(y, x + 1, labw, r->label);
-	int mx = x + 1 + labw + (labw ? 1 : 0);
-	marks(p, y, mx, r->vals, r->n, lo, hi);
-	int vx = mx + r->n + 1;
-	enum ui_color col = r->zone >= 0 ? paint_zone_color(pain_zone(r->zone)) : C_NORMAL;
-	if (vx < x + w)
-		text_in(p, col, y, vx, x + w - vx, r->value);
-}
-
-/* The lowest and highest of the rows' values (lo > hi: none). */
-static void span(const struct row *rows, int nrows, int *lo, int *hi)
-{
-	*lo = 1 << 30;
-	*hi = -1;
-	for (int i = 0; i < nrows; i++)
-		for (int k = 0; k < rows[i].n; k++) {
-			int v = rows[i].vals[k];
-			if (v < 0)
-				continue;
-			*lo = v < *lo ? v : *lo;
-			*hi = v > *hi ? v : *hi;
-		}
-}
-
-/* The panel's title line and its rows; returns the lines. */
+/* The rows under a title; `markw` the columns the marks may take. */
 static int rows_panel(const struct paint *p, const struct hc_lines *c, int line, int x, int w,
-		      const char *title, const struct row *rows, int nrows, int labw,
-		      bool own_scale)
+		      const char *title, const struct row *rows, int nrows, int labw, int markw)
 {
-	int n = 0, lo = 0, hi = 10;
+	int n = 0;
 	if (hc_visible(c, line + n)) {
 		paint_color_on(p, C_TITLE);
 		hc_label(p, hc_row(c, line + n), x, w, title);
 		paint_color_off(p, C_TITLE);
 	}
 	n++;
-	/* reps and load rows are scaled to their own span, L and R alike
-	 * so the two sides compare; a rating is 0 to 10 */
 	for (int i = 0; i < nrows; i++, n++) {
-		if (own_scale && (i == 0 || strcmp(rows[i].label + 2, rows[i - 1].label + 2))) {
-			int j = i;
-			while (j < nrows && !strcmp(rows[j].label + 2, rows[i].label + 2))
-				j++;
-			span(rows + i, j - i, &lo, &hi);
-		}
-		if (hc_visible(c, line + n))
-			row_at(p, hc_row(c, line + n), x, w, &rows[i], labw, lo, hi);
+		if (!hc_visible(c, line + n))
+			continue;
+		int y = hc_row(c, line + n);
+		const struct row *r = &rows[i];
+		paint_text(y, x + 1, labw, r->label);
+		int mx = x + 1 + labw + (labw ? 1 : 0);
+		paint_text(y, mx, markw, r->marks);
+		int vx = mx + markw + 1;
+		enum ui_color col = r->zone >= 0 ? paint_zone_color(pain_zone(r->zone)) : C_NORMAL;
+		if (vx < x + w)
+			text_in(p, col, y, vx, x + w - vx, r->value);
 	}
 	return n;
 }
 
 /* ---- reps and load per week ---- */
 
-/* The week of history.weeks a day falls in, or -1 outside them. */
-static int week_of(const struct history *hs, long day)
-{
-	long diff = day - hs->weeks[0].day;
-	if (diff < 0 || diff / 7 >= HISTORY_WEEKS)
-		return -1;
-	return (int)(diff / 7);
-}
-
 static const char *side_letter(const char *side)
 {
 	return !strcmp(side, "left") ? "L" : !strcmp(side, "right") ? "R" : " ";
 }
 
-/* The side's reps (the week's best session: all its sets added up) or
- * load (the week's highest, grams) over the last `weeks`. */
-static void week_row(const struct history *hs, const struct history_exercise *e, bool load,
-		     int weeks, struct row *r)
+/* The side's reps or load row over the weeks from `from`, scaled with the
+ * other side's (`o`, may be NULL) so that the two compare. */
+static void week_row(const struct paint *p, const struct history *hs,
+		     const struct history_exercise *e, const struct history_exercise *o,
+		     enum history_weekly_what what, int from, struct row *r)
 {
-	int all[HISTORY_WEEKS];
-	for (int k = 0; k < HISTORY_WEEKS; k++)
-		all[k] = -1;
-	for (size_t i = 0; i < e->n; i++) {
-		int wk = week_of(hs, history_local_day(e->v[i].when));
-		long v = load ? e->v[i].load : e->v[i].reps;
-		if (wk >= 0 && v >= 0 && v > all[wk])
-			all[wk] = v > (1 << 29) ? 1 << 29 : (int)v;
+	struct history_weekly wk, ow;
+	history_exercise_weekly(hs, e, what, &wk);
+	double lo = wk.min, hi = wk.max;
+	if (o) {
+		history_exercise_weekly(hs, o, what, &ow);
+		if (ow.n && (!wk.n || ow.min < lo))
+			lo = ow.min;
+		if (ow.n && (!wk.n || ow.max > hi))
+			hi = ow.max;
 	}
+	char spark[HISTORY_SPARK_SIZE];
+	history_sparkline(spark, &wk, from, lo, hi, p->utf8);
+	snprintf(r->marks, sizeof r->marks, "%s", spark);
+	bool load = what == HISTORY_WEEKLY_LOAD;
 	snprintf(r->label, sizeof r->label, "%s %s", side_letter(e->side), load ? "kg" : "reps");
-	r->n = weeks;
-	memcpy(r->vals, all + HISTORY_WEEKS - weeks, (size_t)weeks * sizeof *all);
 	r->zone = -1;
 	const struct history_reps *last = e->n ? &e->v[e->n - 1] : NULL;
 	if (!last)
@@ -342,28 +286,31 @@ static bool has_load(const struct history_exercise *e)
 	return false;
 }
 
+/* A week a column, from the first week of the log's (history_first_week:
+ * no run of empty weeks before it) or the latest that fit. */
 int hc_reps(const struct paint *p, const struct hc_lines *c, int line, int x, int w,
 	    const struct history *hs, const struct hc_item *it)
 {
 	const struct history_exercise *a = &hs->exercises[it->a];
 	const struct history_exercise *b = it->b != HC_NONE ? &hs->exercises[it->b] : NULL;
-	/* " L reps " marks " 45": the weeks that fit beside the values */
-	int weeks = w - 1 - 6 - 1 - 1 - 6;
-	if (weeks > HISTORY_WEEKS)
-		weeks = HISTORY_WEEKS;
-	if (weeks < 1)
-		weeks = 1;
+	/* " L reps " marks " 2.5": the weeks that fit beside the values */
+	int fit = w - 1 - 6 - 1 - 1 - 5;
+	int from = history_first_week(hs);
+	if (fit < 1)
+		fit = 1;
+	if (HISTORY_WEEKS - from > fit)
+		from = HISTORY_WEEKS - fit;
 	struct row *rows = xcalloc(4, sizeof *rows);
 	int nrows = 0;
-	week_row(hs, a, false, weeks, &rows[nrows++]);
+	week_row(p, hs, a, b, HISTORY_WEEKLY_REPS, from, &rows[nrows++]);
 	if (b)
-		week_row(hs, b, false, weeks, &rows[nrows++]);
+		week_row(p, hs, b, a, HISTORY_WEEKLY_REPS, from, &rows[nrows++]);
 	if (has_load(a) || (b && has_load(b))) {
-		week_row(hs, a, true, weeks, &rows[nrows++]);
+		week_row(p, hs, a, b, HISTORY_WEEKLY_LOAD, from, &rows[nrows++]);
 		if (b)
-			week_row(hs, b, true, weeks, &rows[nrows++]);
+			week_row(p, hs, b, a, HISTORY_WEEKLY_LOAD, from, &rows[nrows++]);
 	}
-	int n = rows_panel(p, c, line, x, w, a->name, rows, nrows, 6, true);
+	int n = rows_panel(p, c, line, x, w, a->name, rows, nrows, 6, HISTORY_WEEKS - from);
 	free(rows);
 	return n;
 }
@@ -456,6 +403,33 @@ static void rating_value(const struct history_rating *r, bool zone_word, struct 
 		snprintf(row->value, sizeof row->value, "%d", r->n ? last : 0);
 }
 
+/* `n` ratings (-1: none that session) as marks 0 to 10, through
+ * history_sparkline() twelve at a time so they look like every other
+ * sparkline of recoup. */
+static void session_marks(char *out, size_t size, const int *vals, int n, bool utf8)
+{
+	size_t len = 0;
+	out[0] = '\0';
+	for (int i = 0; i < n; i += HISTORY_WEEKS) {
+		struct history_weekly w;
+		memset(&w, 0, sizeof w);
+		int m = n - i < HISTORY_WEEKS ? n - i : HISTORY_WEEKS;
+		for (int k = 0; k < m; k++)
+			if (vals[i + k] >= 0) {
+				w.v[k] = vals[i + k];
+				w.has[k] = true;
+			}
+		char s[HISTORY_SPARK_SIZE];
+		history_sparkline(s, &w, 0, 0, 10, utf8);
+		/* its trailing gaps back, for the chunk after it */
+		int cols = paint_width(s);
+		int k = snprintf(out + len, size - len, "%s%*s", s, m - cols, "");
+		if (k < 0 || (size_t)k >= size - len)
+			return;
+		len += (size_t)k;
+	}
+}
+
 /* Sessions as columns, the latest that fit, each rating's value in its
  * session's column (a blank where the session has none). */
 int hc_rating(const struct paint *p, const struct hc_lines *c, int line, int x, int w,
@@ -471,36 +445,33 @@ int hc_rating(const struct paint *p, const struct hc_lines *c, int line, int x, 
 		cols = 256;
 	if (cols < 1)
 		cols = 1;
-	/* the sessions of both, merged in time order; a column each */
-	size_t na = a->n, nb = b ? b->n : 0, ia = na, ib = nb;
-	struct row *rows = xcalloc(2, sizeof *rows);
-	int k = cols;
-	for (int i = 0; i < cols; i++)
-		rows[0].vals[i] = rows[1].vals[i] = -1;
-	/* from the latest back, a column per session */
+	/* the sessions of both, merged in time order from the latest back,
+	 * a column each */
+	int va[256], vb[256], k = cols;
+	size_t ia = a->n, ib = b ? b->n : 0;
 	while (k > 0 && (ia > 0 || ib > 0)) {
 		const struct history_rate *ra = ia ? &a->v[ia - 1] : NULL;
 		const struct history_rate *rb = ib ? &b->v[ib - 1] : NULL;
 		k--;
+		va[k] = vb[k] = -1;
 		if (ra && rb && ra->session == rb->session) {
-			rows[0].vals[k] = ra->value;
-			rows[1].vals[k] = rb->value;
+			va[k] = ra->value;
+			vb[k] = rb->value;
 			ia--;
 			ib--;
 		} else if (ra && (!rb || rate_before(rb, ra))) {
-			rows[0].vals[k] = ra->value;
+			va[k] = ra->value;
 			ia--;
 		} else {
-			rows[1].vals[k] = rb->value;
+			vb[k] = rb->value;
 			ib--;
 		}
 	}
-	/* shown flush left: the first column the oldest shown */
+	/* flush left: the first column the oldest shown */
 	int shown = cols - k;
-	for (int r = 0; r < 2; r++) {
-		memmove(rows[r].vals, rows[r].vals + k, (size_t)shown * sizeof rows[r].vals[0]);
-		rows[r].n = shown;
-	}
+	struct row *rows = xcalloc(2, sizeof *rows);
+	session_marks(rows[0].marks, sizeof rows[0].marks, va + k, shown, p->utf8);
+	session_marks(rows[1].marks, sizeof rows[1].marks, vb + k, shown, p->utf8);
 	char title[300];
 	int n;
 	if (b) {
@@ -509,13 +480,13 @@ int hc_rating(const struct paint *p, const struct hc_lines *c, int line, int x, 
 		snprintf(rows[1].label, sizeof rows[1].label, "after");
 		rating_value(a, words, &rows[0]);
 		rating_value(b, words, &rows[1]);
-		n = rows_panel(p, c, line, x, w, title, rows, 2, labw, false);
+		n = rows_panel(p, c, line, x, w, title, rows, 2, labw, shown);
 	} else {
 		/* "Calf pain before", not "Calf pain before (pain)" */
 		const char *note = history_measure_note(a);
 		snprintf(title, sizeof title, *note ? "%s (%s)" : "%s", a->name, note);
 		rating_value(a, words, &rows[0]);
-		n = rows_panel(p, c, line, x, w, title, rows, 1, 0, false);
+		n = rows_panel(p, c, line, x, w, title, rows, 1, 0, shown);
 	}
 	free(rows);
 	return n;
@@ -561,6 +532,10 @@ int hc_pain(const struct paint *p, const struct hc_lines *c, int line, int x, in
 	long last = hs->today;
 	if (r->n && r->v[r->n - 1].day > last)
 		last = r->v[r->n - 1].day;
+	/* from the first morning when the room reaches back past it, a week
+	 * at the least, so a month of use fills the chart */
+	if (r->n && last - r->v[0].day + 1 < days)
+		days = last - r->v[0].day + 1 < 7 ? 7 : (int)(last - r->v[0].day + 1);
 	long first = last - days + 1;
 	int n = 0;
 	if (hc_visible(c, line + n)) {
