@@ -242,9 +242,12 @@ static void note_lines(struct ui *ui, struct place *pl, const char *s)
 	}
 }
 
-/* A section's heading, in the longest of its forms that fits whole. */
+/* A section's heading, in the longest of its forms that fits whole, a
+ * blank line above it unless it is the first. */
 static void heading(struct ui *ui, struct place *pl, const char *longer, const char *shorter)
 {
+	if (pl->line)
+		pl->line++;
 	if (hc_visible(&pl->c, pl->line)) {
 		paint_color_on(&ui->paint, C_TITLE);
 		hc_label(&ui->paint, hc_row(&pl->c, pl->line), pl->x, pl->w,
@@ -256,7 +259,7 @@ static void heading(struct ui *ui, struct place *pl, const char *longer, const c
 
 /* `n` panels of `pw` columns at best, as many side by side as fit (two
  * columns between), each row of them as tall as its tallest, a blank line
- * after it; a lone column takes all the width. */
+ * between rows; a lone column takes all the width. */
 static void grid(struct ui *ui, struct place *pl, hc_panel draw, const struct hc_item *v,
 		 size_t n, int pw)
 {
@@ -273,7 +276,7 @@ static void grid(struct ui *ui, struct place *pl, hc_panel draw, const struct hc
 					&ui->history->hist, &v[i + k]);
 			most = used > most ? used : most;
 		}
-		pl->line += most + 1;
+		pl->line += most + (i + per < n);
 	}
 }
 
@@ -300,7 +303,6 @@ static void days_section(struct ui *ui, struct place *pl)
 			note_lines(ui, pl, note);
 		free(why);
 		free(note);
-		pl->line++;
 	}
 }
 
@@ -311,7 +313,6 @@ static void reps_section(struct ui *ui, struct place *pl)
 	grid(ui, pl, hc_reps, hv->exercises, hv->nexercises, HC_REPS_W);
 	if (!hv->nexercises) {
 		note_lines(ui, pl, "no sets logged yet");
-		pl->line++;
 	}
 }
 
@@ -322,7 +323,6 @@ static void ratings_section(struct ui *ui, struct place *pl)
 	grid(ui, pl, hc_rating, hv->ratings, hv->nratings, HC_RATING_W);
 	if (!hv->nratings) {
 		note_lines(ui, pl, "no ratings logged yet");
-		pl->line++;
 	}
 }
 

@@ -169,7 +169,7 @@ int hc_calendar(const struct paint *p, const struct hc_lines *c, int line, int x
 	if (hc_visible(c, line + n))
 		for (int k = 0; k < weeks; k++) {
 			char s[8];
-			snprintf(s, sizeof s, "%3d", hs->weeks[wk0 + k].iso_week);
+			snprintf(s, sizeof s, "%3.2d", hs->weeks[wk0 + k].iso_week);
 			text_in(p, C_DIM, hc_row(c, line + n), x + 2 + 3 * k, 3, s);
 		}
 	n++;
