@@ -437,7 +437,9 @@ int hc_rating(const struct paint *p, const struct hc_lines *c, int line, int x, 
 {
 	const struct history_rating *a = &hs->ratings[it->a];
 	const struct history_rating *b = it->b != HC_NONE ? &hs->ratings[it->b] : NULL;
-	int labw = b ? 6 : 0;
+	int labw = b ? 6 : paint_width(history_measure_note(a));
+	if (labw > 10) /* struct row's label holds no more */
+		labw = 10;
 	/* room for "10 acceptable" after the marks, or the number alone */
 	bool words = w - 1 - labw - 1 - 1 - 13 >= 6;
 	int cols = w - 1 - labw - (labw ? 1 : 0) - 1 - (words ? 13 : 2);
@@ -482,11 +484,12 @@ int hc_rating(const struct paint *p, const struct hc_lines *c, int line, int x, 
 		rating_value(b, words, &rows[1]);
 		n = rows_panel(p, c, line, x, w, title, rows, 2, labw, shown);
 	} else {
-		/* "Calf pain before", not "Calf pain before (pain)" */
-		const char *note = history_measure_note(a);
-		snprintf(title, sizeof title, *note ? "%s (%s)" : "%s", a->name, note);
+		/* what it measures on its row ("pain"), unless its name says
+		 * it: "Calf pain before" needs no "pain" */
+		snprintf(title, sizeof title, "%s", a->name);
+		snprintf(rows[0].label, sizeof rows[0].label, "%s", history_measure_note(a));
 		rating_value(a, words, &rows[0]);
-		n = rows_panel(p, c, line, x, w, title, rows, 1, 0, shown);
+		n = rows_panel(p, c, line, x, w, title, rows, 1, labw, shown);
 	}
 	free(rows);
 	return n;

@@ -1,8 +1,8 @@
 #!/bin/sh
 # The history view (h in the picker) with ratings that say what they
-# measure and morning check-ins: a rating's measure, the zone of the last
-# pain in its word and colour, and each check-in item's values by date as
-# words, oldest first, the latest that fit.
+# measure and morning check-ins: before and after paired, the zone of the
+# last pain in its word and colour, and each check-in item's values by
+# date as words, oldest first, the latest that fit.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/tmux.sh"
 
@@ -16,25 +16,26 @@ keys h
 wait_screen 'recoup: history, 2 sessions'
 ok $? "h opens the history: 2 sessions, the check-ins not counted" || show_screen
 s=$(screen)
-like "$s" '^   Calf pain before +last 3, fine *$' "a pain rating: last value and zone (its name says pain: no (pain))"
-like "$s" '^   Calf pain after +last 7, back off *$' "6 to 10: back off"
-like "$s" '^   Calf tightness +last 5 *$' "tightness: no zone"
+like "$s" '^ Calf pain +Calf tightness *$' "Calf pain before and after paired under one name"
+like "$s" '^  before ▃ +3 fine +▅ 5 *$' "before: a mark a session (the first only), the last value and zone; tightness: no zone"
+like "$s" '^  after  ▄▆ 7 back off *$' "after: both sessions; 6 to 10: back off"
 like "$s" '^ Morning check-ins \(0 to 10\)' "a check-in section"
 like "$s" '^   pain +last 6, back off *$' "the check-in's pain: its zone (two that morning: the later)"
 like "$s" '^    11-21: 2, 11-22: 3, 11-23: 6 *$' "pain by date, oldest first, in words"
 like "$s" '^   stiffness +last 1 *$' "stiffness"
 like "$s" '^    11-21: 4, 11-22: 3, 11-23: 2, 11-24: 1 *$' "stiffness by date"
 # the zone word in a colour of its own
-row=$(screen | grep -n 'Calf pain after' | cut -d: -f1)
-like "$(row_e "$row")" "$(printf '\033')\\[[0-9;]*m+back off" "the zone word in colour"
+row=$(screen | grep -n '^  after ' | cut -d: -f1)
+like "$(row_e "$row")" "$(printf '\033')\\[[0-9;]*m+7 back off" "the value and zone word in colour"
 
 # narrower: the latest values that fit
-tm resize-window -t t -x 40 -y 40
+tm resize-window -t t -x 40 -y 70
 wait_screen '^    11-22: 3, 11-23: 2, 11-24: 1 *$'
 ok $? "at 40 columns the latest three stiffness values" || show_screen
 week=$(date -u +%V)
-like "$(screen | sed -n 3p)" "^ ( W[0-9]{2}){8} W$week *\$" "and the latest nine weeks, this one last" || show_screen
-like "$(screen | sed -n 4p)" '^( +[0-9]+){9} *$' "their counts on one line, not wrapped" || show_screen
+like "$(screen)" "^   ( [0-9]{2})* $week *\$" "a calendar's weeks on one line, this one last, not wrapped" || show_screen
+dow=$(date -u +%a | cut -c1-2)
+like "$(screen)" "^ $dow .*\\[[ █▒·]\\] *\$" "today's cell marked, in its week's column" || show_screen
 keys q q
 wait_exit
 is "$(exit_status)" 0 "exit status 0"
