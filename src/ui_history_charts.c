@@ -227,9 +227,11 @@ static int rows_panel(const struct paint *p, const struct hc_lines *c, int line,
 			continue;
 		int y = hc_row(c, line + n);
 		const struct row *r = &rows[i];
-		paint_text(y, x + 1, labw, r->label);
+		/* a panel narrower than its parts: cut at its edge */
+		paint_text(y, x + 1, labw < w - 1 ? labw : w - 1, r->label);
 		int mx = x + 1 + labw + (labw ? 1 : 0);
-		paint_text(y, mx, markw, r->marks);
+		if (mx < x + w)
+			paint_text(y, mx, markw < x + w - mx ? markw : x + w - mx, r->marks);
 		int vx = mx + markw + 1;
 		enum ui_color col = r->zone >= 0 ? paint_zone_color(pain_zone(r->zone)) : C_NORMAL;
 		if (vx < x + w)
@@ -537,8 +539,10 @@ int hc_pain(const struct paint *p, const struct hc_lines *c, int line, int x, in
 		last = r->v[r->n - 1].day;
 	/* from the first morning when the room reaches back past it, a week
 	 * at the least, so a month of use fills the chart */
-	if (r->n && last - r->v[0].day + 1 < days)
-		days = last - r->v[0].day + 1 < 7 ? 7 : (int)(last - r->v[0].day + 1);
+	if (r->n && last - r->v[0].day + 1 < days) {
+		long span = last - r->v[0].day + 1;
+		days = span < 7 && days > 7 ? 7 : span < 7 ? days : (int)span;
+	}
 	long first = last - days + 1;
 	int n = 0;
 	if (hc_visible(c, line + n)) {
