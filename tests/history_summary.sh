@@ -133,6 +133,34 @@ is "$(grep '^  Straight-knee heel drop  L' "$T/out")" \
 	"and an ASCII arrow"
 ok $(($(wc -L <"$T/out") > 80)) "still within 80 columns"
 
+# ---- names that do not fit, names that are not safe, no session ------------
+{
+	printf '2026-12-01T07:00:00.000+00:00 n1 start routine="A routine whose title goes on and on and on and on and on" format=1\n'
+	printf '2026-12-01T07:01:00.000+00:00 n1 set n=1 name="Eccentric heel drop off a step, knee straight" side=left set=1 sets=1 target=15 reps=15\n'
+	printf '2026-12-01T07:02:00.000+00:00 n1 set n=1 name="Esc\\u001b[31mape" side=none set=1 sets=1 target=8 reps=8\n'
+	printf '2026-12-01T07:03:00.000+00:00 n1 rate n=2 name="How the tendon feels on the stairs down in the morning" measure=pain value=5\n'
+	printf '2026-12-01T07:04:00.000+00:00 n1 end status=complete elapsed=240\n'
+} >"$T/names.log"
+LC_ALL=C "$CLI" --now $NOW "$T/names.log" >"$T/out" 2>"$T/err"
+is "$(cat "$T/err")" "" "long and odd names: read"
+ok $(($(wc -L <"$T/out") > 80)) "long names cut to 80 columns"
+like "$(cat "$T/out")" '^  A routine whose title goes on and on an~: 1 done since 2026-12-01, no schedule$' \
+	"a routine's title cut to fit its line, marked"
+is "$(grep '^  Ecc' "$T/out")" "  Eccentric heel drop off~ L      15        15    15  -           =" \
+	"an exercise's name cut, marked"
+is "$(grep '^  How' "$T/out")" "  How the tendon feels on the stairs ~    5  acceptable  +" \
+	"a rating's name cut, marked"
+is "$(LC_ALL=C grep -c "$(printf '\033')" "$T/out")" 0 "no escape reaches the terminal"
+
+# no session kept (--routine, --since): the check-ins still show
+LC_ALL=C "$CLI" --now $NOW --since 2026-12-06 --routine nothing-of-the-sort "$T/month.log" >"$T/out" 2>/dev/null
+is "$(cat "$T/out")" "no sessions in $T/month.log match --since 2026-12-06 --routine \"nothing-of-the-sort\"
+
+Morning check-ins                      last  zone        weekly mean
+  Morning pain                            0  fine        _
+  Morning stiffness                       3              :" \
+	"no session kept: why, and the check-ins, summarised"
+
 # ---- --detail: the full listing ----------------------------------------------
 "$CLI" --detail --now $NOW $SCHED "$T/month.log" >"$T/out" 2>/dev/null
 like "$(sed -n '/^Sessions per week/,/^$/p' "$T/out" | sed -n 1,2p)" \
