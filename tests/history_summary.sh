@@ -170,8 +170,10 @@ like "$(cat "$T/out")" '^    2026-12-05 19:00: 45 reps in 3 sets, target 15, 10 
 ok $(($(wc -l <"$T/out") < 100)) "--detail is the long listing"
 
 # ---- the real binary, the schedules from the routines' files ----------------
+"$RECOUP" --log "$T/month.log" --detail >"$T/out" 2>&1
+is "$?:$(sed -n 1p "$T/out")" "2:recoup: --detail goes with --history" "--detail goes with --history"
 if ! command -v faketime >/dev/null 2>&1; then
-	for d in "recoup --history" "schedules from the files" "--detail goes with --history"; do
+	for d in "recoup --history" "schedules from the files"; do
 		n=$((n + 1)); echo "ok $n # SKIP $d (faketime not found)"
 	done
 	done_testing
@@ -195,7 +197,5 @@ env ASAN_OPTIONS="$asan" LC_ALL=C faketime '2026-12-06 12:00:00' "$RECOUP" --log
 is "$?$(cat "$T/err")" 0 "recoup --history: exit 0, nothing on stderr"
 like "$(cat "$T/out")" '^  Alfredson heel drops, twice daily: 55 of 57 due since 2026-11-08$' \
 	"the schedules come from the routines on the search path"
-"$RECOUP" --log "$T/month.log" --detail >"$T/out" 2>&1
-is "$?:$(sed -n 1p "$T/out")" "2:recoup: --detail goes with --history" "--detail goes with --history"
 
 done_testing
