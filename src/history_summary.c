@@ -158,8 +158,11 @@ static void print_totals(FILE *out, const struct history *h)
 	char first[TEXT_SIZE], last[TEXT_SIZE];
 	format_day(first, history_local_day(h->first));
 	format_day(last, history_local_day(h->last));
-	fprintf(out, "Sessions: %d, from %s to %s (--detail lists them)\n", h->sessions,
-		first, last);
+	if (h->sessions)
+		fprintf(out, "Sessions: %d, from %s to %s (--detail lists them)\n",
+			h->sessions, first, last);
+	else
+		fputs("Sessions: 0\n", out);
 	struct notes n = {.out = out};
 	char text[256];
 	size_t len = 0;
@@ -171,7 +174,8 @@ static void print_totals(FILE *out, const struct history *h)
 					s == HISTORY_OTHER ? "with another status"
 					: history_status_word((enum history_status)s));
 	}
-	note(&n, text);
+	if (len)
+		note(&n, text);
 	if (h->practice_left_out) {
 		snprintf(text, sizeof text, "%d practice %s left out (--practice shows %s)",
 			 h->practice_left_out, plural(h->practice_left_out, "session", "sessions"),
@@ -234,6 +238,8 @@ static void print_routine(FILE *out, const struct history *h,
 
 static void print_routines(FILE *out, const struct history *h, bool utf8)
 {
+	if (!h->nroutines)
+		return;
 	fputs("\nRoutines\n", out);
 	for (size_t i = 0; i < h->nroutines; i++)
 		print_routine(out, h, &h->routines[i], utf8);

@@ -562,6 +562,17 @@ static void test_fill(void)
 	history_sparkline(spark, &none, 0, 0, 10, true);
 	is_str(spark, "", "no data: no marks, no trailing gaps");
 	history_free(&h);
+
+	/* the summary of nothing: nothing made up */
+	char *text;
+	size_t n;
+	FILE *out = open_memstream(&text, &n);
+	history_init(&h, NOW);
+	history_print_summary(out, &h, true);
+	fclose(out);
+	is_str(text, "Sessions: 0\n", "an empty history's summary: no sessions, no dates");
+	history_free(&h);
+	free(text);
 }
 
 /* Run history_command_at and collect what it prints. */
