@@ -136,6 +136,10 @@ is "$rc" 0 "exit 0"
 due '2026-12-08 12:00:00'
 is "$(out)" "Soleus drives: missed yesterday" "Tuesday with Monday missed: the miss alone"
 is "$rc" 1 "a miss alone is nothing due: exit 1"
+# today is the local day: Tuesday 23:00 five hours west is Wednesday
+# 04:00 in UTC
+TZ=UTC+5 faketime '2026-12-08 23:00:00' "$RC" --due --routine-dir "$T/r" --log "$log" >"$T/out" 2>&1
+is "$?:$(out)" "1:Soleus drives: missed yesterday" "today is the local calendar day (Tuesday)"
 routine mwf "Soleus drives" "[friday, wednesday, mon]"
 due '2026-12-09 12:00:00'
 is "$(out)" "Soleus drives: due today
