@@ -205,6 +205,10 @@ void history_free(struct history *h);
  * drawings, so it reads well aloud.  Dates are local (YYYY-MM-DD). */
 void history_print(FILE *out, const struct history *h);
 
+/* The full listing's morning check-ins alone (nothing when there were
+ * none): for a read that kept no session, they still show. */
+void history_print_checkins(FILE *out, const struct history *h);
+
 /* For a read that kept no session, why, in the words both --history and
  * the dashboard use: "no sessions logged yet", "no sessions but practice
  * ones", or, when `filtered` (--since, --routine), "no sessions match";

@@ -1,11 +1,11 @@
-/* history_report.c: `recoup --history`, the report printed from the
- * struct history that history_read() fills. */
+/* history_report.c: `recoup --history --detail`, the full listing printed
+ * from the struct history that history_read() fills, and the words --history
+ * and the dashboard share for a read with nothing to show. */
 #include "config.h"
 
 #include "history.h"
 
 #include <ctype.h>
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -241,7 +241,7 @@ static void print_ratings(FILE *out, const struct history *h)
 
 /* The morning check-ins as a trend, per item; nothing when there were
  * none (a log from before check-ins reads as it did). */
-static void print_checkins(FILE *out, const struct history *h)
+void history_print_checkins(FILE *out, const struct history *h)
 {
 	if (!h->checkins)
 		return;
@@ -257,7 +257,7 @@ void history_print(FILE *out, const struct history *h)
 	print_weeks(out, h);
 	print_reps(out, h);
 	print_ratings(out, h);
-	print_checkins(out, h);
+	history_print_checkins(out, h);
 }
 
 char *history_nothing_text(const struct history *h, const char *path, bool filtered)
@@ -280,70 +280,4 @@ char *history_practice_text(const struct history *h, const char *how)
 	return xasprintf("%d practice %s left out (%s shows %s)", h->practice_left_out,
 			 plural(h->practice_left_out, "session", "sessions"), how,
 			 plural(h->practice_left_out, "it", "them"));
-}
-
-/* Nothing to report: say why, in one or two lines. */
-static void print_nothing(FILE *out, const struct history *h, const char *path,
-			  const char *since, const char *routine)
-{
-	char *why = history_nothing_text(h, path, since || routine);
-	fputs(safe_show(why), out);
-	free(why);
-	if (!h->logged) {
-		fputc('\n', out);
-		return;
-	}
-	if (since)
-		fprintf(out, " --since %s", safe_show(since));
-	if (routine)
-		fprintf(out, " --routine \"%s\"", safe_show(routine));
-	fputc('\n', out);
-	char *note = history_practice_text(h, "--practice");
-	if (note)
-		fprintf(out, "%s\n", note);
-	free(note);
-}
-
-int history_command_at(const char *log_path, const struct history_options *o,
-		       FILE *out, time_t now)
-{
-	struct history_filter f = {.routine = o->routine, .practice = o->practice,
-				   .routines = o->routines, .nroutines = o->nroutines};
-	if (o->since && !history_parse_since(o->since, &f.since)) {
-		fprintf(stderr, "%s: --since wants a date as YYYY-MM-DD, not \"%s\"\n",
-			progname, safe_show(o->since));
-		return 2;
-	}
-	struct history h;
-	int status = 0;
-	if (history_read(&h, log_path, &f, now, stderr) < 0) {
-		if (errno == ENOENT) {
-			fprintf(out, "no sessions logged yet in %s\n", safe_show(log_path));
-		} else if (h.not_regular) {
-			fprintf(stderr, "%s: %s: not a regular file (%s); no history read\n",
-				progname, safe_show(log_path), h.not_regular);
-			status = 1;
-		} else {
-			fprintf(stderr, "%s: %s: %s\n", progname, safe_show(log_path),
-				strerror(errno));
-			status = 1;
-		}
-	} else if (!h.sessions) {
-		print_nothing(out, &h, log_path, o->since, o->routine);
-		if (o->detail)
-			print_checkins(out, &h);
-		else
-			history_print_summary_checkins(out, &h, history_locale_utf8());
-	} else if (o->detail) {
-		history_print(out, &h);
-	} else {
-		history_print_summary(out, &h, history_locale_utf8());
-	}
-	history_free(&h);
-	return status;
-}
-
-int history_command(const char *log_path, const struct history_options *o, FILE *out)
-{
-	return history_command_at(log_path, o, out, time(NULL));
 }

@@ -89,11 +89,19 @@ static void put_left(FILE *out, const char *s, int w)
 }
 
 /* A name from the log, made safe for a terminal and cut to `w` columns
- * (padded to them when `pad`). */
-static void put_name_cut(FILE *out, const char *name, int w, bool pad)
+ * (padded to them when `pad`), a cut one ending in an ellipsis ("~" in
+ * ASCII) so that it does not pass for the whole name. */
+static void put_name_cut(FILE *out, const char *name, int w, bool pad, bool utf8)
 {
 	int have = safe_width(name);
-	safe_column(out, name, pad || have > w ? w : have, true);
+	if (w < 8)
+		w = 8; /* a name is never cut to nothing: the line runs long */
+	if (have <= w) {
+		safe_column(out, name, pad ? w : have, true);
+		return;
+	}
+	safe_column(out, name, w - 1, true);
+	fputs(utf8 ? "\u2026" : "~", out);
 }
 
 static const char *arrow(bool utf8)
@@ -150,8 +158,11 @@ static void print_totals(FILE *out, const struct history *h)
 	char first[TEXT_SIZE], last[TEXT_SIZE];
 	format_day(first, history_local_day(h->first));
 	format_day(last, history_local_day(h->last));
-	fprintf(out, "Sessions: %d, from %s to %s (--detail lists them)\n", h->sessions,
-		first, last);
+	if (h->sessions)
+		fprintf(out, "Sessions: %d, from %s to %s (--detail lists them)\n",
+			h->sessions, first, last);
+	else
+		fputs("Sessions: 0\n", out);
 	struct notes n = {.out = out};
 	char text[256];
 	size_t len = 0;
@@ -163,7 +174,8 @@ static void print_totals(FILE *out, const struct history *h)
 					s == HISTORY_OTHER ? "with another status"
 					: history_status_word((enum history_status)s));
 	}
-	note(&n, text);
+	if (len)
+		note(&n, text);
 	if (h->practice_left_out) {
 		snprintf(text, sizeof text, "%d practice %s left out (--practice shows %s)",
 			 h->practice_left_out, plural(h->practice_left_out, "session", "sessions"),
@@ -186,7 +198,7 @@ static void print_totals(FILE *out, const struct history *h)
 /* The first line of a routine: "NAME, twice daily: 54 of 56 due since
  * 2026-11-08", the name cut so that the line fits. */
 static void print_routine_head(FILE *out, const struct history_routine *r,
-			       const struct due_status *st)
+			       const struct due_status *st, bool utf8)
 {
 	char sched[64], since[TEXT_SIZE], rest[160];
 	schedule_text(&r->schedule, sched, sizeof sched);
@@ -203,16 +215,16 @@ static void print_routine_head(FILE *out, const struct history_routine *r,
 		snprintf(rest, sizeof rest, "%s%s: %d of %d due since %s", *sched ? ", " : "",
 			 sched, st->done_total, st->due_total - st->left_today, since);
 	fputs("  ", out);
-	put_name_cut(out, r->name, LINE_COLS - 2 - cols(rest), false);
+	put_name_cut(out, r->name, LINE_COLS - 2 - cols(rest), false, utf8);
 	fprintf(out, "%s\n", rest);
 }
 
 static void print_routine(FILE *out, const struct history *h,
-			  const struct history_routine *r)
+			  const struct history_routine *r, bool utf8)
 {
 	struct due_status st;
 	due_status_of(&r->schedule, &r->done, h->today, -1, &st);
-	print_routine_head(out, r, &st);
+	print_routine_head(out, r, &st, utf8);
 	char last[2 * TEXT_SIZE];
 	format_when(last, r->last);
 	fprintf(out, "    streak %d %s, last %s", st.streak, plural(st.streak, "day", "days"),
@@ -224,11 +236,13 @@ static void print_routine(FILE *out, const struct history *h,
 	fputc('\n', out);
 }
 
-static void print_routines(FILE *out, const struct history *h)
+static void print_routines(FILE *out, const struct history *h, bool utf8)
 {
+	if (!h->nroutines)
+		return;
 	fputs("\nRoutines\n", out);
 	for (size_t i = 0; i < h->nroutines; i++)
-		print_routine(out, h, &h->routines[i]);
+		print_routine(out, h, &h->routines[i], utf8);
 }
 
 /* ---- exercises: first and last, best, the weeks ---- */
@@ -286,7 +300,7 @@ static void print_exercise(FILE *out, const struct history *h,
 	history_exercise_weekly(h, e, HISTORY_WEEKLY_REPS, &w);
 	history_sparkline(spark, &w, from, w.min, w.max, utf8);
 	fputs("  ", out);
-	put_name_cut(out, e->name, EX_NAME_COLS, true);
+	put_name_cut(out, e->name, EX_NAME_COLS, true, utf8);
 	fprintf(out, " %s ", !strcmp(e->side, "left") ? "L" : !strcmp(e->side, "right") ? "R" : " ");
 	put_right(out, target, 7);
 	fputc(' ', out);
@@ -339,7 +353,7 @@ static void print_series(FILE *out, const struct history *h, const struct histor
 	history_sparkline(spark, &w, from, 0, 10, utf8);
 	const char *zone = pain ? history_pain_zone(value) : "";
 	fputs("  ", out);
-	put_name_cut(out, label, RATE_NAME_COLS, true);
+	put_name_cut(out, label, RATE_NAME_COLS, true, utf8);
 	fprintf(out, " %4d", value);
 	/* no spaces at the end of a line */
 	if (*spark) {
@@ -383,7 +397,7 @@ void history_print_summary(FILE *out, const struct history *h, bool utf8)
 {
 	int from = history_first_week(h);
 	print_totals(out, h);
-	print_routines(out, h);
+	print_routines(out, h, utf8);
 	print_exercises(out, h, from, utf8);
 	print_ratings_and_checkins(out, h, from, utf8);
 }
