@@ -130,11 +130,13 @@ static void routine_summary(const struct history *hs, const struct history_routi
 	struct due_status st;
 	schedule_text(&r->schedule, sched, sizeof sched);
 	due_status_of(&r->schedule, &r->done, hs->today, -1, &st);
-	snprintf(t[0], sizeof t[0], "%s: %d of %d done, streak %d", sched, st.done_total,
-		 st.due_total, st.streak);
-	snprintf(t[1], sizeof t[1], "%d of %d done, streak %d", st.done_total, st.due_total,
+	/* as --history counts it: today's sessions not done yet are not
+	 * missed yet */
+	int due = st.due_total - st.left_today;
+	snprintf(t[0], sizeof t[0], "%s: %d of %d due, streak %d", sched, st.done_total, due,
 		 st.streak);
-	snprintf(t[2], sizeof t[2], "%d of %d done", st.done_total, st.due_total);
+	snprintf(t[1], sizeof t[1], "%d of %d due, streak %d", st.done_total, due, st.streak);
+	snprintf(t[2], sizeof t[2], "%d of %d due", st.done_total, due);
 	snprintf(out, size, "%.100s", fitting(t, 3, width));
 }
 
