@@ -13,9 +13,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "diag.h"
 #include "history.h"
-#include "loader.h"
 #include "paint.h"
 #include "paths.h"
 #include "session.h"
@@ -32,25 +30,6 @@ struct history_view {
 	int scroll;              /* lines scrolled past */
 	enum ui_screen_id back;  /* where q goes */
 };
-
-/* The routines of the search path, for their schedules: those that load
- * (a broken one has no schedule to say). */
-static size_t load_routines(const struct search_path *sp, struct routine ***out)
-{
-	struct routine_entry *v;
-	size_t n = search_path_list(sp, &v), k = 0;
-	*out = xcalloc(n ? n : 1, sizeof **out);
-	for (size_t i = 0; i < n; i++) {
-		struct diags d;
-		diags_init(&d, v[i].path);
-		struct routine *r = routine_load(v[i].path, &d);
-		diags_free(&d);
-		if (r)
-			(*out)[k++] = r;
-	}
-	routine_entries_free(v, n);
-	return k;
-}
 
 static void view_free(struct history_view *hv)
 {
@@ -75,17 +54,16 @@ static void show(struct ui *ui, enum ui_screen_id from)
 	hv->scroll = 0;
 	hv->back = from;
 	char *log = session_log_path(ui->o);
+	/* their schedules say what was due */
 	struct routine **rs = NULL;
-	size_t nrs = ui->sp ? load_routines(ui->sp, &rs) : 0;
+	size_t nrs = ui->sp ? search_path_load_all(ui->sp, &rs) : 0;
 	struct history_filter f = { .routines = (const struct routine *const *)rs, .nroutines = nrs };
 	if (log)
 		history_read(&hv->hist, log, &f, time(NULL), NULL);
 	else
 		history_init(&hv->hist, time(NULL)); /* --no-log: the weeks still have dates */
 	free(log);
-	for (size_t i = 0; i < nrs; i++)
-		routine_free(rs[i]);
-	free(rs);
+	routines_free(rs, nrs);
 	hv->nexercises = hc_exercise_items(&hv->hist, &hv->exercises);
 	hv->nratings = hc_rating_items(&hv->hist, &hv->ratings);
 }
