@@ -74,7 +74,7 @@ static const char *fitting(char texts[][128], int n, int width)
 enum cell { CELL_NONE, CELL_DONE, CELL_PART, CELL_MISSED, CELL_LATER, CELL_COUNT };
 
 static const char *const cell_utf8[CELL_COUNT] = { " ", "\u2588", "\u2592", "\u00b7", " " };
-static const char cell_ascii[CELL_COUNT] = { ' ', '#', '+', '.', ' ' };
+static const char *const cell_ascii[CELL_COUNT] = { " ", "#", "+", ".", " " };
 static const enum ui_color cell_color[CELL_COUNT] = {
 	C_NORMAL, C_GOOD, C_RIGHT, C_WARN, C_NORMAL,
 };
@@ -103,8 +103,7 @@ void hc_legend(const struct paint *p, int y, int x, int w)
 	int at = x;
 	for (int i = 0; i < 3; i++) {
 		char s[32];
-		snprintf(s, sizeof s, "%s %s  ", p->utf8 ? cell_utf8[cells[i]] : (char[]){ cell_ascii[cells[i]], 0 },
-			 words[i]);
+		snprintf(s, sizeof s, "%s %s  ", (p->utf8 ? cell_utf8 : cell_ascii)[cells[i]], words[i]);
 		if (at + paint_width(s) > x + w)
 			return;
 		at += paint_text(y, at, x + w - at, s);
@@ -184,12 +183,8 @@ int hc_calendar(const struct paint *p, const struct hc_lines *c, int line, int x
 		for (int k = 0; k < weeks; k++) {
 			long day = hs->weeks[wk0 + k].day + d;
 			enum cell e = cell_of(r, day, hs->today, start);
-			char s[16];
+			const char *s = (p->utf8 ? cell_utf8 : cell_ascii)[e];
 			bool today = day == hs->today;
-			if (p->utf8)
-				snprintf(s, sizeof s, "%s", cell_utf8[e]);
-			else
-				snprintf(s, sizeof s, "%c", cell_ascii[e]);
 			int cx = x + 2 + 3 * k;
 			if (today) {
 				paint_text(y, cx, 1, "[");
@@ -481,7 +476,10 @@ int hc_rating(const struct paint *p, const struct hc_lines *c, int line, int x, 
 	char title[300];
 	int n;
 	if (b) {
-		snprintf(title, sizeof title, "%.*s", (int)stem_of(a->name, "before"), a->name);
+		/* "Achilles (pain)" for "Achilles before", but "Calf pain" */
+		const char *note = history_measure_note(a);
+		snprintf(title, sizeof title, *note ? "%.*s (%s)" : "%.*s",
+			 (int)stem_of(a->name, "before"), a->name, note);
 		snprintf(rows[0].label, sizeof rows[0].label, "before");
 		snprintf(rows[1].label, sizeof rows[1].label, "after");
 		rating_value(a, words, &rows[0]);

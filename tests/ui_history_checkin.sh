@@ -43,9 +43,13 @@ is "$(exit_status)" 0 "exit status 0"
 # A check-in's morning is the date of its own stamp, wherever it is read
 # (this pane is in UTC): 00:30+01:00 on 2 December is that morning's,
 # which the later check-in corrects, and not 1 December's.  "acceptable"
-# is in the yellow of the rating prompt and the check-in screen.
+# is in the yellow of the rating prompt and the check-in screen.  A pair
+# of ratings whose names do not say their measure says it once, beside
+# the name they share.
 cat >"$LOG" <<'EOF'
 2026-11-30T18:00:00.000+00:00 s1 start routine="Post-run calf care" id=post-run-calf-care format=1
+2026-11-30T18:00:10.000+00:00 s1 rate n=1 name="Achilles before" measure=pain value=3
+2026-11-30T18:00:30.000+00:00 s1 rate n=2 name="Achilles after" measure=pain value=2
 2026-11-30T18:00:40.000+00:00 s1 end status=complete elapsed=40
 2026-12-01T07:00:00.000+00:00 k1 checkin pain=5 elapsed=2
 2026-12-02T00:30:00.000+01:00 k2 checkin pain=2 elapsed=2
@@ -61,6 +65,9 @@ like "$(screen)" '^    12-01: 5, 12-02: 4 *$' \
 	"00:30+01:00 read in UTC: the 2nd's morning, corrected that morning"
 row=$(screen | grep -n '^   pain  *last 4, acceptable' | cut -d: -f1)
 like "$(row_e "${row:-1}")" "$(printf '\033')\\[33m+acceptable" "acceptable in yellow, as the prompts"
+like "$(screen)" '^ Achilles \(pain\) *$' "a pair's name once, with its measure"
+like "$(screen)" '^  before ▃ 3 fine *$' "its before"
+like "$(screen)" '^  after  ▂ 2 fine *$' "and its after"
 keys q q
 wait_exit
 
