@@ -132,6 +132,20 @@ is "$(py "$J" json '[rows[8]["value"], rows[8]["skipped"], rows[9]["routine"], r
 	"[None, True, None, 2]" "json: a skipped rating, a check-in's value"
 is "$(py "$J" json 'rows[0]["exercise"]')" "Mollet é" "json: UTF-8 as it is"
 
+# ---- the README's jq example, over the default log ----------------------------
+if command -v jq >/dev/null 2>&1; then
+	sed -n '/^    recoup --export json | jq/{N;s/^    //;s/\n    / /;p;}' "$top_srcdir/README" >"$T/jq.sh"
+	mkdir -p "$XDG_STATE_HOME/recoup"
+	cp "$LOG" "$XDG_STATE_HOME/recoup/sessions.log"
+	PATH="$(dirname "$RECOUP"):$PATH" sh "$T/jq.sh" >"$T/out" 2>"$T/err"
+	is "$?:$(sed -n 1p "$T/out")" "$(printf '0:2026-11-19\tMollet é\t9\t1.25')" \
+		"the README's jq example: the left leg's sets, one a line"
+	is "$(wc -l <"$T/out" | tr -d ' ')" 5 "every one of them"
+else
+	ok 0 "# SKIP jq not found"
+	ok 0 "# SKIP jq not found"
+fi
+
 # ---- filters ------------------------------------------------------------------
 run_export csv --practice
 cp "$T/out" "$C"
