@@ -661,9 +661,8 @@ int export_command(const char *log_path, const char *format, const char *since,
 		if (er.fmt == EXPORT_CSV)
 			csv_header(out);
 		if (!export_write(&er, out)) {
-			fprintf(stderr, "%s: the rows put aside in %s: %s\n", progname,
-				getenv("TMPDIR") && *getenv("TMPDIR") ? safe_show(getenv("TMPDIR"))
-				: "/tmp", strerror(errno));
+			fprintf(stderr, "%s: reading back the rows put aside in a temporary "
+				"file: %s\n", progname, strerror(errno));
 			status = 1;
 		} else if (fflush(out) == EOF || ferror(out)) {
 			fprintf(stderr, "%s: standard output: %s\n", progname, strerror(errno));

@@ -193,6 +193,13 @@ is "$(cat "$T/out")" "$COLS$(printf '\r')" "csv: the header alone"
 is "$(cat "$T/err")" "recoup: no sessions logged yet in $T/none.log" "a note on stderr"
 "$RECOUP" --log "$T/none.log" --export json >"$T/out" 2>/dev/null
 is "$?:$(wc -c <"$T/out" | tr -d ' ')" "0:0" "json: nothing at all"
+if [ -w /dev/full ]; then
+	"$RECOUP" --log "$LOG" --export csv >/dev/full 2>"$T/err"
+	is "$?:$(tail -n 1 "$T/err")" "1:recoup: standard output: No space left on device" \
+		"standard output that cannot be written: exit 1, and why"
+else
+	ok 0 "# SKIP no /dev/full"
+fi
 mkdir "$T/dir.log"
 "$RECOUP" --log "$T/dir.log" --export csv >"$T/out" 2>"$T/err"
 is "$?" 1 "a log that is a directory: exit 1"
