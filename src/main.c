@@ -18,6 +18,7 @@
 #include "checkin.h"
 #include "cli.h"
 #include "diag.h"
+#include "due_cmd.h"
 #include "export.h"
 #include "loader.h"
 #include "paths.h"
@@ -50,6 +51,8 @@ static void usage(FILE *out)
 	      "      --plain ROUTINE     a line-by-line session without curses\n"
 	      "      --dump-config       print the effective settings as a config file\n"
 	      "      --checkin           the morning check-in: pain and stiffness, 0-10\n"
+	      "      --due               what the schedules ask for today, and what was missed\n"
+	      "        --routine NAME      only this routine\n"
 	      "\n"
 	      "Options:\n"
 	      "      --log FILE          append the session log to FILE\n"
@@ -65,6 +68,7 @@ static void usage(FILE *out)
 	      "ROUTINE is a file path or a routine's name (its file name without .yaml).\n"
 	      "Exit status: 0 done, 1 bad routine, config or log, 2 bad usage,\n"
 	      "128+N killed by signal N (after logging and restoring the terminal).\n"
+	      "--due: 0 something is due, 1 nothing is, 3 not known (log unreadable).\n"
 	      "recoup is a timer and a diary, not medical advice.\n",
 	      out);
 }
@@ -88,6 +92,7 @@ enum {
 	OPT_PRACTICE, OPT_PLAIN, OPT_DUMP_CONFIG, OPT_LOG, OPT_NO_LOG, OPT_CONFIG,
 	OPT_ROUTINE_DIR, OPT_SPEED, OPT_NO_COLOR, OPT_SPEAK, OPT_WHY, OPT_CHECKIN,
 	OPT_EXPORT,
+	OPT_DUE,
 };
 
 static const struct option long_options[] = {
@@ -102,6 +107,7 @@ static const struct option long_options[] = {
 	{ "dump-config", no_argument, NULL, OPT_DUMP_CONFIG },
 	{ "checkin", no_argument, NULL, OPT_CHECKIN },
 	{ "export", required_argument, NULL, OPT_EXPORT },
+	{ "due", no_argument, NULL, OPT_DUE },
 	{ "log", required_argument, NULL, OPT_LOG },
 	{ "no-log", no_argument, NULL, OPT_NO_LOG },
 	{ "config", required_argument, NULL, OPT_CONFIG },
@@ -149,6 +155,7 @@ static void parse_options(struct options *o, int argc, char **argv)
 			o->export_format = optarg;
 			break;
 		}
+		case OPT_DUE: set_mode(o, MODE_DUE, "--due"); break;
 		case OPT_SINCE:
 			if (!valid_date(optarg))
 				usage_error("--since wants a date as YYYY-MM-DD, not '%s'", optarg);
@@ -188,8 +195,11 @@ static void parse_options(struct options *o, int argc, char **argv)
 		o->mode = MODE_PLAIN;
 	else if (o->plain && o->mode != MODE_CHECKIN)
 		usage_error("%s cannot be combined with another command", "--plain");
+	/* --due --routine NAME: that routine alone */
+	if (o->mode == MODE_DUE && (o->since || o->practice))
+		usage_error("%s does not go with --due", o->since ? "--since" : "--practice");
 	if ((o->since || o->routine_filter || o->practice) && o->mode != MODE_HISTORY &&
-	    o->mode != MODE_EXPORT)
+	    o->mode != MODE_DUE && o->mode != MODE_EXPORT)
 		usage_error("%s goes with --history or --export", o->since ? "--since" :
 			    o->routine_filter ? "--routine" : "--practice");
 	if (o->why && o->mode != MODE_PLAN)
@@ -209,6 +219,7 @@ static void check_arg_count(const struct options *o)
 	case MODE_EXPORT:
 	case MODE_DUMP_CONFIG:
 	case MODE_CHECKIN:
+	case MODE_DUE:
 		if (o->nargs)
 			usage_error("unexpected argument '%s'", o->args[0]);
 		break;
@@ -370,6 +381,10 @@ int main(int argc, char **argv)
 
 	struct settings st;
 	int rc = apply_settings(&o, &st);
+	/* a config that cannot be read leaves what is due unknown: not the
+	 * "nothing due" of --due's 1 */
+	if (rc == EXIT_BAD && o.mode == MODE_DUE)
+		rc = EXIT_DUE_UNKNOWN;
 	if (rc >= 0) {
 		settings_free(&st);
 		free(o.routine_dirs);
@@ -389,6 +404,7 @@ int main(int argc, char **argv)
 	case MODE_RUN: rc = cmd_run(&o, &sp); break;
 	case MODE_DUMP_CONFIG: rc = dump_config(&o, &st); break;
 	case MODE_CHECKIN: rc = cmd_checkin(&o, &sp); break;
+	case MODE_DUE: rc = cmd_due(&o, &sp); break;
 	default: rc = cmd_not_yet(&o); break;
 	}
 	search_path_free(&sp);
