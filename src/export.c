@@ -278,9 +278,12 @@ static void add_cell(struct buf *b, const struct cell *c, enum export_format fmt
 	}
 }
 
-static void add_row(struct buf *b, const struct row *r, enum export_format fmt)
+/* Columns `lo` to `hi` - 1 of a row, each after its separator (and its
+ * key, in JSON). */
+static void add_cols(struct buf *b, const struct row *r, enum export_format fmt,
+		     int lo, int hi)
 {
-	for (int i = 0; i < COL_COUNT; i++) {
+	for (int i = lo; i < hi; i++) {
 		if (fmt == EXPORT_JSON) {
 			buf_adds(b, i ? ",\"" : "{\"");
 			buf_adds(b, export_columns[i]);
@@ -290,6 +293,17 @@ static void add_row(struct buf *b, const struct row *r, enum export_format fmt)
 		}
 		add_cell(b, &r->c[i], fmt);
 	}
+}
+
+/* The columns a session's rows share, from the date to the status,
+ * written once for all of them (`head`): a row is its kind, those, and
+ * its own from the step on. */
+static void add_row(struct buf *b, const struct row *r, const struct buf *head,
+		    enum export_format fmt)
+{
+	add_cols(b, r, fmt, COL_KIND, COL_DATE);
+	buf_add(b, head->s, head->len);
+	add_cols(b, r, fmt, COL_STEP, COL_COUNT);
 	buf_adds(b, fmt == EXPORT_JSON ? "}\n" : "\r\n");
 }
 
@@ -317,6 +331,7 @@ struct export_read {
 	const char *routine;
 	bool practice;
 	struct buf text;    /* the rows of kept sessions not spilled */
+	struct buf head;    /* the session's cells every row has (add_row()) */
 	int spill_fd;       /* -1: none yet */
 	bool spill_failed;  /* none could be made or written: all in `text` */
 	off_t spilled;      /* bytes in the spill file */
@@ -409,27 +424,37 @@ static bool export_want(void *ctx, const struct lm_session *s)
 	return !s->practice || er->practice;
 }
 
-/* The cells every row of a session has: its time as stamped (the local
- * time where it ran: "2026-11-23T18:04:11.204+01:00" is 18:04:11 on the
- * 23rd), its id, and for a routine's session the routine's. */
-static void row_head(struct row *r, const struct lm_session *s, const char *kind,
-		     char date[11], char time[9])
+/* The cells every row of a session has, into er->head: its time as
+ * stamped (the local time where it ran: "2026-11-23T18:04:11.204+01:00"
+ * is 18:04:11 on the 23rd), its id, and for a routine's session the
+ * routine's. */
+static void session_head(struct export_read *er, const struct lm_session *s)
 {
-	memset(r, 0, sizeof *r);
+	char date[11], time[9];
 	memcpy(date, s->stamp, 10);
 	date[10] = '\0';
 	memcpy(time, s->stamp + 11, 8);
 	time[8] = '\0';
+	struct row r;
+	memset(&r, 0, sizeof r);
+	set_text(&r, COL_DATE, date);
+	set_text(&r, COL_TIME, time);
+	set_text(&r, COL_SESSION, s->sid);
+	if (s->kind == LM_SESSION) {
+		set_text(&r, COL_ROUTINE, display_name(s));
+		set_text(&r, COL_ROUTINE_ID, s->id && *s->id ? s->id : NULL);
+		set_bool(&r, COL_PRACTICE, s->practice);
+		set_text(&r, COL_STATUS, history_status_word(s->status));
+	}
+	er->head.len = 0;
+	add_cols(&er->head, &r, er->fmt, COL_DATE, COL_STEP);
+}
+
+/* A row of `kind`, its own cells still empty. */
+static void row_init(struct row *r, const char *kind)
+{
+	memset(r, 0, sizeof *r);
 	set_text(r, COL_KIND, kind);
-	set_text(r, COL_DATE, date);
-	set_text(r, COL_TIME, time);
-	set_text(r, COL_SESSION, s->sid);
-	if (s->kind != LM_SESSION)
-		return;
-	set_text(r, COL_ROUTINE, display_name(s));
-	set_text(r, COL_ROUTINE_ID, s->id && *s->id ? s->id : NULL);
-	set_bool(r, COL_PRACTICE, s->practice);
-	set_text(r, COL_STATUS, history_status_word(s->status));
 }
 
 static void set_positive(struct row *r, enum column col, long long v)
@@ -522,22 +547,21 @@ static void session_rows(struct export_read *er, const struct lm_session *s)
 	for (size_t i = 0; i < s->nrates; i++)
 		items[k++] = (struct item){ .n = s->rates[i].n, .what = 2, .i = i };
 	qsort(items, n, sizeof *items, item_cmp);
-	char date[11], time[9];
 	struct row r;
 	for (k = 0; k < n; k++) {
 		const struct item *it = &items[k];
 		if (it->what == 0) {
-			row_head(&r, s, "set", date, time);
+			row_init(&r, "set");
 			set_row(&r, &s->sets[it->i]);
 		} else if (it->what == 1) {
 			const struct lm_part *p = &s->parts[it->i];
-			row_head(&r, s, p->spot ? "spot" : "ice", date, time);
+			row_init(&r, p->spot ? "spot" : "ice");
 			part_row(&r, p);
 		} else {
-			row_head(&r, s, "rating", date, time);
+			row_init(&r, "rating");
 			rate_row(&r, &s->rates[it->i]);
 		}
-		add_row(&er->text, &r, er->fmt);
+		add_row(&er->text, &r, &er->head, er->fmt);
 	}
 	free(items);
 }
@@ -545,13 +569,12 @@ static void session_rows(struct export_read *er, const struct lm_session *s)
 /* A check-in: a row per value, the item asked in `measure`. */
 static void checkin_rows(struct export_read *er, const struct lm_session *s)
 {
-	char date[11], time[9];
 	struct row r;
 	for (size_t i = 0; i < s->nvalues; i++) {
-		row_head(&r, s, "checkin", date, time);
+		row_init(&r, "checkin");
 		set_text(&r, COL_MEASURE, s->values[i].name);
 		set_int(&r, COL_VALUE, s->values[i].value);
-		add_row(&er->text, &r, er->fmt);
+		add_row(&er->text, &r, &er->head, er->fmt);
 	}
 }
 
@@ -579,6 +602,7 @@ static void export_session(void *ctx, const struct lm_session *s)
 		return;
 	size_t start = er->text.len;
 	off_t off = er->spilled + (off_t)start;
+	session_head(er, s);
 	if (s->kind == LM_CHECKIN)
 		checkin_rows(er, s);
 	else
@@ -641,6 +665,7 @@ int export_command(const char *log_path, const char *format, const char *since,
 		return 2;
 	}
 	buf_init(&er.text);
+	buf_init(&er.head);
 	struct lm_reader lr = {.path = log_path, .err = stderr, .want = export_want,
 			       .session = export_session, .ctx = &er};
 	int status = 0;
@@ -670,6 +695,7 @@ int export_command(const char *log_path, const char *format, const char *since,
 		}
 	}
 	buf_free(&er.text);
+	buf_free(&er.head);
 	free(er.v);
 	if (er.spill_fd >= 0)
 		close(er.spill_fd);
