@@ -205,6 +205,10 @@ mkdir "$T/dir.log"
 is "$?" 1 "a log that is a directory: exit 1"
 is "$(cat "$T/err")" "recoup: $T/dir.log: not a regular file (a directory); nothing exported" "and says so"
 is "$(cat "$T/out")" "" "and writes nothing, not even the header"
+# a log that cannot be opened, also for root: a path through a file
+"$RECOUP" --log "$LOG/sub.log" --export csv >"$T/out" 2>"$T/err"
+is "$?:$(cat "$T/err")" "1:recoup: $LOG/sub.log: Not a directory" "a log that cannot be opened: exit 1, and why"
+is "$(cat "$T/out")" "" "and writes nothing"
 cp "$LOG" "$T/locked.log"
 chmod 000 "$T/locked.log"
 if cat "$T/locked.log" >/dev/null 2>&1; then
