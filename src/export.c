@@ -95,6 +95,7 @@ void export_csv_field(struct buf *b, const char *s)
 	buf_addc(b, '"');
 }
 
+/* A code point as JSON's \uXXXX, beyond U+FFFF as its UTF-16 pair. */
 static void json_u(struct buf *b, uint32_t cp)
 {
 	if (cp > 0xFFFF) {
