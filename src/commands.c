@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "diag.h"
+#include "export.h"
 #include "loader.h"
 #include "plain.h"
 #include "plan.h"
@@ -184,6 +185,20 @@ int cmd_history(const struct options *o, const struct search_path *sp)
 	};
 	int rc = history_command(log, &ho, stdout);
 	free_routines(r, n);
+	free(log);
+	return rc;
+}
+
+/* --export: the log as CSV or JSON lines on standard output. */
+int cmd_export(const struct options *o)
+{
+	char *log = session_log_path(o);
+	if (!log) {
+		fprintf(stderr, "%s: --export reads the log; it cannot go with --no-log\n", progname);
+		return EXIT_USAGE;
+	}
+	int rc = export_command(log, o->export_format, o->since, o->routine_filter,
+				o->practice, stdout);
 	free(log);
 	return rc;
 }

@@ -19,6 +19,7 @@
 #include "cli.h"
 #include "diag.h"
 #include "due_cmd.h"
+#include "export.h"
 #include "loader.h"
 #include "paths.h"
 #include "plan.h"
@@ -46,6 +47,8 @@ static void usage(FILE *out)
 	      "        --routine NAME      only sessions of this routine\n"
 	      "        --practice          include practice (--speed) sessions\n"
 	      "        --detail            list every session, not the summary\n"
+	      "      --export csv|json   write the log's sets, rounds, spots, ratings and\n"
+	      "                          check-ins as data (takes --since, --routine, --practice)\n"
 	      "      --plain ROUTINE     a line-by-line session without curses\n"
 	      "      --dump-config       print the effective settings as a config file\n"
 	      "      --checkin           the morning check-in: pain and stiffness, 0-10\n"
@@ -89,7 +92,7 @@ enum {
 	OPT_LIST = 256, OPT_CHECK, OPT_PLAN, OPT_HISTORY, OPT_SINCE, OPT_ROUTINE,
 	OPT_PRACTICE, OPT_PLAIN, OPT_DUMP_CONFIG, OPT_LOG, OPT_NO_LOG, OPT_CONFIG,
 	OPT_ROUTINE_DIR, OPT_SPEED, OPT_NO_COLOR, OPT_SPEAK, OPT_WHY, OPT_CHECKIN,
-	OPT_DUE, OPT_DETAIL,
+	OPT_DUE, OPT_DETAIL, OPT_EXPORT,
 };
 
 static const struct option long_options[] = {
@@ -103,6 +106,7 @@ static const struct option long_options[] = {
 	{ "plain", no_argument, NULL, OPT_PLAIN },
 	{ "dump-config", no_argument, NULL, OPT_DUMP_CONFIG },
 	{ "checkin", no_argument, NULL, OPT_CHECKIN },
+	{ "export", required_argument, NULL, OPT_EXPORT },
 	{ "due", no_argument, NULL, OPT_DUE },
 	{ "log", required_argument, NULL, OPT_LOG },
 	{ "no-log", no_argument, NULL, OPT_NO_LOG },
@@ -144,6 +148,14 @@ static void parse_options(struct options *o, int argc, char **argv)
 		case OPT_PLAIN: o->plain = true; break;
 		case OPT_DUMP_CONFIG: set_mode(o, MODE_DUMP_CONFIG, "--dump-config"); break;
 		case OPT_CHECKIN: set_mode(o, MODE_CHECKIN, "--checkin"); break;
+		case OPT_EXPORT: {
+			enum export_format f;
+			set_mode(o, MODE_EXPORT, "--export");
+			if (!export_format_from(optarg, &f))
+				usage_error("--export wants csv or json, not '%s'", optarg);
+			o->export_format = optarg;
+			break;
+		}
 		case OPT_DUE: set_mode(o, MODE_DUE, "--due"); break;
 		case OPT_SINCE:
 			if (!valid_date(optarg))
@@ -189,9 +201,11 @@ static void parse_options(struct options *o, int argc, char **argv)
 	if (o->mode == MODE_DUE && (o->since || o->practice))
 		usage_error("%s does not go with --due", o->since ? "--since" : "--practice");
 	if ((o->since || o->routine_filter || o->practice) && o->mode != MODE_HISTORY &&
-	    o->mode != MODE_DUE)
-		usage_error("%s goes with --history", o->since ? "--since" :
-			    o->routine_filter ? "--routine" : "--practice");
+	    o->mode != MODE_DUE && o->mode != MODE_EXPORT)
+		usage_error("%s", o->routine_filter && !o->since ?
+			    "--routine goes with --history, --export or --due" :
+			    o->since ? "--since goes with --history or --export" :
+			    "--practice goes with --history or --export");
 	if (o->why && o->mode != MODE_PLAN)
 		usage_error("%s goes with --plan", "--why");
 	if (o->detail && o->mode != MODE_HISTORY)
@@ -208,6 +222,7 @@ static void check_arg_count(const struct options *o)
 	switch (o->mode) {
 	case MODE_LIST:
 	case MODE_HISTORY:
+	case MODE_EXPORT:
 	case MODE_DUMP_CONFIG:
 	case MODE_CHECKIN:
 	case MODE_DUE:
@@ -391,6 +406,7 @@ int main(int argc, char **argv)
 	case MODE_PLAN: rc = cmd_plan(&o, &sp); break;
 	case MODE_PLAIN: rc = plain_run(&o, &sp); break;
 	case MODE_HISTORY: rc = cmd_history(&o, &sp); break;
+	case MODE_EXPORT: rc = cmd_export(&o); break;
 	case MODE_RUN: rc = cmd_run(&o, &sp); break;
 	case MODE_DUMP_CONFIG: rc = dump_config(&o, &st); break;
 	case MODE_CHECKIN: rc = cmd_checkin(&o, &sp); break;
