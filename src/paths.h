@@ -45,7 +45,7 @@ void routine_entries_free(struct routine_entry *v, size_t n);
 
 /* Every routine on the path that loads, quietly (a broken one is --check's
  * business): for their schedules, to the readers of the log that say what
- * was due (the history screen; `recoup --history` may use it too).
+ * was due (`recoup --history`, the history screen).
  * Returns how many; free them with routines_free(). */
 struct routine;
 size_t search_path_load_all(const struct search_path *sp, struct routine ***out);
