@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "history.h"
+#include "logfmt.h"
 #include "paint.h"
 #include "paths.h"
 #include "session.h"
@@ -96,11 +97,10 @@ static void trend_text(char *out, size_t size, const struct history_rating *r, i
 	out[0] = '\0';
 	for (size_t k = first; k < r->n && len < size; k++) {
 		/* the day is the check-in's own date already: read as UTC */
-		struct tm tm;
-		time_t t = (time_t)r->v[k].day * 86400;
-		gmtime_r(&t, &tm);
+		int y = 0, mo = 0, d = 0;
+		logfmt_civil_from_days(r->v[k].day, &y, &mo, &d);
 		int m = snprintf(out + len, size - len, "%s%02d-%02d: %d", k > first ? ", " : "",
-				 tm.tm_mon + 1, tm.tm_mday, r->v[k].value);
+				 mo, d, r->v[k].value);
 		if (m < 0)
 			break;
 		len += (size_t)m;

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "due.h"
+#include "logfmt.h"
 #include "plan.h"
 #include "ui_history_charts.h"
 #include "util.h"
@@ -583,11 +584,10 @@ int hc_pain(const struct paint *p, const struct hc_lines *c, int line, int x, in
 		int y = hc_row(c, line + n);
 		int end = x + 5 + 2 * days;
 		if (2 * days >= 5 + 1 + 5) {
-			struct tm tm;
-			time_t t = (time_t)first * 86400;
+			int yy = 0, mm = 0, dd = 0;
 			char s[16];
-			gmtime_r(&t, &tm);
-			snprintf(s, sizeof s, "%02d-%02d", tm.tm_mon + 1, tm.tm_mday);
+			logfmt_civil_from_days(first, &yy, &mm, &dd);
+			snprintf(s, sizeof s, "%02d-%02d", mm, dd);
 			text_in(p, C_DIM, y, x + 5, 5, s);
 		}
 		if (2 * days >= 5 && last == hs->today)
