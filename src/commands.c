@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "diag.h"
+#include "export.h"
 #include "loader.h"
 #include "plain.h"
 #include "plan.h"
@@ -141,14 +142,36 @@ int cmd_not_yet(const struct options *o)
 	return EXIT_BAD;
 }
 
-int cmd_history(const struct options *o)
+int cmd_history(const struct options *o, const struct search_path *sp)
 {
 	char *log = session_log_path(o);
 	if (!log) {
 		fprintf(stderr, "%s: --history reads the log; it cannot go with --no-log\n", progname);
 		return EXIT_USAGE;
 	}
-	int rc = history_command(log, o->since, o->routine_filter, o->practice, stdout);
+	struct routine **r;
+	size_t n = search_path_load_all(sp, &r);
+	struct history_options ho = {
+		.since = o->since, .routine = o->routine_filter, .practice = o->practice,
+		.detail = o->detail, .routines = (const struct routine *const *)r,
+		.nroutines = n,
+	};
+	int rc = history_command(log, &ho, stdout);
+	routines_free(r, n);
+	free(log);
+	return rc;
+}
+
+/* --export: the log as CSV or JSON lines on standard output. */
+int cmd_export(const struct options *o)
+{
+	char *log = session_log_path(o);
+	if (!log) {
+		fprintf(stderr, "%s: --export reads the log; it cannot go with --no-log\n", progname);
+		return EXIT_USAGE;
+	}
+	int rc = export_command(log, o->export_format, o->since, o->routine_filter,
+				o->practice, stdout);
 	free(log);
 	return rc;
 }
