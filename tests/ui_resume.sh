@@ -88,7 +88,7 @@ keys q
 wait_exit
 is "$(exit_status)" 0 "exit 0"
 
-H=$("$RECOUP" --log "$LOG" --history --practice)
+H=$("$RECOUP" --log "$LOG" --history --detail --practice)
 like "$H" 'Sessions: 1,' "--history: one session"
 like "$H" '1 complete, 0 quit, 0 aborted, 0 unfinished' "complete, as its last part ended"
 like "$H" 'Heel raise, left side' "with its sets"
@@ -152,7 +152,7 @@ keys y
 wait_screen 'Session ended early'
 keys q q
 wait_exit
-is "$("$RECOUP" --log "$LOG" --history --practice | grep -c '^Sessions: 1,')" 1 \
+is "$("$RECOUP" --log "$LOG" --history --detail --practice | grep -c '^Sessions: 1,')" 1 \
 	"three parts, one session in --history"
 
 # ---- the routine changed since: the step it stopped at is gone ----
