@@ -572,6 +572,22 @@ static void test_logs(void)
 	is_int(LEFT(DRIVE).reps, 11, "a session with no end (killed) counts too");
 	logb_free(&b);
 
+	/* quit after the first sets, resumed (resumes=) for the second: one
+	 * session with every set, up once (two sessions apart: each a set
+	 * short, held) */
+	start(&b, "a", "12-01T07:00", "");
+	set(&b, "a", "12-01T07:00", "left", 1, 10, 10);
+	set(&b, "a", "12-01T07:00", "right", 1, 10, 10);
+	end(&b, "a", "12-01T07:00", "quit");
+	start(&b, "r", "12-01T08:00", " resumes=a");
+	set(&b, "r", "12-01T08:00", "left", 2, 10, 10);
+	set(&b, "r", "12-01T08:00", "right", 2, 10, 10);
+	end(&b, "r", "12-01T08:00", "complete");
+	targets(&b);
+	ok(LEFT(DRIVE).reps == 11 && RIGHT(DRIVE).reps == 11,
+	   "a session resumed: its two parts one session, every set reached, up once");
+	logb_free(&b);
+
 	/* b starts after a and ends first; their lines interleave */
 	start(&b, "a", "12-01T07:00", "");
 	start(&b, "b", "12-01T07:01", "");
