@@ -654,7 +654,7 @@ int lm_read(struct lm_reader *r)
 	r->started = 0;
 	struct lm_ctx c = {.r = r};
 	struct scan sc = {.path = r->path, .err = r->err, .ops = &lm_ops, .ctx = &c,
-			  .checkins = true};
+			  .checkins = true, .tail = r->tail};
 	int rc = scan_run(&sc);
 	int saved = errno;
 	lm_flush(&c);

@@ -170,6 +170,9 @@ struct lm_reader {
 	 * a session's summary says and the readers of a whole log do not
 	 * need: without, a `step` line costs nothing. */
 	bool steps;
+	/* lm_read(): read only the sessions in the last `tail` bytes of the
+	 * log (scan.tail); 0: the whole log.  For a question about today. */
+	long long tail;
 	/* A finished session, valid only during the call. */
 	void (*session)(void *ctx, const struct lm_session *s);
 	/* Each line taken into a gathered session (its start, every event,

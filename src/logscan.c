@@ -8,6 +8,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "logfile.h"
 #include "safetext.h"
@@ -142,6 +144,24 @@ static void scan_line(struct scan *sc, struct logrec *rec, const char *line,
 		scan_close(sc, i, status_from(logrec_get(rec, "status")));
 }
 
+/* Go to the first line that starts in the last `tail` bytes; -1 with errno
+ * set when the file cannot be sought. */
+static int scan_seek_tail(struct logfile_lines *L, long long tail)
+{
+	struct stat sb;
+	if (fstat(L->fd, &sb) < 0)
+		return -1;
+	if (sb.st_size <= tail)
+		return 0;
+	/* from the byte before, so that a line starting right there is kept */
+	if (lseek(L->fd, (off_t)(sb.st_size - tail - 1), SEEK_SET) < 0)
+		return -1;
+	char *line;
+	size_t len;
+	enum logfile_line lr = logfile_next(L, &line, &len); /* the rest of a line */
+	return lr == LOGFILE_ERROR ? -1 : 0;
+}
+
 /* Read the whole log; -1 with errno set when it cannot be opened or read.
  * Sessions still open at the end are finished as unfinished either way. */
 int scan_run(struct scan *sc)
@@ -152,6 +172,13 @@ int scan_run(struct scan *sc)
 	struct logrec rec;
 	logrec_init(&rec);
 	int rc = 0;
+	if (sc->tail > 0 && scan_seek_tail(&L, sc->tail) < 0) {
+		int saved = errno;
+		logrec_free(&rec);
+		logfile_lines_close(&L);
+		errno = saved;
+		return -1;
+	}
 	for (;;) {
 		char *line;
 		size_t len;

@@ -71,6 +71,10 @@ struct scan {
 	 * that line (start() sees the checkin line, finish() follows at once
 	 * with COMPLETE).  Off: check-ins are skipped like unknown events. */
 	bool checkins;
+	/* scan_run() only: read the last `tail` bytes of the file alone, from
+	 * the first line that starts in them (lines counted from there); 0:
+	 * the whole file.  For a reader of today alone, at the log's end. */
+	long long tail;
 	/* The line being read, without its newline, while start() and
 	 * event() see it (for a consumer that keeps a session's lines). */
 	const char *line;

@@ -158,7 +158,7 @@ int resume_find(const char *log, const struct resume_query *q, struct resume_fou
 	memset(f, 0, sizeof *f);
 	struct find fd = { .q = q, .f = f, .line = line, .ctx = ctx };
 	struct lm_reader r = { .path = log, .want = find_want, .session = find_session,
-			       .ctx = &fd };
+			       .ctx = &fd, .tail = q->tail };
 	int rc = lm_read(&r);
 	const struct latest *best = NULL;
 	for (size_t i = 0; rc == 0 && i < fd.n; i++) {
@@ -183,7 +183,7 @@ int resume_find(const char *log, const struct resume_query *q, struct resume_fou
 		return 0;
 	fd.sid = sid;
 	struct lm_reader r2 = { .path = log, .want = one_want, .session = one_session,
-				.line = one_line, .steps = true, .ctx = &fd };
+				.line = one_line, .steps = true, .ctx = &fd, .tail = q->tail };
 	if (lm_read(&r2) < 0 || !fd.got) {
 		saved = errno;
 		resume_found_free(f);

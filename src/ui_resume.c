@@ -17,6 +17,10 @@
 
 /* The key, in the offer's words and the picker's key() (ui_picker.c). */
 #define RESUME_KEY 'u'
+/* Today's sessions are at the log's end: the offer reads its last bytes
+ * alone (a day's sessions take a few kilobytes), so that a log of years
+ * does not hold up the picker's first frame. */
+#define RESUME_OFFER_TAIL (256 * 1024)
 
 void ui_resume_offer(struct ui *ui, char *msg, size_t n)
 {
@@ -26,7 +30,7 @@ void ui_resume_offer(struct ui *ui, char *msg, size_t n)
 	if (!log)
 		return;
 	struct resume_query q = { .practice = ui->o->speed > 1,
-				  .day = lm_local_day(time(NULL)) };
+				  .day = lm_local_day(time(NULL)), .tail = RESUME_OFFER_TAIL };
 	struct resume_found f;
 	int rc = resume_find(log, &q, &f, NULL, NULL);
 	free(log);

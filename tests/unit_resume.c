@@ -283,6 +283,36 @@ static void test_changed(void)
 	free(path);
 }
 
+/* The offer reads the log's end alone (resume_query.tail). */
+static void test_tail(void)
+{
+	static const char *const log[] = {
+		S("06:00:00", "aaaaaa") "start routine=\"Resume test\" id=resume format=1",
+		S("06:00:07", "aaaaaa") "end status=quit elapsed=7",
+		S("07:00:00", "bbbbbb") "start routine=\"Resume test\" id=other format=1",
+		S("07:00:07", "bbbbbb") "end status=quit elapsed=7",
+	};
+	char *path = write_log(log, NL(log));
+	struct resume_found f;
+	/* the last two lines, to the byte: the start line whole is kept */
+	long long tail = (long long)strlen(log[2]) + 1 + (long long)strlen(log[3]) + 1;
+	struct resume_query q = { .day = -1, .tail = tail };
+	is_int(resume_find(path, &q, &f, NULL, NULL), 1, "tail: a session in the last bytes");
+	ok(!strcmp(f.sid, "bbbbbb"), "the one there");
+	resume_found_free(&f);
+	q.id = "resume";
+	q.name = "Resume test";
+	is_int(resume_find(path, &q, &f, NULL, NULL), 0, "tail: a session before them is not read");
+	q.tail = tail + 1;
+	is_int(resume_find(path, &q, &f, NULL, NULL), 0,
+	       "a byte more: the line before, cut, is no line");
+	q.tail = 1 << 20;
+	is_int(resume_find(path, &q, &f, NULL, NULL), 1, "a tail longer than the log: all of it");
+	resume_found_free(&f);
+	unlink(path);
+	free(path);
+}
+
 int main(void)
 {
 	if (!mkdtemp(dir))
@@ -292,6 +322,7 @@ int main(void)
 	test_parts();
 	test_plan();
 	test_changed();
+	test_tail();
 	rmdir(dir);
 	return done_testing();
 }
