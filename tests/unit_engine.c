@@ -59,6 +59,7 @@ struct start_opts {
 	char *const *warnings;
 	size_t nwarnings;
 	const char *resume_how;
+	const struct engine_resume *resume;
 };
 
 /* Load `yaml` and start a session at fake time 0. */
@@ -89,6 +90,7 @@ static bool begin_with(const char *yaml, const struct start_opts *so)
 		.warnings = so->warnings,
 		.nwarnings = so->nwarnings,
 		.resume_how = so->resume_how,
+		.resume = so->resume,
 	};
 	struct engine_sink sink = { sink_line, NULL };
 	engine_start(&E, R, &o, clock_fake(&fc), sink);
@@ -1683,6 +1685,52 @@ static void test_full(void)
 	finish("full routine");
 }
 
+/* A session resumed (engine_opts.resume): the start line says resumes=,
+ * the plan starts at the part where the session stopped, nothing before
+ * it runs again, and it runs to the end from there. */
+static void test_resume(void)
+{
+	static const char yaml[] =
+		"name: Resume\n"
+		"steps:\n"
+		"  - {type: rate, name: Before}\n"
+		"  - {type: reps, name: Raise, side: both, sets: 2, reps: 2, rest: 30s, tempo: self}\n"
+		"  - {type: rate, name: After}\n";
+	struct engine_done done[] = {
+		{ SEG_SET, SIDE_LEFT, 1, true }, { SEG_SET, SIDE_RIGHT, 1, true },
+	};
+	struct engine_resume rs = { .sid = "abc123", .step = 1, .done = done, .ndone = 2 };
+	struct start_opts so = { .lead_in = 0, .resume = &rs };
+	if (!begin_with(yaml, &so))
+		return;
+	line_is(0, "start", "routine=Resume resumes=abc123", "the start line: resumes=SID");
+	line_is(1, "step", "n=2 name=Raise", "then the step it stopped at, not the first");
+	struct engine_view v;
+	engine_view(&E, &v);
+	ok(v.kind == SEG_SET && v.side == SIDE_LEFT && v.step_index == 1 &&
+	   E.plan.v[E.cur].set == 2, "at left set 2: both first sets done before, the rest over");
+	engine_back(&E);
+	engine_view(&E, &v);
+	ok(v.kind == SEG_SET && E.plan.v[E.cur].set == 2 && v.side == SIDE_LEFT,
+	   "b: nothing before it to go back to");
+	E.key_guard = false; /* the presses come at once */
+	engine_rep(&E);
+	engine_rep(&E);
+	at(31000); /* the rest */
+	engine_rep(&E);
+	engine_rep(&E);
+	engine_view(&E, &v);
+	ok(v.kind == SEG_RATE && v.step_index == 2, "the right set 2, then the rating after");
+	engine_number(&E, 3);
+	is_int(E.status, ENGINE_DONE, "done");
+	line_is(nlines - 1, "end", "status=complete", "complete");
+	size_t sets = 0;
+	for (size_t i = 0; i < nlines; i++)
+		sets += strstr(lines[i], " set n=2 ") != NULL;
+	is_int((long long)sets, 2, "two sets logged in this part");
+	finish("resume");
+}
+
 int main(void)
 {
 	setenv("TZ", "UTC", 1);
@@ -1710,6 +1758,7 @@ int main(void)
 	test_view();
 	test_speed();
 	test_full();
+	test_resume();
 	/* a reader tells a torn line from a whole one by how it ends */
 	ok(not_whole == 0, "every line the engine wrote ends as logrec_whole() expects");
 	logrec_free(&rec);
