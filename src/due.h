@@ -47,10 +47,11 @@ struct due_status {
 	int due_today;      /* sessions the schedule asks for today */
 	int done_today;     /* sessions done today */
 	int left_today;     /* due_today - done_today, never below 0 */
-	/* The last day before today the schedule asked for more than was
-	 * done, when it is after the last day something was done before
-	 * today (a miss since made good by a later session is not one);
-	 * -1 when none. */
+	/* The last day of the past week, before today, that the schedule
+	 * asked for more than was done, and not before the last day
+	 * something was done (days missed before a later session are
+	 * history, not a reminder); -1 when none, or nothing was ever done
+	 * (a routine not begun misses nothing). */
 	long missed_day;
 	int missed;         /* sessions missed that day, 0 when none */
 	/* Days the schedule asked for, met in a row up to today: today

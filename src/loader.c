@@ -235,6 +235,73 @@ static bool get_measure(struct checker *c, const struct ynode *v, enum measure *
 	return false;
 }
 
+#define SCHEDULE_WORDS "daily, twice daily, or a list of weekdays such as [mon, wed, fri]"
+static const char *const schedule_words[] = { "daily", "twice daily", NULL };
+static const char *const weekday_words[] = {
+	"mon", "tue", "wed", "thu", "fri", "sat", "sun",
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", NULL,
+};
+
+/* `schedule:`: `daily`, `twice daily`, or the weekdays it is due, once. */
+static bool get_schedule(struct checker *c, const struct ynode *v, struct schedule *out)
+{
+	if (v->kind == Y_SCALAR && !is_null(v)) {
+		const char *s = v->text;
+		if (!strcmp(s, "daily") || !strcmp(s, "twice daily")) {
+			*out = (struct schedule){ .kind = SCHEDULE_DAILY, .per_day = *s == 't' ? 2 : 1 };
+			return true;
+		}
+		const char *near = suggest(s, schedule_words);
+		if (!near && schedule_weekday_of(s) >= 0)
+			err(c, v, "`schedule: %s` needs the weekdays as a list: `schedule: [%s]`",
+			    loader_shown(s), loader_shown(s));
+		else if (near)
+			err(c, v, "`schedule: %s` is not a schedule (did you mean `%s`?); use " SCHEDULE_WORDS,
+			    loader_shown(s), near);
+		else
+			err(c, v, "`schedule: %s` is not a schedule; use " SCHEDULE_WORDS, loader_shown(s));
+		return false;
+	}
+	if (v->kind != Y_SEQ) {
+		err(c, v, "`schedule` needs " SCHEDULE_WORDS ", got %s", kind_word(v));
+		return false;
+	}
+	if (v->n == 0) {
+		err(c, v, "`schedule` lists no weekday; name at least one, or leave `schedule` out");
+		return false;
+	}
+	unsigned days = 0;
+	bool ok = true;
+	for (size_t i = 0; i < v->n; i++) {
+		const struct ynode *d = v->kids[i];
+		const char *w = want_scalar(c, d, "schedule", "weekdays: mon, tue, wed, thu, fri, sat, sun");
+		if (!w) {
+			ok = false;
+			continue;
+		}
+		int k = schedule_weekday_of(w);
+		if (k < 0) {
+			const char *near = suggest(w, weekday_words);
+			if (near)
+				err(c, d, "`%s` is not a weekday (did you mean `%s`?); use mon, tue, wed, thu, fri, sat or sun",
+				    loader_shown(w), near);
+			else
+				err(c, d, "`%s` is not a weekday; use mon, tue, wed, thu, fri, sat or sun",
+				    loader_shown(w));
+			ok = false;
+		} else if (days >> k & 1u) {
+			err(c, d, "`%s` is in the schedule twice", loader_shown(w));
+			ok = false;
+		}
+		if (k >= 0)
+			days |= 1u << k;
+	}
+	if (!ok)
+		return false;
+	*out = (struct schedule){ .kind = SCHEDULE_WEEKDAYS, .per_day = 1, .weekdays = days };
+	return true;
+}
+
 /* Kilograms, into grams: `load:` (0 allowed: the backpack starts empty)
  * and `load_step:` (more than 0: a step of nothing would never add load). */
 static bool get_load(struct checker *c, const struct ynode *v, const char *key, bool zero_ok,
@@ -325,7 +392,8 @@ static const struct ynode *map_get(const struct ynode *map, const char *key)
 	X(REST, "rest", T(REPS)) \
 	X(LOAD, "load", T(REPS)) \
 	X(LOAD_STEP, "load_step", T(REPS)) \
-	X(MEASURE, "measure", T(RATE))
+	X(MEASURE, "measure", T(RATE)) \
+	X(SCHEDULE, "schedule", 0)
 enum key {
 #define X(id, word, types) K_##id,
 	KEYS(X)
@@ -342,7 +410,7 @@ static const struct {
 };
 #define B(k) (1u << K_##k)
 #define TOP_KEYS (B(FORMAT) | B(NAME) | B(DESCRIPTION) | B(DEFAULTS) | B(STEPS) | \
-		  B(LOAD_STEP))
+		  B(LOAD_STEP) | B(SCHEDULE))
 #define STEP_KEYS (B(TYPE) | B(NAME) | B(CUE) | B(SIDE) | B(DURATION) | B(ROUNDS) | \
 		   B(OFF) | B(SPOTS) | B(SETS) | B(REPS) | B(PROGRESS) | B(TEMPO) | B(REST) | \
 		   B(LOAD) | B(LOAD_STEP) | B(MEASURE))
@@ -768,6 +836,8 @@ static struct routine *load_tree(struct checker *c, const struct ynode *root,
 		err(c, root, "the routine has no `name`");
 	if (f.val[K_DESCRIPTION])
 		get_text(c, f.val[K_DESCRIPTION], "description", 2000, &r->description);
+	if (f.val[K_SCHEDULE])
+		get_schedule(c, f.val[K_SCHEDULE], &r->schedule);
 	if (f.val[K_STEPS])
 		load_steps(c, r, f.val[K_STEPS], f.key[K_STEPS]);
 	else if (!f.misspelt[K_STEPS])

@@ -67,3 +67,23 @@ void routine_free(struct routine *r)
 	free(r->file);
 	free(r);
 }
+
+/* The days of the week as a schedule writes them, Monday first, short
+ * and in full. */
+static const char *const day_short[7] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
+static const char *const day_long[7] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+};
+
+int schedule_weekday_of(const char *word)
+{
+	for (int i = 0; i < 7; i++)
+		if (!strcmp(word, day_short[i]) || !strcmp(word, day_long[i]))
+			return i;
+	return -1;
+}
+
+const char *schedule_weekday_word(int i)
+{
+	return i >= 0 && i < 7 ? day_short[i] : "";
+}

@@ -117,6 +117,10 @@ struct routine {
 	struct schedule schedule; /* `schedule:`; kind NONE when not given */
 };
 
+/* A weekday's word in a schedule ("mon" or "monday", lowercase): 0 for
+ * Monday ... 6 for Sunday, -1 when it is none; and the short word of one. */
+int schedule_weekday_of(const char *word);
+const char *schedule_weekday_word(int weekday);
 void routine_free(struct routine *r);
 
 #endif
