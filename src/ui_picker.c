@@ -60,7 +60,8 @@ struct picker {
 	char *revert_copy, *revert_hidden;
 	char message[1024];  /* a line or two above the key help */
 	struct picker_log *reading; /* the log being read for the marks, or NULL */
-	bool offer_checkin;  /* the read decides on the morning check-in's offer */
+	bool first_read;     /* the read started as the picker opened: it also
+			      * decides on the morning check-in's offer */
 	bool keyed;          /* a key came since the picker was first shown */
 };
 
@@ -134,20 +135,20 @@ static int pick_cmp(const void *a, const void *b)
 	return x->order < y->order ? -1 : x->order > y->order;
 }
 
-/* Sort, the selection staying on its routine and on its row of the
- * screen where the list allows: a routine moving up under the cursor is
- * not what the next Enter starts. */
+/* Sort, the selection staying on its routine (a routine moving up under
+ * the cursor is not what the next Enter starts), the list scrolled back
+ * to its top as far as the selection allows: the due routines are on
+ * top. */
 static void sort_picks(struct picker *p)
 {
 	if (!p->n)
 		return;
 	size_t sel_order = p->v[p->sel].order;
-	size_t row = p->sel >= p->top ? p->sel - p->top : 0;
 	qsort(p->v, p->n, sizeof *p->v, pick_cmp);
 	for (size_t i = 0; i < p->n; i++)
 		if (p->v[i].order == sel_order)
 			p->sel = i;
-	p->top = p->sel >= row ? p->sel - row : 0;
+	p->top = 0; /* draw() scrolls to the selection */
 }
 
 /* The log is read for the marks (when each routine was last done, what
@@ -159,7 +160,7 @@ static void start_reading(struct ui *ui, struct picker *p)
 	p->reading = NULL;
 	char *log = session_log_path(ui->o);
 	if (!log) {
-		p->offer_checkin = false;
+		p->first_read = false;
 		return;
 	}
 	struct picker_mark *m = xcalloc(p->n ? p->n : 1, sizeof *m);
@@ -193,7 +194,11 @@ static void take_marks(struct ui *ui, struct picker *p, struct picker_marks *pm)
 		j++;
 	}
 	sort_picks(p);
-	if (p->offer_checkin && pm->checkin_offer) {
+	/* untouched since it opened, the list is as if the log had been
+	 * read at once: the first routine, the most due, selected */
+	if (p->first_read && !p->keyed)
+		p->sel = 0;
+	if (p->first_read && pm->checkin_offer) {
 		/* offered while the list is only looked at; once keys have
 		 * come, it would take the screen from under them: said */
 		if (!p->keyed)
@@ -202,7 +207,7 @@ static void take_marks(struct ui *ui, struct picker *p, struct picker_marks *pm)
 			snprintf(p->message, sizeof p->message,
 				 "No morning check-in yet today: c to answer it");
 	}
-	p->offer_checkin = false;
+	p->first_read = false;
 	ui->full = ui->dirty = true;
 }
 
@@ -293,7 +298,7 @@ static void show(struct ui *ui, enum ui_screen_id from)
 		/* the first start of a day after a day with a session, with no
 		 * check-in yet today: the morning check-in comes first
 		 * (checkin.h has the rule); the read of the log says */
-		ui->picker->offer_checkin = true;
+		ui->picker->first_read = true;
 		reload(ui);
 		return;
 	}
@@ -364,11 +369,11 @@ static void streak_text(const struct pick *k, bool compact, char *out, size_t n)
 
 /* The columns after a routine's name, widest first.  Where the names
  * would get less room than they want, the date last done goes first, then
- * the step count, then the time, then the streak shortens and goes, and
- * the due mark last: what is due today is what the list is looked at
- * for. */
+ * the step count, then the time, then the streak, and the due mark last:
+ * what is due today is what the list is looked at for.  Before the date
+ * goes, the streak is shortened ("5d"). */
 enum {
-	COLS_ALL, COLS_STEPS_TIME, COLS_TIME, COLS_MARKS, COLS_MARKS_SHORT, COLS_MARK,
+	COLS_ALL, COLS_ALL_SHORT, COLS_STEPS_TIME, COLS_TIME, COLS_MARKS, COLS_MARK,
 	COLS_NONE
 };
 /* The room names are given before a column: the longest name's, up to
@@ -408,8 +413,8 @@ static void row_columns(const struct picker *p, const struct pick *k, int form,
 	else
 		snprintf(last, sizeof last, "..."); /* the log is being read */
 	mark_text(k, mark, sizeof mark);
-	streak_text(k, form == COLS_MARKS_SHORT, streak, sizeof streak);
-	int sw = form == COLS_MARK ? 0 : form == COLS_MARKS_SHORT ? mw->streak_short : mw->streak;
+	streak_text(k, form != COLS_ALL, streak, sizeof streak);
+	int sw = form == COLS_MARK ? 0 : form == COLS_ALL ? mw->streak : mw->streak_short;
 	/* the marks first, each padded to its column's width */
 	struct buf b;
 	buf_init(&b);
@@ -419,7 +424,7 @@ static void row_columns(const struct picker *p, const struct pick *k, int form,
 		buf_addf(&b, "%-*s  ", sw, streak);
 	const char *steps = k->r->nsteps == 1 ? " " : "s";
 	switch (form) {
-	case COLS_ALL:
+	case COLS_ALL: case COLS_ALL_SHORT:
 		buf_addf(&b, "%3zu step%s %8s  last: %-11s", k->r->nsteps, steps, total, last);
 		break;
 	case COLS_STEPS_TIME:
@@ -429,13 +434,12 @@ static void row_columns(const struct picker *p, const struct pick *k, int form,
 		buf_addf(&b, "%8s", total);
 		break;
 	default:
+		/* the marks are the last columns: no gap after them */
+		while (b.len && b.s[b.len - 1] == ' ')
+			b.s[--b.len] = '\0';
 		break;
 	}
-	/* no spaces after the last column */
-	size_t len = b.s ? strlen(b.s) : 0;
-	while (len && b.s[len - 1] == ' ')
-		len--;
-	snprintf(out, n, "%.*s", (int)len, b.s ? b.s : "");
+	snprintf(out, n, "%s", b.s ? b.s : "");
 	buf_free(&b);
 }
 
