@@ -60,6 +60,7 @@ struct picker {
 	char *revert_copy, *revert_hidden;
 	char message[1024];  /* a line or two above the key help */
 	struct picker_log *reading; /* the log being read for the marks, or NULL */
+	bool read_due;       /* a read is to start once the list is on the screen */
 	bool first_read;     /* the read started as the picker opened: it also
 			      * decides on the morning check-in's offer */
 	bool keyed;          /* a key came since the picker was first shown */
@@ -215,6 +216,10 @@ static void tick(struct ui *ui)
 {
 	struct picker *p = ui->picker;
 	struct picker_marks pm;
+	if (p && p->read_due && !ui->dirty && !ui->full) {
+		p->read_due = false;
+		start_reading(ui, p);
+	}
 	if (!p || !picker_log_ready(p->reading, &pm))
 		return;
 	picker_log_end(p->reading);
@@ -227,7 +232,10 @@ static void tick(struct ui *ui)
  * show within a frame of being read. */
 static long long next_wake(struct ui *ui)
 {
-	return ui->picker && ui->picker->reading ? clock_real_now_ms() + 15 : -1;
+	const struct picker *p = ui->picker;
+	if (p && p->read_due)
+		return clock_real_now_ms();
+	return p && p->reading ? clock_real_now_ms() + 15 : -1;
 }
 
 static void reload(struct ui *ui)
@@ -276,7 +284,11 @@ static void reload(struct ui *ui)
 		if (!strcmp(p->v[i].id, selected))
 			p->sel = i;
 	free(selected);
-	start_reading(ui, p);
+	/* the list first: the read starts once it is drawn, so that it takes
+	 * nothing from the first frame */
+	picker_log_end(p->reading);
+	p->reading = NULL;
+	p->read_due = true;
 	ui->full = ui->dirty = true;
 }
 
@@ -408,7 +420,7 @@ static void row_columns(const struct picker *p, const struct pick *k, int form,
 {
 	char total[32], last[32], mark[32], streak[32];
 	format_clock(total, sizeof total, k->total);
-	if (k->marked || !p->reading)
+	if (k->marked || !(p->reading || p->read_due))
 		when_text(k->last, last, sizeof last);
 	else
 		snprintf(last, sizeof last, "..."); /* the log is being read */
