@@ -446,9 +446,10 @@ static void row_columns(const struct picker *p, const struct pick *k, int form,
 		buf_addf(&b, "%8s", total);
 		break;
 	default:
-		/* the marks are the last columns: no gap after them */
-		while (b.len && b.s[b.len - 1] == ' ')
-			b.s[--b.len] = '\0';
+		/* the marks are the last columns: no gap after them (their
+		 * padding stays, so that every row is as wide) */
+		if (b.len >= 2)
+			b.s[b.len -= 2] = '\0';
 		break;
 	}
 	snprintf(out, n, "%s", b.s ? b.s : "");

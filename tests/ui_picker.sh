@@ -8,6 +8,8 @@
 tm_start --speed 600 --routine-dir "$ROUTINES"
 wait_screen 'recoup: pick a routine'
 ok $? "the picker opens"
+# the dates come once the log is read, after the first frame
+wait_screen '^ UI session .*last: never'
 s=$(screen)
 like "$s" '^ UI ice +2 steps +10:03 +last: never' "a routine with its step count and planned time"
 like "$s" '^ UI session +3 steps +10:12 +last: never' "another routine"
@@ -128,7 +130,7 @@ steps:
     duration: 45s
 EOF
 tm_start --routine-dir "$T/long"
-wait_screen 'recoup: pick a routine'
+wait_screen 'recoup: pick a routine' && wait_screen 'last: never'
 pick 'A routine'
 s=$(screen)
 like "$s" '^ A routine with a name much longer than… +1 step +0:48 +last: never' \

@@ -118,6 +118,10 @@ like "$s" '^ Soleus twice +due 1 of 2 +1d$' "40x12: due 1 of 2"
 like "$s" '^ Calf raises +2d$' "40x12: a streak without a mark"
 like "$s" '^ Done today +done +2d$' "40x12: done"
 like "$s" '^ f-broken \(broken\) 5:5: unknown k' "40x12: the broken one listed, cut at the edge"
+# the column where TEXT starts on the row of ROUTINE
+col() { screen | grep "^ $1" | awk -v t="$2" '{ print index($0, t) }'; }
+is "$(col 'Done today' done)" "$(col 'Heel drops' due)" "40x12: the marks line up"
+is "$(col 'Calf raises' 2d)" "$(col 'Heel drops' 5d)" "40x12: the streaks line up, a row without a mark too"
 ok "$(! screen | grep -Eq '.{41}'; echo $?)" "nothing wider than 40 columns"
 keys q
 wait_exit
