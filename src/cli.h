@@ -12,13 +12,17 @@ enum { EXIT_OK = 0, EXIT_BAD = 1, EXIT_USAGE = 2 };
 enum mode {
 	MODE_RUN, MODE_LIST, MODE_CHECK, MODE_PLAN, MODE_HISTORY, MODE_PLAIN,
 	MODE_DUMP_CONFIG, MODE_CHECKIN,
+	MODE_DUE,
+	MODE_EXPORT,
 };
 
 struct options {
 	enum mode mode;
 	bool plain, practice, no_log, no_color;
 	bool why;                  /* --plan --why: today's targets explained */
+	bool detail;               /* --history --detail: every session listed */
 	const char *since, *routine_filter;
+	const char *export_format;  /* --export: "csv" or "json" */
 	const char *log_path, *config_path;
 	const char *log_config;    /* the config file that named log_path; NULL: --log did */
 	char **routine_dirs;       /* from --routine-dir, in order */
@@ -40,7 +44,8 @@ int cmd_list(const struct options *o, const struct search_path *sp);
 int cmd_check(const struct options *o, const struct search_path *sp);
 int cmd_plan(const struct options *o, const struct search_path *sp);
 int cmd_not_yet(const struct options *o);
-int cmd_history(const struct options *o);
+int cmd_history(const struct options *o, const struct search_path *sp);
+int cmd_export(const struct options *o);
 int cmd_run(const struct options *o, const struct search_path *sp);
 int cmd_checkin(const struct options *o, const struct search_path *sp);
 

@@ -15,6 +15,7 @@
 #include <strings.h>
 
 #include "logmodel.h"
+#include "paths.h"
 #include "util.h"
 #include "zones.h"
 
@@ -99,6 +100,7 @@ typedef void (*name_key)(const struct history *h, size_t i, const char **name,
 struct hist_read {
 	struct history *h;
 	const struct history_filter *f;
+	char **ids;         /* the filter's routines' ids (file names), or NULL */
 	struct name_index routines, exercises, ratings, items;
 };
 
@@ -188,18 +190,44 @@ static bool routine_matches(const char *want, const char *name, const char *id)
 	return (name && !strcasecmp(want, name)) || (id && !strcasecmp(want, id));
 }
 
-static size_t hist_routine(struct hist_read *hr, const char *name)
+/* The schedule of the routine on the search path a session is of
+ * (lm_of_routine(): by its file, else its title); NONE when none is. */
+static struct schedule schedule_of(const struct hist_read *hr,
+				   const struct lm_session *s)
+{
+	const struct history_filter *f = hr->f;
+	for (size_t i = 0; i < f->nroutines; i++)
+		if (f->routines[i] && lm_of_routine(s, f->routines[i]->name, hr->ids[i]))
+			return f->routines[i]->schedule;
+	return (struct schedule){.kind = SCHEDULE_NONE};
+}
+
+/* The routine a session is shown under, made when it is new: its id and
+ * schedule from this session, the first of it read.  A log that gained
+ * ids later (an old entry without one) takes them from the first session
+ * that has one. */
+static size_t hist_routine(struct hist_read *hr, const struct lm_session *s,
+			   const char *name)
 {
 	struct history *h = hr->h;
 	bool fresh;
 	size_t i = index_lookup(&hr->routines, h, routine_key, name, NULL, &fresh);
-	if (!fresh)
+	if (!fresh) {
+		struct history_routine *r = &h->routines[i];
+		if (!r->id && s->id && *s->id) {
+			r->id = xstrdup(s->id);
+			if (r->schedule.kind == SCHEDULE_NONE)
+				r->schedule = schedule_of(hr, s);
+		}
 		return i;
+	}
 	h->routines = xgrow(h->routines, &h->routines_cap, h->nroutines + 1,
 			    sizeof *h->routines);
 	struct history_routine *r = &h->routines[h->nroutines];
 	memset(r, 0, sizeof *r);
 	r->name = xstrdup(name);
+	r->id = s->id && *s->id ? xstrdup(s->id) : NULL;
+	r->schedule = schedule_of(hr, s);
 	return h->nroutines++;
 }
 
@@ -275,7 +303,7 @@ static bool hist_want(void *ctx, const struct lm_session *s)
 		return false;
 	}
 	/* routines in the order their sessions start, not end */
-	hist_routine(hr, display_name(s));
+	hist_routine(hr, s, display_name(s));
 	return true;
 }
 
@@ -311,6 +339,8 @@ static void hist_sets(struct hist_read *hr, const struct lm_session *s)
 		p->reps = p->reps > INT_MAX - add ? INT_MAX : p->reps + add;
 		if (p->sets < INT_MAX)
 			p->sets++;
+		if (x->target > 0 && x->reps < x->target && p->short_sets < INT_MAX)
+			p->short_sets++;
 	}
 }
 
@@ -361,7 +391,7 @@ static void hist_session(void *ctx, const struct lm_session *s)
 		hist_checkin(hr, s);
 		return;
 	}
-	size_t ri = hist_routine(hr, display_name(s)); /* may move them */
+	size_t ri = hist_routine(hr, s, display_name(s)); /* may move them */
 	struct history_routine *r = &h->routines[ri];
 	/* by time, not file order: a log merged from two machines may hold
 	 * an older session after newer ones */
@@ -375,6 +405,10 @@ static void hist_session(void *ctx, const struct lm_session *s)
 	h->status[s->status]++;
 	if (s->status == HISTORY_COMPLETE)
 		r->completed++;
+	/* done, as due.h counts it: on the day its stamp says, practice
+	 * (kept by --practice) never */
+	if (s->status == HISTORY_COMPLETE && !s->practice)
+		due_tally_add(&r->done, s->day);
 	hist_sets(hr, s);
 	hist_rates(hr, s);
 }
@@ -475,10 +509,95 @@ static void sort_points(struct history *h)
 	}
 }
 
+/* ---- per-week series, for the sparklines and the charts ---- */
+
+/* The index in h->weeks of the week holding `day`; -1 outside them. */
+static int week_index(const struct history *h, long day)
+{
+	long diff = monday_of(day) - h->weeks[0].day;
+	if (diff < 0 || diff / 7 >= HISTORY_WEEKS)
+		return -1;
+	return (int)(diff / 7);
+}
+
+static void weekly_bounds(struct history_weekly *out)
+{
+	out->n = 0;
+	out->min = out->max = 0;
+	for (int w = 0; w < HISTORY_WEEKS; w++) {
+		if (!out->has[w])
+			continue;
+		if (!out->n++ || out->v[w] < out->min)
+			out->min = out->v[w];
+		if (out->n == 1 || out->v[w] > out->max)
+			out->max = out->v[w];
+	}
+}
+
+void history_exercise_weekly(const struct history *h, const struct history_exercise *e,
+			     enum history_weekly_what what, struct history_weekly *out)
+{
+	memset(out, 0, sizeof *out);
+	for (size_t k = 0; k < e->n; k++) {
+		const struct history_reps *p = &e->v[k];
+		int w = week_index(h, history_local_day(p->when));
+		double v = what == HISTORY_WEEKLY_REPS ? p->reps
+			 : what == HISTORY_WEEKLY_LOAD ? (double)p->load : p->target;
+		if (w < 0 || (what == HISTORY_WEEKLY_LOAD && p->load < 0))
+			continue;
+		if (!out->has[w] || v > out->v[w])
+			out->v[w] = v;
+		out->has[w] = true;
+	}
+	weekly_bounds(out);
+}
+
+void history_rating_weekly(const struct history *h, const struct history_rating *r,
+			   struct history_weekly *out)
+{
+	int count[HISTORY_WEEKS] = {0};
+	memset(out, 0, sizeof *out);
+	for (size_t k = 0; k < r->n; k++) {
+		int w = week_index(h, r->v[k].day);
+		if (w < 0)
+			continue;
+		out->v[w] += r->v[k].value;
+		count[w]++;
+		out->has[w] = true;
+	}
+	for (int w = 0; w < HISTORY_WEEKS; w++)
+		if (count[w])
+			out->v[w] /= count[w];
+	weekly_bounds(out);
+}
+
+int history_first_week(const struct history *h)
+{
+	int first = HISTORY_WEEKS - 1;
+	if (h->sessions) {
+		int w = week_index(h, history_local_day(h->first));
+		/* a first session before the 12 weeks: all of them shown */
+		if (history_local_day(h->first) < h->weeks[0].day)
+			w = 0;
+		if (w >= 0 && w < first)
+			first = w;
+	}
+	for (size_t i = 0; i < h->nitems; i++) {
+		const struct history_rating *r = &h->items[i];
+		if (!r->n)
+			continue;
+		int w = r->v[0].day < h->weeks[0].day ? 0 : week_index(h, r->v[0].day);
+		if (w >= 0 && w < first)
+			first = w;
+	}
+	return first;
+}
+
 void history_init(struct history *h, time_t now)
 {
 	memset(h, 0, sizeof *h);
-	long monday = monday_of(history_local_day(now));
+	h->today = history_local_day(now);
+	long monday = monday_of(h->today);
 	for (int w = 0; w < HISTORY_WEEKS; w++)
 		week_init(&h->weeks[w], monday - 7L * (HISTORY_WEEKS - 1 - w));
 }
@@ -489,6 +608,12 @@ int history_read(struct history *h, const char *path,
 	static const struct history_filter all;
 	history_init(h, now);
 	struct hist_read hr = {.h = h, .f = f ? f : &all};
+	if (hr.f->nroutines) {
+		hr.ids = xcalloc(hr.f->nroutines, sizeof *hr.ids);
+		for (size_t i = 0; i < hr.f->nroutines; i++)
+			if (hr.f->routines[i] && hr.f->routines[i]->file)
+				hr.ids[i] = routine_id_of(hr.f->routines[i]->file);
+	}
 	struct lm_reader lr = {.path = path, .err = err, .want = hist_want,
 			       .session = hist_session, .ctx = &hr};
 	int rc = lm_read(&lr);
@@ -502,14 +627,20 @@ int history_read(struct history *h, const char *path,
 	index_free(&hr.exercises);
 	index_free(&hr.ratings);
 	index_free(&hr.items);
+	for (size_t i = 0; hr.ids && i < hr.f->nroutines; i++)
+		free(hr.ids[i]);
+	free(hr.ids);
 	errno = saved;
 	return rc;
 }
 
 void history_free(struct history *h)
 {
-	for (size_t i = 0; i < h->nroutines; i++)
+	for (size_t i = 0; i < h->nroutines; i++) {
 		free(h->routines[i].name);
+		free(h->routines[i].id);
+		due_tally_free(&h->routines[i].done);
+	}
 	for (size_t i = 0; i < h->nexercises; i++) {
 		free(h->exercises[i].name);
 		free(h->exercises[i].side);

@@ -75,6 +75,7 @@ struct history_reps {
 	long load;          /* grams: the lowest load of its sets (the one
 			     * the side was held to), LOAD_NONE when none
 			     * logged one */
+	int short_sets;     /* sets done with fewer reps than their target */
 };
 
 struct history_exercise {
@@ -138,6 +139,38 @@ struct history {
 /* The local calendar day of `t`, as days since 1970-01-01. */
 long history_local_day(time_t t);
 
+/* A series over the 12 weeks of history.weeks, one value a week (what the
+ * --history sparklines and the history screen's charts draw): has[w] is
+ * false for a week without data, which is drawn as a gap, never as 0. */
+struct history_weekly {
+	double v[HISTORY_WEEKS];
+	bool has[HISTORY_WEEKS];
+	double min, max;    /* over the weeks that have data (0, 0: none) */
+	int n;              /* weeks that have data */
+};
+
+/* What an exercise's weekly value is: the week's best session (most reps
+ * in all its sets, the highest load a session's sets were held to, in
+ * grams, or the highest target).  The best, not the mean: the question is
+ * whether the leg can do more, and a short second session the same week
+ * does not take that back. */
+enum history_weekly_what { HISTORY_WEEKLY_REPS, HISTORY_WEEKLY_LOAD,
+			   HISTORY_WEEKLY_TARGET };
+/* One exercise side's weekly series (sessions with no load logged give
+ * no load). */
+void history_exercise_weekly(const struct history *h, const struct history_exercise *e,
+			     enum history_weekly_what what, struct history_weekly *out);
+/* A rating's or a check-in item's weekly series: the mean of the week's
+ * values (pain going down reads as a falling line however many sessions
+ * a week rated it), by the days its points are shown under. */
+void history_rating_weekly(const struct history *h, const struct history_rating *r,
+			   struct history_weekly *out);
+/* The index in history.weeks of the first week holding a kept session or
+ * check-in: the weeks before it are left out of the charts (a month of
+ * use is not drawn as eight empty weeks and four full ones);
+ * HISTORY_WEEKS - 1 when there is none in the 12 weeks. */
+int history_first_week(const struct history *h);
+
 /* The pain-monitoring model's word for a pain value: 0-3 "fine", 4-5
  * "acceptable", 6-10 "back off" ("" out of 0-10). */
 const char *history_pain_zone(int value);
@@ -166,9 +199,15 @@ int history_read(struct history *h, const char *path,
 		 const struct history_filter *f, time_t now, FILE *err);
 void history_free(struct history *h);
 
-/* The plain-text report: words, no drawings, so it reads well aloud.
- * Dates are local (YYYY-MM-DD). */
+/* The full listing (`--history --detail`): every session's reps per
+ * exercise and side, every rating and check-in, two on one day told apart
+ * by their times, sets short of their target counted.  Words, no
+ * drawings, so it reads well aloud.  Dates are local (YYYY-MM-DD). */
 void history_print(FILE *out, const struct history *h);
+
+/* The full listing's morning check-ins alone (nothing when there were
+ * none): for a read that kept no session, they still show. */
+void history_print_checkins(FILE *out, const struct history *h);
 
 /* For a read that kept no session, why, in the words both --history and
  * the dashboard use: "no sessions logged yet", "no sessions but practice
@@ -182,15 +221,49 @@ char *history_nothing_text(const struct history *h, const char *path, bool filte
  * left none out.  Freshly allocated. */
 char *history_practice_text(const struct history *h, const char *how);
 
-/* `recoup --history`: reads `log_path` with the options as given on the
- * command line (`since` and `routine` may be NULL), prints the report on
- * `out` and returns the exit status: 0, also for a missing or empty log
- * ("no sessions logged yet in FILE"); 1 when the log cannot be read
- * ("recoup: FILE: strerror" on stderr); 2 for a bad --since date. */
-int history_command(const char *log_path, const char *since, const char *routine,
-		    bool practice, FILE *out);
+/* The summary that fits a screen (80x24 after a month of use): per
+ * routine the sessions done against its schedule, the streak and the last
+ * date; per exercise and side the first and last target, reps and load,
+ * the best and a sparkline of the weeks; per rating and check-in item the
+ * last value, its zone (pain) and a sparkline.  `utf8`: block characters
+ * for the sparklines and arrows, else ASCII.  Dates are local. */
+void history_print_summary(FILE *out, const struct history *h, bool utf8);
+/* Its ratings and check-ins part alone: for a read that kept no session,
+ * the check-ins (which --routine does not filter) still show. */
+void history_print_summary_checkins(FILE *out, const struct history *h, bool utf8);
+
+/* A sparkline of the weeks `from` to HISTORY_WEEKS - 1 of `w`, one
+ * character a week, a space for a week without data (trailing ones left
+ * out), scaled from `lo` (lowest mark) to `hi` (highest; a flat series,
+ * lo == hi, draws the middle mark): U+2581..U+2588 when `utf8`, else
+ * "_.:-=+*#".  `out` holds HISTORY_SPARK_SIZE bytes. */
+#define HISTORY_SPARK_SIZE (HISTORY_WEEKS * 3 + 1)
+void history_sparkline(char out[HISTORY_SPARK_SIZE], const struct history_weekly *w,
+		       int from, double lo, double hi, bool utf8);
+
+/* Whether the locale (LC_CTYPE) is UTF-8. */
+bool history_locale_utf8(void);
+
+/* `recoup --history` as the command line asked it. */
+struct history_options {
+	const char *since;   /* YYYY-MM-DD, or NULL */
+	const char *routine; /* or NULL */
+	bool practice;
+	bool detail;         /* --detail: every session listed (history_print) */
+	/* the routines on the search path, for their schedules (NULL, 0) */
+	const struct routine *const *routines;
+	size_t nroutines;
+};
+
+/* `recoup --history`: reads `log_path` with the options, prints the
+ * summary (or with `detail` the full listing) on `out` and returns the
+ * exit status: 0, also for a missing or empty log ("no sessions logged
+ * yet in FILE"); 1 when the log cannot be read ("recoup: FILE: strerror"
+ * on stderr); 2 for a bad --since date.  The sparklines are UTF-8 when
+ * the locale is. */
+int history_command(const char *log_path, const struct history_options *o, FILE *out);
 /* The same with `now` pinned, for tests. */
-int history_command_at(const char *log_path, const char *since,
-		       const char *routine, bool practice, FILE *out, time_t now);
+int history_command_at(const char *log_path, const struct history_options *o,
+		       FILE *out, time_t now);
 
 #endif

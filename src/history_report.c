@@ -1,11 +1,11 @@
-/* history_report.c: `recoup --history`, the report printed from the
- * struct history that history_read() fills. */
+/* history_report.c: `recoup --history --detail`, the full listing printed
+ * from the struct history that history_read() fills, and the words --history
+ * and the dashboard share for a read with nothing to show. */
 #include "config.h"
 
 #include "history.h"
 
 #include <ctype.h>
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -116,8 +116,11 @@ static void print_routines(FILE *out, const struct history *h)
 
 static void print_weeks(FILE *out, const struct history *h)
 {
-	fprintf(out, "\nSessions per week (last %d weeks)\n", HISTORY_WEEKS);
-	for (int w = 0; w < HISTORY_WEEKS; w++) {
+	/* the weeks before the first session are no news */
+	int from = history_first_week(h);
+	fprintf(out, "\nSessions per week (last %d %s)\n", HISTORY_WEEKS - from,
+		plural(HISTORY_WEEKS - from, "week", "weeks"));
+	for (int w = from; w < HISTORY_WEEKS; w++) {
 		const struct history_week *wk = &h->weeks[w];
 		char monday[DATE_SIZE];
 		format_day(monday, wk->day);
@@ -162,6 +165,10 @@ static void print_reps(FILE *out, const struct history *h)
 			fprintf(out, "    %s: %d %s in %d %s, target %d", day,
 				p->reps, plural(p->reps, "rep", "reps"), p->sets,
 				plural(p->sets, "set", "sets"), p->target);
+			/* the sets that fell short: what progression waits on */
+			if (p->short_sets)
+				fprintf(out, ", %d %s short", p->short_sets,
+					plural(p->short_sets, "set", "sets"));
 			/* what the reps were done with: Alfredson moves by it */
 			if (p->load >= 0) {
 				char load[LOAD_WORDS_SIZE];
@@ -234,7 +241,7 @@ static void print_ratings(FILE *out, const struct history *h)
 
 /* The morning check-ins as a trend, per item; nothing when there were
  * none (a log from before check-ins reads as it did). */
-static void print_checkins(FILE *out, const struct history *h)
+void history_print_checkins(FILE *out, const struct history *h)
 {
 	if (!h->checkins)
 		return;
@@ -250,7 +257,7 @@ void history_print(FILE *out, const struct history *h)
 	print_weeks(out, h);
 	print_reps(out, h);
 	print_ratings(out, h);
-	print_checkins(out, h);
+	history_print_checkins(out, h);
 }
 
 char *history_nothing_text(const struct history *h, const char *path, bool filtered)
@@ -273,66 +280,4 @@ char *history_practice_text(const struct history *h, const char *how)
 	return xasprintf("%d practice %s left out (%s shows %s)", h->practice_left_out,
 			 plural(h->practice_left_out, "session", "sessions"), how,
 			 plural(h->practice_left_out, "it", "them"));
-}
-
-/* Nothing to report: say why, in one or two lines. */
-static void print_nothing(FILE *out, const struct history *h, const char *path,
-			  const char *since, const char *routine)
-{
-	char *why = history_nothing_text(h, path, since || routine);
-	fputs(safe_show(why), out);
-	free(why);
-	if (!h->logged) {
-		fputc('\n', out);
-		return;
-	}
-	if (since)
-		fprintf(out, " --since %s", safe_show(since));
-	if (routine)
-		fprintf(out, " --routine \"%s\"", safe_show(routine));
-	fputc('\n', out);
-	char *note = history_practice_text(h, "--practice");
-	if (note)
-		fprintf(out, "%s\n", note);
-	free(note);
-}
-
-int history_command_at(const char *log_path, const char *since,
-		       const char *routine, bool practice, FILE *out, time_t now)
-{
-	struct history_filter f = {.routine = routine, .practice = practice};
-	if (since && !history_parse_since(since, &f.since)) {
-		fprintf(stderr, "%s: --since wants a date as YYYY-MM-DD, not \"%s\"\n",
-			progname, safe_show(since));
-		return 2;
-	}
-	struct history h;
-	int status = 0;
-	if (history_read(&h, log_path, &f, now, stderr) < 0) {
-		if (errno == ENOENT) {
-			fprintf(out, "no sessions logged yet in %s\n", safe_show(log_path));
-		} else if (h.not_regular) {
-			fprintf(stderr, "%s: %s: not a regular file (%s); no history read\n",
-				progname, safe_show(log_path), h.not_regular);
-			status = 1;
-		} else {
-			fprintf(stderr, "%s: %s: %s\n", progname, safe_show(log_path),
-				strerror(errno));
-			status = 1;
-		}
-	} else if (!h.sessions) {
-		print_nothing(out, &h, log_path, since, routine);
-		print_checkins(out, &h);
-	} else {
-		history_print(out, &h);
-	}
-	history_free(&h);
-	return status;
-}
-
-int history_command(const char *log_path, const char *since, const char *routine,
-		    bool practice, FILE *out)
-{
-	return history_command_at(log_path, since, routine, practice, out,
-				  time(NULL));
 }

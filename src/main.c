@@ -18,6 +18,8 @@
 #include "checkin.h"
 #include "cli.h"
 #include "diag.h"
+#include "due_cmd.h"
+#include "export.h"
 #include "loader.h"
 #include "paths.h"
 #include "plan.h"
@@ -44,9 +46,14 @@ static void usage(FILE *out)
 	      "        --since DATE        only sessions on or after DATE (YYYY-MM-DD)\n"
 	      "        --routine NAME      only sessions of this routine\n"
 	      "        --practice          include practice (--speed) sessions\n"
+	      "        --detail            list every session, not the summary\n"
+	      "      --export csv|json   write the log's sets, rounds, spots, ratings and\n"
+	      "                          check-ins as data (takes --since, --routine, --practice)\n"
 	      "      --plain ROUTINE     a line-by-line session without curses\n"
 	      "      --dump-config       print the effective settings as a config file\n"
 	      "      --checkin           the morning check-in: pain and stiffness, 0-10\n"
+	      "      --due               what the schedules ask for today, and what was missed\n"
+	      "        --routine NAME      only this routine\n"
 	      "\n"
 	      "Options:\n"
 	      "      --log FILE          append the session log to FILE\n"
@@ -62,6 +69,7 @@ static void usage(FILE *out)
 	      "ROUTINE is a file path or a routine's name (its file name without .yaml).\n"
 	      "Exit status: 0 done, 1 bad routine, config or log, 2 bad usage,\n"
 	      "128+N killed by signal N (after logging and restoring the terminal).\n"
+	      "--due: 0 something is due, 1 nothing is, 3 not known (log unreadable).\n"
 	      "recoup is a timer and a diary, not medical advice.\n",
 	      out);
 }
@@ -84,6 +92,7 @@ enum {
 	OPT_LIST = 256, OPT_CHECK, OPT_PLAN, OPT_HISTORY, OPT_SINCE, OPT_ROUTINE,
 	OPT_PRACTICE, OPT_PLAIN, OPT_DUMP_CONFIG, OPT_LOG, OPT_NO_LOG, OPT_CONFIG,
 	OPT_ROUTINE_DIR, OPT_SPEED, OPT_NO_COLOR, OPT_SPEAK, OPT_WHY, OPT_CHECKIN,
+	OPT_DUE, OPT_DETAIL, OPT_EXPORT,
 };
 
 static const struct option long_options[] = {
@@ -97,6 +106,8 @@ static const struct option long_options[] = {
 	{ "plain", no_argument, NULL, OPT_PLAIN },
 	{ "dump-config", no_argument, NULL, OPT_DUMP_CONFIG },
 	{ "checkin", no_argument, NULL, OPT_CHECKIN },
+	{ "export", required_argument, NULL, OPT_EXPORT },
+	{ "due", no_argument, NULL, OPT_DUE },
 	{ "log", required_argument, NULL, OPT_LOG },
 	{ "no-log", no_argument, NULL, OPT_NO_LOG },
 	{ "config", required_argument, NULL, OPT_CONFIG },
@@ -105,6 +116,7 @@ static const struct option long_options[] = {
 	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
 	{ "speak", no_argument, NULL, OPT_SPEAK },
 	{ "why", no_argument, NULL, OPT_WHY },
+	{ "detail", no_argument, NULL, OPT_DETAIL },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ 0, 0, 0, 0 },
@@ -136,6 +148,15 @@ static void parse_options(struct options *o, int argc, char **argv)
 		case OPT_PLAIN: o->plain = true; break;
 		case OPT_DUMP_CONFIG: set_mode(o, MODE_DUMP_CONFIG, "--dump-config"); break;
 		case OPT_CHECKIN: set_mode(o, MODE_CHECKIN, "--checkin"); break;
+		case OPT_EXPORT: {
+			enum export_format f;
+			set_mode(o, MODE_EXPORT, "--export");
+			if (!export_format_from(optarg, &f))
+				usage_error("--export wants csv or json, not '%s'", optarg);
+			o->export_format = optarg;
+			break;
+		}
+		case OPT_DUE: set_mode(o, MODE_DUE, "--due"); break;
 		case OPT_SINCE:
 			if (!valid_date(optarg))
 				usage_error("--since wants a date as YYYY-MM-DD, not '%s'", optarg);
@@ -161,6 +182,7 @@ static void parse_options(struct options *o, int argc, char **argv)
 		case OPT_NO_COLOR: o->no_color = true; break;
 		case OPT_SPEAK: o->speak = true; break;
 		case OPT_WHY: o->why = true; break;
+		case OPT_DETAIL: o->detail = true; break;
 		case 'h': usage(stdout); exit(EXIT_OK);
 		case 'V':
 			printf("recoup %s\n", PACKAGE_VERSION);
@@ -175,11 +197,19 @@ static void parse_options(struct options *o, int argc, char **argv)
 		o->mode = MODE_PLAIN;
 	else if (o->plain && o->mode != MODE_CHECKIN)
 		usage_error("%s cannot be combined with another command", "--plain");
-	if ((o->since || o->routine_filter || o->practice) && o->mode != MODE_HISTORY)
-		usage_error("%s goes with --history", o->since ? "--since" :
-			    o->routine_filter ? "--routine" : "--practice");
+	/* --due --routine NAME: that routine alone */
+	if (o->mode == MODE_DUE && (o->since || o->practice))
+		usage_error("%s does not go with --due", o->since ? "--since" : "--practice");
+	if ((o->since || o->routine_filter || o->practice) && o->mode != MODE_HISTORY &&
+	    o->mode != MODE_DUE && o->mode != MODE_EXPORT)
+		usage_error("%s", o->routine_filter && !o->since ?
+			    "--routine goes with --history, --export or --due" :
+			    o->since ? "--since goes with --history or --export" :
+			    "--practice goes with --history or --export");
 	if (o->why && o->mode != MODE_PLAN)
 		usage_error("%s goes with --plan", "--why");
+	if (o->detail && o->mode != MODE_HISTORY)
+		usage_error("%s goes with --history", "--detail");
 	/* a check-in takes no time to practise: its answers are the day's */
 	if (o->mode == MODE_CHECKIN && o->speed != 1)
 		usage_error("--speed does not go with --checkin: a check-in is never practice");
@@ -192,8 +222,10 @@ static void check_arg_count(const struct options *o)
 	switch (o->mode) {
 	case MODE_LIST:
 	case MODE_HISTORY:
+	case MODE_EXPORT:
 	case MODE_DUMP_CONFIG:
 	case MODE_CHECKIN:
+	case MODE_DUE:
 		if (o->nargs)
 			usage_error("unexpected argument '%s'", o->args[0]);
 		break;
@@ -355,6 +387,10 @@ int main(int argc, char **argv)
 
 	struct settings st;
 	int rc = apply_settings(&o, &st);
+	/* a config that cannot be read leaves what is due unknown: not the
+	 * "nothing due" of --due's 1 */
+	if (rc == EXIT_BAD && o.mode == MODE_DUE)
+		rc = EXIT_DUE_UNKNOWN;
 	if (rc >= 0) {
 		settings_free(&st);
 		free(o.routine_dirs);
@@ -369,10 +405,12 @@ int main(int argc, char **argv)
 	case MODE_CHECK: rc = cmd_check(&o, &sp); break;
 	case MODE_PLAN: rc = cmd_plan(&o, &sp); break;
 	case MODE_PLAIN: rc = plain_run(&o, &sp); break;
-	case MODE_HISTORY: rc = cmd_history(&o); break;
+	case MODE_HISTORY: rc = cmd_history(&o, &sp); break;
+	case MODE_EXPORT: rc = cmd_export(&o); break;
 	case MODE_RUN: rc = cmd_run(&o, &sp); break;
 	case MODE_DUMP_CONFIG: rc = dump_config(&o, &st); break;
 	case MODE_CHECKIN: rc = cmd_checkin(&o, &sp); break;
+	case MODE_DUE: rc = cmd_due(&o, &sp); break;
 	default: rc = cmd_not_yet(&o); break;
 	}
 	search_path_free(&sp);

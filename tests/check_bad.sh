@@ -21,6 +21,8 @@ missing-steps misspelt-off misspelt-spot-keys misspelt-top-keys name-empty
 name-line-break nesting-too-deep no-type-more-errors progress-not-bool
 reps-missing reps-out-of-range reversed-range rounds-not-number
 rounds-without-off second-document sets-out-of-range several-errors
+schedule-bare-weekday schedule-daly schedule-day-twice schedule-empty schedule-empty-list
+schedule-funday schedule-in-step schedule-mapping schedule-nested schedule-weekly
 spot-no-duration spot-unnamed step-no-name step-no-type step-not-mapping
 steps-not-list steps-null suggest-any-case suggest-for-type tab-before-entry
 tab-indent tempo-zero top-list top-scalar unknown-spot-key unknown-step-key

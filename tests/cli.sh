@@ -66,8 +66,8 @@ usage_error "--since wants a date as YYYY-MM-DD, not '2024-02-31'" --history --s
 usage_error "--since wants a date as YYYY-MM-DD, not '2026-02-30'" --history --since 2026-02-30
 usage_error "--since wants a date as YYYY-MM-DD, not '2026-02-29'" --history --since 2026-02-29
 usage_error "--since wants a date as YYYY-MM-DD, not '0000-01-01'" --history --since 0000-01-01
-usage_error "--since goes with --history" --since 2024-01-01 --list
-usage_error "--routine goes with --history" --routine calf --list
+usage_error "--since goes with --history or --export" --since 2024-01-01 --list
+usage_error "--routine goes with --history, --export or --due" --routine calf --list
 
 good=$top_srcdir/tests/good/product-example.yaml
 run --speed 1 --check "$good"

@@ -145,6 +145,7 @@ if command -v bash >/dev/null 2>&1; then
 	}
 	is "$(complete_words recoup --pl)" "--plain --plan " "completion: --pl gives --plain and --plan"
 	is "$(complete_words recoup --no-)" "--no-color --no-log " "completion: --no- gives --no-color and --no-log"
+	is "$(complete_words recoup --export "")" "csv json " "completion: --export offers csv and json"
 	is "$(complete_words "$RECOUP" --plan post)" "post-run-calf-care " \
 		"completion: --plan completes a routine name (from recoup --list)"
 	is "$(complete_words "$RECOUP" a)" "alfredson-heel-drops " "completion: ROUTINE completes a routine name"

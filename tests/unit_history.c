@@ -462,17 +462,8 @@ static void test_print(void)
 	       "Routines\n"
 	       "  Alfredson heel drops: 1 session, 1 completed, last 2026-11-20\n"
 	       "\n"
-	       "Sessions per week (last 12 weeks)\n"
-	       "  week of 2026-09-07 (2026-W37): 0\n"
-	       "  week of 2026-09-14 (2026-W38): 0\n"
-	       "  week of 2026-09-21 (2026-W39): 0\n"
-	       "  week of 2026-09-28 (2026-W40): 0\n"
-	       "  week of 2026-10-05 (2026-W41): 0\n"
-	       "  week of 2026-10-12 (2026-W42): 0\n"
-	       "  week of 2026-10-19 (2026-W43): 0\n"
-	       "  week of 2026-10-26 (2026-W44): 0\n"
-	       "  week of 2026-11-02 (2026-W45): 0\n"
-	       "  week of 2026-11-09 (2026-W46): 0\n"
+	       /* the empty weeks before the first session left out */
+	       "Sessions per week (last 2 weeks)\n"
 	       "  week of 2026-11-16 (2026-W47): 1\n"
 	       "  week of 2026-11-23 (2026-W48): 0\n"
 	       "\n"
@@ -490,12 +481,107 @@ static void test_print(void)
 	free(text);
 }
 
+/* ---- what the summary and the history screen share ---- */
+
+static const char fill_log[] =
+	"2026-11-23T07:00:00.000+00:00 a1 start routine=\"Alfredson heel drops\" id=alfredson-heel-drops format=1\n"
+	"2026-11-23T07:01:00.000+00:00 a1 set n=1 name=Drop side=left set=1 sets=2 target=15 reps=15 load=\"2.5 kg\"\n"
+	"2026-11-23T07:02:00.000+00:00 a1 set n=1 name=Drop side=left set=2 sets=2 target=15 reps=12 load=\"2.5 kg\"\n"
+	"2026-11-23T07:03:00.000+00:00 a1 rate n=2 name=Pain measure=pain value=4\n"
+	"2026-11-23T07:04:00.000+00:00 a1 end status=complete elapsed=240\n"
+	"2026-11-23T19:00:00.000+00:00 a2 start routine=\"Alfredson heel drops\" id=alfredson-heel-drops format=1\n"
+	"2026-11-23T19:01:00.000+00:00 a2 set n=1 name=Drop side=left set=1 sets=1 target=15 reps=15 load=\"5 kg\"\n"
+	"2026-11-23T19:03:00.000+00:00 a2 rate n=2 name=Pain measure=pain value=2\n"
+	"2026-11-23T19:04:00.000+00:00 a2 end status=complete elapsed=240\n"
+	"2026-11-24T07:00:00.000+00:00 a3 start routine=\"Alfredson heel drops\" id=alfredson-heel-drops format=1\n"
+	"2026-11-24T07:04:00.000+00:00 a3 end status=quit elapsed=240\n"
+	"2026-11-24T08:00:00.000+00:00 a4 start routine=\"Alfredson heel drops\" id=alfredson-heel-drops speed=20 format=1\n"
+	"2026-11-24T08:04:00.000+00:00 a4 end status=complete elapsed=24\n"
+	"2026-11-12T07:00:00.000+00:00 b1 start routine=Calves format=1\n"
+	"2026-11-12T07:01:00.000+00:00 b1 set n=1 name=Drop side=left set=1 sets=1 target=10 reps=10\n"
+	"2026-11-12T07:03:00.000+00:00 b1 rate n=2 name=Pain measure=pain value=9\n"
+	"2026-11-12T07:04:00.000+00:00 b1 end status=complete elapsed=240\n";
+
+static void test_fill(void)
+{
+	struct routine alf = {.name = "Alfredson", .file = "/r/alfredson-heel-drops.yaml",
+			      .schedule = {.kind = SCHEDULE_DAILY, .per_day = 2}};
+	struct routine calves = {.name = "Calves", .file = NULL,
+				 .schedule = {.kind = SCHEDULE_WEEKDAYS, .per_day = 1,
+					      .weekdays = 1u << 3}};
+	struct routine other = {.name = "Alfredson heel drops", .file = "/r/other.yaml",
+				.schedule = {.kind = SCHEDULE_DAILY, .per_day = 1}};
+	const struct routine *rs[] = {&other, &calves, &alf};
+	struct history_filter f = {.routines = rs, .nroutines = 3, .practice = true};
+	struct history h;
+	read_quiet(&h, fill_log, &f);
+	is_int(h.today, DAY_2026_11_23 + 2, "today: the local day of now");
+	is_int((long)h.nroutines, 2, "two routines");
+	const struct history_routine *a = &h.routines[0], *c = &h.routines[1];
+	if (strcmp(a->name, "Alfredson heel drops"))
+		a = &h.routines[1], c = &h.routines[0];
+	is_str(a->id, "alfredson-heel-drops", "the id as logged");
+	ok(a->schedule.kind == SCHEDULE_DAILY && a->schedule.per_day == 2,
+	   "the schedule of the routine of the same file, not of the same title");
+	ok(c->id == NULL, "no id logged: none");
+	ok(c->schedule.kind == SCHEDULE_WEEKDAYS && c->schedule.weekdays == 1u << 3,
+	   "no id: matched by the title");
+	is_int(due_tally_on(&a->done, DAY_2026_11_23), 2, "two done on the 23rd");
+	is_int(due_tally_on(&a->done, DAY_2026_11_23 + 1), 0,
+	       "a quit and a practice session are not done");
+	is_int((long)a->done.n, 1, "one day done");
+
+	/* the weeks: the 12th is in the week of the 9th (index 9), the 23rd
+	 * in the last */
+	is_int(history_first_week(&h), 9, "the first week with a session");
+	const struct history_exercise *e = find_ex(&h, "Drop", "left");
+	struct history_weekly w;
+	history_exercise_weekly(&h, e, HISTORY_WEEKLY_REPS, &w);
+	ok(w.has[9] && !w.has[10] && w.has[11], "reps: weeks with data, a gap between");
+	is_int((long)w.v[9], 10, "the week of the 9th: 10");
+	is_int((long)w.v[11], 27, "the last week: its best session, 27 of two sets");
+	is_int(w.n, 2, "two weeks with data");
+	ok(w.min == 10 && w.max == 27, "its bounds");
+	history_exercise_weekly(&h, e, HISTORY_WEEKLY_LOAD, &w);
+	ok(!w.has[9] && w.has[11] && w.v[11] == 5000,
+	   "load: the highest, none in a week without a load logged");
+	history_exercise_weekly(&h, e, HISTORY_WEEKLY_TARGET, &w);
+	ok(w.v[9] == 10 && w.v[11] == 15, "target by week");
+	history_rating_weekly(&h, &h.ratings[0], &w);
+	ok(w.has[9] && w.v[9] == 9 && w.has[11] && w.v[11] == 3,
+	   "a rating by week: the mean of the week's values");
+
+	char spark[HISTORY_SPARK_SIZE];
+	history_sparkline(spark, &w, 9, 0, 10, false);
+	is_str(spark, "% :", "sparkline: from the first week, a gap, ASCII 0-10");
+	history_sparkline(spark, &w, 9, 0, 10, true);
+	is_str(spark, "\u2587 \u2583", "and in block characters");
+	history_sparkline(spark, &w, 0, 3, 3, false);
+	is_str(spark, "         = =", "a flat series: the middle mark");
+	struct history_weekly none = {0};
+	history_sparkline(spark, &none, 0, 0, 10, true);
+	is_str(spark, "", "no data: no marks, no trailing gaps");
+	history_free(&h);
+
+	/* the summary of nothing: nothing made up */
+	char *text;
+	size_t n;
+	FILE *out = open_memstream(&text, &n);
+	history_init(&h, NOW);
+	history_print_summary(out, &h, true);
+	fclose(out);
+	is_str(text, "Sessions: 0\n", "an empty history's summary: no sessions, no dates");
+	history_free(&h);
+	free(text);
+}
+
 /* Run history_command_at and collect what it prints. */
 static int command(const char *path, const char *since, char **out)
 {
 	size_t n;
 	FILE *f = open_memstream(out, &n);
-	int st = history_command_at(path, since, NULL, false, f, NOW);
+	struct history_options o = {.since = since};
+	int st = history_command_at(path, &o, f, NOW);
 	fclose(f);
 	return st;
 }
@@ -1126,6 +1212,7 @@ int main(void)
 	test_unfinished();
 	test_print();
 	test_command();
+	test_fill();
 	test_targets();
 	test_targets_by_file();
 	test_redone();

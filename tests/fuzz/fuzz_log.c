@@ -104,6 +104,10 @@ static void read_history(FILE *null, const struct history_filter *f)
 		abort();
 	check_history(&h);
 	history_print(null, &h);
+	/* the summary too, in both alphabets: its sparklines and columns
+	 * index by week and cut names */
+	history_print_summary(null, &h, true);
+	history_print_summary(null, &h, false);
 	history_free(&h);
 }
 
@@ -170,6 +174,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		setup();
 	write_log(data, size);
 	read_history(null, NULL);
+	/* schedules for the summary's done against due, by file and title */
+	static const struct routine twice = {
+		.name = "Post-run calf care", .file = "/r/post-run-calf-care.yaml",
+		.schedule = {.kind = SCHEDULE_DAILY, .per_day = 2}};
+	static const struct routine mwf = {
+		.name = "Alfredson heel drops",
+		.schedule = {.kind = SCHEDULE_WEEKDAYS, .per_day = 1, .weekdays = 0x15}};
+	static const struct routine *const scheduled[] = {&twice, &mwf};
+	const struct history_filter all = {.routines = scheduled, .nroutines = 2};
+	read_history(null, &all);
 	/* 2026-11-01 */
 	const struct history_filter f = {
 		.since = 1793491200, .routine = "post-run-calf-care", .practice = true,
