@@ -134,8 +134,10 @@ first5() { # first5 TEXT ARG...
 mkdir -p "$T/sched"
 cp "$T"/many/*.yaml "$T/sched/"
 for id in post-run-calf-care alfredson-heel-drops; do
-	awk '{ print } /^name:/ && !done { print "schedule: twice daily"; done = 1 }' \
-		"$top_srcdir/routines/$id.yaml" > "$T/sched/$id.yaml"
+	# twice daily, unless the shipped file says when already
+	awk '{ print } /^name:/ && !done { print "schedule: twice daily"; done = 1 }
+		/^schedule:/ { exit 1 }' "$top_srcdir/routines/$id.yaml" > "$T/sched/$id.yaml" ||
+		cp "$top_srcdir/routines/$id.yaml" "$T/sched/$id.yaml"
 	rm -f "$T"/sched/r[0-9]*-"$id".yaml
 done
 first_nolog=$(first5 "pick a routine" --no-log --routine-dir "$T/sched")
