@@ -133,7 +133,9 @@ tm_start --routine-dir "$T/long"
 wait_screen 'recoup: pick a routine' && wait_screen 'last: never'
 pick 'A routine'
 s=$(screen)
-like "$s" '^ A routine with a name much longer than… +1 step +0:48 +last: never' \
+# (how much of the name shows depends on the marks' columns: a shipped
+# routine due twice daily has one)
+like "$s" '^ A routine with a name [a-z ]*… +1 step +0:48 +last: never' \
 	"80x24: a long name cut with an ellipsis before the columns"
 like "$s" '^  A routine with a name much longer than any column has room for$' \
 	"80x24: the preview has room for all of it"
@@ -142,8 +144,8 @@ like "$(joined)" ' a description so long .* however the words are wrapped, since
 like "$s" '1 timer +A stretch with a name that goes on and on and on well past the e…$' \
 	"80x24: a step cut with an ellipsis"
 tm resize-window -t t -x 50 -y 12
-wait_screen '^ A routine with a name much l… +1 step +0:48 *$'
-ok $? "50x12: the name keeps its room; the date last done gives way"
+wait_screen '^ A routine with a name much[a-z ]*… +(1 step +)?0:48 *$'
+ok $? "50x12: the name keeps its room; the date last done (and the step count) give way"
 tm resize-window -t t -x 30 -y 8
 wait_screen '^ A routine with a name much…$'
 ok $? "30x8: only names, each cut with an ellipsis"
@@ -220,7 +222,7 @@ keys Enter
 wait_screen '^ Back two +1 step'
 ok $? "back in the list: the routine added during the session is there"
 # (the log read again on its thread: the date comes a moment later)
-wait_screen '^ Back one +streak 1 +1 step .*last: today'
+wait_screen '^ Back one +(streak 1|1d) +1 step .*last: today'
 ok $? "the one just done was done today"
 keys q
 wait_exit
