@@ -25,6 +25,7 @@
 #include "clock.h"
 #include "loader.h"
 #include "picker_log.h"
+#include "picker_row.h"
 #include "plan.h"
 #include "session.h"
 #include "ui.h"
@@ -336,129 +337,42 @@ static void close_picker(struct ui *ui)
 
 /* ---- drawing ---- */
 
-static void when_text(time_t t, char *out, size_t n)
-{
-	if (!t) {
-		snprintf(out, n, "never");
-		return;
-	}
-	time_t now = time(NULL);
-	struct tm a, b;
-	localtime_r(&t, &a);
-	localtime_r(&now, &b);
-	if (a.tm_year == b.tm_year && a.tm_yday == b.tm_yday)
-		strftime(out, n, "today %H:%M", &a);
-	else
-		strftime(out, n, "%Y-%m-%d", &a);
-}
-
-/* What the log says of a routine, in words that read without colour:
- * "due" (a session left today), "due 1 of 2" (twice daily, one done),
- * "done" (today's asked for all done); nothing on a day it asks nothing,
- * without a schedule, or before the log is read. */
-static void mark_text(const struct pick *k, char *out, size_t n)
-{
-	const struct due_status *st = &k->st;
-	out[0] = '\0';
-	if (!k->r || !k->marked || k->r->schedule.kind == SCHEDULE_NONE || !st->due_today)
-		return;
-	if (!st->left_today)
-		snprintf(out, n, "done");
-	else if (st->due_today == 1)
-		snprintf(out, n, "due");
-	else
-		snprintf(out, n, "due %d of %d", st->done_today, st->due_today);
-}
-
-/* The streak, days met in a row: "streak 5", or "5d" where room is
- * short; nothing without one. */
-static void streak_text(const struct pick *k, bool compact, char *out, size_t n)
-{
-	out[0] = '\0';
-	if (k->r && k->marked && k->st.streak > 0)
-		snprintf(out, n, compact ? "%dd" : "streak %d", k->st.streak);
-}
-
-/* The columns after a routine's name, widest first.  Where the names
- * would get less room than they want, the date last done goes first, then
- * the step count, then the time, then the streak, and the due mark last:
- * what is due today is what the list is looked at for.  Before the date
- * goes, the streak is shortened ("5d"). */
-enum {
-	COLS_ALL, COLS_ALL_SHORT, COLS_STEPS_TIME, COLS_TIME, COLS_MARKS, COLS_MARK,
-	COLS_NONE
-};
 /* The room names are given before a column: the longest name's, up to
  * this many columns. */
 #define NAME_ROOM 20
 
-/* The widths of the mark and streak columns, the same on every row so
- * that the columns line up: 0 when no row has one. */
-struct mark_widths {
-	int mark, streak, streak_short;
-};
-
-static void mark_widths(const struct picker *p, struct mark_widths *mw)
+/* A loaded routine's row, as picker_row.h formats it. */
+static void row_of(const struct picker *p, const struct pick *k, struct picker_row *r)
 {
-	memset(mw, 0, sizeof *mw);
-	for (size_t i = 0; i < p->n; i++) {
-		char t[64];
-		mark_text(&p->v[i], t, sizeof t);
-		if ((int)strlen(t) > mw->mark)
-			mw->mark = (int)strlen(t);
-		streak_text(&p->v[i], false, t, sizeof t);
-		if ((int)strlen(t) > mw->streak)
-			mw->streak = (int)strlen(t);
-		streak_text(&p->v[i], true, t, sizeof t);
-		if ((int)strlen(t) > mw->streak_short)
-			mw->streak_short = (int)strlen(t);
-	}
+	*r = (struct picker_row){
+		.nsteps = k->r->nsteps, .total = k->total, .last = k->last, .now = time(NULL),
+		.pending = p->reading || p->read_due, .marked = k->marked,
+		.scheduled = k->r->schedule.kind != SCHEDULE_NONE, .st = k->st,
+	};
+}
+
+static void mark_widths(const struct picker *p, struct picker_widths *w)
+{
+	memset(w, 0, sizeof *w);
+	for (size_t i = 0; i < p->n; i++)
+		if (p->v[i].r) {
+			struct picker_row r;
+			row_of(p, &p->v[i], &r);
+			picker_widths_add(w, &r);
+		}
 }
 
 static void row_columns(const struct picker *p, const struct pick *k, int form,
-			const struct mark_widths *mw, char *out, size_t n)
+			const struct picker_widths *w, char *out, size_t n)
 {
-	char total[32], last[32], mark[32], streak[32];
-	format_clock(total, sizeof total, k->total);
-	if (k->marked || !(p->reading || p->read_due))
-		when_text(k->last, last, sizeof last);
-	else
-		snprintf(last, sizeof last, "..."); /* the log is being read */
-	mark_text(k, mark, sizeof mark);
-	streak_text(k, form != COLS_ALL, streak, sizeof streak);
-	int sw = form == COLS_MARK ? 0 : form == COLS_ALL ? mw->streak : mw->streak_short;
-	/* the marks first, each padded to its column's width */
-	struct buf b;
-	buf_init(&b);
-	if (form < COLS_NONE && mw->mark)
-		buf_addf(&b, "%-*s  ", mw->mark, mark);
-	if (form < COLS_NONE && sw)
-		buf_addf(&b, "%-*s  ", sw, streak);
-	const char *steps = k->r->nsteps == 1 ? " " : "s";
-	switch (form) {
-	case COLS_ALL: case COLS_ALL_SHORT:
-		buf_addf(&b, "%3zu step%s %8s  last: %-11s", k->r->nsteps, steps, total, last);
-		break;
-	case COLS_STEPS_TIME:
-		buf_addf(&b, "%3zu step%s %8s", k->r->nsteps, steps, total);
-		break;
-	case COLS_TIME:
-		buf_addf(&b, "%8s", total);
-		break;
-	default:
-		/* the marks are the last columns: no gap after them (their
-		 * padding stays, so that every row is as wide) */
-		if (b.len >= 2)
-			b.s[b.len -= 2] = '\0';
-		break;
-	}
-	snprintf(out, n, "%s", b.s ? b.s : "");
-	buf_free(&b);
+	struct picker_row r;
+	row_of(p, k, &r);
+	picker_row_columns(&r, form, w, out, n);
 }
 
 /* One form for all rows, so that the columns line up: the widest that
  * leaves the names their room (a form is as wide on every row). */
-static int list_form(const struct picker *p, int w, const struct mark_widths *mw)
+static int list_form(const struct picker *p, int w, const struct picker_widths *mw)
 {
 	int want = 0;
 	for (size_t i = 0; i < p->n; i++)
@@ -472,20 +386,20 @@ static int list_form(const struct picker *p, int w, const struct mark_widths *mw
 	for (size_t i = 0; i < p->n; i++) {
 		if (!p->v[i].r)
 			continue;
-		int form = COLS_ALL;
+		int form = PICKER_COLS_ALL;
 		char line[256];
-		for (; form < COLS_NONE; form++) {
+		for (; form < PICKER_COLS_NONE; form++) {
 			row_columns(p, &p->v[i], form, mw, line, sizeof line);
 			if (w - 3 - (int)strlen(line) >= want)
 				break;
 		}
 		return form;
 	}
-	return COLS_NONE;
+	return PICKER_COLS_NONE;
 }
 
 static void draw_row(struct ui *ui, int y, int w, const struct pick *k, bool sel, int form,
-		     const struct mark_widths *mw)
+		     const struct picker_widths *mw)
 {
 	char line[512];
 	if (sel)
@@ -628,7 +542,7 @@ static void draw(struct ui *ui)
 	if (p->sel >= p->top + (size_t)h)
 		p->top = p->sel - (size_t)h + 1;
 	p->page = h > 1 ? (size_t)h : 1;
-	struct mark_widths mw;
+	struct picker_widths mw;
 	mark_widths(p, &mw);
 	int form = list_form(p, listw, &mw);
 	for (size_t i = p->top; i < p->n && (int)(i - p->top) < h; i++)

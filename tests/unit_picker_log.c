@@ -4,7 +4,9 @@
  * due.h's rule and the status they make with the schedule, the check-in
  * offer from the same read; and the read on its thread: handed over when
  * done, held by the test knob until its file exists, and a read given up
- * mid-way freeing itself. */
+ * mid-way freeing itself.  And the row's columns (picker_row.h): the
+ * marks' words, the streak long and short, every row as wide in every
+ * form. */
 #include "config.h"
 
 #include <stdbool.h>
@@ -16,6 +18,7 @@
 
 #include "logmodel.h"
 #include "picker_log.h"
+#include "picker_row.h"
 #include "util.h"
 
 #include "tap.h"
@@ -161,6 +164,81 @@ static void test_thread(void)
 	unlink(hold);
 }
 
+static void test_row(void)
+{
+	char t[64];
+	struct picker_row r = { .nsteps = 3, .total = 90000, .marked = true, .scheduled = true };
+	r.st = (struct due_status){ .due_today = 1, .left_today = 1, .streak = 5 };
+	picker_mark_text(&r, t, sizeof t);
+	is_str(t, "due", "one due, none done: due");
+	r.st = (struct due_status){ .due_today = 2, .left_today = 2 };
+	picker_mark_text(&r, t, sizeof t);
+	is_str(t, "due 0 of 2", "twice daily, none done");
+	r.st = (struct due_status){ .due_today = 2, .done_today = 1, .left_today = 1 };
+	picker_mark_text(&r, t, sizeof t);
+	is_str(t, "due 1 of 2", "twice daily, one done");
+	r.st = (struct due_status){ .due_today = 2, .done_today = 3, .left_today = 0 };
+	picker_mark_text(&r, t, sizeof t);
+	is_str(t, "done", "all done (and more): done");
+	r.st = (struct due_status){ .due_today = 0, .streak = 4 };
+	picker_mark_text(&r, t, sizeof t);
+	is_str(t, "", "not asked for today: no mark");
+	picker_streak_text(&r, false, t, sizeof t);
+	is_str(t, "streak 4", "the streak in words");
+	picker_streak_text(&r, true, t, sizeof t);
+	is_str(t, "4d", "and short");
+	r.marked = false;
+	r.st = (struct due_status){ .due_today = 1, .left_today = 1, .streak = 4 };
+	picker_mark_text(&r, t, sizeof t);
+	ok(!t[0], "before the log is read: no mark");
+	picker_streak_text(&r, false, t, sizeof t);
+	ok(!t[0], "nor streak");
+
+	/* three rows: every form as wide on each */
+	struct picker_row rows[3] = {
+		{ .nsteps = 1, .total = 33000, .last = NOW - 3600, .now = NOW, .marked = true, .scheduled = true,
+		  .st = { .due_today = 2, .done_today = 1, .left_today = 1, .streak = 12 } },
+		{ .nsteps = 10, .total = 3600000, .now = NOW, .marked = true,
+		  .st = { .streak = 0 } },
+		{ .nsteps = 2, .total = 60000, .last = NOW - 86400 * 3, .now = NOW, .marked = true, .scheduled = true,
+		  .st = { .due_today = 1, .done_today = 1, .streak = 3 } },
+	};
+	struct picker_widths w = { 0 };
+	for (int i = 0; i < 3; i++)
+		picker_widths_add(&w, &rows[i]);
+	is_int(w.mark, 10, "the mark column as wide as \"due 1 of 2\"");
+	is_int(w.streak, 9, "the streak column as wide as \"streak 12\"");
+	bool same = true;
+	size_t widest = 0;
+	for (int f = PICKER_COLS_ALL; f <= PICKER_COLS_NONE; f++) {
+		size_t len[3];
+		for (int i = 0; i < 3; i++) {
+			picker_row_columns(&rows[i], f, &w, t, sizeof t);
+			len[i] = strlen(t);
+		}
+		if (len[0] != len[1] || len[1] != len[2]) {
+			same = false;
+			printf("#   form %d: %zu, %zu, %zu wide\n", f, len[0], len[1], len[2]);
+		}
+		if (f == PICKER_COLS_ALL)
+			widest = len[0];
+		else if (len[0] > widest)
+			same = false;
+	}
+	ok(same, "every form as wide on each row, none wider than the first");
+	picker_row_columns(&rows[0], PICKER_COLS_ALL, &w, t, sizeof t);
+	is_str(t, "due 1 of 2  streak 12    1 step      0:33  last: today 08:00",
+	       "the widest form");
+	picker_row_columns(&rows[2], PICKER_COLS_MARKS, &w, t, sizeof t);
+	is_str(t, "done        3d ", "marks only: the short streak, padded as wide as 12d");
+	picker_row_columns(&rows[1], PICKER_COLS_MARK, &w, t, sizeof t);
+	is_str(t, "          ", "the mark alone: padded, for a row without one");
+	rows[1].marked = false;
+	rows[1].pending = true;
+	picker_row_columns(&rows[1], PICKER_COLS_ALL, &w, t, sizeof t);
+	ok(strstr(t, "last: ...") != NULL, "while the log is read: last: ...");
+}
+
 int main(void)
 {
 	setenv("TZ", "UTC", 1);
@@ -171,6 +249,7 @@ int main(void)
 	write_log(LOG);
 	test_read();
 	test_thread();
+	test_row();
 	unlink(path);
 	return done_testing();
 }
