@@ -770,7 +770,13 @@ static void key(struct ui *ui, int ch)
 				 p->v[p->sel].id, p->v[p->sel].error ? p->v[p->sel].error : "");
 			break;
 		}
-		ui_session_start(ui, p->v[p->sel].path, p->message, sizeof p->message);
+		if (ui_session_start(ui, p->v[p->sel].path, p->message, sizeof p->message)) {
+			/* a read still going would only take time from the
+			 * session: the list is read again after it */
+			picker_log_end(p->reading);
+			p->reading = NULL;
+			p->read_due = p->first_read = false;
+		}
 		break;
 	case 'e':
 		if (p->n)
