@@ -142,33 +142,6 @@ int cmd_not_yet(const struct options *o)
 	return EXIT_BAD;
 }
 
-/* The routines on the search path, loaded quietly (a broken one is
- * --check's business, not the history's): their schedules say what was
- * due.  *out is freed with free_routines(). */
-static size_t load_routines(const struct search_path *sp, struct routine ***out)
-{
-	struct routine_entry *v;
-	size_t n = search_path_list(sp, &v), k = 0;
-	struct routine **r = xcalloc(n ? n : 1, sizeof *r);
-	for (size_t i = 0; i < n; i++) {
-		struct diags d;
-		diags_init(&d, v[i].path);
-		r[k] = routine_load(v[i].path, &d);
-		k += r[k] != NULL;
-		diags_free(&d);
-	}
-	routine_entries_free(v, n);
-	*out = r;
-	return k;
-}
-
-static void free_routines(struct routine **r, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		routine_free(r[i]);
-	free(r);
-}
-
 int cmd_history(const struct options *o, const struct search_path *sp)
 {
 	char *log = session_log_path(o);
@@ -177,14 +150,14 @@ int cmd_history(const struct options *o, const struct search_path *sp)
 		return EXIT_USAGE;
 	}
 	struct routine **r;
-	size_t n = load_routines(sp, &r);
+	size_t n = search_path_load_all(sp, &r);
 	struct history_options ho = {
 		.since = o->since, .routine = o->routine_filter, .practice = o->practice,
 		.detail = o->detail, .routines = (const struct routine *const *)r,
 		.nroutines = n,
 	};
 	int rc = history_command(log, &ho, stdout);
-	free_routines(r, n);
+	routines_free(r, n);
 	free(log);
 	return rc;
 }

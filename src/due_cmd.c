@@ -17,6 +17,7 @@
 #include "due.h"
 #include "due_cmd.h"
 #include "loader.h"
+#include "logfmt.h"
 #include "logmodel.h"
 #include "safetext.h"
 #include "session.h"
@@ -106,15 +107,9 @@ static void day_text(long day, long today, char *out, size_t size)
 		snprintf(out, size, "yesterday");
 		return;
 	}
-	/* a day number is a calendar date: read it as a UTC day */
-	time_t t = (time_t)day * 86400;
-	struct tm tm;
-	if (!gmtime_r(&t, &tm)) {
-		snprintf(out, size, "day %ld", day);
-		return;
-	}
-	snprintf(out, size, "%s %04d-%02d-%02d", wday[due_weekday(day)], tm.tm_year + 1900,
-		 tm.tm_mon + 1, tm.tm_mday);
+	char date[32];
+	logfmt_day_text(day, date, sizeof date);
+	snprintf(out, size, "%s %s", wday[due_weekday(day)], date);
 }
 
 /* "Alfredson heel drops: 1 of 2 left today, streak 4 days" */

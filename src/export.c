@@ -400,27 +400,12 @@ static bool copy_spilled(const struct export_read *er, off_t at, off_t len, FILE
 	return true;
 }
 
-/* The name a session is shown under, as --history shows it. */
-static const char *display_name(const struct lm_session *s)
-{
-	if (*s->routine)
-		return s->routine;
-	return s->id && *s->id ? s->id : "(unnamed)";
-}
-
-/* The --routine filter, as --history matches it: the display name or the
- * id, in any case. */
-static bool routine_matches(const char *want, const struct lm_session *s)
-{
-	return !strcasecmp(want, display_name(s)) || (s->id && !strcasecmp(want, s->id));
-}
-
 static bool export_want(void *ctx, const struct lm_session *s)
 {
 	const struct export_read *er = ctx;
 	if (er->since && s->when < er->since)
 		return false;
-	if (er->routine && !routine_matches(er->routine, s))
+	if (er->routine && !history_routine_named(s, er->routine))
 		return false;
 	return !s->practice || er->practice;
 }
@@ -442,7 +427,7 @@ static void session_head(struct export_read *er, const struct lm_session *s)
 	set_text(&r, COL_TIME, time);
 	set_text(&r, COL_SESSION, s->sid);
 	if (s->kind == LM_SESSION) {
-		set_text(&r, COL_ROUTINE, display_name(s));
+		set_text(&r, COL_ROUTINE, history_display_name(s));
 		set_text(&r, COL_ROUTINE_ID, s->id && *s->id ? s->id : NULL);
 		set_bool(&r, COL_PRACTICE, s->practice);
 		set_text(&r, COL_STATUS, history_status_word(s->status));

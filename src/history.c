@@ -185,11 +185,6 @@ static void item_key(const struct history *h, size_t i, const char **name,
 	*side = NULL;
 }
 
-static bool routine_matches(const char *want, const char *name, const char *id)
-{
-	return (name && !strcasecmp(want, name)) || (id && !strcasecmp(want, id));
-}
-
 /* The schedule of the routine on the search path a session is of
  * (lm_of_routine(): by its file, else its title); NONE when none is. */
 static struct schedule schedule_of(const struct hist_read *hr,
@@ -279,12 +274,16 @@ static void hist_count_week(struct history *h, struct history_routine *r,
 	r->weeks[w]++;
 }
 
-/* The name a session is shown under: its title, else its file's name. */
-static const char *display_name(const struct lm_session *s)
+const char *history_display_name(const struct lm_session *s)
 {
 	if (*s->routine)
 		return s->routine;
 	return s->id && *s->id ? s->id : "(unnamed)";
+}
+
+bool history_routine_named(const struct lm_session *s, const char *want)
+{
+	return !strcasecmp(want, history_display_name(s)) || (s->id && !strcasecmp(want, s->id));
 }
 
 /* From a session's start line: whether the filter keeps it.  What it does
@@ -296,14 +295,14 @@ static bool hist_want(void *ctx, const struct lm_session *s)
 	const struct history_filter *f = hr->f;
 	h->logged++;
 	if ((f->since && s->when < f->since) ||
-	    (f->routine && !routine_matches(f->routine, display_name(s), s->id)))
+	    (f->routine && !history_routine_named(s, f->routine)))
 		return false;
 	if (s->practice && !f->practice) {
 		h->practice_left_out++;
 		return false;
 	}
 	/* routines in the order their sessions start, not end */
-	hist_routine(hr, s, display_name(s));
+	hist_routine(hr, s, history_display_name(s));
 	return true;
 }
 
@@ -391,7 +390,7 @@ static void hist_session(void *ctx, const struct lm_session *s)
 		hist_checkin(hr, s);
 		return;
 	}
-	size_t ri = hist_routine(hr, s, display_name(s)); /* may move them */
+	size_t ri = hist_routine(hr, s, history_display_name(s)); /* may move them */
 	struct history_routine *r = &h->routines[ri];
 	/* by time, not file order: a log merged from two machines may hold
 	 * an older session after newer ones */

@@ -22,6 +22,7 @@
 
 #include "logfile.h"
 #include "due.h"
+#include "logmodel.h"
 #include "logscan.h"
 #include "routine.h"
 
@@ -179,6 +180,13 @@ const char *history_pain_zone(int value);
  * brackets: "" when it measures nothing said or its name already says it
  * as a word ("Calf pain before" needs no "(pain)"). */
 const char *history_measure_note(const struct history_rating *r);
+
+/* The name a session is shown under: its title, else its file's name
+ * (its id), else "(unnamed)". */
+const char *history_display_name(const struct lm_session *s);
+/* The --routine filter of --history and --export: whether `want` is the
+ * session's shown name or its id, in any case. */
+bool history_routine_named(const struct lm_session *s, const char *want);
 
 /* Parse a --since date YYYY-MM-DD into the start of that local day.
  * Returns false when `s` is not such a date. */

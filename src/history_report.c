@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "logfmt.h"
 #include "plan.h"
 #include "safetext.h"
 #include "util.h"
@@ -23,11 +24,7 @@
 /* A day number as YYYY-MM-DD: the day is already local, so read it as UTC. */
 static void format_day(char out[DATE_SIZE], long day)
 {
-	time_t t = (time_t)day * 86400;
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	snprintf(out, DATE_SIZE, "%04ld-%02d-%02d", tm.tm_year + 1900L,
-		 tm.tm_mon + 1, tm.tm_mday);
+	logfmt_day_text(day, out, DATE_SIZE);
 }
 
 static void format_date(char out[DATE_SIZE], time_t t)

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "logfmt.h"
 #include "parse.h"
 #include "plan.h"
 #include "safetext.h"
@@ -111,11 +112,7 @@ static const char *arrow(bool utf8)
 
 static void format_day(char out[TEXT_SIZE], long day)
 {
-	time_t t = (time_t)day * 86400;
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	snprintf(out, TEXT_SIZE, "%04ld-%02d-%02d", tm.tm_year + 1900L,
-		 tm.tm_mon + 1, tm.tm_mday);
+	logfmt_day_text(day, out, TEXT_SIZE);
 }
 
 /* "2026-12-06 19:00": the local day and time of `t`. */

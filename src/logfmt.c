@@ -115,6 +115,28 @@ long long logfmt_days_from_civil(long long y, int m, int d)
 	return era * 146097 + doe - 719468;
 }
 
+bool logfmt_civil_from_days(long long day, int *y, int *m, int *d)
+{
+	/* a day number is a calendar date: read it as a UTC day */
+	time_t t = (time_t)(day * 86400);
+	struct tm tm;
+	if (!gmtime_r(&t, &tm))
+		return false;
+	*y = tm.tm_year + 1900;
+	*m = tm.tm_mon + 1;
+	*d = tm.tm_mday;
+	return true;
+}
+
+void logfmt_day_text(long long day, char *out, size_t size)
+{
+	int y, m, d;
+	if (logfmt_civil_from_days(day, &y, &m, &d))
+		snprintf(out, size, "%04d-%02d-%02d", y, m, d);
+	else
+		snprintf(out, size, "day %lld", day);
+}
+
 static int days_in_month(int y, int m)
 {
 	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};

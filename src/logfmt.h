@@ -91,5 +91,9 @@ long long logfmt_int(const char *v, long long dflt);
 /* Days since 1970-01-01 of a civil date (proleptic Gregorian; m 1-12):
  * the stamp's time above, and the log model's calendar days. */
 long long logfmt_days_from_civil(long long y, int m, int d);
+/* And back: the civil date of a day since 1970-01-01 (false when out of
+ * range); and the day as "YYYY-MM-DD" (`size` at least 11). */
+bool logfmt_civil_from_days(long long day, int *y, int *m, int *d);
+void logfmt_day_text(long long day, char *out, size_t size);
 
 #endif

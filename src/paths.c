@@ -353,6 +353,30 @@ static int entry_cmp(const void *a, const void *b)
 	return strcmp(x->id, y->id);
 }
 
+size_t search_path_load_all(const struct search_path *sp, struct routine ***out)
+{
+	struct routine_entry *v;
+	size_t n = search_path_list(sp, &v), k = 0;
+	*out = xcalloc(n ? n : 1, sizeof **out);
+	for (size_t i = 0; i < n; i++) {
+		struct diags d;
+		diags_init(&d, v[i].path);
+		struct routine *r = routine_load(v[i].path, &d);
+		diags_free(&d);
+		if (r)
+			(*out)[k++] = r;
+	}
+	routine_entries_free(v, n);
+	return k;
+}
+
+void routines_free(struct routine **r, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		routine_free(r[i]);
+	free(r);
+}
+
 size_t search_path_list(const struct search_path *sp, struct routine_entry **out)
 {
 	struct routine_entry *v = NULL;

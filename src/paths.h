@@ -43,6 +43,14 @@ struct routine_entry {
 size_t search_path_list(const struct search_path *sp, struct routine_entry **out);
 void routine_entries_free(struct routine_entry *v, size_t n);
 
+/* Every routine on the path that loads, quietly (a broken one is --check's
+ * business): for their schedules, to the readers of the log that say what
+ * was due (`recoup --history`, the history screen).
+ * Returns how many; free them with routines_free(). */
+struct routine;
+size_t search_path_load_all(const struct search_path *sp, struct routine ***out);
+void routines_free(struct routine **r, size_t n);
+
 /* A path when `arg` names an existing file (or has a '/' or ends in .yaml);
  * otherwise the name looked up on the path.  NULL when not found.  Freshly
  * allocated. */

@@ -10,6 +10,8 @@
  *                own state.  A screen asks for another with ui_switch(), a
  *                request the loop carries out after the key that asked.
  *                The picker starts a session through ui_session_start().
+ *                The history screen draws its charts with
+ *                ui_history_charts.c, which knows no other screen.
  *   paint.c, ui_direct.c, bigfont.c, editor.c
  *                below the screens, knowing none: the drawing kit, the big
  *                digits' own writes, the big font, the editor's run.

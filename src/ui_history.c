@@ -1,8 +1,10 @@
-/* ui_history.c: the history view: the last 12 weeks as a calendar of
- * session counts, per exercise and side a small chart of reps done over
- * time, the ratings over time (with their measure, and the zone of the
- * last pain), and the morning check-ins as a trend in words.  The numbers
- * are those of --history. */
+/* ui_history.c: the history view: charts of the log read at a glance.
+ * Per routine a calendar of the days done against the days its schedule
+ * asks for; per exercise each side's reps and load over the weeks; the
+ * ratings, before and after paired by session; the morning pain against
+ * the lines of the pain model, and each check-in item's last days in
+ * words.  Charts sit side by side where the window has the room
+ * (ui_history_charts.c draws them).  The numbers are those of --history. */
 #include "config.h"
 
 #include <curses.h>
@@ -12,19 +14,31 @@
 #include <time.h>
 
 #include "history.h"
+#include "logfmt.h"
 #include "paint.h"
-#include "plan.h"
+#include "paths.h"
 #include "session.h"
 #include "ui.h"
+#include "ui_history_charts.h"
 #include "util.h"
 #include "zones.h"
 
 /* The screen's own state: the log as read when it was shown. */
 struct history_view {
 	struct history hist;
+	struct hc_item *exercises, *ratings; /* the charts' entries */
+	size_t nexercises, nratings;
 	int scroll;              /* lines scrolled past */
 	enum ui_screen_id back;  /* where q goes */
 };
+
+static void view_free(struct history_view *hv)
+{
+	history_free(&hv->hist);
+	free(hv->exercises);
+	free(hv->ratings);
+	hv->exercises = hv->ratings = NULL;
+}
 
 /* Shown from another screen (not back from the help): the log read again,
  * from the top.  Its problems are not this screen's to say: a log that
@@ -35,49 +49,33 @@ static void show(struct ui *ui, enum ui_screen_id from)
 	if (hv && from == SCREEN_HELP)
 		return;
 	if (hv)
-		history_free(&hv->hist);
+		view_free(hv);
 	else
 		hv = ui->history = xcalloc(1, sizeof *hv);
 	hv->scroll = 0;
 	hv->back = from;
 	char *log = session_log_path(ui->o);
-	struct history_filter f = { 0 };
+	/* their schedules say what was due */
+	struct routine **rs = NULL;
+	size_t nrs = ui->sp ? search_path_load_all(ui->sp, &rs) : 0;
+	struct history_filter f = { .routines = (const struct routine *const *)rs, .nroutines = nrs };
 	if (log)
 		history_read(&hv->hist, log, &f, time(NULL), NULL);
 	else
 		history_init(&hv->hist, time(NULL)); /* --no-log: the weeks still have dates */
 	free(log);
+	routines_free(rs, nrs);
+	hv->nexercises = hc_exercise_items(&hv->hist, &hv->exercises);
+	hv->nratings = hc_rating_items(&hv->hist, &hv->ratings);
 }
 
 static void close_view(struct ui *ui)
 {
 	if (!ui->history)
 		return;
-	history_free(&ui->history->hist);
+	view_free(ui->history);
 	free(ui->history);
 	ui->history = NULL;
-}
-
-/* One row of a chart: values scaled to eight levels of block. */
-static void spark(struct ui *ui, int y, int x, int w, const int *vals, size_t n, int maxv)
-{
-	static const char *const blocks[] = {
-		"\u2581", "\u2582", "\u2583", "\u2584", "\u2585", "\u2586", "\u2587", "\u2588",
-	};
-	static const char ascii[] = "_.-=+*#@";
-	size_t first = n > (size_t)w ? n - (size_t)w : 0;
-	move(y, x);
-	for (size_t i = first; i < n; i++) {
-		int lvl = maxv > 0 ? vals[i] * 7 / maxv : 0;
-		if (lvl < 0)
-			lvl = 0;
-		if (lvl > 7)
-			lvl = 7;
-		if (ui->paint.utf8)
-			addstr(blocks[lvl]);
-		else
-			addch((chtype)ascii[lvl]);
-	}
 }
 
 /* A check-in item's values as "11-21: 2, 11-22: 3": the latest that fit
@@ -99,160 +97,59 @@ static void trend_text(char *out, size_t size, const struct history_rating *r, i
 	out[0] = '\0';
 	for (size_t k = first; k < r->n && len < size; k++) {
 		/* the day is the check-in's own date already: read as UTC */
-		struct tm tm;
-		time_t t = (time_t)r->v[k].day * 86400;
-		gmtime_r(&t, &tm);
+		int y = 0, mo = 0, d = 0;
+		logfmt_civil_from_days(r->v[k].day, &y, &mo, &d);
 		int m = snprintf(out + len, size - len, "%s%02d-%02d: %d", k > first ? ", " : "",
-				 tm.tm_mon + 1, tm.tm_mday, r->v[k].value);
+				 mo, d, r->v[k].value);
 		if (m < 0)
 			break;
 		len += (size_t)m;
 	}
 }
 
-/* ---- the rows of a section ----
+/* ---- the check-in items ----
  *
- * An entry of a section (an exercise and side, a rating, a check-in item)
- * is a label (its name) and a value ("left  last 45 reps, 2.5 kg, best
- * 45", "last 6, back off"), then its chart or trend on the line below.
- * The value always shows whole: where every label of the section fits
- * beside it, one line, the values in one column; where not, the label on
- * a line of its own (shortened between words, with an ellipsis, only when
- * even that is too narrow) and the value on the next. */
+ * An item is a label (its name) and a value ("last 6, back off"), then
+ * its last days in words on the line below.  The value always shows whole:
+ * where every label fits beside it, one line, the values in one column;
+ * where not, the label on a line of its own (shortened between words, with
+ * an ellipsis, only when even that is too narrow) and the value on the
+ * next. */
 
-/* Where the lines being laid out go: line `line` of the view shows on
- * row y0 + line - skip when that is one of the `h` rows from y0. */
-struct cursor {
-	int line, skip, y0, h;
-};
-
-static bool visible(const struct cursor *c, int line)
-{
-	return line >= c->skip && line - c->skip < c->h;
-}
-
-static int row_of(const struct cursor *c, int line)
-{
-	return c->y0 + line - c->skip;
-}
-
-/* An entry's words.  `brief` leaves out what may go (the best reps) for a
- * value that must fit a narrow window; `zone` is the pain value whose
- * zone word ends the value, or -1. */
+/* An item's words; `zone` is the pain value whose zone word ends the
+ * value, or -1. */
 struct entry {
 	char label[256];
 	char value[128];
 	int zone;
 };
 
-typedef void (*entry_text)(const struct history *hs, size_t i, bool brief,
-			   struct entry *e);
-
-static void routine_text(const struct history *hs, size_t i, bool brief, struct entry *e)
-{
-	const struct history_routine *r = &hs->routines[i];
-	snprintf(e->label, sizeof e->label, "%s", r->name);
-	e->zone = -1;
-	/* "3 sessions, 3 completed", or where that is too wide "3, 3 done" */
-	if (brief)
-		snprintf(e->value, sizeof e->value, "%d, %d done", r->sessions, r->completed);
-	else
-		snprintf(e->value, sizeof e->value, "%d session%s, %d completed", r->sessions,
-			 r->sessions == 1 ? "" : "s", r->completed);
-}
-
-static void reps_text(const struct history *hs, size_t i, bool brief, struct entry *e)
-{
-	const struct history_exercise *x = &hs->exercises[i];
-	snprintf(e->label, sizeof e->label, "%s", x->name);
-	e->zone = -1;
-	int best = 0;
-	for (size_t k = 0; k < x->n; k++)
-		if (x->v[k].reps > best)
-			best = x->v[k].reps;
-	const struct history_reps *last = x->n ? &x->v[x->n - 1] : NULL;
-	char load[LOAD_WORDS_SIZE + 2] = "", words[LOAD_WORDS_SIZE];
-	/* what the last reps were done with: Alfredson moves by load */
-	if (last && last->load >= 0) {
-		load_words(words, last->load);
-		snprintf(load, sizeof load, ", %s", words);
-	}
-	char side[8] = "";
-	if (strcmp(x->side, "none"))
-		snprintf(side, sizeof side, "%-5.5s  ", x->side);
-	int n = snprintf(e->value, sizeof e->value, "%slast %d reps%s", side,
-			 last ? last->reps : 0, load);
-	if (!brief && n >= 0 && (size_t)n < sizeof e->value)
-		snprintf(e->value + n, sizeof e->value - (size_t)n, ", best %d", best);
-}
-
-/* "last 6, back off": the zone said for pain */
-static void last_text(const struct history_rating *r, bool pain, struct entry *e)
+static void item_text(const struct history_rating *r, struct entry *e)
 {
 	int last = r->n ? r->v[r->n - 1].value : 0;
-	e->zone = pain && r->n ? last : -1;
+	snprintf(e->label, sizeof e->label, "%s", r->name);
+	/* "last 6, back off": the zone said for pain */
+	e->zone = !strcmp(r->name, "pain") && r->n ? last : -1;
 	if (e->zone >= 0)
 		snprintf(e->value, sizeof e->value, "last %d, %s", last, history_pain_zone(last));
 	else
 		snprintf(e->value, sizeof e->value, "last %d", last);
 }
 
-static void rating_text(const struct history *hs, size_t i, bool brief, struct entry *e)
-{
-	const struct history_rating *r = &hs->ratings[i];
-	(void)brief;
-	/* "Calf pain before", not "Calf pain before (pain)" */
-	const char *note = history_measure_note(r);
-	snprintf(e->label, sizeof e->label, *note ? "%s (%s)" : "%s", r->name, note);
-	last_text(r, r->measure == MEASURE_PAIN, e);
-}
-
-static void item_text(const struct history *hs, size_t i, bool brief, struct entry *e)
-{
-	const struct history_rating *r = &hs->items[i];
-	(void)brief;
-	snprintf(e->label, sizeof e->label, "%s", r->name);
-	last_text(r, !strcmp(r->name, "pain"), e);
-}
-
-/* The column the values of a section start at, past its widest label, or
- * 0 when some label and value do not fit one line of `w` columns. */
-static int value_column(const struct history *hs, size_t n, entry_text text, int w)
+/* The column the values start at, past the widest label, or 0 when some
+ * label and value do not fit one line of `w` columns. */
+static int value_column(const struct history *hs, int w)
 {
 	int labw = 0, valw = 0;
 	struct entry e;
-	for (size_t i = 0; i < n; i++) {
-		text(hs, i, false, &e);
+	for (size_t i = 0; i < hs->nitems; i++) {
+		item_text(&hs->items[i], &e);
 		int lw = paint_width(e.label), vw = paint_width(e.value);
 		labw = lw > labw ? lw : labw;
 		valw = vw > valw ? vw : valw;
 	}
 	/* two columns in, two between */
 	return 2 + labw + 2 + valw <= w ? 2 + labw + 2 : 0;
-}
-
-/* `s` in `width` columns, cut between words with an ellipsis when it
- * does not fit (mid-word only for a word wider than all of it). */
-static void label_cut(struct ui *ui, int y, int x, int width, const char *s)
-{
-	if (paint_width(s) <= width) {
-		paint_text(y, x, width, s);
-		return;
-	}
-	const char *el = ui->paint.utf8 ? "\u2026" : "...";
-	int ew = ui->paint.utf8 ? 1 : 3, cols;
-	if (width <= ew) {
-		paint_text(y, x, width, s);
-		return;
-	}
-	size_t n = paint_fit(s, width - ew, true, &cols);
-	/* "a word…", not "a word …" */
-	while (n > 0 && s[n - 1] == ' ') {
-		n--;
-		cols--;
-	}
-	paint_text(y, x, cols, s);
-	mvaddstr(y, x + cols, el);
 }
 
 /* A value at (y, x), its zone word (when it has one) in its colour. */
@@ -271,173 +168,192 @@ static void value_at(struct ui *ui, int y, int x, int width, const struct entry 
 	paint_color_off(&ui->paint, c);
 }
 
-/* Entry `i`'s label and value, on one line (`col`, the values' column)
- * or two (`col` 0), from c->line on; returns the lines used. */
-static int entry_lines(struct ui *ui, struct cursor *c, const struct history *hs, size_t i,
-		       entry_text text, int col, int w)
+/* Where a section is laid out: its lines from `line` on, in the `w`
+ * columns from x (the view's one column, or one of two side by side). */
+struct place {
+	struct hc_lines c;
+	int line, x, w;
+};
+
+/* Item `i`'s label and value, on one line (`col`, the values' column) or
+ * two (`col` 0). */
+static void item_lines(struct ui *ui, struct place *pl, size_t i, int col)
 {
 	struct entry e;
-	text(hs, i, false, &e);
+	const struct hc_lines *c = &pl->c;
+	int x = pl->x, w = pl->w;
+	item_text(&ui->history->hist.items[i], &e);
 	if (col) {
-		if (visible(c, c->line)) {
-			paint_text(row_of(c, c->line), 3, w - 2, e.label);
-			value_at(ui, row_of(c, c->line), 1 + col, w - col, &e);
+		if (hc_visible(c, pl->line)) {
+			paint_text(hc_row(c, pl->line), x + 2, w - 2, e.label);
+			value_at(ui, hc_row(c, pl->line), x + col, w - col, &e);
 		}
-		c->line++;
-		return 1;
+		pl->line++;
+		return;
 	}
-	if (visible(c, c->line))
-		label_cut(ui, row_of(c, c->line), 3, w - 2, e.label);
-	c->line++;
-	/* under the label, in line with the chart below it */
-	if (paint_width(e.value) > w - 3)
-		text(hs, i, true, &e);
-	if (visible(c, c->line))
-		value_at(ui, row_of(c, c->line), 4, w - 3, &e);
-	c->line++;
-	return 2;
+	if (hc_visible(c, pl->line))
+		hc_label(&ui->paint, hc_row(c, pl->line), x + 2, w - 2, e.label);
+	pl->line++;
+	/* under the label, in line with the words below it */
+	if (hc_visible(c, pl->line))
+		value_at(ui, hc_row(c, pl->line), x + 3, w - 3, &e);
+	pl->line++;
 }
 
-/* A note of the view, dimmed, wrapped between words from column 3. */
-static void note_lines(struct ui *ui, struct cursor *c, const char *s, int w)
+/* A note of the view, dimmed, wrapped between words, two columns in. */
+static void note_lines(struct ui *ui, struct place *pl, const char *s)
 {
 	while (*s) {
 		int cols;
-		size_t n = paint_fit(s, w - 2, true, &cols);
+		size_t n = paint_fit(s, pl->w - 2, true, &cols);
 		if (!n) /* a character wider than the window */
 			break;
-		if (visible(c, c->line)) {
+		if (hc_visible(&pl->c, pl->line)) {
 			paint_color_on(&ui->paint, C_DIM);
-			paint_text(row_of(c, c->line), 3, cols, s);
+			paint_text(hc_row(&pl->c, pl->line), pl->x + 2, cols, s);
 			paint_color_off(&ui->paint, C_DIM);
 		}
-		c->line++;
+		pl->line++;
 		s += n;
 		while (*s == ' ')
 			s++;
 	}
 }
 
-#define REPS_TITLE "Reps per exercise and side"
-#define REPS_NOTE " (each mark a session)"
+/* A section's heading, in the longest of its forms that fits whole, a
+ * blank line above it unless it is the first. */
+static void heading(struct ui *ui, struct place *pl, const char *longer, const char *shorter)
+{
+	if (pl->line)
+		pl->line++;
+	if (hc_visible(&pl->c, pl->line)) {
+		paint_color_on(&ui->paint, C_TITLE);
+		hc_label(&ui->paint, hc_row(&pl->c, pl->line), pl->x, pl->w,
+			 paint_width(longer) <= pl->w ? longer : shorter);
+		paint_color_off(&ui->paint, C_TITLE);
+	}
+	pl->line++;
+}
 
-/* Lines of the view, drawn from `skip` on; returns how many there are. */
-static int draw_lines(struct ui *ui, int skip, int y0, int h)
+/* `n` panels of `pw` columns at best, as many side by side as fit (two
+ * columns between), each row of them as tall as its tallest, a blank line
+ * between rows; a lone column takes all the width. */
+static void grid(struct ui *ui, struct place *pl, hc_panel draw, const struct hc_item *v,
+		 size_t n, int pw)
+{
+	size_t per = (size_t)((pl->w + 2) / (pw + 2));
+	if (per < 1)
+		per = 1;
+	if (per > n)
+		per = n;
+	int cw = per <= 1 ? pl->w : (pl->w - 2 * ((int)per - 1)) / (int)per;
+	for (size_t i = 0; i < n; i += per) {
+		int most = 0;
+		for (size_t k = 0; k < per && i + k < n; k++) {
+			int used = draw(&ui->paint, &pl->c, pl->line, pl->x + (int)k * (cw + 2), cw,
+					&ui->history->hist, &v[i + k]);
+			most = used > most ? used : most;
+		}
+		pl->line += most + (i + per < n);
+	}
+}
+
+/* ---- the sections ---- */
+
+static void days_section(struct ui *ui, struct place *pl)
 {
 	const struct history *hs = &ui->history->hist;
-	int line = 0, w = ui->paint.cols - 2;
-	char buf[512];
-#define EMIT(color, ...) do { \
-		if (line >= skip && line - skip < h) { \
-			snprintf(buf, sizeof buf, __VA_ARGS__); \
-			paint_color_on(&ui->paint, color); \
-			paint_text(y0 + line - skip, 1, w, buf); \
-			paint_color_off(&ui->paint, color); \
-		} \
-		line++; \
-	} while (0)
-
-	EMIT(C_TITLE, "Sessions per week (last %d weeks)", HISTORY_WEEKS);
-	/* the latest weeks that fit, four columns each: a narrow window
-	 * must not wrap them onto the next line */
-	int wk0 = HISTORY_WEEKS - w / 4 > 0 ? HISTORY_WEEKS - w / 4 : 0;
-	if (line >= skip && line - skip < h) {
-		move(y0 + line - skip, 1);
-		for (int i = wk0; i < HISTORY_WEEKS; i++)
-			printw(" W%02d", hs->weeks[i].iso_week);
-	}
-	line++;
-	if (line >= skip && line - skip < h) {
-		move(y0 + line - skip, 1);
-		for (int i = wk0; i < HISTORY_WEEKS; i++) {
-			if (hs->weeks[i].sessions)
-				paint_color_on(&ui->paint, C_GOOD);
-			printw(" %3d", hs->weeks[i].sessions);
-			paint_color_off(&ui->paint, C_GOOD);
-		}
-	}
-	line++;
-	line++;
-	EMIT(C_TITLE, "Routines");
-	struct cursor c = {.skip = skip, .y0 = y0, .h = h};
-	int col = value_column(hs, hs->nroutines, routine_text, w);
-	for (size_t i = 0; i < hs->nroutines; i++) {
-		c.line = line;
-		entry_lines(ui, &c, hs, i, routine_text, col, w);
-		line = c.line;
-	}
+	heading(ui, pl, "Sessions done, by day", "Sessions done");
+	if (hc_visible(&pl->c, pl->line))
+		hc_legend(&ui->paint, hc_row(&pl->c, pl->line), pl->x, pl->w);
+	pl->line++;
+	struct hc_item *rv = xcalloc(hs->nroutines ? hs->nroutines : 1, sizeof *rv);
+	for (size_t i = 0; i < hs->nroutines; i++)
+		rv[i] = (struct hc_item){ i, HC_NONE };
+	grid(ui, pl, hc_calendar, rv, hs->nroutines, HC_CALENDAR_W);
+	free(rv);
 	if (!hs->nroutines) {
 		/* in the words of --history, which the dashboard reads like */
 		char *why = history_nothing_text(hs, NULL, false);
 		char *note = history_practice_text(hs, "recoup --history --practice");
-		c.line = line;
-		note_lines(ui, &c, why, w);
+		note_lines(ui, pl, why);
 		if (note)
-			note_lines(ui, &c, note, w);
-		line = c.line;
+			note_lines(ui, pl, note);
 		free(why);
 		free(note);
 	}
-	line++;
-	/* the note on the marks only where it fits: cut, it reads wrong */
-	EMIT(C_TITLE, REPS_TITLE "%s",
-	     w >= 2 + paint_width(REPS_TITLE REPS_NOTE) ? REPS_NOTE : "");
-	col = value_column(hs, hs->nexercises, reps_text, w);
-	for (size_t i = 0; i < hs->nexercises; i++) {
-		const struct history_exercise *x = &hs->exercises[i];
-		int vals[512], maxv = 0;
-		size_t n = x->n < 512 ? x->n : 512;
-		for (size_t k = 0; k < n; k++) {
-			vals[k] = x->v[x->n - n + k].reps;
-			if (vals[k] > maxv)
-				maxv = vals[k];
+}
+
+static void reps_section(struct ui *ui, struct place *pl)
+{
+	struct history_view *hv = ui->history;
+	heading(ui, pl, "Reps and load per week, L and R", "Reps and load per week");
+	grid(ui, pl, hc_reps, hv->exercises, hv->nexercises, HC_REPS_W);
+	if (!hv->nexercises) {
+		note_lines(ui, pl, "no sets logged yet");
+	}
+}
+
+static void ratings_section(struct ui *ui, struct place *pl)
+{
+	struct history_view *hv = ui->history;
+	heading(ui, pl, "Ratings by session (0 to 10)", "Ratings (0 to 10)");
+	grid(ui, pl, hc_rating, hv->ratings, hv->nratings, HC_RATING_W);
+	if (!hv->nratings) {
+		note_lines(ui, pl, "no ratings logged yet");
+	}
+}
+
+static void checkins_section(struct ui *ui, struct place *pl)
+{
+	const struct history *hs = &ui->history->hist;
+	if (!hs->checkins)
+		return;
+	heading(ui, pl, "Morning check-ins (0 to 10)", "Check-ins (0 to 10)");
+	for (size_t i = 0; i < hs->nitems; i++)
+		if (!strcmp(hs->items[i].name, "pain")) {
+			struct hc_item it = { i, HC_NONE };
+			pl->line += hc_pain(&ui->paint, &pl->c, pl->line, pl->x, pl->w, hs, &it) + 1;
 		}
-		c.line = line;
-		entry_lines(ui, &c, hs, i, reps_text, col, w);
-		line = c.line;
-		if (line >= skip && line - skip < h)
-			spark(ui, y0 + line - skip, 4, w - 4, vals, n, maxv);
-		line++;
-	}
-	if (!hs->nexercises)
-		EMIT(C_DIM, "  no sets logged yet");
-	line++;
-	EMIT(C_TITLE, "Ratings over time (0 to 10)");
-	col = value_column(hs, hs->nratings, rating_text, w);
-	for (size_t i = 0; i < hs->nratings; i++) {
-		const struct history_rating *r = &hs->ratings[i];
-		int vals[512];
-		size_t n = r->n < 512 ? r->n : 512;
-		for (size_t k = 0; k < n; k++)
-			vals[k] = r->v[r->n - n + k].value;
-		c.line = line;
-		entry_lines(ui, &c, hs, i, rating_text, col, w);
-		line = c.line;
-		if (line >= skip && line - skip < h)
-			spark(ui, y0 + line - skip, 4, w - 4, vals, n, 10);
-		line++;
-	}
-	if (!hs->nratings)
-		EMIT(C_DIM, "  no ratings logged yet");
-	if (hs->checkins) {
-		/* the morning after, as words: each item's latest days that
-		 * fit, oldest first (recoup --history lists them all) */
-		line++;
-		EMIT(C_TITLE, "Morning check-ins (0 to 10)");
-		col = value_column(hs, hs->nitems, item_text, w);
-		for (size_t i = 0; i < hs->nitems; i++) {
-			c.line = line;
-			entry_lines(ui, &c, hs, i, item_text, col, w);
-			line = c.line;
-			if (line >= skip && line - skip < h) {
-				trend_text(buf, sizeof buf, &hs->items[i], w - 4);
-				paint_text(y0 + line - skip, 4, w - 4, buf);
-			}
-			line++;
+	/* each item's latest days that fit, oldest first, as words (recoup
+	 * --history lists them all) */
+	int col = value_column(hs, pl->w);
+	for (size_t i = 0; i < hs->nitems; i++) {
+		item_lines(ui, pl, i, col);
+		if (hc_visible(&pl->c, pl->line)) {
+			char buf[512];
+			trend_text(buf, sizeof buf, &hs->items[i], pl->w - 3);
+			paint_text(hc_row(&pl->c, pl->line), pl->x + 3, pl->w - 3, buf);
 		}
+		pl->line++;
 	}
-#undef EMIT
-	return line;
+}
+
+/* A window this wide shows the sections in two columns: the days and the
+ * reps on the left, how it felt on the right. */
+#define TWO_COLUMNS 120
+
+/* Lines of the view, drawn from `skip` on; returns how many there are. */
+static int draw_lines(struct ui *ui, int skip, int y0, int h)
+{
+	int w = ui->paint.cols - 2;
+	struct place pl = {.c = {.skip = skip, .y0 = y0, .h = h}, .x = 1, .w = w};
+	if (ui->paint.cols < TWO_COLUMNS) {
+		days_section(ui, &pl);
+		reps_section(ui, &pl);
+		ratings_section(ui, &pl);
+		checkins_section(ui, &pl);
+		return pl.line;
+	}
+	struct place right = pl;
+	pl.w = (w - 3) / 2;
+	right.x = pl.x + pl.w + 3;
+	right.w = w - pl.w - 3;
+	days_section(ui, &pl);
+	reps_section(ui, &pl);
+	ratings_section(ui, &right);
+	checkins_section(ui, &right);
+	return pl.line > right.line ? pl.line : right.line;
 }
 
 /* The furthest the view scrolls: its last line at the bottom. */

@@ -1,7 +1,8 @@
 #!/bin/sh
 # The history view (h in the picker) over a hand-written log: session
-# counts per routine, the week calendar, reps per exercise and side,
-# ratings; practice sessions left out.  The picker's "last" column too.
+# counts per routine over their calendars, reps per exercise and side,
+# ratings; practice sessions left out; scrolling.  The picker's "last"
+# column too.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/tmux.sh"
 
@@ -29,41 +30,45 @@ keys h
 wait_screen 'recoup: history, 4 sessions'
 ok $? "h opens the history: 4 sessions (the practice one left out)"
 s=$(screen)
-like "$s" '^ Routines' "a routines section"
-like "$s" '^   UI session +2 sessions, 1 completed' "UI session: 2 sessions, 1 completed"
-like "$s" '^   UI ice +2 sessions, 2 completed' "UI ice: 2 sessions, 2 completed"
-like "$s" "^ Sessions per week \\(last 12 weeks\\)" "the week calendar"
-like "$s" "W$week *\$" "its last column is this week (W$week)"
-like "$s" '^ ( +0){11} +1 *$' "one session this week, none in the eleven before"
-like "$s" '^   Heel raise +left +last 4 reps, best 5' "Heel raise on the left: last 4, best 5"
-like "$s" '^   Heel raise +right +last 5 reps, best 5' "Heel raise on the right"
-like "$s" '^   Calf tightness +last 3' "the rating, last value 3"
+like "$s" '^ Sessions done, by day *$' "a calendar section"
+like "$s" '^ UI session +UI ice *$' "a calendar per routine, side by side"
+like "$s" '^  2 sessions, 1 completed +2 sessions, 2 completed *$' \
+	"UI session: 2 sessions, 1 completed; UI ice: 2, 2 (no schedule)"
+like "$s" "^   ( [0-9]{2}){11} $week +( [0-9]{2}){11} $week *\$" \
+	"twelve weeks each (the first session is older), this one last (W$week)"
+dow=$(date -u +%a | cut -c1-2)
+like "$s" "^ $dow +\\[ \\] +$dow +\\[█\\] *\$" "today marked: done for UI ice, nothing for UI session"
+like "$s" '^ Heel raise *$' "Heel raise's chart"
+like "$s" '^  L reps +4 *$' "the left side: last 4 (no marks: its weeks are past)"
+like "$s" '^  R reps +5 *$' "the right side: last 5"
+like "$s" '^ Calf tightness *$' "the rating's chart"
+like "$s" '^  ▅▃ 3 *$' "a mark a session, 6 then 3, last 3"
 ok "$(! printf '%s\n' "$s" | grep -q 'Practice only'; echo $?)" "nothing from the practice session"
 like "$s" 'Up/Down scroll +q or h back' "the key help"
 
 # at 80x24 it all fits: nothing to scroll
 keys Down
 sleep 0.3   # let a wrong redraw land
-like "$(screen | sed -n 2p)" '^ Sessions per week' "what fits is not scrolled"
+like "$(screen | sed -n 2p)" '^ Sessions done' "what fits is not scrolled"
 # smaller, it scrolls, but never past its last line
 tm resize-window -t t -x 80 -y 10
 wait_screen 'Up/Down scroll'
 keys Down Down Down Down
-wait_gone '^ Sessions per week'
+wait_gone '^ Sessions done'
 ok $? "Down scrolls"
 keys Up Up Up Up
-wait_screen '^ Sessions per week'
+wait_screen '^ Sessions done'
 ok $? "Up scrolls back"
 i=0
 while [ "$i" -lt 30 ]; do keys Down; i=$((i + 1)); done
-_last_at_bottom() { screen | sed -n 8p | grep -Eq '^   Calf tightness +last 3'; }
+_last_at_bottom() { screen | sed -n 9p | grep -Eq '^  ▅▃ 3 *$'; }
 _poll 10 _last_at_bottom
 ok $? "30 times Down: the last line at the bottom, not a blank page" || show_screen
 keys Up
-_poll 10 eval 'screen | sed -n 9p | grep -Eq "^   Calf tightness +last 3"'
+_poll 10 eval 'screen | sed -n 9p | grep -Eq "^ Calf tightness *\$"'
 ok $? "and one Up scrolls back at once" || show_screen
 tm resize-window -t t -x 80 -y 24
-wait_screen '^ Sessions per week'
+wait_screen '^ Sessions done'
 ok $? "back at 80x24 it all shows again"
 
 keys '?'
@@ -87,8 +92,8 @@ wait_screen 'recoup: pick a routine'
 keys h
 wait_screen 'recoup: history, 0 sessions'
 ok $? "--no-log: h opens the history, with no sessions"
-like "$(screen)" "W$week *\$" "--no-log: the calendar's last column is still this week (W$week)"
-ok "$(! screen | grep -q 'W00'; echo $?)" "--no-log: no week is labelled W00"
+like "$(screen)" '^   no sessions logged yet *$' "--no-log: no sessions logged yet"
+ok "$(! screen | grep -q ' 00 '; echo $?)" "--no-log: no week is numbered 00"
 keys q
 wait_screen 'recoup: pick a routine'
 keys q
@@ -102,7 +107,7 @@ wait_screen 'recoup: pick a routine'
 keys h
 wait_screen 'recoup: history, 1 session *$'
 ok $? "one session: 'history, 1 session'"
-like "$(screen)" '^   UI ice +1 session, 1 completed' "one session of a routine: '1 session', not '1 sessions'"
+like "$(screen)" '^  1 session, 1 completed *$' "one session of a routine: '1 session', not '1 sessions'"
 keys q q
 wait_exit
 

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "due.h"
+#include "logfmt.h"
 #include "tap.h"
 
 /* 2026-12-07 is a Monday: days since 1970-01-01 */
@@ -27,6 +28,15 @@ int main(void)
 	ok(due_weekday(0) == 3, "1970-01-01 was a Thursday");
 	ok(due_weekday(MON) == 0 && due_weekday(MON + 6) == 6, "2026-12-07 a Monday, 12-13 a Sunday");
 	ok(due_weekday(-1) == 2, "1969-12-31 a Wednesday");
+
+	char day[16];
+	logfmt_day_text(MON, day, sizeof day);
+	is_str(day, "2026-12-07", "a day number as a date");
+	logfmt_day_text(-1, day, sizeof day);
+	is_str(day, "1969-12-31", "the day before the epoch");
+	int y = 0, m = 0, d = 0;
+	ok(logfmt_civil_from_days(logfmt_days_from_civil(2028, 2, 29), &y, &m, &d) &&
+	   y == 2028 && m == 2 && d == 29, "a leap day there and back");
 
 	struct schedule none = {0}, daily = { SCHEDULE_DAILY, 1, 0 }, twice = { SCHEDULE_DAILY, 2, 0 };
 	struct schedule mwf = { SCHEDULE_WEEKDAYS, 1, 1u << 0 | 1u << 2 | 1u << 4 };
