@@ -19,10 +19,9 @@
 #include <strings.h>
 #include <wchar.h>
 
-#include "checkin.h"
+#include "clock.h"
 #include "diag.h"
 #include "editor.h"
-#include "clock.h"
 #include "loader.h"
 #include "picker_log.h"
 #include "picker_row.h"
