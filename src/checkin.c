@@ -188,24 +188,32 @@ bool checkin_should_offer(const struct checkin_days *d)
 	return d->session_yesterday && !d->session_today && !d->checkin_today;
 }
 
-/* Only the day of each start is wanted: nothing is gathered. */
-static bool days_want(void *ctx, const struct lm_session *head)
+void checkin_days_head(struct checkin_days *d, const struct lm_session *head)
 {
-	struct checkin_days *d = ctx;
 	if (head->kind == LM_SESSION && !head->practice) {
 		if (head->day == d->today - 1)
 			d->session_yesterday = true;
 		else if (head->day == d->today)
 			d->session_today = true;
 	}
+}
+
+void checkin_days_session(struct checkin_days *d, const struct lm_session *s)
+{
+	if (s->kind == LM_CHECKIN && s->day == d->today)
+		d->checkin_today = true;
+}
+
+/* Only the day of each start is wanted: nothing is gathered. */
+static bool days_want(void *ctx, const struct lm_session *head)
+{
+	checkin_days_head(ctx, head);
 	return false;
 }
 
 static void days_session(void *ctx, const struct lm_session *s)
 {
-	struct checkin_days *d = ctx;
-	if (s->kind == LM_CHECKIN && s->day == d->today)
-		d->checkin_today = true;
+	checkin_days_session(ctx, s);
 }
 
 static void days_init(struct checkin_days *d, long today, struct lm_reader *r)

@@ -20,6 +20,8 @@
 #include "slog.h"
 #include "util.h"
 
+struct lm_session;
+
 #define CHECKIN_MAX_ITEMS 6
 #define CHECKIN_NAME_MAX 24
 /* The items asked when the config names none. */
@@ -93,6 +95,12 @@ bool checkin_should_offer(const struct checkin_days *d);
  * at `path` (a log that cannot be read holds nothing: false). */
 void checkin_days_lines(struct checkin_days *d, long today, const char *const *lines, size_t n);
 bool checkin_days_read(struct checkin_days *d, long today, const char *path);
+/* The same, a session at a time, for a reader of the log that asks more
+ * of it (the picker's): each start line's head (logmodel.h's want()),
+ * and each session handed over (its session()); `d` zeroed but for
+ * `today` first. */
+void checkin_days_head(struct checkin_days *d, const struct lm_session *head);
+void checkin_days_session(struct checkin_days *d, const struct lm_session *s);
 /* checkin_should_offer() over the log at `path`, today being the local
  * day of `now`. */
 bool checkin_offer(const char *path, time_t now);

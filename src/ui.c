@@ -178,6 +178,9 @@ static void loop(struct ui *ui)
 			ui_session_screen.tick(ui);
 		else if (sc->tick)
 			sc->tick(ui);
+		/* time may ask for another screen too (the picker, for the
+		 * morning check-in, once the log is read) */
+		switch_screen(ui);
 		if (ui->quit)
 			break;
 		if (ui->dirty || ui->full) {

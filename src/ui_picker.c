@@ -1,7 +1,13 @@
 /* ui_picker.c: the picker: every routine on the search path with its steps,
- * planned time and when it was last done, a preview of the selected one,
- * the editor round-trip (e), which re-checks the file and shows its
- * errors with line and column, and the way back from a copy (r). */
+ * planned time and when it was last done, what is due today first, marked,
+ * with each routine's streak; a preview of the selected one, the editor
+ * round-trip (e), which re-checks the file and shows its errors with line
+ * and column, and the way back from a copy (r).
+ *
+ * The list is drawn at once; the log, years of it, is read meanwhile on a
+ * thread of its own (picker_log.h), and when it has been read the dates,
+ * due marks and streaks fill in and the due routines move up, the
+ * selection staying on the routine it was on. */
 #include "config.h"
 
 #include <curses.h>
@@ -13,11 +19,12 @@
 #include <strings.h>
 #include <wchar.h>
 
-#include "checkin.h"
+#include "clock.h"
 #include "diag.h"
 #include "editor.h"
-#include "history.h"
 #include "loader.h"
+#include "picker_log.h"
+#include "picker_row.h"
 #include "plan.h"
 #include "session.h"
 #include "ui.h"
@@ -33,6 +40,11 @@ struct pick {
 	long long total;     /* planned ms */
 	time_t last;         /* last session, 0 never */
 	bool hides;          /* broken, and a file of the user's hiding another */
+	size_t order;        /* its place on the search path */
+	/* what the log says, once read (`marked`): what its schedule asks
+	 * today and its streak (due.h); `last` above */
+	bool marked;
+	struct due_status st;
 };
 
 struct picker {
@@ -47,6 +59,11 @@ struct picker {
 	 * routine it hides, which shows again */
 	char *revert_copy, *revert_hidden;
 	char message[1024];  /* a line or two above the key help */
+	struct picker_log *reading; /* the log being read for the marks, or NULL */
+	bool read_due;       /* a read is to start once the list is on the screen */
+	bool first_read;     /* the read started as the picker opened: it also
+			      * decides on the morning check-in's offer */
+	bool keyed;          /* a key came since the picker was first shown */
 };
 
 static void warnings_free(struct pick *k)
@@ -109,40 +126,141 @@ static void load_pick(struct ui *ui, struct pick *k)
 	diags_free(&d);
 }
 
-/* When each routine was last done, from the log; a log that cannot be
- * read says "never", quietly. */
-static void find_last_done(struct ui *ui, struct picker *p)
+/* Due first (sessions left today), then the search path's order. */
+static int pick_cmp(const void *a, const void *b)
 {
-	char *log = session_log_path(ui->o);
-	if (!log)
+	const struct pick *x = a, *y = b;
+	bool dx = x->marked && x->st.left_today > 0, dy = y->marked && y->st.left_today > 0;
+	if (dx != dy)
+		return dx ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* Sort, the selection staying on its routine (a routine moving up under
+ * the cursor is not what the next Enter starts), the list scrolled back
+ * to its top as far as the selection allows: the due routines are on
+ * top. */
+static void sort_picks(struct picker *p)
+{
+	if (!p->n)
 		return;
-	struct history h;
-	struct history_filter f = { 0 };
-	history_read(&h, log, &f, time(NULL), NULL);
-	for (size_t i = 0; i < p->n; i++) {
-		if (!p->v[i].r)
-			continue;
-		for (size_t j = 0; j < h.nroutines; j++)
-			if (!strcmp(h.routines[j].name, p->v[i].r->name))
-				p->v[i].last = h.routines[j].last;
+	size_t sel_order = p->v[p->sel].order;
+	qsort(p->v, p->n, sizeof *p->v, pick_cmp);
+	for (size_t i = 0; i < p->n; i++)
+		if (p->v[i].order == sel_order)
+			p->sel = i;
+	p->top = 0; /* draw() scrolls to the selection */
+}
+
+/* The log is read for the marks (when each routine was last done, what
+ * is due, the streaks) on its own thread; the list is drawn meanwhile.
+ * A log that cannot be read says "never", quietly. */
+static void start_reading(struct ui *ui, struct picker *p)
+{
+	picker_log_end(p->reading);
+	p->reading = NULL;
+	char *log = session_log_path(ui->o);
+	if (!log) {
+		p->first_read = false;
+		return;
 	}
-	history_free(&h);
+	struct picker_mark *m = xcalloc(p->n ? p->n : 1, sizeof *m);
+	size_t n = 0;
+	for (size_t i = 0; i < p->n; i++)
+		if (p->v[i].r) {
+			m[n].name = p->v[i].r->name;
+			m[n].id = p->v[i].id;
+			m[n].schedule = p->v[i].r->schedule;
+			n++;
+		}
+	/* a test knob only (picker_log.h): the marks wait for a file */
+	p->reading = picker_log_start(log, m, n, time(NULL), getenv("RECOUP_TEST_HOLD_MARKS"));
+	free(m);
 	free(log);
+}
+
+/* The read is done: the marks on their routines (given in list order,
+ * the broken ones left out), the due ones first. */
+static void take_marks(struct ui *ui, struct picker *p, struct picker_marks *pm)
+{
+	size_t j = 0;
+	for (size_t i = 0; i < p->n; i++) {
+		struct pick *k = &p->v[i];
+		k->marked = false;
+		if (!k->r || j >= pm->n)
+			continue;
+		k->marked = pm->read;
+		k->last = pm->v[j].last;
+		k->st = pm->v[j].st;
+		j++;
+	}
+	sort_picks(p);
+	/* untouched since it opened, the list is as if the log had been
+	 * read at once: the first routine, the most due, selected */
+	if (p->first_read && !p->keyed)
+		p->sel = 0;
+	if (p->first_read && pm->checkin_offer) {
+		/* offered while the list is only looked at; once keys have
+		 * come, it would take the screen from under them: said */
+		if (!p->keyed)
+			ui_switch(ui, SCREEN_CHECKIN);
+		else if (!p->message[0])
+			snprintf(p->message, sizeof p->message,
+				 "No morning check-in yet today: c to answer it");
+	}
+	p->first_read = false;
+	ui->full = ui->dirty = true;
+}
+
+static void tick(struct ui *ui)
+{
+	struct picker *p = ui->picker;
+	struct picker_marks pm;
+	if (p && p->read_due && !ui->dirty && !ui->full) {
+		p->read_due = false;
+		start_reading(ui, p);
+	}
+	if (!p || !picker_log_ready(p->reading, &pm))
+		return;
+	picker_log_end(p->reading);
+	p->reading = NULL;
+	take_marks(ui, p, &pm);
+	picker_marks_free(&pm);
+}
+
+/* While the log is read, a look every few ms between keys: the marks
+ * show within a frame of being read. */
+static long long next_wake(struct ui *ui)
+{
+	const struct picker *p = ui->picker;
+	if (p && p->read_due)
+		return clock_real_now_ms();
+	return p && p->reading ? clock_real_now_ms() + 15 : -1;
 }
 
 static void reload(struct ui *ui)
 {
 	struct picker *p = ui->picker;
 	char *selected = p->n ? xstrdup(p->v[p->sel].id) : NULL;
-	picks_free(p);
+	/* the marks read last stay, by file, until the new read brings
+	 * theirs: the list keeps its order meanwhile */
+	struct pick *old = p->v;
+	size_t nold = p->n;
 	struct routine_entry *v;
 	size_t n = search_path_list(ui->sp, &v);
 	p->v = xcalloc(n ? n : 1, sizeof *p->v);
 	for (size_t i = 0; i < n; i++) {
 		p->v[i].id = v[i].id;
 		p->v[i].path = v[i].path;
+		p->v[i].order = i;
 		v[i].id = v[i].path = NULL;
 		load_pick(ui, &p->v[i]);
+		for (size_t j = 0; j < nold && p->v[i].r; j++)
+			if (old[j].marked && !strcmp(old[j].id, p->v[i].id)) {
+				p->v[i].marked = true;
+				p->v[i].last = old[j].last;
+				p->v[i].st = old[j].st;
+			}
 		if (!p->v[i].r) {
 			/* a broken copy's preview offers r (r itself looks again):
 			 * no stat of every directory for the routines that load */
@@ -154,12 +272,23 @@ static void reload(struct ui *ui)
 	}
 	p->n = n;
 	routine_entries_free(v, n);
+	struct pick *fresh = p->v;
+	p->v = old;
+	p->n = nold;
+	picks_free(p);
+	p->v = fresh;
+	p->n = n;
+	qsort(p->v, p->n, sizeof *p->v, pick_cmp);
 	p->sel = 0;
 	for (size_t i = 0; selected && i < n; i++)
 		if (!strcmp(p->v[i].id, selected))
 			p->sel = i;
 	free(selected);
-	find_last_done(ui, p);
+	/* the list first: the read starts once it is drawn, so that it takes
+	 * nothing from the first frame */
+	picker_log_end(p->reading);
+	p->reading = NULL;
+	p->read_due = true;
 	ui->full = ui->dirty = true;
 }
 
@@ -170,16 +299,6 @@ static void revert_forget(struct picker *p)
 	p->revert_copy = p->revert_hidden = NULL;
 }
 
-/* The first start of a day after a day with a session, with no check-in
- * yet today: the morning check-in comes first (checkin.h has the rule). */
-static void offer_checkin(struct ui *ui)
-{
-	char *log = session_log_path(ui->o);
-	if (log && checkin_offer(log, time(NULL)))
-		ui_switch(ui, SCREEN_CHECKIN);
-	free(log);
-}
-
 /* Shown first, or again after a session: the log (when each routine was
  * last done) has changed since, and the files may have; all read again.
  * Back from the check-in, its confirmation is the message. */
@@ -188,9 +307,12 @@ static void show(struct ui *ui, enum ui_screen_id from)
 	if (!ui->picker) {
 		ui->picker = xcalloc(1, sizeof *ui->picker);
 		ui->picker->page = 1;
+		/* the first start of a day after a day with a session, with no
+		 * check-in yet today: the morning check-in comes first
+		 * (checkin.h has the rule); the read of the log says */
+		ui->picker->first_read = true;
 		reload(ui);
 		ui_resume_offer(ui, ui->picker->message, sizeof ui->picker->message);
-		offer_checkin(ui);
 		return;
 	}
 	if (from == SCREEN_CHECKIN && ui_checkin_note(ui))
@@ -206,6 +328,7 @@ static void close_picker(struct ui *ui)
 	struct picker *p = ui->picker;
 	if (!p)
 		return;
+	picker_log_end(p->reading);
 	picks_free(p);
 	errors_free(p);
 	revert_forget(p);
@@ -215,54 +338,42 @@ static void close_picker(struct ui *ui)
 
 /* ---- drawing ---- */
 
-static void when_text(time_t t, char *out, size_t n)
-{
-	if (!t) {
-		snprintf(out, n, "never");
-		return;
-	}
-	time_t now = time(NULL);
-	struct tm a, b;
-	localtime_r(&t, &a);
-	localtime_r(&now, &b);
-	if (a.tm_year == b.tm_year && a.tm_yday == b.tm_yday)
-		strftime(out, n, "today %H:%M", &a);
-	else
-		strftime(out, n, "%Y-%m-%d", &a);
-}
-
-/* The columns after a routine's name, widest first.  Where the names
- * would get less room than they want, the date last done goes first, then
- * the step count, then the time. */
-enum { COLS_ALL, COLS_STEPS_TIME, COLS_TIME, COLS_NONE };
 /* The room names are given before a column: the longest name's, up to
  * this many columns. */
 #define NAME_ROOM 20
 
-static void row_columns(const struct pick *k, int form, char *out, size_t n)
+/* A loaded routine's row, as picker_row.h formats it. */
+static void row_of(const struct picker *p, const struct pick *k, struct picker_row *r)
 {
-	char total[32], last[32];
-	format_clock(total, sizeof total, k->total);
-	when_text(k->last, last, sizeof last);
-	const char *steps = k->r->nsteps == 1 ? " " : "s";
-	switch (form) {
-	case COLS_ALL:
-		snprintf(out, n, "%3zu step%s %8s  last: %-11s", k->r->nsteps, steps, total, last);
-		break;
-	case COLS_STEPS_TIME:
-		snprintf(out, n, "%3zu step%s %8s", k->r->nsteps, steps, total);
-		break;
-	case COLS_TIME:
-		snprintf(out, n, "%8s", total);
-		break;
-	default:
-		out[0] = '\0';
-	}
+	*r = (struct picker_row){
+		.nsteps = k->r->nsteps, .total = k->total, .last = k->last, .now = time(NULL),
+		.pending = p->reading || p->read_due, .marked = k->marked,
+		.scheduled = k->r->schedule.kind != SCHEDULE_NONE, .st = k->st,
+	};
+}
+
+static void mark_widths(const struct picker *p, struct picker_widths *w)
+{
+	memset(w, 0, sizeof *w);
+	for (size_t i = 0; i < p->n; i++)
+		if (p->v[i].r) {
+			struct picker_row r;
+			row_of(p, &p->v[i], &r);
+			picker_widths_add(w, &r);
+		}
+}
+
+static void row_columns(const struct picker *p, const struct pick *k, int form,
+			const struct picker_widths *w, char *out, size_t n)
+{
+	struct picker_row r;
+	row_of(p, k, &r);
+	picker_row_columns(&r, form, w, out, n);
 }
 
 /* One form for all rows, so that the columns line up: the widest that
  * leaves the names their room (a form is as wide on every row). */
-static int list_form(const struct picker *p, int w)
+static int list_form(const struct picker *p, int w, const struct picker_widths *mw)
 {
 	int want = 0;
 	for (size_t i = 0; i < p->n; i++)
@@ -276,19 +387,20 @@ static int list_form(const struct picker *p, int w)
 	for (size_t i = 0; i < p->n; i++) {
 		if (!p->v[i].r)
 			continue;
-		int form = COLS_ALL;
-		char line[128];
-		for (; form < COLS_NONE; form++) {
-			row_columns(&p->v[i], form, line, sizeof line);
+		int form = PICKER_COLS_ALL;
+		char line[256];
+		for (; form < PICKER_COLS_NONE; form++) {
+			row_columns(p, &p->v[i], form, mw, line, sizeof line);
 			if (w - 3 - (int)strlen(line) >= want)
 				break;
 		}
 		return form;
 	}
-	return COLS_NONE;
+	return PICKER_COLS_NONE;
 }
 
-static void draw_row(struct ui *ui, int y, int w, const struct pick *k, bool sel, int form)
+static void draw_row(struct ui *ui, int y, int w, const struct pick *k, bool sel, int form,
+		     const struct picker_widths *mw)
 {
 	char line[512];
 	if (sel)
@@ -298,7 +410,7 @@ static void draw_row(struct ui *ui, int y, int w, const struct pick *k, bool sel
 		addch(' ');
 	if (k->r) {
 		/* the numbers keep their columns; the name takes what is left */
-		row_columns(k, form, line, sizeof line);
+		row_columns(ui->picker, k, form, mw, line, sizeof line);
 		int numw = (int)strlen(line);
 		int namew = numw ? w - 3 - numw : w - 2;
 		paint_text_cut(&ui->paint, y, 1, namew, k->r->name);
@@ -431,9 +543,11 @@ static void draw(struct ui *ui)
 	if (p->sel >= p->top + (size_t)h)
 		p->top = p->sel - (size_t)h + 1;
 	p->page = h > 1 ? (size_t)h : 1;
-	int form = list_form(p, listw);
+	struct picker_widths mw;
+	mark_widths(p, &mw);
+	int form = list_form(p, listw, &mw);
 	for (size_t i = p->top; i < p->n && (int)(i - p->top) < h; i++)
-		draw_row(ui, 1 + (int)(i - p->top), listw, &p->v[i], i == p->sel, form);
+		draw_row(ui, 1 + (int)(i - p->top), listw, &p->v[i], i == p->sel, form, &mw);
 	if (listw < ui->paint.cols && p->n) {
 		for (int y = 1; y <= h; y++)
 			mvaddstr(y, listw, ui->paint.utf8 ? "\u2502" : "|");
@@ -611,6 +725,7 @@ static void key(struct ui *ui, int ch)
 {
 	struct picker *p = ui->picker;
 	ui->full = true;
+	p->keyed = true;
 	if (p->nerrors) {
 		int line = p->reopen_line;
 		errors_free(p);
@@ -656,7 +771,13 @@ static void key(struct ui *ui, int ch)
 				 p->v[p->sel].id, p->v[p->sel].error ? p->v[p->sel].error : "");
 			break;
 		}
-		ui_session_start(ui, p->v[p->sel].path, p->message, sizeof p->message);
+		if (ui_session_start(ui, p->v[p->sel].path, p->message, sizeof p->message)) {
+			/* a read still going would only take time from the
+			 * session: the list is read again after it */
+			picker_log_end(p->reading);
+			p->reading = NULL;
+			p->read_due = p->first_read = false;
+		}
 		break;
 	case 'e':
 		if (p->n)
@@ -698,4 +819,6 @@ const struct ui_screen ui_picker_screen = {
 	.close = close_picker,
 	.draw = draw,
 	.key = key,
+	.tick = tick,
+	.next_wake = next_wake,
 };

@@ -29,7 +29,7 @@ steps:
 EOF
 
 row() { printf '%-40s %12s %10s %14s %8s\n' "$1" "$2" "$3" "$4" "$5"; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a != "-" && b > 0) printf "%.2f", a / b; else print "-" }'; }
 
 echo "recoup benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(uname -sr)"
 echo "countdown watched for $secs s at 80x24 on a pseudo-terminal; ratios are recoup / peer"
@@ -118,6 +118,45 @@ rm -f "$T/worst.log" "$T/worst4.log" "$T/big4.log" "$T/long.log"
 set -- $("$BENCHTOOL" time 5 "$RECOUP" --log "$T/big.log" --plan "$top_srcdir/routines/post-run-calf-care.yaml")
 plan_ms=$1 plan_rss=$2
 
+# The picker over the same log: the 100 routines, three of them the log's
+# own (by file name) and due twice daily.  Its first frame must not wait
+# for the log (the log is read after it, on a thread); the marks (last
+# dates, due, streaks) fill in when it has been read: the time to the
+# newest date, a year the generator ended in, on the screen.  Each the
+# median of 5 starts; the ratios are against the first frame without a
+# log, and against --history over the same log.
+median() { sort -n | awk '{ v[NR] = $1 } END { print NR ? v[int((NR + 1) / 2)] : "-" }'; }
+first5() { # first5 TEXT ARG...
+	_text=$1
+	shift
+	for _i in 1 2 3 4 5; do "$BENCHTOOL" first 80 24 "$_text" "$RECOUP" "$@"; done | median
+}
+mkdir -p "$T/sched"
+cp "$T"/many/*.yaml "$T/sched/"
+for id in post-run-calf-care alfredson-heel-drops; do
+	# twice daily, unless the shipped file says when already
+	awk '{ print } /^name:/ && !done { print "schedule: twice daily"; done = 1 }
+		/^schedule:/ { exit 1 }' "$top_srcdir/routines/$id.yaml" > "$T/sched/$id.yaml" ||
+		cp "$top_srcdir/routines/$id.yaml" "$T/sched/$id.yaml"
+	rm -f "$T"/sched/r[0-9]*-"$id".yaml
+done
+first_nolog=$(first5 "pick a routine" --no-log --routine-dir "$T/sched")
+first_log=$(first5 "pick a routine" --log "$T/big.log" --routine-dir "$T/sched")
+newest_year=$(tail -n 1 "$T/big.log" | cut -c1-5)
+marks_in=$(first5 "$newest_year" --log "$T/big.log" --routine-dir "$T/sched")
+# --due and --export over the same log, against --history's time: each
+# skipped where this build has not the option
+has_option() { "$RECOUP" --help 2>&1 | grep -q -- "$1"; }
+due_ms=- export_ms=-
+if has_option --due; then
+	set -- $("$BENCHTOOL" time 5 "$RECOUP" --log "$T/big.log" --routine-dir "$T/sched" --due)
+	due_ms=$1
+fi
+if has_option --export; then
+	set -- $("$BENCHTOOL" time 5 "$RECOUP" --log "$T/big.log" --export csv)
+	export_ms=$1
+fi
+
 # the loader on a routine of almost 1 MiB (10,000 steps)
 awk 'BEGIN {
 	print "name: Bench big routine"; print "steps:"
@@ -133,6 +172,7 @@ big_kb=$(( $(wc -c < "$T/big.yaml") / 1024 ))
 kb() { awk -v b="$1" 'BEGIN { if (b == "-") print "-"; else printf "%.1f KB", b / 1024 }'; }
 msmin() { awk -v u="$1" 'BEGIN { if (u == "-") print "-"; else printf "%.1f ms", u / 1000 }'; }
 kilo() { awk -v n="$1" 'BEGIN { if (n == "-") print "-"; else if (n < 1000) printf "%d", n; else printf "%.1f k", n / 1000 }'; }
+msx() { if [ "$1" = - ]; then echo -; else echo "$1 ms"; fi; }
 mb() { awk -v k="$1" 'BEGIN { if (k == "-") print "-"; else printf "%.1f MB", k / 1024 }'; }
 
 row "what" "recoup" "target" "${peer:-peer}" "ratio"
@@ -153,6 +193,11 @@ row "  worst case, 1,000,000 lines" "$worst_ms ms" "" "" ""
 row "  1,000,000 lines in 100 sessions" "$long_ms ms" "" "" ""
 row "  its peak RSS" "$(mb "$long_rss")" "" "" ""
 row "--plan over 1,000,000 lines" "$plan_ms ms" "< 1000 ms" "" ""
+row "picker, 100 routines, 1,000,000 lines" "" "" "" ""
+row "  first frame (against no log)" "$first_log ms" "< 20 ms" "$first_nolog ms" "$(ratio "$first_log" "$first_nolog")"
+row "  marks filled in (against --history)" "$marks_in ms" "" "$hist_ms ms" "$(ratio "$marks_in" "$hist_ms")"
+row "--due, 1,000,000 lines (--history)" "$(msx "$due_ms")" "" "$hist_ms ms" "$(ratio "$due_ms" "$hist_ms")"
+row "--export csv, same (--history)" "$(msx "$export_ms")" "" "$hist_ms ms" "$(ratio "$export_ms" "$hist_ms")"
 row "loader, ${big_kb} KiB routine" "$load_ms ms" "" "" ""
 echo
 echo "commands:"
@@ -166,4 +211,8 @@ echo "  benchtool time 5 recoup --log big.log --history   (tests/gen_log.sh 1000
 echo "  benchtool time 3 recoup --log worst.log --history   (tests/gen_log.sh 1000000 worst: 200,000 distinct names, newest first; median of 3)"
 echo "  benchtool time 3 recoup --log long.log --history   (tests/gen_log.sh 1000000 long: 100 sessions; median of 3, peak RSS)"
 echo "  benchtool time 5 recoup --log big.log --plan routines/post-run-calf-care.yaml   (median of 5)"
+echo "  benchtool first 80 24 'pick a routine' recoup --log big.log --routine-dir DIR   (the same 100, two of them the log's, twice daily; median of 5; again with --no-log)"
+echo "  benchtool first 80 24 $newest_year recoup --log big.log --routine-dir DIR   (until the newest last date is drawn; median of 5)"
+echo "  benchtool time 5 recoup --log big.log --routine-dir DIR --due   (median of 5; - where the build has no --due)"
+echo "  benchtool time 5 recoup --log big.log --export csv   (median of 5; - where the build has no --export)"
 echo "  benchtool time 5 recoup --check big.yaml   (10,000 steps; median of 5, peak RSS $(mb "$load_rss"))"

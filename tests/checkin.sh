@@ -241,6 +241,8 @@ wait_exit
 picker
 wait_screen 'recoup: pick a routine'
 ok $? "a check-in today already: the picker at once"
+# the offer comes with the log's read, which fills in the dates
+wait_screen '^ UI session .*last: 2026-12-05'
 ok "$(! screen | grep -q 'morning check-in'; echo $?)" "no offer"
 like "$(screen | tail -n 1)" 'c check-in' "the key bar names c"
 keys c
@@ -267,7 +269,7 @@ cat >"$LOG" <<EOF
 2026-12-05T18:00:10.000+00:00 b1b2c3 end status=complete elapsed=10
 EOF
 picker
-wait_screen 'recoup: pick a routine'
+wait_screen 'recoup: pick a routine' && wait_screen '^ UI session .*last: 2026-12-04'
 ok $? "a session two days ago, practice yesterday: no offer"
 keys q
 wait_exit

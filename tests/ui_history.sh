@@ -20,9 +20,11 @@ EOF
 tm_start --routine-dir "$ROUTINES"
 wait_screen 'recoup: pick a routine'
 ok $? "the picker opens"
-s=$(screen)
-like "$s" '^ UI session +3 steps +10:12 +last: 2026-03-04' "the picker shows when a routine was last done"
-like "$s" "^ UI ice +2 steps +10:03 +last: today ($hm|[0-9][0-9]:[0-9][0-9])" "today's session as 'today HH:MM'"
+# the log is read after the list is drawn: the dates come a moment later
+wait_screen '^ UI session +3 steps +10:12 +last: 2026-03-04'
+ok $? "the picker shows when a routine was last done"
+like "$(screen)" "^ UI ice +(streak 1|1d) +2 steps +10:03 +last: today ($hm|[0-9][0-9]:[0-9][0-9])" \
+	"today's session as 'today HH:MM', a streak of one day"
 
 keys h
 wait_screen 'recoup: history, 4 sessions'

@@ -8,6 +8,8 @@
 tm_start --speed 600 --routine-dir "$ROUTINES"
 wait_screen 'recoup: pick a routine'
 ok $? "the picker opens"
+# the dates come once the log is read, after the first frame
+wait_screen '^ UI session .*last: never'
 s=$(screen)
 like "$s" '^ UI ice +2 steps +10:03 +last: never' "a routine with its step count and planned time"
 like "$s" '^ UI session +3 steps +10:12 +last: never' "another routine"
@@ -128,10 +130,12 @@ steps:
     duration: 45s
 EOF
 tm_start --routine-dir "$T/long"
-wait_screen 'recoup: pick a routine'
+wait_screen 'recoup: pick a routine' && wait_screen 'last: never'
 pick 'A routine'
 s=$(screen)
-like "$s" '^ A routine with a name much longer than… +1 step +0:48 +last: never' \
+# (how much of the name shows depends on the marks' columns: a shipped
+# routine due twice daily has one)
+like "$s" '^ A routine with a name [a-z ]*… +1 step +0:48 +last: never' \
 	"80x24: a long name cut with an ellipsis before the columns"
 like "$s" '^  A routine with a name much longer than any column has room for$' \
 	"80x24: the preview has room for all of it"
@@ -140,8 +144,8 @@ like "$(joined)" ' a description so long .* however the words are wrapped, since
 like "$s" '1 timer +A stretch with a name that goes on and on and on well past the e…$' \
 	"80x24: a step cut with an ellipsis"
 tm resize-window -t t -x 50 -y 12
-wait_screen '^ A routine with a name much l… +1 step +0:48 *$'
-ok $? "50x12: the name keeps its room; the date last done gives way"
+wait_screen '^ A routine with a name much[a-z ]*… +(1 step +)?0:48 *$'
+ok $? "50x12: the name keeps its room; the date last done (and the step count) give way"
 tm resize-window -t t -x 30 -y 8
 wait_screen '^ A routine with a name much…$'
 ok $? "30x8: only names, each cut with an ellipsis"
@@ -217,7 +221,9 @@ ok $? "and ends complete"
 keys Enter
 wait_screen '^ Back two +1 step'
 ok $? "back in the list: the routine added during the session is there"
-like "$(screen)" '^ Back one +1 step .*last: today' "the one just done was done today"
+# (the log read again on its thread: the date comes a moment later)
+wait_screen '^ Back one +(streak 1|1d) +1 step .*last: today'
+ok $? "the one just done was done today"
 keys q
 wait_exit
 
