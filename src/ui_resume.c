@@ -18,9 +18,9 @@
 /* The key, in the offer's words and the picker's key() (ui_picker.c). */
 #define RESUME_KEY 'u'
 /* Today's sessions are at the log's end: the offer reads its last bytes
- * alone (a day's sessions take a few kilobytes), so that a log of years
+ * alone (a session of 60 lines takes about 9 KiB), so that a log of years
  * does not hold up the picker's first frame. */
-#define RESUME_OFFER_TAIL (256 * 1024)
+#define RESUME_OFFER_TAIL (64 * 1024)
 
 void ui_resume_offer(struct ui *ui, char *msg, size_t n)
 {
