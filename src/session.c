@@ -51,7 +51,9 @@ static int resume_lookup(struct session *s, const struct options *o, const char 
 	s->found = xcalloc(1, sizeof *s->found);
 	int rc = log ? resume_find(log, &q, s->found, keep_line, s) : 0;
 	const char *kind = q.practice ? "practice session" : "session";
-	if (rc < 0 && errno == ENOENT)
+	if (!log)
+		fprintf(err, "%s: nothing to resume: no log is written (--no-log)\n", progname);
+	else if (rc < 0 && errno == ENOENT)
 		fprintf(err, "%s: no %s to resume: the log %s is not there yet\n", progname, kind,
 			safe_show(log));
 	else if (rc < 0)

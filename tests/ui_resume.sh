@@ -165,4 +165,14 @@ like "$(tm capture-pane -p -J -t t)" 'cannot resume UI resume of today [0-9:]+: 
 	"and it says why"
 is "$(grep -c ' start ' "$LOG")" "$starts" "no session started"
 
+# the picker without a log: u says there is nothing to resume
+tm_start -e "$RECOUP" --no-log --speed 20 --routine-dir "$DIR"
+wait_screen 'UI resume'
+keys u
+wait_joined 'nothing to resume: no log is written \(--no-log\)'
+ok $? "u with --no-log: nothing to resume, said"
+keys q
+wait_exit
+is "$(exit_status)" 0 "and the picker goes on (q leaves it)"
+
 done_testing
