@@ -176,9 +176,14 @@ void due_status_of(const struct schedule *s, const struct due_tally *t,
 	out->streak = streak_of(s, t, today, out->first_day);
 	if (from < 0)
 		from = out->first_day;
-	for (size_t i = tally_find(t, from); i < end; i++)
+	for (size_t i = tally_find(t, from); i < end; i++) {
+		int asked = schedule_due_on(s, t->day[i]);
 		out->done_total += t->count[i];
+		out->met_total += s->kind == SCHEDULE_NONE ? t->count[i] :
+				  t->count[i] < asked ? t->count[i] : asked;
+	}
 	out->due_total = schedule_due_between(s, from, today);
+	out->due_so_far = out->due_total - out->left_today;
 }
 
 /* ---- reading the log ---- */

@@ -63,6 +63,14 @@ struct due_status {
 	/* Since the first day (or `from`, see due_status_of) to today: */
 	int done_total;     /* sessions done */
 	int due_total;      /* sessions the schedule asked for (0: none) */
+	/* The sessions done that it asked for: on each day at most as many
+	 * as asked (a third session of a twice-daily day, or one on a day
+	 * off, is done but not one it asked for); without a schedule, all. */
+	int met_total;
+	/* Those it asked for up to now: due_total less today's still left
+	 * (a day is not missed before it is over).  "met_total of
+	 * due_so_far due" is the adherence a person reads. */
+	int due_so_far;
 };
 
 /* The status of one routine on `today`; the totals count from `from` (a

@@ -77,6 +77,7 @@ int main(void)
 	ok(st.missed_day == -1 && st.missed == 0, "yesterday met, nothing missed");
 	ok(st.streak == 1, "streak 1: yesterday met, today not over, the day before short");
 	ok(st.done_total == 4 && st.due_total == 6, "4 done of 6 asked since the first day");
+	ok(st.met_total == 4 && st.due_so_far == 5, "4 met of the 5 asked so far (one still left today)");
 	ok(st.first_day == MON - 2 && st.last_day == MON, "first and last days");
 	due_status_of(&twice, &t, MON + 1, -1, &st);
 	ok(st.missed_day == MON && st.missed == 1 && st.streak == 0,
@@ -109,6 +110,18 @@ int main(void)
 	due_status_of(&daily, &t, MON, -1, &st);
 	ok(st.left_today == 1 && st.missed_day == -1 && st.streak == 0 && st.last_day == -1,
 	   "never done: due, nothing missed, no streak");
+
+	/* extra sessions are done, not met: twice on a daily day, one on a
+	 * day off */
+	long d6[] = { MON, MON, MON + 1, MON + 1, MON + 2 };
+	t = tally(d6, 5);
+	due_status_of(&daily, &t, MON + 2, -1, &st);
+	ok(st.done_total == 5 && st.met_total == 3 && st.due_so_far == 3 && st.left_today == 0,
+	   "daily, twice a day: 5 done, 3 of 3 met");
+	due_status_of(&mwf, &t, MON + 2, -1, &st);
+	ok(st.done_total == 5 && st.met_total == 2 && st.due_total == 2,
+	   "mon, wed, fri: Tuesday's two are no Wednesday; 2 of 2 met");
+	due_tally_free(&t);
 
 	/* no schedule: never due, streak of days in a row */
 	long d5[] = { MON - 2, MON - 1 };
