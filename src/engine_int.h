@@ -68,6 +68,11 @@ void engine_resume_cut(struct plan *p, const struct engine_resume *rs);
 
 /* Say what changed, on screen and to cue commands (engine.c). */
 void engine_set_cue(struct engine *e, const char *text);
+/* engine_cue.c: the cue of segment `s` being entered (a step's first
+ * names the step); and the notice of a raised load, from the lead-in of
+ * its side's first set. */
+void engine_cue_segment(struct engine *e, const struct segment *s, bool new_step);
+void engine_load_up_notice(struct engine *e, const struct segment *s);
 
 /* The log lines (engine_log.c). */
 /* elog_record()'s count for a set skipped at its "how many?" prompt */

@@ -15,344 +15,29 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "loader_tree.h"
-#include "parse.h"
-#include "util.h"
+#include "loader_int.h"
+
+/* ---- stage two: the format (its values: loader_values.c) ---- */
 
 _Static_assert(TREE_MAX_DEPTH == ROUTINE_MAX_DEPTH && TREE_MAX_NODES == ROUTINE_MAX_NODES &&
 	       TREE_MAX_ERRORS == ROUTINE_MAX_ERRORS, "stage one's limits are the routine's");
-
-/* ---- stage two: the format ---- */
-
-struct checker {
-	struct diags *d;
-	bool gave_up;           /* too many errors: stop */
-	bool hushed;            /* too many warnings: go on without them */
-	/* from `defaults:` */
-	bool has_side, has_rest, has_tempo;
-	enum side side;
-	long long rest;
-	struct tempo tempo;
-	/* the routine's `load_step:`, for reps steps that do not give one */
-	long load_step;
-};
-
-static void err(struct checker *c, const struct ynode *at, const char *fmt, ...)
-	PRINTF_LIKE(3, 4);
-static void err(struct checker *c, const struct ynode *at, const char *fmt, ...)
-{
-	if (c->d->nerrors >= ROUTINE_MAX_ERRORS) {
-		if (!c->gave_up)
-			diags_add(c->d, DIAG_ERROR, at->line, at->col,
-				  "too many errors; not reporting more");
-		c->gave_up = true;
-		return;
-	}
-	va_list ap;
-	va_start(ap, fmt);
-	char *msg = xvasprintf(fmt, ap);
-	va_end(ap);
-	diags_add(c->d, DIAG_ERROR, at->line, at->col, "%s", msg);
-	free(msg);
-}
-
-static void warn(struct checker *c, const struct ynode *at, const char *msg)
-{
-	if (c->hushed)
-		return;
-	if (c->d->nwarnings >= ROUTINE_MAX_WARNINGS) {
-		diags_add(c->d, DIAG_WARNING, at->line, at->col,
-			  "too many warnings; not reporting more");
-		c->hushed = true;
-		return;
-	}
-	diags_add(c->d, DIAG_WARNING, at->line, at->col, "%s", msg);
-}
-
-static bool is_null(const struct ynode *y)
-{
-	return y->kind == Y_SCALAR && y->plain &&
-	       (!*y->text || !strcmp(y->text, "~") || !strcmp(y->text, "null") ||
-		!strcmp(y->text, "Null") || !strcmp(y->text, "NULL"));
-}
-
-static const char *kind_word(const struct ynode *y)
-{
-	if (is_null(y))
-		return "nothing";
-	return y->kind == Y_MAP ? "a mapping" : y->kind == Y_SEQ ? "a list" : "a single value";
-}
-
-/* A scalar with some text, or an error naming the key. */
-static const char *want_scalar(struct checker *c, const struct ynode *v,
-			       const char *key, const char *what)
-{
-	if (v->kind != Y_SCALAR || is_null(v)) {
-		err(c, v, "`%s` needs %s, got %s", key, what, kind_word(v));
-		return NULL;
-	}
-	return v->text;
-}
-
-static bool get_text(struct checker *c, const struct ynode *v, const char *key,
-		     size_t maxlen, char **out)
-{
-	const char *s = want_scalar(c, v, key, "text");
-	if (!s)
-		return false;
-	size_t n = strlen(s);
-	/* a block scalar ends with a line break (unless chomped with `-`):
-	 * that one, and any after it, are no line break in the text */
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || (v->block && s[n - 1] == '\n')))
-		n--;
-	if (n == 0) {
-		err(c, v, "`%s` is empty", key);
-		return false;
-	}
-	if (n > maxlen) {
-		err(c, v, "`%s` is too long (%zu bytes; at most %zu)", key, n, maxlen);
-		return false;
-	}
-	for (size_t i = 0; i < n; i++) {
-		unsigned char ch = (unsigned char)s[i];
-		/* C1 too (U+0080-U+009F, which libyaml lets in through \x and
-		 * \u escapes): a terminal that is not UTF-8 obeys them */
-		if (ch < 0x20 || ch == 0x7f ||
-		    (ch == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] <= 0x9F)) {
-			err(c, v, "`%s` contains a line break or control character; keep it on one line", key);
-			return false;
-		}
-	}
-	free(*out);
-	*out = xstrndup(s, n);
-	return true;
-}
-
-static bool get_duration(struct checker *c, const struct ynode *v,
-			 const char *key, long long *out)
-{
-	const char *s = want_scalar(c, v, key, "a duration like 90s, 15m, 1m30s or 1:30");
-	if (!s)
-		return false;
-	long long ms;
-	if (!duration_parse(s, &ms)) {
-		err(c, v, "`%s: %s` is not a duration; write it like 90s, 15m, 1m30s, 1:30 or 90 (seconds)",
-		    key, loader_shown(s));
-		return false;
-	}
-	if (ms < DURATION_MIN_MS || ms > DURATION_MAX_MS) {
-		err(c, v, "`%s: %s` is out of range; durations are 1s to 4h", key, loader_shown(s));
-		return false;
-	}
-	*out = ms;
-	return true;
-}
-
-static bool get_int(struct checker *c, const struct ynode *v, const char *key,
-		    long lo, long hi, int *out)
-{
-	const char *s = want_scalar(c, v, key, "a whole number");
-	if (!s)
-		return false;
-	long n;
-	if (!int_parse_clamped(s, &n)) {
-		err(c, v, "`%s: %s` is not a whole number", key, loader_shown(s));
-		return false;
-	}
-	if (n < lo || n > hi) {
-		err(c, v, "`%s: %s` is out of range; it must be %ld to %ld", key, loader_shown(s), lo, hi);
-		return false;
-	}
-	*out = (int)n;
-	return true;
-}
-
-static bool get_bool(struct checker *c, const struct ynode *v, const char *key,
-		     bool *out)
-{
-	const char *s = want_scalar(c, v, key, "true or false");
-	if (!s)
-		return false;
-	if (!bool_parse(s, out)) {
-		err(c, v, "`%s: %s` is not true or false", key, loader_shown(s));
-		return false;
-	}
-	return true;
-}
-
-/* The candidate closest to `word`, ignoring the case of ASCII letters (the
- * candidates are lower case), if it is close enough to be a likely typo. */
-static const char *suggest(const char *word, const char *const *cands)
-{
-	char low[72];
-	size_t n = strlen(word);
-	if (n >= sizeof low)
-		return NULL;
-	for (size_t i = 0; i <= n; i++)
-		low[i] = word[i] >= 'A' && word[i] <= 'Z' ? (char)(word[i] - 'A' + 'a') : word[i];
-	return did_you_mean(low, cands);
-}
-
-static const char *const side_words[] = { "left", "right", "both", "none", NULL };
-
-static bool get_side(struct checker *c, const struct ynode *v, enum side *out)
-{
-	const char *s = want_scalar(c, v, "side", "left, right, both or none");
-	if (!s)
-		return false;
-	for (int i = 0; i < SIDE_COUNT; i++) {
-		if (!strcmp(s, side_word((enum side)i))) {
-			*out = (enum side)i;
-			return true;
-		}
-	}
-	const char *near = suggest(s, side_words);
-	if (near)
-		err(c, v, "`side: %s` is not a side (did you mean `%s`?); use left, right, both or none", loader_shown(s), near);
-	else
-		err(c, v, "`side: %s` is not a side; use left, right, both or none", loader_shown(s));
-	return false;
-}
-
-static const char *const measure_words[] = { "pain", "tightness", "stiffness", NULL };
-
-static bool get_measure(struct checker *c, const struct ynode *v, enum measure *out)
-{
-	const char *s = want_scalar(c, v, "measure", "pain, tightness or stiffness");
-	if (!s)
-		return false;
-	enum measure m = measure_from(s);
-	if (m != MEASURE_COUNT && m != MEASURE_NONE) {
-		*out = m;
-		return true;
-	}
-	const char *near = suggest(s, measure_words);
-	if (near)
-		err(c, v, "`measure: %s` is not a measure (did you mean `%s`?); use pain, tightness or stiffness",
-		    loader_shown(s), near);
-	else
-		err(c, v, "`measure: %s` is not a measure; use pain, tightness or stiffness", loader_shown(s));
-	return false;
-}
-
-#define SCHEDULE_WORDS "daily, twice daily, or a list of weekdays such as [mon, wed, fri]"
-static const char *const schedule_words[] = { "daily", "twice daily", NULL };
-static const char *const weekday_words[] = {
-	"mon", "tue", "wed", "thu", "fri", "sat", "sun",
-	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", NULL,
-};
-
-/* `schedule:`: `daily`, `twice daily`, or the weekdays it is due, once. */
-static bool get_schedule(struct checker *c, const struct ynode *v, struct schedule *out)
-{
-	if (v->kind == Y_SCALAR && !is_null(v)) {
-		const char *s = v->text;
-		if (!strcmp(s, "daily") || !strcmp(s, "twice daily")) {
-			*out = (struct schedule){ .kind = SCHEDULE_DAILY, .per_day = *s == 't' ? 2 : 1 };
-			return true;
-		}
-		const char *near = suggest(s, schedule_words);
-		if (!near && schedule_weekday_of(s) >= 0)
-			err(c, v, "`schedule: %s` needs the weekdays as a list: `schedule: [%s]`",
-			    loader_shown(s), loader_shown(s));
-		else if (near)
-			err(c, v, "`schedule: %s` is not a schedule (did you mean `%s`?); use " SCHEDULE_WORDS,
-			    loader_shown(s), near);
-		else
-			err(c, v, "`schedule: %s` is not a schedule; use " SCHEDULE_WORDS, loader_shown(s));
-		return false;
-	}
-	if (v->kind != Y_SEQ) {
-		err(c, v, "`schedule` needs " SCHEDULE_WORDS ", got %s", kind_word(v));
-		return false;
-	}
-	if (v->n == 0) {
-		err(c, v, "`schedule` lists no weekday; name at least one, or leave `schedule` out");
-		return false;
-	}
-	unsigned days = 0;
-	bool ok = true;
-	for (size_t i = 0; i < v->n; i++) {
-		const struct ynode *d = v->kids[i];
-		const char *w = want_scalar(c, d, "schedule", "weekdays: mon, tue, wed, thu, fri, sat, sun");
-		if (!w) {
-			ok = false;
-			continue;
-		}
-		int k = schedule_weekday_of(w);
-		if (k < 0) {
-			const char *near = suggest(w, weekday_words);
-			if (near)
-				err(c, d, "`%s` is not a weekday (did you mean `%s`?); use mon, tue, wed, thu, fri, sat or sun",
-				    loader_shown(w), near);
-			else
-				err(c, d, "`%s` is not a weekday; use mon, tue, wed, thu, fri, sat or sun",
-				    loader_shown(w));
-			ok = false;
-		} else if (days >> k & 1u) {
-			err(c, d, "`%s` is in the schedule twice", loader_shown(w));
-			ok = false;
-		}
-		if (k >= 0)
-			days |= 1u << k;
-	}
-	if (!ok)
-		return false;
-	*out = (struct schedule){ .kind = SCHEDULE_WEEKDAYS, .per_day = 1, .weekdays = days };
-	return true;
-}
-
-/* Kilograms, into grams: `load:` (0 allowed: the backpack starts empty)
- * and `load_step:` (more than 0: a step of nothing would never add load). */
-static bool get_load(struct checker *c, const struct ynode *v, const char *key, bool zero_ok,
-		     long *out)
-{
-	const char *s = want_scalar(c, v, key, "kilograms like 0, 2.5 or 10");
-	if (!s)
-		return false;
-	long g;
-	const char *why = load_parse(s, &g);
-	if (why) {
-		err(c, v, "`%s: %s` %s", key, loader_shown(s), why);
-		return false;
-	}
-	if (!g && !zero_ok) {
-		err(c, v, "`%s: %s` adds nothing; give the kilograms to add, like 2.5", key, loader_shown(s));
-		return false;
-	}
-	*out = g;
-	return true;
-}
-
-static bool get_tempo(struct checker *c, const struct ynode *v, struct tempo *out)
-{
-	const char *s = want_scalar(c, v, "tempo", "down-hold-up seconds like 2-0-1, or self");
-	if (!s)
-		return false;
-	const char *why = tempo_parse(s, out);
-	if (why) {
-		err(c, v, "`tempo: %s`: %s", loader_shown(s), why);
-		return false;
-	}
-	return true;
-}
 
 /* Keys of one mapping, checked once: not a scalar, duplicates. */
 static const char *key_text(struct checker *c, const struct ynode *map, size_t i)
 {
 	const struct ynode *k = map->kids[i];
 	if (k->kind != Y_SCALAR) {
-		err(c, k, "a key must be a plain word, not %s", kind_word(k));
+		lv_err(c, k, "a key must be a plain word, not %s", lv_kind_word(k));
 		return NULL;
 	}
 	for (size_t j = 0; j < i; j += 2) {
 		const struct ynode *o = map->kids[j];
 		if (o->kind == Y_SCALAR && !strcmp(o->text, k->text)) {
 			if (o->line == k->line)
-				err(c, k, "duplicate key `%s` (first at line %d, column %d)",
+				lv_err(c, k, "duplicate key `%s` (first at line %d, column %d)",
 				    loader_shown(k->text), o->line, o->col);
 			else
-				err(c, k, "duplicate key `%s` (first at line %d)", loader_shown(k->text),
+				lv_err(c, k, "duplicate key `%s` (first at line %d)", loader_shown(k->text),
 				    o->line);
 			return NULL;
 		}
@@ -455,7 +140,7 @@ static enum key nearest_key(const char *word, unsigned mask)
 		if (mask & (1u << k))
 			cands[n++] = key_table[k].word;
 	cands[n] = NULL;
-	const char *near = suggest(word, cands);
+	const char *near = lv_suggest(word, cands);
 	return near ? key_id(near, mask) : K_COUNT;
 }
 
@@ -467,21 +152,21 @@ static enum key unknown_key(struct checker *c, const struct ynode *k,
 {
 	const char *key = k->text;
 	if (!*key) {
-		err(c, k, "an empty key in %s", ks->where);
+		lv_err(c, k, "an empty key in %s", ks->where);
 		return K_COUNT;
 	}
 	enum key near = nearest_key(key, ks->applies);
 	if (near < K_COUNT) {
-		err(c, k, "unknown key `%s` in %s (did you mean `%s`?)", loader_shown(key), ks->where,
+		lv_err(c, k, "unknown key `%s` in %s (did you mean `%s`?)", loader_shown(key), ks->where,
 		    key_table[near].word);
 		return near;
 	}
 	enum key other = nearest_key(key, ks->known);
 	if (other < K_COUNT)
-		err(c, k, "unknown key `%s` in %s (`%s` %s either%s)", loader_shown(key), ks->where,
+		lv_err(c, k, "unknown key `%s` in %s (`%s` %s either%s)", loader_shown(key), ks->where,
 		    key_table[other].word, ks->not_here, ks->only ? ks->only : "");
 	else
-		err(c, k, "unknown key `%s` in %s", loader_shown(key), ks->where);
+		lv_err(c, k, "unknown key `%s` in %s", loader_shown(key), ks->where);
 	return K_COUNT;
 }
 
@@ -499,7 +184,7 @@ static void read_keys(struct checker *c, const struct ynode *map,
 			f->val[id] = map->kids[i + 1];
 			f->key[id] = k;
 		} else if (id < K_COUNT) {
-			err(c, k, "`%s` %s%s", key, ks->not_here, ks->only ? ks->only : "");
+			lv_err(c, k, "`%s` %s%s", key, ks->not_here, ks->only ? ks->only : "");
 		} else {
 			enum key meant = unknown_key(c, k, ks);
 			if (meant < K_COUNT)
@@ -514,7 +199,7 @@ static const char *const type_words[] = {
 
 static bool get_type(struct checker *c, const struct ynode *v, enum step_type *out)
 {
-	const char *s = want_scalar(c, v, "type", "a step type");
+	const char *s = lv_want_scalar(c, v, "type", "a step type");
 	if (!s)
 		return false;
 	for (int i = 0; i < STEP_TYPE_COUNT; i++) {
@@ -523,12 +208,12 @@ static bool get_type(struct checker *c, const struct ynode *v, enum step_type *o
 			return true;
 		}
 	}
-	const char *near = suggest(s, type_words);
+	const char *near = lv_suggest(s, type_words);
 	if (near)
-		err(c, v, "unknown step type `%s` (did you mean `%s`?); use note, ice, massage, reps, timer or rate",
+		lv_err(c, v, "unknown step type `%s` (did you mean `%s`?); use note, ice, massage, reps, timer or rate",
 		    loader_shown(s), near);
 	else
-		err(c, v, "unknown step type `%s`; use note, ice, massage, reps, timer or rate", loader_shown(s));
+		lv_err(c, v, "unknown step type `%s`; use note, ice, massage, reps, timer or rate", loader_shown(s));
 	return false;
 }
 
@@ -541,13 +226,13 @@ static bool load_spot_map(struct checker *c, struct spot *sp, const struct ynode
 	struct keys f;
 	read_keys(c, s, &ks, &f);
 	if (f.val[K_NAME])
-		get_text(c, f.val[K_NAME], "name", 200, &sp->name);
+		lv_get_text(c, f.val[K_NAME], "name", 200, &sp->name);
 	else if (!f.misspelt[K_NAME])
-		err(c, s, "a spot needs a `name`");
+		lv_err(c, s, "a spot needs a `name`");
 	if (f.val[K_DURATION])
-		get_duration(c, f.val[K_DURATION], "duration", &sp->duration);
+		lv_get_duration(c, f.val[K_DURATION], "duration", &sp->duration);
 	if (f.val[K_CUE])
-		get_text(c, f.val[K_CUE], "cue", 1000, &sp->cue);
+		lv_get_text(c, f.val[K_CUE], "cue", 1000, &sp->cue);
 	return f.val[K_DURATION] || f.misspelt[K_DURATION];
 }
 
@@ -555,15 +240,15 @@ static void load_spots(struct checker *c, struct step *st, const struct ynode *v
 		       bool step_has_duration)
 {
 	if (v->kind != Y_SEQ) {
-		err(c, v, "`spots` needs a list of spots, got %s", kind_word(v));
+		lv_err(c, v, "`spots` needs a list of spots, got %s", lv_kind_word(v));
 		return;
 	}
 	if (v->n == 0) {
-		err(c, v, "`spots` is empty; list at least one spot");
+		lv_err(c, v, "`spots` is empty; list at least one spot");
 		return;
 	}
 	if (v->n > 1000) {
-		err(c, v, "too many spots (%zu; at most 1000)", v->n);
+		lv_err(c, v, "too many spots (%zu; at most 1000)", v->n);
 		return;
 	}
 	st->spots = xcalloc(v->n, sizeof *st->spots);
@@ -577,17 +262,17 @@ static void load_spots(struct checker *c, struct step *st, const struct ynode *v
 		if (s->kind == Y_MAP) {
 			timed |= load_spot_map(c, sp, s);
 		} else if (s->kind == Y_SCALAR) {
-			get_text(c, s, "spots", 200, &sp->name);
+			lv_get_text(c, s, "spots", 200, &sp->name);
 		} else {
-			err(c, s, "a spot is a name or a mapping like {name: Inner soleus, duration: 90s}, not %s",
-			    kind_word(s));
+			lv_err(c, s, "a spot is a name or a mapping like {name: Inner soleus, duration: 90s}, not %s",
+			    lv_kind_word(s));
 			continue;
 		}
 		if (!timed && sp->name)
-			err(c, s, "spot `%s` has no duration; give the spot or its step a `duration`",
+			lv_err(c, s, "spot `%s` has no duration; give the spot or its step a `duration`",
 			    loader_shown(sp->name));
 		else if (!timed)
-			err(c, s, "the spot has no duration; give the spot or its step a `duration`");
+			lv_err(c, s, "the spot has no duration; give the spot or its step a `duration`");
 	}
 }
 
@@ -608,32 +293,32 @@ static void load_step_values(struct checker *c, struct step *st, const struct ke
 {
 	const struct ynode *const *v = f->val;
 	if (v[K_SIDE])
-		get_side(c, v[K_SIDE], &st->side);
-	ok->duration = v[K_DURATION] && get_duration(c, v[K_DURATION], "duration", &st->duration);
-	ok->rounds = v[K_ROUNDS] && get_int(c, v[K_ROUNDS], "rounds", 1, 100, &st->rounds);
-	ok->off = v[K_OFF] && get_duration(c, v[K_OFF], "off", &st->off);
+		lv_get_side(c, v[K_SIDE], &st->side);
+	ok->duration = v[K_DURATION] && lv_get_duration(c, v[K_DURATION], "duration", &st->duration);
+	ok->rounds = v[K_ROUNDS] && lv_get_int(c, v[K_ROUNDS], "rounds", 1, 100, &st->rounds);
+	ok->off = v[K_OFF] && lv_get_duration(c, v[K_OFF], "off", &st->off);
 	if (v[K_SPOTS])
 		load_spots(c, st, v[K_SPOTS], v[K_DURATION] != NULL);
 	if (v[K_SETS])
-		get_int(c, v[K_SETS], "sets", 1, 100, &st->sets);
+		lv_get_int(c, v[K_SETS], "sets", 1, 100, &st->sets);
 	if (v[K_REPS]) {
-		const char *s = want_scalar(c, v[K_REPS], "reps", "a number like 12 or a range like 8-15");
+		const char *s = lv_want_scalar(c, v[K_REPS], "reps", "a number like 12 or a range like 8-15");
 		const char *why = s ? range_parse(s, &st->reps) : NULL;
 		if (why)
-			err(c, v[K_REPS], "`reps: %s`: %s", loader_shown(s), why);
+			lv_err(c, v[K_REPS], "`reps: %s`: %s", loader_shown(s), why);
 		ok->reps = s && !why;
 	}
 	if (v[K_PROGRESS])
-		get_bool(c, v[K_PROGRESS], "progress", &st->progress);
+		lv_get_bool(c, v[K_PROGRESS], "progress", &st->progress);
 	if (v[K_TEMPO])
-		get_tempo(c, v[K_TEMPO], &st->tempo);
+		lv_get_tempo(c, v[K_TEMPO], &st->tempo);
 	if (v[K_REST])
-		get_duration(c, v[K_REST], "rest", &st->rest);
-	ok->load = v[K_LOAD] && get_load(c, v[K_LOAD], "load", true, &st->load);
+		lv_get_duration(c, v[K_REST], "rest", &st->rest);
+	ok->load = v[K_LOAD] && lv_get_load(c, v[K_LOAD], "load", true, &st->load);
 	ok->load_step = v[K_LOAD_STEP] &&
-			get_load(c, v[K_LOAD_STEP], "load_step", false, &st->load_step);
+			lv_get_load(c, v[K_LOAD_STEP], "load_step", false, &st->load_step);
 	if (v[K_MEASURE])
-		get_measure(c, v[K_MEASURE], &st->measure);
+		lv_get_measure(c, v[K_MEASURE], &st->measure);
 }
 
 /* What a step of a known type needs beyond its own values: the keys it
@@ -646,36 +331,36 @@ static void load_step_type(struct checker *c, struct step *st, const struct ynod
 		st->side = c->side;
 	if ((st->type == STEP_ICE || st->type == STEP_TIMER) && !v[K_DURATION] &&
 	    !f->misspelt[K_DURATION])
-		err(c, m, "%s %s step needs a `duration`", article(st->type),
+		lv_err(c, m, "%s %s step needs a `duration`", article(st->type),
 		    step_type_word(st->type));
 
 	switch (st->type) {
 	case STEP_ICE:
 		if (ok->duration && st->duration > 20LL * 60 * 1000)
-			warn(c, v[K_DURATION],
+			lv_warn(c, v[K_DURATION],
 			     "an ice round longer than 20 minutes risks cold injury; consider rounds with `off` between");
 		if (st->rounds > 1 && !v[K_OFF] && !f->misspelt[K_OFF])
-			err(c, v[K_ROUNDS], "`rounds: %d` needs `off:`, the time between rounds",
+			lv_err(c, v[K_ROUNDS], "`rounds: %d` needs `off:`, the time between rounds",
 			    st->rounds);
 		/* not after a bad `rounds` (or `off`): that error is enough */
 		if (st->rounds == 1 && ok->off && (!v[K_ROUNDS] || ok->rounds))
-			warn(c, v[K_OFF], "`off` has no effect with a single round");
+			lv_warn(c, v[K_OFF], "`off` has no effect with a single round");
 		break;
 	case STEP_MASSAGE:
 		if (!v[K_SPOTS] && !f->misspelt[K_SPOTS])
-			err(c, m, "a massage step needs `spots`, the list of spots to work");
+			lv_err(c, m, "a massage step needs `spots`, the list of spots to work");
 		break;
 	case STEP_REPS:
 		if (!v[K_REPS] && !f->misspelt[K_REPS])
-			err(c, m, "a reps step needs `reps`, a number like 12 or a range like 8-15");
+			lv_err(c, m, "a reps step needs `reps`, a number like 12 or a range like 8-15");
 		/* with a load, one number is load progression: the reps stay,
 		 * the load rises */
 		if (st->progress && ok->reps && st->reps.min == st->reps.max && !v[K_LOAD] &&
 		    !f->misspelt[K_LOAD])
-			warn(c, v[K_PROGRESS],
+			lv_warn(c, v[K_PROGRESS],
 			     "`progress` needs a range like 8-15 to progress within, or a `load` to add to; with one number and no load it does nothing");
 		if (ok->load_step && !v[K_LOAD] && !f->misspelt[K_LOAD])
-			warn(c, v[K_LOAD_STEP], "`load_step` does nothing without `load`, the load to start from");
+			lv_warn(c, v[K_LOAD_STEP], "`load_step` does nothing without `load`, the load to start from");
 		if (!v[K_TEMPO])
 			st->tempo = c->has_tempo ? c->tempo : (struct tempo){ .self = true };
 		if (!v[K_REST])
@@ -696,8 +381,8 @@ static void load_step(struct checker *c, struct step *st, const struct ynode *m)
 	st->load = LOAD_NONE;
 	st->load_step = c->load_step; /* the routine's, unless the step says */
 	if (m->kind != Y_MAP) {
-		err(c, m, "a step is a mapping with at least `type` and `name`, not %s",
-		    kind_word(m));
+		lv_err(c, m, "a step is a mapping with at least `type` and `name`, not %s",
+		    lv_kind_word(m));
 		return;
 	}
 	const struct ynode *tv = map_get(m, "type");
@@ -717,13 +402,13 @@ static void load_step(struct checker *c, struct step *st, const struct ynode *m)
 	struct keys f;
 	read_keys(c, m, &ks, &f);
 	if (!tv && !f.misspelt[K_TYPE])
-		err(c, m, "step has no `type`; use note, ice, massage, reps, timer or rate");
+		lv_err(c, m, "step has no `type`; use note, ice, massage, reps, timer or rate");
 	if (f.val[K_NAME])
-		get_text(c, f.val[K_NAME], "name", 200, &st->name);
+		lv_get_text(c, f.val[K_NAME], "name", 200, &st->name);
 	else if (!f.misspelt[K_NAME])
-		err(c, m, "step has no `name`");
+		lv_err(c, m, "step has no `name`");
 	if (f.val[K_CUE])
-		get_text(c, f.val[K_CUE], "cue", 1000, &st->cue);
+		lv_get_text(c, f.val[K_CUE], "cue", 1000, &st->cue);
 	/* without a good type every key of any step applies, each checked by
 	 * its own grammar, so a wrong type does not hide the other mistakes */
 	struct step_values ok = { false };
@@ -739,21 +424,21 @@ static void load_defaults(struct checker *c, const struct ynode *m)
 		.not_here = "cannot go in `defaults`", .only = "; only side, rest and tempo can",
 	};
 	if (m->kind != Y_MAP) {
-		err(c, m, "`defaults` needs a mapping like {side: both, rest: 60s}, got %s",
-		    kind_word(m));
+		lv_err(c, m, "`defaults` needs a mapping like {side: both, rest: 60s}, got %s",
+		    lv_kind_word(m));
 		return;
 	}
 	struct keys f;
 	read_keys(c, m, &ks, &f);
 	if (f.val[K_SIDE])
-		c->has_side = get_side(c, f.val[K_SIDE], &c->side);
+		c->has_side = lv_get_side(c, f.val[K_SIDE], &c->side);
 	if (f.val[K_REST])
-		c->has_rest = get_duration(c, f.val[K_REST], "rest", &c->rest);
+		c->has_rest = lv_get_duration(c, f.val[K_REST], "rest", &c->rest);
 	if (f.val[K_TEMPO])
-		c->has_tempo = get_tempo(c, f.val[K_TEMPO], &c->tempo);
+		c->has_tempo = lv_get_tempo(c, f.val[K_TEMPO], &c->tempo);
 	/* one place for the routine's load step, where it can be found */
 	if (f.key[K_LOAD_STEP])
-		err(c, f.key[K_LOAD_STEP],
+		lv_err(c, f.key[K_LOAD_STEP],
 		    "`load_step` cannot go in `defaults`; it is the routine's own: put it at the top, beside `name` (or on a reps step, for that step alone)");
 }
 
@@ -778,11 +463,11 @@ static void load_steps(struct checker *c, struct routine *r, const struct ynode 
 		       const struct ynode *steps_key)
 {
 	if (steps->kind != Y_SEQ) {
-		err(c, steps, "`steps` needs a list of steps, got %s", kind_word(steps));
+		lv_err(c, steps, "`steps` needs a list of steps, got %s", lv_kind_word(steps));
 	} else if (steps->n == 0) {
-		err(c, steps, "`steps` is empty; list at least one step");
+		lv_err(c, steps, "`steps` is empty; list at least one step");
 	} else if (steps->n > ROUTINE_MAX_STEPS) {
-		err(c, steps->kids[ROUTINE_MAX_STEPS],
+		lv_err(c, steps->kids[ROUTINE_MAX_STEPS],
 		    "more than %d steps; refusing the file", ROUTINE_MAX_STEPS);
 	} else {
 		r->steps = xcalloc(steps->n, sizeof *r->steps);
@@ -792,7 +477,7 @@ static void load_steps(struct checker *c, struct routine *r, const struct ynode 
 			weight += step_weight(&r->steps[i]);
 		}
 		if (weight > ROUTINE_MAX_SEGMENTS)
-			err(c, steps_key, "the steps expand to more than %d timed parts; split the routine",
+			lv_err(c, steps_key, "the steps expand to more than %d timed parts; split the routine",
 			    ROUTINE_MAX_SEGMENTS);
 	}
 }
@@ -803,13 +488,13 @@ static struct routine *load_tree(struct checker *c, const struct ynode *root,
 	static const struct keyspec ks = {
 		.where = "the routine", .known = TOP_KEYS, .applies = TOP_KEYS,
 	};
-	if (is_null(root)) {
-		err(c, root, "the document is empty; a routine needs at least `name` and `steps`");
+	if (lv_is_null(root)) {
+		lv_err(c, root, "the document is empty; a routine needs at least `name` and `steps`");
 		return NULL;
 	}
 	if (root->kind != Y_MAP) {
-		err(c, root, "a routine is a mapping with `name` and `steps`, not %s",
-		    kind_word(root));
+		lv_err(c, root, "a routine is a mapping with `name` and `steps`, not %s",
+		    lv_kind_word(root));
 		return NULL;
 	}
 	struct routine *r = xcalloc(1, sizeof *r);
@@ -823,25 +508,25 @@ static struct routine *load_tree(struct checker *c, const struct ynode *root,
 	if (f.val[K_DEFAULTS])
 		load_defaults(c, f.val[K_DEFAULTS]);
 	c->load_step = LOAD_STEP_DEFAULT;
-	if (f.val[K_LOAD_STEP] && get_load(c, f.val[K_LOAD_STEP], "load_step", false, &c->load_step))
+	if (f.val[K_LOAD_STEP] && lv_get_load(c, f.val[K_LOAD_STEP], "load_step", false, &c->load_step))
 		r->load_step = c->load_step;
 	int format;
-	if (f.val[K_FORMAT] && get_int(c, f.val[K_FORMAT], "format", 0, 1000, &format) &&
+	if (f.val[K_FORMAT] && lv_get_int(c, f.val[K_FORMAT], "format", 0, 1000, &format) &&
 	    format != 1)
-		err(c, f.val[K_FORMAT], "`format: %d` is not supported; this recoup reads format 1",
+		lv_err(c, f.val[K_FORMAT], "`format: %d` is not supported; this recoup reads format 1",
 		    format);
 	if (f.val[K_NAME])
-		get_text(c, f.val[K_NAME], "name", 200, &r->name);
+		lv_get_text(c, f.val[K_NAME], "name", 200, &r->name);
 	else if (!f.misspelt[K_NAME])
-		err(c, root, "the routine has no `name`");
+		lv_err(c, root, "the routine has no `name`");
 	if (f.val[K_DESCRIPTION])
-		get_text(c, f.val[K_DESCRIPTION], "description", 2000, &r->description);
+		lv_get_text(c, f.val[K_DESCRIPTION], "description", 2000, &r->description);
 	if (f.val[K_SCHEDULE])
-		get_schedule(c, f.val[K_SCHEDULE], &r->schedule);
+		lv_get_schedule(c, f.val[K_SCHEDULE], &r->schedule);
 	if (f.val[K_STEPS])
 		load_steps(c, r, f.val[K_STEPS], f.key[K_STEPS]);
 	else if (!f.misspelt[K_STEPS])
-		err(c, root, "the routine has no `steps`; list at least one step");
+		lv_err(c, root, "the routine has no `steps`; list at least one step");
 	return r;
 }
 

@@ -21,50 +21,14 @@
 
 #include "clock.h"
 #include "diag.h"
-#include "editor.h"
 #include "loader.h"
 #include "picker_log.h"
 #include "picker_row.h"
 #include "plan.h"
 #include "session.h"
 #include "ui.h"
+#include "ui_picker_int.h"
 #include "util.h"
-
-struct pick {
-	char *id, *path;
-	struct routine *r;   /* NULL when broken */
-	char *error;         /* first error, "LINE:COL: message", when broken */
-	int error_line;
-	char **warnings;     /* "LINE:COL: warning: message", when it loads */
-	size_t nwarnings;
-	long long total;     /* planned ms */
-	time_t last;         /* last session, 0 never */
-	bool hides;          /* broken, and a file of the user's hiding another */
-	size_t order;        /* its place on the search path */
-	/* what the log says, once read (`marked`): what its schedule asks
-	 * today and its streak (due.h); `last` above */
-	bool marked;
-	struct due_status st;
-};
-
-struct picker {
-	struct pick *v;
-	size_t n;
-	size_t sel, top;
-	size_t page;         /* rows of the list as last drawn, for PageUp/PageDown */
-	char **errors;       /* every message of the last check after an edit */
-	size_t nerrors;
-	int reopen_line;     /* e reopens the editor here after a failed check */
-	/* r asks first: the user's copy to move to the trash, and the
-	 * routine it hides, which shows again */
-	char *revert_copy, *revert_hidden;
-	char message[1024];  /* a line or two above the key help */
-	struct picker_log *reading; /* the log being read for the marks, or NULL */
-	bool read_due;       /* a read is to start once the list is on the screen */
-	bool first_read;     /* the read started as the picker opened: it also
-			      * decides on the morning check-in's offer */
-	bool keyed;          /* a key came since the picker was first shown */
-};
 
 static void warnings_free(struct pick *k)
 {
@@ -87,16 +51,6 @@ static void picks_free(struct picker *p)
 	free(p->v);
 	p->v = NULL;
 	p->n = 0;
-}
-
-static void errors_free(struct picker *p)
-{
-	for (size_t i = 0; i < p->nerrors; i++)
-		free(p->errors[i]);
-	free(p->errors);
-	p->errors = NULL;
-	p->nerrors = 0;
-	p->reopen_line = 0;
 }
 
 static void load_pick(struct ui *ui, struct pick *k)
@@ -292,13 +246,6 @@ static void reload(struct ui *ui)
 	ui->full = ui->dirty = true;
 }
 
-static void revert_forget(struct picker *p)
-{
-	free(p->revert_copy);
-	free(p->revert_hidden);
-	p->revert_copy = p->revert_hidden = NULL;
-}
-
 /* Shown first, or again after a session: the log (when each routine was
  * last done) has changed since, and the files may have; all read again.
  * Back from the check-in, its confirmation is the message. */
@@ -330,8 +277,8 @@ static void close_picker(struct ui *ui)
 		return;
 	picker_log_end(p->reading);
 	picks_free(p);
-	errors_free(p);
-	revert_forget(p);
+	picker_errors_free(p);
+	picker_revert_forget(p);
 	free(p);
 	ui->picker = NULL;
 }
@@ -564,163 +511,6 @@ static void draw(struct ui *ui)
 
 /* ---- keys ---- */
 
-/* The file `e` edits: the routine itself when it is the user's own, else
- * a copy in the user's routine directory (a shipped routine is changed by
- * copying it; the copy hides it on the search path), *copied then true.
- * NULL, with the message set, when there is none. */
-static char *file_to_edit(struct ui *ui, const struct pick *k, bool *copied)
-{
-	struct picker *p = ui->picker;
-	*copied = false;
-	if (routine_is_own(ui->sp, k->path))
-		return xstrdup(k->path);
-	char *to;
-	if (routine_copy_to_own(ui->sp, k->path, &to) < 0) {
-		if (to)
-			snprintf(p->message, sizeof p->message, "Cannot copy %s to %s to edit it: %s",
-				 k->path, to, strerror(errno));
-		else
-			snprintf(p->message, sizeof p->message,
-				 "Cannot edit %s: it is not yours to change, and no routine directory "
-				 "of yours is on the search path to copy it to", k->path);
-		free(to);
-		return NULL;
-	}
-	*copied = true;
-	return to;
-}
-
-/* The errors of the file the editor left, for the error screen; false
- * when it loads. */
-static bool check_edited(struct picker *p, const char *path)
-{
-	struct diags d;
-	diags_init(&d, path);
-	struct routine *r = routine_load(path, &d);
-	if (!r) {
-		p->errors = xcalloc(d.n ? d.n : 1, sizeof *p->errors);
-		for (size_t i = 0; i < d.n; i++) {
-			char pos[32] = "";
-			if (d.v[i].line > 0)
-				snprintf(pos, sizeof pos, "%d:%d:", d.v[i].line, d.v[i].col);
-			p->errors[p->nerrors++] = xasprintf("%s:%s %s%s", path, pos,
-							    d.v[i].level == DIAG_WARNING ? "warning: " : "",
-							    d.v[i].msg);
-			if (!p->reopen_line && d.v[i].level == DIAG_ERROR)
-				p->reopen_line = d.v[i].line;
-		}
-	}
-	bool broken = r == NULL;
-	routine_free(r);
-	diags_free(&d);
-	return broken;
-}
-
-static void edit_selected(struct ui *ui, int line)
-{
-	struct picker *p = ui->picker;
-	struct pick *k = &p->v[p->sel];
-	errors_free(p);
-	p->message[0] = '\0';
-	bool copied;
-	char *path = file_to_edit(ui, k, &copied);
-	if (!path)
-		return;
-	char why[300];
-	int ran = editor_run(path, line, why, sizeof why);
-	ui_direct_forget(&ui->direct);
-	ui->full = ui->dirty = true;
-	/* what the editor said (if anything went wrong), what was copied,
-	 * then what the check found; an editor that never ran edited
-	 * nothing, so there is nothing to check */
-	struct buf m;
-	buf_init(&m);
-	buf_adds(&m, why);
-	if (ran != 0 && copied) {
-		/* a failed edit of a shipped routine leaves nothing behind to
-		 * hide it; what was typed into the copy goes to the trash */
-		char *trashed;
-		if (routine_drop_copy(path, k->path, &trashed) < 0)
-			buf_addf(&m, "; the copy made for it is left, %s (cannot remove it: %s)",
-				 path, strerror(errno));
-		else if (trashed)
-			buf_addf(&m, "; the copy made for it, changed, was moved to the trash: %s",
-				 trashed);
-		else
-			buf_addf(&m, "; the copy made for it was removed");
-		free(trashed);
-	} else if (ran == 0 && copied && routine_copy_unchanged(path, k->path)) {
-		/* left without a change (:q!): a copy that changes nothing
-		 * would only hide the routine it copies */
-		if (unlink(path) < 0)
-			buf_addf(&m, "No change; the copy made for it is left, %s (cannot remove it: %s)",
-				 path, strerror(errno));
-		else
-			buf_addf(&m, "No change: the copy made for it was removed, %s is as it was",
-				 k->path);
-	} else if (ran >= 0) {
-		bool broken = check_edited(p, path);
-		if (why[0])
-			buf_adds(&m, "; ");
-		if (copied)
-			buf_addf(&m, "Edited a copy, %s (the original is left as it was)%s", path,
-				 broken ? "" : ": ok");
-		else if (!broken)
-			buf_addf(&m, "%s: ok", path);
-	}
-	snprintf(p->message, sizeof p->message, "%s", m.s ? m.s : "");
-	buf_free(&m);
-	reload(ui);
-	free(path);
-}
-
-/* r: a copy of the user's that hides a routine of the same name (a
- * shipped one, made by e) goes, after a question, so that the hidden one
- * shows again; to the trash, since it may hold the user's own work. */
-static void revert_ask(struct ui *ui)
-{
-	struct picker *p = ui->picker;
-	const struct pick *k = &p->v[p->sel];
-	bool own;
-	char *hidden = routine_hidden(ui->sp, k->path, &own);
-	if (!hidden) {
-		if (!own)
-			snprintf(p->message, sizeof p->message,
-				 "Nothing to revert: r reverts a copy of yours to the routine it "
-				 "hides, and %s is not in a routine directory of yours", k->path);
-		else
-			snprintf(p->message, sizeof p->message,
-				 "Nothing to revert: %s hides no other routine named %s on the "
-				 "search path", k->path, k->id);
-		return;
-	}
-	p->revert_copy = xstrdup(k->path);
-	p->revert_hidden = hidden;
-	snprintf(p->message, sizeof p->message,
-		 "Revert %s? Your copy %s goes to the trash, and %s shows again. y/n",
-		 k->id, p->revert_copy, p->revert_hidden);
-}
-
-static void revert_answer(struct ui *ui, int ch)
-{
-	struct picker *p = ui->picker;
-	if (ch != 'y' && ch != 'Y') {
-		snprintf(p->message, sizeof p->message, "Not reverted: %s is kept", p->revert_copy);
-		revert_forget(p);
-		return;
-	}
-	char *to;
-	if (routine_trash(p->revert_copy, &to) < 0)
-		snprintf(p->message, sizeof p->message, "Cannot move %s to the trash, %s: %s",
-			 p->revert_copy, to, strerror(errno));
-	else
-		snprintf(p->message, sizeof p->message,
-			 "Reverted: your copy is now %s, and %s shows again", to, p->revert_hidden);
-	free(to);
-	revert_forget(p);
-	reload(ui);
-}
-
 static void key(struct ui *ui, int ch)
 {
 	struct picker *p = ui->picker;
@@ -728,13 +518,14 @@ static void key(struct ui *ui, int ch)
 	p->keyed = true;
 	if (p->nerrors) {
 		int line = p->reopen_line;
-		errors_free(p);
-		if (ch == 'e' && p->n)
-			edit_selected(ui, line);
+		picker_errors_free(p);
+		if (ch == 'e' && p->n && picker_edit(ui, line))
+			reload(ui);
 		return;
 	}
 	if (p->revert_copy) {
-		revert_answer(ui, ch);
+		if (picker_revert_answer(ui, ch))
+			reload(ui);
 		return;
 	}
 	p->message[0] = '\0';
@@ -781,11 +572,12 @@ static void key(struct ui *ui, int ch)
 		break;
 	case 'e':
 		if (p->n)
-			edit_selected(ui, p->v[p->sel].r ? 0 : p->v[p->sel].error_line);
+			if (picker_edit(ui, p->v[p->sel].r ? 0 : p->v[p->sel].error_line))
+				reload(ui);
 		break;
 	case 'r':
 		if (p->n)
-			revert_ask(ui);
+			picker_revert_ask(ui);
 		break;
 	case 'h':
 		ui_switch(ui, SCREEN_HISTORY);

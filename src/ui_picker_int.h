@@ -1,0 +1,67 @@
+/* ui_picker_int.h: the picker's own state, shared by ui_picker.c (the
+ * list, the log's marks, the drawing, the keys) and ui_picker_edit.c (the
+ * editor round-trip and the revert of a copy).  Nothing else includes it. */
+#ifndef RECOUP_UI_PICKER_INT_H
+#define RECOUP_UI_PICKER_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "due.h"
+#include "picker_log.h"
+#include "routine.h"
+#include "ui.h"
+
+struct pick {
+	char *id, *path;
+	struct routine *r;   /* NULL when broken */
+	char *error;         /* first error, "LINE:COL: message", when broken */
+	int error_line;
+	char **warnings;     /* "LINE:COL: warning: message", when it loads */
+	size_t nwarnings;
+	long long total;     /* planned ms */
+	time_t last;         /* last session, 0 never */
+	bool hides;          /* broken, and a file of the user's hiding another */
+	size_t order;        /* its place on the search path */
+	/* what the log says, once read (`marked`): what its schedule asks
+	 * today and its streak (due.h); `last` above */
+	bool marked;
+	struct due_status st;
+};
+
+struct picker {
+	struct pick *v;
+	size_t n;
+	size_t sel, top;
+	size_t page;         /* rows of the list as last drawn, for PageUp/PageDown */
+	char **errors;       /* every message of the last check after an edit */
+	size_t nerrors;
+	int reopen_line;     /* e reopens the editor here after a failed check */
+	/* r asks first: the user's copy to move to the trash, and the
+	 * routine it hides, which shows again */
+	char *revert_copy, *revert_hidden;
+	char message[1024];  /* a line or two above the key help */
+	struct picker_log *reading; /* the log being read for the marks, or NULL */
+	bool read_due;       /* a read is to start once the list is on the screen */
+	bool first_read;     /* the read started as the picker opened: it also
+			      * decides on the morning check-in's offer */
+	bool keyed;          /* a key came since the picker was first shown */
+};
+
+/* ---- ui_picker_edit.c ---- */
+
+/* Forget the errors of the last check after an edit. */
+void picker_errors_free(struct picker *p);
+/* Forget the copy that `r` asked about. */
+void picker_revert_forget(struct picker *p);
+/* e: the selected routine in the editor (at `line`, 0 for the top), then
+ * checked; the message says how it went.  True when the files may have
+ * changed: the caller reads the list again. */
+bool picker_edit(struct ui *ui, int line);
+/* r: ask whether to move the user's copy to the trash; and the answer,
+ * true when it went (the list is to be read again). */
+void picker_revert_ask(struct ui *ui);
+bool picker_revert_answer(struct ui *ui, int ch);
+
+#endif
