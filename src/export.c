@@ -57,7 +57,22 @@ static bool plain_ascii(const char *s, bool *csv_quote)
 	return true;
 }
 
+static void csv_field(struct buf *b, const char *s, bool raw_breaks);
+
 void export_csv_field(struct buf *b, const char *s)
+{
+	csv_field(b, s, true);
+}
+
+void export_csv_field_shown(struct buf *b, const char *s)
+{
+	csv_field(b, s, false);
+}
+
+/* `raw_breaks`: a line break, CR or tab kept as it is (for a file or a
+ * pipe); else shown as the screen shows it, as any other control
+ * character always is. */
+static void csv_field(struct buf *b, const char *s, bool raw_breaks)
 {
 	if (!s || !*s)
 		return;
@@ -72,7 +87,8 @@ void export_csv_field(struct buf *b, const char *s)
 	safe_iter_init(&it, s, strlen(s), 0);
 	for (size_t at = 0; safe_iter_next(&it, &c); at = it.off) {
 		unsigned char first = (unsigned char)s[at];
-		if (c.raw || (c.len == 1 && (first == '\n' || first == '\r' || first == '\t'))) {
+		if (c.raw || (raw_breaks && c.len == 1 &&
+			      (first == '\n' || first == '\r' || first == '\t'))) {
 			/* RFC 4180 holds line breaks inside quotes: a name's
 			 * newline survives, as a spreadsheet shows it */
 			for (size_t i = 0; i < c.len; i++) {
@@ -260,6 +276,8 @@ static void add_cell(struct buf *b, const struct cell *c, enum export_format fmt
 	case CELL_TEXT:
 		if (fmt == EXPORT_JSON)
 			export_json_string(b, c->text);
+		else if (fmt == EXPORT_CSV_SHOWN)
+			export_csv_field_shown(b, c->text);
 		else
 			export_csv_field(b, c->text);
 		break;
@@ -305,7 +323,7 @@ static void add_row(struct buf *b, const struct row *r, const struct buf *head,
 	add_cols(b, r, fmt, COL_KIND, COL_DATE);
 	buf_add(b, head->s, head->len);
 	add_cols(b, r, fmt, COL_STEP, COL_COUNT);
-	buf_adds(b, fmt == EXPORT_JSON ? "}\n" : "\r\n");
+	buf_adds(b, fmt == EXPORT_JSON ? "}\n" : fmt == EXPORT_CSV_SHOWN ? "\n" : "\r\n");
 }
 
 /* ---- the read ---- */
@@ -628,11 +646,11 @@ static bool export_write(struct export_read *er, FILE *out)
 	return true;
 }
 
-static void csv_header(FILE *out)
+static void csv_header(FILE *out, enum export_format fmt)
 {
 	for (size_t i = 0; export_columns[i]; i++)
 		fprintf(out, "%s%s", i ? "," : "", export_columns[i]);
-	fputs("\r\n", out);
+	fputs(fmt == EXPORT_CSV_SHOWN ? "\n" : "\r\n", out);
 }
 
 int export_command(const char *log_path, const char *format, const char *since,
@@ -650,6 +668,9 @@ int export_command(const char *log_path, const char *format, const char *since,
 			progname, safe_show(since));
 		return 2;
 	}
+	/* to a terminal, a name's line break would move the cursor */
+	if (er.fmt == EXPORT_CSV && isatty(fileno(out)))
+		er.fmt = EXPORT_CSV_SHOWN;
 	buf_init(&er.text);
 	buf_init(&er.head);
 	struct lm_reader lr = {.path = log_path, .err = stderr, .want = export_want,
@@ -669,8 +690,8 @@ int export_command(const char *log_path, const char *format, const char *since,
 		if (err == ENOENT)
 			fprintf(stderr, "%s: no sessions logged yet in %s\n", progname,
 				safe_show(log_path));
-		if (er.fmt == EXPORT_CSV)
-			csv_header(out);
+		if (er.fmt != EXPORT_JSON)
+			csv_header(out, er.fmt);
 		if (!export_write(&er, out)) {
 			fprintf(stderr, "%s: reading back the rows put aside in a temporary "
 				"file: %s\n", progname, strerror(errno));

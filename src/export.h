@@ -25,7 +25,11 @@
 
 #include "util.h"
 
-enum export_format { EXPORT_CSV, EXPORT_JSON };
+/* CSV_SHOWN is CSV for a terminal (standard output is one): a line break,
+ * carriage return or tab in a name shown as the screen shows it (\n, \r,
+ * \t) rather than raw, and lines ending in LF alone, so that nothing the
+ * log holds moves the cursor; the same rows otherwise. */
+enum export_format { EXPORT_CSV, EXPORT_JSON, EXPORT_CSV_SHOWN };
 
 /* "csv" or "json" to its format; false for any other word. */
 bool export_format_from(const char *word, enum export_format *out);
@@ -39,6 +43,8 @@ extern const char *const export_columns[];
  * safetext.h's escapes (\x1b, \u009b, \xff) so that none reaches a
  * terminal raw.  NULL: an empty field. */
 void export_csv_field(struct buf *b, const char *s);
+/* The same for a terminal (EXPORT_CSV_SHOWN): no control character raw. */
+void export_csv_field_shown(struct buf *b, const char *s);
 /* One text as a JSON string, quotes included: \" \\ \n \r \t, other
  * controls, C1 and bidi controls and invisible characters (safetext.h)
  * as \uXXXX, which reads back to the same text; bytes that are not UTF-8

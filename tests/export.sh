@@ -221,6 +221,21 @@ else
 fi
 
 # ---- a big log, and one newest first ------------------------------------------
+# To a terminal, the CSV moves no cursor: a name's line break shown as
+# \n, lines ending in LF alone (script(1) gives it a terminal, with the
+# terminal's own LF-to-CRLF turned off so what recoup wrote is what is read)
+if command -v script >/dev/null 2>&1; then
+	script -qec "stty -onlcr; \"$RECOUP\" --log \"$LOG\" --export csv" /dev/null >"$T/tty.csv" 2>&1
+	is "$(py "$T/tty.csv" csv 'raw.count(b"\r")')" 0 "to a terminal: no carriage return at all"
+	like "$(cat "$T/tty.csv")" 'Calf, ""heel"" care\\nline two' \
+		"to a terminal: a name's newline shown as a backslash and n, inside its quotes"
+	"$RECOUP" --log "$LOG" --export csv >"$T/pipe.csv" 2>/dev/null
+	is "$(py "$T/pipe.csv" csv 'raw.count(b"\r\n") == len(rows) + 1 and any("\n" in r["routine"] for r in rows)')" \
+		True "to a pipe: CRLF line ends and the name's raw line break, as ever"
+else
+	for n in 1 2 3; do ok 0 "# SKIP script(1) not found"; done
+fi
+
 # Past 8 MB the rows wait in a temporary file: the same output as in
 # memory (TMPDIR where none can be made), in order either way.
 sh "$top_srcdir/tests/gen_log.sh" 150000 >"$T/big.log"

@@ -19,6 +19,16 @@ static void csv(const char *in, const char *want, const char *what)
 	buf_free(&b);
 }
 
+static void csv_shown(const char *in, const char *want, const char *what)
+{
+	struct buf b;
+	buf_init(&b);
+	buf_adds(&b, "x,");
+	export_csv_field_shown(&b, in);
+	is_str(b.s, want, "csv to a terminal: %s", what);
+	buf_free(&b);
+}
+
 static void json(const char *in, const char *want, const char *what)
 {
 	struct buf b;
@@ -43,6 +53,10 @@ static void test_csv(void)
 	csv("a\xc2\x9b" "b \xe2\x80\xae" "c", "x,a\\u009bb \\u202ec", "C1 and bidi controls as escapes");
 	csv("bad \xff, byte", "x,\"bad \\xff, byte\"", "a byte that is no UTF-8 as its escape");
 	csv("\"", "x,\"\"\"\"", "a quote alone");
+	csv_shown("line\ntwo", "x,line\\ntwo", "a newline shown, not raw");
+	csv_shown("a\r\nb\tc", "x,a\\r\\nb\\tc", "CR LF and tab shown");
+	csv_shown("Calf, \"heel\"", "x,\"Calf, \"\"heel\"\"\"", "still quoted as CSV");
+	csv_shown("bell\x07", "x,bell\\x07", "other controls as ever");
 	csv("back\\slash", "x,back\\slash", "a backslash as it is");
 }
 
