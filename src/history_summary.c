@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "history.h"
+#include "history_int.h"
 
 #include <langinfo.h>
 #include <string.h>
@@ -110,27 +111,6 @@ static const char *arrow(bool utf8)
 	return utf8 ? "\u2192" : "->";
 }
 
-static void format_day(char out[TEXT_SIZE], long day)
-{
-	logfmt_day_text(day, out, TEXT_SIZE);
-}
-
-/* "2026-12-06 19:00": the local day and time of `t`. */
-static void format_when(char out[2 * TEXT_SIZE], time_t t)
-{
-	struct tm tm;
-	char day[TEXT_SIZE];
-	format_day(day, history_local_day(t));
-	if (!localtime_r(&t, &tm))
-		memset(&tm, 0, sizeof tm);
-	snprintf(out, 2 * TEXT_SIZE, "%s %02d:%02d", day, tm.tm_hour, tm.tm_min);
-}
-
-static const char *plural(long n, const char *one, const char *many)
-{
-	return n == 1 ? one : many;
-}
-
 /* ---- the totals ---- */
 
 /* Notes joined by "; " on lines indented by two, none over LINE_COLS. */
@@ -153,8 +133,8 @@ static void note(struct notes *n, const char *text)
 static void print_totals(FILE *out, const struct history *h)
 {
 	char first[TEXT_SIZE], last[TEXT_SIZE];
-	format_day(first, history_local_day(h->first));
-	format_day(last, history_local_day(h->last));
+	hist_format_day(first, h->first_day);
+	hist_format_day(last, h->last_day);
 	if (h->sessions)
 		fprintf(out, "Sessions: %d, from %s to %s (--detail lists them)\n",
 			h->sessions, first, last);
@@ -175,13 +155,13 @@ static void print_totals(FILE *out, const struct history *h)
 		note(&n, text);
 	if (h->practice_left_out) {
 		snprintf(text, sizeof text, "%d practice %s left out (--practice shows %s)",
-			 h->practice_left_out, plural(h->practice_left_out, "session", "sessions"),
-			 plural(h->practice_left_out, "it", "them"));
+			 h->practice_left_out, hist_plural(h->practice_left_out, "session", "sessions"),
+			 hist_plural(h->practice_left_out, "it", "them"));
 		note(&n, text);
 	}
 	if (h->corrupt) {
 		snprintf(text, sizeof text, "%ld corrupt %s skipped", h->corrupt,
-			 plural(h->corrupt, "line", "lines"));
+			 hist_plural(h->corrupt, "line", "lines"));
 		note(&n, text);
 	}
 	if (h->fragment)
@@ -199,10 +179,10 @@ static void print_routine_head(FILE *out, const struct history_routine *r,
 {
 	char sched[64], since[TEXT_SIZE], rest[160];
 	schedule_text(&r->schedule, sched, sizeof sched);
-	format_day(since, st->first_day);
+	hist_format_day(since, st->first_day);
 	if (st->first_day < 0)
 		snprintf(rest, sizeof rest, ": none done yet, %d %s begun", r->sessions,
-			 plural(r->sessions, "session", "sessions"));
+			 hist_plural(r->sessions, "session", "sessions"));
 	else if (r->schedule.kind == SCHEDULE_NONE)
 		snprintf(rest, sizeof rest, ": %d done since %s, no schedule",
 			 st->done_total, since);
@@ -222,9 +202,9 @@ static void print_routine(FILE *out, const struct history *h,
 	struct due_status st;
 	due_status_of(&r->schedule, &r->done, h->today, -1, &st);
 	print_routine_head(out, r, &st, utf8);
-	char last[2 * TEXT_SIZE];
-	format_when(last, r->last);
-	fprintf(out, "    streak %d %s, last %s", st.streak, plural(st.streak, "day", "days"),
+	char last[2 * HIST_DATE_SIZE];
+	hist_format_when(last, r->last_day, r->last_minute);
+	fprintf(out, "    streak %d %s, last %s", st.streak, hist_plural(st.streak, "day", "days"),
 		last);
 	if (st.due_today)
 		fprintf(out, ", %d of %d done today", st.done_today, st.due_today);
