@@ -248,6 +248,9 @@ char *history_practice_text(const struct history *h, const char *how);
  * for the sparklines and arrows, else ASCII.  Dates and times are those
  * the stamps say, as for history_print(). */
 void history_print_summary(FILE *out, const struct history *h, bool utf8);
+/* The lines the summary takes at most, whatever the log: its lists are
+ * cut to fit, each saying "+N more (--detail lists them)". */
+#define HISTORY_SUMMARY_LINES 24
 /* Its ratings and check-ins part alone: for a read that kept no session,
  * the check-ins (which --routine does not filter) still show. */
 void history_print_summary_checkins(FILE *out, const struct history *h, bool utf8);

@@ -118,7 +118,7 @@ void hc_legend(const struct paint *p, int y, int x, int w)
 static void routine_summary(const struct history *hs, const struct history_routine *r,
 			    int width, char *out, size_t size)
 {
-	char t[3][128];
+	char t[4][128];
 	if (r->schedule.kind == SCHEDULE_NONE) {
 		snprintf(t[0], sizeof t[0], "%d session%s, %d completed", r->sessions,
 			 r->sessions == 1 ? "" : "s", r->completed);
@@ -126,18 +126,22 @@ static void routine_summary(const struct history *hs, const struct history_routi
 		snprintf(out, size, "%.100s", fitting(t, 2, width));
 		return;
 	}
-	char sched[64];
+	char sched[64], extra[32] = "";
 	struct due_status st;
 	schedule_text(&r->schedule, sched, sizeof sched);
 	due_status_of(&r->schedule, &r->done, hs->today, -1, &st);
-	/* as --history counts it: today's sessions not done yet are not
-	 * missed yet */
-	int due = st.due_total - st.left_today;
-	snprintf(t[0], sizeof t[0], "%s: %d of %d due, streak %d", sched, st.done_total, due,
-		 st.streak);
-	snprintf(t[1], sizeof t[1], "%d of %d due, streak %d", st.done_total, due, st.streak);
-	snprintf(t[2], sizeof t[2], "%d of %d due", st.done_total, due);
-	snprintf(out, size, "%.100s", fitting(t, 3, width));
+	/* as --history counts it (due.h): the sessions it asked for that
+	 * were done, of those it asked for up to now; more than asked is
+	 * extra, never "4 of 2" */
+	if (st.done_total > st.met_total)
+		snprintf(extra, sizeof extra, ", +%d extra", st.done_total - st.met_total);
+	snprintf(t[0], sizeof t[0], "%s: %d of %d due%s, streak %d", sched, st.met_total,
+		 st.due_so_far, extra, st.streak);
+	snprintf(t[1], sizeof t[1], "%d of %d due%s, streak %d", st.met_total, st.due_so_far,
+		 extra, st.streak);
+	snprintf(t[2], sizeof t[2], "%d of %d due%s", st.met_total, st.due_so_far, extra);
+	snprintf(t[3], sizeof t[3], "%d of %d due", st.met_total, st.due_so_far);
+	snprintf(out, size, "%.100s", fitting(t, 4, width));
 }
 
 /* Weeks as columns, three wide ("Mo" then " █ " a day; today "[█]"), the
