@@ -473,15 +473,13 @@ static void merge_sort(void *v, size_t n, size_t size, sort_before before)
 	free(tmp);
 }
 
-/* By the time stamped on the session's start (as lm_before()), then the
- * order of the sessions in the file. */
+/* By the time stamped on the session's start, then the order of the
+ * sessions in the file: lm_before() on the heads the points keep. */
 static bool at_before(time_t wa, int ma, size_t sa, time_t wb, int mb, size_t sb)
 {
-	if (wa != wb)
-		return wa < wb;
-	if (ma != mb)
-		return ma < mb;
-	return sa < sb;
+	struct lm_session a = {.when = wa, .ms = ma, .index = sa};
+	struct lm_session b = {.when = wb, .ms = mb, .index = sb};
+	return lm_before(&a, &b);
 }
 
 static bool reps_before(const void *a, const void *b)

@@ -264,9 +264,6 @@ void history_print_summary_checkins(FILE *out, const struct history *h, bool utf
 void history_sparkline(char out[HISTORY_SPARK_SIZE], const struct history_weekly *w,
 		       int from, double lo, double hi, bool utf8);
 
-/* Whether the locale (LC_CTYPE) is UTF-8. */
-bool history_locale_utf8(void);
-
 /* `recoup --history` as the command line asked it. */
 struct history_options {
 	const char *since;   /* YYYY-MM-DD, or NULL */

@@ -8,10 +8,8 @@
 #include "history.h"
 #include "history_int.h"
 
-#include <langinfo.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "logfmt.h"
 #include "parse.h"
@@ -28,12 +26,6 @@
 #define RATE_NAME_COLS 36
 /* The longest line the summary writes, in columns. */
 #define LINE_COLS 80
-
-bool history_locale_utf8(void)
-{
-	const char *cs = nl_langinfo(CODESET);
-	return cs && (!strcasecmp(cs, "UTF-8") || !strcasecmp(cs, "utf8"));
-}
 
 void history_sparkline(char out[HISTORY_SPARK_SIZE], const struct history_weekly *w,
 		       int from, double lo, double hi, bool utf8)
