@@ -104,10 +104,12 @@ history_at() { # history_at COLS ROWS [ENV...]: the history screen at that size
 	tm_start -e env "$@" ASAN_OPTIONS="$asan" faketime "$NOW" "$RECOUP" --log "$LOG" \
 		--routine-dir "$R"
 	tm resize-window -t t -x "$_c" -y "$_r"
-	wait_screen 'recoup: pick a routine'
 	keys h
-	wait_screen 'recoup: history, 55 sessions'
+	# the history at the new size: its key help on the last row, where
+	# no frame of the old size has it (tmux cuts or pads that one at once)
+	wait_screen 'recoup: history, 55 sessions' && _poll 10 _sized "$_r"
 }
+_sized() { screen | sed -n "${1}p" | grep -q 'Up/Down scroll' && _drawn; }
 leave() { keys q q; wait_exit; }
 # a character a byte, for awk's length (sed in the UTF-8 locale)
 onecol() { sed 's/[^ -~]/x/g'; }
