@@ -178,7 +178,7 @@ history_at 200 60
 s=$(screen)
 like "$s" '^ Sessions done, by day +Ratings by session \(0 to 10\) *$' \
 	"200x60: the ratings beside the calendars"
-like "$s" '^ Th █  █  ·  · +Th +5┼───5' \
+like "$s" '^ Fr █  █  █  █ +Fr +█  · +5┼───5' \
 	"200x60: the calendar whole"
 like "$s" '^  R reps ▁▄▅▇ 42 ' "200x60: the reps"
 like "$s" '   3┼───────3' "200x60: the 3 line"
