@@ -13,6 +13,7 @@
 
 #include "due.h"
 #include "logfmt.h"
+#include "logmodel.h"
 #include "plan.h"
 #include "ui_history_charts.h"
 #include "util.h"
@@ -385,14 +386,13 @@ size_t hc_exercise_items(const struct history *hs, struct hc_item **out)
 	return n;
 }
 
-/* Whether rate a came before rate b. */
+/* Whether rate a came before rate b: lm_before() on their sessions'
+ * heads. */
 static bool rate_before(const struct history_rate *a, const struct history_rate *b)
 {
-	if (a->when != b->when)
-		return a->when < b->when;
-	if (a->ms != b->ms)
-		return a->ms < b->ms;
-	return a->session < b->session;
+	struct lm_session x = {.when = a->when, .ms = a->ms, .index = a->session};
+	struct lm_session y = {.when = b->when, .ms = b->ms, .index = b->session};
+	return lm_before(&x, &y);
 }
 
 /* The last value of `r` in a row's words: "3 fine" for pain. */
