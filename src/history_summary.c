@@ -474,9 +474,10 @@ static int count_lines(const char *buf, size_t len)
 
 void history_print_summary_checkins(FILE *out, const struct history *h, bool utf8)
 {
-	/* under the line saying why no session shows */
+	/* under the line saying why no session shows, and the one saying
+	 * what practice left out */
 	struct summary_fit fit;
-	summary_fit(h, HISTORY_SUMMARY_LINES - 1, &fit);
+	summary_fit(h, HISTORY_SUMMARY_LINES - 2, &fit);
 	print_ratings_and_checkins(out, h, history_first_week(h), fit.series, utf8);
 }
 
