@@ -4,12 +4,10 @@
 #include "diag.h"
 #include "safetext.h"
 
-#include <langinfo.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <wchar.h>
 
 void diags_init(struct diags *d, const char *file)
@@ -127,10 +125,9 @@ static void textpos_widths(struct textpos *t)
 {
 	static locale_t made;
 	static bool tried;
-	const char *cs = nl_langinfo(CODESET);
 	t->widths = (locale_t)0;
 	t->ascii_widths = false;
-	if (!strcasecmp(cs, "UTF-8") || !strcasecmp(cs, "utf8"))
+	if (safe_locale_utf8())
 		return;
 	if (!tried) {
 		tried = true;

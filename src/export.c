@@ -582,14 +582,12 @@ static void checkin_rows(struct export_read *er, const struct lm_session *s)
 	}
 }
 
-/* Whether a started before b, as lm_before() orders sessions. */
+/* Whether a started before b: lm_before() on their sessions' heads. */
 static bool entry_before(const struct entry *a, const struct entry *b)
 {
-	if (a->when != b->when)
-		return a->when < b->when;
-	if (a->ms != b->ms)
-		return a->ms < b->ms;
-	return a->index < b->index;
+	struct lm_session x = {.when = a->when, .ms = a->ms, .index = a->index};
+	struct lm_session y = {.when = b->when, .ms = b->ms, .index = b->index};
+	return lm_before(&x, &y);
 }
 
 static int entry_cmp(const void *a, const void *b)

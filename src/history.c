@@ -44,10 +44,22 @@ const char *history_pain_zone(int value)
 	return pain_value_word(value);
 }
 
-/* The Monday on or before `day` (1970-01-01 was a Thursday). */
+/* The Monday on or before `day`. */
 static long monday_of(long day)
 {
-	return day - ((day + 3) % 7 + 7) % 7;
+	return day - due_weekday(day);
+}
+
+/* The minute of the day a stamp says: logrec_parse() checked it is
+ * YYYY-MM-DDTHH:MM:SS.mmm+HH:MM.  The time as written, like the day
+ * (lm_session.day): a session started at 23:30-05:00 is one of that
+ * evening, read in any time zone. */
+static int stamp_minute(const char *stamp)
+{
+	if (strlen(stamp) < 16)
+		return 0;
+	return ((stamp[11] - '0') * 10 + (stamp[12] - '0')) * 60 +
+	       (stamp[14] - '0') * 10 + (stamp[15] - '0');
 }
 
 static void week_init(struct history_week *w, long monday)
@@ -220,6 +232,8 @@ static size_t hist_routine(struct hist_read *hr, const struct lm_session *s,
 			    sizeof *h->routines);
 	struct history_routine *r = &h->routines[h->nroutines];
 	memset(r, 0, sizeof *r);
+	r->last_day = -1;
+	r->last_minute = -1;
 	r->name = xstrdup(name);
 	r->id = s->id && *s->id ? xstrdup(s->id) : NULL;
 	r->schedule = schedule_of(hr, s);
@@ -264,9 +278,9 @@ static struct history_rating *hist_series(struct hist_read *hr, bool item,
 }
 
 static void hist_count_week(struct history *h, struct history_routine *r,
-			    time_t when)
+			    long day)
 {
-	long diff = monday_of(history_local_day(when)) - h->weeks[HISTORY_WEEKS - 1].day;
+	long diff = monday_of(day) - h->weeks[HISTORY_WEEKS - 1].day;
 	long w = diff / 7 + HISTORY_WEEKS - 1;
 	if (diff > 0 || w < 0)
 		return;
@@ -287,14 +301,15 @@ bool history_routine_named(const struct lm_session *s, const char *want)
 }
 
 /* From a session's start line: whether the filter keeps it.  What it does
- * not keep is never gathered. */
+ * not keep is never gathered.  --since DATE keeps the sessions stamped on
+ * that day or later, the day as the stamp says it (as every date shown). */
 static bool hist_want(void *ctx, const struct lm_session *s)
 {
 	struct hist_read *hr = ctx;
 	struct history *h = hr->h;
 	const struct history_filter *f = hr->f;
 	h->logged++;
-	if ((f->since && s->when < f->since) ||
+	if ((f->since && s->day < history_local_day(f->since)) ||
 	    (f->routine && !history_routine_named(s, f->routine)))
 		return false;
 	if (s->practice && !f->practice) {
@@ -324,7 +339,8 @@ static void hist_sets(struct hist_read *hr, const struct lm_session *s)
 		if (!e->n || e->v[e->n - 1].session != s->index) {
 			e->v = xgrow(e->v, &e->cap, e->n + 1, sizeof *e->v);
 			e->v[e->n++] = (struct history_reps){
-				.when = s->when, .ms = s->ms, .session = s->index,
+				.when = s->when, .ms = s->ms, .day = s->day,
+				.minute = stamp_minute(s->stamp), .session = s->index,
 				.target = x->target, .load = LOAD_NONE};
 		}
 		struct history_reps *p = &e->v[e->n - 1];
@@ -356,7 +372,7 @@ static void hist_rates(struct hist_read *hr, const struct lm_session *s)
 			r->v = xgrow(r->v, &r->cap, r->n + 1, sizeof *r->v);
 			r->v[r->n++] = (struct history_rate){
 				.when = s->when, .ms = s->ms, .session = s->index,
-				.day = history_local_day(s->when)};
+				.day = s->day, .minute = stamp_minute(s->stamp)};
 		}
 		r->v[r->n - 1].value = x->value;
 		r->v[r->n - 1].measure = x->measure;
@@ -368,7 +384,7 @@ static void hist_rates(struct hist_read *hr, const struct lm_session *s)
 static void hist_checkin(struct hist_read *hr, const struct lm_session *s)
 {
 	struct history *h = hr->h;
-	if (hr->f->since && s->when < hr->f->since)
+	if (hr->f->since && s->day < history_local_day(hr->f->since))
 		return;
 	if (!s->nvalues)
 		return;
@@ -378,7 +394,8 @@ static void hist_checkin(struct hist_read *hr, const struct lm_session *s)
 		r->v = xgrow(r->v, &r->cap, r->n + 1, sizeof *r->v);
 		r->v[r->n++] = (struct history_rate){
 			.when = s->when, .ms = s->ms, .session = s->index,
-			.day = s->day, .value = s->values[k].value};
+			.day = s->day, .minute = stamp_minute(s->stamp),
+			.value = s->values[k].value};
 	}
 }
 
@@ -394,13 +411,20 @@ static void hist_session(void *ctx, const struct lm_session *s)
 	struct history_routine *r = &h->routines[ri];
 	/* by time, not file order: a log merged from two machines may hold
 	 * an older session after newer ones */
-	if (!r->sessions++ || s->when > r->last)
+	if (!r->sessions++ || s->when > r->last) {
 		r->last = s->when;
-	if (!h->sessions++ || s->when < h->first)
+		r->last_day = s->day;
+		r->last_minute = stamp_minute(s->stamp);
+	}
+	if (!h->sessions++ || s->when < h->first) {
 		h->first = s->when;
-	if (h->sessions == 1 || s->when > h->last)
+		h->first_day = s->day;
+	}
+	if (h->sessions == 1 || s->when > h->last) {
 		h->last = s->when;
-	hist_count_week(h, r, s->when);
+		h->last_day = s->day;
+	}
+	hist_count_week(h, r, s->day);
 	h->status[s->status]++;
 	if (s->status == HISTORY_COMPLETE)
 		r->completed++;
@@ -449,15 +473,13 @@ static void merge_sort(void *v, size_t n, size_t size, sort_before before)
 	free(tmp);
 }
 
-/* By the time stamped on the session's start (as lm_before()), then the
- * order of the sessions in the file. */
+/* By the time stamped on the session's start, then the order of the
+ * sessions in the file: lm_before() on the heads the points keep. */
 static bool at_before(time_t wa, int ma, size_t sa, time_t wb, int mb, size_t sb)
 {
-	if (wa != wb)
-		return wa < wb;
-	if (ma != mb)
-		return ma < mb;
-	return sa < sb;
+	struct lm_session a = {.when = wa, .ms = ma, .index = sa};
+	struct lm_session b = {.when = wb, .ms = mb, .index = sb};
+	return lm_before(&a, &b);
 }
 
 static bool reps_before(const void *a, const void *b)
@@ -539,7 +561,7 @@ void history_exercise_weekly(const struct history *h, const struct history_exerc
 	memset(out, 0, sizeof *out);
 	for (size_t k = 0; k < e->n; k++) {
 		const struct history_reps *p = &e->v[k];
-		int w = week_index(h, history_local_day(p->when));
+		int w = week_index(h, p->day);
 		double v = what == HISTORY_WEEKLY_REPS ? p->reps
 			 : what == HISTORY_WEEKLY_LOAD ? (double)p->load : p->target;
 		if (w < 0 || (what == HISTORY_WEEKLY_LOAD && p->load < 0))
@@ -574,9 +596,9 @@ int history_first_week(const struct history *h)
 {
 	int first = HISTORY_WEEKS - 1;
 	if (h->sessions) {
-		int w = week_index(h, history_local_day(h->first));
+		int w = week_index(h, h->first_day);
 		/* a first session before the 12 weeks: all of them shown */
-		if (history_local_day(h->first) < h->weeks[0].day)
+		if (h->first_day < h->weeks[0].day)
 			w = 0;
 		if (w >= 0 && w < first)
 			first = w;

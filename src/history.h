@@ -35,7 +35,7 @@
 const char *history_status_word(enum history_status s);
 
 struct history_filter {
-	time_t since;       /* keep sessions starting at or after; 0: all */
+	time_t since;       /* keep sessions stamped on its day or later; 0: all */
 	const char *routine; /* display name or id, any case; NULL: all */
 	bool practice;      /* keep practice sessions too */
 	/* The routines on the search path, for their schedules (matched to
@@ -55,6 +55,10 @@ struct history_routine {
 	char *name;         /* display name as logged */
 	int sessions, completed;
 	time_t last;        /* start of its latest session */
+	/* That session's day and minute of the day as its stamp says them
+	 * (where it was done, read in any time zone); -1, -1 with none. */
+	long last_day;
+	int last_minute;
 	int weeks[HISTORY_WEEKS]; /* per-week sessions, as history.weeks */
 	char *id;           /* `id=` as logged (the file name), or NULL */
 	/* Its schedule, from the routine of the search path it was matched
@@ -69,6 +73,8 @@ struct history_routine {
 struct history_reps {
 	time_t when;        /* the session's start */
 	int ms;             /* and its milliseconds */
+	long day;           /* the day of its start's stamp as written */
+	int minute;         /* the minute of that day the stamp says (0-1439) */
 	size_t session;     /* the order of the session's start in the file */
 	int reps;           /* reps done, all sets added up */
 	int sets;           /* `set` lines logged */
@@ -91,9 +97,11 @@ struct history_rate {
 	time_t when;        /* the session's start, the check-in's time */
 	int ms;
 	long day;           /* the day it is shown under, as days since
-			     * 1970-01-01: a session's in the local time zone,
-			     * a check-in's the date written in its stamp (the
-			     * morning it answers, wherever it is read) */
+			     * 1970-01-01: the date written in the stamp of the
+			     * session's start or the check-in (the day it was
+			     * done, the morning it answers, wherever it is
+			     * read), as due.h counts it */
+	int minute;         /* the minute of that day the stamp says */
 	size_t session;
 	int value;          /* 0 to 10 */
 	enum measure measure; /* what the rating measured (`measure=`) */
@@ -128,6 +136,7 @@ struct history {
 	int sessions;       /* kept by the filter */
 	int status[HISTORY_STATUS_COUNT]; /* kept sessions by how they ended */
 	time_t first, last; /* starts of the first and last kept session */
+	long first_day, last_day; /* their days as their stamps say them */
 	int logged;         /* every session in the log, before filtering */
 	int practice_left_out; /* practice sessions the filter matched otherwise */
 	long lines;         /* lines read */
@@ -210,7 +219,9 @@ void history_free(struct history *h);
 /* The full listing (`--history --detail`): every session's reps per
  * exercise and side, every rating and check-in, two on one day told apart
  * by their times, sets short of their target counted.  Words, no
- * drawings, so it reads well aloud.  Dates are local (YYYY-MM-DD). */
+ * drawings, so it reads well aloud.  Dates and times are those the stamps
+ * say (YYYY-MM-DD HH:MM: the local day and time where it was done), as
+ * due.h counts the days. */
 void history_print(FILE *out, const struct history *h);
 
 /* The full listing's morning check-ins alone (nothing when there were
@@ -234,8 +245,12 @@ char *history_practice_text(const struct history *h, const char *how);
  * date; per exercise and side the first and last target, reps and load,
  * the best and a sparkline of the weeks; per rating and check-in item the
  * last value, its zone (pain) and a sparkline.  `utf8`: block characters
- * for the sparklines and arrows, else ASCII.  Dates are local. */
+ * for the sparklines and arrows, else ASCII.  Dates and times are those
+ * the stamps say, as for history_print(). */
 void history_print_summary(FILE *out, const struct history *h, bool utf8);
+/* The lines the summary takes at most, whatever the log: its lists are
+ * cut to fit, each saying "+N more (--detail lists them)". */
+#define HISTORY_SUMMARY_LINES 24
 /* Its ratings and check-ins part alone: for a read that kept no session,
  * the check-ins (which --routine does not filter) still show. */
 void history_print_summary_checkins(FILE *out, const struct history *h, bool utf8);
@@ -248,9 +263,6 @@ void history_print_summary_checkins(FILE *out, const struct history *h, bool utf
 #define HISTORY_SPARK_SIZE (HISTORY_WEEKS * 3 + 1)
 void history_sparkline(char out[HISTORY_SPARK_SIZE], const struct history_weekly *w,
 		       int from, double lo, double hi, bool utf8);
-
-/* Whether the locale (LC_CTYPE) is UTF-8. */
-bool history_locale_utf8(void);
 
 /* `recoup --history` as the command line asked it. */
 struct history_options {

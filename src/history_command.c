@@ -63,11 +63,11 @@ int history_command_at(const char *log_path, const struct history_options *o,
 		if (o->detail)
 			history_print_checkins(out, &h);
 		else
-			history_print_summary_checkins(out, &h, history_locale_utf8());
+			history_print_summary_checkins(out, &h, safe_locale_utf8());
 	} else if (o->detail) {
 		history_print(out, &h);
 	} else {
-		history_print_summary(out, &h, history_locale_utf8());
+		history_print_summary(out, &h, safe_locale_utf8());
 	}
 	history_free(&h);
 	return status;

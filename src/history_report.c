@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "history.h"
+#include "history_int.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -15,50 +16,44 @@
 #include "safetext.h"
 #include "util.h"
 
-/* Room for YYYY-MM-DD and then some: a log line may say 9999-12-31T23:59
- * at -23:59, which is in the year 10000 (strftime() into 11 bytes then
- * fails and leaves no terminating NUL).  48 holds any long and two ints,
- * as gcc's -Wformat-truncation wants. */
-#define DATE_SIZE 48
+#define DATE_SIZE HIST_DATE_SIZE
 
-/* A day number as YYYY-MM-DD: the day is already local, so read it as UTC. */
-static void format_day(char out[DATE_SIZE], long day)
+void hist_format_day(char out[HIST_DATE_SIZE], long day)
 {
-	logfmt_day_text(day, out, DATE_SIZE);
+	/* the day is already the stamp's own: read it as UTC */
+	logfmt_day_text(day, out, HIST_DATE_SIZE);
 }
 
-static void format_date(char out[DATE_SIZE], time_t t)
+void hist_format_time(char out[HIST_DATE_SIZE], int minute)
 {
-	format_day(out, history_local_day(t));
+	if (minute < 0 || minute >= 24 * 60)
+		minute = 0;
+	snprintf(out, HIST_DATE_SIZE, "%02d:%02d", minute / 60, minute % 60);
 }
 
-/* The local time of day of `t` as HH:MM. */
-static void format_time(char out[DATE_SIZE], time_t t)
+void hist_format_when(char out[2 * HIST_DATE_SIZE], long day, int minute)
 {
-	struct tm tm;
-	if (!localtime_r(&t, &tm))
-		memset(&tm, 0, sizeof tm);
-	snprintf(out, DATE_SIZE, "%02d:%02d", tm.tm_hour, tm.tm_min);
+	char d[HIST_DATE_SIZE], t[HIST_DATE_SIZE];
+	hist_format_day(d, day);
+	hist_format_time(t, minute);
+	snprintf(out, 2 * HIST_DATE_SIZE, "%s %s", d, t);
 }
 
-/* A series' point on `day` at `t`: "2026-11-23", and its time too,
+const char *hist_plural(long n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+/* A series' point on `day` at `minute`: "2026-11-23", and its time too,
  * "2026-11-23 19:00", when another point of the series is `shared` on
  * that day: twice a day is the rule for Alfredson, and the two sessions
  * must be told apart. */
-static void format_point(char out[2 * DATE_SIZE], long day, time_t t, bool shared)
+static void format_point(char out[2 * DATE_SIZE], long day, int minute, bool shared)
 {
-	format_day(out, day);
-	if (shared) {
-		char hm[DATE_SIZE];
-		format_time(hm, t);
-		size_t len = strlen(out);
-		snprintf(out + len, 2 * DATE_SIZE - len, " %s", hm);
-	}
-}
-
-static const char *plural(long n, const char *one, const char *many)
-{
-	return n == 1 ? one : many;
+	if (shared)
+		hist_format_when(out, day, minute);
+	else
+		hist_format_day(out, day);
 }
 
 /* Names come from a file anyone can edit: made safe for a terminal (no
@@ -71,8 +66,8 @@ static void put_name(FILE *out, const char *s)
 static void print_totals(FILE *out, const struct history *h)
 {
 	char first[DATE_SIZE], last[DATE_SIZE];
-	format_date(first, h->first);
-	format_date(last, h->last);
+	hist_format_day(first, h->first_day);
+	hist_format_day(last, h->last_day);
 	if (h->sessions)
 		fprintf(out, "Sessions: %d, from %s to %s\n", h->sessions, first, last);
 	else
@@ -86,11 +81,11 @@ static void print_totals(FILE *out, const struct history *h)
 	if (h->practice_left_out)
 		fprintf(out, "  %d practice %s left out (--practice shows %s)\n",
 			h->practice_left_out,
-			plural(h->practice_left_out, "session", "sessions"),
-			plural(h->practice_left_out, "it", "them"));
+			hist_plural(h->practice_left_out, "session", "sessions"),
+			hist_plural(h->practice_left_out, "it", "them"));
 	if (h->corrupt)
 		fprintf(out, "  %ld corrupt %s skipped\n", h->corrupt,
-			plural(h->corrupt, "line", "lines"));
+			hist_plural(h->corrupt, "line", "lines"));
 	if (h->fragment)
 		fputs("  the last line has no newline: left out (torn, or still being written)\n",
 		      out);
@@ -102,11 +97,11 @@ static void print_routines(FILE *out, const struct history *h)
 	for (size_t i = 0; i < h->nroutines; i++) {
 		const struct history_routine *r = &h->routines[i];
 		char last[DATE_SIZE];
-		format_date(last, r->last);
+		hist_format_day(last, r->last_day);
 		fputs("  ", out);
 		put_name(out, r->name);
 		fprintf(out, ": %d %s, %d completed, last %s\n",
-			r->sessions, plural(r->sessions, "session", "sessions"),
+			r->sessions, hist_plural(r->sessions, "session", "sessions"),
 			r->completed, last);
 	}
 }
@@ -116,11 +111,11 @@ static void print_weeks(FILE *out, const struct history *h)
 	/* the weeks before the first session are no news */
 	int from = history_first_week(h);
 	fprintf(out, "\nSessions per week (last %d %s)\n", HISTORY_WEEKS - from,
-		plural(HISTORY_WEEKS - from, "week", "weeks"));
+		hist_plural(HISTORY_WEEKS - from, "week", "weeks"));
 	for (int w = from; w < HISTORY_WEEKS; w++) {
 		const struct history_week *wk = &h->weeks[w];
 		char monday[DATE_SIZE];
-		format_day(monday, wk->day);
+		hist_format_day(monday, wk->day);
 		fprintf(out, "  week of %s (%d-W%02d): %d", monday, wk->iso_year,
 			wk->iso_week, wk->sessions);
 		/* Name the routines only when there is more than one. */
@@ -155,17 +150,17 @@ static void print_reps(FILE *out, const struct history *h)
 		for (size_t k = 0; k < e->n; k++) {
 			const struct history_reps *p = &e->v[k];
 			char day[2 * DATE_SIZE];
-			long d = history_local_day(p->when);
-			format_point(day, d, p->when,
-				     (k > 0 && history_local_day(e->v[k - 1].when) == d) ||
-				     (k + 1 < e->n && history_local_day(e->v[k + 1].when) == d));
+			long d = p->day;
+			format_point(day, d, p->minute,
+				     (k > 0 && e->v[k - 1].day == d) ||
+				     (k + 1 < e->n && e->v[k + 1].day == d));
 			fprintf(out, "    %s: %d %s in %d %s, target %d", day,
-				p->reps, plural(p->reps, "rep", "reps"), p->sets,
-				plural(p->sets, "set", "sets"), p->target);
+				p->reps, hist_plural(p->reps, "rep", "reps"), p->sets,
+				hist_plural(p->sets, "set", "sets"), p->target);
 			/* the sets that fell short: what progression waits on */
 			if (p->short_sets)
 				fprintf(out, ", %d %s short", p->short_sets,
-					plural(p->short_sets, "set", "sets"));
+					hist_plural(p->short_sets, "set", "sets"));
 			/* what the reps were done with: Alfredson moves by it */
 			if (p->load >= 0) {
 				char load[LOAD_WORDS_SIZE];
@@ -197,7 +192,7 @@ static void print_series(FILE *out, const struct history_rating *r, bool pain,
 		 * two on one day told apart by their time */
 		char day[2 * DATE_SIZE];
 		long d = r->v[k].day;
-		format_point(day, d, r->v[k].when,
+		format_point(day, d, r->v[k].minute,
 			     (k > 0 && r->v[k - 1].day == d) || (k + 1 < r->n && r->v[k + 1].day == d));
 		fprintf(out, "    %s: %d\n", day, r->v[k].value);
 	}
@@ -275,6 +270,6 @@ char *history_practice_text(const struct history *h, const char *how)
 	if (!h->practice_left_out)
 		return NULL;
 	return xasprintf("%d practice %s left out (%s shows %s)", h->practice_left_out,
-			 plural(h->practice_left_out, "session", "sessions"), how,
-			 plural(h->practice_left_out, "it", "them"));
+			 hist_plural(h->practice_left_out, "session", "sessions"), how,
+			 hist_plural(h->practice_left_out, "it", "them"));
 }

@@ -6,10 +6,10 @@
 #include "config.h"
 
 #include "history.h"
+#include "history_int.h"
 
-#include <langinfo.h>
+#include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "logfmt.h"
 #include "parse.h"
@@ -26,12 +26,6 @@
 #define RATE_NAME_COLS 36
 /* The longest line the summary writes, in columns. */
 #define LINE_COLS 80
-
-bool history_locale_utf8(void)
-{
-	const char *cs = nl_langinfo(CODESET);
-	return cs && (!strcasecmp(cs, "UTF-8") || !strcasecmp(cs, "utf8"));
-}
 
 void history_sparkline(char out[HISTORY_SPARK_SIZE], const struct history_weekly *w,
 		       int from, double lo, double hi, bool utf8)
@@ -110,27 +104,6 @@ static const char *arrow(bool utf8)
 	return utf8 ? "\u2192" : "->";
 }
 
-static void format_day(char out[TEXT_SIZE], long day)
-{
-	logfmt_day_text(day, out, TEXT_SIZE);
-}
-
-/* "2026-12-06 19:00": the local day and time of `t`. */
-static void format_when(char out[2 * TEXT_SIZE], time_t t)
-{
-	struct tm tm;
-	char day[TEXT_SIZE];
-	format_day(day, history_local_day(t));
-	if (!localtime_r(&t, &tm))
-		memset(&tm, 0, sizeof tm);
-	snprintf(out, 2 * TEXT_SIZE, "%s %02d:%02d", day, tm.tm_hour, tm.tm_min);
-}
-
-static const char *plural(long n, const char *one, const char *many)
-{
-	return n == 1 ? one : many;
-}
-
 /* ---- the totals ---- */
 
 /* Notes joined by "; " on lines indented by two, none over LINE_COLS. */
@@ -153,8 +126,8 @@ static void note(struct notes *n, const char *text)
 static void print_totals(FILE *out, const struct history *h)
 {
 	char first[TEXT_SIZE], last[TEXT_SIZE];
-	format_day(first, history_local_day(h->first));
-	format_day(last, history_local_day(h->last));
+	hist_format_day(first, h->first_day);
+	hist_format_day(last, h->last_day);
 	if (h->sessions)
 		fprintf(out, "Sessions: %d, from %s to %s (--detail lists them)\n",
 			h->sessions, first, last);
@@ -175,13 +148,13 @@ static void print_totals(FILE *out, const struct history *h)
 		note(&n, text);
 	if (h->practice_left_out) {
 		snprintf(text, sizeof text, "%d practice %s left out (--practice shows %s)",
-			 h->practice_left_out, plural(h->practice_left_out, "session", "sessions"),
-			 plural(h->practice_left_out, "it", "them"));
+			 h->practice_left_out, hist_plural(h->practice_left_out, "session", "sessions"),
+			 hist_plural(h->practice_left_out, "it", "them"));
 		note(&n, text);
 	}
 	if (h->corrupt) {
 		snprintf(text, sizeof text, "%ld corrupt %s skipped", h->corrupt,
-			 plural(h->corrupt, "line", "lines"));
+			 hist_plural(h->corrupt, "line", "lines"));
 		note(&n, text);
 	}
 	if (h->fragment)
@@ -197,20 +170,25 @@ static void print_totals(FILE *out, const struct history *h)
 static void print_routine_head(FILE *out, const struct history_routine *r,
 			       const struct due_status *st, bool utf8)
 {
-	char sched[64], since[TEXT_SIZE], rest[160];
+	char sched[64], since[TEXT_SIZE], rest[160], extra[32] = "";
 	schedule_text(&r->schedule, sched, sizeof sched);
-	format_day(since, st->first_day);
+	if (st->done_total > st->met_total)
+		snprintf(extra, sizeof extra, ", +%d extra", st->done_total - st->met_total);
+	hist_format_day(since, st->first_day);
 	if (st->first_day < 0)
 		snprintf(rest, sizeof rest, ": none done yet, %d %s begun", r->sessions,
-			 plural(r->sessions, "session", "sessions"));
+			 hist_plural(r->sessions, "session", "sessions"));
 	else if (r->schedule.kind == SCHEDULE_NONE)
 		snprintf(rest, sizeof rest, ": %d done since %s, no schedule",
 			 st->done_total, since);
 	else
-		/* today's sessions not done yet are not missed yet: the
-		 * morning before the first session reads as a clean record */
-		snprintf(rest, sizeof rest, "%s%s: %d of %d due since %s", *sched ? ", " : "",
-			 sched, st->done_total, st->due_total - st->left_today, since);
+		/* the sessions it asked for that were done, of those it asked
+		 * for up to now (due.h): today's not done yet are not missed
+		 * yet, so the morning before the first session reads as a
+		 * clean record; more than it asked for is extra, never
+		 * "4 of 2" */
+		snprintf(rest, sizeof rest, "%s%s: %d of %d due since %s%s", *sched ? ", " : "",
+			 sched, st->met_total, st->due_so_far, since, extra);
 	fputs("  ", out);
 	put_name_cut(out, r->name, LINE_COLS - 2 - cols(rest), false, utf8);
 	fprintf(out, "%s\n", rest);
@@ -222,24 +200,42 @@ static void print_routine(FILE *out, const struct history *h,
 	struct due_status st;
 	due_status_of(&r->schedule, &r->done, h->today, -1, &st);
 	print_routine_head(out, r, &st, utf8);
-	char last[2 * TEXT_SIZE];
-	format_when(last, r->last);
-	fprintf(out, "    streak %d %s, last %s", st.streak, plural(st.streak, "day", "days"),
-		last);
-	if (st.due_today)
+	char last[2 * HIST_DATE_SIZE];
+	hist_format_when(last, r->last_day, r->last_minute);
+	/* a routine without a schedule and no run of days says nothing of
+	 * a streak: "streak 0 days" reads as a reproach for nothing asked */
+	fputs("    ", out);
+	if (st.streak || r->schedule.kind != SCHEDULE_NONE)
+		fprintf(out, "streak %d %s, ", st.streak, hist_plural(st.streak, "day", "days"));
+	fprintf(out, "last %s", last);
+	/* what today asked, done up to it; more is extra, never "2 of 1" */
+	if (st.due_today && st.done_today > st.due_today)
+		fprintf(out, ", %d of %d done today, +%d extra", st.due_today, st.due_today,
+			st.done_today - st.due_today);
+	else if (st.due_today)
 		fprintf(out, ", %d of %d done today", st.done_today, st.due_today);
 	else if (st.done_today)
 		fprintf(out, ", %d done today", st.done_today);
 	fputc('\n', out);
 }
 
-static void print_routines(FILE *out, const struct history *h, bool utf8)
+/* What a list cut to fit the screen left out: "+3 more (--detail lists
+ * them)". */
+static void print_more(FILE *out, size_t shown, size_t n)
+{
+	if (shown < n)
+		fprintf(out, "  +%zu more (--detail lists %s)\n", n - shown,
+			hist_plural((long)(n - shown), "it", "them"));
+}
+
+static void print_routines(FILE *out, const struct history *h, size_t max, bool utf8)
 {
 	if (!h->nroutines)
 		return;
 	fputs("\nRoutines\n", out);
-	for (size_t i = 0; i < h->nroutines; i++)
+	for (size_t i = 0; i < h->nroutines && i < max; i++)
 		print_routine(out, h, &h->routines[i], utf8);
+	print_more(out, max, h->nroutines);
 }
 
 /* ---- exercises: first and last, best, the weeks ---- */
@@ -313,7 +309,8 @@ static void print_exercise(FILE *out, const struct history *h,
 	fputc('\n', out);
 }
 
-static void print_exercises(FILE *out, const struct history *h, int from, bool utf8)
+static void print_exercises(FILE *out, const struct history *h, int from, size_t max,
+			    bool utf8)
 {
 	if (!h->nexercises)
 		return;
@@ -326,8 +323,16 @@ static void print_exercises(FILE *out, const struct history *h, int from, bool u
 	fprintf(out, " %5s  ", "best");
 	put_left(out, "load", 11);
 	fputs(" weekly best\n", out);
-	for (size_t i = 0; i < h->nexercises; i++)
-		print_exercise(out, h, &h->exercises[i], from, utf8);
+	size_t shown = 0, n = 0;
+	for (size_t i = 0; i < h->nexercises; i++) {
+		if (!h->exercises[i].n)
+			continue;
+		if (n++ < max) {
+			print_exercise(out, h, &h->exercises[i], from, utf8);
+			shown++;
+		}
+	}
+	print_more(out, shown, n);
 }
 
 /* ---- ratings and check-ins: the last value, its zone, the weeks ---- */
@@ -363,8 +368,31 @@ static void print_series(FILE *out, const struct history *h, const struct histor
 	fputc('\n', out);
 }
 
+/* The series the ratings' part shows: the ratings, then the check-in
+ * items when check-ins were kept; NULL past the last. */
+static const struct history_rating *series_at(const struct history *h, size_t i,
+					      bool *item)
+{
+	*item = i >= h->nratings;
+	if (i < h->nratings)
+		return &h->ratings[i];
+	i -= h->nratings;
+	return h->checkins && i < h->nitems ? &h->items[i] : NULL;
+}
+
+/* Series with values: the lines the ratings' part would take. */
+static size_t series_count(const struct history *h)
+{
+	size_t n = 0;
+	bool item;
+	const struct history_rating *r;
+	for (size_t i = 0; (r = series_at(h, i, &item)); i++)
+		n += r->n > 0;
+	return n;
+}
+
 static void print_ratings_and_checkins(FILE *out, const struct history *h, int from,
-				       bool utf8)
+				       size_t max, bool utf8)
 {
 	if (!h->nratings && !h->checkins)
 		return;
@@ -375,26 +403,104 @@ static void print_ratings_and_checkins(FILE *out, const struct history *h, int f
 	fputs("  ", out);
 	put_left(out, "zone", 10);
 	fputs("  weekly mean\n", out);
-	for (size_t i = 0; i < h->nratings; i++) {
-		const struct history_rating *r = &h->ratings[i];
-		print_series(out, h, r, "", history_measure_note(r), r->measure == MEASURE_PAIN,
-			     from, utf8);
+	size_t shown = 0;
+	bool item;
+	const struct history_rating *r;
+	for (size_t i = 0; (r = series_at(h, i, &item)) && shown < max; i++) {
+		if (!r->n)
+			continue;
+		if (item)
+			print_series(out, h, r, "Morning ", "", !strcmp(r->name, "pain"), from,
+				     utf8);
+		else
+			print_series(out, h, r, "", history_measure_note(r),
+				     r->measure == MEASURE_PAIN, from, utf8);
+		shown++;
 	}
-	for (size_t i = 0; h->checkins && i < h->nitems; i++)
-		print_series(out, h, &h->items[i], "Morning ", "",
-			     !strcmp(h->items[i].name, "pain"), from, utf8);
+	print_more(out, shown, series_count(h));
+}
+
+/* ---- the line budget ---- */
+
+/* How many of each list fit `budget` lines: routines take two lines each,
+ * exercise sides and series one, a list cut one more for its "+N more";
+ * the longest list is cut first, one at a time, none below one.  A
+ * list's blank line and heading are counted. */
+struct summary_fit {
+	size_t routines, exercises, series;
+};
+
+static size_t fit_lines(size_t shown, size_t n, size_t per)
+{
+	return n ? 2 + shown * per + (shown < n) : 0;
+}
+
+static void summary_fit(const struct history *h, int budget, struct summary_fit *fit)
+{
+	size_t nex = 0;
+	for (size_t i = 0; i < h->nexercises; i++)
+		nex += h->exercises[i].n > 0;
+	size_t nr = h->nroutines, ns = series_count(h);
+	/* the ratings' heading shows with check-ins kept and no value */
+	bool ratings_part = h->nratings || h->checkins;
+	*fit = (struct summary_fit){nr, nex, ns};
+	for (;;) {
+		size_t lr = fit_lines(fit->routines, nr, 2), le = fit_lines(fit->exercises, nex, 1);
+		size_t ls = ratings_part ? 2 + fit->series + (fit->series < ns) : 0;
+		if ((long)(lr + le + ls) <= budget)
+			return;
+		/* the list taking most lines gives one up */
+		size_t *cut = NULL, most = 0;
+		if (fit->exercises > 1 && le > most)
+			most = le, cut = &fit->exercises;
+		if (fit->series > 1 && ls > most)
+			most = ls, cut = &fit->series;
+		if (fit->routines > 1 && lr > most)
+			most = lr, cut = &fit->routines;
+		if (!cut)
+			return; /* one of each: as short as it goes */
+		(*cut)--;
+	}
+}
+
+/* Lines of text in `buf`. */
+static int count_lines(const char *buf, size_t len)
+{
+	int n = 0;
+	for (size_t i = 0; i < len; i++)
+		n += buf[i] == '\n';
+	return n;
 }
 
 void history_print_summary_checkins(FILE *out, const struct history *h, bool utf8)
 {
-	print_ratings_and_checkins(out, h, history_first_week(h), utf8);
+	/* under the line saying why no session shows, and the one saying
+	 * what practice left out */
+	struct summary_fit fit;
+	summary_fit(h, HISTORY_SUMMARY_LINES - 2, &fit);
+	print_ratings_and_checkins(out, h, history_first_week(h), fit.series, utf8);
 }
 
 void history_print_summary(FILE *out, const struct history *h, bool utf8)
 {
 	int from = history_first_week(h);
-	print_totals(out, h);
-	print_routines(out, h, utf8);
-	print_exercises(out, h, from, utf8);
-	print_ratings_and_checkins(out, h, from, utf8);
+	/* the totals first, as many lines as their notes take */
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+	int totals = 2;
+	if (mem) {
+		print_totals(mem, h);
+		fclose(mem);
+		totals = count_lines(buf, len);
+		fwrite(buf, 1, len, out);
+		free(buf);
+	} else {
+		print_totals(out, h);
+	}
+	struct summary_fit fit;
+	summary_fit(h, HISTORY_SUMMARY_LINES - totals, &fit);
+	print_routines(out, h, fit.routines, utf8);
+	print_exercises(out, h, from, fit.exercises, utf8);
+	print_ratings_and_checkins(out, h, from, fit.series, utf8);
 }

@@ -81,10 +81,10 @@ static bool word_invisible(const char *s, size_t n, size_t *len)
 	return all && any;
 }
 
-static bool locale_is_utf8(void)
+bool safe_locale_utf8(void)
 {
 	const char *cs = nl_langinfo(CODESET);
-	return !strcasecmp(cs, "UTF-8") || !strcasecmp(cs, "utf8");
+	return cs && (!strcasecmp(cs, "UTF-8") || !strcasecmp(cs, "utf8"));
 }
 
 void safe_iter_init(struct safe_iter *it, const char *s, size_t n, unsigned flags)
@@ -96,7 +96,7 @@ void safe_iter_init(struct safe_iter *it, const char *s, size_t n, unsigned flag
 	it->word_end = 0;
 	it->invisible = false;
 	it->after_visible = false;
-	it->utf8 = !(flags & SAFE_TERM) || locale_is_utf8();
+	it->utf8 = !(flags & SAFE_TERM) || safe_locale_utf8();
 }
 
 static void show_escape(struct safe_char *c, const unsigned char *p, size_t len,

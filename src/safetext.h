@@ -55,6 +55,11 @@ struct safe_iter {
 	bool after_visible;     /* the character before showed something */
 	bool utf8;              /* SAFE_TERM: the locale is UTF-8 */
 };
+/* Whether the locale (LC_CTYPE) is UTF-8, by its codeset's name in either
+ * spelling ("UTF-8", "utf8"): what every screen and report asks before
+ * it draws a block, an arrow or a name's non-ASCII characters. */
+bool safe_locale_utf8(void);
+
 void safe_iter_init(struct safe_iter *it, const char *s, size_t n, unsigned flags);
 bool safe_iter_next(struct safe_iter *it, struct safe_char *c);
 

@@ -10,7 +10,6 @@
 
 #include <curses.h>
 #include <errno.h>
-#include <langinfo.h>
 #include <limits.h>
 #include <locale.h>
 #include <poll.h>
@@ -321,7 +320,7 @@ int ui_run(const struct options *o, const struct search_path *sp)
 	if (o->speak_missing)
 		snprintf(ui.cue_note, sizeof ui.cue_note,
 			 "No speech program (espeak-ng, spd-say, say) found: bells instead");
-	ui.paint.utf8 = !strcmp(nl_langinfo(CODESET), "UTF-8");
+	ui.paint.utf8 = safe_locale_utf8();
 	if (run) {
 		/* errors in the routine or the log show before the screen changes */
 		int rc = session_prepare(&ui.sess, o, sp, true, stderr);

@@ -347,6 +347,10 @@ static int draw_lines(struct ui *ui, int skip, int y0, int h)
 	}
 	struct place right = pl;
 	pl.w = (w - 3) / 2;
+	/* the right column at least as wide as the morning pain's four weeks
+	 * need (as at 80 columns), while the left still holds a calendar */
+	if (w - pl.w - 3 < HC_PAIN_WEEKS_W && w - 3 - HC_PAIN_WEEKS_W >= HC_CALENDAR_W)
+		pl.w = w - 3 - HC_PAIN_WEEKS_W;
 	right.x = pl.x + pl.w + 3;
 	right.w = w - pl.w - 3;
 	days_section(ui, &pl);

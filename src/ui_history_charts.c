@@ -13,6 +13,7 @@
 
 #include "due.h"
 #include "logfmt.h"
+#include "logmodel.h"
 #include "plan.h"
 #include "ui_history_charts.h"
 #include "util.h"
@@ -118,7 +119,7 @@ void hc_legend(const struct paint *p, int y, int x, int w)
 static void routine_summary(const struct history *hs, const struct history_routine *r,
 			    int width, char *out, size_t size)
 {
-	char t[3][128];
+	char t[4][128];
 	if (r->schedule.kind == SCHEDULE_NONE) {
 		snprintf(t[0], sizeof t[0], "%d session%s, %d completed", r->sessions,
 			 r->sessions == 1 ? "" : "s", r->completed);
@@ -126,18 +127,22 @@ static void routine_summary(const struct history *hs, const struct history_routi
 		snprintf(out, size, "%.100s", fitting(t, 2, width));
 		return;
 	}
-	char sched[64];
+	char sched[64], extra[32] = "";
 	struct due_status st;
 	schedule_text(&r->schedule, sched, sizeof sched);
 	due_status_of(&r->schedule, &r->done, hs->today, -1, &st);
-	/* as --history counts it: today's sessions not done yet are not
-	 * missed yet */
-	int due = st.due_total - st.left_today;
-	snprintf(t[0], sizeof t[0], "%s: %d of %d due, streak %d", sched, st.done_total, due,
-		 st.streak);
-	snprintf(t[1], sizeof t[1], "%d of %d due, streak %d", st.done_total, due, st.streak);
-	snprintf(t[2], sizeof t[2], "%d of %d due", st.done_total, due);
-	snprintf(out, size, "%.100s", fitting(t, 3, width));
+	/* as --history counts it (due.h): the sessions it asked for that
+	 * were done, of those it asked for up to now; more than asked is
+	 * extra, never "4 of 2" */
+	if (st.done_total > st.met_total)
+		snprintf(extra, sizeof extra, ", +%d extra", st.done_total - st.met_total);
+	snprintf(t[0], sizeof t[0], "%s: %d of %d due%s, streak %d", sched, st.met_total,
+		 st.due_so_far, extra, st.streak);
+	snprintf(t[1], sizeof t[1], "%d of %d due%s, streak %d", st.met_total, st.due_so_far,
+		 extra, st.streak);
+	snprintf(t[2], sizeof t[2], "%d of %d due%s", st.met_total, st.due_so_far, extra);
+	snprintf(t[3], sizeof t[3], "%d of %d due", st.met_total, st.due_so_far);
+	snprintf(out, size, "%.100s", fitting(t, 4, width));
 }
 
 /* Weeks as columns, three wide ("Mo" then " █ " a day; today "[█]"), the
@@ -381,14 +386,13 @@ size_t hc_exercise_items(const struct history *hs, struct hc_item **out)
 	return n;
 }
 
-/* Whether rate a came before rate b. */
+/* Whether rate a came before rate b: lm_before() on their sessions'
+ * heads. */
 static bool rate_before(const struct history_rate *a, const struct history_rate *b)
 {
-	if (a->when != b->when)
-		return a->when < b->when;
-	if (a->ms != b->ms)
-		return a->ms < b->ms;
-	return a->session < b->session;
+	struct lm_session x = {.when = a->when, .ms = a->ms, .index = a->session};
+	struct lm_session y = {.when = b->when, .ms = b->ms, .index = b->session};
+	return lm_before(&x, &y);
 }
 
 /* The last value of `r` in a row's words: "3 fine" for pain. */
@@ -401,6 +405,29 @@ static void rating_value(const struct history_rating *r, bool zone_word, struct 
 		snprintf(row->value, sizeof row->value, "%d %s", last, history_pain_zone(last));
 	else
 		snprintf(row->value, sizeof row->value, "%d", r->n ? last : 0);
+}
+
+/* Under marks a session each from `mx`, `n` of them (5 at least): the
+ * first one's date at their start and the last one's at their end
+ * ("11-09" and "12-06"), so that the span they cover reads at a glance;
+ * the first alone where both do not fit. */
+static void span_dates(const struct paint *p, int y, int mx, int right, long first,
+		       long last, int n)
+{
+	char a[16], b[16];
+	int yy = 0, mm = 0, dd = 0;
+	logfmt_civil_from_days(first, &yy, &mm, &dd);
+	snprintf(a, sizeof a, "%02d-%02d", mm, dd);
+	logfmt_civil_from_days(last, &yy, &mm, &dd);
+	snprintf(b, sizeof b, "%02d-%02d", mm, dd);
+	int room = right - mx;
+	if (n < room)
+		room = n;
+	if (room < 5)
+		return;
+	text_in(p, C_DIM, y, mx, 5, a);
+	if (first != last && room >= 5 + 1 + 5)
+		text_in(p, C_DIM, y, mx + room - 5, 5, b);
 }
 
 /* `n` ratings (-1: none that session) as marks 0 to 10, through
@@ -450,12 +477,15 @@ int hc_rating(const struct paint *p, const struct hc_lines *c, int line, int x, 
 	/* the sessions of both, merged in time order from the latest back,
 	 * a column each */
 	int va[256], vb[256], k = cols;
+	long day[256];
 	size_t ia = a->n, ib = b ? b->n : 0;
 	while (k > 0 && (ia > 0 || ib > 0)) {
 		const struct history_rate *ra = ia ? &a->v[ia - 1] : NULL;
 		const struct history_rate *rb = ib ? &b->v[ib - 1] : NULL;
 		k--;
 		va[k] = vb[k] = -1;
+		/* the later of the two is this column's session */
+		day[k] = ra && (!rb || !rate_before(ra, rb)) ? ra->day : rb->day;
 		if (ra && rb && ra->session == rb->session) {
 			va[k] = ra->value;
 			vb[k] = rb->value;
@@ -495,7 +525,12 @@ int hc_rating(const struct paint *p, const struct hc_lines *c, int line, int x, 
 		n = rows_panel(p, c, line, x, w, title, rows, 1, labw, shown);
 	}
 	free(rows);
-	return n;
+	/* the dates of the span under the marks, where there is room for one */
+	int mx = x + 1 + labw + (labw ? 1 : 0);
+	bool dated = shown >= 5 && x + w - mx >= 5;
+	if (dated && hc_visible(c, line + n))
+		span_dates(p, hc_row(c, line + n), mx, x + w, day[k], day[cols - 1], shown);
+	return n + dated;
 }
 
 /* ---- the morning pain ---- */
@@ -532,7 +567,12 @@ int hc_pain(const struct paint *p, const struct hc_lines *c, int line, int x, in
 	const struct history_rating *r = &hs->items[it->a];
 	/* the zone words beside the bands where they fit whole */
 	int zonew = w - 5 - 11 >= 2 * 7 ? 11 : 0;
+	/* whole weeks, as many as fit: a span that reads the same at every
+	 * size with room for it (four weeks at 80 columns and at 120, where
+	 * the view gives this column the room, HC_PAIN_WEEKS_W) */
 	int days = (w - 5 - zonew) / 2;
+	if (days >= 7)
+		days -= days % 7;
 	if (days < 1)
 		days = 1;
 	long last = hs->today;

@@ -58,6 +58,8 @@ int hc_pain(const struct paint *p, const struct hc_lines *c, int line, int x, in
 #define HC_CALENDAR_W 38
 #define HC_REPS_W 28
 #define HC_RATING_W 30
+/* The width hc_pain() draws four weeks in, with the zone words. */
+#define HC_PAIN_WEEKS_W (5 + 2 * 28 + 11)
 
 /* The exercises grouped by name (left and right together), the ratings
  * paired ("Calf pain before" with "Calf pain after"), each in the order

@@ -44,13 +44,13 @@ is "$(cat "$T/out")" "no sessions in history.log match --since 2026-12-01" "noth
 is $? 2 "a bad date is a usage error"
 is "$(cat "$T/err")" 'recoup: --since wants a date as YYYY-MM-DD, not "2026-11-31"' "and says so"
 
-# Local dates: the 23:30 session at -02:00 is on the 23rd in UTC, but on
-# the 22nd two hours west.
+# Dates as stamped: the 23:30 session at -02:00 is on the 22nd, read in
+# UTC (the report above) or two hours west; --since takes local days.
 TZ=UTC+2 "$CLI" --detail --now $NOW --since 2026-11-23 history.log >"$T/out" 2>/dev/null
 like "$(sed -n 1p "$T/out")" '^Sessions: 1, from 2026-11-24 to 2026-11-24$' "--since in local time"
 TZ=UTC+2 "$CLI" --detail --now $NOW --routine post-run-calf-care history.log >"$T/out" 2>/dev/null
-like "$(cat "$T/out")" '^  Post-run calf care: 3 sessions, 1 completed, last 2026-11-22$' "dates in local time"
-like "$(cat "$T/out")" '^  week of 2026-11-16 \(2026-W47\): 2$' "weeks in local time"
+like "$(cat "$T/out")" '^  Post-run calf care: 3 sessions, 1 completed, last 2026-11-22$' "dates as stamped"
+like "$(cat "$T/out")" '^  week of 2026-11-16 \(2026-W47\): 2$' "weeks by the stamps' days"
 
 # Ratings with their measure, pain with the zone of its last value, and
 # the morning check-ins as a trend: per item, one value a day (a second

@@ -165,6 +165,53 @@ Morning check-ins                      last  zone        weekly mean
   Morning stiffness                       3              :" \
 	"no session kept: why, and the check-ins, summarised"
 
+# ---- a routine without a schedule: no "streak 0 days" -----------------------
+LC_ALL=C "$CLI" --now $NOW "$T/names.log" >"$T/out" 2>/dev/null
+is "$(grep -A1 '^  A routine whose' "$T/out" | sed -n 2p)" "    last 2026-12-01 07:00" \
+	"no schedule, no run of days: no streak said"
+
+# ---- more done than asked: extra, never "3 of 1" -----------------------------
+{
+	for t in 2026-12-05T07 2026-12-05T12 2026-12-05T19 2026-12-06T07 2026-12-06T09; do
+		sid=x${t#*T}${t%%T*}; sid=$(echo "$sid" | tr -d -)
+		printf '%s:00:00.000+00:00 %s start routine="Calf raises" id=calf-raises format=1\n' "$t" "$sid"
+		printf '%s:05:00.000+00:00 %s end status=complete elapsed=300000\n' "$t" "$sid"
+	done
+} >"$T/extra.log"
+LC_ALL=C "$CLI" --now $NOW --schedule calf-raises=daily "$T/extra.log" >"$T/out" 2>/dev/null
+is "$(grep -A1 '^  Calf raises' "$T/out")" "  Calf raises, daily: 2 of 2 due since 2026-12-05, +3 extra
+    streak 2 days, last 2026-12-06 09:00, 1 of 1 done today, +1 extra" \
+	"sessions beyond the schedule are extra, today's too"
+
+# ---- any log fits 24 lines: 4 routines, 8 exercises, 6 ratings --------------
+awk 'BEGIN {
+	split("Alfredson heel drops|Post-run calf care|Soleus loading|Plantar fascia stretch", rn, "|")
+	split("daily|twice|024|", sc, "|")
+	for (d = 1; d <= 6; d++)
+		for (r = 1; r <= 4; r++) {
+			sid = sprintf("b%d%d", d, r)
+			st = sprintf("2026-12-%02dT%02d", d, 6 + r)
+			printf "%s:00:00.000+00:00 %s start routine=\"%s\" id=r%d format=1\n", st, sid, rn[r], r
+			for (e = 1; e <= 2; e++)
+				for (s = 1; s <= 2; s++)
+					printf "%s:0%d:00.000+00:00 %s set n=%d name=\"Exercise %d of routine %d\" side=%s set=1 sets=1 target=12 reps=%d load=\"%d kg\"\n",
+						st, e, sid, e, e, r, s == 1 ? "left" : "right", 8 + d, d
+			for (k = 1; k <= (r <= 2 ? 2 : 1); k++)
+				printf "%s:08:00.000+00:00 %s rate n=%d name=\"Rating %d of routine %d\" measure=pain value=%d\n",
+					st, sid, 2 + k, k, r, d % 10
+			printf "%s:09:00.000+00:00 %s end status=complete elapsed=540000\n", st, sid
+		}
+}' >"$T/big.log"
+LC_ALL=C "$CLI" --now $NOW --schedule r1=daily --schedule r2=twice --schedule r3=024 "$T/big.log" \
+	>"$T/out" 2>"$T/err"
+is "$?$(cat "$T/err")" 0 "a big log: read"
+lines=$(wc -l <"$T/out")
+ok $((lines > 24)) "4 routines, 16 exercise sides, 6 ratings fit a screen: $lines lines <= 24"
+ok $(($(widest "$T/out") > 80)) "and 80 columns"
+like "$(cat "$T/out")" '^  \+[0-9]+ more \(--detail lists them\)$' "what was cut is said, with where to see it"
+like "$(cat "$T/out")" '^Ratings and morning check-ins' "every part of the summary shows"
+like "$(cat "$T/out")" '^  Alfredson heel drops, daily: ' "the first routine shows"
+
 # ---- --detail: the full listing ----------------------------------------------
 "$CLI" --detail --now $NOW $SCHED "$T/month.log" >"$T/out" 2>/dev/null
 like "$(sed -n '/^Sessions per week/,/^$/p' "$T/out" | sed -n 1,2p)" \

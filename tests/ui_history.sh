@@ -46,16 +46,30 @@ like "$s" '^  ▅▃ 3 *$' "a mark a session, 6 then 3, last 3"
 ok "$(! printf '%s\n' "$s" | grep -q 'Practice only'; echo $?)" "nothing from the practice session"
 like "$s" 'Up/Down scroll +q or h back' "the key help"
 
-# at 80x24 it all fits: nothing to scroll
-keys Down
-sleep 0.3   # let a wrong redraw land
+# the view drawn at ROWS rows: its key help on the last row, where no
+# frame of another size has it (tmux cuts or pads the old one at once)
+_sized() { screen | sed -n "${1}p" | grep -q 'Up/Down scroll' && _drawn; }
+# at 80x24 it all fits: nothing to scroll.  The help, asked after the
+# Down, shows once the Down was read; its way back redraws the view.
+keys Down '?'
+wait_screen 'recoup: keys'
+keys x
+wait_screen 'recoup: history, 4 sessions'
 like "$(screen | sed -n 2p)" '^ Sessions done' "what fits is not scrolled"
 # smaller, it scrolls, but never past its last line
 tm resize-window -t t -x 80 -y 10
-wait_screen 'Up/Down scroll'
+_poll 10 _sized 10
+ok $? "at 80x10: drawn at the new size" || show_screen
 keys Down Down Down Down
 wait_gone '^ Sessions done'
 ok $? "Down scrolls"
+# the help and back keep where the view was scrolled to (what the check
+# at 80x24 above relies on)
+keys '?'
+wait_screen 'recoup: keys'
+keys x
+wait_screen 'recoup: history, 4 sessions'
+ok "$(! screen | grep -Eq '^ Sessions done'; echo $?)" "the help and back: still scrolled"
 keys Up Up Up Up
 wait_screen '^ Sessions done'
 ok $? "Up scrolls back"
@@ -68,7 +82,7 @@ keys Up
 _poll 10 eval 'screen | sed -n 9p | grep -Eq "^ Calf tightness *\$"'
 ok $? "and one Up scrolls back at once" || show_screen
 tm resize-window -t t -x 80 -y 24
-wait_screen '^ Sessions done'
+_poll 10 _sized 24 && wait_screen '^ Sessions done'
 ok $? "back at 80x24 it all shows again"
 
 keys '?'

@@ -81,6 +81,13 @@ static void test_latin1(void)
 	escapes("\xc3\x80\xc2\x9b", SAFE_TERM, "?\\u009b", "C1 still escaped");
 	is_int(safe_width("\xe6\x97\xa5\xe6\x9c\xac"), 2, "one column a character");
 	escapes("caf\xc3\xa9", SAFE_QUOTED, "caf\xc3\xa9", "a log value stays UTF-8");
+	ok(!safe_locale_utf8(), "the C locale is not UTF-8");
+	/* the one test of the locale every screen and report asks */
+	if (setlocale(LC_CTYPE, "C.UTF-8") || setlocale(LC_CTYPE, "C.utf8") ||
+	    setlocale(LC_CTYPE, "en_US.UTF-8"))
+		ok(safe_locale_utf8(), "a UTF-8 locale is, however its name is spelt");
+	else
+		ok(1, "# SKIP no UTF-8 locale");
 	setlocale(LC_CTYPE, "");
 }
 
