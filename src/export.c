@@ -421,7 +421,7 @@ static bool copy_spilled(const struct export_read *er, off_t at, off_t len, FILE
 static bool export_want(void *ctx, const struct lm_session *s)
 {
 	const struct export_read *er = ctx;
-	if (er->since && s->when < er->since)
+	if (!history_since_keeps(s, er->since))
 		return false;
 	if (er->routine && !history_routine_named(s, er->routine))
 		return false;
@@ -600,7 +600,7 @@ static void export_session(void *ctx, const struct lm_session *s)
 {
 	struct export_read *er = ctx;
 	/* check-ins are no routine's and never practice: --since alone */
-	if (s->kind == LM_CHECKIN && er->since && s->when < er->since)
+	if (s->kind == LM_CHECKIN && !history_since_keeps(s, er->since))
 		return;
 	size_t start = er->text.len;
 	off_t off = er->spilled + (off_t)start;

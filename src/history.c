@@ -74,6 +74,11 @@ static void week_init(struct history_week *w, long monday)
 	w->sessions = 0;
 }
 
+bool history_since_keeps(const struct lm_session *s, time_t since)
+{
+	return !since || s->day >= history_local_day(since);
+}
+
 bool history_parse_since(const char *s, time_t *out)
 {
 	for (int i = 0; i < 10; i++)
@@ -309,7 +314,7 @@ static bool hist_want(void *ctx, const struct lm_session *s)
 	struct history *h = hr->h;
 	const struct history_filter *f = hr->f;
 	h->logged++;
-	if ((f->since && s->day < history_local_day(f->since)) ||
+	if (!history_since_keeps(s, f->since) ||
 	    (f->routine && !history_routine_named(s, f->routine)))
 		return false;
 	if (s->practice && !f->practice) {
@@ -384,7 +389,7 @@ static void hist_rates(struct hist_read *hr, const struct lm_session *s)
 static void hist_checkin(struct hist_read *hr, const struct lm_session *s)
 {
 	struct history *h = hr->h;
-	if (hr->f->since && s->day < history_local_day(hr->f->since))
+	if (!history_since_keeps(s, hr->f->since))
 		return;
 	if (!s->nvalues)
 		return;

@@ -197,6 +197,10 @@ const char *history_display_name(const struct lm_session *s);
  * session's shown name or its id, in any case. */
 bool history_routine_named(const struct lm_session *s, const char *want);
 
+/* Whether --since keeps a session or check-in: stamped on that day or
+ * later, the day as its stamp writes it (`since` 0: everything). */
+bool history_since_keeps(const struct lm_session *s, time_t since);
+
 /* Parse a --since date YYYY-MM-DD into the start of that local day.
  * Returns false when `s` is not such a date. */
 bool history_parse_since(const char *s, time_t *out);

@@ -221,6 +221,23 @@ else
 fi
 
 # ---- a big log, and one newest first ------------------------------------------
+# --since keeps what is stamped on that day or later, the day as the stamp
+# writes it, as --history does: a session at 23:30 five hours west of UTC
+# is the 19th's wherever it is read, and so is a check-in
+printf '%s\n' \
+	'2026-11-19T23:30:00.000-05:00 w1 start routine="Late" id=late format=1' \
+	'2026-11-19T23:31:00.000-05:00 w1 rate n=1 name="Calf pain" measure=pain value=2' \
+	'2026-11-19T23:32:00.000-05:00 w1 end status=complete elapsed=120' \
+	'2026-11-19T23:40:00.000-05:00 w2 checkin pain=3 elapsed=4' \
+	'2026-11-20T00:10:00.000-05:00 w3 start routine="Late" id=late format=1' \
+	'2026-11-20T00:11:00.000-05:00 w3 rate n=1 name="Calf pain" measure=pain value=1' \
+	'2026-11-20T00:12:00.000-05:00 w3 end status=complete elapsed=120' >"$T/west.log"
+for tz in UTC EST5EDT Asia/Tokyo; do
+	TZ=$tz "$RECOUP" --log "$T/west.log" --export csv --since 2026-11-20 >"$T/west.csv" 2>/dev/null
+	is "$(py "$T/west.csv" csv '" ".join(r["session"] for r in rows)')" w3 \
+		"TZ=$tz: --since 2026-11-20 keeps the session stamped on the 20th, not the 19th's 23:30 nor its check-in"
+done
+
 # To a terminal, the CSV moves no cursor: a name's line break shown as
 # \n, lines ending in LF alone (script(1) gives it a terminal, with the
 # terminal's own LF-to-CRLF turned off so what recoup wrote is what is read)
