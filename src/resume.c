@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "logmodel.h"
+#include "running.h"
 #include "util.h"
 
 /* ---- the first read: each routine's latest session ---- */
@@ -18,6 +19,7 @@ struct latest {
 	char *key;          /* the routine's id, or its title without one */
 	struct lm_session head; /* when, ms, index: what lm_before() orders by */
 	bool complete;
+	char sid_last[32];
 };
 
 struct find {
@@ -64,6 +66,7 @@ static void find_session(void *ctx, const struct lm_session *s)
 	snprintf(l->head.sid, sizeof l->head.sid, "%s", s->sid);
 	l->head.day = s->day;
 	l->complete = s->status == HISTORY_COMPLETE;
+	snprintf(l->sid_last, sizeof l->sid_last, "%s", s->sid_last);
 }
 
 /* ---- the second read: that session, whole ---- */
@@ -136,8 +139,10 @@ static void one_session(void *ctx, const struct lm_session *s)
 	for (size_t i = 0; i < s->nsets; i++) {
 		const struct lm_set *x = &s->sets[i];
 		if (x->n == at->n && !strcmp(x->name, at->name) && x->set > 0)
-			add_part(f, SEG_SET, x->side, x->set, NULL,
-				 !x->skipped && x->reps >= x->target);
+			/* a `set` line is written only for a set that ended
+			 * (one cut short is a skip): done, short of its
+			 * target or not, and never done again over it */
+			add_part(f, SEG_SET, x->side, x->set, NULL, !x->skipped);
 	}
 	for (size_t i = 0; i < s->nparts; i++) {
 		const struct lm_part *x = &s->parts[i];
@@ -165,6 +170,12 @@ int resume_find(const char *log, const struct resume_query *q, struct resume_fou
 		const struct latest *l = &fd.v[i];
 		if (l->complete || (q->day >= 0 && l->head.day != q->day))
 			continue;
+		/* still running (in another terminal): not to be resumed, nor
+		 * an older one of its routine in its place */
+		if (running_now(l->head.sid) || running_now(l->sid_last)) {
+			f->running = true;
+			continue;
+		}
 		if (!best || lm_before(&best->head, &l->head))
 			best = l;
 	}
@@ -181,6 +192,7 @@ int resume_find(const char *log, const struct resume_query *q, struct resume_fou
 	}
 	if (!sid[0])
 		return 0;
+	f->running = false;
 	fd.sid = sid;
 	struct lm_reader r2 = { .path = log, .want = one_want, .session = one_session,
 				.line = one_line, .steps = true, .ctx = &fd, .tail = q->tail };
