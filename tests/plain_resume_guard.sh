@@ -57,4 +57,16 @@ unlike "$(cat "$T/out")" 'RIGHT set 1 of 2' "not at right set 1 again"
 unlike "$(cat "$T/out")" 'Drop: .*right skipped' "and the summary keeps the 10 reps"
 is "$(grep -c 'what=set side=right set=1 ' "$LOG")" 0 "no skip of right set 1 logged over it"
 
+# ---- a step removed before the resume point: the summary keeps part one ----
+: >"$LOG"
+(sleep 0.3; echo 2; sleep 0.4; echo 12; sleep 0.4; echo 12; sleep 0.3; echo q) |
+	plain ui-resume >/dev/null 2>&1
+like "$(grep ' set ' "$LOG" | tail -n 1)" 'side=right set=1 .* reps=12 ' "part one: both first sets"
+sed -i.bak '/name: Pain before/d' "$DIR/ui-resume.yaml"
+(sleep 0.5; echo q) | plain --resume ui-resume >"$T/out" 2>&1
+like "$(cat "$T/out")" 'The routine changed since; starting at Heel raise \(step 1 of 4\)' "resumed by name"
+like "$(cat "$T/out")" 'Heel raise: left 12 [^;]*; right 12 ' "the summary counts part one's sets"
+like "$(cat "$T/out")" 'Pain before: 2 \(a step no longer in the routine\)' \
+	"and part one's rating of the step removed"
+
 done_testing
