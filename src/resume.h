@@ -22,8 +22,10 @@ struct resume_query {
 	const char *name, *id;
 	bool practice;      /* practice sessions (a --speed run), else real ones */
 	long day;           /* only a session started on this local day; -1: any */
-	long long tail;     /* read the log's last `tail` bytes alone (lm_reader);
-			     * 0: all of it */
+	long long tail;     /* read the log's last `tail` bytes alone (lm_reader),
+			     * four times as far back again and again (up to
+			     * all of it) while the session found is a resume
+			     * whose first part is not in them; 0: all of it */
 };
 
 /* A part of the step it stopped at, as last logged. */

@@ -325,6 +325,30 @@ static void test_tail(void)
 	resume_found_free(&f);
 	unlink(path);
 	free(path);
+
+	/* a resumed pair whose first part began before the tail: read further
+	 * back until it is in, so the pair is one session with both parts */
+	static const char *const pair[] = {
+		S("06:00:00", "pppppp") "start routine=\"Resume test\" id=resume format=1",
+		S("06:00:03", "pppppp") "step n=2 type=reps name=\"Heel raise\"",
+		S("06:00:04", "pppppp") "set " HR "side=left set=1 sets=3 target=2 reps=2 elapsed=5",
+		S("06:00:07", "pppppp") "end status=quit elapsed=7",
+		S("07:00:00", "qqqqqq") "start routine=\"Resume test\" id=resume format=1 resumes=pppppp",
+		S("07:00:03", "qqqqqq") "step n=2 type=reps name=\"Heel raise\"",
+		S("07:00:04", "qqqqqq") "set " HR "side=right set=1 sets=3 target=2 reps=2 elapsed=5",
+		S("07:00:07", "qqqqqq") "end status=quit elapsed=7",
+	};
+	path = write_log(pair, NL(pair));
+	q = (struct resume_query){ .day = -1 };
+	for (size_t i = 4; i < 8; i++)
+		q.tail += (long long)strlen(pair[i]) + 1; /* the second part's lines alone */
+	is_int(resume_find(path, &q, &f, NULL, NULL), 1, "a pair, its second part in the tail: found");
+	ok(!strcmp(f.sid, "pppppp") && !strcmp(f.sid_last, "qqqqqq"),
+	   "as one session: the first part, read further back, joined");
+	ok(f.sets == 2 && f.nparts == 2, "with both parts' sets");
+	resume_found_free(&f);
+	unlink(path);
+	free(path);
 }
 
 int main(void)
