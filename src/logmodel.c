@@ -259,12 +259,17 @@ static long long field_ms(const char *v, long long dflt)
 	return (long long)(d * 1000.0 + 0.5);
 }
 
-static enum side field_side(const char *v)
+/* A set is on one side or none (the engine logs no other: its readers
+ * index by it); a spot or an ice round may be on both (`side=both`, an
+ * ice pack on each calf), which --export says. */
+static enum side field_side(const char *v, bool both_ok)
 {
 	if (v && !strcmp(v, "left"))
 		return SIDE_LEFT;
 	if (v && !strcmp(v, "right"))
 		return SIDE_RIGHT;
+	if (both_ok && v && !strcmp(v, "both"))
+		return SIDE_BOTH;
 	return SIDE_NONE;
 }
 
@@ -456,7 +461,7 @@ static bool lm_start(struct scan *sc, size_t i, const struct logrec *rec)
 static void on_set(struct lm_open *o, const struct lm_fields *f, bool skipped)
 {
 	int n = field_int(f->n, 0);
-	enum side side = field_side(f->side);
+	enum side side = field_side(f->side, false);
 	int set = field_int(f->set, 0);
 	const char *name = f->name;
 	struct lm_key k = {.what = LM_SET, .n = n, .side = side, .num = set,
@@ -510,7 +515,7 @@ static void on_rate(struct lm_open *o, const struct lm_fields *f, bool skipped)
 static void on_part(struct lm_open *o, const struct lm_fields *f, bool ice, bool skipped)
 {
 	int n = field_int(f->n, 0);
-	enum side side = field_side(f->side);
+	enum side side = field_side(f->side, true);
 	const char *spot = ice ? NULL : f->spot;
 	int round = ice ? field_int(f->round, 0) : 0;
 	struct lm_key key = {.what = ice ? LM_ICE : LM_SPOT, .n = n, .side = side,

@@ -69,7 +69,7 @@
 struct lm_set {
 	int n;              /* step number, 1-based, as logged */
 	const char *name;   /* the step's name that day */
-	enum side side;     /* LEFT, RIGHT or NONE */
+	enum side side;     /* LEFT, RIGHT or NONE (a set is on one side) */
 	int set, sets;      /* 1-based; set 0 when the line had none */
 	int target, reps;   /* reps: done (a skip: counted before it) */
 	int min, max;       /* the step's range that day; 0 when not logged */
@@ -93,7 +93,8 @@ struct lm_part {
 	int n;
 	const char *name;   /* the step's */
 	const char *spot;   /* the spot's name; NULL for an ice round */
-	enum side side;
+	enum side side;     /* LEFT, RIGHT, BOTH (`side=both`: ice on each
+			     * calf) or NONE */
 	int round, rounds;  /* ice */
 	long long planned, elapsed; /* ms */
 	bool skipped;

@@ -201,6 +201,7 @@ static void test_redone(void)
 		   "the right spot done then cut short: skipped");
 		ok(!s->parts[2].spot && s->parts[2].round == 1 && s->parts[2].elapsed == 300000 &&
 		   !s->parts[2].skipped, "ice round 1 redone: the last line");
+		ok(s->parts[2].side == SIDE_BOTH, "side=both kept: an ice pack on each calf");
 		ok(s->parts[3].skipped && s->parts[3].round == 2 && s->parts[3].rounds == 2,
 		   "ice round 2 skipped");
 	}
