@@ -47,6 +47,21 @@ ok $? "the lock file a killed session left: removed"
 ls "$XDG_STATE_HOME/recoup/running" >"$T/ls"
 is "$(cat "$T/ls")" "" "and a session's own removed at its end"
 
+# ---- a session resumed while it still ran (an older recoup, two
+# machines): its later sets and complete end count ----
+cat >"$T/pair.log" <<'LOG'
+2026-12-05T07:00:00.000+00:00 a1a1a1 start routine=Drop id=drop format=1
+2026-12-05T07:00:10.000+00:00 a1a1a1 set n=1 name=Drop side=left set=1 sets=2 target=12 reps=12 elapsed=9
+2026-12-05T07:00:20.000+00:00 b1b1b1 start routine=Drop id=drop format=1 resumes=a1a1a1
+2026-12-05T07:00:30.000+00:00 a1a1a1 set n=1 name=Drop side=right set=1 sets=2 target=12 reps=12 elapsed=9
+2026-12-05T07:00:40.000+00:00 a1a1a1 set n=1 name=Drop side=left set=2 sets=2 target=12 reps=12 elapsed=9
+2026-12-05T07:00:50.000+00:00 a1a1a1 end status=complete elapsed=50
+2026-12-05T07:01:00.000+00:00 b1b1b1 end status=quit elapsed=40
+LOG
+TZ=UTC "$RECOUP" --history --detail --log "$T/pair.log" >"$T/hist" 2>&1
+like "$(cat "$T/hist")" '1 complete, 0 quit' "--history: the pair complete, not the resume's quit"
+like "$(cat "$T/hist")" '24 reps in 2 sets' "with the first part's sets after the resume"
+
 # ---- a set logged short of its target is done ----
 : >"$LOG"
 (sleep 0.5; echo 12; sleep 0.3; echo 10; sleep 0.3; echo q) | plain drop >/dev/null 2>&1
