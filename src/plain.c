@@ -225,9 +225,9 @@ static void number(struct plain *p, long v)
 		 * its count (never a rating's, which the set comes before) */
 		const struct segment *sg = &e->plan.v[at];
 		char which[64];
-		snprintf(which, sizeof which, "%s%sset %d of %d",
+		snprintf(which, sizeof which, "%sset %d of %d",
 			 sg->side == SIDE_LEFT ? "LEFT " : sg->side == SIDE_RIGHT ? "RIGHT " : "",
-			 "", sg->set, sg->nsets);
+			 sg->set, sg->nsets);
 		if (sg->duration > 0)
 			say(p, "Not kept: %d; %s counts its own reps (type a number during it to end "
 			    "it early with that count)", n, which);
