@@ -469,7 +469,7 @@ static void set_positive(struct row *r, enum column col, long long v)
 
 static void set_side(struct row *r, enum side side)
 {
-	if (side == SIDE_LEFT || side == SIDE_RIGHT)
+	if (side != SIDE_NONE) /* left, right, or both (an ice round) */
 		set_text(r, COL_SIDE, side_word(side));
 }
 

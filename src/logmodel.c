@@ -59,8 +59,14 @@ struct lm_open {
 	 * them goes quadratic on a long or hostile one). */
 	struct lm_slot *slots;
 	size_t nslots, nkeys;
-	/* the parts before the one being read: their elapsed, added up */
-	long long elapsed_before;
+	/* A resumed pair (logmodel.h): the scanner's sessions (its parts)
+	 * still open that lead here (1, or 2 and more while a part resumed
+	 * is still running); whether it is in the held list; whether any
+	 * part ended complete; and how its last part (sid_last) ended. */
+	int live;
+	bool in_held;
+	bool any_complete;
+	enum history_status last_status;
 };
 
 /* The model's state over one read: the reader, and the sessions that
@@ -253,12 +259,17 @@ static long long field_ms(const char *v, long long dflt)
 	return (long long)(d * 1000.0 + 0.5);
 }
 
-static enum side field_side(const char *v)
+/* A set is on one side or none (the engine logs no other: its readers
+ * index by it); a spot or an ice round may be on both (`side=both`, an
+ * ice pack on each calf), which --export says. */
+static enum side field_side(const char *v, bool both_ok)
 {
 	if (v && !strcmp(v, "left"))
 		return SIDE_LEFT;
 	if (v && !strcmp(v, "right"))
 		return SIDE_RIGHT;
+	if (both_ok && v && !strcmp(v, "both"))
+		return SIDE_BOTH;
 	return SIDE_NONE;
 }
 
@@ -352,6 +363,13 @@ static void checkin_fill(struct lm_open *o, const struct logrec *rec)
 
 static void lm_hand(struct lm_ctx *c, struct lm_open *o);
 
+static void held_drop(struct lm_ctx *c, size_t i)
+{
+	c->held[i]->in_held = false;
+	memmove(&c->held[i], &c->held[i + 1], (c->nheld - i - 1) * sizeof *c->held);
+	c->nheld--;
+}
+
 /* The held session whose last part is `sid`, taken out of the held. */
 static struct lm_open *held_take(struct lm_ctx *c, const char *sid)
 {
@@ -359,29 +377,34 @@ static struct lm_open *held_take(struct lm_ctx *c, const char *sid)
 		struct lm_open *o = c->held[i];
 		if (strcmp(o->s.sid_last, sid))
 			continue;
-		memmove(&c->held[i], &c->held[i + 1], (c->nheld - i - 1) * sizeof *c->held);
-		c->nheld--;
+		held_drop(c, i);
 		return o;
 	}
 	return NULL;
 }
 
-/* A session ended not complete: held for a resume, the oldest handed over
- * when there is no more room. */
+/* A session ended not complete, or whose last part ended while an earlier
+ * one still runs: held for a resume, the oldest dropped when there is no
+ * more room (handed over, when no part of it is still open). */
 static void held_put(struct lm_ctx *c, struct lm_open *o)
 {
+	if (o->in_held)
+		return;
 	if (c->nheld == LM_HELD_MAX) {
 		struct lm_open *old = c->held[0];
-		memmove(&c->held[0], &c->held[1], (c->nheld - 1) * sizeof *c->held);
-		c->nheld--;
-		lm_hand(c, old);
+		held_drop(c, 0);
+		if (!old->live)
+			lm_hand(c, old);
 	}
+	o->in_held = true;
 	c->held[c->nheld++] = o;
 }
 
 /* A start line that says `resumes=SID`: the session SID, held after its
- * end or still open (killed: no end line), goes on under this start's
- * id.  NULL when there is none to go on with. */
+ * end or still open (killed: no end line, or still running), goes on
+ * under this start's id.  An open one stays open: its later lines (a
+ * session resumed while it still ran) come here too.  NULL when there is
+ * none to go on with. */
 static struct lm_open *lm_join(struct scan *sc, const struct logrec *rec)
 {
 	struct lm_ctx *c = sc->ctx;
@@ -390,12 +413,13 @@ static struct lm_open *lm_join(struct scan *sc, const struct logrec *rec)
 		return NULL;
 	struct lm_open *o = held_take(c, sid);
 	if (!o)
-		o = scan_take(sc, sid);
+		o = scan_data(sc, sid);
 	if (!o)
 		return NULL;
 	o->s.resumed++;
+	o->live++;
 	memcpy(o->s.sid_last, rec->sid, sizeof o->s.sid_last);
-	o->elapsed_before = o->s.elapsed > 0 ? o->s.elapsed : 0;
+	o->last_status = HISTORY_UNFINISHED;
 	o->s.status = HISTORY_UNFINISHED;
 	return o;
 }
@@ -421,6 +445,7 @@ static bool lm_start(struct scan *sc, size_t i, const struct logrec *rec)
 		return true;
 	}
 	o = xcalloc(1, sizeof *o);
+	o->live = 1;
 	head_fill(o, rec, i);
 	if (rec->event == LOG_CHECKIN) {
 		checkin_fill(o, rec);
@@ -436,7 +461,7 @@ static bool lm_start(struct scan *sc, size_t i, const struct logrec *rec)
 static void on_set(struct lm_open *o, const struct lm_fields *f, bool skipped)
 {
 	int n = field_int(f->n, 0);
-	enum side side = field_side(f->side);
+	enum side side = field_side(f->side, false);
 	int set = field_int(f->set, 0);
 	const char *name = f->name;
 	struct lm_key k = {.what = LM_SET, .n = n, .side = side, .num = set,
@@ -490,7 +515,7 @@ static void on_rate(struct lm_open *o, const struct lm_fields *f, bool skipped)
 static void on_part(struct lm_open *o, const struct lm_fields *f, bool ice, bool skipped)
 {
 	int n = field_int(f->n, 0);
-	enum side side = field_side(f->side);
+	enum side side = field_side(f->side, true);
 	const char *spot = ice ? NULL : f->spot;
 	int round = ice ? field_int(f->round, 0) : 0;
 	struct lm_key key = {.what = ice ? LM_ICE : LM_SPOT, .n = n, .side = side,
@@ -583,10 +608,10 @@ static void lm_event(struct scan *sc, size_t i, const struct logrec *rec)
 		break;
 	case LOG_END:
 		/* the scanner finishes the session; the elapsed is ours,
-		 * added to the parts' before it */
+		 * added to the other parts' that ended */
 		ms = field_ms(f.elapsed, -1);
 		if (ms >= 0)
-			o->s.elapsed = o->elapsed_before + ms;
+			o->s.elapsed = (o->s.elapsed > 0 ? o->s.elapsed : 0) + ms;
 		break;
 	default:
 		break;
@@ -621,12 +646,37 @@ static void lm_finish(struct scan *sc, size_t i, enum history_status st)
 	if (!o)
 		return;
 	sc->v[i].data = NULL;
-	o->s.status = st;
-	/* not complete: a later start may resume it */
-	if (o->s.kind == LM_SESSION && st != HISTORY_COMPLETE)
-		held_put(c, o);
-	else
+	if (o->s.kind != LM_SESSION) {
+		o->s.status = st;
 		lm_hand(c, o);
+		return;
+	}
+	/* a part of a pair: complete when any part ended complete (a
+	 * session resumed while it still ran, and ended complete, is not
+	 * undone by the resume's quit), else as its last part ended */
+	o->any_complete |= st == HISTORY_COMPLETE;
+	if (!strcmp(sc->v[i].sid, o->s.sid_last))
+		o->last_status = st;
+	o->s.status = o->any_complete ? HISTORY_COMPLETE : o->last_status;
+	o->live--;
+	if (o->live > 0) {
+		/* an earlier part still runs: a resume of the last part
+		 * finds the pair among the held */
+		if (!o->any_complete && !strcmp(sc->v[i].sid, o->s.sid_last))
+			held_put(c, o);
+		return;
+	}
+	/* not complete: a later start may resume it */
+	if (!o->any_complete) {
+		held_put(c, o);
+		return;
+	}
+	for (size_t k = 0; k < c->nheld; k++)
+		if (c->held[k] == o) {
+			held_drop(c, k);
+			break;
+		}
+	lm_hand(c, o);
 }
 
 /* The end of the log: what is still held is handed over, oldest first. */
@@ -647,6 +697,7 @@ static void lm_take(struct lm_reader *r, const struct scan *sc)
 	r->corrupt = sc->corrupt;
 	r->fragment = sc->fragment;
 	r->kind = sc->kind;
+	r->aborted = sc->aborted;
 }
 
 int lm_read(struct lm_reader *r)
@@ -654,7 +705,7 @@ int lm_read(struct lm_reader *r)
 	r->started = 0;
 	struct lm_ctx c = {.r = r};
 	struct scan sc = {.path = r->path, .err = r->err, .ops = &lm_ops, .ctx = &c,
-			  .checkins = true, .tail = r->tail};
+			  .checkins = true, .tail = r->tail, .abort = r->abort};
 	int rc = scan_run(&sc);
 	int saved = errno;
 	lm_flush(&c);

@@ -32,9 +32,19 @@
  * names).  A `resumes=` naming no session held (unknown, complete, or
  * dropped as below) starts a session of its own, `resumes` set.
  *
+ * A session resumed while it still runs (the picker in one terminal, the
+ * session in another; recoup refuses it, see resume.h, but an older
+ * version or two machines may not): both ids lead to the pair, so the
+ * first part's lines after the resume are gathered too, and the pair is
+ * handed over once every part has ended.  Its status: complete when any
+ * part ended complete (the session finished in one terminal is not undone
+ * by a quit in the other), else as its last part (sid_last) ended.  Its
+ * elapsed: every part's that has an end line, added up.
+ *
  * Memory: a held session is kept whole until it is handed over, so at most
  * LM_HELD_MAX are held; one more hands the oldest over first (a resume of
- * it, coming later, is then a session of its own).
+ * it, coming later, is then a session of its own; one with a part still
+ * open is handed over when that part ends).
  *
  * Sessions are handed over in the order they finish (a held one later, as
  * above), which is not time order when sessions interleave or a log was
@@ -43,6 +53,7 @@
 #ifndef RECOUP_LOGMODEL_H
 #define RECOUP_LOGMODEL_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -58,7 +69,7 @@
 struct lm_set {
 	int n;              /* step number, 1-based, as logged */
 	const char *name;   /* the step's name that day */
-	enum side side;     /* LEFT, RIGHT or NONE */
+	enum side side;     /* LEFT, RIGHT or NONE (a set is on one side) */
 	int set, sets;      /* 1-based; set 0 when the line had none */
 	int target, reps;   /* reps: done (a skip: counted before it) */
 	int min, max;       /* the step's range that day; 0 when not logged */
@@ -82,7 +93,8 @@ struct lm_part {
 	int n;
 	const char *name;   /* the step's */
 	const char *spot;   /* the spot's name; NULL for an ice round */
-	enum side side;
+	enum side side;     /* LEFT, RIGHT, BOTH (`side=both`: ice on each
+			     * calf) or NONE */
 	int round, rounds;  /* ice */
 	long long planned, elapsed; /* ms */
 	bool skipped;
@@ -136,7 +148,8 @@ struct lm_session {
 	 * a session in one part), the parts joined after the first, and the
 	 * first part's own `resumes=` when it named no session held (else
 	 * NULL).  status and elapsed are the pair's: the last part's status,
-	 * the parts' elapsed added (a part without an end line adds none). */
+	 * the parts' elapsed added (a part without an end line adds none);
+	 * complete when any part ended complete (see above). */
 	char sid_last[32];
 	size_t resumed;
 	const char *resumes;
@@ -173,6 +186,11 @@ struct lm_reader {
 	/* lm_read(): read only the sessions in the last `tail` bytes of the
 	 * log (scan.tail); 0: the whole log.  For a question about today. */
 	long long tail;
+	/* lm_read(): when set and true, the read stops at the next line
+	 * (checked per line, for a reader in another thread that nobody waits
+	 * for any more); the sessions gathered so far are handed over as at
+	 * the end of the log, and `aborted` is set.  NULL: read to the end. */
+	const atomic_bool *abort;
 	/* A finished session, valid only during the call. */
 	void (*session)(void *ctx, const struct lm_session *s);
 	/* Each line taken into a gathered session (its start, every event,
@@ -186,6 +204,7 @@ struct lm_reader {
 	bool fragment;      /* a last piece without its newline was left out */
 	const char *kind;   /* the path is not a regular file: what it is */
 	size_t started;     /* start lines seen, wanted or not */
+	bool aborted;       /* stopped by `abort` before the end */
 };
 
 /* Read the log at r->path: -1 with errno set when it cannot be opened or

@@ -180,6 +180,12 @@ int scan_run(struct scan *sc)
 		return -1;
 	}
 	for (;;) {
+		/* per line: a reader nobody waits for stops at once, even
+		 * in a log of a million lines */
+		if (sc->abort && atomic_load(sc->abort)) {
+			sc->aborted = true;
+			break;
+		}
 		char *line;
 		size_t len;
 		enum logfile_line lr = logfile_next(&L, &line, &len);
@@ -230,15 +236,12 @@ void scan_run_lines(struct scan *sc, const char *const *lines, size_t n)
 	logrec_free(&rec);
 }
 
-void *scan_take(struct scan *sc, const char *sid)
+void *scan_data(struct scan *sc, const char *sid)
 {
 	struct scan_session *s = scan_find(sc, sid);
-	if (!s || !s->open || !s->kept || !s->data)
+	if (!s || !s->open || !s->kept)
 		return NULL;
-	void *data = s->data;
-	s->data = NULL;
-	s->open = false;
-	return data;
+	return s->data;
 }
 
 bool scan_before(const struct scan *sc, size_t a, size_t b)

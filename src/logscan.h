@@ -11,6 +11,7 @@
 #ifndef RECOUP_LOGSCAN_H
 #define RECOUP_LOGSCAN_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -79,6 +80,11 @@ struct scan {
 	 * event() see it (for a consumer that keeps a session's lines). */
 	const char *line;
 	size_t len;
+	/* scan_run() only: when set and true, the read stops at the next
+	 * line (another thread that no longer waits for it), as at the end
+	 * of the file; `aborted` then says so.  NULL: read to the end. */
+	const atomic_bool *abort;
+	bool aborted;
 };
 
 /* Read the whole log; -1 with errno set when it cannot be opened or read
@@ -91,11 +97,11 @@ int scan_run(struct scan *sc);
  * unfinished. */
 void scan_run_lines(struct scan *sc, const char *const *lines, size_t n);
 void scan_free(struct scan *sc);
-/* The consumer's data of the open, kept session `sid`, taken over: the
- * session is closed without finish() (its later lines, if any, go
- * nowhere).  NULL when no such session is open.  For a log model that
- * joins a session resumed under a new id to the one it continues. */
-void *scan_take(struct scan *sc, const char *sid);
+/* The consumer's data of the open, kept session `sid`, left open: its
+ * later lines still come, and finish() still follows its end.  NULL when
+ * no such session is open.  For a log model that joins a session resumed
+ * under a new id to the one it continues (both ids then lead to it). */
+void *scan_data(struct scan *sc, const char *sid);
 
 /* Whether session a started before session b: by the time stamped on
  * their starts (UTC offsets applied), then by file order, so that a log

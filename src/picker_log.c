@@ -78,7 +78,7 @@ static void read_marks(const char *path, struct picker_marks *pm, time_t now,
 	pm->today = lm_local_day(now);
 	rd.days.today = pm->today;
 	struct lm_reader r = {
-		.path = path, .want = want, .session = session, .ctx = &rd,
+		.path = path, .want = want, .session = session, .ctx = &rd, .abort = stop,
 	};
 	/* a log that cannot be read says "never", quietly, as a missing
 	 * one does */

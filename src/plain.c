@@ -47,6 +47,11 @@ struct plain {
 	int out_errno;      /* standard output failed with this: write no more */
 	int ahead[PLAIN_AHEAD];
 	size_t nahead;
+	/* A count typed in a rest or a lead-in before a self-paced set: that
+	 * set's, given to it once it starts (segment set_count_at). */
+	bool has_set_count;
+	int set_count;
+	size_t set_count_at;
 };
 
 /* Standard output failed.  In the session nobody sees its prompts any
@@ -146,12 +151,52 @@ static bool takes_number(const struct engine *e)
 	       (e->status != ENGINE_DONE && e->plan.v[e->cur].kind == SEG_SET);
 }
 
+/* The set a count typed now is for: the current part is a rest or a
+ * lead-in, and the next part after rests and lead-ins is a set (its index
+ * in *at).  False when a rating or anything else comes first. */
+static bool next_set(const struct engine *e, size_t *at)
+{
+	if (e->status == ENGINE_DONE || e->cur >= e->plan.n)
+		return false;
+	enum seg_kind k = e->plan.v[e->cur].kind;
+	if (k != SEG_REST && k != SEG_LEADIN)
+		return false;
+	size_t j = e->cur + 1;
+	while (j < e->plan.n && (e->plan.v[j].kind == SEG_REST || e->plan.v[j].kind == SEG_LEADIN))
+		j++;
+	if (j >= e->plan.n || e->plan.v[j].kind != SEG_SET)
+		return false;
+	*at = j;
+	return true;
+}
+
+/* The count kept for a set: given to it once it has started (past the
+ * key guard), or said unused when the session went past it. */
+static void feed_set_count(struct plain *p)
+{
+	struct engine *e = &p->s->e;
+	if (!p->has_set_count)
+		return;
+	if (e->status == ENGINE_DONE || e->cur > p->set_count_at) {
+		p->has_set_count = false;
+		say(p, "Not used: %d, kept for a set that %s", p->set_count,
+		    e->status == ENGINE_DONE ? "did not start" : "was skipped");
+		return;
+	}
+	if (e->cur != p->set_count_at || e->input != INPUT_REPS || engine_guarded(e))
+		return;
+	p->has_set_count = false;
+	engine_number(e, p->set_count);
+	show_changes(p);
+}
+
 /* Give numbers typed ahead to the prompt that wants them; then, at the end
  * of input with nothing left to give (or a prompt no number answers), tell
  * the engine that no answer will come. */
 static void feed(struct plain *p)
 {
 	struct engine *e = &p->s->e;
+	feed_set_count(p);
 	while (p->nahead && wants_number(e) && !engine_guarded(e)) {
 		int v = p->ahead[0];
 		memmove(p->ahead, p->ahead + 1, --p->nahead * sizeof *p->ahead);
@@ -159,7 +204,7 @@ static void feed(struct plain *p)
 		engine_number(e, v);
 		show_changes(p);
 	}
-	if (p->eof && !p->closed_told && e->status != ENGINE_DONE &&
+	if (p->eof && !p->closed_told && e->status != ENGINE_DONE && !p->has_set_count &&
 	    (!p->nahead || e->paused || (e->input != INPUT_NONE && !wants_number(e)))) {
 		p->closed_told = true;
 		engine_input_closed(e);
@@ -171,9 +216,30 @@ static void number(struct plain *p, long v)
 {
 	struct engine *e = &p->s->e;
 	int n = (int)(v > 100000 ? 100000 : v < -1 ? -1 : v);
+	size_t at;
 	if (takes_number(e)) {
 		say_zone(p, n);
 		engine_number(e, n);
+	} else if (next_set(e, &at)) {
+		/* typed while getting ready for a set, or resting before it:
+		 * its count (never a rating's, which the set comes before) */
+		const struct segment *sg = &e->plan.v[at];
+		char which[64];
+		snprintf(which, sizeof which, "%sset %d of %d",
+			 sg->side == SIDE_LEFT ? "LEFT " : sg->side == SIDE_RIGHT ? "RIGHT " : "",
+			 sg->set, sg->nsets);
+		if (sg->duration > 0)
+			say(p, "Not kept: %d; %s counts its own reps (type a number during it to end "
+			    "it early with that count)", n, which);
+		else if (p->has_set_count)
+			say(p, "Not kept: %d; %d is kept already for the count of %s", n,
+			    p->set_count, which);
+		else {
+			p->has_set_count = true;
+			p->set_count = n;
+			p->set_count_at = at;
+			say(p, "Kept %d for the count of %s", n, which);
+		}
 	} else if (p->nahead < PLAIN_AHEAD) {
 		p->ahead[p->nahead++] = n;
 		say(p, "Kept %d for the next rating or count", n);
@@ -428,6 +494,11 @@ int plain_run(const struct options *o, const struct search_path *sp)
 		show_changes(&p);
 		feed(&p);
 	}
+	/* nothing typed is lost without a word */
+	if (p.has_set_count)
+		say(&p, "Not used: %d, kept for a set that did not start", p.set_count);
+	for (size_t i = 0; i < p.nahead; i++)
+		say(&p, "Not used: %d, kept for a rating or count that did not come", p.ahead[i]);
 	if (s.log_path && !slog_failing(&s.log))
 		say(&p, "Logged to %s", s.log_path);
 	/* last: what the session came to, for a listener or a script; none

@@ -8,8 +8,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "logmodel.h"
+#include "running.h"
 #include "util.h"
 
 /* ---- the first read: each routine's latest session ---- */
@@ -18,6 +20,8 @@ struct latest {
 	char *key;          /* the routine's id, or its title without one */
 	struct lm_session head; /* when, ms, index: what lm_before() orders by */
 	bool complete;
+	bool unjoined;      /* its start says resumes= a session not read */
+	char sid_last[32];
 };
 
 struct find {
@@ -64,6 +68,8 @@ static void find_session(void *ctx, const struct lm_session *s)
 	snprintf(l->head.sid, sizeof l->head.sid, "%s", s->sid);
 	l->head.day = s->day;
 	l->complete = s->status == HISTORY_COMPLETE;
+	snprintf(l->sid_last, sizeof l->sid_last, "%s", s->sid_last);
+	l->unjoined = s->resumes != NULL;
 }
 
 /* ---- the second read: that session, whole ---- */
@@ -136,8 +142,10 @@ static void one_session(void *ctx, const struct lm_session *s)
 	for (size_t i = 0; i < s->nsets; i++) {
 		const struct lm_set *x = &s->sets[i];
 		if (x->n == at->n && !strcmp(x->name, at->name) && x->set > 0)
-			add_part(f, SEG_SET, x->side, x->set, NULL,
-				 !x->skipped && x->reps >= x->target);
+			/* a `set` line is written only for a set that ended
+			 * (one cut short is a skip): done, short of its
+			 * target or not, and never done again over it */
+			add_part(f, SEG_SET, x->side, x->set, NULL, !x->skipped);
 	}
 	for (size_t i = 0; i < s->nparts; i++) {
 		const struct lm_part *x = &s->parts[i];
@@ -152,40 +160,75 @@ static void one_session(void *ctx, const struct lm_session *s)
 	}
 }
 
+/* The first read, of the log's last `tail` bytes (0: all): the sid of the
+ * session to resume into `sid` ("" for none), *unjoined when its start
+ * names a session the read did not join (before the tail, maybe), and
+ * f->running.  0, or -1 with errno set. */
+static int find_latest(const char *log, const struct resume_query *q, long long tail,
+		       struct resume_found *f, char sid[32], bool *unjoined)
+{
+	struct find fd = { .q = q, .f = f };
+	struct lm_reader r = { .path = log, .want = find_want, .session = find_session,
+			       .ctx = &fd, .tail = tail };
+	int rc = lm_read(&r);
+	const struct latest *best = NULL;
+	f->running = false;
+	for (size_t i = 0; rc == 0 && i < fd.n; i++) {
+		const struct latest *l = &fd.v[i];
+		if (l->complete || (q->day >= 0 && l->head.day != q->day))
+			continue;
+		/* still running (in another terminal): not to be resumed, nor
+		 * an older one of its routine in its place */
+		if (running_now(l->head.sid) || running_now(l->sid_last)) {
+			f->running = true;
+			continue;
+		}
+		if (!best || lm_before(&best->head, &l->head))
+			best = l;
+	}
+	sid[0] = '\0';
+	*unjoined = false;
+	if (best) {
+		snprintf(sid, 32, "%s", best->head.sid);
+		*unjoined = best->unjoined;
+	}
+	int saved = errno;
+	for (size_t i = 0; i < fd.n; i++)
+		free(fd.v[i].key);
+	free(fd.v);
+	errno = saved;
+	return rc;
+}
+
 int resume_find(const char *log, const struct resume_query *q, struct resume_found *f,
 		void (*line)(void *ctx, const char *line, size_t len), void *ctx)
 {
 	memset(f, 0, sizeof *f);
 	struct find fd = { .q = q, .f = f, .line = line, .ctx = ctx };
-	struct lm_reader r = { .path = log, .want = find_want, .session = find_session,
-			       .ctx = &fd, .tail = q->tail };
-	int rc = lm_read(&r);
-	const struct latest *best = NULL;
-	for (size_t i = 0; rc == 0 && i < fd.n; i++) {
-		const struct latest *l = &fd.v[i];
-		if (l->complete || (q->day >= 0 && l->head.day != q->day))
-			continue;
-		if (!best || lm_before(&best->head, &l->head))
-			best = l;
-	}
-	char sid[32] = "";
-	if (best)
-		snprintf(sid, sizeof sid, "%s", best->head.sid);
-	int saved = errno;
-	for (size_t i = 0; i < fd.n; i++)
-		free(fd.v[i].key);
-	free(fd.v);
-	if (rc < 0) {
-		errno = saved;
-		return -1;
+	char sid[32];
+	bool unjoined;
+	long long tail = q->tail;
+	for (;;) {
+		if (find_latest(log, q, tail, f, sid, &unjoined) < 0)
+			return -1;
+		/* a resumed session whose first part began before the tail
+		 * read would be taken for a session of its own, without that
+		 * part's sets and steps: read four times as far back, up to
+		 * the whole log, until the part it names is in */
+		struct stat sb;
+		if (!sid[0] || !unjoined || tail <= 0 || stat(log, &sb) < 0 ||
+		    (long long)sb.st_size <= tail)
+			break;
+		tail = tail > (long long)sb.st_size / 4 ? 0 : tail * 4;
 	}
 	if (!sid[0])
 		return 0;
+	f->running = false;
 	fd.sid = sid;
 	struct lm_reader r2 = { .path = log, .want = one_want, .session = one_session,
-				.line = one_line, .steps = true, .ctx = &fd, .tail = q->tail };
+				.line = one_line, .steps = true, .ctx = &fd, .tail = tail };
 	if (lm_read(&r2) < 0 || !fd.got) {
-		saved = errno;
+		int saved = errno;
 		resume_found_free(f);
 		errno = saved;
 		return fd.got ? -1 : 0;

@@ -22,8 +22,10 @@ struct resume_query {
 	const char *name, *id;
 	bool practice;      /* practice sessions (a --speed run), else real ones */
 	long day;           /* only a session started on this local day; -1: any */
-	long long tail;     /* read the log's last `tail` bytes alone (lm_reader);
-			     * 0: all of it */
+	long long tail;     /* read the log's last `tail` bytes alone (lm_reader),
+			     * four times as far back again and again (up to
+			     * all of it) while the session found is a resume
+			     * whose first part is not in them; 0: all of it */
 };
 
 /* A part of the step it stopped at, as last logged. */
@@ -32,8 +34,8 @@ struct resume_part {
 	enum side side;
 	int num;            /* the set, the round; 0 otherwise */
 	char *spot;         /* the spot's name; NULL otherwise */
-	bool full;          /* done in full (a skip, or a set short of its
-			     * target, was cut short) */
+	bool full;          /* done (a skip was cut short); a set logged is
+			     * done even when short of its target: it ended */
 };
 
 struct resume_found {
@@ -51,11 +53,16 @@ struct resume_found {
 	struct resume_step { int n; char *name; } *reached; /* every step reached */
 	size_t nreached;
 	int sets, spots, rounds; /* done in the whole session, in full or not */
+	/* resume_find() returned 0 because the session it would have found
+	 * is still running (running.h): a session held by a live process,
+	 * in another terminal, is never resumed */
+	bool running;
 };
 
 /* Find the session to resume: of each routine the query takes, the
- * latest session (a resumed one with its parts) if it ended not complete,
- * and of those the latest.  1 when found (`f` filled in: free it with
+ * latest session (a resumed one with its parts) if it ended not complete
+ * and is not still running (its lock held, running.h), and of those the
+ * latest.  1 when found (`f` filled in: free it with
  * resume_found_free()), 0 when none, -1 with errno set when the log
  * cannot be read.  `line`, when not NULL, is given each of the session's
  * lines (for its summary, which reads them with the new part's). */

@@ -11,6 +11,7 @@
 
 #include "clock.h"
 #include "progress.h"
+#include "running.h"
 #include "loader.h"
 #include "logfile.h"
 #include "sigs.h"
@@ -26,11 +27,40 @@ char *session_log_path(const struct options *o)
 	return slog_default_path();
 }
 
+/* Whether a log line ("STAMP SID EVENT ...") is an `end` line. */
+static bool is_end_line(const char *line, size_t len)
+{
+	const char *p = line, *e = line + len;
+	for (int field = 0; field < 2; field++) {
+		while (p < e && *p != ' ')
+			p++;
+		while (p < e && *p == ' ')
+			p++;
+	}
+	return e - p >= 3 && !memcmp(p, "end", 3) && (e - p == 3 || p[3] == ' ');
+}
+
+static void running_let_go(struct session *s)
+{
+	if (s->running_taken && s->running_fd >= 0)
+		running_release(s->running_fd, s->e.sid);
+	s->running_fd = -1;
+}
+
 static void sink_line(void *ctx, const char *line, size_t len)
 {
 	struct session *s = ctx;
+	/* held from before the start line is in the log: a resume finder
+	 * that sees the session sees it running */
+	if (!s->running_taken && s->log_path) {
+		s->running_taken = true;
+		s->running_fd = running_hold(s->e.sid);
+	}
 	slog_write(&s->log, line, len);
 	summary_lines_add(&s->lines, line, len);
+	/* ended: resumable at once (the picker offers it on the way back) */
+	if (is_end_line(line, len))
+		running_let_go(s);
 }
 
 /* ---- a session resumed (--resume) ---- */
@@ -59,6 +89,10 @@ static int resume_lookup(struct session *s, const struct options *o, const char 
 	else if (rc < 0)
 		fprintf(err, "%s: cannot read the log %s to resume: %s\n", progname, safe_show(log),
 			strerror(errno));
+	else if (!rc && s->found->running)
+		fprintf(err, "%s: no %s%s%s to resume: its last one is still running (in another "
+			"terminal); go on with it there, or end it first\n", progname, kind,
+			name ? " of " : "", name ? safe_show(name) : "");
 	else if (!rc && name)
 		fprintf(err, "%s: no %s of %s to resume: its last one in %s ended complete, or it "
 			"has none%s\n", progname, kind, safe_show(name), safe_show(log),
@@ -129,6 +163,7 @@ int session_prepare(struct session *s, const struct options *o,
 		    const struct search_path *sp, bool screen, FILE *err)
 {
 	memset(s, 0, sizeof *s);
+	s->running_fd = -1;
 	s->log.fd = -1; /* not open: session_finish() must not close fd 0 */
 	s->screen = screen;
 	char *found_arg = NULL;
@@ -264,6 +299,7 @@ struct summary *session_summary(struct session *s)
 
 int session_finish(struct session *s)
 {
+	running_let_go(s);
 	if (s->r)
 		engine_free(&s->e);
 	size_t unwritten = slog_close(&s->log, stderr);

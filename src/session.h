@@ -39,6 +39,11 @@ struct session {
 	struct engine_resume resume;
 	struct engine_done *done;
 	char *resume_note;
+	/* The session's lock while it runs (running.h): taken with its start
+	 * line, let go with its end line (or at session_finish()), so that
+	 * no resume takes it up meanwhile. */
+	int running_fd;
+	bool running_taken;
 };
 
 /* Resolve and load the routine, read today's targets, open the log, catch

@@ -69,17 +69,32 @@ struct seen {
 	long long planned_ms, elapsed_ms, paused_ms;
 	size_t step_n;          /* the last `step` line's n (1-based), 0 for none */
 	struct step_seen *steps;
+	/* ratings of steps no longer in the routine (resumed after it was
+	 * changed): said all the same, by their names as logged */
+	struct gone_rate { char *name; int rating; } *gone;
+	size_t ngone;
 };
 
 /* The routine's step that a step, set or rating of the model names (its
- * n and name), when it is one of the routine's. */
+ * n and name), when it is one of the routine's: at n, or else the first
+ * of that name (a session resumed after the routine lost or gained a step
+ * before it: its first part's lines name the step where it was then, as
+ * the resume found it, resume.c). */
 static const struct step *step_named(const struct routine *r, int n, const char *name,
 				     size_t *idx)
 {
-	if (n < 1 || (size_t)n > r->nsteps || !name || strcmp(name, r->steps[n - 1].name))
+	if (!name)
 		return NULL;
-	*idx = (size_t)n - 1;
-	return &r->steps[*idx];
+	if (n >= 1 && (size_t)n <= r->nsteps && !strcmp(name, r->steps[n - 1].name)) {
+		*idx = (size_t)n - 1;
+		return &r->steps[*idx];
+	}
+	for (size_t i = 0; i < r->nsteps; i++)
+		if (!strcmp(name, r->steps[i].name)) {
+			*idx = i;
+			return &r->steps[i];
+		}
+	return NULL;
 }
 
 /* A set as the model has it (its last line: a `set`, or a `skip
@@ -141,11 +156,16 @@ static void seen_session(void *ctx, const struct lm_session *s)
 			sn->steps[i].rating = RATE_UNANSWERED;
 	if (s->step_last && step_named(r, s->step_last->n, s->step_last->name, &i))
 		sn->step_n = i + 1;
-	for (size_t j = 0; j < s->nrates; j++)
-		if ((st = step_named(r, s->rates[j].n, s->rates[j].name, &i)) &&
-		    st->type == STEP_RATE)
-			sn->steps[i].rating = s->rates[j].value >= 0 ? s->rates[j].value
-								    : RATE_SKIPPED;
+	for (size_t j = 0; j < s->nrates; j++) {
+		int v = s->rates[j].value >= 0 ? s->rates[j].value : RATE_SKIPPED;
+		if ((st = step_named(r, s->rates[j].n, s->rates[j].name, &i))) {
+			if (st->type == STEP_RATE)
+				sn->steps[i].rating = v;
+			continue;
+		}
+		sn->gone = xrealloc(sn->gone, (sn->ngone + 1) * sizeof *sn->gone);
+		sn->gone[sn->ngone++] = (struct gone_rate){ xstrdup(s->rates[j].name), v };
+	}
 	for (size_t j = 0; j < s->nsets; j++)
 		if ((st = step_named(r, s->sets[j].n, s->sets[j].name, &i)) &&
 		    st->type == STEP_REPS)
@@ -172,6 +192,9 @@ static void seen_free(struct seen *sn, const struct routine *r)
 		for (size_t k = 0; k < NSIDES; k++)
 			free(sn->steps[i].sets[k]);
 	free(sn->steps);
+	for (size_t i = 0; i < sn->ngone; i++)
+		free(sn->gone[i].name);
+	free(sn->gone);
 }
 
 /* ---- the summary's lines ---- */
@@ -291,6 +314,15 @@ static void add_ratings(struct summary *s, const struct routine *r, const struct
 		buf_free(&b);
 	}
 	free(done);
+	for (size_t i = 0; i < sn->ngone; i++) {
+		struct buf b;
+		buf_init(&b);
+		buf_addf(&b, "%s: ", sn->gone[i].name);
+		rating_value(&b, sn->gone[i].rating);
+		buf_adds(&b, " (a step no longer in the routine)");
+		add(s, SUMMARY_TEXT, "%s", b.s);
+		buf_free(&b);
+	}
 }
 
 /* What one reps step's sets showed. */

@@ -19,7 +19,8 @@
 #define RESUME_KEY 'u'
 /* Today's sessions are at the log's end: the offer reads its last bytes
  * alone (a session of 60 lines takes about 9 KiB), so that a log of years
- * does not hold up the picker's first frame. */
+ * does not hold up the picker's first frame.  A resumed session whose
+ * first part began before them is read further back (resume_find()). */
 #define RESUME_OFFER_TAIL (64 * 1024)
 
 void ui_resume_offer(struct ui *ui, char *msg, size_t n)

@@ -100,7 +100,7 @@ is "$(py "$C" csv '[rows[5][k] for k in ("step", "side", "set", "sets", "target"
 is "$(py "$C" csv '[rows[6][k] for k in ("set", "reps", "skipped")]')" "['2', '4', '1']" \
 	"csv: a skipped set: the reps counted before it, skipped 1"
 is "$(py "$C" csv '[rows[2][k] for k in ("side", "round", "rounds", "planned", "elapsed", "skipped")] + [rows[3][k] for k in ("round", "elapsed", "skipped")]')" \
-	"['', '1', '2', '300', '300', '0', '2', '12.5', '1']" "csv: ice rounds, one cut short"
+	"['both', '1', '2', '300', '300', '0', '2', '12.5', '1']" "csv: ice rounds (side=both: both), one cut short"
 is "$(py "$C" csv '[rows[4][k] for k in ("kind", "side", "spot", "planned", "elapsed", "round")]')" \
 	"['spot', 'left', 'Inner, soleus', '90', '90', '']" "csv: a massage spot"
 is "$(py "$C" csv '[rows[1][k] for k in ("measure", "value", "skipped")] + [rows[8][k] for k in ("measure", "value", "skipped")]')" \

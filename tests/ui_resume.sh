@@ -165,6 +165,33 @@ like "$(tm capture-pane -p -J -t t)" 'cannot resume UI resume of today [0-9:]+: 
 	"and it says why"
 is "$(grep -c ' start ' "$LOG")" "$starts" "no session started"
 
+# ---- a session running in another terminal: not offered ----
+mv "$DIR/ui-resume.yaml.bak" "$DIR/ui-resume.yaml"
+rm -f "$LOG"
+mkfifo "$T/other.in"
+"$RECOUP" --plain --speed 20 --log "$LOG" --routine-dir "$DIR" ui-resume \
+	<"$T/other.in" >"$T/other.out" 2>&1 &
+other=$!
+exec 4>"$T/other.in"
+printf '3\n' >&4
+wait_log ' rate n=1 '
+tm_start --speed 20 --routine-dir "$DIR"
+wait_screen 'UI resume'
+# the offer is read before the first frame, which is drawn whole by now
+wait_screen 'Enter start'
+! joined | grep -q 'u resumes it'
+ok $? "the picker: today's session still running elsewhere is not offered"
+keys q
+wait_exit
+kill -KILL "$other"
+wait "$other" 2>/dev/null
+exec 4>&-
+tm_start --speed 20 --routine-dir "$DIR"
+wait_joined 'UI resume of today [0-9:]+ stopped at step [0-9]+, [A-Za-z ]+: u resumes it where it stopped'
+ok $? "killed with -9: the lock gone with it, offered"
+keys q
+wait_exit
+
 # the picker without a log: u says there is nothing to resume
 tm_start -e "$RECOUP" --no-log --speed 20 --routine-dir "$DIR"
 wait_screen 'UI resume'

@@ -6,6 +6,8 @@
  * planned and paused and the steps reached (a session's summary's). */
 #include "config.h"
 
+#include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -199,6 +201,7 @@ static void test_redone(void)
 		   "the right spot done then cut short: skipped");
 		ok(!s->parts[2].spot && s->parts[2].round == 1 && s->parts[2].elapsed == 300000 &&
 		   !s->parts[2].skipped, "ice round 1 redone: the last line");
+		ok(s->parts[2].side == SIDE_BOTH, "side=both kept: an ice pack on each calf");
 		ok(s->parts[3].skipped && s->parts[3].round == 2 && s->parts[3].rounds == 2,
 		   "ice round 2 skipped");
 	}
@@ -574,7 +577,8 @@ static void test_resumed(void)
 		"2026-11-21T07:30:00.000+00:00 k2 start routine=Calves id=calves format=1 resumes=k1",
 		"2026-11-21T07:30:10.000+00:00 k2 set n=1 name=Drop side=left set=2 sets=2 target=10 reps=10 elapsed=9",
 		"2026-11-21T07:30:20.000+00:00 k2 end status=quit elapsed=20",
-		/* a line of the killed part after its resume goes nowhere */
+		/* a line of the first part after its resume (it still ran)
+		 * reaches the pair */
 		"2026-11-21T07:30:21.000+00:00 k1 set n=1 name=Drop side=right set=1 sets=2 target=10 reps=1 elapsed=9",
 		/* a resume of a resume */
 		"2026-11-22T07:00:00.000+00:00 r1 start routine=Calves id=calves format=1",
@@ -620,7 +624,7 @@ static void test_resumed(void)
 	const struct got *k = by_sid(&a, "k1");
 	ok(k && k->s.resumed == 1 && k->s.status == HISTORY_QUIT && k->s.elapsed == 20000,
 	   "killed, then resumed: one session, quit, the killed part adding no elapsed");
-	ok(k && k->s.nsets == 2, "a line of the killed part after the resume goes nowhere");
+	ok(k && k->s.nsets == 3, "a line of the first part after the resume reaches the pair");
 	const struct got *t = by_sid(&a, "r1");
 	ok(t && t->s.resumed == 2 && !strcmp(t->s.sid_last, "r3") && t->s.nsets == 3,
 	   "a resume of a resume: three parts, one session, every set");
@@ -668,6 +672,93 @@ static void test_resumed(void)
 	free(big);
 }
 
+/* A session resumed while it still ran (issue 12): the first part's later
+ * sets and its end reach the pair, and its complete end is not undone by
+ * the resume's quit; a killed part never ends, yet a resume of the resume
+ * still joins. */
+static void test_resumed_running(void)
+{
+	static const char *const log[] = {
+		"2026-11-20T07:00:00.000+00:00 a1 start routine=Calves id=calves format=1",
+		"2026-11-20T07:00:10.000+00:00 a1 set n=1 name=Drop side=left set=1 sets=3 target=10 reps=10 elapsed=9",
+		"2026-11-20T07:00:20.000+00:00 b1 start routine=Calves id=calves format=1 resumes=a1",
+		"2026-11-20T07:00:30.000+00:00 a1 set n=1 name=Drop side=left set=2 sets=3 target=10 reps=10 elapsed=9",
+		"2026-11-20T07:00:40.000+00:00 a1 set n=1 name=Drop side=left set=3 sets=3 target=10 reps=10 elapsed=9",
+		"2026-11-20T07:00:50.000+00:00 a1 end status=complete elapsed=50",
+		"2026-11-20T07:01:00.000+00:00 b1 end status=quit elapsed=40",
+		/* the same, the resume ending first */
+		"2026-11-21T07:00:00.000+00:00 c1 start routine=Calves id=calves format=1",
+		"2026-11-21T07:00:20.000+00:00 c2 start routine=Calves id=calves format=1 resumes=c1",
+		"2026-11-21T07:00:30.000+00:00 c2 end status=quit elapsed=10",
+		"2026-11-21T07:00:40.000+00:00 c1 set n=1 name=Drop side=left set=1 sets=3 target=10 reps=10 elapsed=9",
+		"2026-11-21T07:00:50.000+00:00 c1 end status=complete elapsed=50",
+		/* killed, resumed and quit, resumed again and done */
+		"2026-11-22T07:00:00.000+00:00 k1 start routine=Calves id=calves format=1",
+		"2026-11-22T07:00:10.000+00:00 k1 set n=1 name=Drop side=left set=1 sets=3 target=10 reps=10 elapsed=9",
+		"2026-11-22T08:00:00.000+00:00 k2 start routine=Calves id=calves format=1 resumes=k1",
+		"2026-11-22T08:00:10.000+00:00 k2 end status=quit elapsed=10",
+		"2026-11-22T09:00:00.000+00:00 k3 start routine=Calves id=calves format=1 resumes=k2",
+		"2026-11-22T09:00:10.000+00:00 k3 set n=1 name=Drop side=left set=2 sets=3 target=10 reps=10 elapsed=9",
+		"2026-11-22T09:00:20.000+00:00 k3 end status=quit elapsed=20",
+	};
+	struct all a = {0};
+	read_lines(&a, log, NLINES(log));
+	is_int((long long)a.n, 3, "three sessions: each pair once");
+	const struct got *p = by_sid(&a, "a1");
+	ok(p && p->s.resumed == 1 && p->s.nsets == 3, "the first part's sets after the resume reach the pair");
+	ok(p && p->s.status == HISTORY_COMPLETE, "complete: the first part's end, not the resume's quit");
+	ok(p && p->s.elapsed == 90000, "elapsed: both parts' ends added");
+	p = by_sid(&a, "c1");
+	ok(p && p->s.nsets == 1 && p->s.status == HISTORY_COMPLETE,
+	   "the resume ending first: the pair still complete, with the later set");
+	p = by_sid(&a, "k1");
+	ok(p && p->s.resumed == 2 && !strcmp(p->s.sid_last, "k3") && p->s.nsets == 2,
+	   "a killed part never ends, yet a resume of its resume joins the pair");
+	ok(p && p->s.status == HISTORY_QUIT, "quit: as its last part ended");
+	all_free(&a);
+}
+
+/* lm_reader.abort: another thread that no longer waits stops the read at
+ * the next line, not at the end of the log. */
+struct stopper {
+	atomic_bool stop;
+	size_t n;
+};
+
+static void stop_after_first(void *ctx, const struct lm_session *s)
+{
+	struct stopper *st = ctx;
+	(void)s;
+	st->n++;
+	atomic_store(&st->stop, true);
+}
+
+static void test_abort(void)
+{
+	char path[] = "/tmp/unit_logmodel.XXXXXX";
+	int fd = mkstemp(path);
+	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+	if (!ok(f != NULL, "a temporary log"))
+		return;
+	for (int i = 0; i < 5000; i++)
+		fprintf(f, "2026-11-20T07:00:00.000+00:00 s%d start routine=Calves format=1\n"
+			"2026-11-20T07:00:01.000+00:00 s%d end status=complete elapsed=1\n", i, i);
+	fclose(f);
+	struct stopper st = { .n = 0 };
+	atomic_init(&st.stop, false);
+	struct lm_reader r = { .path = path, .session = stop_after_first, .ctx = &st,
+			       .abort = &st.stop };
+	is_int(lm_read(&r), 0, "an aborted read is no error");
+	ok(r.aborted && st.n == 1, "abort set during the read: it stops after the session it was set in");
+	ok(r.lines < 10, "a few lines read of 10000");
+	atomic_store(&st.stop, false);
+	st.n = 0;
+	r.abort = NULL;
+	lm_read(&r);
+	ok(!r.aborted && st.n == 5000 && r.lines == 10000, "without abort: the whole log");
+	remove(path);
+}
+
 int main(void)
 {
 	test_redone();
@@ -679,5 +770,7 @@ int main(void)
 	test_corrupt();
 	test_reached();
 	test_resumed();
+	test_resumed_running();
+	test_abort();
 	return done_testing();
 }

@@ -18,6 +18,7 @@
 #include "logmodel.h"
 #include "plan.h"
 #include "resume.h"
+#include "running.h"
 #include "tap.h"
 #include "util.h"
 
@@ -121,6 +122,8 @@ static void test_find(void)
 	   !strcmp(f.step_name, "Heel raise"), "quit at step 2, Heel raise");
 	is_int((long long)f.nparts, 3, "three sets of that step");
 	is_int(f.sets, 3, "three sets in all");
+	ok(f.nparts == 3 && f.parts[2].num == 2 && f.parts[2].side == SIDE_LEFT && f.parts[2].full,
+	   "left set 2, logged with 1 rep of 2: done (it ended), not to be done again over it");
 	ok(f.id && !strcmp(f.id, "resume") && !strcmp(f.routine, "Resume test"), "its routine");
 	resume_found_free(&f);
 
@@ -141,9 +144,20 @@ static void test_find(void)
 	q.day = lm_stamp_day("2026-12-06");
 	is_int(resume_find(path, &q, &f, NULL, NULL), 1, "of its day: found");
 	resume_found_free(&f);
+
+	/* still running (its lock held, running.h): never resumed, said */
+	q.day = -1;
+	int fd = running_hold("aaaaaa");
+	ok(fd >= 0 && running_now("aaaaaa") && !running_now("bbbbbb"), "the lock: held while running");
+	is_int(resume_find(path, &q, &f, NULL, NULL), 0, "a session still running: none to resume");
+	ok(f.running, "and why: it is running");
+	running_release(fd, "aaaaaa");
+	ok(!running_now("aaaaaa"), "let go at its end");
+	is_int(resume_find(path, &q, &f, NULL, NULL), 1, "ended: found again");
+	ok(!f.running, "not running");
+	resume_found_free(&f);
 	unlink(path);
 	free(path);
-	q.day = -1;
 	path = xasprintf("%s/none", dir);
 	is_int(resume_find(path, &q, &f, NULL, NULL), -1, "no log: -1");
 	free(path);
@@ -311,6 +325,30 @@ static void test_tail(void)
 	resume_found_free(&f);
 	unlink(path);
 	free(path);
+
+	/* a resumed pair whose first part began before the tail: read further
+	 * back until it is in, so the pair is one session with both parts */
+	static const char *const pair[] = {
+		S("06:00:00", "pppppp") "start routine=\"Resume test\" id=resume format=1",
+		S("06:00:03", "pppppp") "step n=2 type=reps name=\"Heel raise\"",
+		S("06:00:04", "pppppp") "set " HR "side=left set=1 sets=3 target=2 reps=2 elapsed=5",
+		S("06:00:07", "pppppp") "end status=quit elapsed=7",
+		S("07:00:00", "qqqqqq") "start routine=\"Resume test\" id=resume format=1 resumes=pppppp",
+		S("07:00:03", "qqqqqq") "step n=2 type=reps name=\"Heel raise\"",
+		S("07:00:04", "qqqqqq") "set " HR "side=right set=1 sets=3 target=2 reps=2 elapsed=5",
+		S("07:00:07", "qqqqqq") "end status=quit elapsed=7",
+	};
+	path = write_log(pair, NL(pair));
+	q = (struct resume_query){ .day = -1 };
+	for (size_t i = 4; i < 8; i++)
+		q.tail += (long long)strlen(pair[i]) + 1; /* the second part's lines alone */
+	is_int(resume_find(path, &q, &f, NULL, NULL), 1, "a pair, its second part in the tail: found");
+	ok(!strcmp(f.sid, "pppppp") && !strcmp(f.sid_last, "qqqqqq"),
+	   "as one session: the first part, read further back, joined");
+	ok(f.sets == 2 && f.nparts == 2, "with both parts' sets");
+	resume_found_free(&f);
+	unlink(path);
+	free(path);
 }
 
 int main(void)
@@ -318,11 +356,18 @@ int main(void)
 	if (!mkdtemp(dir))
 		die(99, "mkdtemp");
 	setenv("TZ", "UTC", 1);
+	setenv("XDG_STATE_HOME", dir, 1); /* the locks of running sessions */
 	test_find();
 	test_parts();
 	test_plan();
 	test_changed();
 	test_tail();
+	char *d = xasprintf("%s/recoup/running", dir);
+	rmdir(d);
+	free(d);
+	d = xasprintf("%s/recoup", dir);
+	rmdir(d);
+	free(d);
 	rmdir(dir);
 	return done_testing();
 }
