@@ -133,8 +133,8 @@ tm_start --routine-dir "$T/long"
 wait_screen 'recoup: pick a routine' && wait_screen 'last: never'
 pick 'A routine'
 s=$(screen)
-# (how much of the name shows depends on the marks' columns: a shipped
-# routine due twice daily has one)
+# (how much of the name shows depends on the marks' columns: a routine
+# due today has one)
 like "$s" '^ A routine with a name [a-z ]*… +1 step +0:48 +last: never' \
 	"80x24: a long name cut with an ellipsis before the columns"
 like "$s" '^  A routine with a name much longer than any column has room for$' \
