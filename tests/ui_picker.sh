@@ -227,4 +227,43 @@ ok $? "the one just done was done today"
 keys q
 wait_exit
 
+# An arrow typed while recoup starts: it reaches the terminal before
+# recoup has switched it to keypad mode, as ESC [ B (the terminfo entry
+# knows ESC O B); it moves the selection, never quits (the bare Esc it
+# used to be taken for quits)
+try=1
+while [ $try -le 5 ]; do
+	tm_start --routine-dir "$ROUTINES"
+	keys Down
+	wait_screen 'recoup: pick a routine'
+	_poll 5 _reverse 3
+	ok $? "Down typed at start ($try of 5): the second row is selected" || show_screen
+	_exited
+	is "$?" 1 "and the picker is still open"
+	keys q
+	wait_exit
+	try=$((try + 1))
+done
+# the same bytes once it is open, and keys ncurses does not know (ESC [
+# ... ~, ESC O x) are dropped whole; Esc alone still quits
+tm_start --routine-dir "$ROUTINES"
+wait_screen 'recoup: pick a routine'
+_poll 5 _first_selected
+keys -l "$(printf '\033[B')"
+_poll 5 _reverse 3
+ok $? "ESC [ B in the picker: Down" || show_screen
+keys -l "$(printf '\033[A')"
+_poll 5 _first_selected
+ok $? "ESC [ A: Up" || show_screen
+keys -l "$(printf '\033[99~\033[1;9Q\033OZ')"
+keys -l "$(printf '\033OB')"
+_poll 5 _reverse 3
+ok $? "unknown sequences are ignored, the key after them acts" || show_screen
+_exited
+is "$?" 1 "and none of them quits"
+keys Escape
+wait_exit
+ok $? "Esc alone quits the picker"
+is "$(exit_status)" 0 "exit status 0"
+
 done_testing
