@@ -22,6 +22,7 @@
 #include "clock.h"
 #include "diag.h"
 #include "loader.h"
+#include "logmodel.h"
 #include "picker_log.h"
 #include "picker_row.h"
 #include "plan.h"
@@ -113,6 +114,8 @@ static void start_reading(struct ui *ui, struct picker *p)
 {
 	picker_log_end(p->reading);
 	p->reading = NULL;
+	time_t now = time(NULL);
+	p->marks_day = lm_local_day(now);
 	char *log = session_log_path(ui->o);
 	if (!log) {
 		p->first_read = false;
@@ -128,7 +131,7 @@ static void start_reading(struct ui *ui, struct picker *p)
 			n++;
 		}
 	/* a test knob only (picker_log.h): the marks wait for a file */
-	p->reading = picker_log_start(log, m, n, time(NULL), getenv("RECOUP_TEST_HOLD_MARKS"));
+	p->reading = picker_log_start(log, m, n, now, getenv("RECOUP_TEST_HOLD_MARKS"));
 	free(m);
 	free(log);
 }
@@ -170,6 +173,10 @@ static void tick(struct ui *ui)
 {
 	struct picker *p = ui->picker;
 	struct picker_marks pm;
+	/* a picker left open past midnight: yesterday's "done" is today's
+	 * "due", and "today 07:00" a date; read again */
+	if (p && !p->reading && !p->read_due && lm_local_day(time(NULL)) != p->marks_day)
+		p->read_due = true;
 	if (p && p->read_due && !ui->dirty && !ui->full) {
 		p->read_due = false;
 		start_reading(ui, p);
@@ -189,7 +196,22 @@ static long long next_wake(struct ui *ui)
 	const struct picker *p = ui->picker;
 	if (p && p->read_due)
 		return clock_real_now_ms();
-	return p && p->reading ? clock_real_now_ms() + 15 : -1;
+	if (p && p->reading)
+		return clock_real_now_ms() + 15;
+	if (!p)
+		return -1;
+	/* otherwise at the next local midnight (a second past it), for the
+	 * marks of the new day */
+	time_t now = time(NULL);
+	struct tm tm;
+	localtime_r(&now, &tm);
+	tm.tm_hour = tm.tm_min = 0;
+	tm.tm_sec = 1;
+	tm.tm_mday++;
+	tm.tm_isdst = -1;
+	time_t next = mktime(&tm);
+	long long left = next > now ? (long long)(next - now) * 1000 : 1000;
+	return clock_real_now_ms() + left;
 }
 
 static void reload(struct ui *ui)

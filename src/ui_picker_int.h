@@ -44,6 +44,8 @@ struct picker {
 	char message[1024];  /* a line or two above the key help */
 	struct picker_log *reading; /* the log being read for the marks, or NULL */
 	bool read_due;       /* a read is to start once the list is on the screen */
+	long marks_day;      /* the local day the last read was started on: the
+			      * marks are that day's, read again past midnight */
 	bool first_read;     /* the read started as the picker opened: it also
 			      * decides on the morning check-in's offer */
 	bool keyed;          /* a key came since the picker was first shown */

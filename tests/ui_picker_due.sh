@@ -124,4 +124,22 @@ ok "$(! screen | grep -Eq '.{41}'; echo $?)" "nothing wider than 40 columns"
 keys q
 wait_exit
 
+# ---- past midnight ----------------------------------------------------------------
+# A picker left open past midnight reads the log again for the new day:
+# "done" on the 6th is "due" on the 7th, "today 08:30" a date (faketime
+# runs the clock from 23:59:54 at twice the speed)
+touch "$T/go"
+tm_start -e env NO_COLOR=1 ASAN_OPTIONS="$asan" \
+	faketime -f '@2026-12-06 23:59:54 x2' "$RECOUP" --log "$LOG" --routine-dir "$R"
+wait_screen '^ Done today +done +streak 2 +1 step +0:33 +last: today 08:30$'
+ok $? "before midnight: done today" || show_screen
+wait_screen '^ Done today +due +streak 2 +1 step +0:33' 30
+ok $? "past midnight, the picker still open: due again" || show_screen
+like "$(row_of 'Soleus twice')" '^ Soleus twice +due twice +1 step' \
+	"twice daily, one done on the 6th: due twice on the 7th, no streak"
+like "$(row_of 'Calf raises')" '^ Calf raises +due +streak 2 ' "a Monday: [mon, wed, fri] is due"
+is "$(screen | grep -c 'today 0')" 0 "no session is \"today\" any more"
+keys q
+wait_exit
+
 done_testing
