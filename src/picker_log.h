@@ -47,7 +47,7 @@ struct picker_log;
  * `hold`, when not NULL, is a file whose existence the read waits for
  * before it hands its marks over (RECOUP_TEST_HOLD_MARKS, a test knob:
  * the picker is then seen before and after, whatever the machine's
- * speed). */
+ * speed; heeded by the build tree's binary alone, see ui_picker.c). */
 struct picker_log *picker_log_start(const char *path, const struct picker_mark *m, size_t n,
 				    time_t now, const char *hold);
 /* Whether the read is done; when it is, *out takes its marks (then

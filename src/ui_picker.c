@@ -23,6 +23,7 @@
 #include "diag.h"
 #include "loader.h"
 #include "logmodel.h"
+#include "paths.h"
 #include "picker_log.h"
 #include "picker_row.h"
 #include "plan.h"
@@ -130,8 +131,12 @@ static void start_reading(struct ui *ui, struct picker *p)
 			m[n].schedule = p->v[i].r->schedule;
 			n++;
 		}
-	/* a test knob only (picker_log.h): the marks wait for a file */
-	p->reading = picker_log_start(log, m, n, now, getenv("RECOUP_TEST_HOLD_MARKS"));
+	/* a test knob only (picker_log.h): the marks wait for a file.  Only
+	 * the binary in the build tree heeds it, as it alone adds the source
+	 * tree's routines to the path (paths.h): an installed recoup never
+	 * holds its marks back, whatever the environment says */
+	const char *hold = running_from_build_tree() ? getenv("RECOUP_TEST_HOLD_MARKS") : NULL;
+	p->reading = picker_log_start(log, m, n, now, hold);
 	free(m);
 	free(log);
 }

@@ -142,4 +142,16 @@ is "$(screen | grep -c 'today 0')" 0 "no session is \"today\" any more"
 keys q
 wait_exit
 
+# ---- the test knob is the build tree's alone ---------------------------------------
+# RECOUP_TEST_HOLD_MARKS in a user's environment: an installed recoup (a
+# copy outside the build tree) fills its marks in all the same
+mkdir -p "$T/bin"
+cp "$RECOUP" "$T/bin/recoup" || exit 99
+tm_start -e env NO_COLOR=1 ASAN_OPTIONS="$asan" RECOUP_TEST_HOLD_MARKS="$T/never" \
+	faketime "$NOW" "$T/bin/recoup" --log "$LOG" --routine-dir "$R"
+wait_screen '^ Heel drops +due +streak 5'
+ok $? "an installed recoup ignores RECOUP_TEST_HOLD_MARKS: the marks fill in" || show_screen
+keys q
+wait_exit
+
 done_testing
