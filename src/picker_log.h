@@ -25,6 +25,9 @@ struct picker_mark {
 	struct schedule schedule;
 	/* out: */
 	time_t last;         /* start of its latest session (not practice); 0 never */
+	char last_stamp[20]; /* that start's stamp as written, up to the minute
+			      * ("2026-12-06T07:00"); "" never */
+	long last_day;       /* its day as written (lm_session.day, due.h's rule) */
 	struct due_tally done; /* sessions done by day (due.h's rule) */
 	struct due_status st;  /* on the day the read was started */
 };

@@ -33,19 +33,14 @@ void picker_streak_text(const struct picker_row *r, char *out, size_t n)
 		snprintf(out, n, "streak %d", r->st.streak);
 }
 
-void picker_when_text(time_t t, time_t now, char *out, size_t n)
+void picker_when_text(const char *stamp, long day, long today, char *out, size_t n)
 {
-	if (!t) {
+	if (!stamp || strlen(stamp) < 16)
 		snprintf(out, n, "never");
-		return;
-	}
-	struct tm a, b;
-	localtime_r(&t, &a);
-	localtime_r(&now, &b);
-	if (a.tm_year == b.tm_year && a.tm_yday == b.tm_yday)
-		strftime(out, n, "today %H:%M", &a);
+	else if (day == today)
+		snprintf(out, n, "today %.5s", stamp + 11);
 	else
-		strftime(out, n, "%Y-%m-%d", &a);
+		snprintf(out, n, "%.10s", stamp);
 }
 
 static void widen(int *w, const char *s)
@@ -69,7 +64,7 @@ void picker_row_columns(const struct picker_row *r, enum picker_form form,
 	char total[32], last[32], mark[32], streak[32];
 	format_clock(total, sizeof total, r->total);
 	if (r->marked || !r->pending)
-		picker_when_text(r->last, r->now, last, sizeof last);
+		picker_when_text(r->last, r->last_day, r->today, last, sizeof last);
 	else
 		snprintf(last, sizeof last, "..."); /* the log is being read */
 	picker_mark_text(r, mark, sizeof mark);

@@ -16,8 +16,10 @@
 struct picker_row {
 	size_t nsteps;
 	long long total;     /* planned ms */
-	time_t last;         /* the latest session's start; 0 never */
-	time_t now;          /* what "today" is judged by */
+	const char *last;    /* the latest session's start as stamped, at least
+			      * "YYYY-MM-DDTHH:MM"; NULL or "" never */
+	long last_day;       /* its day as stamped (lm_session.day) */
+	long today;          /* the local day now (lm_local_day) */
 	bool pending;        /* the log is being read: the date is "..." */
 	bool marked;         /* the log has been read: `st` holds */
 	bool scheduled;      /* its routine has a schedule */
@@ -50,9 +52,10 @@ void picker_widths_add(struct picker_widths *w, const struct picker_row *r);
 void picker_mark_text(const struct picker_row *r, char *out, size_t n);
 /* The streak: "streak 5"; "" without one. */
 void picker_streak_text(const struct picker_row *r, char *out, size_t n);
-/* The date last done: "never", "today 07:30" (the day of `now`) or
- * "2026-12-05". */
-void picker_when_text(time_t t, time_t now, char *out, size_t n);
+/* The date last done: "never", "today 07:30" or "2026-12-05", by the
+ * stamp's own day and time as written, the rule due.h counts sessions by
+ * (not the clock's zone now): the picker's "today" is --due's. */
+void picker_when_text(const char *stamp, long day, long today, char *out, size_t n);
 
 /* The columns of `r` in `form`, as wide on every row of the same widths. */
 void picker_row_columns(const struct picker_row *r, enum picker_form form,

@@ -152,7 +152,8 @@ static void take_marks(struct ui *ui, struct picker *p, struct picker_marks *pm)
 		if (!k->r || j >= pm->n)
 			continue;
 		k->marked = pm->read;
-		k->last = pm->v[j].last;
+		memcpy(k->last, pm->v[j].last_stamp, sizeof k->last);
+		k->last_day = pm->v[j].last_day;
 		k->st = pm->v[j].st;
 		j++;
 	}
@@ -239,7 +240,8 @@ static void reload(struct ui *ui)
 		for (size_t j = 0; j < nold && p->v[i].r; j++)
 			if (old[j].marked && !strcmp(old[j].id, p->v[i].id)) {
 				p->v[i].marked = true;
-				p->v[i].last = old[j].last;
+				memcpy(p->v[i].last, old[j].last, sizeof p->v[i].last);
+				p->v[i].last_day = old[j].last_day;
 				p->v[i].st = old[j].st;
 			}
 		if (!p->v[i].r) {
@@ -320,7 +322,8 @@ static void close_picker(struct ui *ui)
 static void row_of(const struct picker *p, const struct pick *k, struct picker_row *r)
 {
 	*r = (struct picker_row){
-		.nsteps = k->r->nsteps, .total = k->total, .last = k->last, .now = time(NULL),
+		.nsteps = k->r->nsteps, .total = k->total, .last = k->last, .last_day = k->last_day,
+		.today = lm_local_day(time(NULL)),
 		.pending = p->reading || p->read_due, .marked = k->marked,
 		.scheduled = k->r->schedule.kind != SCHEDULE_NONE, .st = k->st,
 	};

@@ -21,7 +21,8 @@ struct pick {
 	char **warnings;     /* "LINE:COL: warning: message", when it loads */
 	size_t nwarnings;
 	long long total;     /* planned ms */
-	time_t last;         /* last session, 0 never */
+	char last[20];       /* last session's stamp as written, to the minute; "" never */
+	long last_day;       /* and its day as written (due.h's rule) */
 	bool hides;          /* broken, and a file of the user's hiding another */
 	size_t order;        /* its place on the search path */
 	/* what the log says, once read (`marked`): what its schedule asks

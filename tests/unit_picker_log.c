@@ -91,6 +91,8 @@ static void test_read(void)
 	is_int(pm.today, lm_local_day(NOW), "placed by now's day");
 	const struct picker_mark *h = &pm.v[0], *s = &pm.v[1];
 	is_int(h->last, NOW - 2 * 3600, "last: the quit session at 07:00, not the practice one");
+	is_str(h->last_stamp, "2026-12-06T07:00", "its stamp as written, to the minute");
+	is_int(h->last_day, lm_local_day(NOW), "its day as written");
 	is_int(h->done.n, 2, "done on two days: not the quit, practice or other file's");
 	is_int(h->st.left_today, 1, "daily, not done today: due");
 	is_int(h->st.streak, 2, "its streak: the 4th and 5th");
@@ -164,6 +166,32 @@ static void test_thread(void)
 	unlink(hold);
 }
 
+/* "today" by the stamp's own day and time, as --due counts (due.h): an
+ * evening session stamped in New York is today at 23:30 there, though
+ * the UTC clock says tomorrow 04:30 */
+static void test_zone(void)
+{
+	write_log("2026-12-06T23:30:00.000-05:00 z1 start routine=\"Heel drops\" id=heel planned=60\n"
+		  "2026-12-06T23:31:00.000-05:00 z1 end status=complete elapsed=60.0\n");
+	struct picker_marks pm = { 0 };
+	marks_copy(&pm);
+	time_t now = NOW + 21 * 3600; /* 2026-12-07 05:00 UTC */
+	picker_marks_read(path, &pm, now);
+	const struct picker_mark *h = &pm.v[0];
+	is_str(h->last_stamp, "2026-12-06T23:30", "the stamp as written");
+	is_int(h->last_day, lm_stamp_day("2026-12-06"), "its day as written: the 6th");
+	char t[32];
+	picker_when_text(h->last_stamp, h->last_day, lm_local_day(now), t, sizeof t);
+	is_str(t, "2026-12-06", "the 7th: the 6th's date, as written");
+	picker_when_text(h->last_stamp, h->last_day, lm_stamp_day("2026-12-06"), t, sizeof t);
+	is_str(t, "today 23:30", "on the 6th: today at the time written (not 04:30)");
+	is_int(h->done.n, 1, "and --due's rule counts it on that same day");
+	picker_marks_free(&pm);
+	picker_when_text("", 0, 0, t, sizeof t);
+	is_str(t, "never", "no session: never");
+	write_log(LOG);
+}
+
 static void test_row(void)
 {
 	char t[64];
@@ -193,12 +221,15 @@ static void test_row(void)
 	ok(!t[0], "nor streak");
 
 	/* three rows: every form as wide on each */
+	const long TODAY = lm_local_day(NOW);
 	struct picker_row rows[3] = {
-		{ .nsteps = 1, .total = 33000, .last = NOW - 3600, .now = NOW, .marked = true, .scheduled = true,
+		{ .nsteps = 1, .total = 33000, .last = "2026-12-06T08:00", .last_day = TODAY, .today = TODAY,
+		  .marked = true, .scheduled = true,
 		  .st = { .due_today = 2, .done_today = 1, .left_today = 1, .streak = 12 } },
-		{ .nsteps = 10, .total = 3600000, .now = NOW, .marked = true,
+		{ .nsteps = 10, .total = 3600000, .today = TODAY, .marked = true,
 		  .st = { .streak = 0 } },
-		{ .nsteps = 2, .total = 60000, .last = NOW - 86400 * 3, .now = NOW, .marked = true, .scheduled = true,
+		{ .nsteps = 2, .total = 60000, .last = "2026-12-03T09:00", .last_day = TODAY - 3, .today = TODAY,
+		  .marked = true, .scheduled = true,
 		  .st = { .due_today = 1, .done_today = 1, .streak = 3 } },
 	};
 	struct picker_widths w = { 0 };
@@ -257,6 +288,7 @@ int main(void)
 	write_log(LOG);
 	test_read();
 	test_thread();
+	test_zone();
 	test_row();
 	unlink(path);
 	return done_testing();
