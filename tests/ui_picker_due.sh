@@ -39,7 +39,7 @@ session() { # session ID DAY TIME [STATUS]
 {
 	# Heel drops: every day from the 1st to the 5th, none today: streak 5, due
 	for d in 01 02 03 04 05; do session c-daily $d 08:00; done
-	# Soleus twice: both on the 5th, one today: due 1 of 2, streak 1
+	# Soleus twice: both on the 5th, one today: 1 more, streak 1
 	session e-twice 05 07:00
 	session e-twice 05 19:00
 	session e-twice 06 07:00
