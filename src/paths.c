@@ -101,8 +101,7 @@ static void sp_add(struct search_path *sp, char *dir)
 	sp->dirs[sp->n++] = dir;
 }
 
-/* True when this binary is the one in the build tree. */
-static bool running_from_build_tree(void)
+bool running_from_build_tree(void)
 {
 #ifdef RECOUP_BUILD_BINDIR
 	char self[PATH_MAX], built[PATH_MAX];

@@ -24,6 +24,10 @@ struct search_path {
 	size_t nuser;   /* the first nuser dirs are the user's own (see below) */
 };
 
+/* True when this binary is the one in the build tree (what `make check`
+ * runs): test-only behaviour is for it alone, never an installed copy. */
+bool running_from_build_tree(void);
+
 /* Builds the path: `extra` first (from --routine-dir), then `user` (the
  * config's routine_dirs; NULL: $XDG_CONFIG_HOME/recoup/routines), the
  * installed routines, and the source tree's routines/ when run from the

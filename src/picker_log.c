@@ -7,6 +7,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -52,8 +53,14 @@ static bool want(void *ctx, const struct lm_session *head)
 		if (!lm_of_routine(head, m->name, m->id))
 			continue;
 		any = true;
-		if (head->when > m->last)
+		if (head->when > m->last) {
 			m->last = head->when;
+			/* the day and time as stamped, as due.c places a
+			 * session: "today 07:00" in the picker is the day
+			 * --due counts it on, whatever the zone now */
+			snprintf(m->last_stamp, sizeof m->last_stamp, "%.16s", head->stamp);
+			m->last_day = head->day;
+		}
 	}
 	return any;
 }

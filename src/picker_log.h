@@ -25,6 +25,9 @@ struct picker_mark {
 	struct schedule schedule;
 	/* out: */
 	time_t last;         /* start of its latest session (not practice); 0 never */
+	char last_stamp[20]; /* that start's stamp as written, up to the minute
+			      * ("2026-12-06T07:00"); "" never */
+	long last_day;       /* its day as written (lm_session.day, due.h's rule) */
 	struct due_tally done; /* sessions done by day (due.h's rule) */
 	struct due_status st;  /* on the day the read was started */
 };
@@ -47,7 +50,7 @@ struct picker_log;
  * `hold`, when not NULL, is a file whose existence the read waits for
  * before it hands its marks over (RECOUP_TEST_HOLD_MARKS, a test knob:
  * the picker is then seen before and after, whatever the machine's
- * speed). */
+ * speed; heeded by the build tree's binary alone, see ui_picker.c). */
 struct picker_log *picker_log_start(const char *path, const struct picker_mark *m, size_t n,
 				    time_t now, const char *hold);
 /* Whether the read is done; when it is, *out takes its marks (then

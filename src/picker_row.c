@@ -14,34 +14,33 @@ void picker_mark_text(const struct picker_row *r, char *out, size_t n)
 	out[0] = '\0';
 	if (!r->marked || !r->scheduled || !st->due_today)
 		return;
+	/* what is left, as --due says it ("due twice today", "1 of 2 left
+	 * today"): never a count of what is done beside "due" */
 	if (!st->left_today)
 		snprintf(out, n, "done");
-	else if (st->due_today == 1)
+	else if (!st->done_today && st->due_today == 2)
+		snprintf(out, n, "due twice");
+	else if (!st->done_today)
 		snprintf(out, n, "due");
 	else
-		snprintf(out, n, "due %d of %d", st->done_today, st->due_today);
+		snprintf(out, n, "%d more", st->left_today);
 }
 
-void picker_streak_text(const struct picker_row *r, bool compact, char *out, size_t n)
+void picker_streak_text(const struct picker_row *r, char *out, size_t n)
 {
 	out[0] = '\0';
 	if (r->marked && r->st.streak > 0)
-		snprintf(out, n, compact ? "%dd" : "streak %d", r->st.streak);
+		snprintf(out, n, "streak %d", r->st.streak);
 }
 
-void picker_when_text(time_t t, time_t now, char *out, size_t n)
+void picker_when_text(const char *stamp, long day, long today, char *out, size_t n)
 {
-	if (!t) {
+	if (!stamp || strlen(stamp) < 16)
 		snprintf(out, n, "never");
-		return;
-	}
-	struct tm a, b;
-	localtime_r(&t, &a);
-	localtime_r(&now, &b);
-	if (a.tm_year == b.tm_year && a.tm_yday == b.tm_yday)
-		strftime(out, n, "today %H:%M", &a);
+	else if (day == today)
+		snprintf(out, n, "today %.5s", stamp + 11);
 	else
-		strftime(out, n, "%Y-%m-%d", &a);
+		snprintf(out, n, "%.10s", stamp);
 }
 
 static void widen(int *w, const char *s)
@@ -55,10 +54,8 @@ void picker_widths_add(struct picker_widths *w, const struct picker_row *r)
 	char t[64];
 	picker_mark_text(r, t, sizeof t);
 	widen(&w->mark, t);
-	picker_streak_text(r, false, t, sizeof t);
+	picker_streak_text(r, t, sizeof t);
 	widen(&w->streak, t);
-	picker_streak_text(r, true, t, sizeof t);
-	widen(&w->streak_short, t);
 }
 
 void picker_row_columns(const struct picker_row *r, enum picker_form form,
@@ -67,13 +64,12 @@ void picker_row_columns(const struct picker_row *r, enum picker_form form,
 	char total[32], last[32], mark[32], streak[32];
 	format_clock(total, sizeof total, r->total);
 	if (r->marked || !r->pending)
-		picker_when_text(r->last, r->now, last, sizeof last);
+		picker_when_text(r->last, r->last_day, r->today, last, sizeof last);
 	else
 		snprintf(last, sizeof last, "..."); /* the log is being read */
 	picker_mark_text(r, mark, sizeof mark);
-	picker_streak_text(r, form != PICKER_COLS_ALL, streak, sizeof streak);
-	int sw = form == PICKER_COLS_MARK ? 0
-	       : form == PICKER_COLS_ALL ? w->streak : w->streak_short;
+	picker_streak_text(r, streak, sizeof streak);
+	int sw = form == PICKER_COLS_MARK ? 0 : w->streak;
 	/* the marks first, each padded to its column's width */
 	struct buf b;
 	buf_init(&b);
@@ -83,7 +79,7 @@ void picker_row_columns(const struct picker_row *r, enum picker_form form,
 		buf_addf(&b, "%-*s  ", sw, streak);
 	const char *steps = r->nsteps == 1 ? " " : "s";
 	switch (form) {
-	case PICKER_COLS_ALL: case PICKER_COLS_ALL_SHORT:
+	case PICKER_COLS_ALL:
 		buf_addf(&b, "%3zu step%s %8s  last: %-11s", r->nsteps, steps, total, last);
 		break;
 	case PICKER_COLS_STEPS_TIME:

@@ -16,8 +16,10 @@
 struct picker_row {
 	size_t nsteps;
 	long long total;     /* planned ms */
-	time_t last;         /* the latest session's start; 0 never */
-	time_t now;          /* what "today" is judged by */
+	const char *last;    /* the latest session's start as stamped, at least
+			      * "YYYY-MM-DDTHH:MM"; NULL or "" never */
+	long last_day;       /* its day as stamped (lm_session.day) */
+	long today;          /* the local day now (lm_local_day) */
 	bool pending;        /* the log is being read: the date is "..." */
 	bool marked;         /* the log has been read: `st` holds */
 	bool scheduled;      /* its routine has a schedule */
@@ -27,10 +29,10 @@ struct picker_row {
 /* The forms, widest first.  Where the names would get less room than
  * they want, the date last done goes first, then the step count, then
  * the time, then the streak, and the due mark last: what is due today is
- * what the list is looked at for.  Before the date goes, the streak is
- * shortened ("5d"). */
+ * what the list is looked at for.  The streak has one form in all of
+ * them ("streak 5"), so that no two rows or widths say it differently. */
 enum picker_form {
-	PICKER_COLS_ALL, PICKER_COLS_ALL_SHORT, PICKER_COLS_STEPS_TIME, PICKER_COLS_TIME,
+	PICKER_COLS_ALL, PICKER_COLS_STEPS_TIME, PICKER_COLS_TIME,
 	PICKER_COLS_MARKS, PICKER_COLS_MARK, PICKER_COLS_NONE
 };
 
@@ -38,20 +40,22 @@ enum picker_form {
  * that the columns line up: 0 when no row has one.  Start zeroed, add
  * every row. */
 struct picker_widths {
-	int mark, streak, streak_short;
+	int mark, streak;
 };
 void picker_widths_add(struct picker_widths *w, const struct picker_row *r);
 
-/* The due mark, in words that read without colour: "due" (a session
- * left today), "due 1 of 2" (twice daily, one done), "done" (all today
- * asks for is done); "" on a day it asks nothing of, without a schedule,
- * or before the log is read. */
+/* The due mark, in words that read without colour and agree with
+ * --due: what is left, never what is done beside "due": "due" (once,
+ * none done), "due twice" (twice daily, none done), "1 more" (twice
+ * daily, one done), "done" (all today asks for is done); "" on a day it
+ * asks nothing of, without a schedule, or before the log is read. */
 void picker_mark_text(const struct picker_row *r, char *out, size_t n);
-/* The streak: "streak 5", or "5d" when `compact`; "" without one. */
-void picker_streak_text(const struct picker_row *r, bool compact, char *out, size_t n);
-/* The date last done: "never", "today 07:30" (the day of `now`) or
- * "2026-12-05". */
-void picker_when_text(time_t t, time_t now, char *out, size_t n);
+/* The streak: "streak 5"; "" without one. */
+void picker_streak_text(const struct picker_row *r, char *out, size_t n);
+/* The date last done: "never", "today 07:30" or "2026-12-05", by the
+ * stamp's own day and time as written, the rule due.h counts sessions by
+ * (not the clock's zone now): the picker's "today" is --due's. */
+void picker_when_text(const char *stamp, long day, long today, char *out, size_t n);
 
 /* The columns of `r` in `form`, as wide on every row of the same widths. */
 void picker_row_columns(const struct picker_row *r, enum picker_form form,

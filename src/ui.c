@@ -110,6 +110,45 @@ static void teardown(struct ui *ui)
 		endwin();
 }
 
+/* The cursor keys as a terminal sends them before keypad() has switched
+ * it to its application mode (smkx): an arrow typed while recoup starts
+ * comes as ESC [ B where the terminfo entry knows only ESC O B, and
+ * ncurses would hand over a bare Esc, which quits.  Both forms are
+ * known, each unless the entry already binds it. */
+static void cursor_keys_both_modes(void)
+{
+	static const struct { char c; int key; } k[] = {
+		{ 'A', KEY_UP }, { 'B', KEY_DOWN }, { 'C', KEY_RIGHT },
+		{ 'D', KEY_LEFT }, { 'H', KEY_HOME }, { 'F', KEY_END },
+	};
+	for (size_t i = 0; i < ARRAY_LEN(k); i++) {
+		char seq[4] = { '\033', '[', k[i].c, '\0' };
+		for (int form = 0; form < 2; form++, seq[1] = 'O')
+			if (key_defined(seq) == 0)
+				define_key(seq, k[i].key);
+	}
+}
+
+/* An Esc that came with more bytes behind it is no Esc press but a key
+ * ncurses does not know (ESC [ ... final, ESC O x): it is dropped whole,
+ * never taken for Esc (which quits the picker).  Esc and a letter
+ * together (Alt and the letter) is the letter.  Returns the key to act
+ * on, or ERR for none. */
+static int after_escape(void)
+{
+	int ch = getch();
+	if (ch == ERR)
+		return 27; /* Esc alone */
+	if (ch == 'O')
+		return getch() == ERR ? 'O' : ERR;
+	if (ch != '[')
+		return ch;
+	/* parameters and intermediates, up to the final byte */
+	while ((ch = getch()) != ERR && !(ch >= 0x40 && ch <= 0x7e))
+		;
+	return ERR;
+}
+
 /* Keys; a read error means the terminal is gone. */
 static bool read_keys(struct ui *ui)
 {
@@ -118,6 +157,10 @@ static bool read_keys(struct ui *ui)
 		int ch = getch();
 		if (ch == ERR)
 			break;
+		if (ch == 27 && (ch = after_escape()) == ERR) {
+			got++;
+			continue;
+		}
 		got++;
 		if (ch == KEY_RESIZE) {
 			resize(ui);
@@ -344,6 +387,7 @@ int ui_run(const struct options *o, const struct search_path *sp)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	cursor_keys_both_modes();
 	nodelay(stdscr, TRUE);
 	set_escdelay(25);
 	curs_set(0);

@@ -22,6 +22,8 @@
 #include "clock.h"
 #include "diag.h"
 #include "loader.h"
+#include "logmodel.h"
+#include "paths.h"
 #include "picker_log.h"
 #include "picker_row.h"
 #include "plan.h"
@@ -113,6 +115,8 @@ static void start_reading(struct ui *ui, struct picker *p)
 {
 	picker_log_end(p->reading);
 	p->reading = NULL;
+	time_t now = time(NULL);
+	p->marks_day = lm_local_day(now);
 	char *log = session_log_path(ui->o);
 	if (!log) {
 		p->first_read = false;
@@ -127,8 +131,12 @@ static void start_reading(struct ui *ui, struct picker *p)
 			m[n].schedule = p->v[i].r->schedule;
 			n++;
 		}
-	/* a test knob only (picker_log.h): the marks wait for a file */
-	p->reading = picker_log_start(log, m, n, time(NULL), getenv("RECOUP_TEST_HOLD_MARKS"));
+	/* a test knob only (picker_log.h): the marks wait for a file.  Only
+	 * the binary in the build tree heeds it, as it alone adds the source
+	 * tree's routines to the path (paths.h): an installed recoup never
+	 * holds its marks back, whatever the environment says */
+	const char *hold = running_from_build_tree() ? getenv("RECOUP_TEST_HOLD_MARKS") : NULL;
+	p->reading = picker_log_start(log, m, n, now, hold);
 	free(m);
 	free(log);
 }
@@ -144,7 +152,8 @@ static void take_marks(struct ui *ui, struct picker *p, struct picker_marks *pm)
 		if (!k->r || j >= pm->n)
 			continue;
 		k->marked = pm->read;
-		k->last = pm->v[j].last;
+		memcpy(k->last, pm->v[j].last_stamp, sizeof k->last);
+		k->last_day = pm->v[j].last_day;
 		k->st = pm->v[j].st;
 		j++;
 	}
@@ -170,6 +179,10 @@ static void tick(struct ui *ui)
 {
 	struct picker *p = ui->picker;
 	struct picker_marks pm;
+	/* a picker left open past midnight: yesterday's "done" is today's
+	 * "due", and "today 07:00" a date; read again */
+	if (p && !p->reading && !p->read_due && lm_local_day(time(NULL)) != p->marks_day)
+		p->read_due = true;
 	if (p && p->read_due && !ui->dirty && !ui->full) {
 		p->read_due = false;
 		start_reading(ui, p);
@@ -189,7 +202,22 @@ static long long next_wake(struct ui *ui)
 	const struct picker *p = ui->picker;
 	if (p && p->read_due)
 		return clock_real_now_ms();
-	return p && p->reading ? clock_real_now_ms() + 15 : -1;
+	if (p && p->reading)
+		return clock_real_now_ms() + 15;
+	if (!p)
+		return -1;
+	/* otherwise at the next local midnight (a second past it), for the
+	 * marks of the new day */
+	time_t now = time(NULL);
+	struct tm tm;
+	localtime_r(&now, &tm);
+	tm.tm_hour = tm.tm_min = 0;
+	tm.tm_sec = 1;
+	tm.tm_mday++;
+	tm.tm_isdst = -1;
+	time_t next = mktime(&tm);
+	long long left = next > now ? (long long)(next - now) * 1000 : 1000;
+	return clock_real_now_ms() + left;
 }
 
 static void reload(struct ui *ui)
@@ -212,7 +240,8 @@ static void reload(struct ui *ui)
 		for (size_t j = 0; j < nold && p->v[i].r; j++)
 			if (old[j].marked && !strcmp(old[j].id, p->v[i].id)) {
 				p->v[i].marked = true;
-				p->v[i].last = old[j].last;
+				memcpy(p->v[i].last, old[j].last, sizeof p->v[i].last);
+				p->v[i].last_day = old[j].last_day;
 				p->v[i].st = old[j].st;
 			}
 		if (!p->v[i].r) {
@@ -293,7 +322,8 @@ static void close_picker(struct ui *ui)
 static void row_of(const struct picker *p, const struct pick *k, struct picker_row *r)
 {
 	*r = (struct picker_row){
-		.nsteps = k->r->nsteps, .total = k->total, .last = k->last, .now = time(NULL),
+		.nsteps = k->r->nsteps, .total = k->total, .last = k->last, .last_day = k->last_day,
+		.today = lm_local_day(time(NULL)),
 		.pending = p->reading || p->read_due, .marked = k->marked,
 		.scheduled = k->r->schedule.kind != SCHEDULE_NONE, .st = k->st,
 	};

@@ -21,7 +21,8 @@ struct pick {
 	char **warnings;     /* "LINE:COL: warning: message", when it loads */
 	size_t nwarnings;
 	long long total;     /* planned ms */
-	time_t last;         /* last session, 0 never */
+	char last[20];       /* last session's stamp as written, to the minute; "" never */
+	long last_day;       /* and its day as written (due.h's rule) */
 	bool hides;          /* broken, and a file of the user's hiding another */
 	size_t order;        /* its place on the search path */
 	/* what the log says, once read (`marked`): what its schedule asks
@@ -44,6 +45,8 @@ struct picker {
 	char message[1024];  /* a line or two above the key help */
 	struct picker_log *reading; /* the log being read for the marks, or NULL */
 	bool read_due;       /* a read is to start once the list is on the screen */
+	long marks_day;      /* the local day the last read was started on: the
+			      * marks are that day's, read again past midnight */
 	bool first_read;     /* the read started as the picker opened: it also
 			      * decides on the morning check-in's offer */
 	bool keyed;          /* a key came since the picker was first shown */

@@ -256,9 +256,24 @@ is "$?" 3 "a bad config file: not known, exit 3"
 like "$(err)" "bad\\.conf" "the message names the config"
 
 # ---- the shipped routines, from the build tree ----
+# A fresh install is not nagged by the examples: none carries an active
+# schedule, so with no log and no routine of the user's nothing is due
 faketime '2026-12-09 08:00:00' "$RECOUP" --due --log "$T/nolog" >"$T/out" 2>"$T/err"
-is "$?" 0 "the shipped routines with a schedule are due on a first day"
+is "$?" 1 "the shipped routines ask for nothing: nothing due on a first day"
 is "$(err)" "" "and none is broken"
-like "$(out)" "^Alfredson heel drops: due twice today$" "Alfredson heel drops: twice daily"
+is "$(out)" "" "and nothing is said"
+# the line each shows in a comment is the one to add: uncommented in a
+# copy, it makes the copy due
+mkdir -p "$T/copy"
+for f in "$top_srcdir"/routines/*.yaml; do
+	sed 's/^# \(schedule: .*[^ ]\)  (uncomment, or add to your copy, when you follow it)$/\1/' \
+		"$f" >"$T/copy/${f##*/}"
+done
+faketime '2026-12-09 08:00:00' "$RC" --due --log "$T/nolog" --routine-dir "$T/copy" \
+	>"$T/out" 2>"$T/err"
+is "$?" 0 "a copy with the commented schedule uncommented is due"
+is "$(err)" "" "the commented line is a valid schedule"
+is "$(out)" "Alfredson heel drops: due twice today
+Spot massage: due today" "Alfredson heel drops twice daily, spot massage on a Wednesday"
 
 done_testing

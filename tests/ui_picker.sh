@@ -133,8 +133,8 @@ tm_start --routine-dir "$T/long"
 wait_screen 'recoup: pick a routine' && wait_screen 'last: never'
 pick 'A routine'
 s=$(screen)
-# (how much of the name shows depends on the marks' columns: a shipped
-# routine due twice daily has one)
+# (how much of the name shows depends on the marks' columns: a routine
+# due today has one)
 like "$s" '^ A routine with a name [a-z ]*… +1 step +0:48 +last: never' \
 	"80x24: a long name cut with an ellipsis before the columns"
 like "$s" '^  A routine with a name much longer than any column has room for$' \
@@ -226,5 +226,44 @@ wait_screen '^ Back one +(streak 1|1d) +1 step .*last: today'
 ok $? "the one just done was done today"
 keys q
 wait_exit
+
+# An arrow typed while recoup starts: it reaches the terminal before
+# recoup has switched it to keypad mode, as ESC [ B (the terminfo entry
+# knows ESC O B); it moves the selection, never quits (the bare Esc it
+# used to be taken for quits)
+try=1
+while [ $try -le 5 ]; do
+	tm_start --routine-dir "$ROUTINES"
+	keys Down
+	wait_screen 'recoup: pick a routine'
+	_poll 5 _reverse 3
+	ok $? "Down typed at start ($try of 5): the second row is selected" || show_screen
+	_exited
+	is "$?" 1 "and the picker is still open"
+	keys q
+	wait_exit
+	try=$((try + 1))
+done
+# the same bytes once it is open, and keys ncurses does not know (ESC [
+# ... ~, ESC O x) are dropped whole; Esc alone still quits
+tm_start --routine-dir "$ROUTINES"
+wait_screen 'recoup: pick a routine'
+_poll 5 _first_selected
+keys -l "$(printf '\033[B')"
+_poll 5 _reverse 3
+ok $? "ESC [ B in the picker: Down" || show_screen
+keys -l "$(printf '\033[A')"
+_poll 5 _first_selected
+ok $? "ESC [ A: Up" || show_screen
+keys -l "$(printf '\033[99~\033[1;9Q\033OZ')"
+keys -l "$(printf '\033OB')"
+_poll 5 _reverse 3
+ok $? "unknown sequences are ignored, the key after them acts" || show_screen
+_exited
+is "$?" 1 "and none of them quits"
+keys Escape
+wait_exit
+ok $? "Esc alone quits the picker"
+is "$(exit_status)" 0 "exit status 0"
 
 done_testing

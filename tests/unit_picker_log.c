@@ -91,6 +91,8 @@ static void test_read(void)
 	is_int(pm.today, lm_local_day(NOW), "placed by now's day");
 	const struct picker_mark *h = &pm.v[0], *s = &pm.v[1];
 	is_int(h->last, NOW - 2 * 3600, "last: the quit session at 07:00, not the practice one");
+	is_str(h->last_stamp, "2026-12-06T07:00", "its stamp as written, to the minute");
+	is_int(h->last_day, lm_local_day(NOW), "its day as written");
 	is_int(h->done.n, 2, "done on two days: not the quit, practice or other file's");
 	is_int(h->st.left_today, 1, "daily, not done today: due");
 	is_int(h->st.streak, 2, "its streak: the 4th and 5th");
@@ -164,6 +166,32 @@ static void test_thread(void)
 	unlink(hold);
 }
 
+/* "today" by the stamp's own day and time, as --due counts (due.h): an
+ * evening session stamped in New York is today at 23:30 there, though
+ * the UTC clock says tomorrow 04:30 */
+static void test_zone(void)
+{
+	write_log("2026-12-06T23:30:00.000-05:00 z1 start routine=\"Heel drops\" id=heel planned=60\n"
+		  "2026-12-06T23:31:00.000-05:00 z1 end status=complete elapsed=60.0\n");
+	struct picker_marks pm = { 0 };
+	marks_copy(&pm);
+	time_t now = NOW + 21 * 3600; /* 2026-12-07 05:00 UTC */
+	picker_marks_read(path, &pm, now);
+	const struct picker_mark *h = &pm.v[0];
+	is_str(h->last_stamp, "2026-12-06T23:30", "the stamp as written");
+	is_int(h->last_day, lm_stamp_day("2026-12-06"), "its day as written: the 6th");
+	char t[32];
+	picker_when_text(h->last_stamp, h->last_day, lm_local_day(now), t, sizeof t);
+	is_str(t, "2026-12-06", "the 7th: the 6th's date, as written");
+	picker_when_text(h->last_stamp, h->last_day, lm_stamp_day("2026-12-06"), t, sizeof t);
+	is_str(t, "today 23:30", "on the 6th: today at the time written (not 04:30)");
+	is_int(h->done.n, 1, "and --due's rule counts it on that same day");
+	picker_marks_free(&pm);
+	picker_when_text("", 0, 0, t, sizeof t);
+	is_str(t, "never", "no session: never");
+	write_log(LOG);
+}
+
 static void test_row(void)
 {
 	char t[64];
@@ -173,40 +201,41 @@ static void test_row(void)
 	is_str(t, "due", "one due, none done: due");
 	r.st = (struct due_status){ .due_today = 2, .left_today = 2 };
 	picker_mark_text(&r, t, sizeof t);
-	is_str(t, "due 0 of 2", "twice daily, none done");
+	is_str(t, "due twice", "twice daily, none done: due twice (as --due says it)");
 	r.st = (struct due_status){ .due_today = 2, .done_today = 1, .left_today = 1 };
 	picker_mark_text(&r, t, sizeof t);
-	is_str(t, "due 1 of 2", "twice daily, one done");
+	is_str(t, "1 more", "twice daily, one done: 1 more (--due: 1 of 2 left)");
 	r.st = (struct due_status){ .due_today = 2, .done_today = 3, .left_today = 0 };
 	picker_mark_text(&r, t, sizeof t);
 	is_str(t, "done", "all done (and more): done");
 	r.st = (struct due_status){ .due_today = 0, .streak = 4 };
 	picker_mark_text(&r, t, sizeof t);
 	is_str(t, "", "not asked for today: no mark");
-	picker_streak_text(&r, false, t, sizeof t);
+	picker_streak_text(&r, t, sizeof t);
 	is_str(t, "streak 4", "the streak in words");
-	picker_streak_text(&r, true, t, sizeof t);
-	is_str(t, "4d", "and short");
 	r.marked = false;
 	r.st = (struct due_status){ .due_today = 1, .left_today = 1, .streak = 4 };
 	picker_mark_text(&r, t, sizeof t);
 	ok(!t[0], "before the log is read: no mark");
-	picker_streak_text(&r, false, t, sizeof t);
+	picker_streak_text(&r, t, sizeof t);
 	ok(!t[0], "nor streak");
 
 	/* three rows: every form as wide on each */
+	const long TODAY = lm_local_day(NOW);
 	struct picker_row rows[3] = {
-		{ .nsteps = 1, .total = 33000, .last = NOW - 3600, .now = NOW, .marked = true, .scheduled = true,
+		{ .nsteps = 1, .total = 33000, .last = "2026-12-06T08:00", .last_day = TODAY, .today = TODAY,
+		  .marked = true, .scheduled = true,
 		  .st = { .due_today = 2, .done_today = 1, .left_today = 1, .streak = 12 } },
-		{ .nsteps = 10, .total = 3600000, .now = NOW, .marked = true,
+		{ .nsteps = 10, .total = 3600000, .today = TODAY, .marked = true,
 		  .st = { .streak = 0 } },
-		{ .nsteps = 2, .total = 60000, .last = NOW - 86400 * 3, .now = NOW, .marked = true, .scheduled = true,
+		{ .nsteps = 2, .total = 60000, .last = "2026-12-03T09:00", .last_day = TODAY - 3, .today = TODAY,
+		  .marked = true, .scheduled = true,
 		  .st = { .due_today = 1, .done_today = 1, .streak = 3 } },
 	};
 	struct picker_widths w = { 0 };
 	for (int i = 0; i < 3; i++)
 		picker_widths_add(&w, &rows[i]);
-	is_int(w.mark, 10, "the mark column as wide as \"due 1 of 2\"");
+	is_int(w.mark, 6, "the mark column as wide as \"1 more\"");
 	is_int(w.streak, 9, "the streak column as wide as \"streak 12\"");
 	bool same = true;
 	size_t widest = 0;
@@ -227,12 +256,22 @@ static void test_row(void)
 	}
 	ok(same, "every form as wide on each row, none wider than the first");
 	picker_row_columns(&rows[0], PICKER_COLS_ALL, &w, t, sizeof t);
-	is_str(t, "due 1 of 2  streak 12    1 step      0:33  last: today 08:00",
+	is_str(t, "1 more  streak 12    1 step      0:33  last: today 08:00",
 	       "the widest form");
 	picker_row_columns(&rows[2], PICKER_COLS_MARKS, &w, t, sizeof t);
-	is_str(t, "done        3d ", "marks only: the short streak, padded as wide as 12d");
+	is_str(t, "done    streak 3 ", "marks only: the streak in the same words, padded as wide as streak 12");
+	/* one form of the streak in every form that has one */
+	bool one_form = true;
+	for (int f = PICKER_COLS_ALL; f < PICKER_COLS_MARK; f++) {
+		picker_row_columns(&rows[2], f, &w, t, sizeof t);
+		if (!strstr(t, "streak 3 ")) {
+			one_form = false;
+			printf("#   form %d: %s\n", f, t);
+		}
+	}
+	ok(one_form, "the streak reads \"streak 3\" in every form");
 	picker_row_columns(&rows[1], PICKER_COLS_MARK, &w, t, sizeof t);
-	is_str(t, "          ", "the mark alone: padded, for a row without one");
+	is_str(t, "      ", "the mark alone: padded, for a row without one");
 	rows[1].marked = false;
 	rows[1].pending = true;
 	picker_row_columns(&rows[1], PICKER_COLS_ALL, &w, t, sizeof t);
@@ -249,6 +288,7 @@ int main(void)
 	write_log(LOG);
 	test_read();
 	test_thread();
+	test_zone();
 	test_row();
 	unlink(path);
 	return done_testing();
