@@ -628,10 +628,12 @@ static bool export_write(struct export_read *er, FILE *out)
 	if (er->sorted) {
 		if (er->spilled && !copy_spilled(er, 0, er->spilled, out))
 			return false;
-		fwrite(er->text.s, 1, er->text.len, out);
+		if (er->text.len) /* no rows: no buffer either */
+			fwrite(er->text.s, 1, er->text.len, out);
 		return true;
 	}
-	qsort(er->v, er->n, sizeof *er->v, entry_cmp);
+	if (er->n)
+		qsort(er->v, er->n, sizeof *er->v, entry_cmp);
 	for (size_t i = 0; i < er->n; i++) {
 		const struct entry *e = &er->v[i];
 		if (e->off < er->spilled) {
