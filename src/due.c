@@ -10,6 +10,11 @@
 #include "paths.h"
 #include "util.h"
 
+bool due_session_done(const struct lm_session *s)
+{
+	return s->kind == LM_SESSION && !s->practice && s->status == HISTORY_COMPLETE;
+}
+
 int due_weekday(long day)
 {
 	/* 1970-01-01 was a Thursday (3 counting from Monday) */
@@ -208,7 +213,7 @@ static bool due_want(void *ctx, const struct lm_session *head)
 static void due_session(void *ctx, const struct lm_session *s)
 {
 	const struct due_read *dr = ctx;
-	if (s->kind != LM_SESSION || s->practice || s->status != HISTORY_COMPLETE)
+	if (!due_session_done(s))
 		return;
 	for (size_t i = 0; i < dr->n; i++)
 		if (lm_of_routine(s, dr->e[i].r->name, dr->ids[i]))

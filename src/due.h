@@ -18,6 +18,13 @@
 
 #include "routine.h"
 
+struct lm_session;
+/* Whether a session of the log counts as done for a schedule: a
+ * routine's, not practice, ended complete (a resumed pair, which the log
+ * model joins, once).  The one rule of --due, the picker's marks and the
+ * history's adherence. */
+bool due_session_done(const struct lm_session *s);
+
 /* Weekday of a day since 1970-01-01: 0 Monday ... 6 Sunday. */
 int due_weekday(long day);
 

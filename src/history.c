@@ -433,9 +433,9 @@ static void hist_session(void *ctx, const struct lm_session *s)
 	h->status[s->status]++;
 	if (s->status == HISTORY_COMPLETE)
 		r->completed++;
-	/* done, as due.h counts it: on the day its stamp says, practice
-	 * (kept by --practice) never */
-	if (s->status == HISTORY_COMPLETE && !s->practice)
+	/* done, as due.h counts it, on the day its stamp says (practice,
+	 * kept by --practice, never) */
+	if (due_session_done(s))
 		due_tally_add(&r->done, s->day);
 	hist_sets(hr, s);
 	hist_rates(hr, s);

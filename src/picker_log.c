@@ -71,7 +71,7 @@ static void session(void *ctx, const struct lm_session *s)
 {
 	struct reading *rd = ctx;
 	checkin_days_session(&rd->days, s);
-	if (s->kind != LM_SESSION || s->practice || s->status != HISTORY_COMPLETE)
+	if (!due_session_done(s))
 		return;
 	for (size_t i = 0; i < rd->pm->n; i++)
 		if (lm_of_routine(s, rd->pm->v[i].name, rd->pm->v[i].id))
