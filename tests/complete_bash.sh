@@ -62,4 +62,15 @@ is "$got" "" "bash: nor after it"
 tab recoup --schema ""
 is "$got" "" "bash: nothing after --schema"
 
+# the shells of these tests: installed by CI and by the README's set-up
+# line, so that they run rather than skip
+packages=$(sed -n 's/^packages="\(.*\)"$/\1/p' "$top_srcdir/.ci/run")
+setup=$(grep -o 'apt-get install -y [^&]*' "$top_srcdir/README" | head -n 1)
+missing=
+for p in zsh fish; do
+	printf ' %s \n' "$packages" | grep -q " $p " || missing="$missing .ci/run:$p"
+	printf '%s \n' "$setup" | grep -q " $p " || missing="$missing README:$p"
+done
+is "$missing" "" "zsh and fish are installed by .ci/run and by the README's set-up line"
+
 done_testing

@@ -276,6 +276,13 @@ ok "$([ -f "$P/share/zsh/site-functions/_recoup" ]; echo $?)" \
 	"installed under a prefix: the zsh completion in \$prefix/share/zsh/site-functions"
 ok "$([ -f "$P/share/fish/vendor_completions.d/recoup.fish" ]; echo $?)" \
 	"installed under a prefix: the fish completion in \$prefix/share/fish/vendor_completions.d"
+# the README and recoup(1) name those places
+missing=
+for f in bash-completion/completions/recoup zsh/site-functions/_recoup fish/vendor_completions.d/recoup.fish; do
+	grep -qF "/usr/local/share/$f" "$top_srcdir/README" || missing="$missing README:$f"
+	sed 's/\\-/-/g' "$S/recoup.1" | grep -qxF ".IB \\%datadir /$f" || missing="$missing recoup.1:$f"
+done
+is "$missing" "" "the README and recoup(1) name where each shell's completion is installed"
 # each shell finds it there, as it looks for it: zsh's compinit by $fpath,
 # fish by its vendor_completions.d under XDG_DATA_DIRS
 if command -v zsh >/dev/null 2>&1; then
