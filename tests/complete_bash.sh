@@ -30,7 +30,8 @@ is "$got" "--new" "bash: --new is offered"
 
 # routine names, quoted as they go on the line
 tab recoup ""
-is "$got" "$(printf '%s\n' "$shipped" 'it\'"'"'s:\ 2x' 'my\ calf' | LC_ALL=C sort)" \
+is "$got" "$(printf '%s\n' "$shipped" 'half\ done' 'ice\ in\ the\ evening\ after\ the\ long\ run' \
+	'it\'"'"'s:\ 2x' 'my\ calf' | LC_ALL=C sort)" \
 	"bash: ROUTINE offers every name of recoup --list, quoted"
 tab recoup my
 is "$got" 'my\ calf' "bash: a name with a space completes, quoted"

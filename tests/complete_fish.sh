@@ -39,6 +39,7 @@ is "$got" "--new" "fish: --new is offered"
 tab 'recoup '
 is "$got" "$names" "fish: ROUTINE offers every name of recoup --list"
 like "$(cat "$T/tab.out")" "^it's: 2x	Twice the spots\$" "fish: routine names come with their titles"
+like "$(cat "$T/tab.out")" "^half done	\\(broken\\)\$" "fish: a routine with a mistake is offered, said to be broken"
 tab 'recoup my'
 is "$got" "my calf" "fish: a name with a space completes"
 tab 'recoup "it'

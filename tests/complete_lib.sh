@@ -3,7 +3,9 @@
 # PATH (the completions run `recoup --list`); HOME and the XDG dirs are
 # lib.sh's, in $T; the user's routine directory there holds, beside the
 # shipped routines found from the build tree, two whose names a shell must
-# quote: "my calf" (a space) and "it's: 2x" (a quote, a colon, a space).
+# quote: "my calf" (a space) and "it's: 2x" (a quote, a colon, a space),
+# one whose name is wider than --list's name column, and "half done", a
+# routine with a mistake (--list says so, and its name can still be given).
 PATH="$(dirname "$RECOUP"):$PATH"
 export PATH
 unset XDG_DATA_DIRS XDG_DATA_HOME
@@ -12,6 +14,8 @@ R="$XDG_CONFIG_HOME/recoup/routines"
 mkdir -p "$R" "$T/dir/sub"
 cp "$top_srcdir/routines/spot-massage.yaml" "$R/my calf.yaml"
 sed 's/^name: .*/name: Twice the spots/' "$top_srcdir/routines/spot-massage.yaml" >"$R/it's: 2x.yaml"
+cp "$top_srcdir/routines/ice-intervals.yaml" "$R/ice in the evening after the long run.yaml"
+printf 'name: [half\n' >"$R/half done.yaml"
 : >"$T/dir/a.yaml"
 : >"$T/dir/b.txt"
 : >"$T/dir/c.yml"
@@ -20,7 +24,8 @@ shipped="alfredson-heel-drops
 ice-intervals
 post-run-calf-care
 spot-massage"
-names=$(printf '%s\nit'\''s: 2x\nmy calf\n' "$shipped" | LC_ALL=C sort)
+names=$(printf '%s\nhalf done\nice in the evening after the long run\nit'\''s: 2x\nmy calf\n' "$shipped" |
+	LC_ALL=C sort)
 
 # Every option of `recoup --help` (-h and --help, --list, ...), one a line:
 # a new option that a completion does not offer fails the tests.
