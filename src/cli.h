@@ -14,6 +14,7 @@ enum mode {
 	MODE_DUMP_CONFIG, MODE_CHECKIN,
 	MODE_DUE,
 	MODE_EXPORT,
+	MODE_SCHEMA,
 };
 
 struct options {
@@ -42,6 +43,7 @@ struct options {
 };
 
 int cmd_list(const struct options *o, const struct search_path *sp);
+int cmd_schema(void);
 int cmd_check(const struct options *o, const struct search_path *sp);
 int cmd_plan(const struct options *o, const struct search_path *sp);
 int cmd_not_yet(const struct options *o);

@@ -55,6 +55,7 @@ static void usage(FILE *out)
 	      "      --checkin           the morning check-in: pain and stiffness, 0-10\n"
 	      "      --due               what the schedules ask for today, and what was missed\n"
 	      "        --routine NAME      only this routine\n"
+	      "      --schema            print the routine format as a JSON Schema, for editors\n"
 	      "\n"
 	      "Options:\n"
 	      "      --log FILE          append the session log to FILE\n"
@@ -95,6 +96,7 @@ enum {
 	OPT_ROUTINE_DIR, OPT_SPEED, OPT_NO_COLOR, OPT_SPEAK, OPT_WHY, OPT_CHECKIN,
 	OPT_RESUME,
 	OPT_DUE, OPT_DETAIL, OPT_EXPORT,
+	OPT_SCHEMA,
 };
 
 static const struct option long_options[] = {
@@ -110,6 +112,7 @@ static const struct option long_options[] = {
 	{ "checkin", no_argument, NULL, OPT_CHECKIN },
 	{ "export", required_argument, NULL, OPT_EXPORT },
 	{ "due", no_argument, NULL, OPT_DUE },
+	{ "schema", no_argument, NULL, OPT_SCHEMA },
 	{ "log", required_argument, NULL, OPT_LOG },
 	{ "no-log", no_argument, NULL, OPT_NO_LOG },
 	{ "config", required_argument, NULL, OPT_CONFIG },
@@ -145,6 +148,7 @@ static void parse_options(struct options *o, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, ":hV", long_options, NULL)) != -1) {
 		switch (c) {
 		case OPT_LIST: set_mode(o, MODE_LIST, "--list"); break;
+		case OPT_SCHEMA: set_mode(o, MODE_SCHEMA, "--schema"); break;
 		case OPT_CHECK: set_mode(o, MODE_CHECK, "--check"); break;
 		case OPT_PLAN: set_mode(o, MODE_PLAN, "--plan"); break;
 		case OPT_HISTORY: set_mode(o, MODE_HISTORY, "--history"); break;
@@ -231,6 +235,7 @@ static void check_arg_count(const struct options *o)
 {
 	switch (o->mode) {
 	case MODE_LIST:
+	case MODE_SCHEMA:
 	case MODE_HISTORY:
 	case MODE_EXPORT:
 	case MODE_DUMP_CONFIG:
@@ -396,6 +401,10 @@ int main(int argc, char **argv)
 	setlocale(LC_NUMERIC, "C");
 	parse_options(&o, argc, argv);
 	check_arg_count(&o);
+	/* the format is the same whatever the settings say, or whether they
+	 * can be read */
+	if (o.mode == MODE_SCHEMA)
+		return cmd_schema();
 
 	struct settings st;
 	int rc = apply_settings(&o, &st);
