@@ -378,6 +378,32 @@ static void test_rename(void)
 	search_path_free(&sp);
 }
 
+/* the writer under them all: never over a file, nothing left behind */
+static void test_write_new(void)
+{
+	char *dir = xasprintf("%s/w", tmpdir);
+	mkdir_parents(dir);
+	char *f = xasprintf("%s/a.yaml", dir);
+	is_int(file_write_new(f, "one\n", 4, false), 0, "file_write_new: a new file");
+	errno = 0;
+	ok(file_write_new(f, "two\n", 4, false) < 0 && errno == EEXIST,
+	   "file_write_new: EEXIST over a file there");
+	char *got = get_file(f);
+	is_str(got, "one\n", "file_write_new: the file there kept");
+	free(got);
+	is_int(file_write_new(f, "three\n", 6, true), 0, "file_write_new: replace asked for");
+	got = get_file(f);
+	is_str(got, "three\n", "file_write_new: replaced");
+	free(got);
+	is_int(count_files(dir), 1, "file_write_new: no temporary file left");
+	char *missing = xasprintf("%s/nodir/b.yaml", dir);
+	ok(file_write_new(missing, "x", 1, false) < 0 && errno == ENOENT,
+	   "file_write_new: ENOENT with no directory");
+	free(missing);
+	free(f);
+	free(dir);
+}
+
 int main(void)
 {
 	char tmpl[] = "/tmp/unit-manage-XXXXXX";
@@ -385,6 +411,7 @@ int main(void)
 	if (!tmpdir)
 		return 99;
 	umask(022);
+	test_write_new();
 	test_ids();
 	test_name_problems();
 	test_starter();
