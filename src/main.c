@@ -388,6 +388,9 @@ static int dump_config(const struct options *o, struct settings *st)
 static void warn_missing_dirs(const struct options *o)
 {
 	for (size_t i = 0; i < o->nroutine_dirs; i++) {
+		/* --new makes the first one, where it writes */
+		if (o->mode == MODE_NEW && i == 0)
+			continue;
 		char *dir = expand_tilde(o->routine_dirs[i]);
 		struct stat sb;
 		if (stat(dir, &sb) < 0)

@@ -82,6 +82,14 @@ out=$("$RECOUP" --routine-dir "$T/rd/deep" --new 'Ice after' </dev/null 2>"$T/er
 is "$?" 0 "--routine-dir DIR --new: exit 0"
 is "$out" "$T/rd/deep/ice-after.yaml" "written into the first --routine-dir"
 is "$(stat -c %a "$T/rd/deep")" 700 "the directory made, mode 0700"
+is "$(cat "$T/err")" "" "no warning that it was missing: --new makes it"
+
+# a routine directory that cannot be made: exit 1, why
+: >"$T/plainfile"
+"$RECOUP" --routine-dir "$T/plainfile/sub" --new 'Calf' </dev/null >"$T/out" 2>"$T/err"
+is "$?" 1 "a routine directory that cannot be made: exit 1"
+is "$(cat "$T/err")" "recoup: Cannot make the routine directory $T/plainfile/sub: Not a directory." \
+	"stderr names it and why"
 
 # a directory that cannot be written: exit 1, why
 mkdir "$T/ro"
