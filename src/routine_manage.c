@@ -333,7 +333,9 @@ static char *with_name(const char *text, const char *name)
 {
 	struct buf b;
 	buf_init(&b);
-	for (const char *p = text; p; p = next_line(p)) {
+	/* a byte order mark is no part of the first line's key (it is kept) */
+	const char *first = strncmp(text, "\xEF\xBB\xBF", 3) ? text : text + 3;
+	for (const char *p = first; p; p = next_line(p)) {
 		const char *val;
 		if (!name_key_at(p, &val))
 			continue;
