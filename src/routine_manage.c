@@ -176,14 +176,36 @@ static const char starter[] =
 	"    measure: pain   # pain | tightness | stiffness, or no measure\n"
 	"    cue: 0 none ... 10 worst\n";
 
+/* The schema as the modeline names it: the path as it is, unless it holds
+ * a blank (the language server takes the value up to the first one) or a
+ * '%': then a file: URI, those and every byte outside printable ASCII
+ * %-escaped. */
+static void add_schema(struct buf *b, const char *schema)
+{
+	if (!strpbrk(schema, " \t%") || schema[0] != '/') {
+		buf_adds(b, schema);
+		return;
+	}
+	buf_adds(b, "file://");
+	for (const unsigned char *s = (const unsigned char *)schema; *s; s++) {
+		if (*s <= ' ' || *s == '%' || *s >= 0x7f)
+			buf_addf(b, "%%%02X", *s);
+		else
+			buf_addc(b, (char)*s);
+	}
+}
+
 char *routine_starter_text(const char *name, const char *schema)
 {
 	char *t = name_trimmed(name);
-	struct buf q;
+	struct buf q, sc;
 	buf_init(&q);
+	buf_init(&sc);
 	add_quoted(&q, t);
-	char *s = xasprintf(starter, schema, q.s);
+	add_schema(&sc, schema);
+	char *s = xasprintf(starter, sc.s, q.s);
 	buf_free(&q);
+	buf_free(&sc);
 	free(t);
 	return s;
 }

@@ -156,6 +156,11 @@ static void test_starter(void)
 	for (const char *s = t; *s; s++)
 		lines += *s == '\n';
 	ok(lines <= 60, "the starter is at most 60 lines (%d)", lines);
+	free(t);
+	t = routine_starter_text("X", "/My Apps/100%/s.json");
+	static const char uri[] = "# yaml-language-server: $schema=file:///My%20Apps/100%25/s.json\n";
+	ok(!strncmp(t, uri, strlen(uri)),
+	   "a schema path with a blank: a file: URI, escaped");
 	ok(strstr(t, "recoup-routine(5)") && strstr(t, "recoup --check FILE"),
 	   "it says where the format is documented");
 	ok(strstr(t, "# schedule:") && strstr(t, "# load_step:") && strstr(t, "# progress:"),
