@@ -15,6 +15,7 @@ enum mode {
 	MODE_DUE,
 	MODE_EXPORT,
 	MODE_NEW,
+	MODE_SCHEMA,
 };
 
 struct options {
@@ -44,6 +45,7 @@ struct options {
 };
 
 int cmd_list(const struct options *o, const struct search_path *sp);
+int cmd_schema(void);
 int cmd_check(const struct options *o, const struct search_path *sp);
 int cmd_plan(const struct options *o, const struct search_path *sp);
 int cmd_not_yet(const struct options *o);

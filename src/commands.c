@@ -1,6 +1,7 @@
 /* commands.c: the non-interactive commands --list, --check and --plan. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -21,6 +22,7 @@
 #include "session.h"
 #include "ui.h"
 #include "safetext.h"
+#include "schema.h"
 #include "util.h"
 
 static long long lead_in_ms(const struct options *o)
@@ -86,6 +88,20 @@ int cmd_plan(const struct options *o, const struct search_path *sp)
 	free(targets);
 	plan_free(&p);
 	routine_free(r);
+	return EXIT_OK;
+}
+
+/* --schema: the routine format as a JSON Schema, for editors. */
+int cmd_schema(void)
+{
+	char *text = schema_text();
+	size_t n = strlen(text);
+	bool bad = fwrite(text, 1, n, stdout) != n || fflush(stdout) == EOF;
+	free(text);
+	if (bad) {
+		fprintf(stderr, "%s: standard output: %s\n", progname, strerror(errno));
+		return EXIT_BAD;
+	}
 	return EXIT_OK;
 }
 

@@ -58,6 +58,7 @@ static void usage(FILE *out)
 	      "        --routine NAME      only this routine\n"
 	      "      --new NAME          write a commented starter routine NAME in your\n"
 	      "                          routine directory, and open it in $EDITOR\n"
+	      "      --schema            print the routine format as a JSON Schema, for editors\n"
 	      "\n"
 	      "Options:\n"
 	      "      --log FILE          append the session log to FILE\n"
@@ -99,6 +100,7 @@ enum {
 	OPT_RESUME,
 	OPT_DUE, OPT_DETAIL, OPT_EXPORT,
 	OPT_NEW,
+	OPT_SCHEMA,
 };
 
 static const struct option long_options[] = {
@@ -115,6 +117,7 @@ static const struct option long_options[] = {
 	{ "export", required_argument, NULL, OPT_EXPORT },
 	{ "due", no_argument, NULL, OPT_DUE },
 	{ "new", required_argument, NULL, OPT_NEW },
+	{ "schema", no_argument, NULL, OPT_SCHEMA },
 	{ "log", required_argument, NULL, OPT_LOG },
 	{ "no-log", no_argument, NULL, OPT_NO_LOG },
 	{ "config", required_argument, NULL, OPT_CONFIG },
@@ -150,6 +153,7 @@ static void parse_options(struct options *o, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, ":hV", long_options, NULL)) != -1) {
 		switch (c) {
 		case OPT_LIST: set_mode(o, MODE_LIST, "--list"); break;
+		case OPT_SCHEMA: set_mode(o, MODE_SCHEMA, "--schema"); break;
 		case OPT_CHECK: set_mode(o, MODE_CHECK, "--check"); break;
 		case OPT_PLAN: set_mode(o, MODE_PLAN, "--plan"); break;
 		case OPT_HISTORY: set_mode(o, MODE_HISTORY, "--history"); break;
@@ -244,6 +248,7 @@ static void check_arg_count(const struct options *o)
 {
 	switch (o->mode) {
 	case MODE_LIST:
+	case MODE_SCHEMA:
 	case MODE_HISTORY:
 	case MODE_EXPORT:
 	case MODE_DUMP_CONFIG:
@@ -413,6 +418,10 @@ int main(int argc, char **argv)
 	setlocale(LC_NUMERIC, "C");
 	parse_options(&o, argc, argv);
 	check_arg_count(&o);
+	/* the format is the same whatever the settings say, or whether they
+	 * can be read */
+	if (o.mode == MODE_SCHEMA)
+		return cmd_schema();
 
 	struct settings st;
 	int rc = apply_settings(&o, &st);
