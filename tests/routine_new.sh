@@ -51,6 +51,24 @@ for name in 'Calf: care' '"Quoted" name' "It's 'mine'" 'Calf care # after runs' 
 	fi
 done
 
+# the modeline's schema is there, and every starter written validates
+# against it (python3-jsonschema, as tests/schema_validate.sh uses)
+ok "$([ -f "$schema" ]; echo $?)" "the schema the modeline names is there"
+if python3 -c 'import jsonschema, yaml' 2>/dev/null; then
+	v=$(python3 - "$schema" "$mine"/*.yaml <<'PY' 2>&1
+import json, sys, jsonschema, yaml
+schema = json.load(open(sys.argv[1]))
+for f in sys.argv[2:]:
+    errs = list(jsonschema.Draft7Validator(schema).iter_errors(yaml.safe_load(open(f))))
+    for e in errs:
+        print(f, list(e.path), e.message)
+PY
+)
+	is "$v" "" "every starter validates against the schema ($(ls "$mine" | wc -l) files)"
+else
+	ok 0 "# SKIP python3 with jsonschema and yaml not found"
+fi
+
 # --- refusals ---
 "$RECOUP" --new 'heel drops slow' </dev/null >"$T/out" 2>"$T/err"
 is "$?" 1 "an id taken: exit 1"
