@@ -248,15 +248,17 @@ static bool name_key_at(const char *p, const char **val)
 
 /* Whether the line at `p` goes on the value of a top-level key before it:
  * indented, or blank with an indented line after (a block scalar's empty
- * line).  Blank lines at the end of the value are layout, kept. */
-static bool continues(const char *p)
+ * line).  Blank lines at the end of the value are layout, kept; so is an
+ * indented comment after a scalar that is not a block (in a block, a '#'
+ * is text). */
+static bool continues(const char *p, bool block)
 {
 	for (; p; p = next_line(p)) {
 		const char *s = p;
 		while (is_blank(*s) || *s == '\r')
 			s++;
 		if (*s != '\n' && *s != '\0')
-			return is_blank(*p);
+			return is_blank(*p) && (block || *s != '#');
 	}
 	return false;
 }
@@ -315,13 +317,13 @@ static void name_value_span(const char *val, const char **from, const char **to)
 	/* the lines that go on the value: a block scalar's body, the rest of
 	 * a plain one; they go whole, up to (not with) their last line break */
 	const char *p = *end ? end + 1 : NULL;
-	bool more = false;
-	while (p && continues(p)) {
+	bool more = false, block = *s == '|' || *s == '>';
+	while (p && continues(p, block)) {
 		more = true;
 		end = line_end(p);
 		p = *end ? end + 1 : NULL;
 	}
-	if (more || *s == '|' || *s == '>') {
+	if (more || block) {
 		*to = end;
 		while (*to > s && (*to)[-1] == '\r')
 			(*to)--;

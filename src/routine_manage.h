@@ -17,7 +17,9 @@
  * to a temporary file in its directory and linked into place only then
  * (file_write_new() in paths.h): mode 0600, never over a file that is
  * there, nothing left behind on a failure.  What is written is loaded
- * first, and refused, nothing written, when it would not load. */
+ * first, and refused, nothing written, when it would not load.  *to is
+ * set either way, to the file written or the one tried (NULL when none
+ * was): the caller frees it. */
 #ifndef RECOUP_ROUTINE_MANAGE_H
 #define RECOUP_ROUTINE_MANAGE_H
 
