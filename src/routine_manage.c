@@ -279,10 +279,10 @@ static const char *past_quoted(const char *q)
 	return NULL;
 }
 
-/* Where the value of the `name:` line at `line` (after its colon: `val`)
- * starts and ends in the text: what a new value replaces.  A comment after
- * a one-line value stays; a value over several lines (a block scalar, a
- * plain or quoted scalar folded onto the next lines) goes whole. */
+/* Where the value of a `name:` line (after its colon: `val`) starts and
+ * ends in the text: what a new value replaces.  A comment after a quoted
+ * or one-line plain value stays; a block scalar (its header and indented
+ * lines) and a plain scalar folded onto the next lines go whole. */
 static void name_value_span(const char *val, const char **from, const char **to)
 {
 	const char *s = val;
@@ -290,20 +290,15 @@ static void name_value_span(const char *val, const char **from, const char **to)
 		s++;
 	*from = s;
 	const char *end = line_end(s);
+	*to = end;
 	if (*s == '"' || *s == '\'') {
+		/* closed, on this line or a later one: the rest of that line
+		 * stays */
 		const char *q = past_quoted(s);
 		*to = q ? q : end;
-		if (q && q > end) {
-			/* closed on a later line: the rest of that line stays */
-			return;
-		}
 		if (q)
 			return;
-	} else if (*s == '|' || *s == '>') {
-		*to = s;   /* the header and the indented lines below, whole */
-		while (*to < end && **to != '#')
-			(*to)++;
-	} else {
+	} else if (*s != '|' && *s != '>') {
 		/* a plain scalar ends at " #" (a comment) or the line's end */
 		const char *c = s;
 		while (c < end && !(*c == '#' && c > s && is_blank(c[-1])))
