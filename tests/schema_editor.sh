@@ -35,6 +35,13 @@ is "$(sed "s|$T/||" "$T/modeline")" 'alfredson-heel-drops.yaml: 0 diagnostics
 bad-side.yaml:7:11: Value is not accepted. Valid values: "none", "left", "right", "both".
 bad-side.yaml: 1 diagnostics' "editor, modeline: the schema is found from the file's first line"
 
+# what `recoup --new` writes opens clean, its modeline naming the schema
+"$RECOUP" --new 'Heel drops: slow #2' >"$T/new.out" 2>&1 </dev/null
+new=$(cat "$T/new.out")
+like "$(head -n 1 "$new")" "^# yaml-language-server: \\\$schema=" "recoup --new: the modeline first"
+client modeline "$new" >"$T/new.diag" 2>&1
+is "$(cat "$T/new.diag")" "$new: 0 diagnostics" "editor: the starter of recoup --new has no mistake"
+
 # every file the loader refuses is marked, on a line recoup names, but for
 # what a schema cannot see: YAML the loader refuses (anchors, encodings,
 # CR line ends) and the rules schema_validate.sh lists
