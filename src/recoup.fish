@@ -109,8 +109,8 @@ complete -c recoup -l resume -d 'Go on with the last session that did not end co
 complete -c recoup -l dump-config -d 'Print the effective settings as a config file'
 complete -c recoup -l checkin -d 'The morning check-in: pain and stiffness, 0-10'
 complete -c recoup -l due -d 'What the schedules ask for today, and what was missed'
-complete -c recoup -l schema -d 'Print the JSON Schema of the routine format'
-complete -c recoup -l new -x -d 'Write a commented starter routine NAME and open it'
+complete -c recoup -l schema -d 'Print the routine format as a JSON Schema, for editors'
+complete -c recoup -l new -x -d 'Write a commented starter routine NAME in your routine directory'
 
 # options
 complete -c recoup -l log -r -F -d 'Append the session log to FILE'
