@@ -238,21 +238,64 @@ static int copy_new_file(const char *from, const char *to)
 	return rc;
 }
 
+int dir_sync_of(const char *path)
+{
+	/* a new name (link, rename) or a gone one (unlink) is in the
+	 * directory, not the file: a crash after the file's own fsync could
+	 * still lose it until the directory is written too */
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path))
+		    : xstrdup(".");
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	free(dir);
+	if (fd < 0)
+		return -1;
+	int rc = fsync(fd);
+	int e = errno;
+	close(fd);
+	/* file systems that cannot sync a directory have nothing to sync */
+	if (rc < 0 && (e == EINVAL || e == EROFS || e == EBADF))
+		rc = 0;
+	errno = e;
+	return rc;
+}
+
+/* Where a replacing write goes: `to`'s own file when it is a symbolic link
+ * (a routine kept in a dotfiles repository and linked into the routine
+ * directory stays a link, and the repository's file changes), else `to`.
+ * *mode: the file's permission bits, kept; 0600 for a file not there. */
+static char *replace_target(const char *to, mode_t *mode)
+{
+	*mode = 0600;
+	char *real = realpath(to, NULL);
+	if (!real)
+		real = xstrdup(to);
+	struct stat sb;
+	if (stat(real, &sb) == 0)
+		*mode = sb.st_mode & 07777;
+	return real;
+}
+
 int file_write_new(const char *to, const char *data, size_t len, bool replace)
 {
+	mode_t mode = 0600;
+	char *target = replace ? replace_target(to, &mode) : xstrdup(to);
 	/* whole in a temporary file beside it first, so that the name never
 	 * shows a half-written file */
-	const char *slash = strrchr(to, '/');
-	char *tmp = slash ? xasprintf("%.*s/.recoup-XXXXXX", (int)(slash - to), to)
+	const char *slash = strrchr(target, '/');
+	char *tmp = slash ? xasprintf("%.*s/.recoup-XXXXXX", (int)(slash - target), target)
 		    : xstrdup(".recoup-XXXXXX");
 	int fd = mkstemp(tmp);   /* mode 0600 */
 	if (fd < 0) {
 		int e = errno;
 		free(tmp);
+		free(target);
 		errno = e;
 		return -1;
 	}
-	int rc = write_all(fd, data, len);
+	int rc = mode == 0600 ? 0 : fchmod(fd, mode);
+	if (rc == 0)
+		rc = write_all(fd, data, len);
 	if (rc == 0 && fsync(fd) < 0 && errno != EINVAL && errno != EROFS)
 		rc = -1;
 	int e = errno;
@@ -261,22 +304,27 @@ int file_write_new(const char *to, const char *data, size_t len, bool replace)
 		e = errno;
 	}
 	if (rc == 0 && replace) {
-		rc = rename(tmp, to);
+		rc = rename(tmp, target);
 		e = errno;
 	} else if (rc == 0) {
 		/* a link never replaces a file that is there, as rename would
 		 * (nor one made since we looked); where the file system has no
 		 * links, a file made with O_EXCL does the same */
-		rc = link(tmp, to);
+		rc = link(tmp, target);
 		e = errno;
 		if (rc < 0 && (e == EPERM || e == ENOSYS || e == EOPNOTSUPP)) {
-			rc = copy_new_file(tmp, to);
+			rc = copy_new_file(tmp, target);
 			e = errno;
 		}
 	}
 	if (rc < 0 || !replace)
 		unlink(tmp);
+	/* the file is in place: a directory that cannot be synced leaves it
+	 * there all the same, so that is no failure to report */
+	if (rc == 0)
+		dir_sync_of(target);
 	free(tmp);
+	free(target);
 	errno = e;
 	return rc;
 }
@@ -354,6 +402,8 @@ int routine_trash(const char *path, char **to)
 				errno = e;
 				break;
 			}
+			dir_sync_of(cand);
+			dir_sync_of(path);
 			*to = cand;
 			rc = 0;
 			break;

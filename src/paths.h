@@ -90,9 +90,14 @@ int routine_copy_to_own(const struct search_path *sp, const char *from, char **t
 
 /* A file `to` holding `data`, mode 0600, written whole to a temporary
  * file in the same directory and moved into place only then: never over a
- * file already there (EEXIST), unless `replace` (the same file, changed).
- * fsync()ed.  0, or -1 with errno set (nothing left behind). */
+ * file already there (EEXIST), unless `replace` (the same file, changed:
+ * its mode kept, and through a symbolic link to the file it names, the
+ * link left a link).  fsync()ed, its directory too.  0, or -1 with errno
+ * set (nothing left behind). */
 int file_write_new(const char *to, const char *data, size_t len, bool replace);
+/* fsync() the directory `path` is in, after a name in it was made, moved
+ * or removed (0 where the file system cannot sync one).  0, or -1. */
+int dir_sync_of(const char *path);
 
 /* The routine file that `path` (as listed by search_path_list()) hides:
  * the first file of the same name in a later directory of the path, or

@@ -572,7 +572,8 @@ int routine_rename(const struct search_path *sp, const char *path, const char *n
 	if (!changed || !loads_as(*to, changed, trimmed, why, n))
 		goto out;
 	/* the same id ("Heel drops" to "Heel Drops"): the file changed in
-	 * place; else the new file first, then the old one goes */
+	 * place (through a link, its mode kept); else the new file first,
+	 * then the old one goes */
 	bool same = !strcmp(*to, path);
 	if (write_text(*to, changed, same, why, n) < 0)
 		goto out;
@@ -583,6 +584,8 @@ int routine_rename(const struct search_path *sp, const char *path, const char *n
 			 safe_show(path), strerror(e));
 		goto out;
 	}
+	if (!same)
+		dir_sync_of(path);
 	rc = 0;
 out:
 	free(other);

@@ -357,6 +357,41 @@ static void test_rename(void)
 	free(got);
 	free(to);
 
+	/* the same id through a symbolic link (a dotfiles repository's file):
+	 * the file it names changes, mode kept, and the link stays a link */
+	char *dots = xasprintf("%s/ren/dotfiles", tmpdir);
+	mkdir_parents(dots);
+	char *real = xasprintf("%s/soleus.yaml", dots);
+	put_file(real, "name: Soleus\nsteps: [{type: note, name: n}]\n");
+	chmod(real, 0640);
+	char *link = xasprintf("%s/soleus.yaml", own);
+	ok(symlink(real, link) == 0, "a routine linked from elsewhere");
+	is_int(routine_rename(&sp, link, "SOLEUS", &to, why, sizeof why), 0,
+	       "rename through a link to the same id: done");
+	ok(lstat(link, &sb) == 0 && S_ISLNK(sb.st_mode), "... the link is still a link");
+	got = get_file(real);
+	is_str(got, "name: \"SOLEUS\"\nsteps: [{type: note, name: n}]\n",
+	       "... the file it names changed");
+	int st = stat(real, &sb);
+	ok(st == 0 && (sb.st_mode & 07777) == 0640, "... its mode kept (%o)",
+	   (unsigned)(sb.st_mode & 07777));
+	is_int(count_files(dots), 1, "... no temporary file left beside it");
+	is_int(count_files(own), 2, "... nor in the routine directory");
+	unlink(link);
+	free(got);
+	free(to);
+	free(link);
+	free(real);
+	free(dots);
+
+	/* the same id, a plain file: its mode kept too */
+	chmod(want, 0644);
+	is_int(routine_rename(&sp, want, "calf raises!", &to, why, sizeof why), 0,
+	       "rename to the same id again: done");
+	ok(stat(want, &sb) == 0 && (sb.st_mode & 07777) == 0644,
+	   "rename to the same id: the file's mode kept");
+	free(to);
+
 	/* onto another routine's id (here or shipped): refused */
 	char *other = xasprintf("%s/other.yaml", own);
 	put_file(other, "# other\n");
