@@ -11,8 +11,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <yaml.h>
 
 #include "diag.h"
 #include "loader.h"
@@ -226,105 +228,6 @@ static const char *next_line(const char *p)
 	return *e ? e + 1 : NULL;
 }
 
-/* Whether the line at `p` is a top-level `name:` key: at column 1, plain
- * or quoted, a blank or the end after its colon.  *val: after the colon. */
-static bool name_key_at(const char *p, const char **val)
-{
-	static const char *const keys[] = { "name", "\"name\"", "'name'" };
-	for (size_t i = 0; i < ARRAY_LEN(keys); i++) {
-		size_t k = strlen(keys[i]);
-		if (strncmp(p, keys[i], k))
-			continue;
-		const char *c = p + k;
-		while (is_blank(*c))
-			c++;
-		if (*c != ':' || (c[1] && !is_blank(c[1]) && c[1] != '\n' && c[1] != '\r'))
-			continue;
-		*val = c + 1;
-		return true;
-	}
-	return false;
-}
-
-/* Whether the line at `p` goes on the value of a top-level key before it:
- * indented, or blank with an indented line after (a block scalar's empty
- * line).  Blank lines at the end of the value are layout, kept; so is an
- * indented comment after a scalar that is not a block (in a block, a '#'
- * is text). */
-static bool continues(const char *p, bool block)
-{
-	for (; p; p = next_line(p)) {
-		const char *s = p;
-		while (is_blank(*s) || *s == '\r')
-			s++;
-		if (*s != '\n' && *s != '\0')
-			return is_blank(*p) && (block || *s != '#');
-	}
-	return false;
-}
-
-/* Past a quoted scalar starting at `q` (its opening quote): after the
- * closing quote, or NULL when it has none. */
-static const char *past_quoted(const char *q)
-{
-	char quote = *q;
-	for (const char *s = q + 1; *s; s++) {
-		if (quote == '"' && *s == '\\' && s[1])
-			s++;
-		else if (*s == quote && quote == '\'' && s[1] == '\'')
-			s++;
-		else if (*s == quote)
-			return s + 1;
-	}
-	return NULL;
-}
-
-/* Where the value of a `name:` line (after its colon: `val`) starts and
- * ends in the text: what a new value replaces.  A comment after a quoted
- * or one-line plain value stays; a block scalar (its header and indented
- * lines) and a plain scalar folded onto the next lines go whole. */
-static void name_value_span(const char *val, const char **from, const char **to)
-{
-	const char *s = val;
-	while (is_blank(*s))
-		s++;
-	*from = s;
-	const char *end = line_end(s);
-	*to = end;
-	if (*s == '"' || *s == '\'') {
-		/* closed, on this line or a later one: the rest of that line
-		 * stays */
-		const char *q = past_quoted(s);
-		*to = q ? q : end;
-		if (q)
-			return;
-	} else if (*s != '|' && *s != '>') {
-		/* a plain scalar ends at " #" (a comment) or the line's end */
-		const char *c = s;
-		while (c < end && !(*c == '#' && c > s && is_blank(c[-1])))
-			c++;
-		*to = c;
-		while (*to > s && (is_blank((*to)[-1]) || (*to)[-1] == '\r'))
-			(*to)--;
-		if (c < end)
-			return;   /* a comment ends a plain scalar */
-	}
-	/* the lines that go on the value: a block scalar's body, the rest of
-	 * a plain one; they go whole, up to (not with) their last line break */
-	const char *p = *end ? end + 1 : NULL;
-	bool more = false, block = *s == '|' || *s == '>';
-	while (p && continues(p, block)) {
-		more = true;
-		end = line_end(p);
-		p = *end ? end + 1 : NULL;
-	}
-	if (more || block) {
-		*to = end;
-		while (*to > s && (*to)[-1] == '\r')
-			(*to)--;
-	}
-}
-
 /* The line before which a `name:` goes when the file has none: the first
  * that is not a comment, blank, directive or document start. */
 static const char *insert_point(const char *text)
@@ -345,28 +248,176 @@ static const char *insert_point(const char *text)
 	return text + strlen(text);
 }
 
+/* Where the parser found things in a file's text: the byte offset of a
+ * libyaml mark, whose index counts characters (a CR LF as two), after any
+ * byte order mark. */
+static size_t mark_byte(const char *text, size_t len, const yaml_mark_t *m)
+{
+	size_t at = len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3) ? 3 : 0;
+	for (size_t k = 0; k < m->index && at < len; k++) {
+		uint32_t cp;
+		size_t w = utf8_decode((const unsigned char *)text + at, len - at, &cp);
+		at += w ? w : 1;
+	}
+	return at;
+}
+
+/* The top-level mapping of a file's first document, as the parser saw it. */
+struct top_map {
+	bool found;             /* the document is a mapping */
+	bool flow;              /* {...} */
+	size_t open;            /* its '{' (flow) */
+	bool has_key;
+	size_t first_key;       /* where its first key starts */
+	bool has_name;          /* it has a `name` key: */
+	size_t key_end;         /* where that key ends */
+	size_t from, to;        /* and its value's span */
+};
+
+/* The top-level mapping of `text` and its `name` key, from libyaml's
+ * events: a `name:` anywhere else (a step's, a line of a quoted or block
+ * scalar, a flow collection's) is not the routine's.  False when the text
+ * does not parse as far as the name's value (the loader then says why). */
+static bool find_top_map(const char *text, struct top_map *t)
+{
+	memset(t, 0, sizeof *t);
+	size_t len = strlen(text);
+	yaml_parser_t p;
+	if (!yaml_parser_initialize(&p))
+		return false;
+	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
+	int depth = 0;           /* collections open */
+	size_t items = 0;        /* nodes so far in the top-level mapping */
+	bool value_is_name = false, done = false, ok = false;
+	size_t value_start = 0;
+	while (!done) {
+		yaml_event_t ev;
+		if (!yaml_parser_parse(&p, &ev))
+			break;
+		size_t start = mark_byte(text, len, &ev.start_mark);
+		size_t end = mark_byte(text, len, &ev.end_mark);
+		bool node_starts = false, node_ends = false;
+		switch (ev.type) {
+		case YAML_MAPPING_START_EVENT:
+			if (depth == 0) {
+				t->found = true;
+				t->flow = ev.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE;
+				t->open = start;
+				depth++;
+				break;
+			}
+			/* fall through */
+		case YAML_SEQUENCE_START_EVENT:
+			if (depth == 0) {
+				done = ok = true;   /* no mapping: nothing to find */
+				break;
+			}
+			node_starts = depth == 1;
+			depth++;
+			break;
+		case YAML_MAPPING_END_EVENT:
+		case YAML_SEQUENCE_END_EVENT:
+			depth--;
+			if (depth == 0)
+				done = ok = true;
+			node_ends = depth == 1;
+			break;
+		case YAML_SCALAR_EVENT:
+			if (depth == 0) {
+				done = ok = true;
+				break;
+			}
+			node_starts = node_ends = depth == 1;
+			if (depth == 1 && items % 2 == 0 && !t->has_name &&
+			    !strcmp((const char *)ev.data.scalar.value, "name")) {
+				value_is_name = true;
+				t->key_end = end;
+			}
+			break;
+		case YAML_DOCUMENT_END_EVENT:
+		case YAML_STREAM_END_EVENT:
+			done = ok = true;
+			break;
+		default:
+			break;
+		}
+		if (node_starts) {
+			if (items == 0) {
+				t->has_key = true;
+				t->first_key = start;
+			}
+			value_start = start;
+		}
+		if (node_ends) {
+			if (items % 2 == 1 && value_is_name) {
+				t->has_name = true;
+				t->from = value_start;
+				t->to = end;
+				value_is_name = false;
+			}
+			items++;
+		}
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&p);
+	return ok || t->has_name;
+}
+
 /* `text` with its top-level `name:` value made NAME (quoted), nothing else
- * changed; when it has none, a `name:` line goes in before its first key.
- * Freshly allocated. */
+ * changed: the value's span as the parser marks it, so that a comment
+ * before or after it stays; when it has none, a `name:` key goes in
+ * before the first key, as that key is indented.  Freshly allocated. */
 static char *with_name(const char *text, const char *name)
 {
 	struct buf b;
 	buf_init(&b);
-	/* a byte order mark is no part of the first line's key (it is kept) */
-	const char *first = strncmp(text, "\xEF\xBB\xBF", 3) ? text : text + 3;
-	for (const char *p = first; p; p = next_line(p)) {
-		const char *val;
-		if (!name_key_at(p, &val))
-			continue;
-		const char *from, *to;
-		name_value_span(val, &from, &to);
-		/* "name:value" with no blank after the colon is no key */
-		buf_add(&b, text, (size_t)(from - text));
-		if (from == val)
+	struct top_map t;
+	bool parsed = find_top_map(text, &t);
+	if (parsed && t.has_name) {
+		size_t from = t.from, to = t.to;
+		/* a block scalar's span runs on over the line breaks after it:
+		 * they are layout, and stay */
+		while (to > from && strchr(" \t\r\n", text[to - 1]))
+			to--;
+		if (from == to) {
+			/* no value ("name:"): it goes after the key's colon */
+			const char *colon = strchr(text + t.key_end, ':');
+			from = to = colon ? (size_t)(colon - text) + 1 : t.key_end;
+			buf_add(&b, text, from);
 			buf_addc(&b, ' ');
+		} else {
+			buf_add(&b, text, from);
+		}
 		add_quoted(&b, name);
-		buf_adds(&b, to);
+		buf_adds(&b, text + to);
 		return buf_take(&b);
+	}
+	if (parsed && t.found && t.flow) {
+		/* {steps: ...}: first in the braces */
+		buf_add(&b, text, t.open + 1);
+		buf_adds(&b, "name: ");
+		add_quoted(&b, name);
+		buf_adds(&b, t.has_key ? ", " : "");
+		buf_adds(&b, text + t.open + 1);
+		return buf_take(&b);
+	}
+	if (parsed && t.found && t.has_key) {
+		/* before the first key, on a line of its own, as indented */
+		size_t line = t.first_key;
+		while (line > 0 && text[line - 1] != '\n')
+			line--;
+		size_t k = line;
+		while (k < t.first_key && is_blank(text[k]))
+			k++;
+		if (k == t.first_key) {
+			buf_add(&b, text, t.first_key);
+			buf_adds(&b, "name: ");
+			add_quoted(&b, name);
+			buf_addc(&b, '\n');
+			buf_add(&b, text + line, t.first_key - line);
+			buf_adds(&b, text + t.first_key);
+			return buf_take(&b);
+		}
 	}
 	const char *at = insert_point(text);
 	buf_add(&b, text, (size_t)(at - text));

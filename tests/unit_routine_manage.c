@@ -277,6 +277,33 @@ static const struct {
 	{ "a step's name is not the routine's",
 	  "steps:\n  - type: note\n    name: Old\nname: Old\n",
 	  "steps:\n  - type: note\n    name: Old\nname: \"New: one\"\n" },
+	{ "a flow step's name at column 1 is not the routine's",
+	  "steps: [{type: note,\nname: N}]\nname: Old\n",
+	  "steps: [{type: note,\nname: N}]\nname: \"New: one\"\n" },
+	{ "a line of a quoted description is not the routine's name",
+	  "description: \"two\nname: y\"\nname: Old\nsteps: [{type: note, name: n}]\n",
+	  "description: \"two\nname: y\"\nname: \"New: one\"\nsteps: [{type: note, name: n}]\n" },
+	{ "a document indented by 2",
+	  "# c\n  name: Old\n  steps: [{type: note, name: n}]\n",
+	  "# c\n  name: \"New: one\"\n  steps: [{type: note, name: n}]\n" },
+	{ "no name in a document indented by 2: as indented",
+	  "# c\n  steps: [{type: note, name: n}]\n",
+	  "# c\n  name: \"New: one\"\n  steps: [{type: note, name: n}]\n" },
+	{ "a comment between the key and its value kept",
+	  "name: # what\n  Old\nsteps: [{type: note, name: n}]\n",
+	  "name: # what\n  \"New: one\"\nsteps: [{type: note, name: n}]\n" },
+	{ "an empty name: the value after the colon",
+	  "name:   # none yet\nsteps: [{type: note, name: n}]\n",
+	  "name: \"New: one\"   # none yet\nsteps: [{type: note, name: n}]\n" },
+	{ "a flow mapping",
+	  "{name: Old, steps: [{type: note, name: n}]}\n",
+	  "{name: \"New: one\", steps: [{type: note, name: n}]}\n" },
+	{ "a flow mapping with no name",
+	  "{steps: [{type: note, name: n}]}\n",
+	  "{name: \"New: one\", steps: [{type: note, name: n}]}\n" },
+	{ "non-ASCII and CR LF before the name",
+	  "description: \"Mollets glac\xc3\xa9s \xe2\x9d\x84\"\r\nname: Old\r\nsteps: [{type: note, name: n}]\r\n",
+	  "description: \"Mollets glac\xc3\xa9s \xe2\x9d\x84\"\r\nname: \"New: one\"\r\nsteps: [{type: note, name: n}]\r\n" },
 };
 
 static void test_duplicate(void)
@@ -302,11 +329,11 @@ static void test_duplicate(void)
 		free(to);
 		free(from);
 	}
-	/* a file whose name cannot be changed so that it loads: refused */
-	char *from = xasprintf("%s/dup/shipped/flow.yaml", tmpdir);
-	put_file(from, "{name: Old, steps: [{type: note, name: n}]}\n");
+	/* a file that would not load: refused */
+	char *from = xasprintf("%s/dup/shipped/broken.yaml", tmpdir);
+	put_file(from, "name: Old\nsteps: [{type: note, name: n}\n");
 	ok(routine_duplicate(&sp, from, "Other", &to, why, sizeof why) < 0,
-	   "duplicate of a flow mapping refused (%s)", why);
+	   "duplicate of a file that does not load refused (%s)", why);
 	free(to);
 	put_file(from, "name: Old\nsteps: [{type: note, name: n}]\n");
 	char *taken = xasprintf("%s/dup/own/taken.yaml", tmpdir);
@@ -413,7 +440,7 @@ static void test_rename(void)
 	free(kept);
 
 	/* a file whose name cannot be changed: refused, kept */
-	put_file(want, "{name: Old, steps: [{type: note, name: n}]}\n");
+	put_file(want, "name: Old\nsteps: [{type: note, name: n}\n");
 	ok(routine_rename(&sp, want, "Calf flow", &to, why, sizeof why) < 0,
 	   "rename of a file that would not load refused");
 	ok(access(want, F_OK) == 0, "... the file kept");
