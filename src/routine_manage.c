@@ -70,6 +70,24 @@ char *routine_id_for_name(const char *name)
 	return buf_take(&b);
 }
 
+/* Whether `s` (valid UTF-8) holds a noncharacter: U+FDD0-U+FDEF and the
+ * last two of every plane (U+FFFE, U+FFFF, U+1FFFE ...), code points
+ * Unicode keeps out of text that is exchanged, and YAML out of a file. */
+static bool has_noncharacter(const char *s)
+{
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t w = utf8_decode((const unsigned char *)s + i, n - i, &cp);
+		if (!w)
+			return false;   /* not UTF-8: refused as such */
+		if ((cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE)
+			return true;
+		i += w;
+	}
+	return false;
+}
+
 const char *routine_name_problem(const char *name)
 {
 	char *t = name_trimmed(name);
@@ -84,6 +102,9 @@ const char *routine_name_problem(const char *name)
 	else if (!safe_is_clean(t, 0))
 		why = "A routine's name cannot hold a control character, a line break or "
 		      "bytes that are not UTF-8.";
+	else if (has_noncharacter(t))
+		why = "A routine's name cannot hold a Unicode noncharacter (U+FFFE, U+FFFF "
+		      "and their like).";
 	else {
 		char *id = routine_id_for_name(t);
 		if (!id)
@@ -433,9 +454,10 @@ static char *with_name(const char *text, const char *name)
 /* ---- writing ---- */
 
 /* Whether `text`, to be the file `path`, loads, its name NAME: else a
- * sentence in `why`, with the loader's first error. */
-static bool loads_as(const char *path, const char *text, const char *name, char *why,
-		     size_t n)
+ * sentence in `why`, with the loader's first error.  `what`: the text as
+ * the caller made it ("the starter", "with the name changed it"). */
+static bool loads_as(const char *path, const char *text, const char *name,
+		     const char *what, char *why, size_t n)
 {
 	struct diags d;
 	diags_init(&d, path);
@@ -443,9 +465,8 @@ static bool loads_as(const char *path, const char *text, const char *name, char 
 	bool ok = r && !strcmp(r->name, name);
 	if (!r) {
 		char *first = diags_first_error(&d);
-		snprintf(why, n, "Cannot write %s: with the name changed it would not load "
-			 "(%s); nothing was written.", safe_show(path),
-			 first ? safe_show(first) : "an error");
+		snprintf(why, n, "Cannot write %s: %s would not load (%s); nothing was "
+			 "written.", safe_show(path), what, first ? safe_show(first) : "an error");
 		free(first);
 	} else if (!ok) {
 		snprintf(why, n, "Cannot write %s: its top-level `name:` could not be found "
@@ -563,8 +584,8 @@ int routine_new(const struct search_path *sp, const char *name, char **to, char 
 		return -1;
 	char *schema = routine_schema_path();
 	char *text = routine_starter_text(trimmed, schema);
-	int rc = loads_as(*to, text, trimmed, why, n) ? write_text(*to, text, false, why, n)
-		 : -1;
+	int rc = loads_as(*to, text, trimmed, "the starter routine with that name", why, n)
+		 ? write_text(*to, text, false, why, n) : -1;
 	free(schema);
 	free(text);
 	free(trimmed);
@@ -580,8 +601,8 @@ int routine_duplicate(const struct search_path *sp, const char *from, const char
 		return -1;
 	char *text = read_routine(from, why, n);
 	char *changed = text ? with_name(text, trimmed) : NULL;
-	int rc = changed && loads_as(*to, changed, trimmed, why, n)
-		 ? write_text(*to, changed, false, why, n) : -1;
+	int rc = changed && loads_as(*to, changed, trimmed, "the copy with the name changed",
+				     why, n) ? write_text(*to, changed, false, why, n) : -1;
 	free(text);
 	free(changed);
 	free(trimmed);
@@ -620,7 +641,7 @@ int routine_rename(const struct search_path *sp, const char *path, const char *n
 	}
 	text = read_routine(path, why, n);
 	changed = text ? with_name(text, trimmed) : NULL;
-	if (!changed || !loads_as(*to, changed, trimmed, why, n))
+	if (!changed || !loads_as(*to, changed, trimmed, "with the name changed it", why, n))
 		goto out;
 	/* the same id ("Heel drops" to "Heel Drops"): the file changed in
 	 * place (through a link, its mode kept); else the new file first,

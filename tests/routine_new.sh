@@ -81,12 +81,16 @@ is "$?" 1 "the id of a shipped routine: exit 1 (it would hide it)"
 like "$(cat "$T/err")" "ice-intervals.yaml" "naming the routine it would hide"
 ok "$([ ! -e "$mine/ice-intervals.yaml" ]; echo $?)" "and no file written"
 n_before=$(ls -A "$mine" | wc -l)
-for bad in '' '   ' '日本' "$(printf 'a\tb')"; do
+for bad in '' '   ' '日本' "$(printf 'a\357\277\276')" "$(printf 'a\357\277\277')" \
+	"$(printf 'a\tb')"; do
 	"$RECOUP" --new "$bad" </dev/null >"$T/out" 2>"$T/err"
 	is "$?" 2 "a bad NAME ('$(printf '%s' "$bad" | od -An -c | tr -s ' ')'): exit 2"
 done
 like "$(cat "$T/err")" "^recoup: --new 'a\\\\tb': A routine's name cannot hold a control character" \
 	"with the reason, the name shown safe"
+"$RECOUP" --new "$(printf 'Calf \357\277\277')" </dev/null >/dev/null 2>"$T/err"
+like "$(cat "$T/err")" "^recoup: --new .*: A routine's name cannot hold a Unicode noncharacter" \
+	"a noncharacter (U+FFFF): the reason, not that the file would not load"
 "$RECOUP" --new </dev/null >/dev/null 2>"$T/err"
 is "$?" 2 "--new with no NAME: exit 2"
 "$RECOUP" --new X extra </dev/null >/dev/null 2>"$T/err"

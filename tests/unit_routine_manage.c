@@ -108,6 +108,14 @@ static void test_name_problems(void)
 	ok(routine_name_problem("a\xc2\x9b" "b") != NULL, "a C1 control refused");
 	ok(routine_name_problem("a\xe2\x80\xa8" "b") != NULL, "U+2028 refused");
 	ok(routine_name_problem("a\xff") != NULL, "bytes that are not UTF-8 refused");
+	ok(routine_name_problem("a\xef\xbf\xbe") != NULL, "U+FFFE (a noncharacter) refused");
+	ok(routine_name_problem("a\xef\xbf\xbf") != NULL, "U+FFFF refused");
+	ok(routine_name_problem("a\xef\xb7\x90") != NULL, "U+FDD0 refused");
+	ok(routine_name_problem("a\xf0\x9f\xbf\xbf") != NULL, "U+1FFFF refused");
+	const char *nc = routine_name_problem("a\xef\xbf\xbf");
+	ok(nc && strstr(nc, "noncharacter"), "... saying so (%s)", nc ? nc : "");
+	ok(routine_name_problem("a\xef\xbf\xbd \xf0\x9f\x98\x80") == NULL,
+	   "U+FFFD and an emoji will do");
 	ok(routine_name_problem("日本語") != NULL, "no letter or digit for a file name refused");
 	char longname[202];
 	memset(longname, 'x', 201);
@@ -332,7 +340,8 @@ static void test_duplicate(void)
 	/* a file that would not load: refused */
 	char *from = xasprintf("%s/dup/shipped/broken.yaml", tmpdir);
 	put_file(from, "name: Old\nsteps: [{type: note, name: n}\n");
-	ok(routine_duplicate(&sp, from, "Other", &to, why, sizeof why) < 0,
+	ok(routine_duplicate(&sp, from, "Other", &to, why, sizeof why) < 0 &&
+	   strstr(why, "the copy with the name changed would not load"),
 	   "duplicate of a file that does not load refused (%s)", why);
 	free(to);
 	put_file(from, "name: Old\nsteps: [{type: note, name: n}]\n");
@@ -441,8 +450,9 @@ static void test_rename(void)
 
 	/* a file whose name cannot be changed: refused, kept */
 	put_file(want, "name: Old\nsteps: [{type: note, name: n}\n");
-	ok(routine_rename(&sp, want, "Calf flow", &to, why, sizeof why) < 0,
-	   "rename of a file that would not load refused");
+	ok(routine_rename(&sp, want, "Calf flow", &to, why, sizeof why) < 0 &&
+	   strstr(why, "with the name changed it would not load"),
+	   "rename of a file that would not load refused (%s)", why);
 	ok(access(want, F_OK) == 0, "... the file kept");
 	is_int(count_files(own), 2, "... and nothing new");
 	free(to);
