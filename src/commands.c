@@ -243,8 +243,8 @@ int cmd_new(const struct options *o, const struct search_path *sp)
 	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
 		int ran = editor_run(to, 0, why, sizeof why);
 		if (ran != 0) {
-			fprintf(stderr, "%s: %s; the routine is written, %s\n", progname, why,
-				safe_show(to));
+			fprintf(stderr, "%s: %s; the routine is written, %s\n", progname,
+				safe_show(why), safe_show(to));
 			rc = EXIT_BAD;
 		} else {
 			rc = check_new(to);

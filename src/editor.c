@@ -14,6 +14,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "safetext.h"
 #include "sigs.h"
 #include "util.h"
 
@@ -111,8 +112,9 @@ int editor_run(const char *path, int line, char *why, size_t n)
 		argv[argc++] = w;
 	if (!argc)
 		argv[argc++] = "vi";
-	char name[64];
-	snprintf(name, sizeof name, "%s", argv[0]);
+	/* the editor's word as the messages name it: $EDITOR is the user's,
+	 * but an escape in it must not reach the terminal raw */
+	char *name = safe_dup(argv[0], 0);
 	if (line > 0)
 		argv[argc++] = lineopt;
 	argv[argc++] = (char *)path;
@@ -123,7 +125,6 @@ int editor_run(const char *path, int line, char *why, size_t n)
 	int e = errno;
 	reset_prog_mode();
 	clearok(curscr, TRUE);
-	free(cmd);
 	char src[32] = "";
 	if (from)
 		snprintf(src, sizeof src, " (from $%s)", from);
@@ -142,5 +143,7 @@ int editor_run(const char *path, int line, char *why, size_t n)
 		why[0] = '\0';
 		rc = 0;
 	}
+	free(name);
+	free(cmd);
 	return rc;
 }

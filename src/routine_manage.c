@@ -199,19 +199,30 @@ static const char starter[] =
 	"    measure: pain   # pain | tightness | stiffness, or no measure\n"
 	"    cue: 0 none ... 10 worst\n";
 
+/* Whether byte `c` has no place raw in the modeline's URI: a blank (the
+ * language server takes the value up to the first one), a control
+ * character, a byte of a non-ASCII character, or '%' itself. */
+static bool uri_escaped(unsigned char c)
+{
+	return c <= ' ' || c >= 0x7f || c == '%';
+}
+
 /* The schema as the modeline names it: the path as it is, unless it holds
- * a blank (the language server takes the value up to the first one) or a
- * '%': then a file: URI, those and every byte outside printable ASCII
- * %-escaped. */
+ * a byte that uri_escaped(): then a file: URI (a relative reference when
+ * the path is relative), each such byte %-escaped. */
 static void add_schema(struct buf *b, const char *schema)
 {
-	if (!strpbrk(schema, " \t%") || schema[0] != '/') {
+	bool plain = true;
+	for (const unsigned char *s = (const unsigned char *)schema; *s; s++)
+		plain = plain && !uri_escaped(*s);
+	if (plain) {
 		buf_adds(b, schema);
 		return;
 	}
-	buf_adds(b, "file://");
+	if (schema[0] == '/')
+		buf_adds(b, "file://");
 	for (const unsigned char *s = (const unsigned char *)schema; *s; s++) {
-		if (*s <= ' ' || *s == '%' || *s >= 0x7f)
+		if (uri_escaped(*s))
 			buf_addf(b, "%%%02X", *s);
 		else
 			buf_addc(b, (char)*s);

@@ -200,6 +200,21 @@ is "$(exit_status)" 1 "an editor that cannot be run: exit 1"
 like "$(joined)" 'Could not run the editor /nonexistent/ed \(from \$EDITOR\): No such file or directory' \
 	"said, naming it and why"
 
+# an escape in $EDITOR's word is shown escaped, never sent raw
+if command -v script >/dev/null 2>&1; then
+	EDITOR="$(printf '/nonexist/\033[31mx')" TERM=xterm \
+		script -qec "'$RECOUP' --new 'Ed escape'" /dev/null >"$T/script-out" 2>&1
+	is "$?" 1 "an editor named with an escape that cannot be run: exit 1"
+	like "$(cat "$T/script-out")" 'Could not run the editor /nonexist/\\x1b\[31mx \(from \$EDITOR\)' \
+		"its word shown with the escape escaped"
+	ok "$(! grep -q "$(printf '\033')" "$T/script-out"; echo $?)" \
+		"no raw escape reaches the terminal"
+else
+	ok 0 "# SKIP no script(1)"
+	ok 0 "# SKIP no script(1)"
+	ok 0 "# SKIP no script(1)"
+fi
+
 # stdout piped (in the terminal): no editor
 : >"$T/ed-args"
 echo step >"$T/ed-mode"

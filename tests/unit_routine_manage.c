@@ -169,6 +169,12 @@ static void test_starter(void)
 	static const char uri[] = "# yaml-language-server: $schema=file:///My%20Apps/100%25/s.json\n";
 	ok(!strncmp(t, uri, strlen(uri)),
 	   "a schema path with a blank: a file: URI, escaped");
+	free(t);
+	t = routine_starter_text("X", "/opt/r\x1b[31m\n/caf\xc3\xa9\x7f/s.json");
+	static const char uri2[] =
+		"# yaml-language-server: $schema=file:///opt/r%1B[31m%0A/caf%C3%A9%7F/s.json\n";
+	ok(!strncmp(t, uri2, strlen(uri2)),
+	   "a schema path with a control character or non-ASCII: a file: URI, escaped");
 	ok(strstr(t, "recoup-routine(5)") && strstr(t, "recoup --check FILE"),
 	   "it says where the format is documented");
 	ok(strstr(t, "# schedule:") && strstr(t, "# load_step:") && strstr(t, "# progress:"),
