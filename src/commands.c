@@ -241,7 +241,7 @@ int cmd_new(const struct options *o, const struct search_path *sp)
 	fflush(stdout);
 	int rc = EXIT_OK;
 	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
-		int ran = editor_run(to, 0, why, sizeof why);
+		int ran = editor_run(to, 0, false, why, sizeof why);
 		if (ran != 0) {
 			fprintf(stderr, "%s: %s; the routine is written, %s\n", progname,
 				safe_show(why), safe_show(to));

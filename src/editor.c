@@ -1,5 +1,5 @@
 /* editor.c: the user's editor, run on a routine file from the picker
- * with the screen put away.  It knows no screen: the caller redraws. */
+ * with the screen put away, or from the shell (`recoup --new`).  It knows no screen: the caller redraws. */
 #include "config.h"
 
 #include "editor.h"
@@ -98,7 +98,7 @@ static int run_editor(char *const argv[])
 	return status;
 }
 
-int editor_run(const char *path, int line, char *why, size_t n)
+int editor_run(const char *path, int line, bool screen, char *why, size_t n)
 {
 	const char *from;
 	char *cmd = xstrdup(editor_command(&from));
@@ -119,12 +119,19 @@ int editor_run(const char *path, int line, char *why, size_t n)
 		argv[argc++] = lineopt;
 	argv[argc++] = (char *)path;
 	argv[argc] = NULL;
-	def_prog_mode();
-	endwin();
+	/* a screen to put away and take back only when curses has one: from
+	 * the shell (`recoup --new`) it never started, and the terminal is
+	 * left as it is */
+	if (screen) {
+		def_prog_mode();
+		endwin();
+	}
 	int status = run_editor(argv);
 	int e = errno;
-	reset_prog_mode();
-	clearok(curscr, TRUE);
+	if (screen) {
+		reset_prog_mode();
+		clearok(curscr, TRUE);
+	}
 	char src[32] = "";
 	if (from)
 		snprintf(src, sizeof src, " (from $%s)", from);

@@ -98,7 +98,7 @@ bool picker_edit(struct ui *ui, int line)
 	if (!path)
 		return false;
 	char why[300];
-	int ran = editor_run(path, line, why, sizeof why);
+	int ran = editor_run(path, line, true, why, sizeof why);
 	ui_direct_forget(&ui->direct);
 	ui->full = ui->dirty = true;
 	/* what the editor said (if anything went wrong), what was copied,

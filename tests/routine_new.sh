@@ -215,6 +215,36 @@ else
 	ok 0 "# SKIP no script(1)"
 fi
 
+# from the shell, curses never starts: the editor is run with no call to
+# put a screen away or take it back (a shim in front of libncursesw notes
+# any such call)
+cat >"$T/shim.c" <<'EOF'
+#include <stdio.h>
+#include <stdlib.h>
+static int note(const char *what)
+{
+	FILE *f = fopen(getenv("SHIM_LOG"), "a");
+	if (f) {
+		fprintf(f, "%s\n", what);
+		fclose(f);
+	}
+	return -1;
+}
+int endwin(void) { return note("endwin"); }
+int def_prog_mode(void) { return note("def_prog_mode"); }
+int reset_prog_mode(void) { return note("reset_prog_mode"); }
+EOF
+if command -v script >/dev/null 2>&1 &&
+   ${CC:-cc} -shared -fPIC -o "$T/shim.so" "$T/shim.c" 2>/dev/null; then
+	SHIM_LOG="$T/shim-log" LD_PRELOAD="$T/shim.so" EDITOR=true TERM=xterm \
+		script -qec "'$RECOUP' --new 'No curses'" /dev/null >"$T/script-out" 2>&1
+	is "$?" 0 "--new on a terminal, the editor exits 0: exit 0"
+	is "$(cat "$T/shim-log" 2>/dev/null)" "" "curses not touched (no endwin, def_prog_mode, reset_prog_mode)"
+else
+	ok 0 "# SKIP no script(1) or no C compiler for the shim"
+	ok 0 "# SKIP no script(1) or no C compiler for the shim"
+fi
+
 # stdout piped (in the terminal): no editor
 : >"$T/ed-args"
 echo step >"$T/ed-mode"
