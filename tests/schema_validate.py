@@ -380,50 +380,71 @@ def refused_by_both(path, what):
 # value's form, not sums, order, sizes nor meanings across keys, and an
 # editor shows these only when recoup reads the file.
 GAPS = [
-    ("duration out of 1s to 4h, as text (0s, 5h, 4:00:01)", "error",
+    ("duration out of 1 second to 4 hours, or of zero, written as text", "error",
      R + "  - {type: timer, name: Long, duration: 5h}\n"),
-    ("duration of zero, as text", "error",
+    ("duration out of 1 second to 4 hours, or of zero, written as text", "error",
      R + "  - {type: timer, name: None, duration: 0:00}\n"),
-    ("reps range with MIN above MAX", "error",
+    ("a range of reps whose first number is above its second", "error",
      R + "  - {type: reps, name: Drop, reps: 15-8}\n"),
-    ("tempo of 0-0-0 (no time in a rep)", "error",
+    ("a tempo of no time (0-0-0), or with a phase over 60 seconds", "error",
      R + "  - {type: reps, name: Drop, reps: 8, tempo: 0-0-0}\n"),
-    ("tempo phase over 60 seconds", "error",
+    ("a tempo of no time (0-0-0), or with a phase over 60 seconds", "error",
      R + "  - {type: reps, name: Drop, reps: 8, tempo: 61-0-1}\n"),
-    ("load over 1000 kg, as text", "error",
+    ("a load over 1000 kg, or a load step of 0, written as text", "error",
      R + "  - {type: reps, name: Drop, reps: 8, load: 1000.5 kg}\n"),
-    ("load_step of 0 written as text", "error",
+    ("a load over 1000 kg, or a load step of 0, written as text", "error",
      "load_step: 0 kg\n" + R + "  - {type: reps, name: Drop, reps: 8, load: 0}\n"),
-    ("the same weekday twice, once in full", "error",
+    ("the same weekday twice in a schedule, once in full", "error",
      "schedule: [mon, monday]\n" + R + "  - {type: note, name: Go}\n"),
-    ("a spot with no duration, and none from its step", "error",
+    ("a spot with no duration when its step gives none", "error",
      R + "  - {type: massage, name: Walk, spots: [Soleus]}\n"),
-    ("text empty once trailing blanks are dropped", "error",
+    ("text that is empty once its trailing blanks are dropped", "error",
      R + "  - {type: note, name: '   '}\n"),
-    ("text over its length in bytes (name 200)", "error",
-     R + "  - {type: note, name: " + "é" * 101 + "}\n"),
-    ("the steps expand to over 100,000 timed parts", "error",
+    ("text over its length in bytes", "error",
+     R + "  - {type: note, name: " + "\u00e9" * 101 + "}\n"),
+    ("steps that expand to more than 100,000 timed parts", "error",
      R + "".join("  - {type: reps, name: R%d, reps: 1, sets: 100, side: both}\n" % i
                  for i in range(170))),
-    ("a whole number written as 0x/0o or with a fraction", "error",
+    ("a whole number written in hexadecimal or octal", "error",
      R + "  - {type: reps, name: Drop, reps: 8, sets: 0x3}\n"),
-    ("an anchor and alias (the schema sees the value they stand for)", "error",
+    ("anchors and aliases", "error",
      "name: &n Calf care\nsteps:\n  - {type: note, name: *n}\n"),
-    ("the same key twice in a mapping (the YAML parser's, not the schema's)",
-     "error", R + "  - {type: note, name: Go, name: Went}\n"),
+    ("the same key twice in one mapping", "error",
+     R + "  - {type: note, name: Go, name: Went}\n"),
     ("an ice round over 20 minutes", "warning",
      R + "  - {type: ice, name: Ice, duration: 25m}\n"),
     ("off with a single round", "warning",
      R + "  - {type: ice, name: Ice, duration: 10m, off: 5m}\n"),
     ("progress with one number of reps and no load", "warning",
      R + "  - {type: reps, name: Drop, reps: 15, progress: true}\n"),
-    ("load_step on a reps step without a load", "warning",
+    ("load_step on a step without a load", "warning",
      R + "  - {type: reps, name: Drop, reps: 15, load_step: 2.5}\n"),
 ]
 
 
+def man_gap_list():
+    """recoup-routine(5)'s list of these rules, as plain text."""
+    with open(os.path.join(srcdir, "src", "recoup-routine.5"), encoding="utf-8") as f:
+        src = f.read()
+    m = re.search(r"These rules it cannot say.*?\n(\.IP .*?)\n\.SH ", src, re.S)
+    words = []
+    for line in (m.group(1) if m else "").splitlines():
+        if line.startswith("."):
+            line = line.split(None, 1)[1] if " " in line else ""
+            line = "" if line.startswith("\\(bu") else line.replace('"', "")
+        words.append(line.replace("\\-", "-"))
+    bullets = sum(1 for line in (m.group(1) if m else "").splitlines() if line.startswith(".IP"))
+    return re.sub(r"\s+", " ", " ".join(words)), bullets
+
+
 def gaps():
+    man, bullets = man_gap_list()
+    # a bullet an error, and one for all the warnings
+    want = len(set(rule for rule, how, _ in GAPS if how == "error")) + 1
+    ok(bullets == want, "recoup-routine(5) lists as many rules the schema cannot say as GAPS",
+       "%d bullets, want %d:\n%s" % (bullets, want, man))
     for i, (rule, how, text) in enumerate(GAPS):
+        ok(rule in man, "recoup-routine(5) lists it: %s" % rule, man)
         path = write("gap-%02d" % i, text)
         rc, err = check(path)
         rule_refused = "not in the schema: %s: recoup --check refuses it"
