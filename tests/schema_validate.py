@@ -19,6 +19,7 @@
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 
@@ -499,6 +500,40 @@ def describe_all():
     ok(not missing, "every property has a title and a description", "\n".join(missing))
 
 
+# ---- the patterns as an editor compiles them ----
+# yaml-language-server runs the schema's patterns as JavaScript regular
+# expressions (with the `u` flag), which are not Python's: each must compile
+# there too.  Where node is installed.
+def patterns_in_javascript():
+    pats = []
+
+    def collect(node):
+        if isinstance(node, dict):
+            if isinstance(node.get("pattern"), str):
+                pats.append(node["pattern"])
+            for v in node.values():
+                collect(v)
+        elif isinstance(node, list):
+            for v in node:
+                collect(v)
+    collect(schema)
+    node = shutil.which("node") or shutil.which("nodejs")
+    if not node:
+        print("ok %d - # SKIP node not found: the patterns are not compiled as JavaScript" % (n + 1))
+        return 1
+    js = ("let bad = [];"
+          "for (const p of JSON.parse(require('fs').readFileSync(0, 'utf8')))"
+          "  try { new RegExp(p, 'u'); } catch (e) { bad.push(p + ': ' + e.message); }"
+          "console.log(bad.join('\\n'));")
+    r = subprocess.run([node, "-e", js], input=json.dumps(pats).encode(),
+                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=60)
+    out = r.stdout.decode("utf-8", "replace").strip()
+    ok(r.returncode == 0 and not out,
+       "every pattern of the schema (%d) compiles as a JavaScript regular expression" % len(pats),
+       out)
+    return 0
+
+
 def main():
     self_test_yaml12()
     try:
@@ -564,6 +599,9 @@ def main():
 
     gaps()
     describe_all()
+    global n
+    skipped = patterns_in_javascript()
+    n += skipped
     print("1..%d" % n)
     return 1 if failed else 0
 
