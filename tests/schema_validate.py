@@ -315,6 +315,15 @@ steps:
 }
 
 
+# Files the loader accepts and the schema refuses, each with why: the
+# loader's mistake, to be fixed there (and then taken off this list).
+STRICTER = {
+    "tests/fuzz/corpus/routine/nul-escape.yaml":
+        "a \\0 escape in a name: the loader keeps the text before it and drops"
+        " the rest, where it should refuse the control character",
+}
+
+
 # ---- 3. refused by both ----
 # The files of tests/bad, each in one of three lists, so that a new one is
 # placed: refused by the schema too (a structural mistake); a rule of
@@ -336,11 +345,11 @@ schedule-nested schedule-weekly sets-out-of-range several-errors
 spot-unnamed step-no-name step-no-type step-not-mapping steps-not-list
 steps-null suggest-any-case suggest-for-type top-list top-scalar
 unknown-spot-key unknown-step-key unknown-top-key unknown-type
-unknown-type-more-errors
+unknown-type-more-errors duration-too-long duration-zero schedule-day-twice
+spot-no-duration tempo-zero
 """.split()
 GAP_BAD = """
-duration-too-long duration-zero reversed-range schedule-day-twice
-spot-no-duration tempo-zero
+reversed-range
 """.split()
 YAML_LEVEL = """
 alias anchor bom-invalid-utf8 colon-in-value cr-line-ends document-comments-only
@@ -381,26 +390,12 @@ def refused_by_both(path, what):
 # value's form, not sums, order, sizes nor meanings across keys, and an
 # editor shows these only when recoup reads the file.
 GAPS = [
-    ("duration out of 1 second to 4 hours, or of zero, written as text", "error",
-     R + "  - {type: timer, name: Long, duration: 5h}\n"),
-    ("duration out of 1 second to 4 hours, or of zero, written as text", "error",
-     R + "  - {type: timer, name: None, duration: 0:00}\n"),
     ("a range of reps whose first number is above its second", "error",
      R + "  - {type: reps, name: Drop, reps: 15-8}\n"),
-    ("a tempo of no time (0-0-0), or with a phase over 60 seconds", "error",
-     R + "  - {type: reps, name: Drop, reps: 8, tempo: 0-0-0}\n"),
-    ("a tempo of no time (0-0-0), or with a phase over 60 seconds", "error",
-     R + "  - {type: reps, name: Drop, reps: 8, tempo: 61-0-1}\n"),
-    ("a load over 1000 kg, or a load step of 0, written as text", "error",
+    ("a load over 1000 kg with a fraction, written as text", "error",
      R + "  - {type: reps, name: Drop, reps: 8, load: 1000.5 kg}\n"),
-    ("a load over 1000 kg, or a load step of 0, written as text", "error",
-     "load_step: 0 kg\n" + R + "  - {type: reps, name: Drop, reps: 8, load: 0}\n"),
-    ("the same weekday twice in a schedule, once in full", "error",
-     "schedule: [mon, monday]\n" + R + "  - {type: note, name: Go}\n"),
-    ("a spot with no duration when its step gives none", "error",
-     R + "  - {type: massage, name: Walk, spots: [Soleus]}\n"),
-    ("text that is empty once its trailing blanks are dropped", "error",
-     R + "  - {type: note, name: '   '}\n"),
+    ("a load with more than three decimals, written as a number", "error",
+     R + "  - {type: reps, name: Drop, reps: 8, load: 2.5001}\n"),
     ("text over its length in bytes", "error",
      R + "  - {type: note, name: " + "\u00e9" * 101 + "}\n"),
     ("steps that expand to more than 100,000 timed parts", "error",
@@ -471,18 +466,22 @@ def resolve(node):
     return node
 
 
-# The properties a routine may have; those named in a condition (`if`,
-# `not`) only test a value and are declared elsewhere.
-def walk(node, where, found):
+# The properties a routine may have.  Those named in a condition (`if`,
+# `not`) only test a value; one in a `then` or `else` without a `$ref`
+# narrows a key declared beside it (a massage step's spots when the step
+# gives no duration), and is not a declaration of its own.
+def walk(node, where, found, branch=False):
     if isinstance(node, dict):
         for key, val in (node.get("properties") or {}).items():
-            found.append(("%s/%s" % (where, key), val))
+            if not (branch and isinstance(val, dict) and "$ref" not in val):
+                found.append(("%s/%s" % (where, key), val))
         for key, val in node.items():
             if key not in ("if", "not"):
-                walk(val, "%s/%s" % (where, key), found)
+                walk(val, "%s/%s" % (where, key), found,
+                     key in ("then", "else") or (branch and key != "properties"))
     elif isinstance(node, list):
         for i, val in enumerate(node):
-            walk(val, "%s/%d" % (where, i), found)
+            walk(val, "%s/%d" % (where, i), found, branch)
 
 
 def describe_all():
@@ -563,7 +562,11 @@ def main():
                    if f.endswith((".yaml", ".yml"))]
     taken = 0
     for path in others:
-        if check(path)[0] == 0:
+        if rel(path) in STRICTER:
+            why = STRICTER[rel(path)]
+            ok(check(path)[0] == 0, "%s: recoup --check accepts it (%s)" % (rel(path), why))
+            ok(bool(schema_errors(path)), "%s: the schema refuses it (%s)" % (rel(path), why))
+        elif check(path)[0] == 0:
             taken += 1
             errs = schema_errors(path)
             ok(not errs, "%s (accepted by recoup --check): the schema accepts it" % rel(path), errs)
