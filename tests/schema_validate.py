@@ -376,6 +376,15 @@ type-capital
 """.split()
 
 
+# Limits the schema says too, in routines too long to keep as files.
+BAD_GENERATED = {
+    "more than 10,000 steps": R + "  - {type: note, name: Go}\n" * 10001,
+    "more than 1000 spots": R + "  - {type: massage, name: Walk, duration: 1m, spots: [" +
+                            ", ".join(["Soleus"] * 1001) + "]}\n",
+    "a name over 200 characters": R + "  - {type: note, name: " + "a" * 201 + "}\n",
+}
+
+
 def refused_by_both(path, what):
     rc, err = check(path)
     ok(rc == 1, "%s: recoup --check refuses it" % what, err or "(no error)")
@@ -389,6 +398,11 @@ def refused_by_both(path, what):
 # that breaks only that rule).  The schema accepts every one: it checks one
 # value's form, not sums, order, sizes nor meanings across keys, and an
 # editor shows these only when recoup reads the file.
+# The schema sees the number YAML 1.2 reads, not how it was written: 3.0 is
+# a whole number to it (as to JavaScript), 1e2 is 100.
+NUMBER_FORM = "a number written in a form recoup does not read"
+# Duplicate step names are no rule: the loader takes them (two steps of
+# one name share their progression), so they are in neither list.
 GAPS = [
     ("a range of reps whose first number is above its second", "error",
      R + "  - {type: reps, name: Drop, reps: 15-8}\n"),
@@ -401,8 +415,24 @@ GAPS = [
     ("steps that expand to more than 100,000 timed parts", "error",
      R + "".join("  - {type: reps, name: R%d, reps: 1, sets: 100, side: both}\n" % i
                  for i in range(170))),
-    ("a whole number written in hexadecimal or octal", "error",
+    (NUMBER_FORM, "error",
      R + "  - {type: reps, name: Drop, reps: 8, sets: 0x3}\n"),
+    (NUMBER_FORM, "error",
+     R + "  - {type: reps, name: Drop, reps: 0o10}\n"),
+    (NUMBER_FORM, "error",
+     R + "  - {type: reps, name: Drop, reps: 8, sets: 3.0}\n"),
+    (NUMBER_FORM, "error",
+     "format: 1.0\n" + R + "  - {type: note, name: Go}\n"),
+    (NUMBER_FORM, "error",
+     R + "  - {type: ice, name: Ice, duration: 1e2}\n"),
+    (NUMBER_FORM, "error",
+     R + "  - {type: timer, name: Hold, duration: +90}\n"),
+    (NUMBER_FORM, "error",
+     R + "  - {type: reps, name: Drop, reps: 8, load: .5}\n"),
+    (NUMBER_FORM, "error",
+     R + "  - {type: reps, name: Drop, reps: 8, load: 5.}\n"),
+    (NUMBER_FORM, "error",
+     R + "  - {type: reps, name: Drop, reps: 8, load: -0}\n"),
     ("anchors and aliases", "error",
      "name: &n Calf care\nsteps:\n  - {type: note, name: *n}\n"),
     ("the same key twice in one mapping", "error",
@@ -599,6 +629,9 @@ def main():
         ok(first.startswith("# ") and len(first) > 10,
            "schema-bad/%s says what is wrong on its first line" % name)
         refused_by_both(path, "schema-bad/%s" % name)
+
+    for i, (what, text) in enumerate(BAD_GENERATED.items()):
+        refused_by_both(write("bad-%02d" % i, text), "generated: " + what)
 
     gaps()
     describe_all()
