@@ -9,13 +9,19 @@
 # 1. the schema is a valid draft 7 schema;
 # 2. every routine the loader accepts validates: the shipped ones, those in
 #    tests/good, every other fixture under tests/ that `recoup --check`
-#    accepts, and a generated set that writes every key and value form;
-# 3. every routine of the bad corpus (tests/schema-bad, and the files of
-#    tests/bad named in BAD_SCHEMA below) is refused by both;
+#    accepts (but for STRICTER, the loader's known mistakes), and a
+#    generated set (GOOD) that writes every key and value form;
+# 3. every routine of the bad corpus is refused by both: tests/schema-bad
+#    (SCHEMA_BAD), the files of tests/bad in BAD_SCHEMA, and limits too big
+#    for a file (BAD_GENERATED).  Every file of tests/bad is in one list:
+#    BAD_SCHEMA, GAP_BAD or YAML_LEVEL (mistakes of the YAML itself);
 # 4. the rules the schema cannot express (GAPS): each a routine the loader
-#    refuses or warns on, which the schema accepts.  When the schema learns
-#    one, or the loader drops one, the test fails and the list is changed;
-# 5. every property of the schema has a title and a description.
+#    refuses or warns on, which the schema accepts, and each listed in
+#    recoup-routine(5).  When the schema learns one, or the loader drops
+#    one, the test fails and both lists change;
+# 5. every property of the schema has a title and a description;
+# 6. every pattern compiles as a JavaScript regular expression (the
+#    editor's), where node is installed.
 import json
 import os
 import re
@@ -609,6 +615,9 @@ def main():
     for f in sorted(os.listdir(os.path.join(srcdir, "tests", "bad"))):
         if f.endswith(".yaml") and f[:-5] not in listed:
             ok(False, "tests/bad/%s is placed in a list of schema_validate.py" % f)
+    for name in sorted(listed):
+        if not os.path.exists(os.path.join(srcdir, "tests", "bad", name + ".yaml")):
+            ok(False, "tests/bad/%s.yaml, listed in schema_validate.py, is there" % name)
     for name in BAD_SCHEMA:
         refused_by_both(os.path.join(srcdir, "tests", "bad", name + ".yaml"), "bad/%s" % name)
     for name in GAP_BAD:
