@@ -12,13 +12,18 @@
 command -v python3 >/dev/null 2>&1 || skip_all "python3 not found"
 
 python3 - "$top_srcdir/README" "$top_srcdir/src/recoup-routine.5" \
-	"$RECOUP_PREFIX" "$RECOUP_PKGDATADIR" "$XDG_CONFIG_HOME" <<'PY'
+	"$RECOUP_PREFIX" "$RECOUP_PKGDATADIR" "$XDG_CONFIG_HOME" "$top_srcdir" \
+	"$top_srcdir/src/recoup-routine.schema.json" "$T" <<'PY'
 import json
+import os
 import re
+import shutil
+import subprocess
 import sys
 import tomllib
 
-readme_path, man_path, prefix, pkgdatadir, config_home = sys.argv[1:6]
+(readme_path, man_path, prefix, pkgdatadir, config_home, srcdir, schema,
+ scratch) = sys.argv[1:9]
 n = failed = 0
 
 
@@ -32,8 +37,10 @@ def ok(good, what, diag=""):
             print("#   " + line)
 
 
-# The path the documents give, at the default prefix.
+# The path the documents give, at the default prefix, and the pattern of
+# the routine folder.
 DOC = "/usr/local/share/recoup/recoup-routine.schema.json"
+PATTERN = "/.config/recoup/routines/*.yaml"
 
 # ---- the installed path is the one the documents give ----
 ok(pkgdatadir != "" and prefix != "", "the build's prefix and pkgdatadir are known",
@@ -89,11 +96,27 @@ def man_blocks(text):
     return [b.strip("\n") for b in re.findall(r"\n\.EX\n(.*?)\n\.EE", text, re.S)]
 
 
-# a glob as yaml-language-server reads one: `*` any run of characters,
-# `?` one, the rest literal, matched at the end of the path
+# a glob as yaml-language-server reads one.  Since 1.x: `**/` before the
+# pattern (its leading / dropped), `*` within a path segment, and neither
+# `*` nor `**` taking a segment that starts with a dot (picomatch).  Before:
+# `*` any run of characters, the pattern matched at the end of the path.
 def glob_matches(pattern, path):
-    rx = "".join(".*" if c == "*" else "." if c == "?" else re.escape(c) for c in pattern)
-    return re.search(rx + "$", path) is not None
+    def seg(rest):
+        rx = ""
+        i = 0
+        while i < len(rest):
+            if rest.startswith("**/", i):
+                rx += "(?:[^/.][^/]*/)*"
+                i += 3
+                continue
+            c = rest[i]
+            rx += "[^/]*" if c == "*" else "[^/]" if c == "?" else re.escape(c)
+            i += 1
+        return rx
+    new = re.match("^/(?:[^/.][^/]*/)*" + seg(pattern.lstrip("/")) + "$", path)
+    old = re.search("".join(".*" if c == "*" else "." if c == "?" else re.escape(c)
+                            for c in pattern) + "$", path)
+    return bool(new) and bool(old)
 
 
 routine = config_home + "/recoup/routines/calf-care.yaml"
@@ -122,10 +145,12 @@ for where, text, blocks in (("README", section, readme_blocks(section)),
         ok(isinstance(schemas, dict) and list(schemas) == [DOC],
            "%s: its yaml.schemas maps the installed schema, and only it" % where, schemas)
         pattern = (schemas or {}).get(DOC, "")
+        ok(pattern == PATTERN, "%s: its pattern is %s" % (where, PATTERN), pattern)
         ok(isinstance(pattern, str) and glob_matches(pattern, routine),
-           "%s: its pattern %r takes a routine in the routine folder" % (where, pattern), routine)
+           "%s: its pattern takes a routine in the routine folder" % where, routine)
         ok(not glob_matches(pattern, config_home + "/recoup/recoup.conf") and
-           not glob_matches(pattern, config_home + "/other/routines/x.yaml"),
+           not glob_matches(pattern, config_home + "/other/routines/x.yaml") and
+           not glob_matches(pattern, "/srv/recoup/routines/x.yaml"),
            "%s: its pattern takes no other file" % where)
     # every path of the schema in the section is the installed one
     paths = set(re.findall(r"[^\s\"'(\[{=:]*/recoup-routine\.schema\.json", text))
@@ -142,13 +167,38 @@ for b in toml:
     except (tomllib.TOMLDecodeError, KeyError, TypeError) as e:
         ok(False, "README: the Helix snippet parses as languages.toml", "%s\n%s" % (e, b))
         continue
-    ok(got == {DOC: "/recoup/routines/*.yaml"},
+    ok(got == {DOC: PATTERN},
        "README: the Helix snippet maps the schema as VS Code's does", got)
 lua = [b for b in blocks if b.startswith("vim.lsp.config('yamlls'")]
-ok(len(lua) == 1 and "['%s'] = '/recoup/routines/*.yaml'" % DOC in lua[0],
+ok(len(lua) == 1 and "['%s'] = '%s'" % (DOC, PATTERN) in lua[0],
    "README: the Neovim snippet maps the schema as VS Code's does", lua)
-ok("(:yaml (:schemas (:%s\n\"/recoup/routines/*.yaml\")))" % DOC in section,
+ok("(:yaml (:schemas (:%s\n\"%s\")))" % (DOC, PATTERN) in section,
    "README: the eglot setting maps the schema as VS Code's does")
+# and in the real yaml-language-server, where installed (schema_editor.sh
+# says how): a mistake in the routine folder is marked, the same file
+# elsewhere is not
+server = os.environ.get("YAML_LANGUAGE_SERVER") or shutil.which("yaml-language-server")
+if server and os.access(server, os.X_OK):
+    here = os.path.dirname(routine)
+    os.makedirs(here, exist_ok=True)
+    elsewhere = os.path.join(scratch, "elsewhere", "routines")
+    os.makedirs(elsewhere)
+    bad = "name: Calf care\nsteps:\n  - {type: timer, name: Stretch, duration: 45s, side: lefft}\n"
+    for d in (here, elsewhere):
+        with open(os.path.join(d, "calf.yaml"), "w") as f:
+            f.write(bad)
+    r = subprocess.run([sys.executable, os.path.join(srcdir, "tests", "yls_client.py"), server,
+                        "diagnostics", schema, PATTERN, os.path.join(here, "calf.yaml"),
+                        os.path.join(elsewhere, "calf.yaml")],
+                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=300)
+    out = r.stdout.decode("utf-8", "replace")
+    ok(os.path.join(here, "calf.yaml") + ":3:" in out and
+       os.path.join(elsewhere, "calf.yaml") + ": 0 diagnostics" in out,
+       "yaml-language-server with the documents' yaml.schemas: checks the routine folder alone",
+       out)
+else:
+    n += 1
+    print("ok %d - # SKIP no yaml-language-server: the pattern is not tried in it" % n)
 ok("`recoup --schema`" in section, "README: says that recoup --schema prints it")
 ok("recoup \\-\\-schema" in man_src, "recoup-routine(5): says that recoup --schema prints it")
 print("1..%d" % n)
