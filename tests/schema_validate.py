@@ -147,12 +147,19 @@ def write(name, text):
 
 
 # ---- 2. what the loader accepts, the schema accepts ----
-def accepted_by_both(path, what):
+# The files of each kind, for the editor's own check (in_the_editor).
+EDITOR_CLEAN = []
+EDITOR_MARKED = []
+
+
+def accepted_by_both(path, what, editor=False):
     rc, err = check(path)
     if not ok(rc == 0, "%s: recoup --check accepts it" % what, err):
         return
     errs = schema_errors(path)
     ok(not errs, "%s: the schema accepts it" % what, errs)
+    if editor:
+        EDITOR_CLEAN.append((path, what))
 
 
 # One routine per key and value form, each first accepted by --check.  A
@@ -391,12 +398,14 @@ BAD_GENERATED = {
 }
 
 
-def refused_by_both(path, what):
+def refused_by_both(path, what, editor=False):
     rc, err = check(path)
     ok(rc == 1, "%s: recoup --check refuses it" % what, err or "(no error)")
     errs = schema_errors(path)
     ok(bool(errs) and not errs.startswith("not read as YAML"),
        "%s: the schema refuses it" % what, errs or "(the schema accepts it)")
+    if editor:
+        EDITOR_MARKED.append((path, what))
 
 
 # ---- 4. what the schema cannot say ----
@@ -569,6 +578,47 @@ def patterns_in_javascript():
     return 0
 
 
+# ---- the same in the editor's language server ----
+# Where yaml-language-server is installed (schema_editor.sh says how), the
+# generated routines and tests/schema-bad (schema_editor.sh opens the
+# shipped ones, tests/good and tests/bad): each accepted above opens
+# without a mark, each refused with at least one.  Copied to one folder
+# first, as the server's folder pattern takes no path through a folder
+# whose name starts with a dot; a modeline names the schema here.
+def in_the_editor():
+    server = os.environ.get("YAML_LANGUAGE_SERVER") or shutil.which("yaml-language-server")
+    if not (server and os.access(server, os.X_OK)):
+        print("ok %d - # SKIP no yaml-language-server: not tried in the editor" % (n + 1))
+        return 1
+    folder = os.path.join(scratch, "editor")
+    os.makedirs(folder)
+    files = []
+    for i, (path, what) in enumerate(EDITOR_CLEAN + EDITOR_MARKED):
+        copy = os.path.join(folder, "f%03d.yaml" % i)
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        with open(copy, "w", encoding="utf-8") as f:
+            f.write(text.replace("$schema=/usr/local/share/recoup/recoup-routine.schema.json",
+                                 "$schema=" + os.path.abspath(schema_path)))
+        files.append((copy, what, i < len(EDITOR_CLEAN)))
+    r = subprocess.run([sys.executable, os.path.join(srcdir, "tests", "yls_client.py"), server,
+                        "diagnostics", os.path.abspath(schema_path), "*.yaml"] + [f for f, _, _ in files],
+                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=600)
+    out = r.stdout.decode("utf-8", "replace")
+    counts = dict(re.findall(r"^(.*): (\d+) diagnostics$", out, re.M))
+    wrong = []
+    for f, what, clean in files:
+        got = counts.get(f)
+        if got is None or (got == "0") != clean:
+            marks = [line for line in out.splitlines() if line.startswith(f + ":")]
+            wrong.append("%s (%s): %s" % (what, "clean" if clean else "marked",
+                                          "; ".join(marks) or "no answer"))
+    ok(r.returncode == 0 and not wrong and len(counts) == len(files),
+       "yaml-language-server: the %d files accepted above are unmarked, the %d refused are marked"
+       % (len(EDITOR_CLEAN), len(EDITOR_MARKED)), "\n".join(wrong) or out[-2000:])
+    return 0
+
+
 def main():
     self_test_yaml12()
     try:
@@ -609,7 +659,7 @@ def main():
     ok(taken >= 20, "the fixtures under tests/ that recoup --check accepts are found (%d)" % taken)
 
     for name, text in GOOD.items():
-        accepted_by_both(write("good-" + name, text), "generated " + name)
+        accepted_by_both(write("good-" + name, text), "generated " + name, True)
 
     listed = set(BAD_SCHEMA) | set(GAP_BAD) | set(YAML_LEVEL)
     for f in sorted(os.listdir(os.path.join(srcdir, "tests", "bad"))):
@@ -637,15 +687,17 @@ def main():
             first = f.readline()
         ok(first.startswith("# ") and len(first) > 10,
            "schema-bad/%s says what is wrong on its first line" % name)
-        refused_by_both(path, "schema-bad/%s" % name)
+        refused_by_both(path, "schema-bad/%s" % name, True)
 
     for i, (what, text) in enumerate(BAD_GENERATED.items()):
-        refused_by_both(write("bad-%02d" % i, text), "generated: " + what)
+        refused_by_both(write("bad-%02d" % i, text), "generated: " + what, True)
 
     gaps()
     describe_all()
     global n
     skipped = patterns_in_javascript()
+    n += skipped
+    skipped = in_the_editor()
     n += skipped
     print("1..%d" % n)
     return 1 if failed else 0
