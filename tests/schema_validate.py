@@ -9,8 +9,9 @@
 # 1. the schema is a valid draft 7 schema;
 # 2. every routine the loader accepts validates: the shipped ones, those in
 #    tests/good, every other fixture under tests/ that `recoup --check`
-#    accepts (but for STRICTER, the loader's known mistakes), and a
-#    generated set (GOOD) that writes every key and value form;
+#    accepts (but for STRICTER, the loader's known mistakes), the routines
+#    other tests write in here-documents, and a generated set (GOOD) that
+#    writes every key and value form;
 # 3. every routine of the bad corpus is refused by both: tests/schema-bad
 #    (SCHEMA_BAD), the files of tests/bad in BAD_SCHEMA, and limits too big
 #    for a file (BAD_GENERATED).  Every file of tests/bad is in one list:
@@ -147,6 +148,32 @@ def write(name, text):
 
 
 # ---- 2. what the loader accepts, the schema accepts ----
+def heredoc_routines():
+    """(script, text) of each here-document a tests/*.sh writes to a .yaml
+    file, as it is written."""
+    start = re.compile(r""">\s*"?[^"\s]*\.yaml"?\s*<<-?\s*('?)(\w+)\1\s*$""")
+    found = []
+    for name in sorted(os.listdir(os.path.join(srcdir, "tests"))):
+        if not name.endswith(".sh"):
+            continue
+        with open(os.path.join(srcdir, "tests", name), encoding="utf-8", errors="replace") as f:
+            lines = f.read().split("\n")
+        i = 0
+        while i < len(lines):
+            m = start.search(lines[i])
+            i += 1
+            if not m:
+                continue
+            body = []
+            while i < len(lines) and lines[i].strip() != m.group(2):
+                body.append(lines[i])
+                i += 1
+            text = "\n".join(body) + "\n"
+            if m.group(1) or not re.search(r"[$`\\]", text):
+                found.append(("tests/" + name, text))
+    return found
+
+
 # The files of each kind, for the editor's own check (in_the_editor).
 EDITOR_CLEAN = []
 EDITOR_MARKED = []
@@ -657,6 +684,18 @@ def main():
             errs = schema_errors(path)
             ok(not errs, "%s (accepted by recoup --check): the schema accepts it" % rel(path), errs)
     ok(taken >= 20, "the fixtures under tests/ that recoup --check accepts are found (%d)" % taken)
+
+    # the routines other tests write (a here-document into a .yaml file,
+    # taken as it is written: quoted, or with nothing the shell expands)
+    taken = 0
+    for i, (script, text) in enumerate(heredoc_routines()):
+        path = write("heredoc-%02d" % i, text)
+        if check(path)[0] == 0:
+            taken += 1
+            errs = schema_errors(path)
+            ok(not errs, "a routine %s writes (accepted by recoup --check): the schema accepts it"
+               % script, errs)
+    ok(taken >= 10, "the routines that other tests write are found (%d)" % taken)
 
     for name, text in GOOD.items():
         accepted_by_both(write("good-" + name, text), "generated " + name, True)
