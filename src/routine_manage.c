@@ -17,12 +17,11 @@
 #include <yaml.h>
 
 #include "diag.h"
+#include "format.h"
 #include "loader.h"
 #include "routine.h"
 #include "safetext.h"
 #include "util.h"
-
-#define NAME_MAX_BYTES 200   /* as the loader's `name` */
 
 /* ---- names and ids ---- */
 
@@ -95,8 +94,14 @@ const char *routine_name_problem(const char *name)
 	size_t n = strlen(t);
 	if (!n)
 		why = "A routine needs a name.";
-	else if (n > NAME_MAX_BYTES)
-		why = "That name is too long: a routine's name is at most 200 bytes.";
+	else if (n > (size_t)format_keys[K_NAME].hi) {
+		/* the format's own limit, as the loader checks it */
+		static char too_long[80];
+		snprintf(too_long, sizeof too_long,
+			 "That name is too long: a routine's name is at most %ld bytes.",
+			 format_keys[K_NAME].hi);
+		why = too_long;
+	}
 	/* anything the screen would show as an escape: control characters,
 	 * line separators, bidi controls, bytes that are not UTF-8 */
 	else if (!safe_is_clean(t, 0))

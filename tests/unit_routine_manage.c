@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "format.h"
 #include "loader.h"
 #include "paths.h"
 #include "routine_manage.h"
@@ -117,12 +118,25 @@ static void test_name_problems(void)
 	ok(routine_name_problem("a\xef\xbf\xbd \xf0\x9f\x98\x80") == NULL,
 	   "U+FFFD and an emoji will do");
 	ok(routine_name_problem("日本語") != NULL, "no letter or digit for a file name refused");
-	char longname[202];
-	memset(longname, 'x', 201);
-	longname[201] = '\0';
-	ok(routine_name_problem(longname) != NULL, "201 bytes refused");
-	longname[200] = '\0';
-	ok(routine_name_problem(longname) == NULL, "200 bytes will do");
+	/* the format table's limit for `name`, whatever it is */
+	size_t hi = (size_t)format_keys[K_NAME].hi;
+	char *longname = xcalloc(hi + 2, 1);
+	memset(longname, 'x', hi + 1);
+	const char *why = routine_name_problem(longname);
+	char *says = xasprintf("at most %zu bytes", hi);
+	ok(why && strstr(why, says), "%zu bytes refused, saying the limit (%s)", hi + 1,
+	   why ? why : "");
+	longname[hi] = '\0';
+	ok(routine_name_problem(longname) == NULL, "%zu bytes will do", hi);
+	/* and a name the loader takes is one the starter can carry */
+	char *t = routine_starter_text(longname, "/s.json");
+	size_t nwarn;
+	char *got = clean_name(t, &nwarn);
+	is_str(got, longname, "a starter with a name of %zu bytes loads under it", hi);
+	free(got);
+	free(t);
+	free(says);
+	free(longname);
 }
 
 static const char *const awkward[] = {
