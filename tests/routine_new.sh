@@ -40,7 +40,8 @@ for name in 'Calf: care' '"Quoted" name' "It's 'mine'" 'Calf care # after runs' 
 	f=$("$RECOUP" --new "$name" 2>"$T/err" </dev/null)
 	st=$?
 	chk=$("$RECOUP" --check "$f" 2>&1)
-	if [ "$st" -eq 0 ] && [ "$?" -eq 0 ] &&
+	crc=$?
+	if [ "$st" -eq 0 ] && [ "$crc" -eq 0 ] &&
 	   printf '%s\n' "$chk" | grep -qF ": ok: $name, 5 steps" &&
 	   ! printf '%s\n' "$chk" | grep -q warning; then
 		ok 0 "--new '$name': checks clean under that name"
@@ -51,20 +52,34 @@ for name in 'Calf: care' '"Quoted" name' "It's 'mine'" 'Calf care # after runs' 
 	fi
 done
 
+# a starter with every optional key uncommented, as a user would: it
+# passes --check (`off:` is a key here, not YAML 1.1's false)
+mkdir "$T/opt"
+sed -E 's/^( *)# (schedule|load_step|progress|load|rounds|off): /\1\2: /' \
+	"$mine/heel-drops-slow.yaml" >"$T/opt/all-keys.yaml"
+is "$(grep -cE '^ *(schedule|load_step|progress|load|rounds|off): ' "$T/opt/all-keys.yaml")" 6 \
+	"the starter's optional keys uncommented (6)"
+"$RECOUP" --check "$T/opt/all-keys.yaml" >"$T/out" 2>&1
+crc=$?
+is "$crc" 0 "... and it passes --check"
+
 # the modeline's schema is there, and every starter written validates
-# against it (python3-jsonschema, as tests/schema_validate.sh uses)
+# against it (python3-jsonschema, as tests/schema_validate.sh uses), read as
+# an editor reads YAML (1.2 core schema: tests/yaml12.py)
 ok "$([ -f "$schema" ]; echo $?)" "the schema the modeline names is there"
 if python3 -c 'import jsonschema, yaml' 2>/dev/null; then
-	v=$(python3 - "$schema" "$mine"/*.yaml <<'PY' 2>&1
+	v=$(PYTHONPATH="$top_srcdir/tests" python3 - "$schema" "$mine"/*.yaml "$T/opt/all-keys.yaml" \
+		<<'PY' 2>&1
 import json, sys, jsonschema, yaml
+from yaml12 import Yaml12Loader
 schema = json.load(open(sys.argv[1]))
 for f in sys.argv[2:]:
-    errs = list(jsonschema.Draft7Validator(schema).iter_errors(yaml.safe_load(open(f))))
-    for e in errs:
+    doc = yaml.load(open(f, encoding="utf-8"), Loader=Yaml12Loader)
+    for e in jsonschema.Draft7Validator(schema).iter_errors(doc):
         print(f, list(e.path), e.message)
 PY
 )
-	is "$v" "" "every starter validates against the schema ($(ls "$mine" | wc -l) files)"
+	is "$v" "" "every starter validates against the schema ($(ls "$mine" | wc -l) files), and one with its optional keys"
 else
 	ok 0 "# SKIP python3 with jsonschema and yaml not found"
 fi
