@@ -285,18 +285,45 @@ static const char *insert_point(const char *text)
 	return text + strlen(text);
 }
 
-/* Where the parser found things in a file's text: the byte offset of a
- * libyaml mark, whose index counts characters (a CR LF as two), after any
- * byte order mark. */
-static size_t mark_byte(const char *text, size_t len, const yaml_mark_t *m)
+/* Where the parser found things in a file's text: libyaml's marks count
+ * characters (a CR LF as two) after any byte order mark, and this turns
+ * them into byte offsets, walking on (or back) from the last one, so that
+ * a whole file costs one walk over it. */
+struct mark_walk {
+	const char *text;
+	size_t len;
+	size_t index, byte;     /* the last mark: its character and byte */
+};
+
+static void mark_walk_init(struct mark_walk *w, const char *text, size_t len)
 {
-	size_t at = len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3) ? 3 : 0;
-	for (size_t k = 0; k < m->index && at < len; k++) {
+	w->text = text;
+	w->len = len;
+	w->index = 0;
+	w->byte = len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3) ? 3 : 0;
+}
+
+static bool utf8_continuation(char c)
+{
+	return ((unsigned char)c & 0xC0) == 0x80;
+}
+
+static size_t mark_byte(struct mark_walk *w, const yaml_mark_t *m)
+{
+	while (w->index < m->index && w->byte < w->len) {
 		uint32_t cp;
-		size_t w = utf8_decode((const unsigned char *)text + at, len - at, &cp);
-		at += w ? w : 1;
+		size_t n = utf8_decode((const unsigned char *)w->text + w->byte,
+				       w->len - w->byte, &cp);
+		w->byte += n ? n : 1;
+		w->index++;
 	}
-	return at;
+	while (w->index > m->index && w->byte > 0) {
+		do
+			w->byte--;
+		while (w->byte > 0 && utf8_continuation(w->text[w->byte]));
+		w->index--;
+	}
+	return w->byte;
 }
 
 /* The top-level mapping of a file's first document, as the parser saw it. */
@@ -323,6 +350,8 @@ static bool find_top_map(const char *text, struct top_map *t)
 	if (!yaml_parser_initialize(&p))
 		return false;
 	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
+	struct mark_walk w;
+	mark_walk_init(&w, text, len);
 	int depth = 0;           /* collections open */
 	size_t items = 0;        /* nodes so far in the top-level mapping */
 	bool value_is_name = false, done = false, ok = false;
@@ -331,8 +360,8 @@ static bool find_top_map(const char *text, struct top_map *t)
 		yaml_event_t ev;
 		if (!yaml_parser_parse(&p, &ev))
 			break;
-		size_t start = mark_byte(text, len, &ev.start_mark);
-		size_t end = mark_byte(text, len, &ev.end_mark);
+		size_t start = mark_byte(&w, &ev.start_mark);
+		size_t end = mark_byte(&w, &ev.end_mark);
 		bool node_starts = false, node_ends = false;
 		switch (ev.type) {
 		case YAML_MAPPING_START_EVENT:
@@ -391,6 +420,7 @@ static bool find_top_map(const char *text, struct top_map *t)
 				t->from = value_start;
 				t->to = end;
 				value_is_name = false;
+				done = ok = true;   /* all there is to find */
 			}
 			items++;
 		}
