@@ -341,7 +341,10 @@ int routine_copy_to_own(const struct search_path *sp, const char *from, char **t
 	*to = xasprintf("%s/%s", sp->dirs[0], base);
 	if (mkdir_parents(sp->dirs[0]) < 0)
 		return -1;
-	return copy_new_file(from, *to);
+	if (copy_new_file(from, *to) < 0)
+		return -1;
+	dir_sync_of(*to);
+	return 0;
 }
 
 /* The index of the path's directory of `path`, or -1. */
@@ -448,8 +451,12 @@ bool routine_copy_unchanged(const char *copy, const char *orig)
 int routine_drop_copy(const char *copy, const char *orig, char **trashed)
 {
 	*trashed = NULL;
-	if (same_bytes(copy, orig))
-		return unlink(copy);
+	if (same_bytes(copy, orig)) {
+		if (unlink(copy) < 0)
+			return -1;
+		dir_sync_of(copy);
+		return 0;
+	}
 	return routine_trash(copy, trashed);
 }
 
