@@ -181,14 +181,30 @@ bool routine_is_own(const struct search_path *sp, const char *path)
 	return false;
 }
 
-/* Copy the bytes of `from` to a new file `to`: 0, or -1 with errno (the
- * new file removed again). */
+/* Write all of `p` to `fd`: 0, or -1 with errno. */
+static int write_all(int fd, const char *p, size_t n)
+{
+	while (n) {
+		ssize_t w = write(fd, p, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			return -1;
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+/* Copy the bytes of `from` to a new file `to`, mode 0600 as every file
+ * recoup makes for the user: 0, or -1 with errno (the new file removed
+ * again). */
 static int copy_new_file(const char *from, const char *to)
 {
 	int in = open(from, O_RDONLY | O_CLOEXEC);
 	if (in < 0)
 		return -1;
-	int out = open(to, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+	int out = open(to, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	if (out < 0) {
 		int e = errno;
 		close(in);
@@ -204,15 +220,13 @@ static int copy_new_file(const char *from, const char *to)
 				rc = -1;
 			continue;
 		}
-		for (ssize_t off = 0; rc == 0 && off < n;) {
-			ssize_t w = write(out, buf + off, (size_t)(n - off));
-			if (w < 0 && errno != EINTR)
-				rc = -1;
-			else if (w > 0)
-				off += w;
-		}
+		rc = write_all(out, buf, (size_t)n);
 	}
 	int e = errno;
+	if (rc == 0 && fsync(out) < 0 && errno != EINVAL && errno != EROFS) {
+		rc = -1;
+		e = errno;
+	}
 	if (close(out) < 0 && rc == 0) {
 		rc = -1;
 		e = errno;
@@ -220,6 +234,49 @@ static int copy_new_file(const char *from, const char *to)
 	close(in);
 	if (rc < 0)
 		unlink(to);
+	errno = e;
+	return rc;
+}
+
+int file_write_new(const char *to, const char *data, size_t len, bool replace)
+{
+	/* whole in a temporary file beside it first, so that the name never
+	 * shows a half-written file */
+	const char *slash = strrchr(to, '/');
+	char *tmp = slash ? xasprintf("%.*s/.recoup-XXXXXX", (int)(slash - to), to)
+		    : xstrdup(".recoup-XXXXXX");
+	int fd = mkstemp(tmp);   /* mode 0600 */
+	if (fd < 0) {
+		int e = errno;
+		free(tmp);
+		errno = e;
+		return -1;
+	}
+	int rc = write_all(fd, data, len);
+	if (rc == 0 && fsync(fd) < 0 && errno != EINVAL && errno != EROFS)
+		rc = -1;
+	int e = errno;
+	if (close(fd) < 0 && rc == 0) {
+		rc = -1;
+		e = errno;
+	}
+	if (rc == 0 && replace) {
+		rc = rename(tmp, to);
+		e = errno;
+	} else if (rc == 0) {
+		/* a link never replaces a file that is there, as rename would
+		 * (nor one made since we looked); where the file system has no
+		 * links, a file made with O_EXCL does the same */
+		rc = link(tmp, to);
+		e = errno;
+		if (rc < 0 && (e == EPERM || e == ENOSYS || e == EOPNOTSUPP)) {
+			rc = copy_new_file(tmp, to);
+			e = errno;
+		}
+	}
+	if (rc < 0 || !replace)
+		unlink(tmp);
+	free(tmp);
 	errno = e;
 	return rc;
 }

@@ -88,6 +88,12 @@ bool routine_is_own(const struct search_path *sp, const char *path);
  * or the one tried; the caller frees it. */
 int routine_copy_to_own(const struct search_path *sp, const char *from, char **to);
 
+/* A file `to` holding `data`, mode 0600, written whole to a temporary
+ * file in the same directory and moved into place only then: never over a
+ * file already there (EEXIST), unless `replace` (the same file, changed).
+ * fsync()ed.  0, or -1 with errno set (nothing left behind). */
+int file_write_new(const char *to, const char *data, size_t len, bool replace);
+
 /* The routine file that `path` (as listed by search_path_list()) hides:
  * the first file of the same name in a later directory of the path, or
  * NULL.  *own: `path` lies in one of the user's own directories (only
