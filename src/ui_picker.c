@@ -501,15 +501,34 @@ static int draw_message(struct ui *ui, int above)
 	return rows;
 }
 
+/* The key help: the list's keys, and the routine management's
+ * (ui_picker_manage.c) after them where the row has room, else in a row
+ * of their own above, where the screen has rows to spare (none: they are
+ * on the help screen, ?). */
+#define KEYS_LIST "Enter start  e edit  r revert  h history  c check-in  ? help  q quit"
+#define KEYS_MANAGE "n new  d duplicate  m rename  x delete"
+
+/* The rows the management's keys take of their own: 1 or 0; -1 when
+ * they are on the list's row. */
+static int key_rows(const struct ui *ui)
+{
+	if (paint_width(KEYS_LIST "  " KEYS_MANAGE) <= ui->paint.cols - 2)
+		return -1;
+	return ui->paint.rows > 12 ? 1 : 0;
+}
+
 static void draw(struct ui *ui)
 {
 	struct picker *p = ui->picker;
 	if (!paint_page(&ui->paint, "recoup: pick a routine"))
 		return;
-	/* a name asked for (n, d, m) has its field above the key help */
+	/* a name asked for (n, d, m) has its field above the key help; the
+	 * management's keys may take a row there too */
 	int field = picker_manage_asks_name(p) ? 1 : 0;
-	int msg = draw_message(ui, field) + field;
-	/* the list's rows, down to the message or the row above the key help */
+	int extra = !p->manage && !p->revert_copy && key_rows(ui) > 0 ? 1 : 0;
+	int msg = draw_message(ui, field + extra) + field + extra;
+	/* the list's rows, down to the message (or the management's keys)
+	 * or the row above the key help */
 	int h = ui->paint.rows - 2 - (msg ? msg : 1);
 	int listw = ui->paint.cols >= 100 ? ui->paint.cols * 3 / 5 : ui->paint.cols;
 	if (p->nerrors) {
@@ -549,10 +568,14 @@ static void draw(struct ui *ui)
 		return;
 	}
 	paint_color_on(&ui->paint, C_DIM);
-	paint_text_cut(&ui->paint, ui->paint.rows - 1, 1, ui->paint.cols - 2,
-		    p->revert_copy ? "y: yes, to the trash   any other key: no"
-				   : "Enter start  e edit  n new  d duplicate  m rename  x delete  "
-				     "r revert  h history  c check-in  ? help  q quit");
+	if (p->revert_copy)
+		paint_text_cut(&ui->paint, ui->paint.rows - 1, 1, ui->paint.cols - 2,
+			    "y: yes, to the trash   any other key: no");
+	else if (extra)
+		paint_text_cut(&ui->paint, ui->paint.rows - 2, 1, ui->paint.cols - 2, KEYS_MANAGE);
+	if (!p->revert_copy)
+		paint_text_cut(&ui->paint, ui->paint.rows - 1, 1, ui->paint.cols - 2,
+			    extra || key_rows(ui) == 0 ? KEYS_LIST : KEYS_LIST "  " KEYS_MANAGE);
 	paint_color_off(&ui->paint, C_DIM);
 }
 

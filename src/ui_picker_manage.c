@@ -340,8 +340,7 @@ static enum picker_after name_entered(struct ui *ui, char **select)
 		rc = routine_rename(ui->sp, m->path, name, &to, why, sizeof why);
 	enum picker_after after = PICKER_RELOAD;
 	if (rc < 0) {
-		snprintf(p->message, sizeof p->message, "%s%snothing changed", why,
-			 why[0] ? "; " : "");
+		snprintf(p->message, sizeof p->message, "%s", why[0] ? why : "Nothing changed");
 		after = PICKER_STAY;
 	} else {
 		if (m->kind == ASK_NEW) {
