@@ -319,11 +319,9 @@ static enum picker_after name_entered(struct ui *ui, char **select)
 	}
 	char *by = taken_by(ui->sp, name, m->kind == ASK_RENAME ? m->path : NULL);
 	if (by) {
-		char *id = routine_id_of(by);
 		snprintf(p->message, sizeof p->message,
-			 "That name is taken: its file name would be %s.yaml, and %s is a "
-			 "routine already. Type another, or Esc to cancel.", id, by);
-		free(id);
+			 "That name is taken: %s is a routine already. Type another, or Esc "
+			 "to cancel.", by);
 		free(by);
 		return PICKER_STAY;
 	}

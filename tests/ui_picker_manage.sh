@@ -77,10 +77,8 @@ keys n
 wait_screen "^ New routine's name:"
 keys -l 'UI Ice'
 keys Enter
-wait_screen "That name is taken: its file name would be ui-ice\\.yaml"
-ok $? "a taken name (ui-ice.yaml, whatever the case) is refused"
-like "$(joined)" "$dir/ui-ice\\.yaml is a routine already\\. Type another, or Esc" \
-	"naming the file that has it"
+wait_joined "That name is taken: $dir/ui-ice\\.yaml is a routine already\\. Type another, or Esc"
+ok $? "a taken name (ui-ice.yaml, whatever the case) is refused, naming the file that has it"
 like "$(screen)" "^ New routine's name: UI Ice" "the field stays open with the name"
 keys C-u
 wait_screen "^ New routine's name: *$"
@@ -140,7 +138,7 @@ ok $? "the renamed routine is selected"
 keys m C-u
 keys -l 'UI session'
 keys Enter
-wait_screen "its file name would be ui-session\\.yaml"
+wait_joined "That name is taken: $dir/ui-session\\.yaml is a routine already"
 ok $? "a rename to a taken name is refused"
 keys Escape
 wait_screen "Cancelled: nothing changed"
