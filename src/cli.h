@@ -14,6 +14,8 @@ enum mode {
 	MODE_DUMP_CONFIG, MODE_CHECKIN,
 	MODE_DUE,
 	MODE_EXPORT,
+	MODE_NEW,
+	MODE_SCHEMA,
 };
 
 struct options {
@@ -24,6 +26,7 @@ struct options {
 	bool detail;               /* --history --detail: every session listed */
 	const char *since, *routine_filter;
 	const char *export_format;  /* --export: "csv" or "json" */
+	const char *new_name;      /* --new NAME: the routine to start */
 	const char *log_path, *config_path;
 	const char *log_config;    /* the config file that named log_path; NULL: --log did */
 	char **routine_dirs;       /* from --routine-dir, in order */
@@ -42,6 +45,7 @@ struct options {
 };
 
 int cmd_list(const struct options *o, const struct search_path *sp);
+int cmd_schema(void);
 int cmd_check(const struct options *o, const struct search_path *sp);
 int cmd_plan(const struct options *o, const struct search_path *sp);
 int cmd_not_yet(const struct options *o);
@@ -49,5 +53,6 @@ int cmd_history(const struct options *o, const struct search_path *sp);
 int cmd_export(const struct options *o);
 int cmd_run(const struct options *o, const struct search_path *sp);
 int cmd_checkin(const struct options *o, const struct search_path *sp);
+int cmd_new(const struct options *o, const struct search_path *sp);
 
 #endif

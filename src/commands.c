@@ -1,6 +1,7 @@
 /* commands.c: the non-interactive commands --list, --check and --plan. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -9,6 +10,7 @@
 
 #include "cli.h"
 #include "diag.h"
+#include "editor.h"
 #include "export.h"
 #include "loader.h"
 #include "plain.h"
@@ -16,9 +18,11 @@
 #include "progress.h"
 #include "history.h"
 #include "progress.h"
+#include "routine_manage.h"
 #include "session.h"
 #include "ui.h"
 #include "safetext.h"
+#include "schema.h"
 #include "util.h"
 
 static long long lead_in_ms(const struct options *o)
@@ -84,6 +88,20 @@ int cmd_plan(const struct options *o, const struct search_path *sp)
 	free(targets);
 	plan_free(&p);
 	routine_free(r);
+	return EXIT_OK;
+}
+
+/* --schema: the routine format as a JSON Schema, for editors. */
+int cmd_schema(void)
+{
+	char *text = schema_text();
+	size_t n = strlen(text);
+	bool bad = fwrite(text, 1, n, stdout) != n || fflush(stdout) == EOF;
+	free(text);
+	if (bad) {
+		fprintf(stderr, "%s: standard output: %s\n", progname, strerror(errno));
+		return EXIT_BAD;
+	}
 	return EXIT_OK;
 }
 
@@ -188,4 +206,50 @@ int cmd_checkin(const struct options *o, const struct search_path *sp)
 	if (o->plain)
 		return plain_checkin(o);
 	return ui_run(o, sp);
+}
+
+/* The file the editor left, checked as the picker's `e` does: its errors
+ * and warnings with line and column on stderr.  EXIT_BAD when it does not
+ * load; the file is kept either way (it is what the user wrote). */
+static int check_new(const char *path)
+{
+	struct diags d;
+	diags_init(&d, path);
+	struct routine *r = routine_load(path, &d);
+	diags_print(&d, stderr);
+	if (!r)
+		fprintf(stderr, "%s: %s is kept as you saved it; fix it, then check it with "
+			"`recoup --check %s`\n", progname, safe_show(path), safe_show(path));
+	int rc = r ? EXIT_OK : EXIT_BAD;
+	routine_free(r);
+	diags_free(&d);
+	return rc;
+}
+
+/* --new NAME: the starter routine written into the user's routine
+ * directory, its path on stdout; then, on a terminal, the editor on it
+ * and a check of what was saved. */
+int cmd_new(const struct options *o, const struct search_path *sp)
+{
+	char *to, why[600];
+	if (routine_new(sp, o->new_name, &to, why, sizeof why) < 0) {
+		fprintf(stderr, "%s: %s\n", progname, why);
+		free(to);
+		return EXIT_BAD;
+	}
+	printf("%s\n", safe_show(to));
+	fflush(stdout);
+	int rc = EXIT_OK;
+	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+		int ran = editor_run(to, 0, why, sizeof why);
+		if (ran != 0) {
+			fprintf(stderr, "%s: %s; the routine is written, %s\n", progname, why,
+				safe_show(to));
+			rc = EXIT_BAD;
+		} else {
+			rc = check_new(to);
+		}
+	}
+	free(to);
+	return rc;
 }

@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "format.h"
 #include "loader_int.h"
 
 /* ---- stage two: the format (its values: loader_values.c) ---- */
@@ -53,55 +54,21 @@ static const struct ynode *map_get(const struct ynode *map, const char *key)
 	return NULL;
 }
 
-/* Every key of the format, at every level, and which step types take the
- * keys of a step. */
-#define T(x) (1u << STEP_##x)
-#define ALL_TYPES ((1u << STEP_TYPE_COUNT) - 1)
-#define KEYS(X) \
-	X(FORMAT, "format", 0) \
-	X(DESCRIPTION, "description", 0) \
-	X(DEFAULTS, "defaults", 0) \
-	X(STEPS, "steps", 0) \
-	X(TYPE, "type", ALL_TYPES) \
-	X(NAME, "name", ALL_TYPES) \
-	X(CUE, "cue", ALL_TYPES) \
-	X(SIDE, "side", T(ICE) | T(MASSAGE) | T(REPS) | T(TIMER)) \
-	X(DURATION, "duration", T(ICE) | T(TIMER) | T(MASSAGE)) \
-	X(ROUNDS, "rounds", T(ICE)) \
-	X(OFF, "off", T(ICE)) \
-	X(SPOTS, "spots", T(MASSAGE)) \
-	X(SETS, "sets", T(REPS)) \
-	X(REPS, "reps", T(REPS)) \
-	X(PROGRESS, "progress", T(REPS)) \
-	X(TEMPO, "tempo", T(REPS)) \
-	X(REST, "rest", T(REPS)) \
-	X(LOAD, "load", T(REPS)) \
-	X(LOAD_STEP, "load_step", T(REPS)) \
-	X(MEASURE, "measure", T(RATE)) \
-	X(SCHEDULE, "schedule", 0)
-enum key {
-#define X(id, word, types) K_##id,
-	KEYS(X)
-#undef X
-	K_COUNT
-};
-static const struct {
-	const char *word;
-	unsigned types;         /* step types that take it */
-} key_table[K_COUNT] = {
-#define X(id, word, types) [K_##id] = { word, types },
-	KEYS(X)
-#undef X
-};
+/* The format's keys are format.h's table; a mask of keys is 1 << key. */
 #define B(k) (1u << K_##k)
-#define TOP_KEYS (B(FORMAT) | B(NAME) | B(DESCRIPTION) | B(DEFAULTS) | B(STEPS) | \
-		  B(LOAD_STEP) | B(SCHEDULE))
-#define STEP_KEYS (B(TYPE) | B(NAME) | B(CUE) | B(SIDE) | B(DURATION) | B(ROUNDS) | \
-		   B(OFF) | B(SPOTS) | B(SETS) | B(REPS) | B(PROGRESS) | B(TEMPO) | B(REST) | \
-		   B(LOAD) | B(LOAD_STEP) | B(MEASURE))
-/* `load_step` is read in `defaults` only to say where it goes instead */
-#define DEFAULT_KEYS (B(SIDE) | B(REST) | B(TEMPO) | B(LOAD_STEP))
-#define SPOT_KEYS (B(NAME) | B(DURATION) | B(CUE))
+#define KEY_WORD(k) (format_keys[k].word)
+
+/* A value of the kinds with a range in the table: text (at most `hi`
+ * bytes) and whole numbers (`lo` to `hi`). */
+static bool get_text(struct checker *c, const struct ynode *v, enum format_key k, char **out)
+{
+	return lv_get_text(c, v, KEY_WORD(k), (size_t)format_keys[k].hi, out);
+}
+
+static bool get_count(struct checker *c, const struct ynode *v, enum format_key k, int *out)
+{
+	return lv_get_int(c, v, KEY_WORD(k), format_keys[k].lo, format_keys[k].hi, out);
+}
 
 /* How the keys of one kind of mapping (the routine, `defaults`, a step, a
  * spot) are read. */
@@ -122,23 +89,30 @@ struct keys {
 	bool misspelt[K_COUNT];
 };
 
+/* A key the table requires at `level` that the mapping lacks, and that
+ * was not misspelt (that mistake is reported already). */
+static bool missing(const struct keys *f, enum format_key k, enum format_level level)
+{
+	return format_required(k, level) && !f->val[k] && !f->misspelt[k];
+}
+
 /* The key among `mask` spelt `word`, or K_COUNT. */
-static enum key key_id(const char *word, unsigned mask)
+static enum format_key key_id(const char *word, unsigned mask)
 {
 	int id = 0;
-	while (id < K_COUNT && (!(mask & (1u << id)) || strcmp(key_table[id].word, word)))
+	while (id < K_COUNT && (!(mask & (1u << id)) || strcmp(KEY_WORD(id), word)))
 		id++;
-	return (enum key)id;
+	return (enum format_key)id;
 }
 
 /* The nearest of the keys in `mask` to a misspelt key, or K_COUNT. */
-static enum key nearest_key(const char *word, unsigned mask)
+static enum format_key nearest_key(const char *word, unsigned mask)
 {
 	const char *cands[K_COUNT + 1];
 	size_t n = 0;
 	for (int k = 0; k < K_COUNT; k++)
 		if (mask & (1u << k))
-			cands[n++] = key_table[k].word;
+			cands[n++] = KEY_WORD(k);
 	cands[n] = NULL;
 	const char *near = lv_suggest(word, cands);
 	return near ? key_id(near, mask) : K_COUNT;
@@ -147,7 +121,7 @@ static enum key nearest_key(const char *word, unsigned mask)
 /* An unknown key: suggest one that applies here; failing that, say that
  * the nearest known one would not apply either, rather than suggest it and
  * then refuse it.  Returns the key it was taken for, or K_COUNT. */
-static enum key unknown_key(struct checker *c, const struct ynode *k,
+static enum format_key unknown_key(struct checker *c, const struct ynode *k,
 			    const struct keyspec *ks)
 {
 	const char *key = k->text;
@@ -155,16 +129,16 @@ static enum key unknown_key(struct checker *c, const struct ynode *k,
 		lv_err(c, k, "an empty key in %s", ks->where);
 		return K_COUNT;
 	}
-	enum key near = nearest_key(key, ks->applies);
+	enum format_key near = nearest_key(key, ks->applies);
 	if (near < K_COUNT) {
 		lv_err(c, k, "unknown key `%s` in %s (did you mean `%s`?)", loader_shown(key), ks->where,
-		    key_table[near].word);
+		    KEY_WORD(near));
 		return near;
 	}
-	enum key other = nearest_key(key, ks->known);
+	enum format_key other = nearest_key(key, ks->known);
 	if (other < K_COUNT)
 		lv_err(c, k, "unknown key `%s` in %s (`%s` %s either%s)", loader_shown(key), ks->where,
-		    key_table[other].word, ks->not_here, ks->only ? ks->only : "");
+		    KEY_WORD(other), ks->not_here, ks->only ? ks->only : "");
 	else
 		lv_err(c, k, "unknown key `%s` in %s", loader_shown(key), ks->where);
 	return K_COUNT;
@@ -179,14 +153,14 @@ static void read_keys(struct checker *c, const struct ynode *map,
 		const struct ynode *k = map->kids[i];
 		if (!key)
 			continue;
-		enum key id = key_id(key, ks->known);
+		enum format_key id = key_id(key, ks->known);
 		if (id < K_COUNT && (ks->applies & (1u << id))) {
 			f->val[id] = map->kids[i + 1];
 			f->key[id] = k;
 		} else if (id < K_COUNT) {
 			lv_err(c, k, "`%s` %s%s", key, ks->not_here, ks->only ? ks->only : "");
 		} else {
-			enum key meant = unknown_key(c, k, ks);
+			enum format_key meant = unknown_key(c, k, ks);
 			if (meant < K_COUNT)
 				f->misspelt[meant] = true;
 		}
@@ -220,19 +194,20 @@ static bool get_type(struct checker *c, const struct ynode *v, enum step_type *o
 /* Returns whether the spot gives a duration (or seems to, misspelt). */
 static bool load_spot_map(struct checker *c, struct spot *sp, const struct ynode *s)
 {
-	static const struct keyspec ks = {
-		.where = "a spot", .known = SPOT_KEYS, .applies = SPOT_KEYS,
+	const struct keyspec ks = {
+		.where = "a spot", .known = format_level_keys(LEVEL_SPOT),
+		.applies = format_level_keys(LEVEL_SPOT),
 	};
 	struct keys f;
 	read_keys(c, s, &ks, &f);
 	if (f.val[K_NAME])
-		lv_get_text(c, f.val[K_NAME], "name", 200, &sp->name);
-	else if (!f.misspelt[K_NAME])
+		get_text(c, f.val[K_NAME], K_NAME, &sp->name);
+	else if (missing(&f, K_NAME, LEVEL_SPOT))
 		lv_err(c, s, "a spot needs a `name`");
 	if (f.val[K_DURATION])
 		lv_get_duration(c, f.val[K_DURATION], "duration", &sp->duration);
 	if (f.val[K_CUE])
-		lv_get_text(c, f.val[K_CUE], "cue", 1000, &sp->cue);
+		get_text(c, f.val[K_CUE], K_CUE, &sp->cue);
 	return f.val[K_DURATION] || f.misspelt[K_DURATION];
 }
 
@@ -247,8 +222,8 @@ static void load_spots(struct checker *c, struct step *st, const struct ynode *v
 		lv_err(c, v, "`spots` is empty; list at least one spot");
 		return;
 	}
-	if (v->n > 1000) {
-		lv_err(c, v, "too many spots (%zu; at most 1000)", v->n);
+	if (v->n > (size_t)format_keys[K_SPOTS].hi) {
+		lv_err(c, v, "too many spots (%zu; at most %ld)", v->n, format_keys[K_SPOTS].hi);
 		return;
 	}
 	st->spots = xcalloc(v->n, sizeof *st->spots);
@@ -262,7 +237,7 @@ static void load_spots(struct checker *c, struct step *st, const struct ynode *v
 		if (s->kind == Y_MAP) {
 			timed |= load_spot_map(c, sp, s);
 		} else if (s->kind == Y_SCALAR) {
-			lv_get_text(c, s, "spots", 200, &sp->name);
+			lv_get_text(c, s, "spots", (size_t)format_keys[K_NAME].hi, &sp->name);
 		} else {
 			lv_err(c, s, "a spot is a name or a mapping like {name: Inner soleus, duration: 90s}, not %s",
 			    lv_kind_word(s));
@@ -295,12 +270,12 @@ static void load_step_values(struct checker *c, struct step *st, const struct ke
 	if (v[K_SIDE])
 		lv_get_side(c, v[K_SIDE], &st->side);
 	ok->duration = v[K_DURATION] && lv_get_duration(c, v[K_DURATION], "duration", &st->duration);
-	ok->rounds = v[K_ROUNDS] && lv_get_int(c, v[K_ROUNDS], "rounds", 1, 100, &st->rounds);
+	ok->rounds = v[K_ROUNDS] && get_count(c, v[K_ROUNDS], K_ROUNDS, &st->rounds);
 	ok->off = v[K_OFF] && lv_get_duration(c, v[K_OFF], "off", &st->off);
 	if (v[K_SPOTS])
 		load_spots(c, st, v[K_SPOTS], v[K_DURATION] != NULL);
 	if (v[K_SETS])
-		lv_get_int(c, v[K_SETS], "sets", 1, 100, &st->sets);
+		get_count(c, v[K_SETS], K_SETS, &st->sets);
 	if (v[K_REPS]) {
 		const char *s = lv_want_scalar(c, v[K_REPS], "reps", "a number like 12 or a range like 8-15");
 		const char *why = s ? range_parse(s, &st->reps) : NULL;
@@ -327,12 +302,12 @@ static void load_step_type(struct checker *c, struct step *st, const struct ynod
 			   const struct keys *f, const struct step_values *ok)
 {
 	const struct ynode *const *v = f->val;
-	if (!v[K_SIDE] && (key_table[K_SIDE].types & (1u << st->type)) && c->has_side)
+	if (!v[K_SIDE] && (format_keys[K_SIDE].types & (1u << st->type)) && c->has_side)
 		st->side = c->side;
-	if ((st->type == STEP_ICE || st->type == STEP_TIMER) && !v[K_DURATION] &&
-	    !f->misspelt[K_DURATION])
-		lv_err(c, m, "%s %s step needs a `duration`", article(st->type),
-		    step_type_word(st->type));
+	for (int k = 0; k < K_COUNT; k++)
+		if ((format_keys[k].required_types & (1u << st->type)) && !v[k] && !f->misspelt[k])
+			lv_err(c, m, "%s %s step needs %s", article(st->type),
+			    step_type_word(st->type), format_keys[k].needs);
 
 	switch (st->type) {
 	case STEP_ICE:
@@ -346,13 +321,7 @@ static void load_step_type(struct checker *c, struct step *st, const struct ynod
 		if (st->rounds == 1 && ok->off && (!v[K_ROUNDS] || ok->rounds))
 			lv_warn(c, v[K_OFF], "`off` has no effect with a single round");
 		break;
-	case STEP_MASSAGE:
-		if (!v[K_SPOTS] && !f->misspelt[K_SPOTS])
-			lv_err(c, m, "a massage step needs `spots`, the list of spots to work");
-		break;
 	case STEP_REPS:
-		if (!v[K_REPS] && !f->misspelt[K_REPS])
-			lv_err(c, m, "a reps step needs `reps`, a number like 12 or a range like 8-15");
 		/* with a load, one number is load progression: the reps stay,
 		 * the load rises */
 		if (st->progress && ok->reps && st->reps.min == st->reps.max && !v[K_LOAD] &&
@@ -390,25 +359,25 @@ static void load_step(struct checker *c, struct step *st, const struct ynode *m)
 	char not_here[64];
 	snprintf(not_here, sizeof not_here, "does not apply to %s %s step",
 		 article(st->type), step_type_word(st->type));
-	unsigned applies = STEP_KEYS;
+	unsigned applies = format_level_keys(LEVEL_STEP);
 	if (typed)
 		for (int k = 0; k < K_COUNT; k++)
-			if (!(key_table[k].types & (1u << st->type)))
+			if (!(format_keys[k].types & (1u << st->type)))
 				applies &= ~(1u << k);
 	const struct keyspec ks = {
-		.where = "a step", .known = STEP_KEYS, .applies = applies,
+		.where = "a step", .known = format_level_keys(LEVEL_STEP), .applies = applies,
 		.not_here = not_here,
 	};
 	struct keys f;
 	read_keys(c, m, &ks, &f);
-	if (!tv && !f.misspelt[K_TYPE])
+	if (!tv && missing(&f, K_TYPE, LEVEL_STEP))
 		lv_err(c, m, "step has no `type`; use note, ice, massage, reps, timer or rate");
 	if (f.val[K_NAME])
-		lv_get_text(c, f.val[K_NAME], "name", 200, &st->name);
-	else if (!f.misspelt[K_NAME])
+		get_text(c, f.val[K_NAME], K_NAME, &st->name);
+	else if (missing(&f, K_NAME, LEVEL_STEP))
 		lv_err(c, m, "step has no `name`");
 	if (f.val[K_CUE])
-		lv_get_text(c, f.val[K_CUE], "cue", 1000, &st->cue);
+		get_text(c, f.val[K_CUE], K_CUE, &st->cue);
 	/* without a good type every key of any step applies, each checked by
 	 * its own grammar, so a wrong type does not hide the other mistakes */
 	struct step_values ok = { false };
@@ -419,8 +388,10 @@ static void load_step(struct checker *c, struct step *st, const struct ynode *m)
 
 static void load_defaults(struct checker *c, const struct ynode *m)
 {
-	static const struct keyspec ks = {
-		.where = "`defaults`", .known = STEP_KEYS, .applies = DEFAULT_KEYS,
+	/* `load_step` is read here only to say where it goes instead */
+	const struct keyspec ks = {
+		.where = "`defaults`", .known = format_level_keys(LEVEL_STEP),
+		.applies = format_level_keys(LEVEL_DEFAULTS) | B(LOAD_STEP),
 		.not_here = "cannot go in `defaults`", .only = "; only side, rest and tempo can",
 	};
 	if (m->kind != Y_MAP) {
@@ -485,8 +456,9 @@ static void load_steps(struct checker *c, struct routine *r, const struct ynode 
 static struct routine *load_tree(struct checker *c, const struct ynode *root,
 				 const char *file)
 {
-	static const struct keyspec ks = {
-		.where = "the routine", .known = TOP_KEYS, .applies = TOP_KEYS,
+	const struct keyspec ks = {
+		.where = "the routine", .known = format_level_keys(LEVEL_TOP),
+		.applies = format_level_keys(LEVEL_TOP),
 	};
 	if (lv_is_null(root)) {
 		lv_err(c, root, "the document is empty; a routine needs at least `name` and `steps`");
@@ -516,16 +488,16 @@ static struct routine *load_tree(struct checker *c, const struct ynode *root,
 		lv_err(c, f.val[K_FORMAT], "`format: %d` is not supported; this recoup reads format 1",
 		    format);
 	if (f.val[K_NAME])
-		lv_get_text(c, f.val[K_NAME], "name", 200, &r->name);
-	else if (!f.misspelt[K_NAME])
+		get_text(c, f.val[K_NAME], K_NAME, &r->name);
+	else if (missing(&f, K_NAME, LEVEL_TOP))
 		lv_err(c, root, "the routine has no `name`");
 	if (f.val[K_DESCRIPTION])
-		lv_get_text(c, f.val[K_DESCRIPTION], "description", 2000, &r->description);
+		get_text(c, f.val[K_DESCRIPTION], K_DESCRIPTION, &r->description);
 	if (f.val[K_SCHEDULE])
 		lv_get_schedule(c, f.val[K_SCHEDULE], &r->schedule);
 	if (f.val[K_STEPS])
 		load_steps(c, r, f.val[K_STEPS], f.key[K_STEPS]);
-	else if (!f.misspelt[K_STEPS])
+	else if (missing(&f, K_STEPS, LEVEL_TOP))
 		lv_err(c, root, "the routine has no `steps`; list at least one step");
 	return r;
 }

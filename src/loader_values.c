@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "format.h"
 #include "loader_int.h"
 
 void lv_err(struct checker *c, const struct ynode *at, const char *fmt, ...)
@@ -206,11 +207,6 @@ bool lv_get_measure(struct checker *c, const struct ynode *v, enum measure *out)
 }
 
 #define SCHEDULE_WORDS "daily, twice daily, or a list of weekdays such as [mon, wed, fri]"
-static const char *const schedule_words[] = { "daily", "twice daily", NULL };
-static const char *const weekday_words[] = {
-	"mon", "tue", "wed", "thu", "fri", "sat", "sun",
-	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", NULL,
-};
 
 /* `schedule:`: `daily`, `twice daily`, or the weekdays it is due, once. */
 bool lv_get_schedule(struct checker *c, const struct ynode *v, struct schedule *out)
@@ -221,7 +217,7 @@ bool lv_get_schedule(struct checker *c, const struct ynode *v, struct schedule *
 			*out = (struct schedule){ .kind = SCHEDULE_DAILY, .per_day = *s == 't' ? 2 : 1 };
 			return true;
 		}
-		const char *near = lv_suggest(s, schedule_words);
+		const char *near = lv_suggest(s, format_schedule_words);
 		if (!near && schedule_weekday_of(s) >= 0)
 			lv_err(c, v, "`schedule: %s` needs the weekdays as a list: `schedule: [%s]`",
 			    loader_shown(s), loader_shown(s));
@@ -251,7 +247,7 @@ bool lv_get_schedule(struct checker *c, const struct ynode *v, struct schedule *
 		}
 		int k = schedule_weekday_of(w);
 		if (k < 0) {
-			const char *near = lv_suggest(w, weekday_words);
+			const char *near = lv_suggest(w, schedule_weekday_words);
 			if (near)
 				lv_err(c, d, "`%s` is not a weekday (did you mean `%s`?); use mon, tue, wed, thu, fri, sat or sun",
 				    loader_shown(w), near);

@@ -22,6 +22,7 @@
 #include "export.h"
 #include "loader.h"
 #include "paths.h"
+#include "routine_manage.h"
 #include "plan.h"
 #include "plain.h"
 #include "history.h"
@@ -55,6 +56,9 @@ static void usage(FILE *out)
 	      "      --checkin           the morning check-in: pain and stiffness, 0-10\n"
 	      "      --due               what the schedules ask for today, and what was missed\n"
 	      "        --routine NAME      only this routine\n"
+	      "      --new NAME          write a commented starter routine NAME in your\n"
+	      "                          routine directory, and open it in $EDITOR\n"
+	      "      --schema            print the routine format as a JSON Schema, for editors\n"
 	      "\n"
 	      "Options:\n"
 	      "      --log FILE          append the session log to FILE\n"
@@ -95,6 +99,8 @@ enum {
 	OPT_ROUTINE_DIR, OPT_SPEED, OPT_NO_COLOR, OPT_SPEAK, OPT_WHY, OPT_CHECKIN,
 	OPT_RESUME,
 	OPT_DUE, OPT_DETAIL, OPT_EXPORT,
+	OPT_NEW,
+	OPT_SCHEMA,
 };
 
 static const struct option long_options[] = {
@@ -110,6 +116,8 @@ static const struct option long_options[] = {
 	{ "checkin", no_argument, NULL, OPT_CHECKIN },
 	{ "export", required_argument, NULL, OPT_EXPORT },
 	{ "due", no_argument, NULL, OPT_DUE },
+	{ "new", required_argument, NULL, OPT_NEW },
+	{ "schema", no_argument, NULL, OPT_SCHEMA },
 	{ "log", required_argument, NULL, OPT_LOG },
 	{ "no-log", no_argument, NULL, OPT_NO_LOG },
 	{ "config", required_argument, NULL, OPT_CONFIG },
@@ -145,6 +153,7 @@ static void parse_options(struct options *o, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, ":hV", long_options, NULL)) != -1) {
 		switch (c) {
 		case OPT_LIST: set_mode(o, MODE_LIST, "--list"); break;
+		case OPT_SCHEMA: set_mode(o, MODE_SCHEMA, "--schema"); break;
 		case OPT_CHECK: set_mode(o, MODE_CHECK, "--check"); break;
 		case OPT_PLAN: set_mode(o, MODE_PLAN, "--plan"); break;
 		case OPT_HISTORY: set_mode(o, MODE_HISTORY, "--history"); break;
@@ -160,6 +169,14 @@ static void parse_options(struct options *o, int argc, char **argv)
 			break;
 		}
 		case OPT_DUE: set_mode(o, MODE_DUE, "--due"); break;
+		case OPT_NEW: {
+			const char *problem = routine_name_problem(optarg);
+			set_mode(o, MODE_NEW, "--new");
+			if (problem)
+				usage_error("--new '%s': %s", optarg, problem);
+			o->new_name = optarg;
+			break;
+		}
 		case OPT_SINCE:
 			if (!valid_date(optarg))
 				usage_error("--since wants a date as YYYY-MM-DD, not '%s'", optarg);
@@ -231,11 +248,13 @@ static void check_arg_count(const struct options *o)
 {
 	switch (o->mode) {
 	case MODE_LIST:
+	case MODE_SCHEMA:
 	case MODE_HISTORY:
 	case MODE_EXPORT:
 	case MODE_DUMP_CONFIG:
 	case MODE_CHECKIN:
 	case MODE_DUE:
+	case MODE_NEW:
 		if (o->nargs)
 			usage_error("unexpected argument '%s'", o->args[0]);
 		break;
@@ -374,6 +393,9 @@ static int dump_config(const struct options *o, struct settings *st)
 static void warn_missing_dirs(const struct options *o)
 {
 	for (size_t i = 0; i < o->nroutine_dirs; i++) {
+		/* --new makes the first one, where it writes */
+		if (o->mode == MODE_NEW && i == 0)
+			continue;
 		char *dir = expand_tilde(o->routine_dirs[i]);
 		struct stat sb;
 		if (stat(dir, &sb) < 0)
@@ -396,6 +418,10 @@ int main(int argc, char **argv)
 	setlocale(LC_NUMERIC, "C");
 	parse_options(&o, argc, argv);
 	check_arg_count(&o);
+	/* the format is the same whatever the settings say, or whether they
+	 * can be read */
+	if (o.mode == MODE_SCHEMA)
+		return cmd_schema();
 
 	struct settings st;
 	int rc = apply_settings(&o, &st);
@@ -423,6 +449,7 @@ int main(int argc, char **argv)
 	case MODE_DUMP_CONFIG: rc = dump_config(&o, &st); break;
 	case MODE_CHECKIN: rc = cmd_checkin(&o, &sp); break;
 	case MODE_DUE: rc = cmd_due(&o, &sp); break;
+	case MODE_NEW: rc = cmd_new(&o, &sp); break;
 	default: rc = cmd_not_yet(&o); break;
 	}
 	search_path_free(&sp);

@@ -252,17 +252,13 @@ void load_format(char out[LOAD_TEXT_SIZE], long grams)
 	}
 }
 
+const char *const bool_words[7] = { "true", "yes", "on", "false", "no", "off", NULL };
+
 bool bool_parse(const char *s, bool *out)
 {
-	static const char *const yes[] = { "true", "yes", "on" };
-	static const char *const no[] = { "false", "no", "off" };
-	for (size_t i = 0; i < 3; i++) {
-		if (!strcasecmp(s, yes[i])) {
-			*out = true;
-			return true;
-		}
-		if (!strcasecmp(s, no[i])) {
-			*out = false;
+	for (size_t i = 0; bool_words[i]; i++) {
+		if (!strcasecmp(s, bool_words[i])) {
+			*out = i < 3;
 			return true;
 		}
 	}

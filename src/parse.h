@@ -46,7 +46,9 @@ const char *load_parse(const char *s, long *grams);
 #define LOAD_TEXT_SIZE 24
 void load_format(char out[LOAD_TEXT_SIZE], long grams);
 
-/* true/false/yes/no/on/off, any case. */
+/* true/false/yes/no/on/off, any case: bool_words, three for true, then
+ * three for false, then NULL. */
+extern const char *const bool_words[7];
 bool bool_parse(const char *s, bool *out);
 
 #endif

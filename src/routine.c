@@ -70,20 +70,20 @@ void routine_free(struct routine *r)
 
 /* The days of the week as a schedule writes them, Monday first, short
  * and in full. */
-static const char *const day_short[7] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
-static const char *const day_long[7] = {
-	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+const char *const schedule_weekday_words[15] = {
+	"mon", "tue", "wed", "thu", "fri", "sat", "sun",
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", NULL,
 };
 
 int schedule_weekday_of(const char *word)
 {
-	for (int i = 0; i < 7; i++)
-		if (!strcmp(word, day_short[i]) || !strcmp(word, day_long[i]))
-			return i;
+	for (int i = 0; i < 14; i++)
+		if (!strcmp(word, schedule_weekday_words[i]))
+			return i % 7;
 	return -1;
 }
 
 const char *schedule_weekday_word(int i)
 {
-	return i >= 0 && i < 7 ? day_short[i] : "";
+	return i >= 0 && i < 7 ? schedule_weekday_words[i] : "";
 }

@@ -61,6 +61,9 @@ const char *side_word(enum side s);
 const char *measure_word(enum measure m);
 enum measure measure_from(const char *word);
 
+/* The most steps a routine has (the loader refuses more). */
+#define ROUTINE_MAX_STEPS 10000
+
 /* Loads are kept in grams, so that 2.5 kg steps add up exactly. */
 #define LOAD_NONE (-1L)
 #define LOAD_STEP_DEFAULT 2500L
@@ -117,8 +120,11 @@ struct routine {
 	struct schedule schedule; /* `schedule:`; kind NONE when not given */
 };
 
-/* A weekday's word in a schedule ("mon" or "monday", lowercase): 0 for
- * Monday ... 6 for Sunday, -1 when it is none; and the short word of one. */
+/* The weekdays as a schedule writes them: short from Monday, then in
+ * full, then NULL.  A weekday's word in a schedule ("mon" or "monday",
+ * lowercase): 0 for Monday ... 6 for Sunday, -1 when it is none; and the
+ * short word of one. */
+extern const char *const schedule_weekday_words[15];
 int schedule_weekday_of(const char *word);
 const char *schedule_weekday_word(int weekday);
 void routine_free(struct routine *r);

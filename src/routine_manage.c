@@ -176,14 +176,36 @@ static const char starter[] =
 	"    measure: pain   # pain | tightness | stiffness, or no measure\n"
 	"    cue: 0 none ... 10 worst\n";
 
+/* The schema as the modeline names it: the path as it is, unless it holds
+ * a blank (the language server takes the value up to the first one) or a
+ * '%': then a file: URI, those and every byte outside printable ASCII
+ * %-escaped. */
+static void add_schema(struct buf *b, const char *schema)
+{
+	if (!strpbrk(schema, " \t%") || schema[0] != '/') {
+		buf_adds(b, schema);
+		return;
+	}
+	buf_adds(b, "file://");
+	for (const unsigned char *s = (const unsigned char *)schema; *s; s++) {
+		if (*s <= ' ' || *s == '%' || *s >= 0x7f)
+			buf_addf(b, "%%%02X", *s);
+		else
+			buf_addc(b, (char)*s);
+	}
+}
+
 char *routine_starter_text(const char *name, const char *schema)
 {
 	char *t = name_trimmed(name);
-	struct buf q;
+	struct buf q, sc;
 	buf_init(&q);
+	buf_init(&sc);
 	add_quoted(&q, t);
-	char *s = xasprintf(starter, schema, q.s);
+	add_schema(&sc, schema);
+	char *s = xasprintf(starter, sc.s, q.s);
 	buf_free(&q);
+	buf_free(&sc);
 	free(t);
 	return s;
 }
@@ -226,15 +248,17 @@ static bool name_key_at(const char *p, const char **val)
 
 /* Whether the line at `p` goes on the value of a top-level key before it:
  * indented, or blank with an indented line after (a block scalar's empty
- * line).  Blank lines at the end of the value are layout, kept. */
-static bool continues(const char *p)
+ * line).  Blank lines at the end of the value are layout, kept; so is an
+ * indented comment after a scalar that is not a block (in a block, a '#'
+ * is text). */
+static bool continues(const char *p, bool block)
 {
 	for (; p; p = next_line(p)) {
 		const char *s = p;
 		while (is_blank(*s) || *s == '\r')
 			s++;
 		if (*s != '\n' && *s != '\0')
-			return is_blank(*p);
+			return is_blank(*p) && (block || *s != '#');
 	}
 	return false;
 }
@@ -255,10 +279,10 @@ static const char *past_quoted(const char *q)
 	return NULL;
 }
 
-/* Where the value of the `name:` line at `line` (after its colon: `val`)
- * starts and ends in the text: what a new value replaces.  A comment after
- * a one-line value stays; a value over several lines (a block scalar, a
- * plain or quoted scalar folded onto the next lines) goes whole. */
+/* Where the value of a `name:` line (after its colon: `val`) starts and
+ * ends in the text: what a new value replaces.  A comment after a quoted
+ * or one-line plain value stays; a block scalar (its header and indented
+ * lines) and a plain scalar folded onto the next lines go whole. */
 static void name_value_span(const char *val, const char **from, const char **to)
 {
 	const char *s = val;
@@ -266,20 +290,15 @@ static void name_value_span(const char *val, const char **from, const char **to)
 		s++;
 	*from = s;
 	const char *end = line_end(s);
+	*to = end;
 	if (*s == '"' || *s == '\'') {
+		/* closed, on this line or a later one: the rest of that line
+		 * stays */
 		const char *q = past_quoted(s);
 		*to = q ? q : end;
-		if (q && q > end) {
-			/* closed on a later line: the rest of that line stays */
-			return;
-		}
 		if (q)
 			return;
-	} else if (*s == '|' || *s == '>') {
-		*to = s;   /* the header and the indented lines below, whole */
-		while (*to < end && **to != '#')
-			(*to)++;
-	} else {
+	} else if (*s != '|' && *s != '>') {
 		/* a plain scalar ends at " #" (a comment) or the line's end */
 		const char *c = s;
 		while (c < end && !(*c == '#' && c > s && is_blank(c[-1])))
@@ -293,13 +312,13 @@ static void name_value_span(const char *val, const char **from, const char **to)
 	/* the lines that go on the value: a block scalar's body, the rest of
 	 * a plain one; they go whole, up to (not with) their last line break */
 	const char *p = *end ? end + 1 : NULL;
-	bool more = false;
-	while (p && continues(p)) {
+	bool more = false, block = *s == '|' || *s == '>';
+	while (p && continues(p, block)) {
 		more = true;
 		end = line_end(p);
 		p = *end ? end + 1 : NULL;
 	}
-	if (more || *s == '|' || *s == '>') {
+	if (more || block) {
 		*to = end;
 		while (*to > s && (*to)[-1] == '\r')
 			(*to)--;
@@ -333,7 +352,9 @@ static char *with_name(const char *text, const char *name)
 {
 	struct buf b;
 	buf_init(&b);
-	for (const char *p = text; p; p = next_line(p)) {
+	/* a byte order mark is no part of the first line's key (it is kept) */
+	const char *first = strncmp(text, "\xEF\xBB\xBF", 3) ? text : text + 3;
+	for (const char *p = first; p; p = next_line(p)) {
 		const char *val;
 		if (!name_key_at(p, &val))
 			continue;

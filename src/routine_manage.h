@@ -9,7 +9,17 @@
  * first own routine directory (made, mode 0700, when missing).  Every
  * function here refuses, rather than overwrite, a file already there, and
  * on failure puts a whole sentence for the user in `why` (naming the file
- * and the reason, from errno where there is one), and returns -1. */
+ * and the reason, from errno where there is one), and returns -1.
+ *
+ * NAME's blanks at either end are no part of it (a prompt's stray space):
+ * they are dropped before it is checked and written.  It is written as a
+ * YAML double-quoted scalar, whatever it holds.  A file is written whole
+ * to a temporary file in its directory and linked into place only then
+ * (file_write_new() in paths.h): mode 0600, never over a file that is
+ * there, nothing left behind on a failure.  What is written is loaded
+ * first, and refused, nothing written, when it would not load.  *to is
+ * set either way, to the file written or the one tried (NULL when none
+ * was): the caller frees it. */
 #ifndef RECOUP_ROUTINE_MANAGE_H
 #define RECOUP_ROUTINE_MANAGE_H
 
@@ -23,8 +33,10 @@
 char *routine_id_for_name(const char *name);
 
 /* What is wrong with NAME as a routine's name (empty, a control
- * character, over 200 bytes, no letter or digit for a file name), or
- * NULL when it will do.  Static text, a sentence. */
+ * character, a line or paragraph separator, a bidi control or bytes that
+ * are not UTF-8: anything the screen would show as an escape; over 200
+ * bytes, no letter or digit for a file name), or NULL when it will do.
+ * Static text, a sentence. */
 const char *routine_name_problem(const char *name);
 
 /* The path editors are pointed at for the schema: the installed
@@ -46,13 +58,31 @@ int routine_new(const struct search_path *sp, const char *name, char **to, char 
 
 /* Copy the routine file `from` (anywhere on the path) to a new file for
  * NAME, its top-level `name:` changed to NAME and nothing else changed.
- * Refused like routine_new when the id is taken. */
+ * Refused like routine_new when the id is taken.
+ *
+ * The top-level `name:` is the first line starting `name:` (or `"name":`,
+ * `'name':`) at column 1.  Its whole value is replaced: a plain or quoted
+ * scalar (a comment after it on the line kept), a block scalar (`name:
+ * >-` and its indented lines), or a plain scalar folded onto indented
+ * lines.  A file with no such line gets `name: "NAME"` before its first
+ * line that is not a comment, blank, directive or `---`.  When the result
+ * does not load with NAME as its name (a flow mapping `{name: ...}`, say),
+ * it is refused. */
 int routine_duplicate(const struct search_path *sp, const char *from, const char *name,
 		      char **to, char *why, size_t n);
 
 /* Rename the user's own routine file `path` to NAME's id, its `name:`
- * changed to NAME.  Refused for a file not the user's own, and when the
- * id is taken by another routine. */
+ * changed to NAME (as routine_duplicate() changes it), in the same
+ * directory.  Refused for a file not the user's own, and when the id is
+ * taken by another routine.  A new name of the same id ("Heel drops" to
+ * "Heel Drops") changes the file in place.
+ *
+ * The log is not touched (it is append-only, and the user's): the
+ * sessions logged before keep the old file's id (`id=`) and title
+ * (`routine=`), so --history still lists them, under the old title, and
+ * `--history --routine OLD-ID` finds them; but progression, the streak,
+ * --due and --resume go by the file's id, and start afresh under the new
+ * one.  Callers say so when they rename. */
 int routine_rename(const struct search_path *sp, const char *path, const char *name,
 		   char **to, char *why, size_t n);
 

@@ -86,10 +86,11 @@ for k in $settings; do
 done
 is "$missing" "" "the sample config has every setting"
 
-# every key of src/loader.c's routine format (its KEYS table): in recoup-routine(5)
-keys=$(sed -n '/^#define KEYS(X)/,/^enum key/p' "$S/loader.c" | grep -o 'X([A-Z_]*, "[a-z_]*"' |
+# every key of the routine format (src/format.h's FORMAT_KEYS table, which
+# the loader and the schema read): in recoup-routine(5)
+keys=$(sed -n '/^#define FORMAT_KEYS(X)/,/^enum format_key/p' "$S/format.h" | grep -o 'X([A-Z_]*, "[a-z_]*"' |
 	grep -o '"[a-z_]*"' | tr -d '"')
-ok "$([ "$(echo $keys | wc -w)" -ge 20 ]; echo $?)" "the keys are read from src/loader.c ($(echo $keys | wc -w))"
+ok "$([ "$(echo $keys | wc -w)" -ge 20 ]; echo $?)" "the keys are read from src/format.h ($(echo $keys | wc -w))"
 missing=
 for k in $keys format description defaults steps; do
 	grep -q "^\.BR $k \"" "$S/recoup-routine.5" || missing="$missing $k"
@@ -206,6 +207,10 @@ is "$missing" "" "make install: the four shipped routines in $pkgdatadir/routine
 ok "$([ -x "$D$bindir/recoup" ]; echo $?)" "make install: the program is executable"
 cmp -s "$S/recoup.conf.sample" "$D$pkgdatadir/recoup.conf.sample"
 ok $? "make install: the sample as shipped"
+# editors are pointed at the installed schema: it is what this recoup checks
+"$D$bindir/recoup" --schema >"$T/schema.json" 2>&1
+cmp -s "$T/schema.json" "$D$pkgdatadir/recoup-routine.schema.json"
+ok $? "make install: \$(pkgdatadir)/recoup-routine.schema.json is what the installed recoup --schema prints"
 # recoup(1) sends readers to the README for the log format
 is "$docdir" "$(var datarootdir)/doc/recoup" "the documents go to \$(datarootdir)/doc/recoup"
 for f in README ChangeLog; do

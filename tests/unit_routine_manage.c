@@ -156,6 +156,11 @@ static void test_starter(void)
 	for (const char *s = t; *s; s++)
 		lines += *s == '\n';
 	ok(lines <= 60, "the starter is at most 60 lines (%d)", lines);
+	free(t);
+	t = routine_starter_text("X", "/My Apps/100%/s.json");
+	static const char uri[] = "# yaml-language-server: $schema=file:///My%20Apps/100%25/s.json\n";
+	ok(!strncmp(t, uri, strlen(uri)),
+	   "a schema path with a blank: a file: URI, escaped");
 	ok(strstr(t, "recoup-routine(5)") && strstr(t, "recoup --check FILE"),
 	   "it says where the format is documented");
 	ok(strstr(t, "# schedule:") && strstr(t, "# load_step:") && strstr(t, "# progress:"),
@@ -254,12 +259,21 @@ static const struct {
 	{ "plain over two lines",
 	  "name: Old\n  one\nsteps: [{type: note, name: n}]\n",
 	  "name: \"New: one\"\nsteps: [{type: note, name: n}]\n" },
+	{ "plain, an indented comment after it kept",
+	  "name: Old\n  # about the name\nsteps: [{type: note, name: n}]\n",
+	  "name: \"New: one\"\n  # about the name\nsteps: [{type: note, name: n}]\n" },
+	{ "block, a '#' line in it is text",
+	  "name: |-\n  Old\n  # one\nsteps: [{type: note, name: n}]\n",
+	  "name: \"New: one\"\nsteps: [{type: note, name: n}]\n" },
 	{ "JSON-style key",
 	  "\"name\": \"Old\"\n\"steps\": [{type: note, name: n}]\n",
 	  "\"name\": \"New: one\"\n\"steps\": [{type: note, name: n}]\n" },
 	{ "no name: one goes after the leading comments",
 	  "# yaml-language-server: $schema=x\n# about\n---\nsteps: [{type: note, name: n}]\n",
 	  "# yaml-language-server: $schema=x\n# about\n---\nname: \"New: one\"\nsteps: [{type: note, name: n}]\n" },
+	{ "after a byte order mark",
+	  "\xEF\xBB\xBFname: Old\nsteps: [{type: note, name: n}]\n",
+	  "\xEF\xBB\xBFname: \"New: one\"\nsteps: [{type: note, name: n}]\n" },
 	{ "a step's name is not the routine's",
 	  "steps:\n  - type: note\n    name: Old\nname: Old\n",
 	  "steps:\n  - type: note\n    name: Old\nname: \"New: one\"\n" },
@@ -378,6 +392,32 @@ static void test_rename(void)
 	search_path_free(&sp);
 }
 
+/* the writer under them all: never over a file, nothing left behind */
+static void test_write_new(void)
+{
+	char *dir = xasprintf("%s/w", tmpdir);
+	mkdir_parents(dir);
+	char *f = xasprintf("%s/a.yaml", dir);
+	is_int(file_write_new(f, "one\n", 4, false), 0, "file_write_new: a new file");
+	errno = 0;
+	ok(file_write_new(f, "two\n", 4, false) < 0 && errno == EEXIST,
+	   "file_write_new: EEXIST over a file there");
+	char *got = get_file(f);
+	is_str(got, "one\n", "file_write_new: the file there kept");
+	free(got);
+	is_int(file_write_new(f, "three\n", 6, true), 0, "file_write_new: replace asked for");
+	got = get_file(f);
+	is_str(got, "three\n", "file_write_new: replaced");
+	free(got);
+	is_int(count_files(dir), 1, "file_write_new: no temporary file left");
+	char *missing = xasprintf("%s/nodir/b.yaml", dir);
+	ok(file_write_new(missing, "x", 1, false) < 0 && errno == ENOENT,
+	   "file_write_new: ENOENT with no directory");
+	free(missing);
+	free(f);
+	free(dir);
+}
+
 int main(void)
 {
 	char tmpl[] = "/tmp/unit-manage-XXXXXX";
@@ -385,6 +425,7 @@ int main(void)
 	if (!tmpdir)
 		return 99;
 	umask(022);
+	test_write_new();
 	test_ids();
 	test_name_problems();
 	test_starter();

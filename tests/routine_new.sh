@@ -1,0 +1,207 @@
+#!/bin/sh
+# recoup --new NAME: the commented starter written into the user's routine
+# directory (the first --routine-dir, else $XDG_CONFIG_HOME/recoup/routines),
+# its path on stdout, the modeline pointing at the schema; refused over any
+# routine of that id (exit 1, file and reason on stderr); a bad NAME exit 2;
+# on a terminal the editor opens on it and what was saved is checked
+# (errors with file:line:column, exit 1, the file kept); piped, no editor.
+. "$top_srcdir/tests/lib.sh"
+unset VISUAL EDITOR   # each case says which editor, if any
+
+mine="$XDG_CONFIG_HOME/recoup/routines"
+schema="$top_srcdir/src/recoup-routine.schema.json"
+
+# --- not on a terminal: written, said, no editor ---
+cat >"$T/never-ed" <<EOF
+#!/bin/sh
+echo ran >"$T/never-ran"
+EOF
+chmod +x "$T/never-ed"
+out=$(EDITOR="$T/never-ed" "$RECOUP" --new 'Heel drops, slow' </dev/null 2>"$T/err")
+is "$?" 0 "--new: exit 0"
+is "$out" "$mine/heel-drops-slow.yaml" "stdout: one line, the new file's path"
+is "$(cat "$T/err")" "" "nothing on stderr"
+ok "$([ -f "$mine/heel-drops-slow.yaml" ]; echo $?)" "the file is there"
+ok "$([ ! -e "$T/never-ran" ]; echo $?)" "not on a terminal: no editor"
+is "$(sed -n 1p "$mine/heel-drops-slow.yaml")" "# yaml-language-server: \$schema=$schema" \
+	"the first line is the modeline, the build tree's schema (the installed one when installed)"
+is "$(stat -c %a "$mine/heel-drops-slow.yaml")" 600 "mode 0600"
+like "$(cat "$mine/heel-drops-slow.yaml")" '^name: "Heel drops, slow"$' "the name, quoted"
+chk=$("$RECOUP" --check "$mine/heel-drops-slow.yaml" 2>&1)
+is "$?" 0 "it passes --check"
+like "$chk" '^.*heel-drops-slow.yaml: ok: Heel drops, slow, 5 steps, ' "as the routine named"
+ok "$(! printf '%s\n' "$chk" | grep -q warning; echo $?)" "with no warning"
+like "$("$RECOUP" --list)" '^heel-drops-slow +Heel drops, slow ' "--list shows it"
+cp "$mine/heel-drops-slow.yaml" "$T/first"
+
+# awkward names: each starter passes --check, no warning, name kept
+for name in 'Calf: care' '"Quoted" name' "It's 'mine'" 'Calf care # after runs' \
+	'- leading dash' 'back\slash' 'Mollets glacés ❄ 日本 2' 'true' '& *x !t %p @a'; do
+	f=$("$RECOUP" --new "$name" 2>"$T/err" </dev/null)
+	st=$?
+	chk=$("$RECOUP" --check "$f" 2>&1)
+	if [ "$st" -eq 0 ] && [ "$?" -eq 0 ] &&
+	   printf '%s\n' "$chk" | grep -qF ": ok: $name, 5 steps" &&
+	   ! printf '%s\n' "$chk" | grep -q warning; then
+		ok 0 "--new '$name': checks clean under that name"
+	else
+		ok 1 "--new '$name': checks clean under that name"
+		printf '%s\n' "$f" "$chk" | sed 's/^/#   /'
+		sed 's/^/#   err: /' "$T/err"
+	fi
+done
+
+# the modeline's schema is there, and every starter written validates
+# against it (python3-jsonschema, as tests/schema_validate.sh uses)
+ok "$([ -f "$schema" ]; echo $?)" "the schema the modeline names is there"
+if python3 -c 'import jsonschema, yaml' 2>/dev/null; then
+	v=$(python3 - "$schema" "$mine"/*.yaml <<'PY' 2>&1
+import json, sys, jsonschema, yaml
+schema = json.load(open(sys.argv[1]))
+for f in sys.argv[2:]:
+    errs = list(jsonschema.Draft7Validator(schema).iter_errors(yaml.safe_load(open(f))))
+    for e in errs:
+        print(f, list(e.path), e.message)
+PY
+)
+	is "$v" "" "every starter validates against the schema ($(ls "$mine" | wc -l) files)"
+else
+	ok 0 "# SKIP python3 with jsonschema and yaml not found"
+fi
+
+# --- refusals ---
+"$RECOUP" --new 'heel drops slow' </dev/null >"$T/out" 2>"$T/err"
+is "$?" 1 "an id taken: exit 1"
+is "$(cat "$T/out")" "" "nothing on stdout"
+like "$(cat "$T/err")" "^recoup: Cannot write $mine/heel-drops-slow.yaml: .*already there" \
+	"stderr names the file and the reason"
+same_file "$mine/heel-drops-slow.yaml" "$T/first" "the file there is left as it was"
+"$RECOUP" --new 'Ice intervals' </dev/null >"$T/out" 2>"$T/err"
+is "$?" 1 "the id of a shipped routine: exit 1 (it would hide it)"
+like "$(cat "$T/err")" "ice-intervals.yaml" "naming the routine it would hide"
+ok "$([ ! -e "$mine/ice-intervals.yaml" ]; echo $?)" "and no file written"
+n_before=$(ls -A "$mine" | wc -l)
+for bad in '' '   ' '日本' "$(printf 'a\tb')"; do
+	"$RECOUP" --new "$bad" </dev/null >"$T/out" 2>"$T/err"
+	is "$?" 2 "a bad NAME ('$(printf '%s' "$bad" | od -An -c | tr -s ' ')'): exit 2"
+done
+like "$(cat "$T/err")" "^recoup: --new 'a\\\\tb': A routine's name cannot hold a control character" \
+	"with the reason, the name shown safe"
+"$RECOUP" --new </dev/null >/dev/null 2>"$T/err"
+is "$?" 2 "--new with no NAME: exit 2"
+"$RECOUP" --new X extra </dev/null >/dev/null 2>"$T/err"
+is "$?" 2 "--new NAME ARG: exit 2"
+"$RECOUP" --new X --list </dev/null >/dev/null 2>"$T/err"
+is "$?" 2 "--new with another command: exit 2"
+is "$(ls -A "$mine" | wc -l)" "$n_before" "nothing left behind by the refusals"
+
+# --routine-dir counts: the first one is where it goes (made when missing)
+out=$("$RECOUP" --routine-dir "$T/rd/deep" --new 'Ice after' </dev/null 2>"$T/err")
+is "$?" 0 "--routine-dir DIR --new: exit 0"
+is "$out" "$T/rd/deep/ice-after.yaml" "written into the first --routine-dir"
+is "$(stat -c %a "$T/rd/deep")" 700 "the directory made, mode 0700"
+is "$(cat "$T/err")" "" "no warning that it was missing: --new makes it"
+
+# a routine directory that cannot be made: exit 1, why
+: >"$T/plainfile"
+"$RECOUP" --routine-dir "$T/plainfile/sub" --new 'Calf' </dev/null >"$T/out" 2>"$T/err"
+is "$?" 1 "a routine directory that cannot be made: exit 1"
+is "$(cat "$T/err")" "recoup: Cannot make the routine directory $T/plainfile/sub: Not a directory." \
+	"stderr names it and why"
+
+# a directory that cannot be written: exit 1, why
+mkdir "$T/ro"
+chmod 0500 "$T/ro"
+if [ -w "$T/ro" ]; then
+	ok 0 "# SKIP running as root: every directory is writable"
+else
+	"$RECOUP" --routine-dir "$T/ro" --new 'Calf' </dev/null >/dev/null 2>"$T/err"
+	is "$?" 1 "a routine directory that cannot be written: exit 1"
+	like "$(cat "$T/err")" "^recoup: Cannot write $T/ro/calf.yaml: Permission denied" \
+		"stderr names the file and why"
+fi
+chmod 0700 "$T/ro"
+
+# the bash completion: --new offered, nothing after it (a new name)
+if command -v bash >/dev/null 2>&1; then
+	complete_words() {
+		bash -c '
+			. "$0"
+			COMP_WORDS=("$@")
+			COMP_CWORD=$(($# - 1))
+			_recoup
+			((${#COMPREPLY[@]})) && printf "%s\n" "${COMPREPLY[@]}" | sort | tr "\n" " "' \
+			"$top_srcdir/src/recoup.bash-completion" "$@" 2>&1
+	}
+	is "$(complete_words recoup --ne)" "--new " "completion: --ne gives --new"
+	is "$(complete_words "$RECOUP" --new a)" "" "completion: no routine name offered for --new"
+	is "$(complete_words "$RECOUP" --new x a)" "" "completion: nor after --new NAME"
+else
+	ok 0 "# SKIP no bash"
+fi
+
+# --- on a terminal: the editor, then the check ---
+. "$top_srcdir/tests/tmux.sh"
+cat >"$T/fake-ed" <<EOF
+#!/bin/sh
+printf '%s\n' "\$*" >>"$T/ed-args"
+[ -t 0 ] && [ -t 1 ] && echo tty >"$T/ed-tty"
+for last; do :; done
+case \$(cat "$T/ed-mode") in
+step) printf '  - type: timer\n    name: Soleus stretch\n    duration: 30s\n' >>"\$last" ;;
+break) printf '  - type: timer\n    name: Oops\n    durration: 30s\n' >>"\$last" ;;
+fail) exit 3 ;;
+esac
+EOF
+chmod +x "$T/fake-ed"
+# the screen's text with the rows that a long line filled joined up again
+unwrapped() { tm capture-pane -p -J -t t; }
+
+echo step >"$T/ed-mode"
+tm_start -e env EDITOR="$T/fake-ed --wait" "$RECOUP" --new 'Soleus work'
+wait_exit
+ok $? "on a terminal: the editor runs and recoup exits after it"
+is "$(exit_status)" 0 "exit 0 when the saved file loads"
+is "$(cat "$T/ed-args")" "--wait $mine/soleus-work.yaml" \
+	"the editor got the new file (and EDITOR's own arguments)"
+ok "$([ -f "$T/ed-tty" ]; echo $?)" "on the terminal"
+like "$(screen)" "^$mine/soleus-work.yaml\$" "the path was said first"
+like "$("$RECOUP" --check "$mine/soleus-work.yaml")" ': ok: Soleus work, 6 steps' \
+	"the step the editor added is in the file"
+
+echo break >"$T/ed-mode"
+: >"$T/ed-args"
+tm_start -e env EDITOR="$T/fake-ed" "$RECOUP" --new 'Broken one'
+wait_exit
+ok $? "a saved file with a mistake: recoup exits"
+is "$(exit_status)" 1 "exit 1"
+f="$mine/broken-one.yaml"
+bad=$(($(grep -n durration "$f" | cut -d: -f1)))
+like "$(unwrapped)" "recoup: $f:$bad:5: unknown key \`durration\` in a step" \
+	"the error with file:line:column"
+like "$(unwrapped)" "$f is kept as you saved it" "the file is kept, and said so"
+ok "$(grep -q durration "$f"; echo $?)" "with what the user wrote"
+
+echo fail >"$T/ed-mode"
+tm_start -e env EDITOR="$T/fake-ed" "$RECOUP" --new 'Editor fails'
+wait_exit
+is "$(exit_status)" 1 "an editor that fails: exit 1"
+like "$(unwrapped)" "The editor $T/fake-ed \\(from \\\$EDITOR\\) exited with status 3; the routine is written, $mine/editor-fails.yaml" \
+	"said, with where the file is"
+ok "$([ -f "$mine/editor-fails.yaml" ]; echo $?)" "the file is kept"
+
+tm_start -e env EDITOR=/nonexistent/ed "$RECOUP" --new 'No editor'
+wait_exit
+is "$(exit_status)" 1 "an editor that cannot be run: exit 1"
+like "$(joined)" 'Could not run the editor /nonexistent/ed \(from \$EDITOR\): No such file or directory' \
+	"said, naming it and why"
+
+# stdout piped (in the terminal): no editor
+: >"$T/ed-args"
+echo step >"$T/ed-mode"
+tm_start -e sh -c "EDITOR='$T/fake-ed' '$RECOUP' --new 'Piped' | cat"
+wait_exit
+is "$(exit_status)" 0 "stdout piped: exit 0"
+is "$(cat "$T/ed-args")" "" "and no editor"
+
+done_testing
