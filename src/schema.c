@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "format.h"
@@ -139,6 +140,35 @@ static void jw_strs(struct jw *w, const char *key, const char *const *v, size_t 
 #define CTRL "\\u0000-\\u001f\\u007f-\\u009f"
 #define TEXT_PATTERN "^[^" CTRL "]*[^" CTRL " ][^" CTRL "]*[ \\t\\n]*$"
 
+/* A pattern (no anchors) for the whole numbers above `hi`, written
+ * without leading zeros: more digits than hi, or as many and larger at
+ * the first digit that differs ("1000": [1-9][0-9]{4,}|[2-9][0-9]{3}|
+ * 1[1-9][0-9]{2}|10[1-9][0-9]|100[1-9]). */
+static void over_pattern(struct buf *b, long hi)
+{
+	char d[24];
+	int n = snprintf(d, sizeof d, "%ld", hi);
+	buf_addf(b, "(?:[1-9][0-9]{%d,}", n);
+	for (int i = 0; i < n; i++) {
+		if (d[i] == '9')
+			continue;
+		buf_addc(b, '|');
+		buf_add(b, d, (size_t)i);
+		if (i == 0 && d[i] == '0')
+			continue;
+		char lo = (char)(d[i] + 1);
+		if (i == 0 && lo < '1')
+			lo = '1';
+		if (lo == '9')
+			buf_adds(b, "9");
+		else
+			buf_addf(b, "[%c-9]", lo);
+		if (n - i - 1 > 0)
+			buf_addf(b, "[0-9]{%d}", n - i - 1);
+	}
+	buf_addc(b, ')');
+}
+
 /* A word in any case, as a pattern: "on" -> "[Oo][Nn]". */
 static void any_case(struct buf *b, const char *word)
 {
@@ -156,25 +186,35 @@ static void any_case(struct buf *b, const char *word)
 
 /* Either a number YAML reads as one, within a range, or the same value
  * written as text, matching `pattern`. */
-static void number_or_text(struct jw *w, const char *type, const char *min, const char *max,
-			   bool exclusive_min, const char *pattern, const char *not_pattern)
+/* A string's pattern: `pattern` (anchored with ^), less what matches
+ * `not_pattern` (a lookahead, so that an editor says `message`, in the
+ * loader's words, rather than "matches a schema that is not allowed"). */
+static void text_pattern(struct jw *w, const char *pattern, const char *not_pattern,
+			 const char *message)
 {
-	jw_open(w, "anyOf", '[');
-	jw_open(w, NULL, '{');
-	jw_str(w, "type", type);
+	if (not_pattern) {
+		char *p = xasprintf("^(?!%s)%s", not_pattern, pattern + 1);
+		jw_str(w, "pattern", p);
+		free(p);
+	} else {
+		jw_str(w, "pattern", pattern);
+	}
+	/* yaml-language-server's (and VS Code's) word for a pattern's error */
+	jw_str(w, "patternErrorMessage", message);
+}
+
+/* A number as YAML reads one, in a range, or the same value written as
+ * text matching `pattern`: one schema, since minimum and maximum apply to
+ * numbers alone and pattern to strings alone (and an editor then says
+ * what is wrong with the value, not that it is not a number). */
+static void number_or_text(struct jw *w, const char *type, const char *min, const char *max,
+			   bool exclusive_min, const char *pattern, const char *not_pattern,
+			   const char *message)
+{
+	jw_strs(w, "type", (const char *const[]){ type, "string" }, 2);
 	jw_raw(w, exclusive_min ? "exclusiveMinimum" : "minimum", min);
 	jw_raw(w, "maximum", max);
-	jw_close(w, '}');
-	jw_open(w, NULL, '{');
-	jw_str(w, "type", "string");
-	jw_str(w, "pattern", pattern);
-	if (not_pattern) {
-		jw_open(w, "not", '{');
-		jw_str(w, "pattern", not_pattern);
-		jw_close(w, '}');
-	}
-	jw_close(w, '}');
-	jw_close(w, ']');
+	text_pattern(w, pattern, not_pattern, message);
 }
 
 static void text_value(struct jw *w, long max)
@@ -183,9 +223,11 @@ static void text_value(struct jw *w, long max)
 	 * to YAML */
 	static const char *const types[] = { "string", "number", "boolean" };
 	jw_strs(w, "type", types, 3);
+	jw_str(w, "errorMessage", "Text on one line, not empty, without control characters.");
 	jw_num(w, "minLength", 1);
 	jw_num(w, "maxLength", max);
-	jw_str(w, "pattern", TEXT_PATTERN);
+	text_pattern(w, TEXT_PATTERN, NULL,
+		     "Text on one line, not empty, without control characters.");
 }
 
 static void words_value(struct jw *w, const char *const *words, size_t n)
@@ -194,16 +236,19 @@ static void words_value(struct jw *w, const char *const *words, size_t n)
 	jw_strs(w, "enum", words, n);
 }
 
-static void key_schema(struct jw *w, enum format_key k, enum format_level level);
-
-/* The properties of a level, each key with its schema. */
-static void level_properties(struct jw *w, enum format_level level)
+/* Properties by reference to the keys' definitions: those of `mask`. */
+static void properties(struct jw *w, unsigned mask)
 {
-	unsigned keys = format_level_keys(level);
 	jw_open(w, "properties", '{');
-	for (int k = 0; k < K_COUNT; k++)
-		if (keys & (1u << k))
-			key_schema(w, (enum format_key)k, level);
+	for (int k = 0; k < K_COUNT; k++) {
+		if (!(mask & (1u << k)))
+			continue;
+		char ref[64];
+		snprintf(ref, sizeof ref, "#/definitions/%s", format_keys[k].word);
+		jw_open(w, format_keys[k].word, '{');
+		jw_str(w, "$ref", ref);
+		jw_close(w, '}');
+	}
 	jw_close(w, '}');
 }
 
@@ -226,38 +271,65 @@ static void value_schema(struct jw *w, const struct format_key_info *ki)
 	snprintf(hi, sizeof hi, "%ld", ki->hi);
 	switch (ki->kind) {
 	case V_FORMAT:
-		jw_open(w, "anyOf", '[');
-		jw_open(w, NULL, '{');
-		jw_num(w, "const", ki->lo);
-		jw_close(w, '}');
-		jw_open(w, NULL, '{');
-		jw_str(w, "type", "string");
-		jw_str(w, "pattern", "^\\+?0*1$");
-		jw_close(w, '}');
-		jw_close(w, ']');
+		number_or_text(w, "integer", lo, hi, false, "^\\+?0*1$", NULL,
+			       "This recoup reads format 1.");
 		break;
 	case V_TEXT:
 		text_value(w, ki->hi);
 		break;
 	case V_DURATION: {
+		/* as text: none that is zero (no digit but 0), nor one part
+		 * alone over 4 hours; parts that add up to more only the
+		 * loader sees */
+		long max_s = (long)(DURATION_MAX_MS / 1000);
 		char min[32], max[32];
 		snprintf(min, sizeof min, "%lld", DURATION_MIN_MS / 1000);
-		snprintf(max, sizeof max, "%lld", DURATION_MAX_MS / 1000);
-		number_or_text(w, "integer", min, max, false, DURATION_PATTERN, NULL);
+		snprintf(max, sizeof max, "%ld", max_s);
+		struct buf no;
+		buf_init(&no);
+		buf_adds(&no, "^[^1-9]*$|^" SP "0*");
+		over_pattern(&no, max_s);
+		buf_adds(&no, "s?" SP "$|^" SP "0*");
+		over_pattern(&no, max_s / 3600);
+		buf_adds(&no, "h|.*(?:^|h)" SP "0*");
+		over_pattern(&no, max_s / 60);
+		buf_adds(&no, "m");
+		number_or_text(w, "integer", min, max, false, DURATION_PATTERN, no.s,
+			       "A duration from 1 second to 4 hours, like 90s, 15m, 1m30s, 1:30 or "
+			       "90 (seconds).");
+		buf_free(&no);
 		break;
 	}
 	case V_COUNT:
-		number_or_text(w, "integer", lo, hi, false, COUNT_PATTERN, NULL);
+	case V_REPS: {
+		/* as text: no number below 1 or above the top */
+		struct buf no;
+		buf_init(&no);
+		if (ki->kind == V_COUNT)
+			buf_adds(&no, "^\\+?");
+		else
+			buf_adds(&no, ".*(?:^|-)" SP);
+		buf_adds(&no, "(?:0+|0*");
+		over_pattern(&no, ki->hi);
+		buf_adds(&no, ki->kind == V_COUNT ? ")$" : ")" SP "(?:-|$)");
+		char *msg = ki->kind == V_COUNT
+			? xasprintf("A whole number from %ld to %ld.", ki->lo, ki->hi)
+			: xasprintf("A number of reps like 12, or a range like 8-15, from %ld to %ld.",
+				    ki->lo, ki->hi);
+		number_or_text(w, "integer", lo, hi, false,
+			       ki->kind == V_COUNT ? COUNT_PATTERN : REPS_PATTERN, no.s, msg);
+		free(msg);
+		buf_free(&no);
 		break;
-	case V_REPS:
-		number_or_text(w, "integer", lo, hi, false, REPS_PATTERN, NULL);
-		break;
+	}
 	case V_LOAD: {
 		/* grams in the table, kilograms in the file */
 		char max[32];
 		snprintf(max, sizeof max, "%ld", ki->hi / 1000);
 		number_or_text(w, "number", "0", max, ki->lo > 0, LOAD_PATTERN,
-			       ki->lo > 0 ? LOAD_ZERO : NULL);
+			       ki->lo > 0 ? LOAD_ZERO : NULL,
+			       ki->lo > 0 ? "Kilograms more than 0, like 2.5 (at most 1000, and three decimals)."
+					  : "Kilograms like 0, 2.5 or 10 (at most 1000, and three decimals).");
 		break;
 	}
 	case V_BOOL: {
@@ -270,24 +342,16 @@ static void value_schema(struct jw *w, const struct format_key_info *ki)
 			any_case(&p, bool_words[i]);
 		}
 		buf_adds(&p, ")$");
-		jw_open(w, "anyOf", '[');
-		jw_open(w, NULL, '{');
-		jw_str(w, "type", "boolean");
-		jw_close(w, '}');
-		jw_open(w, NULL, '{');
-		jw_str(w, "type", "string");
-		jw_str(w, "pattern", p.s);
-		jw_close(w, '}');
-		jw_close(w, ']');
+		jw_strs(w, "type", (const char *const[]){ "boolean", "string" }, 2);
+		text_pattern(w, p.s, NULL, "true or false.");
 		buf_free(&p);
 		break;
 	}
 	case V_TEMPO:
 		jw_str(w, "type", "string");
-		jw_str(w, "pattern", TEMPO_PATTERN);
-		jw_open(w, "not", '{');
-		jw_str(w, "pattern", TEMPO_ZERO);
-		jw_close(w, '}');
+		text_pattern(w, TEMPO_PATTERN, TEMPO_ZERO,
+			     "A tempo as down-hold-up seconds like 2-0-1 (each 0 to 60, not all 0), "
+			     "or self.");
 		break;
 	case V_TYPE: {
 		const char *words[STEP_TYPE_COUNT];
@@ -331,13 +395,31 @@ static void value_schema(struct jw *w, const struct format_key_info *ki)
 		jw_open(w, "items", '{');
 		words_value(w, schedule_weekday_words, nw);
 		jw_close(w, '}');
+		/* and no day twice, short and in full ([mon, monday]) */
+		jw_open(w, "not", '{');
+		jw_open(w, "anyOf", '[');
+		for (int d = 0; d < 7; d++) {
+			jw_open(w, NULL, '{');
+			jw_open(w, "allOf", '[');
+			for (int form = 0; form < 2; form++) {
+				jw_open(w, NULL, '{');
+				jw_open(w, "contains", '{');
+				jw_str(w, "const", schedule_weekday_words[d + 7 * form]);
+				jw_close(w, '}');
+				jw_close(w, '}');
+			}
+			jw_close(w, ']');
+			jw_close(w, '}');
+		}
+		jw_close(w, ']');
+		jw_close(w, '}');
 		jw_close(w, '}');
 		jw_close(w, ']');
 		break;
 	}
 	case V_DEFAULTS:
 		jw_str(w, "type", "object");
-		level_properties(w, LEVEL_DEFAULTS);
+		properties(w, format_level_keys(LEVEL_DEFAULTS));
 		jw_raw(w, "additionalProperties", "false");
 		break;
 	case V_STEPS:
@@ -366,9 +448,9 @@ static void value_schema(struct jw *w, const struct format_key_info *ki)
 	}
 }
 
-static void key_schema(struct jw *w, enum format_key k, enum format_level level)
+/* A key's definition: its title, description and value. */
+static void key_schema(struct jw *w, enum format_key k)
 {
-	(void)level;
 	const struct format_key_info *ki = &format_keys[k];
 	jw_open(w, ki->word, '{');
 	jw_str(w, "title", ki->title);
@@ -377,62 +459,102 @@ static void key_schema(struct jw *w, enum format_key k, enum format_level level)
 	jw_close(w, '}');
 }
 
-/* Per step type: the keys it must give, and the only keys it takes. */
+/* `if` the step's type is `word` (NULL: a type that is none of the
+ * format's, or none); `undtimed`: and the step gives no duration. */
+static void if_type(struct jw *w, const char *word, bool undtimed)
+{
+	jw_open(w, "if", '{');
+	jw_open(w, "properties", '{');
+	jw_open(w, "type", '{');
+	if (word) {
+		jw_str(w, "const", word);
+	} else {
+		jw_open(w, "not", '{');
+		jw_open(w, "enum", '[');
+		for (int t = 0; t < STEP_TYPE_COUNT; t++)
+			jw_str(w, NULL, step_type_word((enum step_type)t));
+		jw_close(w, ']');
+		jw_close(w, '}');
+	}
+	jw_close(w, '}');
+	jw_close(w, '}');
+	if (word)
+		jw_strs(w, "required", (const char *const[]){ "type" }, 1);
+	if (undtimed) {
+		jw_open(w, "not", '{');
+		jw_strs(w, "required", (const char *const[]){ format_keys[K_DURATION].word }, 1);
+		jw_close(w, '}');
+	}
+	jw_close(w, '}');
+}
+
+/* Per step type, the keys it takes (then only those: an editor offers
+ * just them) and the ones it must give; without a type of the format,
+ * every key of any step, each checked by its own grammar, as the loader
+ * does. */
 static void step_type_rules(struct jw *w)
 {
+	unsigned step_keys = format_level_keys(LEVEL_STEP);
 	jw_open(w, "allOf", '[');
 	for (int t = 0; t < STEP_TYPE_COUNT; t++) {
-		const char *req[K_COUNT], *takes[K_COUNT];
-		size_t nreq = 0, ntakes = 0;
-		unsigned keys = format_level_keys(LEVEL_STEP);
+		const char *req[K_COUNT];
+		size_t nreq = 0;
+		unsigned takes = 0;
 		for (int k = 0; k < K_COUNT; k++) {
-			if (!(keys & (1u << k)) || !(format_keys[k].types & (1u << t)))
+			if (!(step_keys & (1u << k)) || !(format_keys[k].types & (1u << t)))
 				continue;
-			takes[ntakes++] = format_keys[k].word;
+			takes |= 1u << k;
 			if (format_keys[k].required_types & (1u << t))
 				req[nreq++] = format_keys[k].word;
 		}
 		jw_open(w, NULL, '{');
-		jw_open(w, "if", '{');
-		jw_open(w, "properties", '{');
-		jw_open(w, "type", '{');
-		jw_str(w, "const", step_type_word((enum step_type)t));
-		jw_close(w, '}');
-		jw_close(w, '}');
-		jw_strs(w, "required", (const char *const[]){ "type" }, 1);
-		jw_close(w, '}');
+		if_type(w, step_type_word((enum step_type)t), false);
 		jw_open(w, "then", '{');
+		properties(w, takes);
 		if (nreq)
 			jw_strs(w, "required", req, nreq);
-		jw_open(w, "propertyNames", '{');
-		jw_strs(w, "enum", takes, ntakes);
-		jw_close(w, '}');
+		jw_raw(w, "additionalProperties", "false");
 		jw_close(w, '}');
 		jw_close(w, '}');
 	}
+	jw_open(w, NULL, '{');
+	if_type(w, NULL, false);
+	jw_open(w, "then", '{');
+	properties(w, step_keys);
+	jw_raw(w, "additionalProperties", "false");
+	jw_close(w, '}');
+	jw_close(w, '}');
 	/* a massage step without a duration: every spot gives its own (the
 	 * loader's "spot X has no duration") */
 	jw_open(w, NULL, '{');
-	jw_open(w, "if", '{');
-	jw_open(w, "properties", '{');
-	jw_open(w, "type", '{');
-	jw_str(w, "const", step_type_word(STEP_MASSAGE));
-	jw_close(w, '}');
-	jw_close(w, '}');
-	jw_strs(w, "required", (const char *const[]){ "type" }, 1);
-	jw_open(w, "not", '{');
-	jw_strs(w, "required", (const char *const[]){ format_keys[K_DURATION].word }, 1);
-	jw_close(w, '}');
-	jw_close(w, '}');
+	if_type(w, step_type_word(STEP_MASSAGE), true);
 	jw_open(w, "then", '{');
 	jw_open(w, "properties", '{');
 	jw_open(w, format_keys[K_SPOTS].word, '{');
 	jw_open(w, "items", '{');
 	jw_str(w, "type", "object");
 	jw_strs(w, "required", (const char *const[]){ format_keys[K_DURATION].word }, 1);
+	jw_str(w, "errorMessage",
+	       "This spot has no duration: give it one ({name: ..., duration: 90s}), or give its step a duration.");
 	jw_close(w, '}');
 	jw_close(w, '}');
 	jw_close(w, '}');
+	jw_close(w, '}');
+	jw_close(w, '}');
+	/* ice rounds, more than one: the time off between them (the
+	 * loader's "`rounds: 3` needs `off:`") */
+	jw_open(w, NULL, '{');
+	jw_open(w, "if", '{');
+	jw_open(w, "properties", '{');
+	jw_open(w, format_keys[K_ROUNDS].word, '{');
+	jw_str(w, "type", "integer");
+	jw_num(w, "minimum", 2);
+	jw_close(w, '}');
+	jw_close(w, '}');
+	jw_strs(w, "required", (const char *const[]){ format_keys[K_ROUNDS].word }, 1);
+	jw_close(w, '}');
+	jw_open(w, "then", '{');
+	jw_strs(w, "required", (const char *const[]){ format_keys[K_OFF].word }, 1);
 	jw_close(w, '}');
 	jw_close(w, '}');
 	jw_close(w, ']');
@@ -447,7 +569,7 @@ char *schema_text(void)
 	jw_str(&w, "title", format_title);
 	jw_str(&w, "description", format_description);
 	jw_str(&w, "type", "object");
-	level_properties(&w, LEVEL_TOP);
+	properties(&w, format_level_keys(LEVEL_TOP));
 	level_required(&w, LEVEL_TOP);
 	jw_raw(&w, "additionalProperties", "false");
 	jw_open(&w, "definitions", '{');
@@ -457,9 +579,13 @@ char *schema_text(void)
 	jw_str(&w, "description",
 	       "One step of the routine: a type, a name, and the keys of its type.");
 	jw_str(&w, "type", "object");
-	level_properties(&w, LEVEL_STEP);
+	/* the keys of every type here; the rest, and "no other", per type */
+	unsigned common = 0;
+	for (int k = 0; k < K_COUNT; k++)
+		if ((format_keys[k].levels & LEVEL_STEP) && format_keys[k].types == (1u << STEP_TYPE_COUNT) - 1)
+			common |= 1u << k;
+	properties(&w, common);
 	level_required(&w, LEVEL_STEP);
-	jw_raw(&w, "additionalProperties", "false");
 	step_type_rules(&w);
 	jw_close(&w, '}');
 
@@ -467,10 +593,13 @@ char *schema_text(void)
 	jw_str(&w, "title", "Spot");
 	jw_str(&w, "description", "A massage spot: its name, and perhaps its own duration and cue.");
 	jw_str(&w, "type", "object");
-	level_properties(&w, LEVEL_SPOT);
+	properties(&w, format_level_keys(LEVEL_SPOT));
 	level_required(&w, LEVEL_SPOT);
 	jw_raw(&w, "additionalProperties", "false");
 	jw_close(&w, '}');
+
+	for (int k = 0; k < K_COUNT; k++)
+		key_schema(&w, (enum format_key)k);
 
 	jw_close(&w, '}');
 	jw_close(&w, '}');

@@ -188,6 +188,8 @@ man1dir=$(var man1dir)
 man5dir=$(var man5dir)
 docdir=$(var docdir)
 bcdir=$(var bashcompletiondir)
+zcdir=$(var zshcompletiondir)
+fcdir=$(var fishcompletiondir)
 is "$pkgdatadir" "$(var datadir)/recoup" "the routines go to \$(datadir)/recoup"
 
 D="$T/inst"
@@ -224,6 +226,18 @@ if [ -n "$bcdir" ]; then
 else
 	skip "configured --without-bash-completion-dir" "make install: the bash completion"
 fi
+if [ -n "$zcdir" ]; then
+	cmp -s "$S/recoup.zsh-completion" "$D$zcdir/_recoup"
+	ok $? "make install: the zsh completion as $zcdir/_recoup"
+else
+	skip "configured --without-zsh-completion-dir" "make install: the zsh completion"
+fi
+if [ -n "$fcdir" ]; then
+	cmp -s "$S/recoup.fish" "$D$fcdir/recoup.fish"
+	ok $? "make install: the fish completion as $fcdir/recoup.fish"
+else
+	skip "configured --without-fish-completion-dir" "make install: the fish completion"
+fi
 out=$("$D$bindir/recoup" --routine-dir "$D$pkgdatadir/routines" --list 2>&1 | awk '{ print $1 }' | tr '\n' ' ')
 is "$out" "$(echo $routines) " "the installed routines all load"
 
@@ -247,6 +261,9 @@ is "$rc" 0 "a build of its own, configured with --prefix, installs there"
 # configure said where the completion goes as a path, not "${datadir}/..."
 is "$(sed -n 's/^configure:[0-9]*: result: \(.*bash-completion.*\)/\1/p' "$T/build/config.log")" \
 	"$P/share/bash-completion/completions" "configure names the completion's directory in full"
+is "$(sed -n 's/^configure:[0-9]*: result: \(.*\/\(zsh\|fish\)\/.*\)/\1/p' "$T/build/config.log")" \
+	"$P/share/zsh/site-functions
+$P/share/fish/vendor_completions.d" "configure names the zsh and fish completions' directories in full"
 # and the build is quiet: no "ar: \`u' modifier ignored" on every archive
 is "$(grep -i '^ar: ' "$T/build.log")" "" "the build prints no warning from ar"
 cd / || exit 1
@@ -260,6 +277,32 @@ like "$out" "^Post-run calf care \\($P/share/recoup/routines/post-run-calf-care.
 	"installed under a prefix: a shipped routine by name"
 ok "$([ -f "$P/share/bash-completion/completions/recoup" ]; echo $?)" \
 	"installed under a prefix: the bash completion under the prefix too"
+ok "$([ -f "$P/share/zsh/site-functions/_recoup" ]; echo $?)" \
+	"installed under a prefix: the zsh completion in \$prefix/share/zsh/site-functions"
+ok "$([ -f "$P/share/fish/vendor_completions.d/recoup.fish" ]; echo $?)" \
+	"installed under a prefix: the fish completion in \$prefix/share/fish/vendor_completions.d"
+# the README and recoup(1) name those places
+missing=
+for f in bash-completion/completions/recoup zsh/site-functions/_recoup fish/vendor_completions.d/recoup.fish; do
+	grep -qF "/usr/local/share/$f" "$top_srcdir/README" || missing="$missing README:$f"
+	sed 's/\\-/-/g' "$S/recoup.1" | grep -qxF ".IB \\%datadir /$f" || missing="$missing recoup.1:$f"
+done
+is "$missing" "" "the README and recoup(1) name where each shell's completion is installed"
+# each shell finds it there, as it looks for it: zsh's compinit by $fpath,
+# fish by its vendor_completions.d under XDG_DATA_DIRS
+if command -v zsh >/dev/null 2>&1; then
+	out=$(zsh -fc 'fpath=($1 $fpath); autoload -Uz compinit; compinit -u -D; print -r -- $_comps[recoup]' \
+		zsh "$P/share/zsh/site-functions" 2>&1)
+	is "$out" "_recoup" "installed under a prefix: zsh's compinit takes _recoup for recoup"
+else
+	skip "no zsh" "installed under a prefix: zsh's compinit takes _recoup for recoup"
+fi
+if command -v fish >/dev/null 2>&1; then
+	out=$(XDG_DATA_DIRS="$P/share" PATH="$P/bin:$PATH" fish -c 'complete -C"recoup --sch"' 2>&1)
+	like "$out" '^--schema	' "installed under a prefix: fish loads recoup.fish from XDG_DATA_DIRS"
+else
+	skip "no fish" "installed under a prefix: fish loads recoup.fish from XDG_DATA_DIRS"
+fi
 ok "$([ -f "$P/share/man/man5/recoup.conf.5" ]; echo $?)" \
 	"installed under a prefix: the manual in \$prefix/share/man"
 ok "$([ -f "$P/share/doc/recoup/README" ]; echo $?)" \

@@ -46,24 +46,31 @@ if command -v python3 >/dev/null 2>&1; then
 	python3 - "$T/out" >"$T/py" 2>&1 <<'PY'
 import json, sys
 s = json.load(open(sys.argv[1]))
-step = s["definitions"]["step"]
+d = s["definitions"]
+step = d["step"]
 print("top", " ".join(sorted(s["properties"])))
 print("required", " ".join(s["required"]))
 print("step", " ".join(sorted(step["properties"])))
 print("step-required", " ".join(step["required"]))
-print("spot", " ".join(sorted(s["definitions"]["spot"]["properties"])))
-print("defaults", " ".join(sorted(s["properties"]["defaults"]["properties"])))
-print("types", " ".join(step["properties"]["type"]["enum"]))
-print("sides", " ".join(step["properties"]["side"]["enum"]))
-print("measures", " ".join(step["properties"]["measure"]["enum"]))
+print("spot", " ".join(sorted(d["spot"]["properties"])))
+print("defaults", " ".join(sorted(d["defaults"]["properties"])))
+print("types", " ".join(d["type"]["enum"]))
+print("sides", " ".join(d["side"]["enum"]))
+print("measures", " ".join(d["measure"]["enum"]))
 for rule in step["allOf"][:6]:
     t = rule["if"]["properties"]["type"]["const"]
     print("type", t, "needs", " ".join(rule["then"].get("required", [])),
-          "takes", " ".join(rule["then"]["propertyNames"]["enum"]))
+          "takes", " ".join(rule["then"]["properties"]))
+untyped = step["allOf"][6]
+print("untyped", " ".join(untyped["if"]["properties"]["type"]["not"]["enum"]),
+      "takes", len(untyped["then"]["properties"]))
+missing = [k for k, v in d.items() if not v.get("title") or not v.get("description")]
+print("without a title or description:", " ".join(missing) or "none")
+PY
 PY
 	is "$(cat "$T/py")" "top defaults description format load_step name schedule steps
 required steps name
-step cue duration load load_step measure name off progress reps rest rounds sets side spots tempo type
+step cue name type
 step-required type name
 spot cue duration name
 defaults rest side tempo
@@ -75,7 +82,9 @@ type ice needs duration takes type name cue side duration rounds off
 type massage needs spots takes type name cue side duration spots
 type reps needs reps takes type name cue side sets reps progress tempo rest load load_step
 type timer needs duration takes type name cue side duration
-type rate needs  takes type name cue measure" "the schema's keys, required keys, words and per-type rules are the loader's"
+type rate needs  takes type name cue measure
+untyped note ice massage reps timer rate takes 16
+without a title or description: none" "the schema's keys, required keys, words and per-type rules are the loader's"
 else
 	ok 0 "# SKIP no python3"
 fi

@@ -1,0 +1,77 @@
+#!/bin/sh
+# The bash completion (src/recoup.bash-completion), sourced in bash and
+# called as bash calls it on Tab: COMP_WORDS and COMP_CWORD set, _recoup
+# run, COMPREPLY being what goes on the line (its words as bash would
+# insert them).  tests/install.sh has more of it; here, what the zsh and
+# fish completions are held to as well.  Skipped when bash is not installed.
+. "$top_srcdir/tests/lib.sh"
+
+command -v bash >/dev/null 2>&1 || skip_all "bash is not installed"
+. "$top_srcdir/tests/complete_lib.sh"
+
+# tab WORD...: the words on the line, the last being completed; what the
+# completion offers in $got (sorted, one a line)
+tab() {
+	got=$(bash -c '
+		. "$0"
+		COMP_WORDS=("$@")
+		COMP_CWORD=$(($# - 1))
+		_recoup
+		((${#COMPREPLY[@]})) && printf "%s\n" "${COMPREPLY[@]}"' \
+		"$S/recoup.bash-completion" "$@" 2>&1 | LC_ALL=C sort -u)
+}
+
+tab recoup -
+is "$(missing_options "$got")" "" "bash: every option of recoup --help is offered"
+tab recoup --sch
+is "$got" "--schema" "bash: --schema is offered"
+tab recoup --ne
+is "$got" "--new" "bash: --new is offered"
+
+# routine names, quoted as they go on the line
+tab recoup ""
+is "$got" "$(printf '%s\n' "$shipped" 'half\ done' 'ice\ in\ the\ evening\ after\ the\ long\ run' \
+	'it\'"'"'s:\ 2x' 'my\ calf' | LC_ALL=C sort)" \
+	"bash: ROUTINE offers every name of recoup --list, quoted"
+tab recoup my
+is "$got" 'my\ calf' "bash: a name with a space completes, quoted"
+tab recoup 'my\ c'
+is "$got" 'my\ calf' "bash: and when its space is typed"
+tab recoup --plan it
+is "$got" 'it\'"'"'s:\ 2x' "bash: a name with a quote and a colon completes, quoted"
+tab recoup --history --routine my
+is "$got" 'my\ calf' "bash: --routine NAME offers routine names"
+
+# files and values
+tab recoup --check "$T/dir/"
+is "$got" "$T/dir/a.yaml
+$T/dir/c.yml
+$T/dir/sub" "bash: --check offers YAML files (and directories), not other files"
+tab recoup "$T/dir/"
+is "$got" "$T/dir/a.yaml
+$T/dir/c.yml
+$T/dir/sub" "bash: ROUTINE as a path offers YAML files"
+tab recoup --log "$T/dir/"
+is "$got" "$T/dir/a.yaml
+$T/dir/b.txt
+$T/dir/c.yml
+$T/dir/sub" "bash: --log offers any file"
+tab recoup --new ""
+is "$got" "" "bash: nothing for the NAME of --new"
+tab recoup --new "Heel drops" ""
+is "$got" "" "bash: nor after it"
+tab recoup --schema ""
+is "$got" "" "bash: nothing after --schema"
+
+# the shells of these tests: installed by CI and by the README's set-up
+# line, so that they run rather than skip
+packages=$(sed -n 's/^packages="\(.*\)"$/\1/p' "$top_srcdir/.ci/run")
+setup=$(grep -o 'apt-get install -y [^&]*' "$top_srcdir/README" | head -n 1)
+missing=
+for p in zsh fish; do
+	printf ' %s \n' "$packages" | grep -q " $p " || missing="$missing .ci/run:$p"
+	printf '%s \n' "$setup" | grep -q " $p " || missing="$missing README:$p"
+done
+is "$missing" "" "zsh and fish are installed by .ci/run and by the README's set-up line"
+
+done_testing

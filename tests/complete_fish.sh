@@ -1,0 +1,92 @@
+#!/bin/sh
+# The fish completion (src/recoup.fish, installed as recoup.fish in
+# vendor_completions.d), loaded by fish itself from a directory of
+# $fish_complete_path, as fish loads it on the first Tab: what `complete
+# -C LINE` prints is what fish offers for LINE<Tab>, one "match<TAB>what
+# it is" a line.  Skipped when fish is not installed.
+. "$top_srcdir/tests/lib.sh"
+
+command -v fish >/dev/null 2>&1 || skip_all "fish is not installed (Debian: fish)"
+. "$top_srcdir/tests/complete_lib.sh"
+
+mkdir -p "$T/fishc"
+cp "$S/recoup.fish" "$T/fishc/recoup.fish"
+
+# tab LINE: LINE<Tab>; the matches in $got (sorted, one a line), the
+# matches with what they are in $T/tab.out
+tab() {
+	timeout 20 fish --no-config -c 'set -p fish_complete_path $argv[1]; complete -C $argv[2]' \
+		"$T/fishc" "$1" >"$T/tab.out" 2>&1
+	got=$(cut -f1 "$T/tab.out" | LC_ALL=C sort -u)
+}
+
+# the options, each with what it does
+tab 'recoup --ex'
+is "$got" "--export" "fish: --ex completes to --export"
+tab 'recoup -'
+is "$(missing_options "$got")" "" "fish: every option of recoup --help is offered"
+tab 'recoup --pl'
+is "$got" "--plain
+--plan" "fish: --pl gives --plain and --plan"
+like "$(cat "$T/tab.out")" '^--plain	A line-by-line session without curses$' \
+	"fish: the options come with what they do"
+tab 'recoup --sch'
+is "$got" "--schema" "fish: --schema is offered"
+tab 'recoup --ne'
+is "$got" "--new" "fish: --new is offered"
+
+# routine names from recoup --list, with those that need quoting
+tab 'recoup '
+is "$got" "$names" "fish: ROUTINE offers every name of recoup --list"
+like "$(cat "$T/tab.out")" "^it's: 2x	Twice the spots\$" "fish: routine names come with their titles"
+like "$(cat "$T/tab.out")" "^half done	\\(broken\\)\$" "fish: a routine with a mistake is offered, said to be broken"
+tab 'recoup my'
+is "$got" "my calf" "fish: a name with a space completes"
+tab 'recoup "it'
+is "$got" "it's: 2x" "fish: a name with a quote and a colon completes, inside quotes too"
+tab 'recoup --plan --speed 5 al'
+is "$got" "alfredson-heel-drops" "fish: --plan ROUTINE after other options"
+tab 'recoup --history --routine my'
+is "$got" "my calf" "fish: --routine NAME offers routine names"
+tab "recoup --routine-dir $top_srcdir/tests/fixtures-config --plain cfg-"
+is "$got" "cfg-holds
+cfg-timer" "fish: names from a --routine-dir on the line"
+tab "recoup --routine-dir=$top_srcdir/tests/fixtures-config cfg-t"
+is "$got" "cfg-timer" "fish: names from --routine-dir=DIR"
+
+# files and values
+tab "recoup --check $T/dir/"
+is "$got" "$T/dir/a.yaml
+$T/dir/c.yml
+$T/dir/sub/" "fish: --check offers YAML files (and directories), not other files"
+tab "recoup --check $T/dir/a.yaml $T/dir/"
+is "$got" "$T/dir/a.yaml
+$T/dir/c.yml
+$T/dir/sub/" "fish: --check FILE... offers more files"
+tab 'recoup --check ~/.config/recoup/routines/my'
+is "$got" "~/.config/recoup/routines/my calf.yaml" "fish: --check takes a path from ~"
+tab "recoup $T/dir/"
+is "$got" "$T/dir/a.yaml
+$T/dir/c.yml
+$T/dir/sub/" "fish: ROUTINE as a path offers YAML files"
+tab "recoup --log $T/dir/"
+is "$got" "$T/dir/a.yaml
+$T/dir/b.txt
+$T/dir/c.yml
+$T/dir/sub/" "fish: --log offers any file"
+tab "recoup --routine-dir $T/dir/"
+is "$got" "$T/dir/sub/" "fish: --routine-dir offers directories only"
+tab 'recoup --export '
+is "$got" "csv
+json" "fish: --export offers csv and json"
+tab 'recoup --export='
+is "$got" "--export=csv
+--export=json" "fish: and --export= too"
+tab 'recoup --list '
+is "$got" "" "fish: nothing after --list"
+tab 'recoup --new '
+is "$got" "" "fish: nothing for the NAME of --new"
+tab 'recoup --speed '
+is "$got" "" "fish: nothing for the N of --speed"
+
+done_testing
