@@ -302,4 +302,30 @@ keys q
 wait_exit
 ok "$(log_same; echo $?)" "the log is unchanged"
 
+# a quit key of x (as configs had before x deleted): x quits the picker,
+# Delete still deletes, and the help says so
+printf 'keys = { quit = "x"; };\n' >"$T/quit-x.conf"
+tm_start -e env EDITOR="$T/fake-ed" "$RECOUP" --config "$T/quit-x.conf" --log "$LOG" \
+	--routine-dir "$dir"
+wait_screen '^ UI session .*last: never'
+ok $? "keys.quit = \"x\" is taken"
+pick 'UI session'
+keys DC
+wait_joined "Delete UI session\\? $dir/ui-session\\.yaml goes to the trash"
+ok $? "with it, Delete still asks to delete"
+keys n
+wait_joined "Not deleted: $dir/ui-session\\.yaml is kept"
+keys '?'
+wait_screen 'recoup: keys'
+like "$(screen)" '^ +n d m +new routine; duplicate, rename, delete it \(also Delete\)$' \
+	"the help leaves x out"
+keys Escape
+wait_screen 'recoup: pick a routine'
+keys x
+wait_exit
+ok $? "x quits the picker"
+is "$(exit_status)" 0 "exit status 0"
+ok "$([ -e "$dir/ui-session.yaml" ]; echo $?)" "nothing was deleted"
+ok "$(log_same; echo $?)" "the log is unchanged"
+
 done_testing
