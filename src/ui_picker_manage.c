@@ -305,6 +305,15 @@ static enum picker_after name_entered(struct ui *ui, char **select)
 {
 	struct picker *p = ui->picker;
 	struct picker_manage *m = p->manage;
+	/* the spaces at either end are no part of the name (nor of what
+	 * routine_manage.c writes): gone from the field too */
+	size_t lead = strspn(m->text, " ");
+	memmove(m->text, m->text + lead, m->len - lead + 1);
+	m->len -= lead;
+	while (m->len > 0 && m->text[m->len - 1] == ' ')
+		m->text[--m->len] = '\0';
+	m->cur = m->len;
+	m->scroll = 0;
 	const char *name = m->text;
 	const char *bad = routine_name_problem(name);
 	if (bad) {

@@ -126,7 +126,8 @@ keys m
 wait_screen "^ Rename to: UI ice copy *$"
 ok $? "m asks for the new name, prefilled with the current one"
 keys C-u
-keys -l 'Ice again'
+# the spaces at either end are no part of the name
+keys -l '  Ice again  '
 keys Enter
 wait_joined "Renamed UI ice copy to Ice again: $dir/ui-ice-copy\\.yaml is now $dir/ice-again\\.yaml"
 ok $? "Enter: renamed"
@@ -143,6 +144,10 @@ ok $? "a rename to a taken name is refused"
 keys Escape
 wait_screen "Cancelled: nothing changed"
 ok $? "and Esc leaves it"
+keys m Enter
+wait_screen "Not renamed: Ice again is its name already"
+ok $? "a rename to the same name changes nothing, and says so"
+ok "$(! screen | grep -q 'Rename to:'; echo $?)" "the field is closed"
 
 # ---- shipped routines: no rename, no delete ----
 before=$(files)
