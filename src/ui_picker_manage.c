@@ -490,7 +490,11 @@ void picker_manage_draw(struct ui *ui, int y)
 	const char *help = "y: yes, to the trash   any other key: no";
 	if (m->kind != ASK_DELETE) {
 		help = "Enter: ok   Esc: cancel   Backspace, Ctrl-U: erase";
-		int lw = paint_text(y, 1, ui->paint.cols - 2, labels[m->kind]);
+		/* a narrow window keeps room for the name */
+		const char *label = labels[m->kind];
+		if (ui->paint.cols - 2 - paint_width(label) < 12)
+			label = "Name: ";
+		int lw = paint_text(y, 1, ui->paint.cols - 2, label);
 		draw_field(ui, m, y, 1 + lw, ui->paint.cols - 2 - lw);
 	}
 	paint_color_on(&ui->paint, C_DIM);

@@ -260,6 +260,15 @@ keys End Enter
 _poll 10 _tight_has "Created$dir/a-very-long-routine-name-that-scrolls"
 ok $? "Enter makes it, saying so" || show_screen
 ok "$([ -e "$dir/a-very-long-routine-name-that-scrolls.yaml" ]; echo $?)" "the file is there"
+# narrower still, the label makes room for the name
+tm resize-window -t t -x 24 -y 12
+wait_screen '^ Enter start'
+keys n
+keys -l 'Tiny'
+wait_screen '^ Name: Tiny *$'
+ok $? "at 24 columns the field's label is short, the name shows"
+keys Escape
+wait_screen 'Cancelled'
 tm resize-window -t t -x 80 -y 24
 wait_screen '^ n new +d duplicate +m rename +x delete$'
 ok $? "back at 80x24"
