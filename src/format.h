@@ -67,7 +67,6 @@ enum value_kind {
 };
 
 struct format_key_info {
-	const char *word;
 	unsigned levels;        /* enum format_level: where it goes */
 	unsigned types;         /* at a step: the step types that take it */
 	unsigned required;      /* enum format_level: where it must be given */
@@ -79,6 +78,8 @@ struct format_key_info {
 	const char *description;/* a sentence or three, for editors' hovers */
 };
 
+/* Each key's word (from FORMAT_KEYS), and what the format says of it. */
+extern const char *const format_key_words[K_COUNT];
 extern const struct format_key_info format_keys[K_COUNT];
 
 /* The keys of a level, as a mask of 1 << key. */

@@ -56,7 +56,7 @@ static const struct ynode *map_get(const struct ynode *map, const char *key)
 
 /* The format's keys are format.h's table; a mask of keys is 1 << key. */
 #define B(k) (1u << K_##k)
-#define KEY_WORD(k) (format_keys[k].word)
+#define KEY_WORD(k) (format_key_words[k])
 
 /* A value of the kinds with a range in the table: text (at most `hi`
  * bytes) and whole numbers (`lo` to `hi`). */
@@ -68,6 +68,12 @@ static bool get_text(struct checker *c, const struct ynode *v, enum format_key k
 static bool get_count(struct checker *c, const struct ynode *v, enum format_key k, int *out)
 {
 	return lv_get_int(c, v, KEY_WORD(k), format_keys[k].lo, format_keys[k].hi, out);
+}
+
+/* A load, from 0 grams or more than 0 as the table's `lo` says. */
+static bool get_load(struct checker *c, const struct ynode *v, enum format_key k, long *out)
+{
+	return lv_get_load(c, v, KEY_WORD(k), format_keys[k].lo == 0, out);
 }
 
 /* How the keys of one kind of mapping (the routine, `defaults`, a step, a
@@ -289,9 +295,9 @@ static void load_step_values(struct checker *c, struct step *st, const struct ke
 		lv_get_tempo(c, v[K_TEMPO], &st->tempo);
 	if (v[K_REST])
 		lv_get_duration(c, v[K_REST], "rest", &st->rest);
-	ok->load = v[K_LOAD] && lv_get_load(c, v[K_LOAD], "load", true, &st->load);
+	ok->load = v[K_LOAD] && get_load(c, v[K_LOAD], K_LOAD, &st->load);
 	ok->load_step = v[K_LOAD_STEP] &&
-			lv_get_load(c, v[K_LOAD_STEP], "load_step", false, &st->load_step);
+			get_load(c, v[K_LOAD_STEP], K_LOAD_STEP, &st->load_step);
 	if (v[K_MEASURE])
 		lv_get_measure(c, v[K_MEASURE], &st->measure);
 }
@@ -480,7 +486,7 @@ static struct routine *load_tree(struct checker *c, const struct ynode *root,
 	if (f.val[K_DEFAULTS])
 		load_defaults(c, f.val[K_DEFAULTS]);
 	c->load_step = LOAD_STEP_DEFAULT;
-	if (f.val[K_LOAD_STEP] && lv_get_load(c, f.val[K_LOAD_STEP], "load_step", false, &c->load_step))
+	if (f.val[K_LOAD_STEP] && get_load(c, f.val[K_LOAD_STEP], K_LOAD_STEP, &c->load_step))
 		r->load_step = c->load_step;
 	int format;
 	if (f.val[K_FORMAT] && lv_get_int(c, f.val[K_FORMAT], "format", 0, 1000, &format) &&

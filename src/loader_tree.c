@@ -257,6 +257,12 @@ static bool tree_event(struct tree_builder *b, const yaml_event_t *ev)
 			line = b->doc_line;
 			col = b->doc_col;
 		}
+		/* a \0 escape: the text would end there, quietly */
+		if (memchr(ev->data.scalar.value, 0, ev->data.scalar.length)) {
+			diags_add(b->d, DIAG_ERROR, line, col,
+				  "a NUL character (\\0) cannot be in a routine; take it out");
+			return false;
+		}
 		struct ynode *y = tree_add(b, Y_SCALAR, line, col);
 		y->text = xstrndup((const char *)ev->data.scalar.value,
 				   ev->data.scalar.length);

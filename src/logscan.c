@@ -15,9 +15,6 @@
 #include "safetext.h"
 #include "util.h"
 
-#define STR(x) #x
-#define XSTR(x) STR(x)
-
 static enum history_status status_from(const char *word)
 {
 	static const char *const words[] = {

@@ -127,8 +127,8 @@ const char *range_parse(const char *s, struct rep_range *r)
 		if (!p || *skip_space(p))
 			return "expected a number of reps like 12, or a range like 8-15";
 	}
-	if (lo < 1 || hi > 1000)
-		return "reps must be between 1 and 1000";
+	if (lo < 1 || hi > REPS_MAX)
+		return "reps must be between 1 and " XSTR(REPS_MAX);
 	if (lo > hi)
 		return "the range's first number must not exceed its second";
 	r->min = (int)lo;
@@ -161,8 +161,8 @@ const char *tempo_parse(const char *s, struct tempo *t)
 	}
 	if (*p)
 		return bad;
-	if (v[0] > 60 || v[1] > 60 || v[2] > 60)
-		return "each tempo phase must be at most 60 seconds";
+	if (v[0] > TEMPO_PHASE_MAX || v[1] > TEMPO_PHASE_MAX || v[2] > TEMPO_PHASE_MAX)
+		return "each tempo phase must be at most " XSTR(TEMPO_PHASE_MAX) " seconds";
 	if (v[0] + v[1] + v[2] == 0)
 		return "a tempo of 0-0-0 has no time in it; use \"self\" for self-paced reps";
 	t->self = false;

@@ -7,6 +7,9 @@
 
 #define DURATION_MIN_MS 1000LL
 #define DURATION_MAX_MS (4LL * 3600 * 1000)
+/* The most reps in a set, and seconds in a phase of a tempo. */
+#define REPS_MAX 1000
+#define TEMPO_PHASE_MAX 60
 
 /* "90s", "15m", "2h", "1m30s", "1h 5m", "1:30", "1:05:00" or bare seconds
  * "90".  Stores milliseconds.  Returns false on a malformed value; the range

@@ -1,12 +1,13 @@
 /* schema.c: format.h's table written out as a JSON Schema (draft 7).
- * Every key becomes a property at each level it goes at, with its title
- * and description, its value's type, range, words or pattern; each step
- * type's required keys and the keys it takes are if/then rules on
- * `type`.  The patterns are parse.c's grammars as regular expressions
- * (ECMA 262, which editors use; Python's re reads them the same), and
- * the numbers YAML reads as numbers are ranges.  What a schema cannot
- * say (ranges written as text, steps named twice, ...) only the loader
- * checks: tests/schema_validate.sh lists it. */
+ * Every key becomes a definition, with its title and description and its
+ * value's type, range, words or pattern, and a property by reference at
+ * each level it goes at; each step type's keys (the only ones it takes,
+ * so that an editor offers just those) and required keys are if/then
+ * rules on `type`.  The patterns are parse.c's grammars as regular
+ * expressions (ECMA 262, which editors use; Python's re reads them the
+ * same), and the numbers YAML reads as numbers are ranges.  What a schema
+ * cannot say (MIN above MAX, lengths in bytes, the warnings, ...) only the
+ * loader checks: tests/schema_validate.py lists it, and recoup-routine(5). */
 #include "config.h"
 
 #include "schema.h"
@@ -65,6 +66,8 @@ static void jw_member(struct jw *w, const char *key)
 
 static void jw_open(struct jw *w, const char *key, char brace)
 {
+	if (w->depth + 1 >= JW_DEPTH)
+		abort(); /* the schema's shape is fixed: deeper is a bug here */
 	jw_member(w, key);
 	buf_addc(&w->b, brace);
 	w->depth++;
@@ -126,6 +129,7 @@ static void jw_strs(struct jw *w, const char *key, const char *const *v, size_t 
 /* range_parse(): N or MIN-MAX */
 #define REPS_PATTERN "^" SP "[0-9]+" SP "(?:-" SP "[0-9]+" SP ")?$"
 /* tempo_parse(): self, or down-hold-up, each 0 to 60 s, not all 0 */
+_Static_assert(TEMPO_PHASE_MAX == 60, "PHASE spells out 0 to 60");
 #define PHASE "0*(?:[0-9]|[1-5][0-9]|60)"
 #define TEMPO_PATTERN \
 	"^" SP "(?:[Ss][Ee][Ll][Ff]|" PHASE SP "-" SP PHASE SP "-" SP PHASE SP ")$"
@@ -146,6 +150,8 @@ static void jw_strs(struct jw *w, const char *key, const char *const *v, size_t 
  * 1[1-9][0-9]{2}|10[1-9][0-9]|100[1-9]). */
 static void over_pattern(struct buf *b, long hi)
 {
+	if (hi < 1)
+		abort(); /* every top in the table is 1 or more */
 	char d[24];
 	int n = snprintf(d, sizeof d, "%ld", hi);
 	buf_addf(b, "(?:[1-9][0-9]{%d,}", n);
@@ -184,21 +190,23 @@ static void any_case(struct buf *b, const char *word)
 
 /* ---- values ---- */
 
-/* Either a number YAML reads as one, within a range, or the same value
- * written as text, matching `pattern`. */
-/* A string's pattern: `pattern` (anchored with ^), less what matches
- * `not_pattern` (a lookahead, so that an editor says `message`, in the
- * loader's words, rather than "matches a schema that is not allowed"). */
-static void text_pattern(struct jw *w, const char *pattern, const char *not_pattern,
-			 const char *message)
+/* A string's pattern: `pattern` (anchored with ^), where `must` (if any)
+ * matches too and `not_pattern` (if any) does not, both as lookaheads, so
+ * that an editor says `message`, in the loader's words, rather than
+ * "matches a schema that is not allowed". */
+static void text_pattern(struct jw *w, const char *pattern, const char *must,
+			 const char *not_pattern, const char *message)
 {
-	if (not_pattern) {
-		char *p = xasprintf("^(?!%s)%s", not_pattern, pattern + 1);
-		jw_str(w, "pattern", p);
-		free(p);
-	} else {
-		jw_str(w, "pattern", pattern);
-	}
+	struct buf p;
+	buf_init(&p);
+	buf_addc(&p, '^');
+	if (must)
+		buf_addf(&p, "(?=%s)", must);
+	if (not_pattern)
+		buf_addf(&p, "(?!%s)", not_pattern);
+	buf_adds(&p, pattern + 1);
+	jw_str(w, "pattern", p.s);
+	buf_free(&p);
 	/* yaml-language-server's (and VS Code's) word for a pattern's error */
 	jw_str(w, "patternErrorMessage", message);
 }
@@ -214,7 +222,7 @@ static void number_or_text(struct jw *w, const char *type, const char *min, cons
 	jw_strs(w, "type", (const char *const[]){ type, "string" }, 2);
 	jw_raw(w, exclusive_min ? "exclusiveMinimum" : "minimum", min);
 	jw_raw(w, "maximum", max);
-	text_pattern(w, pattern, not_pattern, message);
+	text_pattern(w, pattern, NULL, not_pattern, message);
 }
 
 static void text_value(struct jw *w, long max)
@@ -222,12 +230,17 @@ static void text_value(struct jw *w, long max)
 	/* a plain 12 or true is text to the loader, a number or a boolean
 	 * to YAML */
 	static const char *const types[] = { "string", "number", "boolean" };
+	char *msg = xasprintf("Text on one line, not empty, at most %ld bytes, without control "
+			      "characters.", max);
 	jw_strs(w, "type", types, 3);
-	jw_str(w, "errorMessage", "Text on one line, not empty, without control characters.");
-	jw_num(w, "minLength", 1);
-	jw_num(w, "maxLength", max);
-	text_pattern(w, TEXT_PATTERN, NULL,
-		     "Text on one line, not empty, without control characters.");
+	jw_str(w, "errorMessage", msg);
+	/* the loader counts what is left once the blanks at the end (and a
+	 * block scalar's line break) are off: so must the length, which
+	 * maxLength cannot; characters, though, not bytes */
+	char *length = xasprintf("[^\\n]{0,%ld}[ \\t\\n]*$", max);
+	text_pattern(w, TEXT_PATTERN, length, NULL, msg);
+	free(length);
+	free(msg);
 }
 
 static void words_value(struct jw *w, const char *const *words, size_t n)
@@ -244,8 +257,8 @@ static void properties(struct jw *w, unsigned mask)
 		if (!(mask & (1u << k)))
 			continue;
 		char ref[64];
-		snprintf(ref, sizeof ref, "#/definitions/%s", format_keys[k].word);
-		jw_open(w, format_keys[k].word, '{');
+		snprintf(ref, sizeof ref, "#/definitions/%s", format_key_words[k]);
+		jw_open(w, format_key_words[k], '{');
 		jw_str(w, "$ref", ref);
 		jw_close(w, '}');
 	}
@@ -259,7 +272,7 @@ static void level_required(struct jw *w, enum format_level level)
 	size_t n = 0;
 	for (int k = 0; k < K_COUNT; k++)
 		if (format_required((enum format_key)k, level))
-			req[n++] = format_keys[k].word;
+			req[n++] = format_key_words[k];
 	if (n)
 		jw_strs(w, "required", req, n);
 }
@@ -326,10 +339,18 @@ static void value_schema(struct jw *w, const struct format_key_info *ki)
 		/* grams in the table, kilograms in the file */
 		char max[32];
 		snprintf(max, sizeof max, "%ld", ki->hi / 1000);
-		number_or_text(w, "number", "0", max, ki->lo > 0, LOAD_PATTERN,
-			       ki->lo > 0 ? LOAD_ZERO : NULL,
+		/* as text: none over the top (nor 0, for a load step) */
+		struct buf no;
+		buf_init(&no);
+		buf_adds(&no, "0*");
+		over_pattern(&no, ki->hi / 1000);
+		buf_addf(&no, "(?![0-9])|0*%ld\\.[0-9]*[1-9]", ki->hi / 1000);
+		if (ki->lo > 0)
+			buf_adds(&no, "|" LOAD_ZERO);
+		number_or_text(w, "number", "0", max, ki->lo > 0, LOAD_PATTERN, no.s,
 			       ki->lo > 0 ? "Kilograms more than 0, like 2.5 (at most 1000, and three decimals)."
 					  : "Kilograms like 0, 2.5 or 10 (at most 1000, and three decimals).");
+		buf_free(&no);
 		break;
 	}
 	case V_BOOL: {
@@ -343,13 +364,13 @@ static void value_schema(struct jw *w, const struct format_key_info *ki)
 		}
 		buf_adds(&p, ")$");
 		jw_strs(w, "type", (const char *const[]){ "boolean", "string" }, 2);
-		text_pattern(w, p.s, NULL, "true or false.");
+		text_pattern(w, p.s, NULL, NULL, "true or false.");
 		buf_free(&p);
 		break;
 	}
 	case V_TEMPO:
 		jw_str(w, "type", "string");
-		text_pattern(w, TEMPO_PATTERN, TEMPO_ZERO,
+		text_pattern(w, TEMPO_PATTERN, NULL, TEMPO_ZERO,
 			     "A tempo as down-hold-up seconds like 2-0-1 (each 0 to 60, not all 0), "
 			     "or self.");
 		break;
@@ -452,7 +473,7 @@ static void value_schema(struct jw *w, const struct format_key_info *ki)
 static void key_schema(struct jw *w, enum format_key k)
 {
 	const struct format_key_info *ki = &format_keys[k];
-	jw_open(w, ki->word, '{');
+	jw_open(w, format_key_words[k], '{');
 	jw_str(w, "title", ki->title);
 	jw_str(w, "description", ki->description);
 	value_schema(w, ki);
@@ -482,7 +503,7 @@ static void if_type(struct jw *w, const char *word, bool undtimed)
 		jw_strs(w, "required", (const char *const[]){ "type" }, 1);
 	if (undtimed) {
 		jw_open(w, "not", '{');
-		jw_strs(w, "required", (const char *const[]){ format_keys[K_DURATION].word }, 1);
+		jw_strs(w, "required", (const char *const[]){ format_key_words[K_DURATION] }, 1);
 		jw_close(w, '}');
 	}
 	jw_close(w, '}');
@@ -505,7 +526,7 @@ static void step_type_rules(struct jw *w)
 				continue;
 			takes |= 1u << k;
 			if (format_keys[k].required_types & (1u << t))
-				req[nreq++] = format_keys[k].word;
+				req[nreq++] = format_key_words[k];
 		}
 		jw_open(w, NULL, '{');
 		if_type(w, step_type_word((enum step_type)t), false);
@@ -530,10 +551,10 @@ static void step_type_rules(struct jw *w)
 	if_type(w, step_type_word(STEP_MASSAGE), true);
 	jw_open(w, "then", '{');
 	jw_open(w, "properties", '{');
-	jw_open(w, format_keys[K_SPOTS].word, '{');
+	jw_open(w, format_key_words[K_SPOTS], '{');
 	jw_open(w, "items", '{');
 	jw_str(w, "type", "object");
-	jw_strs(w, "required", (const char *const[]){ format_keys[K_DURATION].word }, 1);
+	jw_strs(w, "required", (const char *const[]){ format_key_words[K_DURATION] }, 1);
 	jw_str(w, "errorMessage",
 	       "This spot has no duration: give it one ({name: ..., duration: 90s}), or give its step a duration.");
 	jw_close(w, '}');
@@ -546,15 +567,26 @@ static void step_type_rules(struct jw *w)
 	jw_open(w, NULL, '{');
 	jw_open(w, "if", '{');
 	jw_open(w, "properties", '{');
-	jw_open(w, format_keys[K_ROUNDS].word, '{');
+	jw_open(w, format_key_words[K_ROUNDS], '{');
+	jw_open(w, "anyOf", '[');
+	jw_open(w, NULL, '{');
 	jw_str(w, "type", "integer");
 	jw_num(w, "minimum", 2);
 	jw_close(w, '}');
+	jw_open(w, NULL, '{');
+	jw_str(w, "type", "string");
+	jw_str(w, "pattern", COUNT_PATTERN);
+	jw_open(w, "not", '{');
+	jw_str(w, "pattern", "^\\+?0*[01]$");
 	jw_close(w, '}');
-	jw_strs(w, "required", (const char *const[]){ format_keys[K_ROUNDS].word }, 1);
+	jw_close(w, '}');
+	jw_close(w, ']');
+	jw_close(w, '}');
+	jw_close(w, '}');
+	jw_strs(w, "required", (const char *const[]){ format_key_words[K_ROUNDS] }, 1);
 	jw_close(w, '}');
 	jw_open(w, "then", '{');
-	jw_strs(w, "required", (const char *const[]){ format_keys[K_OFF].word }, 1);
+	jw_strs(w, "required", (const char *const[]){ format_key_words[K_OFF] }, 1);
 	jw_close(w, '}');
 	jw_close(w, '}');
 	jw_close(w, ']');

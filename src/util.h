@@ -9,6 +9,9 @@
 #include <stdint.h>
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+/* A macro's value as a string literal: XSTR(REPS_MAX) is "1000". */
+#define STR(x) #x
+#define XSTR(x) STR(x)
 
 #if defined(__GNUC__)
 #define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))

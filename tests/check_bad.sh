@@ -18,7 +18,7 @@ ice-no-duration invalid-utf8 key-not-scalar key-wrong-type line-separator-drift
 line-separators load-not-reps load-step-in-defaults load-step-zero
 long-numbers massage-no-spots measure-not-rate missing-colon missing-name
 missing-steps misspelt-off misspelt-spot-keys misspelt-top-keys name-empty
-name-line-break nesting-too-deep no-type-more-errors progress-not-bool
+name-line-break nesting-too-deep nul-escape no-type-more-errors progress-not-bool
 reps-missing reps-out-of-range reversed-range rounds-not-number
 rounds-without-off second-document sets-out-of-range several-errors
 schedule-bare-weekday schedule-daly schedule-day-twice schedule-empty schedule-empty-list

@@ -67,7 +67,6 @@ print("untyped", " ".join(untyped["if"]["properties"]["type"]["not"]["enum"]),
 missing = [k for k, v in d.items() if not v.get("title") or not v.get("description")]
 print("without a title or description:", " ".join(missing) or "none")
 PY
-PY
 	is "$(cat "$T/py")" "top defaults description format load_step name schedule steps
 required steps name
 step cue name type

@@ -17,7 +17,12 @@ client() { python3 "$top_srcdir/tests/yls_client.py" "$Y" "$@"; }
 # the README's `yaml.schemas` setting: the schema for a folder's *.yaml
 mkdir "$T/routines"
 cp "$top_srcdir"/routines/*.yaml "$top_srcdir"/tests/good/*.yaml "$T/routines/"
+# and one bad file, so that "no mistake" cannot mean "no schema in force"
+cp "$top_srcdir/tests/bad/bad-side.yaml" "$T/routines/zz-control.yaml"
 (cd "$T/routines" && client diagnostics "$S" "*.yaml" *.yaml) >"$T/good" 2>&1
+is "$(grep -c '^zz-control.yaml:6:11: Value is not accepted' "$T/good")" 1 \
+	"editor, yaml.schemas: the schema is in force (a bad side is marked)"
+rm "$T/routines/zz-control.yaml"
 for f in "$T"/routines/*.yaml; do
 	f=${f##*/}
 	is "$(grep "^$f:" "$T/good")" "$f: 0 diagnostics" \
