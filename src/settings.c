@@ -38,6 +38,9 @@ static const struct {
 	{ 'j', "moves down" }, { 'k', "moves up" }, { 'g', "goes to the first routine" },
 	{ 'G', "goes to the last routine" }, { 'e', "edits the routine" },
 	{ 'h', "opens the history" }, { 'r', "reverts a copy to the routine it hides" },
+	/* n, d, m and x (new, duplicate, rename, delete) came later, when
+	 * configs had them as quit keys already: those keep working, the
+	 * quit key winning in the picker (ui_picker.c) */
 };
 
 struct loader {

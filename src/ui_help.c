@@ -155,7 +155,7 @@ static void draw_keys(struct ui *ui, int last)
 	keyname_of(o->key_next, next, sizeof next);
 	keyname_of(o->key_back, back, sizeof back);
 	keyname_of(o->key_quit, quit, sizeof quit);
-	struct help_row rows[28];
+	struct help_row rows[29];
 	int n = 0;
 #define ROW(what_, brief_, ...) do { \
 		snprintf(rows[n].key, sizeof rows[n].key, __VA_ARGS__); \
@@ -183,6 +183,14 @@ static void draw_keys(struct ui *ui, int last)
 		ROW("start the routine", NULL, "Enter");
 		ROW("edit it in $EDITOR, then check it", "edit in $EDITOR", "e");
 		ROW("revert your copy to the one it hides", "revert your copy", "r");
+		/* ui_picker_manage.c; the config's quit key wins over these */
+		char manage[16] = "";
+		for (const char *c = "ndmx"; *c; c++)
+			if (o->key_quit != *c)
+				snprintf(manage + strlen(manage), sizeof manage - strlen(manage),
+					 "%s%c", manage[0] ? " " : "", *c);
+		ROW("new routine; duplicate, rename, delete it (also Delete)",
+		    "new, duplicate, rename, delete", "%s", manage);
 		ROW("history", NULL, "h");
 		ROW("the morning check-in (pain, stiffness)", "morning check-in", "c");
 		ROW("resume the last session not complete", "resume a session", "u");
@@ -205,6 +213,13 @@ static void draw_keys(struct ui *ui, int last)
 	}
 #undef TEXT
 #undef ROW
+	/* short of rows, the blank ones go first, from the bottom up: the
+	 * keys all show before the spacing does */
+	for (int i = n - 1; i >= 0 && n > last; i--)
+		if (!rows[i].key[0] && !rows[i].what[0]) {
+			memmove(&rows[i], &rows[i + 1], (size_t)(n - i - 1) * sizeof *rows);
+			n--;
+		}
 	/* every description starts in one column, past the longest key */
 	int keyw = 12;
 	for (int i = 0; i < n; i++)

@@ -220,10 +220,12 @@ static long long next_wake(struct ui *ui)
 	return clock_real_now_ms() + left;
 }
 
-static void reload(struct ui *ui)
+/* Read the list again, the selection on the routine `select` (NULL: the
+ * one selected before). */
+static void reload_to(struct ui *ui, const char *select)
 {
 	struct picker *p = ui->picker;
-	char *selected = p->n ? xstrdup(p->v[p->sel].id) : NULL;
+	char *selected = select ? xstrdup(select) : p->n ? xstrdup(p->v[p->sel].id) : NULL;
 	/* the marks read last stay, by file, until the new read brings
 	 * theirs: the list keeps its order meanwhile */
 	struct pick *old = p->v;
@@ -275,6 +277,11 @@ static void reload(struct ui *ui)
 	ui->full = ui->dirty = true;
 }
 
+static void reload(struct ui *ui)
+{
+	reload_to(ui, NULL);
+}
+
 /* Shown first, or again after a session: the log (when each routine was
  * last done) has changed since, and the files may have; all read again.
  * Back from the check-in, its confirmation is the message. */
@@ -308,6 +315,7 @@ static void close_picker(struct ui *ui)
 	picks_free(p);
 	picker_errors_free(p);
 	picker_revert_forget(p);
+	picker_manage_forget(p);
 	free(p);
 	ui->picker = NULL;
 }
@@ -473,10 +481,11 @@ static void draw_preview(struct ui *ui, int x, int y0, int w, int h, const struc
 	}
 }
 
-/* The status message above the key help, over as many rows as it needs
- * up to a quarter of the screen (three at least: paths are long); returns
- * the rows it takes. */
-static int draw_message(struct ui *ui)
+/* The status message above the key help (and the name's field, when one
+ * is asked: `above` rows), over as many rows as it needs up to a quarter
+ * of the screen (three at least: paths are long); returns the rows it
+ * takes. */
+static int draw_message(struct ui *ui, int above)
 {
 	const struct picker *p = ui->picker;
 	if (!p->message[0])
@@ -486,9 +495,26 @@ static int draw_message(struct ui *ui)
 	if (rows > most)
 		rows = most;
 	paint_color_on(&ui->paint, C_WARN);
-	paint_wrap(&ui->paint, ui->paint.rows - 1 - rows, rows, 1, ui->paint.cols - 2, 2, p->message);
+	paint_wrap(&ui->paint, ui->paint.rows - 1 - above - rows, rows, 1, ui->paint.cols - 2, 2,
+		   p->message);
 	paint_color_off(&ui->paint, C_WARN);
 	return rows;
+}
+
+/* The key help: the list's keys, and the routine management's
+ * (ui_picker_manage.c) after them where the row has room, else in a row
+ * of their own above, where the screen has rows to spare (none: they are
+ * on the help screen, ?). */
+#define KEYS_LIST "Enter start  e edit  r revert  h history  c check-in  ? help  q quit"
+#define KEYS_MANAGE "n new  d duplicate  m rename  x delete"
+
+/* The rows the management's keys take of their own: 1 or 0; -1 when
+ * they are on the list's row. */
+static int key_rows(const struct ui *ui)
+{
+	if (paint_width(KEYS_LIST "  " KEYS_MANAGE) <= ui->paint.cols - 2)
+		return -1;
+	return ui->paint.rows > 12 ? 1 : 0;
 }
 
 static void draw(struct ui *ui)
@@ -496,8 +522,13 @@ static void draw(struct ui *ui)
 	struct picker *p = ui->picker;
 	if (!paint_page(&ui->paint, "recoup: pick a routine"))
 		return;
-	int msg = draw_message(ui);
-	/* the list's rows, down to the message or the row above the key help */
+	/* a name asked for (n, d, m) has its field above the key help; the
+	 * management's keys may take a row there too */
+	int field = picker_manage_asks_name(p) ? 1 : 0;
+	int extra = !p->manage && !p->revert_copy && key_rows(ui) > 0 ? 1 : 0;
+	int msg = draw_message(ui, field + extra) + field + extra;
+	/* the list's rows, down to the message (or the management's keys)
+	 * or the row above the key help */
 	int h = ui->paint.rows - 2 - (msg ? msg : 1);
 	int listw = ui->paint.cols >= 100 ? ui->paint.cols * 3 / 5 : ui->paint.cols;
 	if (p->nerrors) {
@@ -532,11 +563,37 @@ static void draw(struct ui *ui)
 	} else if (p->n && h > (int)p->n + 3) {
 		draw_preview(ui, 2, (int)p->n + 2, ui->paint.cols - 4, h - (int)p->n - 1, &p->v[p->sel]);
 	}
+	if (p->manage) {
+		picker_manage_draw(ui, ui->paint.rows - 2);
+		return;
+	}
 	paint_color_on(&ui->paint, C_DIM);
-	paint_text_cut(&ui->paint, ui->paint.rows - 1, 1, ui->paint.cols - 2,
-		    p->revert_copy ? "y: yes, to the trash   any other key: no"
-				   : "Enter start  e edit  r revert  h history  c check-in  ? help  q quit");
+	if (p->revert_copy)
+		paint_text_cut(&ui->paint, ui->paint.rows - 1, 1, ui->paint.cols - 2,
+			    "y: yes, to the trash   any other key: no");
+	else if (extra)
+		paint_text_cut(&ui->paint, ui->paint.rows - 2, 1, ui->paint.cols - 2, KEYS_MANAGE);
+	if (!p->revert_copy)
+		paint_text_cut(&ui->paint, ui->paint.rows - 1, 1, ui->paint.cols - 2,
+			    extra || key_rows(ui) == 0 ? KEYS_LIST : KEYS_LIST "  " KEYS_MANAGE);
 	paint_color_off(&ui->paint, C_DIM);
+}
+
+/* After a key of n, d, m or x: the list read again when files changed,
+ * the selection on what they made; n's new file then in the editor. */
+static void managed(struct ui *ui, enum picker_after after, char *select)
+{
+	struct picker *p = ui->picker;
+	if (after != PICKER_STAY)
+		reload_to(ui, select);
+	if (after == PICKER_RELOAD_EDIT && p->n && select && !strcmp(p->v[p->sel].id, select)) {
+		/* what n made is said first, then how the edit went */
+		char *made = xstrdup(p->message);
+		if (picker_edit(ui, 0, made))
+			reload(ui);
+		free(made);
+	}
+	free(select);
 }
 
 /* ---- keys ---- */
@@ -549,13 +606,19 @@ static void key(struct ui *ui, int ch)
 	if (p->nerrors) {
 		int line = p->reopen_line;
 		picker_errors_free(p);
-		if (ch == 'e' && p->n && picker_edit(ui, line))
+		if (ch == 'e' && p->n && picker_edit(ui, line, NULL))
 			reload(ui);
 		return;
 	}
 	if (p->revert_copy) {
 		if (picker_revert_answer(ui, ch))
 			reload(ui);
+		return;
+	}
+	if (p->manage) {
+		char *select;
+		enum picker_after after = picker_manage_key(ui, ch, &select);
+		managed(ui, after, select);
 		return;
 	}
 	p->message[0] = '\0';
@@ -602,7 +665,7 @@ static void key(struct ui *ui, int ch)
 		break;
 	case 'e':
 		if (p->n)
-			if (picker_edit(ui, p->v[p->sel].r ? 0 : p->v[p->sel].error_line))
+			if (picker_edit(ui, p->v[p->sel].r ? 0 : p->v[p->sel].error_line, NULL))
 				reload(ui);
 		break;
 	case 'r':
@@ -629,6 +692,9 @@ static void key(struct ui *ui, int ch)
 		ui->quit = true;
 		break;
 	default:
+		/* n, d, m, x and Delete (ui_picker_manage.c) */
+		if (ch != ui->o->key_quit && picker_manage_start(ui, ch))
+			break;
 		if (ch == ui->o->key_quit)
 			ui->quit = true;
 		break;

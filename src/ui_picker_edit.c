@@ -87,7 +87,7 @@ static bool check_edited(struct picker *p, const char *path)
 	return broken;
 }
 
-bool picker_edit(struct ui *ui, int line)
+bool picker_edit(struct ui *ui, int line, const char *first)
 {
 	struct picker *p = ui->picker;
 	struct pick *k = &p->v[p->sel];
@@ -106,6 +106,8 @@ bool picker_edit(struct ui *ui, int line)
 	 * nothing, so there is nothing to check */
 	struct buf m;
 	buf_init(&m);
+	if (first)
+		buf_addf(&m, "%s%s", first, why[0] ? "; " : "");
 	buf_adds(&m, why);
 	if (ran != 0 && copied) {
 		/* a failed edit of a shipped routine leaves nothing behind to
@@ -131,13 +133,14 @@ bool picker_edit(struct ui *ui, int line)
 				 k->path);
 	} else if (ran >= 0) {
 		bool broken = check_edited(p, path);
-		if (why[0])
-			buf_adds(&m, "; ");
+		const char *sep = m.len ? "; " : "";
 		if (copied)
-			buf_addf(&m, "Edited a copy, %s (the original is left as it was)%s", path,
-				 broken ? "" : ": ok");
+			buf_addf(&m, "%sEdited a copy, %s (the original is left as it was)%s", sep,
+				 path, broken ? "" : ": ok");
+		else if (!broken && first)
+			buf_addf(&m, "%sit loads: ok", sep);
 		else if (!broken)
-			buf_addf(&m, "%s: ok", path);
+			buf_addf(&m, "%s%s: ok", sep, path);
 	}
 	snprintf(p->message, sizeof p->message, "%s", m.s ? m.s : "");
 	buf_free(&m);

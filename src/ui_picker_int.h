@@ -1,6 +1,8 @@
 /* ui_picker_int.h: the picker's own state, shared by ui_picker.c (the
- * list, the log's marks, the drawing, the keys) and ui_picker_edit.c (the
- * editor round-trip and the revert of a copy).  Nothing else includes it. */
+ * list, the log's marks, the drawing, the keys), ui_picker_edit.c (the
+ * editor round-trip and the revert of a copy) and ui_picker_manage.c (new,
+ * duplicate, rename and delete, and the name prompt they ask with).
+ * Nothing else includes it. */
 #ifndef RECOUP_UI_PICKER_INT_H
 #define RECOUP_UI_PICKER_INT_H
 
@@ -50,6 +52,7 @@ struct picker {
 	bool first_read;     /* the read started as the picker opened: it also
 			      * decides on the morning check-in's offer */
 	bool keyed;          /* a key came since the picker was first shown */
+	struct picker_manage *manage; /* n, d, m or x asking (its name or y/n), or NULL */
 };
 
 /* ---- ui_picker_edit.c ---- */
@@ -59,12 +62,34 @@ void picker_errors_free(struct picker *p);
 /* Forget the copy that `r` asked about. */
 void picker_revert_forget(struct picker *p);
 /* e: the selected routine in the editor (at `line`, 0 for the top), then
- * checked; the message says how it went.  True when the files may have
- * changed: the caller reads the list again. */
-bool picker_edit(struct ui *ui, int line);
+ * checked; the message says how it went, after `first` (NULL: nothing;
+ * n says what it made).  True when the files may have changed: the caller
+ * reads the list again. */
+bool picker_edit(struct ui *ui, int line, const char *first);
 /* r: ask whether to move the user's copy to the trash; and the answer,
  * true when it went (the list is to be read again). */
 void picker_revert_ask(struct ui *ui);
 bool picker_revert_answer(struct ui *ui, int ch);
+
+/* ---- ui_picker_manage.c ---- */
+
+/* What the caller does after a key of the management's: nothing more,
+ * read the list again (the selection on `select`), or that and then the
+ * editor round-trip on the selected routine (n's new file). */
+enum picker_after { PICKER_STAY, PICKER_RELOAD, PICKER_RELOAD_EDIT };
+
+/* n, d, m, x or Delete: start asking for a name (or, x, y/n), or say why
+ * not.  False when `ch` is none of them. */
+bool picker_manage_start(struct ui *ui, int ch);
+/* A name is asked for (n, d, m), in a field of its own. */
+bool picker_manage_asks_name(const struct picker *p);
+/* A key while asking (p->manage set); *select: the routine id to select
+ * after the reload (freshly allocated, or NULL). */
+enum picker_after picker_manage_key(struct ui *ui, int ch, char **select);
+/* While asking: the name's field on the row above the key help (`y`),
+ * and the key help itself (the bottom row). */
+void picker_manage_draw(struct ui *ui, int y);
+/* Stop asking. */
+void picker_manage_forget(struct picker *p);
 
 #endif

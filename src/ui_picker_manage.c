@@ -1,0 +1,503 @@
+/* ui_picker_manage.c: the picker's management of the user's routine files
+ * (routine_manage.h, paths.h): n a new routine from the starter, then the
+ * editor; d a duplicate of the selected one; m a rename of one of the
+ * user's own; x (or Delete) one of the user's own to the trash, after a
+ * question.  The first three ask for a name in a one-line field on the
+ * picker's message line, which scrolls sideways in a narrow window.
+ *
+ * None of it is a session: nothing is logged.  What goes wrong is said on
+ * the message line, naming the file and the reason; a name that will not
+ * do (bad, or taken) keeps the field open with the reason above it. */
+#include "config.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "paths.h"
+#include "routine_manage.h"
+#include "safetext.h"
+#include "ui_picker_int.h"
+#include "util.h"
+
+enum manage_kind { ASK_NEW, ASK_DUPLICATE, ASK_RENAME, ASK_DELETE };
+
+struct picker_manage {
+	enum manage_kind kind;
+	char *path;             /* the routine acted on (not for n) */
+	char *name;             /* its name, as the list shows it */
+	char *hidden;           /* x: the routine it hides, which shows again */
+	char *after;            /* x: the id to select after it, or NULL */
+	/* the field: UTF-8 text, the cursor a byte offset into it */
+	char text[256];
+	size_t len, cur;
+	/* a character typed as several bytes, so far */
+	unsigned char pend[4];
+	size_t npend, want;
+	size_t scroll;          /* the first character shown */
+};
+
+void picker_manage_forget(struct picker *p)
+{
+	struct picker_manage *m = p->manage;
+	if (!m)
+		return;
+	free(m->path);
+	free(m->name);
+	free(m->hidden);
+	free(m->after);
+	free(m);
+	p->manage = NULL;
+}
+
+bool picker_manage_asks_name(const struct picker *p)
+{
+	return p->manage && p->manage->kind != ASK_DELETE;
+}
+
+/* `path` lies in one of the user's own routine directories (whether or
+ * not it can be written there: that is for the change itself to say). */
+static bool in_own_dir(const struct search_path *sp, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return false;
+	size_t len = (size_t)(slash - path);
+	for (size_t i = 0; i < sp->nuser; i++)
+		if (strlen(sp->dirs[i]) == len && !strncmp(sp->dirs[i], path, len))
+			return true;
+	return false;
+}
+
+/* The field starts with `s`, cut at a character's start to fit. */
+static void field_set(struct picker_manage *m, const char *s)
+{
+	size_t n = strlen(s);
+	if (n >= sizeof m->text) {
+		n = sizeof m->text - 1;
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+	}
+	memcpy(m->text, s, n);
+	m->text[n] = '\0';
+	m->len = m->cur = n;
+	m->scroll = 0;
+}
+
+static struct picker_manage *ask(struct picker *p, enum manage_kind kind, const struct pick *k)
+{
+	picker_manage_forget(p);
+	struct picker_manage *m = xcalloc(1, sizeof *m);
+	m->kind = kind;
+	if (k) {
+		m->path = xstrdup(k->path);
+		m->name = xstrdup(k->r ? k->r->name : k->id);
+	}
+	p->manage = m;
+	p->message[0] = '\0';
+	return m;
+}
+
+/* x: a question, or why not. */
+static void ask_delete(struct ui *ui, const struct pick *k)
+{
+	struct picker *p = ui->picker;
+	const char *name = k->r ? k->r->name : k->id;
+	if (!in_own_dir(ui->sp, k->path)) {
+		snprintf(p->message, sizeof p->message,
+			 "Cannot delete %s: %s is not in a routine directory of yours (it ships "
+			 "with recoup, or is only read); nothing changed", name, k->path);
+		return;
+	}
+	bool own;
+	char *hidden = routine_hidden(ui->sp, k->path, &own);
+	struct picker_manage *m = ask(p, ASK_DELETE, k);
+	m->hidden = hidden;
+	/* the selection goes to the neighbour below, else above; to the
+	 * routine it hid when that shows again */
+	if (hidden)
+		m->after = xstrdup(k->id);
+	else if (p->sel + 1 < p->n)
+		m->after = xstrdup(p->v[p->sel + 1].id);
+	else if (p->sel > 0)
+		m->after = xstrdup(p->v[p->sel - 1].id);
+	if (hidden) {
+		snprintf(p->message, sizeof p->message,
+			 "Delete your copy of %s? %s goes to the trash, and the routine it "
+			 "hides shows again, %s (as r does). y/n", name, k->path, hidden);
+	} else {
+		char *state = xdg_state_home();
+		snprintf(p->message, sizeof p->message,
+			 "Delete %s? %s goes to the trash, %s/recoup/trash. y/n", name, k->path,
+			 state);
+		free(state);
+	}
+}
+
+bool picker_manage_start(struct ui *ui, int ch)
+{
+	struct picker *p = ui->picker;
+	const struct pick *k = p->n ? &p->v[p->sel] : NULL;
+	switch (ch) {
+	case 'n':
+		ask(p, ASK_NEW, NULL);
+		return true;
+	case 'd':
+		if (k) {
+			struct picker_manage *m = ask(p, ASK_DUPLICATE, k);
+			char *s = xasprintf("%s copy", m->name);
+			field_set(m, s);
+			free(s);
+		}
+		return true;
+	case 'm':
+		if (!k)
+			return true;
+		if (!in_own_dir(ui->sp, k->path)) {
+			snprintf(p->message, sizeof p->message,
+				 "Cannot rename %s: %s is not in a routine directory of yours (it "
+				 "ships with recoup, or is only read). d duplicates it under a name "
+				 "of your own", k->r ? k->r->name : k->id, k->path);
+			return true;
+		}
+		field_set(ask(p, ASK_RENAME, k), k->r ? k->r->name : k->id);
+		return true;
+	case 'x': case KEY_DC:
+		if (k)
+			ask_delete(ui, k);
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* ---- the field ---- */
+
+static void field_insert(struct picker_manage *m, const char *s, size_t n)
+{
+	if (m->len + n >= sizeof m->text)
+		return;
+	memmove(m->text + m->cur + n, m->text + m->cur, m->len - m->cur + 1);
+	memcpy(m->text + m->cur, s, n);
+	m->len += n;
+	m->cur += n;
+}
+
+/* The start of the character before byte `at`. */
+static size_t char_before(const struct picker_manage *m, size_t at)
+{
+	while (at > 0 && ((unsigned char)m->text[--at] & 0xc0) == 0x80)
+		;
+	return at;
+}
+
+static size_t char_after(const struct picker_manage *m, size_t at)
+{
+	if (at < m->len)
+		at++;
+	while (at < m->len && ((unsigned char)m->text[at] & 0xc0) == 0x80)
+		at++;
+	return at;
+}
+
+/* A byte of typed text: ASCII at once, the bytes of a UTF-8 character
+ * once they are all there and make one (no overlong form, surrogate or C1
+ * control: what is not a character is dropped). */
+static void field_byte(struct picker_manage *m, unsigned char b)
+{
+	if (m->npend && (b & 0xc0) != 0x80)
+		m->npend = 0; /* cut short: the new byte starts afresh */
+	if (!m->npend) {
+		if (b < 0x80) {
+			field_insert(m, (const char *)&b, 1);
+			return;
+		}
+		m->want = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3
+			: b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+		if (m->want)
+			m->pend[m->npend++] = b;
+		return;
+	}
+	m->pend[m->npend++] = b;
+	if (m->npend < m->want)
+		return;
+	uint32_t c = m->pend[0] & (0x7f >> m->want);
+	for (size_t i = 1; i < m->npend; i++)
+		c = c << 6 | (m->pend[i] & 0x3f);
+	bool ok = m->want == 2 ? c >= 0xa0
+		: m->want == 3 ? c >= 0x800 && (c < 0xd800 || c > 0xdfff)
+		: c >= 0x10000 && c <= 0x10ffff;
+	if (ok)
+		field_insert(m, (const char *)m->pend, m->npend);
+	m->npend = 0;
+}
+
+/* An editing key of the field's; false for one it does not take. */
+static bool field_key(struct picker_manage *m, int ch)
+{
+	switch (ch) {
+	case KEY_BACKSPACE: case 127: case 8: {
+		size_t at = char_before(m, m->cur);
+		memmove(m->text + at, m->text + m->cur, m->len - m->cur + 1);
+		m->len -= m->cur - at;
+		m->cur = at;
+		break;
+	}
+	case KEY_DC: {
+		size_t to = char_after(m, m->cur);
+		memmove(m->text + m->cur, m->text + to, m->len - to + 1);
+		m->len -= to - m->cur;
+		break;
+	}
+	case 21: /* Ctrl-U: all before the cursor, as in a shell */
+		memmove(m->text, m->text + m->cur, m->len - m->cur + 1);
+		m->len -= m->cur;
+		m->cur = 0;
+		break;
+	case KEY_LEFT:
+		m->cur = char_before(m, m->cur);
+		break;
+	case KEY_RIGHT:
+		m->cur = char_after(m, m->cur);
+		break;
+	case KEY_HOME: case 1: /* Ctrl-A */
+		m->cur = 0;
+		break;
+	case KEY_END: case 5: /* Ctrl-E */
+		m->cur = m->len;
+		break;
+	default:
+		if (ch < 0x20 || ch == 0x7f || ch > 0xff)
+			return false;
+		field_byte(m, (unsigned char)ch);
+		return true;
+	}
+	m->npend = 0;
+	return true;
+}
+
+/* ---- the answers ---- */
+
+/* The routine on the path with the file name NAME's id is, other than
+ * `self`, or NULL.  Read afresh: a file may have come since the list was. */
+static char *taken_by(const struct search_path *sp, const char *name, const char *self)
+{
+	char *id = routine_id_for_name(name);
+	if (!id)
+		return NULL;
+	struct routine_entry *v;
+	size_t n = search_path_list(sp, &v);
+	char *by = NULL;
+	for (size_t i = 0; i < n && !by; i++)
+		if (!strcmp(v[i].id, id) && (!self || strcmp(v[i].path, self)))
+			by = xstrdup(v[i].path);
+	routine_entries_free(v, n);
+	free(id);
+	return by;
+}
+
+/* Enter on a name: done (the list to read again), or the field stays
+ * open with the reason on the message line. */
+static enum picker_after name_entered(struct ui *ui, char **select)
+{
+	struct picker *p = ui->picker;
+	struct picker_manage *m = p->manage;
+	/* the spaces at either end are no part of the name (nor of what
+	 * routine_manage.c writes): gone from the field too */
+	size_t lead = strspn(m->text, " ");
+	memmove(m->text, m->text + lead, m->len - lead + 1);
+	m->len -= lead;
+	while (m->len > 0 && m->text[m->len - 1] == ' ')
+		m->text[--m->len] = '\0';
+	m->cur = m->len;
+	m->scroll = 0;
+	const char *name = m->text;
+	const char *bad = routine_name_problem(name);
+	if (bad) {
+		snprintf(p->message, sizeof p->message, "%s Type another, or Esc to cancel.", bad);
+		return PICKER_STAY;
+	}
+	if (m->kind == ASK_RENAME && !strcmp(name, m->name)) {
+		snprintf(p->message, sizeof p->message, "Not renamed: %s is its name already",
+			 m->name);
+		picker_manage_forget(p);
+		return PICKER_STAY;
+	}
+	char *by = taken_by(ui->sp, name, m->kind == ASK_RENAME ? m->path : NULL);
+	if (by) {
+		snprintf(p->message, sizeof p->message,
+			 "That name is taken: %s is a routine already. Type another, or Esc "
+			 "to cancel.", by);
+		free(by);
+		return PICKER_STAY;
+	}
+	char why[600] = "", *to = NULL;
+	int rc;
+	/* a rename of a copy that hides another lets that one show again */
+	bool own;
+	char *hidden = m->kind == ASK_RENAME ? routine_hidden(ui->sp, m->path, &own) : NULL;
+	if (m->kind == ASK_NEW)
+		rc = routine_new(ui->sp, name, &to, why, sizeof why);
+	else if (m->kind == ASK_DUPLICATE)
+		rc = routine_duplicate(ui->sp, m->path, name, &to, why, sizeof why);
+	else
+		rc = routine_rename(ui->sp, m->path, name, &to, why, sizeof why);
+	enum picker_after after = PICKER_RELOAD;
+	if (rc < 0) {
+		snprintf(p->message, sizeof p->message, "%s", why[0] ? why : "Nothing changed");
+		after = PICKER_STAY;
+	} else {
+		if (m->kind == ASK_NEW) {
+			snprintf(p->message, sizeof p->message, "Created %s", to);
+			after = PICKER_RELOAD_EDIT;
+		} else if (m->kind == ASK_DUPLICATE)
+			snprintf(p->message, sizeof p->message, "Duplicated %s as %s: %s", m->name,
+				 name, to);
+		else
+			snprintf(p->message, sizeof p->message, "Renamed %s to %s: %s is now %s%s%s",
+				 m->name, name, m->path, to,
+				 hidden ? "; the routine it hid shows again, " : "",
+				 hidden ? hidden : "");
+		*select = routine_id_of(to);
+	}
+	free(hidden);
+	free(to);
+	picker_manage_forget(p);
+	return after;
+}
+
+static enum picker_after delete_answered(struct ui *ui, int ch, char **select)
+{
+	struct picker *p = ui->picker;
+	struct picker_manage *m = p->manage;
+	if (ch != 'y' && ch != 'Y') {
+		snprintf(p->message, sizeof p->message, "Not deleted: %s is kept", m->path);
+		picker_manage_forget(p);
+		return PICKER_STAY;
+	}
+	char *to;
+	enum picker_after after = PICKER_RELOAD;
+	if (routine_trash(m->path, &to) < 0) {
+		snprintf(p->message, sizeof p->message,
+			 "Cannot move %s to the trash, %s: %s; nothing changed", m->path, to,
+			 strerror(errno));
+		after = PICKER_STAY;
+	} else {
+		snprintf(p->message, sizeof p->message, "Deleted %s: %s went to the trash, %s%s%s",
+			 m->name, m->path, to,
+			 m->hidden ? "; the routine it hid shows again, " : "",
+			 m->hidden ? m->hidden : "");
+		*select = m->after;
+		m->after = NULL;
+	}
+	free(to);
+	picker_manage_forget(p);
+	return after;
+}
+
+enum picker_after picker_manage_key(struct ui *ui, int ch, char **select)
+{
+	struct picker *p = ui->picker;
+	struct picker_manage *m = p->manage;
+	*select = NULL;
+	if (m->kind == ASK_DELETE)
+		return delete_answered(ui, ch, select);
+	if (ch == 27) {
+		snprintf(p->message, sizeof p->message, "Cancelled: nothing changed");
+		picker_manage_forget(p);
+		return PICKER_STAY;
+	}
+	if (ch == '\r' || ch == '\n' || ch == KEY_ENTER)
+		return name_entered(ui, select);
+	size_t len = m->len;
+	char before[sizeof m->text];
+	memcpy(before, m->text, len + 1);
+	field_key(m, ch);
+	/* the reason given for the last name goes once the name changes */
+	if (m->len != len || memcmp(before, m->text, len))
+		p->message[0] = '\0';
+	return PICKER_STAY;
+}
+
+/* ---- drawing ---- */
+
+static const char *const labels[] = {
+	[ASK_NEW] = "New routine's name: ",
+	[ASK_DUPLICATE] = "Duplicate as: ",
+	[ASK_RENAME] = "Rename to: ",
+};
+
+/* The field's characters as shown (safetext: nothing typed reaches the
+ * terminal raw), from the first that keeps the cursor in `width`
+ * columns; the cursor's cell in reverse video. */
+static void draw_field(struct ui *ui, struct picker_manage *m, int y, int x, int width)
+{
+	if (width < 2)
+		return;
+	struct shown {
+		size_t off;
+		int cols;
+		char show[28];
+	} *c = xcalloc(m->len + 1, sizeof *c);
+	size_t n = 0, at = 0;
+	struct safe_iter it;
+	struct safe_char sc;
+	safe_iter_init(&it, m->text, m->len, SAFE_TERM);
+	while (safe_iter_next(&it, &sc)) {
+		c[n].off = it.off - sc.len;
+		c[n].cols = sc.cols;
+		snprintf(c[n].show, sizeof c[n].show, "%s", sc.show);
+		if (c[n].off < m->cur)
+			at = n + 1;
+		n++;
+	}
+	/* scrolled so that the cursor (a cell past the end, at the end) shows */
+	if (m->scroll > at)
+		m->scroll = at;
+	for (;;) {
+		int w = 1;
+		for (size_t i = m->scroll; i < at; i++)
+			w += c[i].cols;
+		if (w <= width || m->scroll >= at)
+			break;
+		m->scroll++;
+	}
+	int col = 0;
+	for (size_t i = m->scroll; i <= n; i++) {
+		int cw = i < n ? c[i].cols : 1;
+		if (col + cw > width)
+			break;
+		if (i == at)
+			attron(A_REVERSE);
+		if (i < n)
+			paint_text(y, x + col, cw, c[i].show);
+		else
+			mvaddch(y, x + col, ' ');
+		if (i == at)
+			attroff(A_REVERSE);
+		col += cw;
+	}
+	free(c);
+	(void)ui;
+}
+
+void picker_manage_draw(struct ui *ui, int y)
+{
+	struct picker_manage *m = ui->picker->manage;
+	const char *help = "y: yes, to the trash   any other key: no";
+	if (m->kind != ASK_DELETE) {
+		help = "Enter: ok   Esc: cancel   Backspace, Ctrl-U: erase";
+		/* a narrow window keeps room for the name */
+		const char *label = labels[m->kind];
+		if (ui->paint.cols - 2 - paint_width(label) < 12)
+			label = "Name: ";
+		int lw = paint_text(y, 1, ui->paint.cols - 2, label);
+		draw_field(ui, m, y, 1 + lw, ui->paint.cols - 2 - lw);
+	}
+	paint_color_on(&ui->paint, C_DIM);
+	paint_text_cut(&ui->paint, ui->paint.rows - 1, 1, ui->paint.cols - 2, help);
+	paint_color_off(&ui->paint, C_DIM);
+}
