@@ -169,7 +169,7 @@ char *routine_id_of(const char *path)
 	return xstrndup(base, n);
 }
 
-bool routine_is_own(const struct search_path *sp, const char *path)
+bool routine_in_own_dir(const struct search_path *sp, const char *path)
 {
 	const char *slash = strrchr(path, '/');
 	if (!slash)
@@ -177,8 +177,13 @@ bool routine_is_own(const struct search_path *sp, const char *path)
 	size_t len = (size_t)(slash - path);
 	for (size_t i = 0; i < sp->nuser; i++)
 		if (strlen(sp->dirs[i]) == len && !strncmp(sp->dirs[i], path, len))
-			return access(path, W_OK) == 0;
+			return true;
 	return false;
+}
+
+bool routine_is_own(const struct search_path *sp, const char *path)
+{
+	return routine_in_own_dir(sp, path) && access(path, W_OK) == 0;
 }
 
 /* Write all of `p` to `fd`: 0, or -1 with errno. */

@@ -80,6 +80,9 @@ char *routine_suggest(const struct search_path *sp, const char *arg);
 /* Whether `path` (as listed by search_path_list()) lies in one of the
  * user's own directories and can be written. */
 bool routine_is_own(const struct search_path *sp, const char *path);
+/* Whether `path` lies in one of the user's own directories, whether or
+ * not it can be written there (that is for the change itself to say). */
+bool routine_in_own_dir(const struct search_path *sp, const char *path);
 
 /* Copy the routine file `from` into the user's first own directory
  * (created, mode 0700, when missing) under the same file name, never over

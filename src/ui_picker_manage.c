@@ -58,20 +58,6 @@ bool picker_manage_asks_name(const struct picker *p)
 	return p->manage && p->manage->kind != ASK_DELETE;
 }
 
-/* `path` lies in one of the user's own routine directories (whether or
- * not it can be written there: that is for the change itself to say). */
-static bool in_own_dir(const struct search_path *sp, const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	if (!slash)
-		return false;
-	size_t len = (size_t)(slash - path);
-	for (size_t i = 0; i < sp->nuser; i++)
-		if (strlen(sp->dirs[i]) == len && !strncmp(sp->dirs[i], path, len))
-			return true;
-	return false;
-}
-
 /* The field starts with `s`, cut at a character's start to fit. */
 static void field_set(struct picker_manage *m, const char *s)
 {
@@ -106,7 +92,7 @@ static void ask_delete(struct ui *ui, const struct pick *k)
 {
 	struct picker *p = ui->picker;
 	const char *name = k->r ? k->r->name : k->id;
-	if (!in_own_dir(ui->sp, k->path)) {
+	if (!routine_in_own_dir(ui->sp, k->path)) {
 		snprintf(p->message, sizeof p->message,
 			 "Cannot delete %s: %s is not in a routine directory of yours (it ships "
 			 "with recoup, or is only read); nothing changed", name, k->path);
@@ -156,7 +142,7 @@ bool picker_manage_start(struct ui *ui, int ch)
 	case 'm':
 		if (!k)
 			return true;
-		if (!in_own_dir(ui->sp, k->path)) {
+		if (!routine_in_own_dir(ui->sp, k->path)) {
 			snprintf(p->message, sizeof p->message,
 				 "Cannot rename %s: %s is not in a routine directory of yours (it "
 				 "ships with recoup, or is only read). d duplicates it under a name "

@@ -8,16 +8,6 @@
 . "$top_srcdir/tests/tmux.sh"
 . "$top_srcdir/tests/complete_lib.sh"
 
-# skip WHY DESCRIPTION...: one TAP skip per description
-skip() {
-	_why=$1
-	shift
-	for _d in "$@"; do
-		n=$((n + 1))
-		echo "ok $n # SKIP $_d ($_why)"
-	done
-}
-
 # at_prompt SHELL DESCRIPTION: the shell's prompt ("$ ") is on the screen
 # (the screen as read has no trailing spaces)
 at_prompt() {

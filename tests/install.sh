@@ -11,16 +11,6 @@ S="$top_srcdir/src"
 pages="recoup.1 recoup-routine.5 recoup.conf.5"
 routines="alfredson-heel-drops ice-intervals post-run-calf-care spot-massage"
 
-# skip WHY DESCRIPTION...: one TAP skip per description
-skip() {
-	_why=$1
-	shift
-	for _d in "$@"; do
-		n=$((n + 1))
-		echo "ok $n # SKIP $_d ($_why)"
-	done
-}
-
 # ---- the manual pages render without warnings -----------------------------
 if command -v groff >/dev/null 2>&1; then
 	for p in $pages; do
@@ -134,16 +124,6 @@ is "$(grep '^bell = ' "$T/ex/.config/recoup/recoup.conf")" "bell = false;" \
 if command -v bash >/dev/null 2>&1; then
 	mkdir -p "$T/dir/sub"
 	: >"$T/dir/a.yaml"
-	# complete WORD...: what the completion offers for the last word
-	complete_words() {
-		bash -c '
-			. "$0"
-			COMP_WORDS=("$@")
-			COMP_CWORD=$(($# - 1))
-			_recoup
-			((${#COMPREPLY[@]})) && printf "%s\n" "${COMPREPLY[@]}" | sort | tr "\n" " "' \
-			"$S/recoup.bash-completion" "$@" 2>&1
-	}
 	is "$(complete_words recoup --pl)" "--plain --plan " "completion: --pl gives --plain and --plan"
 	is "$(complete_words recoup --no-)" "--no-color --no-log " "completion: --no- gives --no-color and --no-log"
 	is "$(complete_words recoup --export "")" "csv json " "completion: --export offers csv and json"

@@ -51,4 +51,27 @@ same_file() {
 
 skip_all() { echo "1..0 # SKIP $1"; exit 0; }
 
+# skip WHY DESCRIPTION...: one TAP skip per description
+skip() {
+	_why=$1
+	shift
+	for _d in "$@"; do
+		n=$((n + 1))
+		echo "ok $n # SKIP $_d ($_why)"
+	done
+}
+
+# complete_words WORD...: what the bash completion (src/recoup.bash-
+# completion) offers for the last word of the line WORD..., sorted, on one
+# line
+complete_words() {
+	bash -c '
+		. "$0"
+		COMP_WORDS=("$@")
+		COMP_CWORD=$(($# - 1))
+		_recoup
+		((${#COMPREPLY[@]})) && printf "%s\n" "${COMPREPLY[@]}" | sort | tr "\n" " "' \
+		"$top_srcdir/src/recoup.bash-completion" "$@" 2>&1
+}
+
 done_testing() { echo "1..$n"; [ "$failed" -eq 0 ]; }

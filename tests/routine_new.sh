@@ -143,15 +143,6 @@ chmod 0700 "$T/ro"
 
 # the bash completion: --new offered, nothing after it (a new name)
 if command -v bash >/dev/null 2>&1; then
-	complete_words() {
-		bash -c '
-			. "$0"
-			COMP_WORDS=("$@")
-			COMP_CWORD=$(($# - 1))
-			_recoup
-			((${#COMPREPLY[@]})) && printf "%s\n" "${COMPREPLY[@]}" | sort | tr "\n" " "' \
-			"$top_srcdir/src/recoup.bash-completion" "$@" 2>&1
-	}
 	is "$(complete_words recoup --ne)" "--new " "completion: --ne gives --new"
 	is "$(complete_words "$RECOUP" --new a)" "" "completion: no routine name offered for --new"
 	is "$(complete_words "$RECOUP" --new x a)" "" "completion: nor after --new NAME"
