@@ -98,12 +98,35 @@ static int run_editor(char *const argv[])
 	return status;
 }
 
+/* How an editor is told the line to open at: `+LINE FILE`, which vi, vim,
+ * nvim, nano, emacs, micro, kak, joe and most take; VS Code and its
+ * builds, `--goto FILE:LINE`; Helix, Sublime Text and Zed, `FILE:LINE`
+ * (a `+16` would be a file name to them). */
+enum goto_style { GOTO_PLUS, GOTO_FLAG, GOTO_SUFFIX };
+
+static enum goto_style goto_style_of(const char *prog)
+{
+	static const char *const flag[] = { "code", "code-insiders", "code-oss", "codium",
+					    "vscodium" };
+	static const char *const suffix[] = { "hx", "helix", "subl", "sublime_text", "zed" };
+	const char *base = strrchr(prog, '/');
+	base = base ? base + 1 : prog;
+	for (size_t i = 0; i < ARRAY_LEN(flag); i++)
+		if (!strcmp(base, flag[i]))
+			return GOTO_FLAG;
+	for (size_t i = 0; i < ARRAY_LEN(suffix); i++)
+		if (!strcmp(base, suffix[i]))
+			return GOTO_SUFFIX;
+	return GOTO_PLUS;
+}
+
 int editor_run(const char *path, int line, bool screen, char *why, size_t n)
 {
 	const char *from;
 	char *cmd = xstrdup(editor_command(&from));
 	char lineopt[32];
 	snprintf(lineopt, sizeof lineopt, "+%d", line);
+	char *at = NULL;        /* FILE:LINE, for the editors that take that */
 	/* the command may carry arguments ("code -w"): split it at blanks, as
 	 * the shell would split an unquoted $EDITOR */
 	char *argv[34];
@@ -115,9 +138,14 @@ int editor_run(const char *path, int line, bool screen, char *why, size_t n)
 	/* the editor's word as the messages name it: $EDITOR is the user's,
 	 * but an escape in it must not reach the terminal raw */
 	char *name = safe_dup(argv[0], 0);
-	if (line > 0)
+	enum goto_style style = goto_style_of(argv[0]);
+	if (line > 0 && style != GOTO_PLUS)
+		at = xasprintf("%s:%d", path, line);
+	if (line > 0 && style == GOTO_PLUS)
 		argv[argc++] = lineopt;
-	argv[argc++] = (char *)path;
+	else if (at && style == GOTO_FLAG)
+		argv[argc++] = "--goto";
+	argv[argc++] = at ? at : (char *)path;
 	argv[argc] = NULL;
 	/* a screen to put away and take back only when curses has one: from
 	 * the shell (`recoup --new`) it never started, and the terminal is
@@ -152,5 +180,6 @@ int editor_run(const char *path, int line, bool screen, char *why, size_t n)
 	}
 	free(name);
 	free(cmd);
+	free(at);
 	return rc;
 }

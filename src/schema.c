@@ -567,6 +567,10 @@ static void step_type_rules(struct jw *w)
 	jw_open(w, NULL, '{');
 	jw_open(w, "if", '{');
 	jw_open(w, "properties", '{');
+	/* of an ice step: on another, `rounds` is the mistake to show */
+	jw_open(w, "type", '{');
+	jw_str(w, "const", step_type_word(STEP_ICE));
+	jw_close(w, '}');
 	jw_open(w, format_key_words[K_ROUNDS], '{');
 	jw_open(w, "anyOf", '[');
 	jw_open(w, NULL, '{');
@@ -583,7 +587,7 @@ static void step_type_rules(struct jw *w)
 	jw_close(w, ']');
 	jw_close(w, '}');
 	jw_close(w, '}');
-	jw_strs(w, "required", (const char *const[]){ format_key_words[K_ROUNDS] }, 1);
+	jw_strs(w, "required", (const char *const[]){ "type", format_key_words[K_ROUNDS] }, 2);
 	jw_close(w, '}');
 	jw_open(w, "then", '{');
 	jw_strs(w, "required", (const char *const[]){ format_key_words[K_OFF] }, 1);

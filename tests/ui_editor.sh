@@ -345,4 +345,24 @@ ok "$([ -f "$trash/ice-intervals.3.yaml" ]; echo $?)" "the broken copy is in the
 keys q
 wait_exit
 
+
+# Editors that take the line another way: VS Code `--goto FILE:LINE`,
+# Helix FILE:LINE; the rest, +LINE (a `+5` would be a file to them)
+printf 'name: Broken again\nsteps:\n  - type: nap\n' >"$mine/ice-intervals.yaml"
+echo none >"$T/ed-mode"
+for ed in code hx; do
+	ln -sf "$T/fake-ed" "$T/$ed"
+	: >"$T/ed-args"
+	tm_start -e env EDITOR="$T/$ed --wait" "$RECOUP" --log "$LOG"
+	wait_screen 'recoup: pick a routine'
+	pick 'ice-intervals (broken)'
+	keys e
+	_poll 10 _joined_has 'The routine has errors:'
+	want="--wait $mine/ice-intervals.yaml:3"
+	[ "$ed" = code ] && want="--wait --goto $mine/ice-intervals.yaml:3"
+	is "$(head -n 1 "$T/ed-args")" "$want" "$ed: told the line of the first error its own way"
+	keys x q
+	wait_exit
+done
+
 done_testing
