@@ -531,6 +531,10 @@ static void step_type_rules(struct jw *w)
 		jw_open(w, NULL, '{');
 		if_type(w, step_type_word((enum step_type)t), false);
 		jw_open(w, "then", '{');
+		/* an editor names its snippet of the required keys by this */
+		char *title = xasprintf("%s step", step_type_word((enum step_type)t));
+		jw_str(w, "title", title);
+		free(title);
 		properties(w, takes);
 		if (nreq)
 			jw_strs(w, "required", req, nreq);
