@@ -670,43 +670,18 @@ int routine_rename(const struct search_path *sp, const char *path, const char *n
 		snprintf(why, n, "%s", problem);
 		return -1;
 	}
-	/* the file stays in its own directory, under the new id */
+	/* the file stays, and with it its id: the log ties sessions to a
+	 * routine by the id, so its history, progression, streak, due status
+	 * and resume go on as they were.  No id changes, so none can be
+	 * taken.  The file is changed in place (through a link, its mode
+	 * kept). */
 	char *trimmed = name_trimmed(name);
-	char *id = routine_id_for_name(trimmed);
-	const char *slash = strrchr(path, '/');
-	*to = xasprintf("%.*s/%s.yaml", (int)(slash - path), path, id);
-	char *other = id_taken(sp, id, path);
-	free(id);
+	*to = xstrdup(path);
 	int rc = -1;
-	char *text = NULL, *changed = NULL;
-	if (other) {
-		snprintf(why, n, "Cannot rename %s to %s: a routine of that name is already "
-			 "there, %s; choose another name.", safe_show(path), safe_show(*to),
-			 safe_show(other));
-		goto out;
-	}
-	text = read_routine(path, why, n);
-	changed = text ? with_name(text, trimmed) : NULL;
-	if (!changed || !loads_as(*to, changed, trimmed, "with the name changed it", why, n))
-		goto out;
-	/* the same id ("Heel drops" to "Heel Drops"): the file changed in
-	 * place (through a link, its mode kept); else the new file first,
-	 * then the old one goes */
-	bool same = !strcmp(*to, path);
-	if (write_text(*to, changed, same, why, n) < 0)
-		goto out;
-	if (!same && unlink(path) < 0) {
-		int e = errno;
-		unlink(*to);
-		snprintf(why, n, "Cannot rename %s: cannot remove it (%s); it was left as it was.",
-			 safe_show(path), strerror(e));
-		goto out;
-	}
-	if (!same)
-		dir_sync_of(path);
-	rc = 0;
-out:
-	free(other);
+	char *text = read_routine(path, why, n);
+	char *changed = text ? with_name(text, trimmed) : NULL;
+	if (changed && loads_as(path, changed, trimmed, "with the name changed it", why, n))
+		rc = write_text(path, changed, true, why, n);
 	free(text);
 	free(changed);
 	free(trimmed);

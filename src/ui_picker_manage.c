@@ -312,7 +312,8 @@ static enum picker_after name_entered(struct ui *ui, char **select)
 		picker_manage_forget(p);
 		return PICKER_STAY;
 	}
-	char *by = taken_by(ui->sp, name, m->kind == ASK_RENAME ? m->path : NULL);
+	/* a rename keeps the file, and so its id: nothing to be taken */
+	char *by = m->kind == ASK_RENAME ? NULL : taken_by(ui->sp, name, NULL);
 	if (by) {
 		snprintf(p->message, sizeof p->message,
 			 "That name is taken: %s is a routine already. Type another, or Esc "
@@ -322,9 +323,6 @@ static enum picker_after name_entered(struct ui *ui, char **select)
 	}
 	char why[600] = "", *to = NULL;
 	int rc;
-	/* a rename of a copy that hides another lets that one show again */
-	bool own;
-	char *hidden = m->kind == ASK_RENAME ? routine_hidden(ui->sp, m->path, &own) : NULL;
 	if (m->kind == ASK_NEW)
 		rc = routine_new(ui->sp, name, &to, why, sizeof why);
 	else if (m->kind == ASK_DUPLICATE)
@@ -339,17 +337,20 @@ static enum picker_after name_entered(struct ui *ui, char **select)
 		if (m->kind == ASK_NEW) {
 			snprintf(p->message, sizeof p->message, "Created %s", to);
 			after = PICKER_RELOAD_EDIT;
-		} else if (m->kind == ASK_DUPLICATE)
-			snprintf(p->message, sizeof p->message, "Duplicated %s as %s: %s", m->name,
-				 name, to);
-		else
-			snprintf(p->message, sizeof p->message, "Renamed %s to %s: %s is now %s%s%s",
-				 m->name, name, m->path, to,
-				 hidden ? "; the routine it hid shows again, " : "",
-				 hidden ? hidden : "");
+		} else if (m->kind == ASK_DUPLICATE) {
+			snprintf(p->message, sizeof p->message,
+				 "Duplicated %s as %s: %s, a new routine, with no history yet",
+				 m->name, name, to);
+		} else {
+			/* the file, and its id, stay: the log's sessions are still
+			 * this routine's */
+			const char *slash = strrchr(to, '/');
+			snprintf(p->message, sizeof p->message,
+				 "Renamed %s to %s; its file, %s, is kept, and with it its "
+				 "history and progression", m->name, name, slash ? slash + 1 : to);
+		}
 		*select = routine_id_of(to);
 	}
-	free(hidden);
 	free(to);
 	picker_manage_forget(p);
 	return after;

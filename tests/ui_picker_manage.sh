@@ -113,8 +113,8 @@ keys d
 wait_screen "^ Duplicate as: UI ice copy *$"
 ok $? "d asks for the name, prefilled with NAME copy"
 keys Enter
-wait_joined "Duplicated UI ice as UI ice copy: $dir/ui-ice-copy\\.yaml"
-ok $? "Enter: the duplicate is made"
+wait_joined "Duplicated UI ice as UI ice copy: $dir/ui-ice-copy\\.yaml, a new routine, with no history yet"
+ok $? "Enter: the duplicate is made, a new routine with no history"
 like "$(grep '^name:' "$dir/ui-ice-copy.yaml")" 'UI ice copy' "its name is the new one"
 is "$(grep -v '^name:' "$dir/ui-ice-copy.yaml")" "$(grep -v '^name:' "$dir/ui-ice.yaml")" \
 	"and the rest is as it was"
@@ -129,21 +129,13 @@ keys C-u
 # the spaces at either end are no part of the name
 keys -l '  Ice again  '
 keys Enter
-wait_joined "Renamed UI ice copy to Ice again: $dir/ui-ice-copy\\.yaml is now $dir/ice-again\\.yaml"
-ok $? "Enter: renamed"
-ok "$([ ! -e "$dir/ui-ice-copy.yaml" ] && [ -e "$dir/ice-again.yaml" ]; echo $?)" \
-	"the file moved to the new name's"
+wait_joined "Renamed UI ice copy to Ice again; its file, ui-ice-copy\\.yaml, is kept, and with it its history and progression"
+ok $? "Enter: renamed, the file kept"
+ok "$([ -e "$dir/ui-ice-copy.yaml" ] && [ ! -e "$dir/ice-again.yaml" ]; echo $?)" \
+	"the file is the same (its id, which the log's sessions go by, too)"
+like "$(grep '^name:' "$dir/ui-ice-copy.yaml")" '^name: "Ice again"$' "its name is the new one"
 _poll 5 _selected_is 'Ice again'
 ok $? "the renamed routine is selected"
-# the taken name keeps the field open for a rename too
-keys m C-u
-keys -l 'UI session'
-keys Enter
-wait_joined "That name is taken: $dir/ui-session\\.yaml is a routine already"
-ok $? "a rename to a taken name is refused"
-keys Escape
-wait_screen "Cancelled: nothing changed"
-ok $? "and Esc leaves it"
 keys m Enter
 wait_screen "Not renamed: Ice again is its name already"
 ok $? "a rename to the same name changes nothing, and says so"
@@ -170,21 +162,21 @@ is "$(files)" "$before" "nothing changed"
 # ---- x: delete, n then y ----
 pick 'Ice again'
 keys x
-wait_joined "Delete Ice again\\? $dir/ice-again\\.yaml goes to the trash, $trash\\. y/n"
+wait_joined "Delete Ice again\\? $dir/ui-ice-copy\\.yaml goes to the trash, $trash\\. y/n"
 ok "$?" "x asks first, naming the file and the trash"
 like "$(screen | tail -n 1)" 'y: yes, to the trash +any other key: no' "the key line says how"
 keys n
-wait_joined "Not deleted: $dir/ice-again\\.yaml is kept"
+wait_joined "Not deleted: $dir/ui-ice-copy\\.yaml is kept"
 ok $? "n: kept"
-ok "$([ -e "$dir/ice-again.yaml" ]; echo $?)" "the file is there"
+ok "$([ -e "$dir/ui-ice-copy.yaml" ]; echo $?)" "the file is there"
 next=$(screen | grep -A1 '^ Ice again' | tail -n 1 | sed 's/^ \([^ ]* [^ ]*\).*/\1/')
 keys DC
 wait_screen "Delete Ice again\\?"
 ok $? "the Delete key asks the same"
 keys y
-wait_joined "Deleted Ice again: $dir/ice-again\\.yaml went to the trash, $trash/ice-again\\.yaml"
+wait_joined "Deleted Ice again: $dir/ui-ice-copy\\.yaml went to the trash, $trash/ui-ice-copy\\.yaml"
 ok $? "y: deleted, saying where it went"
-ok "$([ ! -e "$dir/ice-again.yaml" ] && [ -e "$trash/ice-again.yaml" ]; echo $?)" \
+ok "$([ ! -e "$dir/ui-ice-copy.yaml" ] && [ -e "$trash/ui-ice-copy.yaml" ]; echo $?)" \
 	"the file is in the trash"
 ok "$(! screen | grep -q '^ Ice again'; echo $?)" "and no longer listed"
 _poll 5 _selected_is "$next"
@@ -341,5 +333,37 @@ ok $? "x quits the picker"
 is "$(exit_status)" 0 "exit status 0"
 ok "$([ -e "$dir/ui-session.yaml" ]; echo $?)" "nothing was deleted"
 ok "$(log_same; echo $?)" "the log is unchanged"
+
+# ---- m keeps the file, and with it the routine's history ----
+# The log ties sessions to a routine by its file's id: a routine with
+# sessions, renamed, keeps its last session and its targets.
+hist="$T/hist"
+mkdir -p "$hist"
+sed 's/^name: .*/name: Calf care/' "$top_srcdir/routines/post-run-calf-care.yaml" \
+	>"$hist/calf-care.yaml"
+sed 's/id=post-run-calf-care/id=calf-care/; s/post-run-calf-care\.yaml/calf-care.yaml/' \
+	"$top_srcdir/tests/fixtures/history.log" >"$T/hist.log"
+plan_why() { "$RECOUP" --log "$T/hist.log" --routine-dir "$hist" --plan calf-care --why; }
+why_before=$(plan_why | sed 1d)
+like "$why_before" 'session e5f6a7' "--plan --why: targets from the log's sessions"
+tm_start -e env EDITOR="$T/fake-ed" "$RECOUP" --log "$T/hist.log" --routine-dir "$hist"
+wait_screen '^ Calf care .*last: '
+last_before=$(screen | grep '^ Calf care ' | sed 's/.*last: //')
+like "$last_before" '^[0-9]{4}-[0-9]{2}-[0-9]{2}' "a routine with sessions: its last one shown"
+pick 'Calf care'
+keys m C-u
+keys -l 'Calf care after runs'
+keys Enter
+wait_joined "Renamed Calf care to Calf care after runs; its file, calf-care\\.yaml, is kept, and with it its history and progression"
+ok $? "renamed, the file kept"
+wait_screen '^ Calf care after runs .*last: '
+is "$(screen | grep '^ Calf care after runs ' | sed 's/.*last: //')" "$last_before" \
+	"the renamed routine's last session is the same"
+is "$(plan_why | sed 1d)" "$why_before" "--plan --why: the same targets from the same sessions"
+like "$(plan_why | head -n 1)" '^Calf care after runs:' "under the new name"
+is "$(ls "$hist")" "calf-care.yaml" "no other file"
+keys q
+wait_exit
+ok $? "q quits"
 
 done_testing
