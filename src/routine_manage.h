@@ -51,6 +51,15 @@ char *routine_schema_path(void);
  * allocated. */
 char *routine_starter_text(const char *name, const char *schema);
 
+/* The routine file a new routine named NAME would clash with: the file
+ * of NAME's id (.yaml) in any directory of the path, the user's or
+ * shipped, broken or not (a new file there would hide it, or be hidden),
+ * or NULL (also when NAME has no id).  Read afresh from the directories.
+ * The one check of a name being taken: new and duplicate make it, and the
+ * picker before them, to keep its name field open.  (A rename keeps the
+ * file: no name is taken for it.)  Freshly allocated. */
+char *routine_taken(const struct search_path *sp, const char *name);
+
 /* Write the starter for NAME as a new file.  Refused when NAME's id is
  * taken by any routine on the path (a new routine must not hide one).
  * 0 and *to (the new file), or -1 and why. */

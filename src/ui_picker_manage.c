@@ -267,24 +267,6 @@ static bool field_key(struct picker_manage *m, int ch)
 
 /* ---- the answers ---- */
 
-/* The routine on the path with the file name NAME's id is, other than
- * `self`, or NULL.  Read afresh: a file may have come since the list was. */
-static char *taken_by(const struct search_path *sp, const char *name, const char *self)
-{
-	char *id = routine_id_for_name(name);
-	if (!id)
-		return NULL;
-	struct routine_entry *v;
-	size_t n = search_path_list(sp, &v);
-	char *by = NULL;
-	for (size_t i = 0; i < n && !by; i++)
-		if (!strcmp(v[i].id, id) && (!self || strcmp(v[i].path, self)))
-			by = xstrdup(v[i].path);
-	routine_entries_free(v, n);
-	free(id);
-	return by;
-}
-
 /* Enter on a name: done (the list to read again), or the field stays
  * open with the reason on the message line. */
 static enum picker_after name_entered(struct ui *ui, char **select)
@@ -312,8 +294,10 @@ static enum picker_after name_entered(struct ui *ui, char **select)
 		picker_manage_forget(p);
 		return PICKER_STAY;
 	}
-	/* a rename keeps the file, and so its id: nothing to be taken */
-	char *by = m->kind == ASK_RENAME ? NULL : taken_by(ui->sp, name, NULL);
+	/* a rename keeps the file, and so its id: nothing to be taken.
+	 * New and duplicate check here too, before routine_manage.c does
+	 * (the same check), to keep the field open for another name. */
+	char *by = m->kind == ASK_RENAME ? NULL : routine_taken(ui->sp, name);
 	if (by) {
 		snprintf(p->message, sizeof p->message,
 			 "That name is taken: %s is a routine already. Type another, or Esc "

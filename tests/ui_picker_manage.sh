@@ -182,10 +182,21 @@ ok "$(! screen | grep -q '^ Ice again'; echo $?)" "and no longer listed"
 _poll 5 _selected_is "$next"
 ok $? "the selection is on its neighbour ($next)"
 
-# ---- x on a copy hiding a shipped routine ----
+# ---- m on a copy hiding a shipped routine: a change of case ----
 pick 'Ice intervals'
+ok $? "the user's copy hiding the shipped Ice intervals selected"
+keys m C-u
+keys -l 'Ice Intervals'
+keys Enter
+wait_joined "Renamed Ice intervals to Ice Intervals; its file, ice-intervals\\.yaml, is kept"
+ok $? "renamed: the shipped routine's id is no taken name for the file that has it"
+like "$(grep '^name:' "$dir/ice-intervals.yaml")" '^name: "Ice Intervals"$' "its name is the new one"
+ok "$(! screen | grep -q '^ Ice intervals '; echo $?)" "it still hides the shipped one"
+
+# ---- x on a copy hiding a shipped routine ----
+pick 'Ice Intervals'
 keys x
-wait_screen "Delete your copy of Ice intervals\\?"
+wait_screen "Delete your copy of Ice Intervals\\?"
 ok $? "x on a copy that hides a shipped routine asks"
 like "$(joined)" "the routine it hides shows again, [^ ]*/routines/ice-intervals\\.yaml \\(as r does\\)" \
 	"saying that the shipped one shows again"
@@ -347,7 +358,8 @@ plan_why() { "$RECOUP" --log "$T/hist.log" --routine-dir "$hist" --plan calf-car
 why_before=$(plan_why | sed 1d)
 like "$why_before" 'session e5f6a7' "--plan --why: targets from the log's sessions"
 tm_start -e env EDITOR="$T/fake-ed" "$RECOUP" --log "$T/hist.log" --routine-dir "$hist"
-wait_screen '^ Calf care .*last: '
+# (last: ... until the log is read)
+wait_screen '^ Calf care .*last: [0-9]'
 last_before=$(screen | grep '^ Calf care ' | sed 's/.*last: //')
 like "$last_before" '^[0-9]{4}-[0-9]{2}-[0-9]{2}' "a routine with sessions: its last one shown"
 pick 'Calf care'
@@ -356,7 +368,7 @@ keys -l 'Calf care after runs'
 keys Enter
 wait_joined "Renamed Calf care to Calf care after runs; its file, calf-care\\.yaml, is kept, and with it its history and progression"
 ok $? "renamed, the file kept"
-wait_screen '^ Calf care after runs .*last: '
+wait_screen '^ Calf care after runs .*last: [0-9]'
 is "$(screen | grep '^ Calf care after runs ' | sed 's/.*last: //')" "$last_before" \
 	"the renamed routine's last session is the same"
 is "$(plan_why | sed 1d)" "$why_before" "--plan --why: the same targets from the same sessions"

@@ -485,6 +485,54 @@ static void test_rename(void)
 	search_path_free(&sp);
 }
 
+/* the one "taken" check, and a rename never refused by it: a user's copy
+ * hiding a shipped routine, renamed to a name of its own id */
+static void test_taken(void)
+{
+	struct search_path sp;
+	make_path(&sp, "taken");
+	char why[400], *to;
+	char *own = xasprintf("%s/taken/own", tmpdir);
+	mkdir_parents(own);
+	char *ship = xasprintf("%s/taken/shipped/ice-intervals.yaml", tmpdir);
+	put_file(ship, "name: Ice intervals\nsteps:\n  - {type: note, name: n}\n");
+	char *copy = xasprintf("%s/ice-intervals.yaml", own);
+	put_file(copy, "name: Ice intervals\nsteps:\n  - {type: note, name: mine}\n");
+
+	char *by = routine_taken(&sp, "  ICE Intervals ");
+	is_str(by, copy, "taken: the user's file first, whatever the case and blanks");
+	free(by);
+	unlink(copy);
+	by = routine_taken(&sp, "Ice: intervals!");
+	is_str(by, ship, "taken: a shipped routine's id too");
+	free(by);
+	put_file(copy, "name: Ice intervals\nsteps:\n  - {type: note, name: mine}\n");
+	by = routine_taken(&sp, "Heel drops");
+	ok(by == NULL, "taken: not a free name");
+	free(by);
+	by = routine_taken(&sp, "%%%");
+	ok(by == NULL, "taken: not a name with no id");
+	free(by);
+
+	is_int(routine_rename(&sp, copy, "Ice Intervals", &to, why, sizeof why), 0,
+	       "a copy hiding a shipped routine renamed, a change of case: done");
+	if (!to || strcmp(to, copy))
+		printf("#   %s\n", why);
+	char *got = get_file(copy);
+	is_str(got, "name: \"Ice Intervals\"\nsteps:\n  - {type: note, name: mine}\n",
+	       "... its name changed");
+	free(got);
+	got = get_file(ship);
+	is_str(got, "name: Ice intervals\nsteps:\n  - {type: note, name: n}\n",
+	       "... the shipped one as it was");
+	free(got);
+	free(to);
+	free(copy);
+	free(ship);
+	free(own);
+	search_path_free(&sp);
+}
+
 /* the writer under them all: never over a file, nothing left behind */
 static void test_write_new(void)
 {
@@ -525,6 +573,7 @@ int main(void)
 	test_new();
 	test_duplicate();
 	test_rename();
+	test_taken();
 	char *cmd = xasprintf("rm -rf '%s'", tmpdir);
 	if (system(cmd) != 0)
 		printf("# could not remove %s\n", tmpdir);
