@@ -425,11 +425,12 @@ static void draw_field(struct ui *ui, struct picker_manage *m, int y, int x, int
 			at = n + 1;
 		n++;
 	}
-	/* scrolled so that the cursor (a cell past the end, at the end) shows */
+	/* scrolled so that the cursor shows: the character under it whole
+	 * (two columns for a wide one), or a cell past the end, at the end */
 	if (m->scroll > at)
 		m->scroll = at;
 	for (;;) {
-		int w = 1;
+		int w = at < n && c[at].cols > 1 ? c[at].cols : 1;
 		for (size_t i = m->scroll; i < at; i++)
 			w += c[i].cols;
 		if (w <= width || m->scroll >= at)

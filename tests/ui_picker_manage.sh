@@ -272,6 +272,29 @@ wait_screen '^ Name: Tiny *$'
 ok $? "at 24 columns the field's label is short, the name shows"
 keys Escape
 wait_screen 'Cancelled'
+# wide characters at the field's right edge: the cursor's cell is shown
+# wherever it is (a wide one takes two columns)
+tm resize-window -t t -x 40 -y 12
+wait_screen '^ Enter start .*…$'
+keys n
+keys -l "a$(printf '\346\274\242%.0s' 1 2 3 4 5 6 7 8 9 10 11 12)"
+wait_screen "^ New routine's name: .*漢 *$"
+keys Home
+wait_screen "^ New routine's name: a漢"
+# the field's row, row 11 of 12: its cursor cell in reverse video
+cursor_shown() { row_e 11 | grep -q "$(printf '\033')\\[7m"; }
+_poll 5 cursor_shown
+ok $? "40x12, wide characters: the cursor shows at the start"
+missing=
+for k in 1 2 3 4 5 6 7 8 9 10 11 12 13; do
+	before=$(tm capture-pane -e -p -t t)
+	keys Right
+	_poll 3 _screen_is_not "$before" && _poll 3 _drawn
+	cursor_shown || missing="$missing $k"
+done
+is "$missing" "" "the cursor shows after each Right, on a wide character at the edge too"
+keys Escape
+wait_screen 'Cancelled'
 tm resize-window -t t -x 80 -y 24
 wait_screen '^ n new +d duplicate +m rename +x delete$'
 ok $? "back at 80x24"
