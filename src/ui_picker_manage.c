@@ -36,7 +36,7 @@ struct picker_manage {
 	size_t len, cur;
 	/* a character typed as several bytes, so far */
 	unsigned char pend[4];
-	size_t npend, want;
+	size_t npend;
 	size_t scroll;          /* the first character shown */
 };
 
@@ -190,35 +190,32 @@ static size_t char_after(const struct picker_manage *m, size_t at)
 }
 
 /* A byte of typed text: ASCII at once, the bytes of a UTF-8 character
- * once they are all there and make one (no overlong form, surrogate or C1
- * control: what is not a character is dropped). */
+ * once they are all there and make one, as utf8_decode() (util.h) tells:
+ * no overlong form, surrogate or code point past U+10FFFF.  What is not a
+ * character is dropped, and so is a C1 control: a byte that cannot go on
+ * a sequence (ASCII, a lead byte) ends it, and four bytes that make none
+ * are dropped. */
 static void field_byte(struct picker_manage *m, unsigned char b)
 {
-	if (m->npend && (b & 0xc0) != 0x80)
+	bool goes_on = (b & 0xc0) == 0x80;
+	if (m->npend && !goes_on)
 		m->npend = 0; /* cut short: the new byte starts afresh */
-	if (!m->npend) {
-		if (b < 0x80) {
-			field_insert(m, (const char *)&b, 1);
-			return;
-		}
-		m->want = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3
-			: b >= 0xf0 && b <= 0xf4 ? 4 : 0;
-		if (m->want)
-			m->pend[m->npend++] = b;
+	if (!m->npend && b < 0x80) {
+		field_insert(m, (const char *)&b, 1);
 		return;
 	}
+	if (!m->npend && goes_on)
+		return;       /* a continuation byte of nothing */
 	m->pend[m->npend++] = b;
-	if (m->npend < m->want)
-		return;
-	uint32_t c = m->pend[0] & (0x7f >> m->want);
-	for (size_t i = 1; i < m->npend; i++)
-		c = c << 6 | (m->pend[i] & 0x3f);
-	bool ok = m->want == 2 ? c >= 0xa0
-		: m->want == 3 ? c >= 0x800 && (c < 0xd800 || c > 0xdfff)
-		: c >= 0x10000 && c <= 0x10ffff;
-	if (ok)
-		field_insert(m, (const char *)m->pend, m->npend);
-	m->npend = 0;
+	uint32_t c;
+	size_t w = utf8_decode(m->pend, m->npend, &c);
+	if (w == m->npend) {
+		if (c >= 0xa0)
+			field_insert(m, (const char *)m->pend, m->npend);
+		m->npend = 0;
+	} else if (m->npend == sizeof m->pend) {
+		m->npend = 0;
+	}
 }
 
 /* An editing key of the field's; false for one it does not take. */

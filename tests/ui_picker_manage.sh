@@ -106,6 +106,36 @@ ok $? "Esc cancels"
 ok "$(! screen | grep -q "New routine's name"; echo $?)" "the field is gone"
 is "$(files)" "$before" "no file was made"
 
+# bytes typed that make no character are dropped: an overlong '/', a
+# surrogate, a C1 control (NEL), bytes that are never UTF-8, a code point
+# past U+10FFFF; a sequence cut short by ASCII keeps the ASCII
+keys n
+wait_screen "^ New routine's name: *$"
+keys -l A
+keys -H c0 af
+keys -l B
+keys -H ed a0 80
+keys -l C
+keys -H c2 85
+keys -l D
+keys -H ff 80
+keys -l E
+keys -H f4 90 80 80
+keys -l F
+keys -H e6 bc a2
+keys -H e6 bc
+keys -l G
+wait_screen "^ New routine's name: [A-G].*G *$"
+like "$(field "New routine's name")" "^ New routine's name: ABCDEF漢G *$" \
+	"what is not a character is dropped; a character is kept; ASCII after a part is kept"
+# a sequence cut short by Esc: cancelled
+keys -H e6
+keys Escape
+wait_screen "Cancelled: nothing changed"
+ok $? "a part of a character then Esc: cancelled"
+ok "$(! screen | grep -q "New routine's name"; echo $?)" "the field is gone"
+is "$(files)" "$before" "no file was made"
+
 # ---- d: duplicate ----
 pick 'UI ice'
 ok $? "UI ice selected"
