@@ -110,16 +110,52 @@ static void ask_delete(struct ui *ui, const struct pick *k)
 		m->after = xstrdup(p->v[p->sel + 1].id);
 	else if (p->sel > 0)
 		m->after = xstrdup(p->v[p->sel - 1].id);
-	if (hidden) {
+	picker_manage_fit(ui);
+}
+
+/* Whether the message shows whole on the rows it may take. */
+static bool message_fits(const struct ui *ui)
+{
+	return paint_wrap_rows(ui->picker->message, ui->paint.cols - 2, 2) <=
+	       picker_message_rows(ui);
+}
+
+void picker_manage_fit(struct ui *ui)
+{
+	struct picker *p = ui->picker;
+	struct picker_manage *m = p->manage;
+	if (!m || m->kind != ASK_DELETE)
+		return;
+	/* the file and the trash named; else the name alone (the answer
+	 * names the file and where it went); else the name cut to fit */
+	const char *name = m->name;
+	if (m->hidden) {
 		snprintf(p->message, sizeof p->message,
 			 "Delete your copy of %s? %s goes to the trash, and the routine it "
-			 "hides shows again, %s (as r does). y/n", name, k->path, hidden);
+			 "hides shows again, %s (as r does). y/n", name, m->path, m->hidden);
 	} else {
 		char *state = xdg_state_home();
 		snprintf(p->message, sizeof p->message,
-			 "Delete %s? %s goes to the trash, %s/recoup/trash. y/n", name, k->path,
+			 "Delete %s? %s goes to the trash, %s/recoup/trash. y/n", name, m->path,
 			 state);
 		free(state);
+	}
+	if (message_fits(ui))
+		return;
+	snprintf(p->message, sizeof p->message, m->hidden
+		 ? "Delete your copy of %s? The routine it hides shows again. y/n"
+		 : "Delete %s? It goes to the trash. y/n", name);
+	if (message_fits(ui))
+		return;
+	/* the name cut at a character's start, an ellipsis after it */
+	const char *dots = ui->paint.utf8 ? "\u2026" : "...";
+	for (int w = paint_width(name) - 1; ; w--) {
+		size_t bytes = w > 0 ? paint_fit(name, w, false, NULL) : 0;
+		snprintf(p->message, sizeof p->message, m->hidden
+			 ? "Delete your copy of %.*s%s? y/n" : "Delete %.*s%s? y/n",
+			 (int)bytes, name, dots);
+		if (w <= 0 || message_fits(ui))
+			break;
 	}
 }
 
@@ -456,7 +492,8 @@ static void draw_field(struct ui *ui, struct picker_manage *m, int y, int x, int
 void picker_manage_draw(struct ui *ui, int y)
 {
 	struct picker_manage *m = ui->picker->manage;
-	const char *help = "y: yes, to the trash   any other key: no";
+	const char *help = paint_width(ANSWER_KEYS) <= ui->paint.cols - 2 ? ANSWER_KEYS
+			   : ANSWER_KEYS_SHORT;
 	if (m->kind != ASK_DELETE) {
 		help = "Enter: ok   Esc: cancel   Backspace, Ctrl-U: erase";
 		/* a narrow window keeps room for the name */

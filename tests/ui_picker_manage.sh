@@ -293,6 +293,27 @@ keys End Enter
 _poll 10 _tight_has "Created$dir/a-very-long-routine-name-that-scrolls"
 ok $? "Enter makes it, saying so" || show_screen
 ok "$([ -e "$dir/a-very-long-routine-name-that-scrolls.yaml" ]; echo $?)" "the file is there"
+# x's question shows whole, its y/n seen: the file and the trash are left
+# to the answer's message
+keys x
+wait_joined "Delete A very long routine name that scrolls\\? It goes to the trash\\. y/n"
+ok $? "40x12: x asks in a short form, y/n shown" || show_screen
+like "$(screen | tail -n 1)" '^ y: yes +other key: no *$' "the keys to answer fit"
+keys n
+wait_joined "Not deleted: "
+ok $? "n: not deleted"
+# a name too long for the question: cut, y/n still shown
+long="Heel drops slow and steady with a pause at the bottom and a count of three up and three down each time"
+keys m C-u
+keys -l "$long"
+keys Enter
+_poll 10 _joined_has "Renamed A very long routine name that scrolls to "
+ok $? "renamed to a name of ${#long} bytes"
+keys x
+wait_joined "Delete Heel drops slow.*… ?\\? y/n"
+ok $? "40x12: x on a long name: the name cut, y/n shown" || show_screen
+keys n
+wait_joined "Not deleted: "
 # narrower still, the label makes room for the name
 tm resize-window -t t -x 24 -y 12
 wait_screen '^ Enter start'
@@ -325,6 +346,11 @@ done
 is "$missing" "" "the cursor shows after each Right, on a wide character at the edge too"
 keys Escape
 wait_screen 'Cancelled'
+# 12 rows have no row to spare: the letters after the list's keys
+tm resize-window -t t -x 80 -y 12
+wait_screen '^ Enter start +e edit +r revert +h history +c check-in +\? help +q quit +n d m x$'
+ok $? "80x12: n d m x at the end of the key row"
+ok "$(! screen | grep -q '^ n new'; echo $?)" "and no row of their own"
 tm resize-window -t t -x 80 -y 24
 wait_screen '^ n new +d duplicate +m rename +x delete$'
 ok $? "back at 80x24"
