@@ -552,9 +552,17 @@ static void draw(struct ui *ui)
 			    "e reopen the editor at the first error   any other key: back");
 		return;
 	}
-	if (!p->n)
-		paint_wrap(&ui->paint, 2, h - 1, 1, ui->paint.cols - 2, 0,
-			"No routines found. Put routine files in ~/.config/recoup/routines.");
+	if (!p->n) {
+		/* where the user's routines go (--routine-dir's, the config's),
+		 * as paint shows any text: escaped where it must be */
+		char *none = ui->sp->nuser
+			? xasprintf("No routines found. Put routine files in %s, or press n to "
+				    "make one.", ui->sp->dirs[0])
+			: xstrdup("No routines found, and no routine directory of yours is on "
+				  "the search path.");
+		paint_wrap(&ui->paint, 2, h - 1, 1, ui->paint.cols - 2, 0, none);
+		free(none);
+	}
 	if (p->sel < p->top)
 		p->top = p->sel;
 	if (p->sel >= p->top + (size_t)h)

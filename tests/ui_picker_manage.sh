@@ -457,4 +457,29 @@ keys q
 wait_exit
 ok $? "q quits"
 
+# ---- no routines at all: where to put them, and n ----
+# (a copy outside the build tree reads no source routines; an installed
+# recoup's shipped ones would be listed)
+mkdir -p "$T/bin"
+cp "$RECOUP" "$T/bin/recoup" || exit 99
+if ls "${RECOUP_PKGDATADIR:-/nonexistent}/routines/"*.yaml >/dev/null 2>&1; then
+	for i in 1 2 3 4; do
+		ok 0 "# SKIP routines are installed in $RECOUP_PKGDATADIR: the list is never empty"
+	done
+else
+	odd="$T/my$(printf '\033')routines"
+	tm_start -e env EDITOR="$T/fake-ed" "$T/bin/recoup" --log "$T/empty.log" --routine-dir "$odd"
+	wait_joined "No routines found\\. Put routine files in $T/my.*routines, or press n to make one\\."
+	ok $? "an empty list names the routine directory and says n makes one" || show_screen
+	like "$(joined)" "in $T/my\\\\x1broutines," "the escape in its name shown as \\x1b"
+	keys n
+	keys -l 'First one'
+	keys Enter
+	wait_screen '^ First one '
+	ok $? "n makes the first routine there"
+	ok "$([ -e "$odd/first-one.yaml" ]; echo $?)" "in that directory"
+	keys q
+	wait_exit
+fi
+
 done_testing
