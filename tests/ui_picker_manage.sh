@@ -40,6 +40,16 @@ wait_joined() {
 }
 # the screen's rows trimmed and joined tight: a path cut between rows
 _tight_has() { screen | sed 's/^ *//; s/ *$//' | tr -d '\n' | grep -Eq -- "$1" && _drawn; }
+# selected_is NAME: the selected row starts with NAME.  Never true for an
+# empty NAME: tmux.sh's _selected_is would take the title bar (in reverse
+# video too) for it.
+selected_is() {
+	if [ -z "$1" ]; then
+		echo "#   selected_is: no name to look for"
+		return 1
+	fi
+	_selected_is "$1"
+}
 # the rows of the list and the files: what a step must not change
 files() { (cd "$dir" && ls) | tr '\n' ' '; }
 # the row of the screen showing the name's field
@@ -48,6 +58,8 @@ field() { screen | grep "$1"; }
 tm_start -e env EDITOR="$T/fake-ed" "$RECOUP" --log "$LOG" --routine-dir "$dir"
 wait_screen '^ UI session .*last: never'
 ok $? "the picker opens"
+ok "$(selected_is '' >/dev/null; [ $? -ne 0 ]; echo $?)" \
+	"an empty name is never the selected one (the title bar is in reverse video too)"
 like "$(screen | tail -n 2 | head -n 1)" '^ n new +d duplicate +m rename +x delete$' \
 	"the keys for n, d, m and x in a row above the list's keys"
 like "$(screen | tail -n 1)" '^ Enter start +e edit +r revert +h history +c check-in +\? help +q quit' \
@@ -67,7 +79,7 @@ ok $? "Enter: the routine is made, opened in the editor and checked"
 is "$(cat "$T/ed-args")" "$dir/heel-drops-slow.yaml" "the editor got the new file"
 like "$(head -n 1 "$dir/heel-drops-slow.yaml")" '^# yaml-language-server: \$schema=' \
 	"the file is the starter, with the modeline"
-_poll 5 _selected_is 'Heel drops, slow'
+_poll 5 selected_is 'Heel drops, slow'
 ok $? "the new routine is listed and selected"
 ok "$(log_same; echo $?)" "the log is unchanged"
 
@@ -148,7 +160,7 @@ ok $? "Enter: the duplicate is made, a new routine with no history"
 like "$(grep '^name:' "$dir/ui-ice-copy.yaml")" 'UI ice copy' "its name is the new one"
 is "$(grep -v '^name:' "$dir/ui-ice-copy.yaml")" "$(grep -v '^name:' "$dir/ui-ice.yaml")" \
 	"and the rest is as it was"
-_poll 5 _selected_is 'UI ice copy'
+_poll 5 selected_is 'UI ice copy'
 ok $? "the duplicate is selected"
 
 # ---- m: rename ----
@@ -164,7 +176,7 @@ ok $? "Enter: renamed, the file kept"
 ok "$([ -e "$dir/ui-ice-copy.yaml" ] && [ ! -e "$dir/ice-again.yaml" ]; echo $?)" \
 	"the file is the same (its id, which the log's sessions go by, too)"
 like "$(grep '^name:' "$dir/ui-ice-copy.yaml")" '^name: "Ice again"$' "its name is the new one"
-_poll 5 _selected_is 'Ice again'
+_poll 5 selected_is 'Ice again'
 ok $? "the renamed routine is selected"
 keys m Enter
 wait_screen "Not renamed: Ice again is its name already"
@@ -200,6 +212,7 @@ wait_joined "Not deleted: $dir/ui-ice-copy\\.yaml is kept"
 ok $? "n: kept"
 ok "$([ -e "$dir/ui-ice-copy.yaml" ]; echo $?)" "the file is there"
 next=$(screen | grep -A1 '^ Ice again' | tail -n 1 | sed 's/^ \([^ ]* [^ ]*\).*/\1/')
+like "$next" '^[A-Za-z]' "the routine below it is known ($next)"
 keys DC
 wait_screen "Delete Ice again\\?"
 ok $? "the Delete key asks the same"
@@ -209,7 +222,7 @@ ok $? "y: deleted, saying where it went"
 ok "$([ ! -e "$dir/ui-ice-copy.yaml" ] && [ -e "$trash/ui-ice-copy.yaml" ]; echo $?)" \
 	"the file is in the trash"
 ok "$(! screen | grep -q '^ Ice again'; echo $?)" "and no longer listed"
-_poll 5 _selected_is "$next"
+_poll 5 selected_is "$next"
 ok $? "the selection is on its neighbour ($next)"
 
 # ---- m on a copy hiding a shipped routine: a change of case ----
@@ -235,7 +248,7 @@ wait_joined "the routine it hid shows again"
 ok $? "y: the copy went to the trash"
 ok "$([ ! -e "$dir/ice-intervals.yaml" ] && [ -e "$trash/ice-intervals.yaml" ]; echo $?)" \
 	"the copy is in the trash"
-_poll 5 _selected_is 'Ice intervals'
+_poll 5 selected_is 'Ice intervals'
 ok $? "the shipped one is listed again, selected"
 ok "$(log_same; echo $?)" "the log is unchanged"
 
