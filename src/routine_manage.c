@@ -523,26 +523,29 @@ static bool loads_as(const char *path, const char *text, const char *name,
 	return ok;
 }
 
-/* The routine of `id` on the path, other than `self`: its file, or NULL. */
-static char *id_taken(const struct search_path *sp, const char *id, const char *self)
+char *routine_taken(const struct search_path *sp, const char *name)
 {
-	struct stat me, sb;
-	bool have_me = self && stat(self, &me) == 0;
-	for (size_t i = 0; i < sp->n; i++) {
+	char *t = name_trimmed(name);
+	char *id = routine_id_for_name(t);
+	free(t);
+	char *by = NULL;
+	for (size_t i = 0; id && i < sp->n && !by; i++) {
+		struct stat sb;
 		char *p = xasprintf("%s/%s.yaml", sp->dirs[i], id);
-		if (stat(p, &sb) == 0 &&
-		    !(have_me && sb.st_dev == me.st_dev && sb.st_ino == me.st_ino))
-			return p;
-		free(p);
+		if (stat(p, &sb) == 0)
+			by = p;
+		else
+			free(p);
 	}
-	return NULL;
+	free(id);
+	return by;
 }
 
 /* NAME checked, and the file it would be in the user's first own
- * directory, not taken by another routine (`self` aside): the new file's
- * path, or NULL and why.  *trimmed: NAME as it will be written. */
-static char *new_file_for(const struct search_path *sp, const char *name, const char *self,
-			  char **trimmed, char *why, size_t n)
+ * directory, not taken by another routine: the new file's path, or NULL
+ * and why.  *trimmed: NAME as it will be written. */
+static char *new_file_for(const struct search_path *sp, const char *name, char **trimmed,
+			  char *why, size_t n)
 {
 	*trimmed = NULL;
 	const char *problem = routine_name_problem(name);
@@ -558,7 +561,7 @@ static char *new_file_for(const struct search_path *sp, const char *name, const 
 	*trimmed = name_trimmed(name);
 	char *id = routine_id_for_name(*trimmed);
 	char *to = xasprintf("%s/%s.yaml", sp->dirs[0], id);
-	char *other = id_taken(sp, id, self);
+	char *other = routine_taken(sp, *trimmed);
 	if (other) {
 		snprintf(why, n, "Cannot write %s: a routine named %s is already there, %s; "
 			 "choose another name.", safe_show(to), id, safe_show(other));
@@ -625,7 +628,7 @@ int routine_new(const struct search_path *sp, const char *name, char **to, char 
 		size_t n)
 {
 	char *trimmed;
-	*to = new_file_for(sp, name, NULL, &trimmed, why, n);
+	*to = new_file_for(sp, name, &trimmed, why, n);
 	if (!*to)
 		return -1;
 	char *schema = routine_schema_path();
@@ -642,7 +645,7 @@ int routine_duplicate(const struct search_path *sp, const char *from, const char
 		      char **to, char *why, size_t n)
 {
 	char *trimmed;
-	*to = new_file_for(sp, name, NULL, &trimmed, why, n);
+	*to = new_file_for(sp, name, &trimmed, why, n);
 	if (!*to)
 		return -1;
 	char *text = read_routine(from, why, n);
@@ -670,43 +673,18 @@ int routine_rename(const struct search_path *sp, const char *path, const char *n
 		snprintf(why, n, "%s", problem);
 		return -1;
 	}
-	/* the file stays in its own directory, under the new id */
+	/* the file stays, and with it its id: the log ties sessions to a
+	 * routine by the id, so its history, progression, streak, due status
+	 * and resume go on as they were.  No id changes, so none can be
+	 * taken.  The file is changed in place (through a link, its mode
+	 * kept). */
 	char *trimmed = name_trimmed(name);
-	char *id = routine_id_for_name(trimmed);
-	const char *slash = strrchr(path, '/');
-	*to = xasprintf("%.*s/%s.yaml", (int)(slash - path), path, id);
-	char *other = id_taken(sp, id, path);
-	free(id);
+	*to = xstrdup(path);
 	int rc = -1;
-	char *text = NULL, *changed = NULL;
-	if (other) {
-		snprintf(why, n, "Cannot rename %s to %s: a routine of that name is already "
-			 "there, %s; choose another name.", safe_show(path), safe_show(*to),
-			 safe_show(other));
-		goto out;
-	}
-	text = read_routine(path, why, n);
-	changed = text ? with_name(text, trimmed) : NULL;
-	if (!changed || !loads_as(*to, changed, trimmed, "with the name changed it", why, n))
-		goto out;
-	/* the same id ("Heel drops" to "Heel Drops"): the file changed in
-	 * place (through a link, its mode kept); else the new file first,
-	 * then the old one goes */
-	bool same = !strcmp(*to, path);
-	if (write_text(*to, changed, same, why, n) < 0)
-		goto out;
-	if (!same && unlink(path) < 0) {
-		int e = errno;
-		unlink(*to);
-		snprintf(why, n, "Cannot rename %s: cannot remove it (%s); it was left as it was.",
-			 safe_show(path), strerror(e));
-		goto out;
-	}
-	if (!same)
-		dir_sync_of(path);
-	rc = 0;
-out:
-	free(other);
+	char *text = read_routine(path, why, n);
+	char *changed = text ? with_name(text, trimmed) : NULL;
+	if (changed && loads_as(path, changed, trimmed, "with the name changed it", why, n))
+		rc = write_text(path, changed, true, why, n);
 	free(text);
 	free(changed);
 	free(trimmed);

@@ -5,10 +5,11 @@
  * --new` and the picker both call it, and say what it returns.
  *
  * NAME is the routine's name as the user types it ("Heel drops, slow");
- * its file is NAME's id (routine_id_for_name) with .yaml, in the user's
- * first own routine directory (made, mode 0700, when missing).  Every
- * function here refuses, rather than overwrite, a file already there, and
- * on failure puts a whole sentence for the user in `why` (naming the file
+ * a new routine's file (new, duplicate) is NAME's id (routine_id_for_name)
+ * with .yaml, in the user's first own routine directory (made, mode 0700,
+ * when missing); a rename keeps the file.  New and duplicate refuse,
+ * rather than overwrite, a file already there; every function here, on
+ * failure, puts a whole sentence for the user in `why` (naming the file
  * and the reason, from errno where there is one), and returns -1.
  *
  * NAME's blanks at either end are no part of it (a prompt's stray space):
@@ -50,6 +51,15 @@ char *routine_schema_path(void);
  * allocated. */
 char *routine_starter_text(const char *name, const char *schema);
 
+/* The routine file a new routine named NAME would clash with: the file
+ * of NAME's id (.yaml) in any directory of the path, the user's or
+ * shipped, broken or not (a new file there would hide it, or be hidden),
+ * or NULL (also when NAME has no id).  Read afresh from the directories.
+ * The one check of a name being taken: new and duplicate make it, and the
+ * picker before them, to keep its name field open.  (A rename keeps the
+ * file: no name is taken for it.)  Freshly allocated. */
+char *routine_taken(const struct search_path *sp, const char *name);
+
 /* Write the starter for NAME as a new file.  Refused when NAME's id is
  * taken by any routine on the path (a new routine must not hide one).
  * 0 and *to (the new file), or -1 and why. */
@@ -71,18 +81,18 @@ int routine_new(const struct search_path *sp, const char *name, char **to, char 
 int routine_duplicate(const struct search_path *sp, const char *from, const char *name,
 		      char **to, char *why, size_t n);
 
-/* Rename the user's own routine file `path` to NAME's id, its `name:`
- * changed to NAME (as routine_duplicate() changes it), in the same
- * directory.  Refused for a file not the user's own, and when the id is
- * taken by another routine.  A new name of the same id ("Heel drops" to
- * "Heel Drops") changes the file in place.
+/* Rename the user's own routine file `path`: its top-level `name:` made
+ * NAME (as routine_duplicate() changes it), and nothing else: the file
+ * stays where it is, under the same file name, and so keeps its id.
+ * Refused for a file not the user's own.  The file is changed in place
+ * (through a symbolic link to the file it names, its mode kept); *to is
+ * `path`.
  *
- * The log is not touched (it is append-only, and the user's): the
- * sessions logged before keep the old file's id (`id=`) and title
- * (`routine=`), so --history still lists them, under the old title, and
- * `--history --routine OLD-ID` finds them; but progression, the streak,
- * --due and --resume go by the file's id, and start afresh under the new
- * one.  Callers say so when they rename. */
+ * The log ties sessions to a routine by its file's id (`id=`): keeping
+ * the file keeps the routine's history, progression, streak, due status
+ * and resume.  Only the title changes: the sessions logged before keep
+ * the old one (`routine=`) in --history.  (A new file under a new name,
+ * with no history, is routine_duplicate().) */
 int routine_rename(const struct search_path *sp, const char *path, const char *name,
 		   char **to, char *why, size_t n);
 

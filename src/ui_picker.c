@@ -481,6 +481,11 @@ static void draw_preview(struct ui *ui, int x, int y0, int w, int h, const struc
 	}
 }
 
+int picker_message_rows(const struct ui *ui)
+{
+	return ui->paint.rows / 4 > 3 ? ui->paint.rows / 4 : 3;
+}
+
 /* The status message above the key help (and the name's field, when one
  * is asked: `above` rows), over as many rows as it needs up to a quarter
  * of the screen (three at least: paths are long); returns the rows it
@@ -491,7 +496,7 @@ static int draw_message(struct ui *ui, int above)
 	if (!p->message[0])
 		return 0;
 	int rows = paint_wrap_rows(p->message, ui->paint.cols - 2, 2);
-	int most = ui->paint.rows / 4 > 3 ? ui->paint.rows / 4 : 3;
+	int most = picker_message_rows(ui);
 	if (rows > most)
 		rows = most;
 	paint_color_on(&ui->paint, C_WARN);
@@ -503,10 +508,12 @@ static int draw_message(struct ui *ui, int above)
 
 /* The key help: the list's keys, and the routine management's
  * (ui_picker_manage.c) after them where the row has room, else in a row
- * of their own above, where the screen has rows to spare (none: they are
- * on the help screen, ?). */
+ * of their own above, where the screen has rows to spare; where it has
+ * none (12 rows or fewer), their letters alone after the list's keys
+ * when they fit, and always on the help screen (?). */
 #define KEYS_LIST "Enter start  e edit  r revert  h history  c check-in  ? help  q quit"
 #define KEYS_MANAGE "n new  d duplicate  m rename  x delete"
+#define KEYS_MANAGE_SHORT "n d m x"
 
 /* The rows the management's keys take of their own: 1 or 0; -1 when
  * they are on the list's row. */
@@ -525,6 +532,8 @@ static void draw(struct ui *ui)
 	/* a name asked for (n, d, m) has its field above the key help; the
 	 * management's keys may take a row there too */
 	int field = picker_manage_asks_name(p) ? 1 : 0;
+	if (p->manage)
+		picker_manage_fit(ui);
 	int extra = !p->manage && !p->revert_copy && key_rows(ui) > 0 ? 1 : 0;
 	int msg = draw_message(ui, field + extra) + field + extra;
 	/* the list's rows, down to the message (or the management's keys)
@@ -543,9 +552,17 @@ static void draw(struct ui *ui)
 			    "e reopen the editor at the first error   any other key: back");
 		return;
 	}
-	if (!p->n)
-		paint_wrap(&ui->paint, 2, h - 1, 1, ui->paint.cols - 2, 0,
-			"No routines found. Put routine files in ~/.config/recoup/routines.");
+	if (!p->n) {
+		/* where the user's routines go (--routine-dir's, the config's),
+		 * as paint shows any text: escaped where it must be */
+		char *none = ui->sp->nuser
+			? xasprintf("No routines found. Put routine files in %s, or press n to "
+				    "make one.", ui->sp->dirs[0])
+			: xstrdup("No routines found, and no routine directory of yours is on "
+				  "the search path.");
+		paint_wrap(&ui->paint, 2, h - 1, 1, ui->paint.cols - 2, 0, none);
+		free(none);
+	}
 	if (p->sel < p->top)
 		p->top = p->sel;
 	if (p->sel >= p->top + (size_t)h)
@@ -570,12 +587,19 @@ static void draw(struct ui *ui)
 	paint_color_on(&ui->paint, C_DIM);
 	if (p->revert_copy)
 		paint_text_cut(&ui->paint, ui->paint.rows - 1, 1, ui->paint.cols - 2,
-			    "y: yes, to the trash   any other key: no");
+			       paint_width(ANSWER_KEYS) <= ui->paint.cols - 2 ? ANSWER_KEYS
+			       : ANSWER_KEYS_SHORT);
 	else if (extra)
 		paint_text_cut(&ui->paint, ui->paint.rows - 2, 1, ui->paint.cols - 2, KEYS_MANAGE);
-	if (!p->revert_copy)
-		paint_text_cut(&ui->paint, ui->paint.rows - 1, 1, ui->paint.cols - 2,
-			    extra || key_rows(ui) == 0 ? KEYS_LIST : KEYS_LIST "  " KEYS_MANAGE);
+	if (!p->revert_copy) {
+		const char *keys = KEYS_LIST "  " KEYS_MANAGE;
+		if (extra)
+			keys = KEYS_LIST;
+		else if (key_rows(ui) == 0)
+			keys = paint_width(KEYS_LIST "  " KEYS_MANAGE_SHORT) <= ui->paint.cols - 2
+			       ? KEYS_LIST "  " KEYS_MANAGE_SHORT : KEYS_LIST;
+		paint_text_cut(&ui->paint, ui->paint.rows - 1, 1, ui->paint.cols - 2, keys);
+	}
 	paint_color_off(&ui->paint, C_DIM);
 }
 

@@ -55,6 +55,17 @@ struct picker {
 	struct picker_manage *manage; /* n, d, m or x asking (its name or y/n), or NULL */
 };
 
+/* ---- ui_picker.c ---- */
+
+/* The key help under a y/n question (x, r), and its form for a narrow
+ * window. */
+#define ANSWER_KEYS "y: yes, to the trash   any other key: no"
+#define ANSWER_KEYS_SHORT "y: yes   other key: no"
+
+/* The most rows the message above the key help takes (a quarter of the
+ * screen, three at least): what does not fit is cut. */
+int picker_message_rows(const struct ui *ui);
+
 /* ---- ui_picker_edit.c ---- */
 
 /* Forget the errors of the last check after an edit. */
@@ -89,6 +100,9 @@ enum picker_after picker_manage_key(struct ui *ui, int ch, char **select);
 /* While asking: the name's field on the row above the key help (`y`),
  * and the key help itself (the bottom row). */
 void picker_manage_draw(struct ui *ui, int y);
+/* Before drawing, while asking: x's question in its longest form that
+ * shows whole at the screen's size now, so that "y/n" is seen. */
+void picker_manage_fit(struct ui *ui);
 /* Stop asking. */
 void picker_manage_forget(struct picker *p);
 

@@ -36,7 +36,7 @@ struct picker_manage {
 	size_t len, cur;
 	/* a character typed as several bytes, so far */
 	unsigned char pend[4];
-	size_t npend, want;
+	size_t npend;
 	size_t scroll;          /* the first character shown */
 };
 
@@ -110,16 +110,52 @@ static void ask_delete(struct ui *ui, const struct pick *k)
 		m->after = xstrdup(p->v[p->sel + 1].id);
 	else if (p->sel > 0)
 		m->after = xstrdup(p->v[p->sel - 1].id);
-	if (hidden) {
+	picker_manage_fit(ui);
+}
+
+/* Whether the message shows whole on the rows it may take. */
+static bool message_fits(const struct ui *ui)
+{
+	return paint_wrap_rows(ui->picker->message, ui->paint.cols - 2, 2) <=
+	       picker_message_rows(ui);
+}
+
+void picker_manage_fit(struct ui *ui)
+{
+	struct picker *p = ui->picker;
+	struct picker_manage *m = p->manage;
+	if (!m || m->kind != ASK_DELETE)
+		return;
+	/* the file and the trash named; else the name alone (the answer
+	 * names the file and where it went); else the name cut to fit */
+	const char *name = m->name;
+	if (m->hidden) {
 		snprintf(p->message, sizeof p->message,
 			 "Delete your copy of %s? %s goes to the trash, and the routine it "
-			 "hides shows again, %s (as r does). y/n", name, k->path, hidden);
+			 "hides shows again, %s (as r does). y/n", name, m->path, m->hidden);
 	} else {
 		char *state = xdg_state_home();
 		snprintf(p->message, sizeof p->message,
-			 "Delete %s? %s goes to the trash, %s/recoup/trash. y/n", name, k->path,
+			 "Delete %s? %s goes to the trash, %s/recoup/trash. y/n", name, m->path,
 			 state);
 		free(state);
+	}
+	if (message_fits(ui))
+		return;
+	snprintf(p->message, sizeof p->message, m->hidden
+		 ? "Delete your copy of %s? The routine it hides shows again. y/n"
+		 : "Delete %s? It goes to the trash. y/n", name);
+	if (message_fits(ui))
+		return;
+	/* the name cut at a character's start, an ellipsis after it */
+	const char *dots = ui->paint.utf8 ? "\u2026" : "...";
+	for (int w = paint_width(name) - 1; ; w--) {
+		size_t bytes = w > 0 ? paint_fit(name, w, false, NULL) : 0;
+		snprintf(p->message, sizeof p->message, m->hidden
+			 ? "Delete your copy of %.*s%s? y/n" : "Delete %.*s%s? y/n",
+			 (int)bytes, name, dots);
+		if (w <= 0 || message_fits(ui))
+			break;
 	}
 }
 
@@ -190,35 +226,32 @@ static size_t char_after(const struct picker_manage *m, size_t at)
 }
 
 /* A byte of typed text: ASCII at once, the bytes of a UTF-8 character
- * once they are all there and make one (no overlong form, surrogate or C1
- * control: what is not a character is dropped). */
+ * once they are all there and make one, as utf8_decode() (util.h) tells:
+ * no overlong form, surrogate or code point past U+10FFFF.  What is not a
+ * character is dropped, and so is a C1 control: a byte that cannot go on
+ * a sequence (ASCII, a lead byte) ends it, and four bytes that make none
+ * are dropped. */
 static void field_byte(struct picker_manage *m, unsigned char b)
 {
-	if (m->npend && (b & 0xc0) != 0x80)
+	bool goes_on = (b & 0xc0) == 0x80;
+	if (m->npend && !goes_on)
 		m->npend = 0; /* cut short: the new byte starts afresh */
-	if (!m->npend) {
-		if (b < 0x80) {
-			field_insert(m, (const char *)&b, 1);
-			return;
-		}
-		m->want = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3
-			: b >= 0xf0 && b <= 0xf4 ? 4 : 0;
-		if (m->want)
-			m->pend[m->npend++] = b;
+	if (!m->npend && b < 0x80) {
+		field_insert(m, (const char *)&b, 1);
 		return;
 	}
+	if (!m->npend && goes_on)
+		return;       /* a continuation byte of nothing */
 	m->pend[m->npend++] = b;
-	if (m->npend < m->want)
-		return;
-	uint32_t c = m->pend[0] & (0x7f >> m->want);
-	for (size_t i = 1; i < m->npend; i++)
-		c = c << 6 | (m->pend[i] & 0x3f);
-	bool ok = m->want == 2 ? c >= 0xa0
-		: m->want == 3 ? c >= 0x800 && (c < 0xd800 || c > 0xdfff)
-		: c >= 0x10000 && c <= 0x10ffff;
-	if (ok)
-		field_insert(m, (const char *)m->pend, m->npend);
-	m->npend = 0;
+	uint32_t c;
+	size_t w = utf8_decode(m->pend, m->npend, &c);
+	if (w == m->npend) {
+		if (c >= 0xa0)
+			field_insert(m, (const char *)m->pend, m->npend);
+		m->npend = 0;
+	} else if (m->npend == sizeof m->pend) {
+		m->npend = 0;
+	}
 }
 
 /* An editing key of the field's; false for one it does not take. */
@@ -267,24 +300,6 @@ static bool field_key(struct picker_manage *m, int ch)
 
 /* ---- the answers ---- */
 
-/* The routine on the path with the file name NAME's id is, other than
- * `self`, or NULL.  Read afresh: a file may have come since the list was. */
-static char *taken_by(const struct search_path *sp, const char *name, const char *self)
-{
-	char *id = routine_id_for_name(name);
-	if (!id)
-		return NULL;
-	struct routine_entry *v;
-	size_t n = search_path_list(sp, &v);
-	char *by = NULL;
-	for (size_t i = 0; i < n && !by; i++)
-		if (!strcmp(v[i].id, id) && (!self || strcmp(v[i].path, self)))
-			by = xstrdup(v[i].path);
-	routine_entries_free(v, n);
-	free(id);
-	return by;
-}
-
 /* Enter on a name: done (the list to read again), or the field stays
  * open with the reason on the message line. */
 static enum picker_after name_entered(struct ui *ui, char **select)
@@ -312,7 +327,10 @@ static enum picker_after name_entered(struct ui *ui, char **select)
 		picker_manage_forget(p);
 		return PICKER_STAY;
 	}
-	char *by = taken_by(ui->sp, name, m->kind == ASK_RENAME ? m->path : NULL);
+	/* a rename keeps the file, and so its id: nothing to be taken.
+	 * New and duplicate check here too, before routine_manage.c does
+	 * (the same check), to keep the field open for another name. */
+	char *by = m->kind == ASK_RENAME ? NULL : routine_taken(ui->sp, name);
 	if (by) {
 		snprintf(p->message, sizeof p->message,
 			 "That name is taken: %s is a routine already. Type another, or Esc "
@@ -322,9 +340,6 @@ static enum picker_after name_entered(struct ui *ui, char **select)
 	}
 	char why[600] = "", *to = NULL;
 	int rc;
-	/* a rename of a copy that hides another lets that one show again */
-	bool own;
-	char *hidden = m->kind == ASK_RENAME ? routine_hidden(ui->sp, m->path, &own) : NULL;
 	if (m->kind == ASK_NEW)
 		rc = routine_new(ui->sp, name, &to, why, sizeof why);
 	else if (m->kind == ASK_DUPLICATE)
@@ -339,17 +354,20 @@ static enum picker_after name_entered(struct ui *ui, char **select)
 		if (m->kind == ASK_NEW) {
 			snprintf(p->message, sizeof p->message, "Created %s", to);
 			after = PICKER_RELOAD_EDIT;
-		} else if (m->kind == ASK_DUPLICATE)
-			snprintf(p->message, sizeof p->message, "Duplicated %s as %s: %s", m->name,
-				 name, to);
-		else
-			snprintf(p->message, sizeof p->message, "Renamed %s to %s: %s is now %s%s%s",
-				 m->name, name, m->path, to,
-				 hidden ? "; the routine it hid shows again, " : "",
-				 hidden ? hidden : "");
+		} else if (m->kind == ASK_DUPLICATE) {
+			snprintf(p->message, sizeof p->message,
+				 "Duplicated %s as %s: %s, a new routine, with no history yet",
+				 m->name, name, to);
+		} else {
+			/* the file, and its id, stay: the log's sessions are still
+			 * this routine's */
+			const char *slash = strrchr(to, '/');
+			snprintf(p->message, sizeof p->message,
+				 "Renamed %s to %s; its file, %s, is kept, and with it its "
+				 "history and progression", m->name, name, slash ? slash + 1 : to);
+		}
 		*select = routine_id_of(to);
 	}
-	free(hidden);
 	free(to);
 	picker_manage_forget(p);
 	return after;
@@ -440,11 +458,12 @@ static void draw_field(struct ui *ui, struct picker_manage *m, int y, int x, int
 			at = n + 1;
 		n++;
 	}
-	/* scrolled so that the cursor (a cell past the end, at the end) shows */
+	/* scrolled so that the cursor shows: the character under it whole
+	 * (two columns for a wide one), or a cell past the end, at the end */
 	if (m->scroll > at)
 		m->scroll = at;
 	for (;;) {
-		int w = 1;
+		int w = at < n && c[at].cols > 1 ? c[at].cols : 1;
 		for (size_t i = m->scroll; i < at; i++)
 			w += c[i].cols;
 		if (w <= width || m->scroll >= at)
@@ -473,7 +492,8 @@ static void draw_field(struct ui *ui, struct picker_manage *m, int y, int x, int
 void picker_manage_draw(struct ui *ui, int y)
 {
 	struct picker_manage *m = ui->picker->manage;
-	const char *help = "y: yes, to the trash   any other key: no";
+	const char *help = paint_width(ANSWER_KEYS) <= ui->paint.cols - 2 ? ANSWER_KEYS
+			   : ANSWER_KEYS_SHORT;
 	if (m->kind != ASK_DELETE) {
 		help = "Enter: ok   Esc: cancel   Backspace, Ctrl-U: erase";
 		/* a narrow window keeps room for the name */

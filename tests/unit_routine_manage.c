@@ -391,30 +391,33 @@ static void test_rename(void)
 	put_file(path, "# mine\nname: Heel drops  # c\nsteps: [{type: note, name: n}]\n");
 	chmod(path, 0644);
 
+	/* the file stays, and with it its id, which the log's sessions
+	 * are tied to: only its name changes */
 	is_int(routine_rename(&sp, path, "Calf raises", &to, why, sizeof why), 0, "rename: done");
-	char *want = xasprintf("%s/calf-raises.yaml", own);
-	is_str(to, want, "rename: the new id in the same dir");
-	char *got = get_file(want);
+	is_str(to, path, "rename: the same file, its id kept");
+	char *got = get_file(path);
 	is_str(got, "# mine\nname: \"Calf raises\"  # c\nsteps: [{type: note, name: n}]\n",
 	       "rename: only the name changed");
-	ok(access(path, F_OK) < 0 && errno == ENOENT, "rename: the old file gone");
+	char *moved = xasprintf("%s/calf-raises.yaml", own);
+	ok(access(moved, F_OK) < 0 && errno == ENOENT, "rename: no file of the new name's id");
+	free(moved);
 	struct stat sb;
-	ok(stat(want, &sb) == 0 && (sb.st_mode & 07777) == 0600, "rename: mode 0600");
-	free(got);
-	free(to);
-
-	/* the same id: the file changed in place */
-	is_int(routine_rename(&sp, want, "Calf Raises!", &to, why, sizeof why), 0,
-	       "rename to the same id: done");
-	is_str(to, want, "rename to the same id: the same file");
-	got = get_file(want);
-	ok(got && strstr(got, "name: \"Calf Raises!\"  # c\n"), "rename to the same id: name changed");
+	ok(stat(path, &sb) == 0 && (sb.st_mode & 07777) == 0644, "rename: the file's mode kept");
 	is_int(count_files(own), 1, "rename: no file left behind");
 	free(got);
 	free(to);
 
-	/* the same id through a symbolic link (a dotfiles repository's file):
-	 * the file it names changes, mode kept, and the link stays a link */
+	/* a name of the same id: the same */
+	is_int(routine_rename(&sp, path, "Calf Raises!", &to, why, sizeof why), 0,
+	       "rename to another name again: done");
+	is_str(to, path, "... the same file");
+	got = get_file(path);
+	ok(got && strstr(got, "name: \"Calf Raises!\"  # c\n"), "... the name changed");
+	free(got);
+	free(to);
+
+	/* through a symbolic link (a dotfiles repository's file): the file it
+	 * names changes, mode kept, and the link stays a link */
 	char *dots = xasprintf("%s/ren/dotfiles", tmpdir);
 	mkdir_parents(dots);
 	char *real = xasprintf("%s/soleus.yaml", dots);
@@ -422,11 +425,12 @@ static void test_rename(void)
 	chmod(real, 0640);
 	char *link = xasprintf("%s/soleus.yaml", own);
 	ok(symlink(real, link) == 0, "a routine linked from elsewhere");
-	is_int(routine_rename(&sp, link, "SOLEUS", &to, why, sizeof why), 0,
-	       "rename through a link to the same id: done");
+	is_int(routine_rename(&sp, link, "Deep calf", &to, why, sizeof why), 0,
+	       "rename through a link: done");
+	is_str(to, link, "... the link's path");
 	ok(lstat(link, &sb) == 0 && S_ISLNK(sb.st_mode), "... the link is still a link");
 	got = get_file(real);
-	is_str(got, "name: \"SOLEUS\"\nsteps: [{type: note, name: n}]\n",
+	is_str(got, "name: \"Deep calf\"\nsteps: [{type: note, name: n}]\n",
 	       "... the file it names changed");
 	int st = stat(real, &sb);
 	ok(st == 0 && (sb.st_mode & 07777) == 0640, "... its mode kept (%o)",
@@ -440,46 +444,91 @@ static void test_rename(void)
 	free(real);
 	free(dots);
 
-	/* the same id, a plain file: its mode kept too */
-	chmod(want, 0644);
-	is_int(routine_rename(&sp, want, "calf raises!", &to, why, sizeof why), 0,
-	       "rename to the same id again: done");
-	ok(stat(want, &sb) == 0 && (sb.st_mode & 07777) == 0644,
-	   "rename to the same id: the file's mode kept");
-	free(to);
-
-	/* onto another routine's id (here or shipped): refused */
+	/* a name whose id another routine's file has (here or shipped): no
+	 * id changes, so nothing is taken, and the other file is left */
 	char *other = xasprintf("%s/other.yaml", own);
 	put_file(other, "# other\n");
-	ok(routine_rename(&sp, want, "Other", &to, why, sizeof why) < 0, "rename onto a taken id refused");
-	ok(strstr(why, "other.yaml") != NULL, "... naming it (%s)", why);
+	is_int(routine_rename(&sp, path, "Other", &to, why, sizeof why), 0,
+	       "rename to a name of another file's id: done, the file kept");
+	is_str(to, path, "... the same file");
 	free(to);
 	char *ship = xasprintf("%s/ren/shipped/ice-intervals.yaml", tmpdir);
 	put_file(ship, "name: Ice\nsteps:\n  - {type: note, name: n}\n");
-	ok(routine_rename(&sp, want, "Ice intervals", &to, why, sizeof why) < 0,
-	   "rename onto a shipped routine's id refused");
+	is_int(routine_rename(&sp, path, "Ice intervals", &to, why, sizeof why), 0,
+	       "rename to a shipped routine's name: done, the file kept");
 	free(to);
 	ok(routine_rename(&sp, ship, "Ice two", &to, why, sizeof why) < 0 && strstr(why, "yours"),
 	   "rename of a routine not the user's refused (%s)", why);
 	free(to);
 	char *kept = get_file(other);
 	is_str(kept, "# other\n", "rename: the other file kept");
-	ok(access(want, F_OK) == 0, "rename refused: the file still there");
-	is_int(count_files(own), 2, "rename refused: nothing left behind");
 	free(kept);
+	kept = get_file(ship);
+	is_str(kept, "name: Ice\nsteps:\n  - {type: note, name: n}\n", "rename: the shipped one kept");
+	free(kept);
+	is_int(count_files(own), 2, "rename: nothing new");
 
 	/* a file whose name cannot be changed: refused, kept */
-	put_file(want, "name: Old\nsteps: [{type: note, name: n}\n");
-	ok(routine_rename(&sp, want, "Calf flow", &to, why, sizeof why) < 0 &&
+	put_file(path, "name: Old\nsteps: [{type: note, name: n}\n");
+	ok(routine_rename(&sp, path, "Calf flow", &to, why, sizeof why) < 0 &&
 	   strstr(why, "with the name changed it would not load"),
 	   "rename of a file that would not load refused (%s)", why);
-	ok(access(want, F_OK) == 0, "... the file kept");
+	got = get_file(path);
+	is_str(got, "name: Old\nsteps: [{type: note, name: n}\n", "... the file kept as it was");
+	free(got);
 	is_int(count_files(own), 2, "... and nothing new");
 	free(to);
 	free(ship);
 	free(other);
-	free(want);
 	free(path);
+	free(own);
+	search_path_free(&sp);
+}
+
+/* the one "taken" check, and a rename never refused by it: a user's copy
+ * hiding a shipped routine, renamed to a name of its own id */
+static void test_taken(void)
+{
+	struct search_path sp;
+	make_path(&sp, "taken");
+	char why[400], *to;
+	char *own = xasprintf("%s/taken/own", tmpdir);
+	mkdir_parents(own);
+	char *ship = xasprintf("%s/taken/shipped/ice-intervals.yaml", tmpdir);
+	put_file(ship, "name: Ice intervals\nsteps:\n  - {type: note, name: n}\n");
+	char *copy = xasprintf("%s/ice-intervals.yaml", own);
+	put_file(copy, "name: Ice intervals\nsteps:\n  - {type: note, name: mine}\n");
+
+	char *by = routine_taken(&sp, "  ICE Intervals ");
+	is_str(by, copy, "taken: the user's file first, whatever the case and blanks");
+	free(by);
+	unlink(copy);
+	by = routine_taken(&sp, "Ice: intervals!");
+	is_str(by, ship, "taken: a shipped routine's id too");
+	free(by);
+	put_file(copy, "name: Ice intervals\nsteps:\n  - {type: note, name: mine}\n");
+	by = routine_taken(&sp, "Heel drops");
+	ok(by == NULL, "taken: not a free name");
+	free(by);
+	by = routine_taken(&sp, "%%%");
+	ok(by == NULL, "taken: not a name with no id");
+	free(by);
+
+	is_int(routine_rename(&sp, copy, "Ice Intervals", &to, why, sizeof why), 0,
+	       "a copy hiding a shipped routine renamed, a change of case: done");
+	if (!to || strcmp(to, copy))
+		printf("#   %s\n", why);
+	char *got = get_file(copy);
+	is_str(got, "name: \"Ice Intervals\"\nsteps:\n  - {type: note, name: mine}\n",
+	       "... its name changed");
+	free(got);
+	got = get_file(ship);
+	is_str(got, "name: Ice intervals\nsteps:\n  - {type: note, name: n}\n",
+	       "... the shipped one as it was");
+	free(got);
+	free(to);
+	free(copy);
+	free(ship);
 	free(own);
 	search_path_free(&sp);
 }
@@ -524,6 +573,7 @@ int main(void)
 	test_new();
 	test_duplicate();
 	test_rename();
+	test_taken();
 	char *cmd = xasprintf("rm -rf '%s'", tmpdir);
 	if (system(cmd) != 0)
 		printf("# could not remove %s\n", tmpdir);
