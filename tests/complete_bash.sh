@@ -30,7 +30,7 @@ is "$got" "--new" "bash: --new is offered"
 
 # routine names, quoted as they go on the line
 tab recoup ""
-is "$got" "$(printf '%s\n' "$shipped" 'half\ done' 'ice\ in\ the\ evening\ after\ the\ long\ run' \
+is "$got" "$(printf '%s\n' "$shipped" 'back\\slash' 'half\ done' 'ice\ in\ the\ evening\ after\ the\ long\ run' \
 	'it\'"'"'s:\ 2x' 'my\ calf' | LC_ALL=C sort)" \
 	"bash: ROUTINE offers every name of recoup --list, quoted"
 tab recoup my
@@ -41,6 +41,8 @@ tab recoup --plan it
 is "$got" 'it\'"'"'s:\ 2x' "bash: a name with a quote and a colon completes, quoted"
 tab recoup --history --routine my
 is "$got" 'my\ calf' "bash: --routine NAME offers routine names"
+tab recoup back
+is "$got" 'back\\slash' "bash: a name with a backslash completes, quoted"
 
 # files and values
 tab recoup --check "$T/dir/"

@@ -44,6 +44,8 @@ tab 'recoup my'
 is "$got" "my calf" "fish: a name with a space completes"
 tab 'recoup "it'
 is "$got" "it's: 2x" "fish: a name with a quote and a colon completes, inside quotes too"
+tab 'recoup back'
+is "$got" 'back\slash' "fish: a name with a backslash completes"
 tab 'recoup --plan --speed 5 al'
 is "$got" "alfredson-heel-drops" "fish: --plan ROUTINE after other options"
 tab 'recoup --history --routine my'

@@ -4,8 +4,10 @@
 # lib.sh's, in $T; the user's routine directory there holds, beside the
 # shipped routines found from the build tree, two whose names a shell must
 # quote: "my calf" (a space) and "it's: 2x" (a quote, a colon, a space),
-# one whose name is wider than --list's name column, and "half done", a
-# routine with a mistake (--list says so, and its name can still be given).
+# one whose name is wider than --list's name column, "back\slash" (a
+# backslash, which zsh's _describe would take for an escape), and "half
+# done", a routine with a mistake (--list says so, and its name can still
+# be given).
 PATH="$(dirname "$RECOUP"):$PATH"
 export PATH
 unset XDG_DATA_DIRS XDG_DATA_HOME
@@ -15,6 +17,7 @@ mkdir -p "$R" "$T/dir/sub"
 cp "$top_srcdir/routines/spot-massage.yaml" "$R/my calf.yaml"
 sed 's/^name: .*/name: Twice the spots/' "$top_srcdir/routines/spot-massage.yaml" >"$R/it's: 2x.yaml"
 cp "$top_srcdir/routines/ice-intervals.yaml" "$R/ice in the evening after the long run.yaml"
+cp "$top_srcdir/routines/spot-massage.yaml" "$R/back\\slash.yaml"
 printf 'name: [half\n' >"$R/half done.yaml"
 : >"$T/dir/a.yaml"
 : >"$T/dir/b.txt"
@@ -24,7 +27,7 @@ shipped="alfredson-heel-drops
 ice-intervals
 post-run-calf-care
 spot-massage"
-names=$(printf '%s\nhalf done\nice in the evening after the long run\nit'\''s: 2x\nmy calf\n' "$shipped" |
+names=$(printf '%s\nback\\slash\nhalf done\nice in the evening after the long run\nit'\''s: 2x\nmy calf\n' "$shipped" |
 	LC_ALL=C sort)
 
 # Every option of `recoup --help` (-h and --help, --list, ...), one a line:

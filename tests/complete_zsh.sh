@@ -66,6 +66,8 @@ tab 'recoup my'
 is "$buffer" 'recoup my\ calf ' "zsh: a name with a space completes, quoted"
 tab 'recoup it'
 is "$buffer" "recoup it\\'s:\\ 2x " "zsh: a name with a quote and a colon completes, quoted"
+tab 'recoup back'
+is "$buffer" 'recoup back\\slash ' "zsh: a name with a backslash completes, quoted, the backslash kept"
 tab 'recoup --plan --speed 5 al'
 is "$got" "alfredson-heel-drops" \
 	"zsh: --plan ROUTINE after other options"
