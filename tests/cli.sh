@@ -45,6 +45,13 @@ is "$(out)" "recoup 0.1.0" "-V prints the version"
 # --- usage errors ---
 usage_error "unknown option '--bogus'" --bogus
 usage_error "unknown option '-x'" -x
+# a short option inside a word of several is named by its letter, not by
+# the word before (or the program's path)
+usage_error "unknown option '-r'" -rf
+usage_error "unknown option '-r'" --plan -rf
+usage_error "unknown option '-x'" -xV
+usage_error "option '--list' takes no argument" --list=x
+usage_error "option '--help' takes no argument" --help=x
 usage_error "option '--log' needs an argument" --list --log
 usage_error "option '--routine-dir' needs an argument" --list --routine-dir
 usage_error "--check needs at least one FILE" --check
