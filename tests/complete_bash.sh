@@ -43,6 +43,21 @@ tab recoup --history --routine my
 is "$got" 'my\ calf' "bash: --routine NAME offers routine names"
 tab recoup back
 is "$got" 'back\\slash' "bash: a name with a backslash completes, quoted"
+# a name that starts with a dash (-rf): never alone, where getopt would
+# take it for options; after -- and as --routine's NAME, where it is one
+tab recoup -
+is "$(printf '%s\n' "$got" | grep -c -- '^-rf')" 0 "bash: a name that starts with a dash is not offered with the options"
+tab recoup -- -
+is "$got" '-rf' "bash: after --, it is"
+tab recoup --plan -- ""
+is "$got" "$(printf '%s\n' "$shipped" '-rf' 'back\\slash' 'half\ done' 'ice\ in\ the\ evening\ after\ the\ long\ run' \
+	'it\'"'"'s:\ 2x' 'my\ calf' | LC_ALL=C sort)" "bash: --plan -- offers every name, those with a dash too"
+tab recoup -- --
+is "$got" "" "bash: after --, no option"
+tab recoup --history --routine -
+is "$got" '-rf' "bash: --routine NAME offers it"
+tab recoup --history --routine=-
+is "$got" '-rf' "bash: and --routine=NAME"
 
 # files and values
 tab recoup --check "$T/dir/"

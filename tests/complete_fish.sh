@@ -46,6 +46,18 @@ tab 'recoup "it'
 is "$got" "it's: 2x" "fish: a name with a quote and a colon completes, inside quotes too"
 tab 'recoup back'
 is "$got" 'back\slash' "fish: a name with a backslash completes"
+# a name that starts with a dash (-rf): never alone, where getopt would
+# take it for options; after -- and as --routine's NAME, where it is one
+tab 'recoup -'
+is "$(printf '%s\n' "$got" | grep -c -- '^-rf')" 0 "fish: a name that starts with a dash is not offered with the options"
+tab 'recoup -- -'
+is "$got" '-rf' "fish: after --, it is"
+tab 'recoup --plan -- '
+is "$got" "$(printf '%s\n-rf\n' "$names" | LC_ALL=C sort)" "fish: --plan -- offers every name, those with a dash too"
+tab 'recoup --history --routine -'
+like "$got" '^-rf$' "fish: --routine NAME offers it"
+tab 'recoup --history --routine=-'
+is "$got" '--routine=-rf' "fish: and --routine=NAME"
 tab 'recoup --plan --speed 5 al'
 is "$got" "alfredson-heel-drops" "fish: --plan ROUTINE after other options"
 tab 'recoup --history --routine my'

@@ -7,7 +7,9 @@
 # one whose name is wider than --list's name column, "back\slash" (a
 # backslash, which zsh's _describe would take for an escape), and "half
 # done", a routine with a mistake (--list says so, and its name can still
-# be given).
+# be given).  "-rf" starts with a dash: alone on the line, getopt would
+# take it for options, so it is not among the names offered for ROUTINE
+# ($names), only after `--` and as the NAME of --routine.
 PATH="$(dirname "$RECOUP"):$PATH"
 export PATH
 unset XDG_DATA_DIRS XDG_DATA_HOME
@@ -19,6 +21,7 @@ sed 's/^name: .*/name: Twice the spots/' "$top_srcdir/routines/spot-massage.yaml
 cp "$top_srcdir/routines/ice-intervals.yaml" "$R/ice in the evening after the long run.yaml"
 cp "$top_srcdir/routines/spot-massage.yaml" "$R/back\\slash.yaml"
 printf 'name: [half\n' >"$R/half done.yaml"
+cp "$top_srcdir/routines/spot-massage.yaml" "$R/-rf.yaml"
 : >"$T/dir/a.yaml"
 : >"$T/dir/b.txt"
 : >"$T/dir/c.yml"

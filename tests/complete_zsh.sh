@@ -68,6 +68,18 @@ tab 'recoup it'
 is "$buffer" "recoup it\\'s:\\ 2x " "zsh: a name with a quote and a colon completes, quoted"
 tab 'recoup back'
 is "$buffer" 'recoup back\\slash ' "zsh: a name with a backslash completes, quoted, the backslash kept"
+# a name that starts with a dash (-rf): never alone, where getopt would
+# take it for options; after -- and as --routine's NAME, where it is one
+tab 'recoup -'
+is "$(printf '%s\n' "$got" | grep -c -- '^-rf')" 0 "zsh: a name that starts with a dash is not offered with the options"
+tab 'recoup -- -'
+is "$buffer" 'recoup -- -rf ' "zsh: after --, it is"
+tab 'recoup --plan -- '
+is "$got" "$(printf '%s\n-rf\n' "$names" | LC_ALL=C sort)" "zsh: --plan -- offers every name, those with a dash too"
+tab 'recoup --history --routine -'
+is "$buffer" 'recoup --history --routine -rf ' "zsh: --routine NAME offers it"
+tab 'recoup --history --routine=-'
+is "$buffer" 'recoup --history --routine=-rf ' "zsh: and --routine=NAME"
 tab 'recoup --plan --speed 5 al'
 is "$got" "alfredson-heel-drops" \
 	"zsh: --plan ROUTINE after other options"
