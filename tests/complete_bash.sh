@@ -12,7 +12,7 @@ command -v bash >/dev/null 2>&1 || skip_all "bash is not installed"
 # tab WORD...: the words on the line, the last being completed; what the
 # completion offers in $got (sorted, one a line)
 tab() {
-	got=$(bash -c '
+	got=$(cd "$T/cwd" && bash -c '
 		. "$0"
 		COMP_WORDS=("$@")
 		COMP_CWORD=$(($# - 1))
@@ -58,6 +58,29 @@ tab recoup --history --routine -
 is "$got" '-rf' "bash: --routine NAME offers it"
 tab recoup --history --routine=-
 is "$got" '-rf' "bash: and --routine=NAME"
+
+# files and values
+
+# --routine-dir and --config as typed, quoted or escaped: bash hands the
+# completion the words raw, to be dequoted without running anything
+tab recoup --routine-dir "$T/sp\\ dir" in-
+is "$got" "in-sp-dir" "bash: names from --routine-dir DIR\\ WITH\\ SPACES"
+tab recoup --routine-dir "'$D1'" in-
+is "$got" "in-sp-dir" "bash: names from --routine-dir 'DIR'"
+tab recoup --routine-dir "\"$D1\"" in-
+is "$got" "in-sp-dir" "bash: names from --routine-dir \"DIR\""
+tab recoup --routine-dir "=" "'$D1'" in-
+is "$got" "in-sp-dir" "bash: names from --routine-dir='DIR' (split at =)"
+tab recoup "--routine-dir='$D1'" in-
+is "$got" "in-sp-dir" "bash: names from --routine-dir='DIR' (one word)"
+tab recoup --config "'$cfg'" in-
+is "$got" "in-sp-dir" "bash: names from --config 'FILE'"
+tab recoup --routine-dir "'$D2'" in-
+is "$got:$(ls "$T/cwd")" "in-dollar-dir:" "bash: --routine-dir '\$(touch pwned)': its names, and nothing run"
+tab recoup --routine-dir "$T/\\\$\\(touch\\ pwned\\)" in-
+is "$got:$(ls "$T/cwd")" "in-dollar-dir:" "bash: --routine-dir \\\$\\(touch\\ pwned\\): the same"
+tab recoup --routine-dir "\"$D2\"" in-
+is "$(ls "$T/cwd")" "" "bash: --routine-dir \"\$(touch pwned)\": nothing run"
 
 # files and values
 tab recoup --check "$T/dir/"

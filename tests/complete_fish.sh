@@ -13,10 +13,10 @@ mkdir -p "$T/fishc"
 cp "$S/recoup.fish" "$T/fishc/recoup.fish"
 
 # tab LINE: LINE<Tab>; the matches in $got (sorted, one a line), the
-# matches with what they are in $T/tab.out
+# matches with what they are in $T/tab.out; fish runs in $T/cwd
 tab() {
-	timeout 20 fish --no-config -c 'set -p fish_complete_path $argv[1]; complete -C $argv[2]' \
-		"$T/fishc" "$1" >"$T/tab.out" 2>&1
+	(cd "$T/cwd" && timeout 20 fish --no-config -c 'set -p fish_complete_path $argv[1]; complete -C $argv[2]' \
+		"$T/fishc" "$1") >"$T/tab.out" 2>&1
 	got=$(cut -f1 "$T/tab.out" | LC_ALL=C sort -u)
 }
 
@@ -67,6 +67,20 @@ is "$got" "cfg-holds
 cfg-timer" "fish: names from a --routine-dir on the line"
 tab "recoup --routine-dir=$top_srcdir/tests/fixtures-config cfg-t"
 is "$got" "cfg-timer" "fish: names from --routine-dir=DIR"
+# --routine-dir and --config as typed, quoted or escaped, dequoted without
+# running anything
+tab "recoup --routine-dir $T/sp\\ dir in-"
+is "$got" "in-sp-dir" "fish: names from --routine-dir DIR\\ WITH\\ SPACES"
+tab "recoup --routine-dir '$D1' in-"
+is "$got" "in-sp-dir" "fish: names from --routine-dir 'DIR'"
+tab "recoup --routine-dir=\"$D1\" in-"
+is "$got" "in-sp-dir" "fish: names from --routine-dir=\"DIR\""
+tab "recoup --config '$cfg' in-"
+is "$got" "in-sp-dir" "fish: names from --config 'FILE'"
+tab "recoup --routine-dir '$D2' in-"
+is "$got:$(ls "$T/cwd")" "in-dollar-dir:" "fish: --routine-dir '\$(touch pwned)': its names, and nothing run"
+tab "recoup --routine-dir \"$D2\" in-"
+is "$(ls "$T/cwd")" "" "fish: --routine-dir \"\$(touch pwned)\": nothing run"
 
 # files and values
 tab "recoup --check $T/dir/"

@@ -25,6 +25,16 @@ cp "$top_srcdir/routines/spot-massage.yaml" "$R/-rf.yaml"
 : >"$T/dir/a.yaml"
 : >"$T/dir/b.txt"
 : >"$T/dir/c.yml"
+# two routine directories whose names a shell must quote, each with a
+# routine of its own: "sp dir" (a space) and "$(touch pwned)" (which a
+# completion that ran its words through eval would run, in $T/cwd)
+D1="$T/sp dir"
+D2="$T/\$(touch pwned)"
+mkdir -p "$D1" "$D2" "$T/cwd"
+cp "$top_srcdir/routines/spot-massage.yaml" "$D1/in-sp-dir.yaml"
+cp "$top_srcdir/routines/spot-massage.yaml" "$D2/in-dollar-dir.yaml"
+cfg="$T/my config.conf"
+printf 'routine_dirs = ["%s"]\n' "$D1" >"$cfg"
 # what --list offers as names, sorted, one a line
 shipped="alfredson-heel-drops
 ice-intervals

@@ -32,9 +32,10 @@ print -r -- "$out" | tr -d '\r'
 HARNESS
 
 # tab LINE: LINE<Tab>; the matches offered in $got (sorted, one a line),
-# the line after the Tab in $buffer, all that zsh wrote in $T/tab.raw
+# the line after the Tab in $buffer, all that zsh wrote in $T/tab.raw; zsh
+# runs in $T/cwd
 tab() {
-	timeout 20 zsh -f "$T/harness.zsh" "$T/zfunc" "$1" >"$T/tab.raw" 2>&1
+	(cd "$T/cwd" && timeout 20 zsh -f "$T/harness.zsh" "$T/zfunc" "$1") >"$T/tab.raw" 2>&1
 	grep -ao '<[mb]>.*' "$T/tab.raw" >"$T/tab.out"
 	buffer=$(sed -n 's/^<b>//p' "$T/tab.out")
 	got=$(sed -n 's/^<m>//p' "$T/tab.out" | LC_ALL=C sort -u)
@@ -91,6 +92,20 @@ cfg-timer" "zsh: names from a --routine-dir on the line"
 tab "recoup --routine-dir=$top_srcdir/tests/fixtures-config cfg-t"
 is "$got" "cfg-timer" \
 	"zsh: names from --routine-dir=DIR"
+# --routine-dir and --config as typed, quoted or escaped, dequoted without
+# running anything
+tab "recoup --routine-dir $T/sp\\ dir in-"
+is "$got" "in-sp-dir" "zsh: names from --routine-dir DIR\\ WITH\\ SPACES"
+tab "recoup --routine-dir '$D1' in-"
+is "$got" "in-sp-dir" "zsh: names from --routine-dir 'DIR'"
+tab "recoup --routine-dir=\"$D1\" in-"
+is "$got" "in-sp-dir" "zsh: names from --routine-dir=\"DIR\""
+tab "recoup --config '$cfg' in-"
+is "$got" "in-sp-dir" "zsh: names from --config 'FILE'"
+tab "recoup --routine-dir '$D2' in-"
+is "$got:$(ls "$T/cwd")" "in-dollar-dir:" "zsh: --routine-dir '\$(touch pwned)': its names, and nothing run"
+tab "recoup --routine-dir \"$D2\" in-"
+is "$(ls "$T/cwd")" "" "zsh: --routine-dir \"\$(touch pwned)\": nothing run"
 
 # files and values
 tab "recoup --check $T/dir/"
