@@ -45,6 +45,21 @@ function __recoup_routines
 				id = substr($0, 1, i - 1)
 		if (id == "" || (id ~ /^-/ && dashed != "dashed"))
 			next
+		# a name shown with an escape (a newline, a tab, a byte outside
+		# UTF-8: \n, \t, \xff) or a ? (a locale without UTF-8) is not
+		# what is typed to name it: offered only when the path shown is a
+		# file, so that its text is the name (a file back\slash.yaml);
+		# written for fish, whose single quotes halve a double backslash
+		if (id ~ /[\\\\?]/) {
+			t = substr($0, length(id) + 1)
+			if (!match(t, / +([0-9]+ steps?|-) +([0-9:]+|-)  /))
+				next
+			p = substr(t, RSTART + RLENGTH)
+			p = substr(p, 1, index(p, "/" id ".yaml") + length(id) + 5)
+			if ((getline junk < p) < 0)
+				next
+			close(p)
+		}
 		t = substr($0, length(id) + 1)
 		sub(/^ +/, "", t)
 		if (match(t, / +[0-9]+ steps? +[0-9:]+  /))

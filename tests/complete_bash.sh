@@ -31,7 +31,7 @@ is "$got" "--new" "bash: --new is offered"
 # routine names, quoted as they go on the line
 tab recoup ""
 is "$got" "$(printf '%s\n' "$shipped" 'back\\slash' 'half\ done' 'ice\ in\ the\ evening\ after\ the\ long\ run' \
-	'it\'"'"'s:\ 2x' 'my\ calf' | LC_ALL=C sort)" \
+	'it\'"'"'s:\ 2x' 'lit\\tname' 'my\ calf' | LC_ALL=C sort)" \
 	"bash: ROUTINE offers every name of recoup --list, quoted"
 tab recoup my
 is "$got" 'my\ calf' "bash: a name with a space completes, quoted"
@@ -43,6 +43,13 @@ tab recoup --history --routine my
 is "$got" 'my\ calf' "bash: --routine NAME offers routine names"
 tab recoup back
 is "$got" 'back\\slash' "bash: a name with a backslash completes, quoted"
+# names that --list shows escaped: not offered as that text
+tab recoup tab
+is "$got" "" "bash: a name with a tab is not offered as the escaped text --list shows"
+tab recoup new
+is "$got" "" "bash: nor one with a newline"
+tab recoup lit
+is "$got" 'lit\\tname' "bash: a name whose text is a backslash and a t is"
 # a name that starts with a dash (-rf): never alone, where getopt would
 # take it for options; after -- and as --routine's NAME, where it is one
 tab recoup -
@@ -51,7 +58,7 @@ tab recoup -- -
 is "$got" '-rf' "bash: after --, it is"
 tab recoup --plan -- ""
 is "$got" "$(printf '%s\n' "$shipped" '-rf' 'back\\slash' 'half\ done' 'ice\ in\ the\ evening\ after\ the\ long\ run' \
-	'it\'"'"'s:\ 2x' 'my\ calf' | LC_ALL=C sort)" "bash: --plan -- offers every name, those with a dash too"
+	'it\'"'"'s:\ 2x' 'lit\\tname' 'my\ calf' | LC_ALL=C sort)" "bash: --plan -- offers every name, those with a dash too"
 tab recoup -- --
 is "$got" "" "bash: after --, no option"
 tab recoup --history --routine -

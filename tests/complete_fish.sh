@@ -46,6 +46,13 @@ tab 'recoup "it'
 is "$got" "it's: 2x" "fish: a name with a quote and a colon completes, inside quotes too"
 tab 'recoup back'
 is "$got" 'back\slash' "fish: a name with a backslash completes"
+# names that --list shows escaped: not offered as that text
+tab 'recoup tab'
+is "$got" "" "fish: a name with a tab is not offered as the escaped text --list shows"
+tab 'recoup new'
+is "$got" "" "fish: nor one with a newline"
+tab 'recoup lit'
+is "$got" 'lit\tname' "fish: a name whose text is a backslash and a t is"
 # a name that starts with a dash (-rf): never alone, where getopt would
 # take it for options; after -- and as --routine's NAME, where it is one
 tab 'recoup -'

@@ -9,7 +9,10 @@
 # done", a routine with a mistake (--list says so, and its name can still
 # be given).  "-rf" starts with a dash: alone on the line, getopt would
 # take it for options, so it is not among the names offered for ROUTINE
-# ($names), only after `--` and as the NAME of --routine.
+# ($names), only after `--` and as the NAME of --routine.  Two names hold
+# a tab and a newline, which --list shows escaped (tab\there, new\nline):
+# that text is not their name, and they are not offered; "lit\tname"
+# (a backslash and a t) is shown the same way, and is its name.
 PATH="$(dirname "$RECOUP"):$PATH"
 export PATH
 unset XDG_DATA_DIRS XDG_DATA_HOME
@@ -22,6 +25,10 @@ cp "$top_srcdir/routines/ice-intervals.yaml" "$R/ice in the evening after the lo
 cp "$top_srcdir/routines/spot-massage.yaml" "$R/back\\slash.yaml"
 printf 'name: [half\n' >"$R/half done.yaml"
 cp "$top_srcdir/routines/spot-massage.yaml" "$R/-rf.yaml"
+cp "$top_srcdir/routines/spot-massage.yaml" "$R/$(printf 'tab\there').yaml"
+cp "$top_srcdir/routines/spot-massage.yaml" "$R/new
+line.yaml"
+cp "$top_srcdir/routines/spot-massage.yaml" "$R/lit\\tname.yaml"
 : >"$T/dir/a.yaml"
 : >"$T/dir/b.txt"
 : >"$T/dir/c.yml"
@@ -40,7 +47,7 @@ shipped="alfredson-heel-drops
 ice-intervals
 post-run-calf-care
 spot-massage"
-names=$(printf '%s\nback\\slash\nhalf done\nice in the evening after the long run\nit'\''s: 2x\nmy calf\n' "$shipped" |
+names=$(printf '%s\nback\\slash\nhalf done\nice in the evening after the long run\nit'\''s: 2x\nlit\\tname\nmy calf\n' "$shipped" |
 	LC_ALL=C sort)
 
 # Every option of `recoup --help` (-h and --help, --list, ...), one a line:

@@ -69,6 +69,13 @@ tab 'recoup it'
 is "$buffer" "recoup it\\'s:\\ 2x " "zsh: a name with a quote and a colon completes, quoted"
 tab 'recoup back'
 is "$buffer" 'recoup back\\slash ' "zsh: a name with a backslash completes, quoted, the backslash kept"
+# names that --list shows escaped: not offered as that text
+tab 'recoup tab'
+is "$got" "" "zsh: a name with a tab is not offered as the escaped text --list shows"
+tab 'recoup new'
+is "$got" "" "zsh: nor one with a newline"
+tab 'recoup lit'
+is "$buffer" 'recoup lit\\tname ' "zsh: a name whose text is a backslash and a t is"
 # a name that starts with a dash (-rf): never alone, where getopt would
 # take it for options; after -- and as --routine's NAME, where it is one
 tab 'recoup -'
