@@ -210,6 +210,13 @@ is "$(err)" "recoup: r1/cli-broken.yaml:3:11: unknown step type \`nap\`; use not
 	"--plan of a broken routine: its error"
 is "$(out)" "" "--plan of a broken routine: nothing on stdout"
 
+# a name that starts with a dash goes after -- (as recoup(1) says, and as
+# the completions offer it)
+mkdir -p "$T/dash"
+cp "$top_srcdir/routines/spot-massage.yaml" "$T/dash/-rf.yaml"
+run --routine-dir "$T/dash" --plan -- -rf
+is "$rc:$(out | head -n 1)" "0:Spot massage ($T/dash/-rf.yaml)" "--plan -- -rf: the routine -rf"
+
 # a --routine-dir that is not there is named, and the search goes on
 run --list --routine-dir "$T/nosuch" --routine-dir r1
 is "$rc" 0 "--routine-dir that is not there: exit status unchanged"
