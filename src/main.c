@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <limits.h>
 #include <locale.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -101,6 +102,9 @@ enum {
 	OPT_DUE, OPT_DETAIL, OPT_EXPORT,
 	OPT_NEW,
 	OPT_SCHEMA,
+	/* --help and --version have values of their own, apart from -h and
+	 * -V: a usage error tells a long option from a short one by it */
+	OPT_HELP, OPT_VERSION,
 };
 
 static const struct option long_options[] = {
@@ -128,8 +132,8 @@ static const struct option long_options[] = {
 	{ "why", no_argument, NULL, OPT_WHY },
 	{ "resume", no_argument, NULL, OPT_RESUME },
 	{ "detail", no_argument, NULL, OPT_DETAIL },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
+	{ "help", no_argument, NULL, OPT_HELP },
+	{ "version", no_argument, NULL, OPT_VERSION },
 	{ 0, 0, 0, 0 },
 };
 
@@ -144,6 +148,23 @@ static bool valid_date(const char *s)
 {
 	time_t t;
 	return history_parse_since(s, &t);
+}
+
+/* getopt_long() found an option it does not know (`word` is the word it
+ * read last).  A long option is always the whole word; a short one may be
+ * a letter inside a word of several (-rf: -r first, the word still being
+ * read, so `word` is the one before it, or the program's path), so it is
+ * named by the letter, which getopt leaves in optopt.  optopt is 0 for a
+ * long option that is unknown or ambiguous, and the option's value (all
+ * above a byte's) for one given a value it does not take. */
+NORETURN static void bad_option(const char *word);
+static void bad_option(const char *word)
+{
+	if (optopt == 0)
+		usage_error("unknown option '%s'", word);
+	if (optopt > UCHAR_MAX)
+		usage_error("option '%.*s' takes no argument", (int)strcspn(word, "="), word);
+	usage_error("unknown option '-%c'", optopt);
 }
 
 static void parse_options(struct options *o, int argc, char **argv)
@@ -204,14 +225,17 @@ static void parse_options(struct options *o, int argc, char **argv)
 		case OPT_WHY: o->why = true; break;
 		case OPT_RESUME: o->resume = true; break;
 		case OPT_DETAIL: o->detail = true; break;
-		case 'h': usage(stdout); exit(EXIT_OK);
+		case 'h':
+		case OPT_HELP: usage(stdout); exit(EXIT_OK);
 		case 'V':
+		case OPT_VERSION:
 			printf("recoup %s\n", PACKAGE_VERSION);
 			exit(EXIT_OK);
 		case ':':
+			/* only long options take an argument: the word is it */
 			usage_error("option '%s' needs an argument", argv[optind - 1]);
 		default:
-			usage_error("unknown option '%s'", argv[optind - 1]);
+			bad_option(argv[optind - 1]);
 		}
 	}
 	if (o->plain && o->mode == MODE_RUN)

@@ -15,9 +15,13 @@
 # name is the file's name without .yaml and may hold spaces, so the name
 # column is not split at one: the name is the longest start of the line,
 # up to a space, that the line's path ends with as NAME.yaml (a broken
-# routine's path is followed by ": why").
+# routine's path is followed by ": why").  A name that starts with a dash
+# (a file -rf.yaml) only with the argument "dashed" or after `--`: alone
+# on the line getopt would read it as options.
 function __recoup_routines
     set -l words (commandline -opc)
+    set -l dashed $argv[1]
+    __recoup_dashdash; and set dashed dashed
     set -l cmd (string replace -r '^~(?=/|$)' -- $HOME $words[1])
     set -l args
     set -l i 2
@@ -34,13 +38,28 @@ function __recoup_routines
         end
         set i (math $i + 1)
     end
-    command $cmd $args --list 2>/dev/null | awk '{
+    command $cmd $args --list 2>/dev/null | awk -v dashed="$dashed" '{
 		id = ""
 		for (i = 2; i <= length($0); i++)
 			if (substr($0, i, 1) == " " && index(substr($0, i), "/" substr($0, 1, i - 1) ".yaml"))
 				id = substr($0, 1, i - 1)
-		if (id == "")
+		if (id == "" || (id ~ /^-/ && dashed != "dashed"))
 			next
+		# a name shown with an escape (a newline, a tab, a byte outside
+		# UTF-8: \n, \t, \xff) or a ? (a locale without UTF-8) is not
+		# what is typed to name it: offered only when the path shown is a
+		# file, so that its text is the name (a file back\slash.yaml);
+		# written for fish, whose single quotes halve a double backslash
+		if (id ~ /[\\\\?]/) {
+			t = substr($0, length(id) + 1)
+			if (!match(t, / +([0-9]+ steps?|-) +([0-9:]+|-)  /))
+				next
+			p = substr(t, RSTART + RLENGTH)
+			p = substr(p, 1, index(p, "/" id ".yaml") + length(id) + 5)
+			if ((getline junk < p) < 0)
+				next
+			close(p)
+		}
 		t = substr($0, length(id) + 1)
 		sub(/^ +/, "", t)
 		if (match(t, / +[0-9]+ steps? +[0-9:]+  /))
@@ -51,12 +70,27 @@ function __recoup_routines
 	}'
 end
 
+# Whether a `--` before the word being typed ends the options (one that
+# is the value of --log and the like does not).
+function __recoup_dashdash
+    set -l words (commandline -opc)
+    for i in (seq 2 (count $words))
+        if test "$words[$i]" = --
+            contains -- $words[(math $i - 1)] --log --config --routine-dir --routine --since --speed --export --new
+            or return 0
+        end
+    end
+    return 1
+end
+
 # What the words after the options are, by the command on the line: check
 # (routine files), none (the command takes no word) or run (a routine).
 function __recoup_mode
     set -l mode run
     for w in (commandline -opc)[2..-1]
         switch $w
+            case --
+                break
             case --check
                 set mode check
             case --list --history --export '--export=*' --dump-config --checkin --due --schema --new '--new=*' --help -h --version -V
@@ -100,7 +134,9 @@ complete -c recoup -l plan -d 'Print the timeline of ROUTINE; nothing runs'
 complete -c recoup -l why -d "With --plan: today's targets, explained from the log"
 complete -c recoup -l history -d 'Summarise the session log'
 complete -c recoup -l since -x -d 'Only sessions on or after DATE (YYYY-MM-DD)'
-complete -c recoup -l routine -x -a '(__recoup_routines)' -d 'Only sessions of this routine'
+complete -c recoup -l routine -x -a '(__recoup_routines dashed)' -d 'Only sessions of this routine'
+# (a NAME that starts with a dash, which fish would else take for an option)
+complete -c recoup -n 'test "$(commandline -opc)[-1]" = --routine' -a '(__recoup_routines dashed)'
 complete -c recoup -l practice -d 'Include practice (--speed) sessions'
 complete -c recoup -l detail -d 'List every session, not the summary'
 complete -c recoup -l export -x -a 'csv\t"Comma-separated values, a header first" json\t"One JSON object a line"' -d 'Write the log as data'

@@ -45,6 +45,13 @@ is "$(out)" "recoup 0.1.0" "-V prints the version"
 # --- usage errors ---
 usage_error "unknown option '--bogus'" --bogus
 usage_error "unknown option '-x'" -x
+# a short option inside a word of several is named by its letter, not by
+# the word before (or the program's path)
+usage_error "unknown option '-r'" -rf
+usage_error "unknown option '-r'" --plan -rf
+usage_error "unknown option '-x'" -xV
+usage_error "option '--list' takes no argument" --list=x
+usage_error "option '--help' takes no argument" --help=x
 usage_error "option '--log' needs an argument" --list --log
 usage_error "option '--routine-dir' needs an argument" --list --routine-dir
 usage_error "--check needs at least one FILE" --check
@@ -202,6 +209,13 @@ is "$rc" 1 "--plan of a broken routine: exit status 1"
 is "$(err)" "recoup: r1/cli-broken.yaml:3:11: unknown step type \`nap\`; use note, ice, massage, reps, timer or rate" \
 	"--plan of a broken routine: its error"
 is "$(out)" "" "--plan of a broken routine: nothing on stdout"
+
+# a name that starts with a dash goes after -- (as recoup(1) says, and as
+# the completions offer it)
+mkdir -p "$T/dash"
+cp "$top_srcdir/routines/spot-massage.yaml" "$T/dash/-rf.yaml"
+run --routine-dir "$T/dash" --plan -- -rf
+is "$rc:$(out | head -n 1)" "0:Spot massage ($T/dash/-rf.yaml)" "--plan -- -rf: the routine -rf"
 
 # a --routine-dir that is not there is named, and the search goes on
 run --list --routine-dir "$T/nosuch" --routine-dir r1

@@ -12,7 +12,7 @@ command -v bash >/dev/null 2>&1 || skip_all "bash is not installed"
 # tab WORD...: the words on the line, the last being completed; what the
 # completion offers in $got (sorted, one a line)
 tab() {
-	got=$(bash -c '
+	got=$(cd "$T/cwd" && bash -c '
 		. "$0"
 		COMP_WORDS=("$@")
 		COMP_CWORD=$(($# - 1))
@@ -30,8 +30,8 @@ is "$got" "--new" "bash: --new is offered"
 
 # routine names, quoted as they go on the line
 tab recoup ""
-is "$got" "$(printf '%s\n' "$shipped" 'half\ done' 'ice\ in\ the\ evening\ after\ the\ long\ run' \
-	'it\'"'"'s:\ 2x' 'my\ calf' | LC_ALL=C sort)" \
+is "$got" "$(printf '%s\n' "$shipped" 'back\\slash' 'half\ done' 'ice\ in\ the\ evening\ after\ the\ long\ run' \
+	'it\'"'"'s:\ 2x' 'lit\\tname' 'my\ calf' | LC_ALL=C sort)" \
 	"bash: ROUTINE offers every name of recoup --list, quoted"
 tab recoup my
 is "$got" 'my\ calf' "bash: a name with a space completes, quoted"
@@ -41,6 +41,53 @@ tab recoup --plan it
 is "$got" 'it\'"'"'s:\ 2x' "bash: a name with a quote and a colon completes, quoted"
 tab recoup --history --routine my
 is "$got" 'my\ calf' "bash: --routine NAME offers routine names"
+tab recoup back
+is "$got" 'back\\slash' "bash: a name with a backslash completes, quoted"
+# names that --list shows escaped: not offered as that text
+tab recoup tab
+is "$got" "" "bash: a name with a tab is not offered as the escaped text --list shows"
+tab recoup new
+is "$got" "" "bash: nor one with a newline"
+tab recoup lit
+is "$got" 'lit\\tname' "bash: a name whose text is a backslash and a t is"
+# a name that starts with a dash (-rf): never alone, where getopt would
+# take it for options; after -- and as --routine's NAME, where it is one
+tab recoup -
+is "$(printf '%s\n' "$got" | grep -c -- '^-rf')" 0 "bash: a name that starts with a dash is not offered with the options"
+tab recoup -- -
+is "$got" '-rf' "bash: after --, it is"
+tab recoup --plan -- ""
+is "$got" "$(printf '%s\n' "$shipped" '-rf' 'back\\slash' 'half\ done' 'ice\ in\ the\ evening\ after\ the\ long\ run' \
+	'it\'"'"'s:\ 2x' 'lit\\tname' 'my\ calf' | LC_ALL=C sort)" "bash: --plan -- offers every name, those with a dash too"
+tab recoup -- --
+is "$got" "" "bash: after --, no option"
+tab recoup --history --routine -
+is "$got" '-rf' "bash: --routine NAME offers it"
+tab recoup --history --routine=-
+is "$got" '-rf' "bash: and --routine=NAME"
+
+# files and values
+
+# --routine-dir and --config as typed, quoted or escaped: bash hands the
+# completion the words raw, to be dequoted without running anything
+tab recoup --routine-dir "$T/sp\\ dir" in-
+is "$got" "in-sp-dir" "bash: names from --routine-dir DIR\\ WITH\\ SPACES"
+tab recoup --routine-dir "'$D1'" in-
+is "$got" "in-sp-dir" "bash: names from --routine-dir 'DIR'"
+tab recoup --routine-dir "\"$D1\"" in-
+is "$got" "in-sp-dir" "bash: names from --routine-dir \"DIR\""
+tab recoup --routine-dir "=" "'$D1'" in-
+is "$got" "in-sp-dir" "bash: names from --routine-dir='DIR' (split at =)"
+tab recoup "--routine-dir='$D1'" in-
+is "$got" "in-sp-dir" "bash: names from --routine-dir='DIR' (one word)"
+tab recoup --config "'$cfg'" in-
+is "$got" "in-sp-dir" "bash: names from --config 'FILE'"
+tab recoup --routine-dir "'$D2'" in-
+is "$got:$(ls "$T/cwd")" "in-dollar-dir:" "bash: --routine-dir '\$(touch pwned)': its names, and nothing run"
+tab recoup --routine-dir "$T/\\\$\\(touch\\ pwned\\)" in-
+is "$got:$(ls "$T/cwd")" "in-dollar-dir:" "bash: --routine-dir \\\$\\(touch\\ pwned\\): the same"
+tab recoup --routine-dir "\"$D2\"" in-
+is "$(ls "$T/cwd")" "" "bash: --routine-dir \"\$(touch pwned)\": nothing run"
 
 # files and values
 tab recoup --check "$T/dir/"

@@ -13,10 +13,10 @@ mkdir -p "$T/fishc"
 cp "$S/recoup.fish" "$T/fishc/recoup.fish"
 
 # tab LINE: LINE<Tab>; the matches in $got (sorted, one a line), the
-# matches with what they are in $T/tab.out
+# matches with what they are in $T/tab.out; fish runs in $T/cwd
 tab() {
-	timeout 20 fish --no-config -c 'set -p fish_complete_path $argv[1]; complete -C $argv[2]' \
-		"$T/fishc" "$1" >"$T/tab.out" 2>&1
+	(cd "$T/cwd" && timeout 20 fish --no-config -c 'set -p fish_complete_path $argv[1]; complete -C $argv[2]' \
+		"$T/fishc" "$1") >"$T/tab.out" 2>&1
 	got=$(cut -f1 "$T/tab.out" | LC_ALL=C sort -u)
 }
 
@@ -44,6 +44,27 @@ tab 'recoup my'
 is "$got" "my calf" "fish: a name with a space completes"
 tab 'recoup "it'
 is "$got" "it's: 2x" "fish: a name with a quote and a colon completes, inside quotes too"
+tab 'recoup back'
+is "$got" 'back\slash' "fish: a name with a backslash completes"
+# names that --list shows escaped: not offered as that text
+tab 'recoup tab'
+is "$got" "" "fish: a name with a tab is not offered as the escaped text --list shows"
+tab 'recoup new'
+is "$got" "" "fish: nor one with a newline"
+tab 'recoup lit'
+is "$got" 'lit\tname' "fish: a name whose text is a backslash and a t is"
+# a name that starts with a dash (-rf): never alone, where getopt would
+# take it for options; after -- and as --routine's NAME, where it is one
+tab 'recoup -'
+is "$(printf '%s\n' "$got" | grep -c -- '^-rf')" 0 "fish: a name that starts with a dash is not offered with the options"
+tab 'recoup -- -'
+is "$got" '-rf' "fish: after --, it is"
+tab 'recoup --plan -- '
+is "$got" "$(printf '%s\n-rf\n' "$names" | LC_ALL=C sort)" "fish: --plan -- offers every name, those with a dash too"
+tab 'recoup --history --routine -'
+like "$got" '^-rf$' "fish: --routine NAME offers it"
+tab 'recoup --history --routine=-'
+is "$got" '--routine=-rf' "fish: and --routine=NAME"
 tab 'recoup --plan --speed 5 al'
 is "$got" "alfredson-heel-drops" "fish: --plan ROUTINE after other options"
 tab 'recoup --history --routine my'
@@ -53,6 +74,20 @@ is "$got" "cfg-holds
 cfg-timer" "fish: names from a --routine-dir on the line"
 tab "recoup --routine-dir=$top_srcdir/tests/fixtures-config cfg-t"
 is "$got" "cfg-timer" "fish: names from --routine-dir=DIR"
+# --routine-dir and --config as typed, quoted or escaped, dequoted without
+# running anything
+tab "recoup --routine-dir $T/sp\\ dir in-"
+is "$got" "in-sp-dir" "fish: names from --routine-dir DIR\\ WITH\\ SPACES"
+tab "recoup --routine-dir '$D1' in-"
+is "$got" "in-sp-dir" "fish: names from --routine-dir 'DIR'"
+tab "recoup --routine-dir=\"$D1\" in-"
+is "$got" "in-sp-dir" "fish: names from --routine-dir=\"DIR\""
+tab "recoup --config '$cfg' in-"
+is "$got" "in-sp-dir" "fish: names from --config 'FILE'"
+tab "recoup --routine-dir '$D2' in-"
+is "$got:$(ls "$T/cwd")" "in-dollar-dir:" "fish: --routine-dir '\$(touch pwned)': its names, and nothing run"
+tab "recoup --routine-dir \"$D2\" in-"
+is "$(ls "$T/cwd")" "" "fish: --routine-dir \"\$(touch pwned)\": nothing run"
 
 # files and values
 tab "recoup --check $T/dir/"

@@ -34,13 +34,16 @@ if command -v bash >/dev/null 2>&1; then
 	at_prompt bash "an interactive bash with the completion"
 	tab_line bash 'recoup my' 'recoup my\\ calf' "a routine name with a space goes on the line quoted"
 	tab_line bash 'recoup --sche' 'recoup --schema' "an option completes"
+	tab_line bash "recoup --routine-dir '$D1' in-" "recoup --routine-dir '$D1' in-sp-dir" \
+		"a name from a --routine-dir given in quotes"
 	keys -l 'recoup --pl'
 	keys Tab
 	wait_screen '^--plain +--plan' 20
 	ok $? "bash: Tab lists --plain and --plan"
 	keys C-u
 else
-	skip "no bash" "bash: prompt" "bash: a name with a space" "bash: an option" "bash: Tab lists"
+	skip "no bash" "bash: prompt" "bash: a name with a space" "bash: an option" "bash: a quoted dir" \
+		"bash: Tab lists"
 fi
 
 # ---- zsh: _recoup found on $fpath by compinit -------------------------------

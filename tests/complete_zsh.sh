@@ -32,9 +32,10 @@ print -r -- "$out" | tr -d '\r'
 HARNESS
 
 # tab LINE: LINE<Tab>; the matches offered in $got (sorted, one a line),
-# the line after the Tab in $buffer, all that zsh wrote in $T/tab.raw
+# the line after the Tab in $buffer, all that zsh wrote in $T/tab.raw; zsh
+# runs in $T/cwd
 tab() {
-	timeout 20 zsh -f "$T/harness.zsh" "$T/zfunc" "$1" >"$T/tab.raw" 2>&1
+	(cd "$T/cwd" && timeout 20 zsh -f "$T/harness.zsh" "$T/zfunc" "$1") >"$T/tab.raw" 2>&1
 	grep -ao '<[mb]>.*' "$T/tab.raw" >"$T/tab.out"
 	buffer=$(sed -n 's/^<b>//p' "$T/tab.out")
 	got=$(sed -n 's/^<m>//p' "$T/tab.out" | LC_ALL=C sort -u)
@@ -66,6 +67,27 @@ tab 'recoup my'
 is "$buffer" 'recoup my\ calf ' "zsh: a name with a space completes, quoted"
 tab 'recoup it'
 is "$buffer" "recoup it\\'s:\\ 2x " "zsh: a name with a quote and a colon completes, quoted"
+tab 'recoup back'
+is "$buffer" 'recoup back\\slash ' "zsh: a name with a backslash completes, quoted, the backslash kept"
+# names that --list shows escaped: not offered as that text
+tab 'recoup tab'
+is "$got" "" "zsh: a name with a tab is not offered as the escaped text --list shows"
+tab 'recoup new'
+is "$got" "" "zsh: nor one with a newline"
+tab 'recoup lit'
+is "$buffer" 'recoup lit\\tname ' "zsh: a name whose text is a backslash and a t is"
+# a name that starts with a dash (-rf): never alone, where getopt would
+# take it for options; after -- and as --routine's NAME, where it is one
+tab 'recoup -'
+is "$(printf '%s\n' "$got" | grep -c -- '^-rf')" 0 "zsh: a name that starts with a dash is not offered with the options"
+tab 'recoup -- -'
+is "$buffer" 'recoup -- -rf ' "zsh: after --, it is"
+tab 'recoup --plan -- '
+is "$got" "$(printf '%s\n-rf\n' "$names" | LC_ALL=C sort)" "zsh: --plan -- offers every name, those with a dash too"
+tab 'recoup --history --routine -'
+is "$buffer" 'recoup --history --routine -rf ' "zsh: --routine NAME offers it"
+tab 'recoup --history --routine=-'
+is "$buffer" 'recoup --history --routine=-rf ' "zsh: and --routine=NAME"
 tab 'recoup --plan --speed 5 al'
 is "$got" "alfredson-heel-drops" \
 	"zsh: --plan ROUTINE after other options"
@@ -77,6 +99,20 @@ cfg-timer" "zsh: names from a --routine-dir on the line"
 tab "recoup --routine-dir=$top_srcdir/tests/fixtures-config cfg-t"
 is "$got" "cfg-timer" \
 	"zsh: names from --routine-dir=DIR"
+# --routine-dir and --config as typed, quoted or escaped, dequoted without
+# running anything
+tab "recoup --routine-dir $T/sp\\ dir in-"
+is "$got" "in-sp-dir" "zsh: names from --routine-dir DIR\\ WITH\\ SPACES"
+tab "recoup --routine-dir '$D1' in-"
+is "$got" "in-sp-dir" "zsh: names from --routine-dir 'DIR'"
+tab "recoup --routine-dir=\"$D1\" in-"
+is "$got" "in-sp-dir" "zsh: names from --routine-dir=\"DIR\""
+tab "recoup --config '$cfg' in-"
+is "$got" "in-sp-dir" "zsh: names from --config 'FILE'"
+tab "recoup --routine-dir '$D2' in-"
+is "$got:$(ls "$T/cwd")" "in-dollar-dir:" "zsh: --routine-dir '\$(touch pwned)': its names, and nothing run"
+tab "recoup --routine-dir \"$D2\" in-"
+is "$(ls "$T/cwd")" "" "zsh: --routine-dir \"\$(touch pwned)\": nothing run"
 
 # files and values
 tab "recoup --check $T/dir/"
