@@ -190,7 +190,9 @@ ok $? "a shipped routine selected"
 keys m
 wait_screen "Cannot rename Alfredson heel drops"
 ok $? "m on a shipped routine is refused"
-like "$(joined)" "alfredson-heel-drops\\.yaml is not in a routine directory of yours.*d duplicates it" \
+# (a long path, as under make distcheck, wraps mid-word: read it without
+# the line breaks' blanks)
+like "$(joined | tr -d ' ')" "alfredson-heel-drops\\.yamlisnotinaroutinedirectoryofyours.*dduplicatesit" \
 	"the message names the file and says to duplicate it"
 ok "$(! screen | grep -q 'Rename to:'; echo $?)" "no field is opened"
 keys x
@@ -241,7 +243,10 @@ pick 'Ice Intervals'
 keys x
 wait_screen "Delete your copy of Ice Intervals\\?"
 ok $? "x on a copy that hides a shipped routine asks"
-like "$(joined)" "the routine it hides shows again, [^ ]*/routines/ice-intervals\\.yaml \\(as r does\\)" \
+# (blanks out: the shipped routine's path is long under distcheck, and
+# the message wraps anywhere)
+like "$(screen | tr -d ' \n')" \
+	"theroutineithidesshowsagain,[^ ]*/routines/ice-intervals\\.yaml\\(asrdoes\\)" \
 	"saying that the shipped one shows again"
 keys y
 wait_joined "the routine it hid shows again"
