@@ -481,11 +481,6 @@ static void draw_preview(struct ui *ui, int x, int y0, int w, int h, const struc
 	}
 }
 
-int picker_message_rows(const struct ui *ui)
-{
-	return ui->paint.rows / 4 > 3 ? ui->paint.rows / 4 : 3;
-}
-
 /* The status message above the key help (and the name's field, when one
  * is asked: `above` rows), over as many rows as it needs up to a quarter
  * of the screen (three at least: paths are long); returns the rows it

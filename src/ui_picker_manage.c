@@ -58,6 +58,15 @@ bool picker_manage_asks_name(const struct picker *p)
 	return p->manage && p->manage->kind != ASK_DELETE;
 }
 
+
+/* The most rows the picker's message takes: a quarter of the screen, three
+ * at least (paths are long).  Here, not in ui_picker.c, which calls this
+ * file: the question of a delete is fitted to it too. */
+int picker_message_rows(const struct ui *ui)
+{
+	return ui->paint.rows / 4 > 3 ? ui->paint.rows / 4 : 3;
+}
+
 /* The field starts with `s`, cut at a character's start to fit. */
 static void field_set(struct picker_manage *m, const char *s)
 {
