@@ -28,9 +28,15 @@
 
 #include "paths.h"
 
-/* The file id for NAME: lower-case ASCII letters and digits, every run of
- * anything else one '-', none at either end ("Heel drops, slow" ->
- * "heel-drops-slow").  NULL when nothing is left.  Freshly allocated. */
+/* The file id for NAME: its letters and digits, every run of anything
+ * else one '-', none at either end ("Heel drops, slow" ->
+ * "heel-drops-slow").  Letters, digits and other characters beyond ASCII
+ * stay, as UTF-8 ("Übung für Waden" -> "übung-für-waden", "日本語"), but
+ * never a space, punctuation, a control, a format, bidi or invisible
+ * character (a fixed list, whatever the locale): nothing that could not
+ * be typed back or would not show in a file name.  ASCII and the common
+ * alphabets (Latin-1, Latin Extended-A, Greek, Cyrillic) are made lower-
+ * case.  NULL when nothing is left.  Freshly allocated. */
 char *routine_id_for_name(const char *name);
 
 /* What is wrong with NAME as a routine's name (empty, a control

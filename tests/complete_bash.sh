@@ -66,6 +66,16 @@ is "$got" '-rf' "bash: --routine NAME offers it"
 tab recoup --history --routine=-
 is "$got" '-rf' "bash: and --routine=NAME"
 
+# ids beyond ASCII (recoup --new "Übung für Waden" writes
+# übung-für-waden.yaml): offered as they are, in a UTF-8 locale
+cp "$top_srcdir/routines/spot-massage.yaml" "$R/übung-für-waden.yaml"
+cp "$top_srcdir/routines/spot-massage.yaml" "$R/日本語.yaml"
+LC_ALL=C.UTF-8 tab recoup üb
+is "$got" 'übung-für-waden' "bash: a non-ASCII id completes, as it is"
+LC_ALL=C.UTF-8 tab recoup --plan 日
+is "$got" '日本語' "bash: one in another script too"
+rm -f "$R/übung-für-waden.yaml" "$R/日本語.yaml"
+
 # files and values
 
 # --routine-dir and --config as typed, quoted or escaped: bash hands the

@@ -96,7 +96,7 @@ is "$?" 1 "the id of a shipped routine: exit 1 (it would hide it)"
 like "$(cat "$T/err")" "ice-intervals.yaml" "naming the routine it would hide"
 ok "$([ ! -e "$mine/ice-intervals.yaml" ]; echo $?)" "and no file written"
 n_before=$(ls -A "$mine" | wc -l)
-for bad in '' '   ' '日本' "$(printf 'a\357\277\276')" "$(printf 'a\357\277\277')" \
+for bad in '' '   ' '«—»' "$(printf 'a\357\277\276')" "$(printf 'a\357\277\277')" \
 	"$(printf 'a\tb')"; do
 	"$RECOUP" --new "$bad" </dev/null >"$T/out" 2>"$T/err"
 	is "$?" 2 "a bad NAME ('$(printf '%s' "$bad" | od -An -c | tr -s ' ')'): exit 2"
@@ -113,6 +113,21 @@ is "$?" 2 "--new NAME ARG: exit 2"
 "$RECOUP" --new X --list </dev/null >/dev/null 2>"$T/err"
 is "$?" 2 "--new with another command: exit 2"
 is "$(ls -A "$mine" | wc -l)" "$n_before" "nothing left behind by the refusals"
+
+# names beyond ASCII: their letters stay in the id, as UTF-8 (lower-case
+# where the alphabet has a case), and the id works wherever ids are used
+for pair in 'Übung für Waden:übung-für-waden' 'Straße:straße' '日本語:日本語'; do
+	name=${pair%%:*} id=${pair#*:}
+	out=$("$RECOUP" --new "$name" </dev/null 2>"$T/err")
+	is "$?" 0 "--new '$name': exit 0"
+	is "$out" "$mine/$id.yaml" "'$name': written as $id.yaml"
+	like "$("$RECOUP" --list)" "^$id +$name " "'$name': --list shows it under its id"
+	like "$("$RECOUP" --plan "$id" 2>&1)" "^$name \\($mine/$id\\.yaml\\)$" "'$name': recoup --plan $id finds it"
+done
+"$RECOUP" --log "$T/u.log" --plain --speed 600 übung-für-waden </dev/null >/dev/null 2>&1
+like "$(grep ' start ' "$T/u.log")" ' id="übung-für-waden" ' "the log line's id is the id, quoted"
+like "$("$RECOUP" --log "$T/u.log" --history --practice --routine übung-für-waden 2>&1)" \
+	'^  Übung für Waden: ' "and read back: --history --routine ID finds its sessions"
 
 # --routine-dir counts: the first one is where it goes (made when missing)
 out=$("$RECOUP" --routine-dir "$T/rd/deep" --new 'Ice after' </dev/null 2>"$T/err")

@@ -97,7 +97,7 @@ wait_screen "^ New routine's name: *$"
 ok $? "Ctrl-U erases the field"
 keys -l '%%%'
 keys Enter
-wait_screen "needs a letter or digit"
+wait_screen "needs a letter or a digit"
 ok $? "a name with no letter or digit is refused, with the reason"
 like "$(screen)" "^ New routine's name: %%%" "the field stays open"
 keys BSpace BSpace BSpace

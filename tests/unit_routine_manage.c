@@ -82,7 +82,15 @@ static void test_ids(void)
 	static const struct { const char *name, *id; } v[] = {
 		{ "Heel drops, slow", "heel-drops-slow" },
 		{ "  --Calf: care #2!  ", "calf-care-2" },
-		{ "Mollets à la glace", "mollets-la-glace" },
+		{ "Mollets à la glace", "mollets-à-la-glace" },
+		{ "Übung für Waden", "übung-für-waden" },
+		{ "Straße", "straße" },
+		{ "日本語", "日本語" },
+		{ "ÉTÉ Ŝ Ωμέγα ДОМ Ёлка", "été-ŝ-ωμέγα-дом-ёлка" },
+		{ "u\xcc\x88" "ber", "u\xcc\x88" "ber" },
+		{ "a\xc2\xa0" "b\xe2\x80\x8b" "c\xe2\x80\x94" "d\xef\xbb\xbf" "e\xe3\x80\x82" "f", "a-b-c-d-e-f" },
+		{ "a\xc2\xbb\xc3\x97" "b\xef\xbc\x81" "c\xef\xbf\xbd" "d\xee\x80\x80" "", "a-b-c-d" },
+		{ "x\xffy", "x-y" },
 		{ "ABC", "abc" },
 		{ "a", "a" },
 		{ "Alfredson 3x15", "alfredson-3x15" },
@@ -92,7 +100,7 @@ static void test_ids(void)
 		is_str(id, v[i].id, "id of '%s'", v[i].name);
 		free(id);
 	}
-	ok(routine_id_for_name("éé ---") == NULL, "no id from a name with no ASCII letter or digit");
+	ok(routine_id_for_name("«» ---") == NULL, "no id from a name with no letter or digit");
 	ok(routine_id_for_name("") == NULL, "no id from an empty name");
 }
 
@@ -117,7 +125,8 @@ static void test_name_problems(void)
 	ok(nc && strstr(nc, "noncharacter"), "... saying so (%s)", nc ? nc : "");
 	ok(routine_name_problem("a\xef\xbf\xbd \xf0\x9f\x98\x80") == NULL,
 	   "U+FFFD and an emoji will do");
-	ok(routine_name_problem("日本語") != NULL, "no letter or digit for a file name refused");
+	ok(routine_name_problem("日本語") == NULL, "a name in another script will do");
+	ok(routine_name_problem("«—»") != NULL, "no letter or digit for a file name refused");
 	/* the format table's limit for `name`, whatever it is */
 	size_t hi = (size_t)format_keys[K_NAME].hi;
 	char *longname = xcalloc(hi + 2, 1);
