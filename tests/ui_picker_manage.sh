@@ -162,6 +162,30 @@ is "$(grep -v '^name:' "$dir/ui-ice-copy.yaml")" "$(grep -v '^name:' "$dir/ui-ic
 	"and the rest is as it was"
 _poll 5 selected_is 'UI ice copy'
 ok $? "the duplicate is selected"
+# a second d on the same routine: "UI ice copy" is taken, the next free
+# name is offered (and made on Enter)
+pick 'UI ice'
+keys d
+wait_screen "^ Duplicate as: UI ice copy 2 *$"
+ok $? "a second d offers NAME copy 2, NAME copy being taken"
+keys Enter
+wait_joined "Duplicated UI ice as UI ice copy 2: $dir/ui-ice-copy-2\\.yaml"
+ok $? "Enter makes it"
+pick 'UI ice'
+keys d
+wait_screen "^ Duplicate as: UI ice copy 3 *$"
+ok $? "and a third d NAME copy 3"
+keys Escape
+wait_screen "Cancelled: nothing changed"
+# UI ice copy 2 to the trash again, for what follows
+pick 'UI ice copy 2'
+keys x
+wait_screen "Delete UI ice copy 2\\?"
+keys y
+wait_joined "Deleted UI ice copy 2: "
+ok $? "(UI ice copy 2 deleted again)"
+pick 'UI ice copy'
+ok $? "back on the first duplicate"
 
 # ---- m: rename ----
 keys m
