@@ -735,6 +735,54 @@ int routine_new(const struct search_path *sp, const char *name, char **to, char 
 	return rc;
 }
 
+/* Whether the leading comments of `text` (up to insert_point()) hold a
+ * `# yaml-language-server:` line, a modeline of some kind. */
+static bool has_modeline(const char *text)
+{
+	const char *end = insert_point(text);
+	for (const char *p = text; p && p < end; p = next_line(p)) {
+		const char *s = p;
+		if (p == text && !strncmp(s, "\xEF\xBB\xBF", 3))
+			s += 3;
+		while (is_blank(*s))
+			s++;
+		if (*s != '#')
+			continue;
+		s++;
+		while (is_blank(*s))
+			s++;
+		if (!strncmp(s, "yaml-language-server:", 21))
+			return true;
+	}
+	return false;
+}
+
+/* `text` with the modeline `recoup --new` writes as its first line (after
+ * a byte order mark), when its leading comments have none: so that an
+ * editor relying on it checks a copy of a routine that had none.  One
+ * there is kept as it is.  Freshly allocated. */
+static char *with_modeline(const char *text)
+{
+	if (has_modeline(text))
+		return xstrdup(text);
+	struct buf b;
+	buf_init(&b);
+	const char *rest = text;
+	if (!strncmp(rest, "\xEF\xBB\xBF", 3)) {
+		buf_add(&b, rest, 3);
+		rest += 3;
+	}
+	char *schema = routine_schema_path();
+	buf_adds(&b, "# yaml-language-server: $schema=");
+	add_schema(&b, schema);
+	/* the file's own line ends, CR LF or LF */
+	const char *nl = strchr(rest, '\n');
+	buf_adds(&b, nl && nl > rest && nl[-1] == '\r' ? "\r\n" : "\n");
+	buf_adds(&b, rest);
+	free(schema);
+	return buf_take(&b);
+}
+
 int routine_duplicate(const struct search_path *sp, const char *from, const char *name,
 		      char **to, char *why, size_t n)
 {
@@ -743,11 +791,17 @@ int routine_duplicate(const struct search_path *sp, const char *from, const char
 	if (!*to)
 		return -1;
 	char *text = read_routine(from, why, n);
-	char *changed = text ? with_name(text, trimmed) : NULL;
-	int rc = changed && loads_as(*to, changed, trimmed, "the copy with the name changed",
-				     why, n) ? write_text(*to, changed, false, why, n) : -1;
+	char *named = text ? with_name(text, trimmed) : NULL;
+	/* loaded before the modeline goes in: a mistake is said at the line
+	 * it has in the file copied */
+	int rc = -1;
+	if (named && loads_as(*to, named, trimmed, "the copy with the name changed", why, n)) {
+		char *changed = with_modeline(named);
+		rc = write_text(*to, changed, false, why, n);
+		free(changed);
+	}
 	free(text);
-	free(changed);
+	free(named);
 	free(trimmed);
 	return rc;
 }

@@ -83,7 +83,13 @@ int routine_new(const struct search_path *sp, const char *name, char **to, char 
  * lines.  A file with no such line gets `name: "NAME"` before its first
  * line that is not a comment, blank, directive or `---`.  When the result
  * does not load with NAME as its name (a flow mapping `{name: ...}`, say),
- * it is refused. */
+ * it is refused.
+ *
+ * When the file's leading comments (before its first line that is not a
+ * comment, blank, directive or `---`) have no `# yaml-language-server:`
+ * line, the copy gets the one routine_new() writes as its first line
+ * (after a byte order mark), so that an editor relying on it checks the
+ * copy; one there is kept as it is. */
 int routine_duplicate(const struct search_path *sp, const char *from, const char *name,
 		      char **to, char *why, size_t n);
 

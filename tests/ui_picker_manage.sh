@@ -158,8 +158,11 @@ keys Enter
 wait_joined "Duplicated UI ice as UI ice copy: $dir/ui-ice-copy\\.yaml, a new routine, with no history yet"
 ok $? "Enter: the duplicate is made, a new routine with no history"
 like "$(grep '^name:' "$dir/ui-ice-copy.yaml")" 'UI ice copy' "its name is the new one"
-is "$(grep -v '^name:' "$dir/ui-ice-copy.yaml")" "$(grep -v '^name:' "$dir/ui-ice.yaml")" \
+is "$(grep -v '^name:' "$dir/ui-ice-copy.yaml" | sed 1d)" "$(grep -v '^name:' "$dir/ui-ice.yaml")" \
 	"and the rest is as it was"
+is "$(sed -n 1p "$dir/ui-ice-copy.yaml")" \
+	"# yaml-language-server: \$schema=$top_srcdir/src/recoup-routine.schema.json" \
+	"the original had no modeline: the copy's first line is the one recoup --new writes"
 _poll 5 selected_is 'UI ice copy'
 ok $? "the duplicate is selected"
 # a second d on the same routine: "UI ice copy" is taken, the next free

@@ -349,6 +349,7 @@ static void test_duplicate(void)
 	make_path(&sp, "dup");
 	char why[400], *to;
 	char *own = xasprintf("%s/dup/own", tmpdir);
+	char *schema = routine_schema_path();
 	for (size_t i = 0; i < ARRAY_LEN(names); i++) {
 		char *from = xasprintf("%s/dup/shipped/src%zu.yaml", tmpdir, i);
 		put_file(from, names[i].before);
@@ -356,7 +357,14 @@ static void test_duplicate(void)
 		if (!is_int(rc, 0, "duplicate, %s", names[i].what))
 			printf("#   %s\n", why);
 		char *got = rc == 0 ? get_file(to) : NULL;
-		is_str(got, names[i].after, "duplicate, %s: only the name changed", names[i].what);
+		/* and the modeline first, when the file had none */
+		const char *after = names[i].after;
+		bool bom = !strncmp(after, "\xEF\xBB\xBF", 3);
+		char *want = strstr(names[i].before, "# yaml-language-server:") ? xstrdup(after)
+			     : xasprintf("%s# yaml-language-server: $schema=%s%s%s", bom ? "\xEF\xBB\xBF" : "",
+					 schema, strstr(after, "\r\n") ? "\r\n" : "\n", after + (bom ? 3 : 0));
+		is_str(got, want, "duplicate, %s: only the name changed (and the modeline)", names[i].what);
+		free(want);
 		char *orig = get_file(from);
 		is_str(orig, names[i].before, "duplicate, %s: the original as it was", names[i].what);
 		if (rc == 0)
@@ -366,6 +374,34 @@ static void test_duplicate(void)
 		free(to);
 		free(from);
 	}
+	/* the modeline: kept where the leading comments have one, added
+	 * where only a later comment does */
+	static const struct { const char *what, *before, *after; } modes[] = {
+		{ "a modeline after another leading comment kept, none added",
+		  "# mine\n#yaml-language-server: $schema=/x.json\nname: Old\nsteps: [{type: note, name: n}]\n",
+		  "# mine\n#yaml-language-server: $schema=/x.json\nname: \"New: one\"\nsteps: [{type: note, name: n}]\n" },
+		{ "a modeline-like comment after the first key is not the file's: one added",
+		  "name: Old\n# yaml-language-server: $schema=/x.json\nsteps: [{type: note, name: n}]\n",
+		  NULL },
+	};
+	for (size_t i = 0; i < ARRAY_LEN(modes); i++) {
+		char *from = xasprintf("%s/dup/shipped/mode%zu.yaml", tmpdir, i);
+		put_file(from, modes[i].before);
+		int rc = routine_duplicate(&sp, from, "New: one", &to, why, sizeof why);
+		char *got = rc == 0 ? get_file(to) : NULL;
+		char *want = modes[i].after ? xstrdup(modes[i].after)
+			: xasprintf("# yaml-language-server: $schema=%s\nname: \"New: one\"\n"
+				    "# yaml-language-server: $schema=/x.json\nsteps: [{type: note, name: n}]\n",
+				    schema);
+		is_str(got, want, "duplicate, %s", modes[i].what);
+		if (rc == 0)
+			unlink(to);
+		free(want);
+		free(got);
+		free(to);
+		free(from);
+	}
+	free(schema);
 	/* a file that would not load: refused */
 	char *from = xasprintf("%s/dup/shipped/broken.yaml", tmpdir);
 	put_file(from, "name: Old\nsteps: [{type: note, name: n}\n");
