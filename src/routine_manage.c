@@ -838,3 +838,16 @@ int routine_rename(const struct search_path *sp, const char *path, const char *n
 	free(trimmed);
 	return rc;
 }
+
+const char *routine_cli_text(const char *sentence, char *out, size_t n)
+{
+	if (!n)
+		return out;
+	snprintf(out, n, "%s", sentence);
+	if (out[0] >= 'A' && out[0] <= 'Z' && !(out[1] >= 'A' && out[1] <= 'Z'))
+		out[0] = (char)(out[0] - 'A' + 'a');
+	size_t len = strlen(out);
+	if (len && out[len - 1] == '.')
+		out[len - 1] = '\0';
+	return out;
+}

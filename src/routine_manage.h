@@ -108,4 +108,11 @@ int routine_duplicate(const struct search_path *sp, const char *from, const char
 int routine_rename(const struct search_path *sp, const char *path, const char *name,
 		   char **to, char *why, size_t n);
 
+/* A sentence from here (or the editor's `why`), written for the picker's
+ * screen, as the command line says it after "recoup: ": its first word
+ * lower-case ("Cannot", "A", but not "YAML"),
+ * its final period dropped, as recoup's other messages there are.  Into
+ * `out` (n bytes, cut short if need be); returns `out`. */
+const char *routine_cli_text(const char *sentence, char *out, size_t n);
+
 #endif

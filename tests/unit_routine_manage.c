@@ -104,6 +104,18 @@ static void test_ids(void)
 	ok(routine_id_for_name("") == NULL, "no id from an empty name");
 }
 
+static void test_cli_text(void)
+{
+	char out[80];
+	is_str(routine_cli_text("Cannot write /x: Permission denied.", out, sizeof out),
+	       "cannot write /x: Permission denied", "cli text: lower-case first, no final period");
+	is_str(routine_cli_text("A routine needs a name.", out, sizeof out), "a routine needs a name",
+	       "cli text: a one-letter first word");
+	is_str(routine_cli_text("YAML is wrong", out, sizeof out), "YAML is wrong",
+	       "cli text: an acronym kept");
+	is_str(routine_cli_text("", out, sizeof out), "", "cli text: empty");
+}
+
 static void test_name_problems(void)
 {
 	ok(routine_name_problem("Heel drops") == NULL, "a plain name will do");
@@ -614,6 +626,7 @@ int main(void)
 	test_write_new();
 	test_ids();
 	test_name_problems();
+	test_cli_text();
 	test_starter();
 	test_new();
 	test_duplicate();
