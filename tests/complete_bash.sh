@@ -43,6 +43,24 @@ tab recoup --history --routine my
 is "$got" 'my\ calf' "bash: --routine NAME offers routine names"
 tab recoup back
 is "$got" 'back\\slash' "bash: a name with a backslash completes, quoted"
+# inside a quote left open, bash puts the name after the quote and closes
+# it: the name as it is, but for what that quote needs
+tab recoup '"my c'
+is "$got" 'my calf' "bash: in an open \" a name is offered unescaped"
+tab recoup "'my c"
+is "$got" 'my calf' "bash: in an open ' too"
+tab recoup --plan '"ice in'
+is "$got" 'ice in the evening after the long run' "bash: --plan \"NAME too"
+tab recoup --history --routine "'my"
+is "$got" 'my calf' "bash: --routine 'NAME too"
+tab recoup '"it'
+is "$got" "it's: 2x" "bash: a ' needs nothing in \"...\""
+tab recoup "'it"
+is "$got" "it'\\''s: 2x" "bash: in '...', a ' is closed, escaped and opened again"
+tab recoup '"back'
+is "$got" 'back\\slash' "bash: a backslash in \"...\" escaped"
+tab recoup "'back"
+is "$got" 'back\slash' "bash: and in '...' as it is"
 # names that --list shows escaped: not offered as that text
 tab recoup tab
 is "$got" "" "bash: a name with a tab is not offered as the escaped text --list shows"

@@ -34,6 +34,8 @@ if command -v bash >/dev/null 2>&1; then
 	at_prompt bash "an interactive bash with the completion"
 	tab_line bash 'recoup my' 'recoup my\\ calf' "a routine name with a space goes on the line quoted"
 	tab_line bash 'recoup --sche' 'recoup --schema' "an option completes"
+	tab_line bash 'recoup "my c' 'recoup "my calf" ?' "in an open quote the name goes in as it is, and bash closes the quote"
+	tab_line bash "recoup --plan 'my" "recoup --plan 'my calf' ?" "and after --plan in ' quotes"
 	tab_line bash "recoup --routine-dir '$D1' in-" "recoup --routine-dir '$D1' in-sp-dir" \
 		"a name from a --routine-dir given in quotes"
 	keys -l 'recoup --pl'
@@ -42,7 +44,8 @@ if command -v bash >/dev/null 2>&1; then
 	ok $? "bash: Tab lists --plain and --plan"
 	keys C-u
 else
-	skip "no bash" "bash: prompt" "bash: a name with a space" "bash: an option" "bash: a quoted dir" \
+	skip "no bash" "bash: prompt" "bash: a name with a space" "bash: an option" \
+		"bash: in an open quote" "bash: in an open quote after --plan" "bash: a quoted dir" \
 		"bash: Tab lists"
 fi
 
