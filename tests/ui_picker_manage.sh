@@ -82,6 +82,15 @@ like "$(head -n 1 "$dir/heel-drops-slow.yaml")" '^# yaml-language-server: \$sche
 _poll 5 selected_is 'Heel drops, slow'
 ok $? "the new routine is listed and selected"
 ok "$(log_same; echo $?)" "the log is unchanged"
+# a name beyond ASCII: its letters stay in the file name, as UTF-8
+keys n
+wait_screen "^ New routine's name: *$"
+keys -l 'Übung für Waden'
+keys Enter
+wait_joined "Created $dir/übung-für-waden\\.yaml; it loads: ok"
+ok $? "n with a name beyond ASCII: the file is übung-für-waden.yaml"
+_poll 5 selected_is 'Übung für Waden'
+ok $? "listed and selected"
 
 # ---- the field: a taken name, a bad name, Backspace, Ctrl-U, Esc ----
 before=$(files)
