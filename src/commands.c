@@ -231,9 +231,11 @@ static int check_new(const char *path)
  * and a check of what was saved. */
 int cmd_new(const struct options *o, const struct search_path *sp)
 {
-	char *to, why[600];
+	char *to, why[600], said[600];
+	/* the sentences are the picker's too, where they start with a
+	 * capital: here they go after "recoup: ", lower-case */
 	if (routine_new(sp, o->new_name, &to, why, sizeof why) < 0) {
-		fprintf(stderr, "%s: %s\n", progname, why);
+		fprintf(stderr, "%s: %s\n", progname, routine_cli_text(why, said, sizeof said));
 		free(to);
 		return EXIT_BAD;
 	}
@@ -244,7 +246,7 @@ int cmd_new(const struct options *o, const struct search_path *sp)
 		int ran = editor_run(to, 0, false, why, sizeof why);
 		if (ran != 0) {
 			fprintf(stderr, "%s: %s; the routine is written, %s\n", progname,
-				safe_show(why), safe_show(to));
+				safe_show(routine_cli_text(why, said, sizeof said)), safe_show(to));
 			rc = EXIT_BAD;
 		} else {
 			rc = check_new(to);

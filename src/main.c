@@ -193,8 +193,10 @@ static void parse_options(struct options *o, int argc, char **argv)
 		case OPT_NEW: {
 			const char *problem = routine_name_problem(optarg);
 			set_mode(o, MODE_NEW, "--new");
+			char said[200];
 			if (problem)
-				usage_error("--new '%s': %s", optarg, problem);
+				usage_error("--new '%s': %s", optarg,
+					    routine_cli_text(problem, said, sizeof said));
 			o->new_name = optarg;
 			break;
 		}

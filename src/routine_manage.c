@@ -47,20 +47,115 @@ static char *name_trimmed(const char *name)
 	return xstrndup(name, n);
 }
 
+/* Whether code point `cp` (beyond ASCII) may stand in an id: not a space,
+ * punctuation, a control, a format, bidi or invisible character, a
+ * noncharacter or a private one.  A fixed list, not the locale's
+ * classes, so that a name has the same id whatever LANG says; every
+ * letter and digit of every script passes, and so do combining marks (a
+ * decomposed "u" and diaeresis) and symbols such as an emoji. */
+static bool id_keeps(uint32_t cp)
+{
+	static const struct { uint32_t lo, hi; } out[] = {
+		{ 0x0080, 0x00BF },     /* C1 controls, Latin-1 spaces and signs */
+		{ 0x00D7, 0x00D7 }, { 0x00F7, 0x00F7 },   /* x and divide */
+		{ 0x034F, 0x034F },     /* combining grapheme joiner */
+		{ 0x0600, 0x0605 }, { 0x061C, 0x061C }, { 0x06DD, 0x06DD },
+		{ 0x070F, 0x070F }, { 0x08E2, 0x08E2 },   /* Arabic formats */
+		{ 0x115F, 0x1160 }, { 0x1680, 0x1680 }, { 0x180B, 0x180F },
+		{ 0x2000, 0x206F },     /* spaces, dashes, quotes, bidi, ... */
+		{ 0x2E00, 0x2E7F },     /* more punctuation */
+		{ 0x3000, 0x3003 }, { 0x3008, 0x3011 }, { 0x3014, 0x301F },
+		{ 0x3030, 0x3030 }, { 0x3164, 0x3164 },
+		{ 0xD800, 0xF8FF },     /* surrogates, private use */
+		{ 0xFDD0, 0xFDEF },     /* noncharacters */
+		{ 0xFE00, 0xFE1F },     /* variation selectors, vertical forms */
+		{ 0xFE30, 0xFE6F },     /* CJK and small punctuation forms */
+		{ 0xFEFF, 0xFEFF },     /* byte order mark */
+		{ 0xFF00, 0xFF0F }, { 0xFF1A, 0xFF20 }, { 0xFF3B, 0xFF40 },
+		{ 0xFF5B, 0xFF65 }, { 0xFFA0, 0xFFA0 },   /* fullwidth signs */
+		{ 0xFFF0, 0xFFFF },     /* specials, U+FFFD among them */
+		{ 0x13430, 0x1343F }, { 0x1BCA0, 0x1BCA3 }, { 0x1D173, 0x1D17A },
+		{ 0xE0000, 0x10FFFF },  /* tags, selectors, private use */
+	};
+	if ((cp & 0xFFFE) == 0xFFFE)
+		return false;
+	for (size_t i = 0; i < ARRAY_LEN(out); i++)
+		if (cp >= out[i].lo && cp <= out[i].hi)
+			return false;
+	return true;
+}
+
+/* The lower-case of `cp` for the common alphabets (Latin-1, Latin
+ * Extended-A, Greek, Cyrillic), else `cp`: a fixed table, for the same
+ * reason as id_keeps().  Each pair is as long in UTF-8. */
+static uint32_t id_lower(uint32_t cp)
+{
+	if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || (cp >= 0x391 && cp <= 0x3AB) ||
+	    (cp >= 0x410 && cp <= 0x42F))
+		return cp + 0x20;
+	if (cp >= 0x400 && cp <= 0x40F)
+		return cp + 0x50;
+	if (cp == 0x178)
+		return 0xFF;
+	if ((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177))
+		return cp | 1;
+	if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E))
+		return cp & 1 ? cp + 1 : cp;
+	return cp;
+}
+
+/* `cp` (U+0080 up) in UTF-8. */
+static void add_utf8(struct buf *b, uint32_t cp)
+{
+	if (cp < 0x800) {
+		buf_addc(b, (char)(0xC0 | cp >> 6));
+	} else if (cp < 0x10000) {
+		buf_addc(b, (char)(0xE0 | cp >> 12));
+		buf_addc(b, (char)(0x80 | (cp >> 6 & 0x3F)));
+	} else {
+		buf_addc(b, (char)(0xF0 | cp >> 18));
+		buf_addc(b, (char)(0x80 | (cp >> 12 & 0x3F)));
+		buf_addc(b, (char)(0x80 | (cp >> 6 & 0x3F)));
+	}
+	buf_addc(b, (char)(0x80 | (cp & 0x3F)));
+}
+
 char *routine_id_for_name(const char *name)
 {
 	struct buf b;
 	buf_init(&b);
 	bool gap = false;
-	for (const unsigned char *s = (const unsigned char *)name; *s; s++) {
-		if (!is_alnum_ascii(*s)) {
+	size_t n = strlen(name);
+	for (size_t i = 0; i < n;) {
+		const unsigned char *s = (const unsigned char *)name + i;
+		uint32_t cp = *s;
+		size_t w = 1;
+		bool keep;
+		if (*s < 0x80) {
+			keep = is_alnum_ascii(*s);
+			if (*s >= 'A' && *s <= 'Z')
+				cp = *s - 'A' + 'a';
+		} else {
+			/* bytes that are not UTF-8: a gap, never in a file name */
+			w = utf8_decode(s, n - i, &cp);
+			keep = w && id_keeps(cp);
+			if (!w)
+				w = 1;
+			else
+				cp = id_lower(cp);
+		}
+		i += w;
+		if (!keep) {
 			gap = true;
 			continue;
 		}
 		if (gap && b.len)
 			buf_addc(&b, '-');
 		gap = false;
-		buf_addc(&b, (char)(*s >= 'A' && *s <= 'Z' ? *s - 'A' + 'a' : *s));
+		if (cp < 0x80)
+			buf_addc(&b, (char)cp);
+		else
+			add_utf8(&b, cp);
 	}
 	if (!b.len) {
 		buf_free(&b);
@@ -113,8 +208,7 @@ const char *routine_name_problem(const char *name)
 	else {
 		char *id = routine_id_for_name(t);
 		if (!id)
-			why = "A routine's name needs a letter or digit from a to z or 0 to 9, "
-			      "for its file name.";
+			why = "A routine's name needs a letter or a digit, for its file name.";
 		free(id);
 	}
 	free(t);
@@ -641,6 +735,54 @@ int routine_new(const struct search_path *sp, const char *name, char **to, char 
 	return rc;
 }
 
+/* Whether the leading comments of `text` (up to insert_point()) hold a
+ * `# yaml-language-server:` line, a modeline of some kind. */
+static bool has_modeline(const char *text)
+{
+	const char *end = insert_point(text);
+	for (const char *p = text; p && p < end; p = next_line(p)) {
+		const char *s = p;
+		if (p == text && !strncmp(s, "\xEF\xBB\xBF", 3))
+			s += 3;
+		while (is_blank(*s))
+			s++;
+		if (*s != '#')
+			continue;
+		s++;
+		while (is_blank(*s))
+			s++;
+		if (!strncmp(s, "yaml-language-server:", 21))
+			return true;
+	}
+	return false;
+}
+
+/* `text` with the modeline `recoup --new` writes as its first line (after
+ * a byte order mark), when its leading comments have none: so that an
+ * editor relying on it checks a copy of a routine that had none.  One
+ * there is kept as it is.  Freshly allocated. */
+static char *with_modeline(const char *text)
+{
+	if (has_modeline(text))
+		return xstrdup(text);
+	struct buf b;
+	buf_init(&b);
+	const char *rest = text;
+	if (!strncmp(rest, "\xEF\xBB\xBF", 3)) {
+		buf_add(&b, rest, 3);
+		rest += 3;
+	}
+	char *schema = routine_schema_path();
+	buf_adds(&b, "# yaml-language-server: $schema=");
+	add_schema(&b, schema);
+	/* the file's own line ends, CR LF or LF */
+	const char *nl = strchr(rest, '\n');
+	buf_adds(&b, nl && nl > rest && nl[-1] == '\r' ? "\r\n" : "\n");
+	buf_adds(&b, rest);
+	free(schema);
+	return buf_take(&b);
+}
+
 int routine_duplicate(const struct search_path *sp, const char *from, const char *name,
 		      char **to, char *why, size_t n)
 {
@@ -649,11 +791,17 @@ int routine_duplicate(const struct search_path *sp, const char *from, const char
 	if (!*to)
 		return -1;
 	char *text = read_routine(from, why, n);
-	char *changed = text ? with_name(text, trimmed) : NULL;
-	int rc = changed && loads_as(*to, changed, trimmed, "the copy with the name changed",
-				     why, n) ? write_text(*to, changed, false, why, n) : -1;
+	char *named = text ? with_name(text, trimmed) : NULL;
+	/* loaded before the modeline goes in: a mistake is said at the line
+	 * it has in the file copied */
+	int rc = -1;
+	if (named && loads_as(*to, named, trimmed, "the copy with the name changed", why, n)) {
+		char *changed = with_modeline(named);
+		rc = write_text(*to, changed, false, why, n);
+		free(changed);
+	}
 	free(text);
-	free(changed);
+	free(named);
 	free(trimmed);
 	return rc;
 }
@@ -689,4 +837,17 @@ int routine_rename(const struct search_path *sp, const char *path, const char *n
 	free(changed);
 	free(trimmed);
 	return rc;
+}
+
+const char *routine_cli_text(const char *sentence, char *out, size_t n)
+{
+	if (!n)
+		return out;
+	snprintf(out, n, "%s", sentence);
+	if (out[0] >= 'A' && out[0] <= 'Z' && !(out[1] >= 'A' && out[1] <= 'Z'))
+		out[0] = (char)(out[0] - 'A' + 'a');
+	size_t len = strlen(out);
+	if (len && out[len - 1] == '.')
+		out[len - 1] = '\0';
+	return out;
 }

@@ -28,9 +28,15 @@
 
 #include "paths.h"
 
-/* The file id for NAME: lower-case ASCII letters and digits, every run of
- * anything else one '-', none at either end ("Heel drops, slow" ->
- * "heel-drops-slow").  NULL when nothing is left.  Freshly allocated. */
+/* The file id for NAME: its letters and digits, every run of anything
+ * else one '-', none at either end ("Heel drops, slow" ->
+ * "heel-drops-slow").  Letters, digits and other characters beyond ASCII
+ * stay, as UTF-8 ("Übung für Waden" -> "übung-für-waden", "日本語"), but
+ * never a space, punctuation, a control, a format, bidi or invisible
+ * character (a fixed list, whatever the locale): nothing that could not
+ * be typed back or would not show in a file name.  ASCII and the common
+ * alphabets (Latin-1, Latin Extended-A, Greek, Cyrillic) are made lower-
+ * case.  NULL when nothing is left.  Freshly allocated. */
 char *routine_id_for_name(const char *name);
 
 /* What is wrong with NAME as a routine's name (empty, a control
@@ -77,7 +83,13 @@ int routine_new(const struct search_path *sp, const char *name, char **to, char 
  * lines.  A file with no such line gets `name: "NAME"` before its first
  * line that is not a comment, blank, directive or `---`.  When the result
  * does not load with NAME as its name (a flow mapping `{name: ...}`, say),
- * it is refused. */
+ * it is refused.
+ *
+ * When the file's leading comments (before its first line that is not a
+ * comment, blank, directive or `---`) have no `# yaml-language-server:`
+ * line, the copy gets the one routine_new() writes as its first line
+ * (after a byte order mark), so that an editor relying on it checks the
+ * copy; one there is kept as it is. */
 int routine_duplicate(const struct search_path *sp, const char *from, const char *name,
 		      char **to, char *why, size_t n);
 
@@ -95,5 +107,12 @@ int routine_duplicate(const struct search_path *sp, const char *from, const char
  * with no history, is routine_duplicate().) */
 int routine_rename(const struct search_path *sp, const char *path, const char *name,
 		   char **to, char *why, size_t n);
+
+/* A sentence from here (or the editor's `why`), written for the picker's
+ * screen, as the command line says it after "recoup: ": its first word
+ * lower-case ("Cannot", "A", but not "YAML"),
+ * its final period dropped, as recoup's other messages there are.  Into
+ * `out` (n bytes, cut short if need be); returns `out`. */
+const char *routine_cli_text(const char *sentence, char *out, size_t n);
 
 #endif

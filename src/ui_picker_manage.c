@@ -168,6 +168,23 @@ void picker_manage_fit(struct ui *ui)
 	}
 }
 
+/* The name `d` offers for a copy of NAME: the first of "NAME copy", "NAME
+ * copy 2", "NAME copy 3" ... that no routine has taken (routine_taken()),
+ * so that Enter makes it.  Freshly allocated. */
+static char *copy_name(const struct search_path *sp, const char *name)
+{
+	char *s = xasprintf("%s copy", name);
+	for (int n = 2; n < 1000; n++) {
+		char *by = routine_taken(sp, s);
+		if (!by)
+			break;
+		free(by);
+		free(s);
+		s = xasprintf("%s copy %d", name, n);
+	}
+	return s;
+}
+
 bool picker_manage_start(struct ui *ui, int ch)
 {
 	struct picker *p = ui->picker;
@@ -179,7 +196,7 @@ bool picker_manage_start(struct ui *ui, int ch)
 	case 'd':
 		if (k) {
 			struct picker_manage *m = ask(p, ASK_DUPLICATE, k);
-			char *s = xasprintf("%s copy", m->name);
+			char *s = copy_name(ui->sp, m->name);
 			field_set(m, s);
 			free(s);
 		}

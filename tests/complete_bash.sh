@@ -43,6 +43,24 @@ tab recoup --history --routine my
 is "$got" 'my\ calf' "bash: --routine NAME offers routine names"
 tab recoup back
 is "$got" 'back\\slash' "bash: a name with a backslash completes, quoted"
+# inside a quote left open, bash puts the name after the quote and closes
+# it: the name as it is, but for what that quote needs
+tab recoup '"my c'
+is "$got" 'my calf' "bash: in an open \" a name is offered unescaped"
+tab recoup "'my c"
+is "$got" 'my calf' "bash: in an open ' too"
+tab recoup --plan '"ice in'
+is "$got" 'ice in the evening after the long run' "bash: --plan \"NAME too"
+tab recoup --history --routine "'my"
+is "$got" 'my calf' "bash: --routine 'NAME too"
+tab recoup '"it'
+is "$got" "it's: 2x" "bash: a ' needs nothing in \"...\""
+tab recoup "'it"
+is "$got" "it'\\''s: 2x" "bash: in '...', a ' is closed, escaped and opened again"
+tab recoup '"back'
+is "$got" 'back\\slash' "bash: a backslash in \"...\" escaped"
+tab recoup "'back"
+is "$got" 'back\slash' "bash: and in '...' as it is"
 # names that --list shows escaped: not offered as that text
 tab recoup tab
 is "$got" "" "bash: a name with a tab is not offered as the escaped text --list shows"
@@ -65,6 +83,16 @@ tab recoup --history --routine -
 is "$got" '-rf' "bash: --routine NAME offers it"
 tab recoup --history --routine=-
 is "$got" '-rf' "bash: and --routine=NAME"
+
+# ids beyond ASCII (recoup --new "Übung für Waden" writes
+# übung-für-waden.yaml): offered as they are, in a UTF-8 locale
+cp "$top_srcdir/routines/spot-massage.yaml" "$R/übung-für-waden.yaml"
+cp "$top_srcdir/routines/spot-massage.yaml" "$R/日本語.yaml"
+LC_ALL=C.UTF-8 tab recoup üb
+is "$got" 'übung-für-waden' "bash: a non-ASCII id completes, as it is"
+LC_ALL=C.UTF-8 tab recoup --plan 日
+is "$got" '日本語' "bash: one in another script too"
+rm -f "$R/übung-für-waden.yaml" "$R/日本語.yaml"
 
 # files and values
 

@@ -88,7 +88,7 @@ fi
 "$RECOUP" --new 'heel drops slow' </dev/null >"$T/out" 2>"$T/err"
 is "$?" 1 "an id taken: exit 1"
 is "$(cat "$T/out")" "" "nothing on stdout"
-like "$(cat "$T/err")" "^recoup: Cannot write $mine/heel-drops-slow.yaml: .*already there" \
+like "$(cat "$T/err")" "^recoup: cannot write $mine/heel-drops-slow.yaml: .*already there" \
 	"stderr names the file and the reason"
 same_file "$mine/heel-drops-slow.yaml" "$T/first" "the file there is left as it was"
 "$RECOUP" --new 'Ice intervals' </dev/null >"$T/out" 2>"$T/err"
@@ -96,15 +96,15 @@ is "$?" 1 "the id of a shipped routine: exit 1 (it would hide it)"
 like "$(cat "$T/err")" "ice-intervals.yaml" "naming the routine it would hide"
 ok "$([ ! -e "$mine/ice-intervals.yaml" ]; echo $?)" "and no file written"
 n_before=$(ls -A "$mine" | wc -l)
-for bad in '' '   ' '日本' "$(printf 'a\357\277\276')" "$(printf 'a\357\277\277')" \
+for bad in '' '   ' '«—»' "$(printf 'a\357\277\276')" "$(printf 'a\357\277\277')" \
 	"$(printf 'a\tb')"; do
 	"$RECOUP" --new "$bad" </dev/null >"$T/out" 2>"$T/err"
 	is "$?" 2 "a bad NAME ('$(printf '%s' "$bad" | od -An -c | tr -s ' ')'): exit 2"
 done
-like "$(cat "$T/err")" "^recoup: --new 'a\\\\tb': A routine's name cannot hold a control character" \
+like "$(cat "$T/err")" "^recoup: --new 'a\\\\tb': a routine's name cannot hold a control character" \
 	"with the reason, the name shown safe"
 "$RECOUP" --new "$(printf 'Calf \357\277\277')" </dev/null >/dev/null 2>"$T/err"
-like "$(cat "$T/err")" "^recoup: --new .*: A routine's name cannot hold a Unicode noncharacter" \
+like "$(cat "$T/err")" "^recoup: --new .*: a routine's name cannot hold a Unicode noncharacter" \
 	"a noncharacter (U+FFFF): the reason, not that the file would not load"
 "$RECOUP" --new </dev/null >/dev/null 2>"$T/err"
 is "$?" 2 "--new with no NAME: exit 2"
@@ -113,6 +113,21 @@ is "$?" 2 "--new NAME ARG: exit 2"
 "$RECOUP" --new X --list </dev/null >/dev/null 2>"$T/err"
 is "$?" 2 "--new with another command: exit 2"
 is "$(ls -A "$mine" | wc -l)" "$n_before" "nothing left behind by the refusals"
+
+# names beyond ASCII: their letters stay in the id, as UTF-8 (lower-case
+# where the alphabet has a case), and the id works wherever ids are used
+for pair in 'Übung für Waden:übung-für-waden' 'Straße:straße' '日本語:日本語'; do
+	name=${pair%%:*} id=${pair#*:}
+	out=$("$RECOUP" --new "$name" </dev/null 2>"$T/err")
+	is "$?" 0 "--new '$name': exit 0"
+	is "$out" "$mine/$id.yaml" "'$name': written as $id.yaml"
+	like "$("$RECOUP" --list)" "^$id +$name " "'$name': --list shows it under its id"
+	like "$("$RECOUP" --plan "$id" 2>&1)" "^$name \\($mine/$id\\.yaml\\)$" "'$name': recoup --plan $id finds it"
+done
+"$RECOUP" --log "$T/u.log" --plain --speed 600 übung-für-waden </dev/null >/dev/null 2>&1
+like "$(grep ' start ' "$T/u.log")" ' id="übung-für-waden" ' "the log line's id is the id, quoted"
+like "$("$RECOUP" --log "$T/u.log" --history --practice --routine übung-für-waden 2>&1)" \
+	'^  Übung für Waden: ' "and read back: --history --routine ID finds its sessions"
 
 # --routine-dir counts: the first one is where it goes (made when missing)
 out=$("$RECOUP" --routine-dir "$T/rd/deep" --new 'Ice after' </dev/null 2>"$T/err")
@@ -125,7 +140,7 @@ is "$(cat "$T/err")" "" "no warning that it was missing: --new makes it"
 : >"$T/plainfile"
 "$RECOUP" --routine-dir "$T/plainfile/sub" --new 'Calf' </dev/null >"$T/out" 2>"$T/err"
 is "$?" 1 "a routine directory that cannot be made: exit 1"
-is "$(cat "$T/err")" "recoup: Cannot make the routine directory $T/plainfile/sub: Not a directory." \
+is "$(cat "$T/err")" "recoup: cannot make the routine directory $T/plainfile/sub: Not a directory" \
 	"stderr names it and why"
 
 # a directory that cannot be written: exit 1, why
@@ -136,7 +151,7 @@ if [ -w "$T/ro" ]; then
 else
 	"$RECOUP" --routine-dir "$T/ro" --new 'Calf' </dev/null >/dev/null 2>"$T/err"
 	is "$?" 1 "a routine directory that cannot be written: exit 1"
-	like "$(cat "$T/err")" "^recoup: Cannot write $T/ro/calf.yaml: Permission denied" \
+	like "$(cat "$T/err")" "^recoup: cannot write $T/ro/calf.yaml: Permission denied" \
 		"stderr names the file and why"
 fi
 chmod 0700 "$T/ro"
@@ -196,14 +211,14 @@ echo fail >"$T/ed-mode"
 tm_start -e env EDITOR="$T/fake-ed" "$RECOUP" --new 'Editor fails'
 wait_exit
 is "$(exit_status)" 1 "an editor that fails: exit 1"
-like "$(unwrapped)" "The editor $T/fake-ed \\(from \\\$EDITOR\\) exited with status 3; the routine is written, $mine/editor-fails.yaml" \
+like "$(unwrapped)" "recoup: the editor $T/fake-ed \\(from \\\$EDITOR\\) exited with status 3; the routine is written, $mine/editor-fails.yaml" \
 	"said, with where the file is"
 ok "$([ -f "$mine/editor-fails.yaml" ]; echo $?)" "the file is kept"
 
 tm_start -e env EDITOR=/nonexistent/ed "$RECOUP" --new 'No editor'
 wait_exit
 is "$(exit_status)" 1 "an editor that cannot be run: exit 1"
-like "$(joined)" 'Could not run the editor /nonexistent/ed \(from \$EDITOR\): No such file or directory' \
+like "$(joined)" 'recoup: could not run the editor /nonexistent/ed \(from \$EDITOR\): No such file or directory; the routine is written, ' \
 	"said, naming it and why"
 
 # an escape in $EDITOR's word is shown escaped, never sent raw
@@ -211,7 +226,7 @@ if command -v script >/dev/null 2>&1; then
 	EDITOR="$(printf '/nonexist/\033[31mx')" TERM=xterm \
 		script -qec "'$RECOUP' --new 'Ed escape'" /dev/null >"$T/script-out" 2>&1
 	is "$?" 1 "an editor named with an escape that cannot be run: exit 1"
-	like "$(cat "$T/script-out")" 'Could not run the editor /nonexist/\\x1b\[31mx \(from \$EDITOR\)' \
+	like "$(cat "$T/script-out")" 'recoup: could not run the editor /nonexist/\\x1b\[31mx \(from \$EDITOR\)' \
 		"its word shown with the escape escaped"
 	ok "$(! grep -q "$(printf '\033')" "$T/script-out"; echo $?)" \
 		"no raw escape reaches the terminal"

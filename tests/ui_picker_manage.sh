@@ -82,6 +82,15 @@ like "$(head -n 1 "$dir/heel-drops-slow.yaml")" '^# yaml-language-server: \$sche
 _poll 5 selected_is 'Heel drops, slow'
 ok $? "the new routine is listed and selected"
 ok "$(log_same; echo $?)" "the log is unchanged"
+# a name beyond ASCII: its letters stay in the file name, as UTF-8
+keys n
+wait_screen "^ New routine's name: *$"
+keys -l 'Übung für Waden'
+keys Enter
+wait_joined "Created $dir/übung-für-waden\\.yaml; it loads: ok"
+ok $? "n with a name beyond ASCII: the file is übung-für-waden.yaml"
+_poll 5 selected_is 'Übung für Waden'
+ok $? "listed and selected"
 
 # ---- the field: a taken name, a bad name, Backspace, Ctrl-U, Esc ----
 before=$(files)
@@ -97,7 +106,7 @@ wait_screen "^ New routine's name: *$"
 ok $? "Ctrl-U erases the field"
 keys -l '%%%'
 keys Enter
-wait_screen "needs a letter or digit"
+wait_screen "needs a letter or a digit"
 ok $? "a name with no letter or digit is refused, with the reason"
 like "$(screen)" "^ New routine's name: %%%" "the field stays open"
 keys BSpace BSpace BSpace
@@ -158,10 +167,37 @@ keys Enter
 wait_joined "Duplicated UI ice as UI ice copy: $dir/ui-ice-copy\\.yaml, a new routine, with no history yet"
 ok $? "Enter: the duplicate is made, a new routine with no history"
 like "$(grep '^name:' "$dir/ui-ice-copy.yaml")" 'UI ice copy' "its name is the new one"
-is "$(grep -v '^name:' "$dir/ui-ice-copy.yaml")" "$(grep -v '^name:' "$dir/ui-ice.yaml")" \
+is "$(grep -v '^name:' "$dir/ui-ice-copy.yaml" | sed 1d)" "$(grep -v '^name:' "$dir/ui-ice.yaml")" \
 	"and the rest is as it was"
+is "$(sed -n 1p "$dir/ui-ice-copy.yaml")" \
+	"# yaml-language-server: \$schema=$top_srcdir/src/recoup-routine.schema.json" \
+	"the original had no modeline: the copy's first line is the one recoup --new writes"
 _poll 5 selected_is 'UI ice copy'
 ok $? "the duplicate is selected"
+# a second d on the same routine: "UI ice copy" is taken, the next free
+# name is offered (and made on Enter)
+pick 'UI ice'
+keys d
+wait_screen "^ Duplicate as: UI ice copy 2 *$"
+ok $? "a second d offers NAME copy 2, NAME copy being taken"
+keys Enter
+wait_joined "Duplicated UI ice as UI ice copy 2: $dir/ui-ice-copy-2\\.yaml"
+ok $? "Enter makes it"
+pick 'UI ice'
+keys d
+wait_screen "^ Duplicate as: UI ice copy 3 *$"
+ok $? "and a third d NAME copy 3"
+keys Escape
+wait_screen "Cancelled: nothing changed"
+# UI ice copy 2 to the trash again, for what follows
+pick 'UI ice copy 2'
+keys x
+wait_screen "Delete UI ice copy 2\\?"
+keys y
+wait_joined "Deleted UI ice copy 2: "
+ok $? "(UI ice copy 2 deleted again)"
+pick 'UI ice copy'
+ok $? "back on the first duplicate"
 
 # ---- m: rename ----
 keys m

@@ -82,7 +82,15 @@ static void test_ids(void)
 	static const struct { const char *name, *id; } v[] = {
 		{ "Heel drops, slow", "heel-drops-slow" },
 		{ "  --Calf: care #2!  ", "calf-care-2" },
-		{ "Mollets à la glace", "mollets-la-glace" },
+		{ "Mollets à la glace", "mollets-à-la-glace" },
+		{ "Übung für Waden", "übung-für-waden" },
+		{ "Straße", "straße" },
+		{ "日本語", "日本語" },
+		{ "ÉTÉ Ŝ Ωμέγα ДОМ Ёлка", "été-ŝ-ωμέγα-дом-ёлка" },
+		{ "u\xcc\x88" "ber", "u\xcc\x88" "ber" },
+		{ "a\xc2\xa0" "b\xe2\x80\x8b" "c\xe2\x80\x94" "d\xef\xbb\xbf" "e\xe3\x80\x82" "f", "a-b-c-d-e-f" },
+		{ "a\xc2\xbb\xc3\x97" "b\xef\xbc\x81" "c\xef\xbf\xbd" "d\xee\x80\x80" "", "a-b-c-d" },
+		{ "x\xffy", "x-y" },
 		{ "ABC", "abc" },
 		{ "a", "a" },
 		{ "Alfredson 3x15", "alfredson-3x15" },
@@ -92,8 +100,20 @@ static void test_ids(void)
 		is_str(id, v[i].id, "id of '%s'", v[i].name);
 		free(id);
 	}
-	ok(routine_id_for_name("éé ---") == NULL, "no id from a name with no ASCII letter or digit");
+	ok(routine_id_for_name("«» ---") == NULL, "no id from a name with no letter or digit");
 	ok(routine_id_for_name("") == NULL, "no id from an empty name");
+}
+
+static void test_cli_text(void)
+{
+	char out[80];
+	is_str(routine_cli_text("Cannot write /x: Permission denied.", out, sizeof out),
+	       "cannot write /x: Permission denied", "cli text: lower-case first, no final period");
+	is_str(routine_cli_text("A routine needs a name.", out, sizeof out), "a routine needs a name",
+	       "cli text: a one-letter first word");
+	is_str(routine_cli_text("YAML is wrong", out, sizeof out), "YAML is wrong",
+	       "cli text: an acronym kept");
+	is_str(routine_cli_text("", out, sizeof out), "", "cli text: empty");
 }
 
 static void test_name_problems(void)
@@ -117,7 +137,8 @@ static void test_name_problems(void)
 	ok(nc && strstr(nc, "noncharacter"), "... saying so (%s)", nc ? nc : "");
 	ok(routine_name_problem("a\xef\xbf\xbd \xf0\x9f\x98\x80") == NULL,
 	   "U+FFFD and an emoji will do");
-	ok(routine_name_problem("日本語") != NULL, "no letter or digit for a file name refused");
+	ok(routine_name_problem("日本語") == NULL, "a name in another script will do");
+	ok(routine_name_problem("«—»") != NULL, "no letter or digit for a file name refused");
 	/* the format table's limit for `name`, whatever it is */
 	size_t hi = (size_t)format_keys[K_NAME].hi;
 	char *longname = xcalloc(hi + 2, 1);
@@ -340,6 +361,7 @@ static void test_duplicate(void)
 	make_path(&sp, "dup");
 	char why[400], *to;
 	char *own = xasprintf("%s/dup/own", tmpdir);
+	char *schema = routine_schema_path();
 	for (size_t i = 0; i < ARRAY_LEN(names); i++) {
 		char *from = xasprintf("%s/dup/shipped/src%zu.yaml", tmpdir, i);
 		put_file(from, names[i].before);
@@ -347,7 +369,14 @@ static void test_duplicate(void)
 		if (!is_int(rc, 0, "duplicate, %s", names[i].what))
 			printf("#   %s\n", why);
 		char *got = rc == 0 ? get_file(to) : NULL;
-		is_str(got, names[i].after, "duplicate, %s: only the name changed", names[i].what);
+		/* and the modeline first, when the file had none */
+		const char *after = names[i].after;
+		bool bom = !strncmp(after, "\xEF\xBB\xBF", 3);
+		char *want = strstr(names[i].before, "# yaml-language-server:") ? xstrdup(after)
+			     : xasprintf("%s# yaml-language-server: $schema=%s%s%s", bom ? "\xEF\xBB\xBF" : "",
+					 schema, strstr(after, "\r\n") ? "\r\n" : "\n", after + (bom ? 3 : 0));
+		is_str(got, want, "duplicate, %s: only the name changed (and the modeline)", names[i].what);
+		free(want);
 		char *orig = get_file(from);
 		is_str(orig, names[i].before, "duplicate, %s: the original as it was", names[i].what);
 		if (rc == 0)
@@ -357,6 +386,34 @@ static void test_duplicate(void)
 		free(to);
 		free(from);
 	}
+	/* the modeline: kept where the leading comments have one, added
+	 * where only a later comment does */
+	static const struct { const char *what, *before, *after; } modes[] = {
+		{ "a modeline after another leading comment kept, none added",
+		  "# mine\n#yaml-language-server: $schema=/x.json\nname: Old\nsteps: [{type: note, name: n}]\n",
+		  "# mine\n#yaml-language-server: $schema=/x.json\nname: \"New: one\"\nsteps: [{type: note, name: n}]\n" },
+		{ "a modeline-like comment after the first key is not the file's: one added",
+		  "name: Old\n# yaml-language-server: $schema=/x.json\nsteps: [{type: note, name: n}]\n",
+		  NULL },
+	};
+	for (size_t i = 0; i < ARRAY_LEN(modes); i++) {
+		char *from = xasprintf("%s/dup/shipped/mode%zu.yaml", tmpdir, i);
+		put_file(from, modes[i].before);
+		int rc = routine_duplicate(&sp, from, "New: one", &to, why, sizeof why);
+		char *got = rc == 0 ? get_file(to) : NULL;
+		char *want = modes[i].after ? xstrdup(modes[i].after)
+			: xasprintf("# yaml-language-server: $schema=%s\nname: \"New: one\"\n"
+				    "# yaml-language-server: $schema=/x.json\nsteps: [{type: note, name: n}]\n",
+				    schema);
+		is_str(got, want, "duplicate, %s", modes[i].what);
+		if (rc == 0)
+			unlink(to);
+		free(want);
+		free(got);
+		free(to);
+		free(from);
+	}
+	free(schema);
 	/* a file that would not load: refused */
 	char *from = xasprintf("%s/dup/shipped/broken.yaml", tmpdir);
 	put_file(from, "name: Old\nsteps: [{type: note, name: n}\n");
@@ -569,6 +626,7 @@ int main(void)
 	test_write_new();
 	test_ids();
 	test_name_problems();
+	test_cli_text();
 	test_starter();
 	test_new();
 	test_duplicate();
