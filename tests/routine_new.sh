@@ -257,6 +257,9 @@ int reset_prog_mode(void) { return note("reset_prog_mode"); }
 EOF
 if command -v script >/dev/null 2>&1 &&
    ${CC:-cc} -shared -fPIC -o "$T/shim.so" "$T/shim.c" 2>/dev/null; then
+	# (under AddressSanitizer the shim is preloaded ahead of its runtime,
+	# which it would refuse)
+	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" \
 	SHIM_LOG="$T/shim-log" LD_PRELOAD="$T/shim.so" EDITOR=true TERM=xterm \
 		script -qec "'$RECOUP' --new 'No curses'" /dev/null >"$T/script-out" 2>&1
 	is "$?" 0 "--new on a terminal, the editor exits 0: exit 0"
