@@ -47,6 +47,14 @@ static char *name_trimmed(const char *name)
 	return xstrndup(name, n);
 }
 
+/* A noncharacter: U+FDD0-U+FDEF and the last two of every plane (U+FFFE,
+ * U+FFFF, U+1FFFE ...), code points Unicode keeps out of text that is
+ * exchanged, and YAML out of a file. */
+static bool is_noncharacter(uint32_t cp)
+{
+	return (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
+}
+
 /* Whether code point `cp` (beyond ASCII) may stand in an id: not a space,
  * punctuation, a control, a format, bidi or invisible character, a
  * noncharacter or a private one.  A fixed list, not the locale's
@@ -67,7 +75,6 @@ static bool id_keeps(uint32_t cp)
 		{ 0x3000, 0x3003 }, { 0x3008, 0x3011 }, { 0x3014, 0x301F },
 		{ 0x3030, 0x3030 }, { 0x3164, 0x3164 },
 		{ 0xD800, 0xF8FF },     /* surrogates, private use */
-		{ 0xFDD0, 0xFDEF },     /* noncharacters */
 		{ 0xFE00, 0xFE1F },     /* variation selectors, vertical forms */
 		{ 0xFE30, 0xFE6F },     /* CJK and small punctuation forms */
 		{ 0xFEFF, 0xFEFF },     /* byte order mark */
@@ -77,7 +84,7 @@ static bool id_keeps(uint32_t cp)
 		{ 0x13430, 0x1343F }, { 0x1BCA0, 0x1BCA3 }, { 0x1D173, 0x1D17A },
 		{ 0xE0000, 0x10FFFF },  /* tags, selectors, private use */
 	};
-	if ((cp & 0xFFFE) == 0xFFFE)
+	if (is_noncharacter(cp))
 		return false;
 	for (size_t i = 0; i < ARRAY_LEN(out); i++)
 		if (cp >= out[i].lo && cp <= out[i].hi)
@@ -102,22 +109,6 @@ static uint32_t id_lower(uint32_t cp)
 	if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E))
 		return cp & 1 ? cp + 1 : cp;
 	return cp;
-}
-
-/* `cp` (U+0080 up) in UTF-8. */
-static void add_utf8(struct buf *b, uint32_t cp)
-{
-	if (cp < 0x800) {
-		buf_addc(b, (char)(0xC0 | cp >> 6));
-	} else if (cp < 0x10000) {
-		buf_addc(b, (char)(0xE0 | cp >> 12));
-		buf_addc(b, (char)(0x80 | (cp >> 6 & 0x3F)));
-	} else {
-		buf_addc(b, (char)(0xF0 | cp >> 18));
-		buf_addc(b, (char)(0x80 | (cp >> 12 & 0x3F)));
-		buf_addc(b, (char)(0x80 | (cp >> 6 & 0x3F)));
-	}
-	buf_addc(b, (char)(0x80 | (cp & 0x3F)));
 }
 
 char *routine_id_for_name(const char *name)
@@ -152,10 +143,8 @@ char *routine_id_for_name(const char *name)
 		if (gap && b.len)
 			buf_addc(&b, '-');
 		gap = false;
-		if (cp < 0x80)
-			buf_addc(&b, (char)cp);
-		else
-			add_utf8(&b, cp);
+		char u[4];
+		buf_add(&b, u, utf8_encode(cp, u));
 	}
 	if (!b.len) {
 		buf_free(&b);
@@ -164,9 +153,7 @@ char *routine_id_for_name(const char *name)
 	return buf_take(&b);
 }
 
-/* Whether `s` (valid UTF-8) holds a noncharacter: U+FDD0-U+FDEF and the
- * last two of every plane (U+FFFE, U+FFFF, U+1FFFE ...), code points
- * Unicode keeps out of text that is exchanged, and YAML out of a file. */
+/* Whether `s` (valid UTF-8) holds a noncharacter. */
 static bool has_noncharacter(const char *s)
 {
 	size_t n = strlen(s);
@@ -175,7 +162,7 @@ static bool has_noncharacter(const char *s)
 		size_t w = utf8_decode((const unsigned char *)s + i, n - i, &cp);
 		if (!w)
 			return false;   /* not UTF-8: refused as such */
-		if ((cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE)
+		if (is_noncharacter(cp))
 			return true;
 		i += w;
 	}

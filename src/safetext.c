@@ -273,20 +273,14 @@ size_t safe_unescape(struct buf *b, const char *p, size_t n)
 	/* no NUL inside a C string, no half of a surrogate pair */
 	if (!v || (v >= 0xD800 && v <= 0xDFFF))
 		return 0;
+	/* \xNN is that byte as it is; \uNNNN, the character */
 	char o[4];
 	size_t len;
-	if (digits == 2 || v < 0x80) {
+	if (digits == 2) {
 		o[0] = (char)v;
 		len = 1;
-	} else if (v < 0x800) {
-		o[0] = (char)(0xC0 | v >> 6);
-		o[1] = (char)(0x80 | (v & 0x3F));
-		len = 2;
 	} else {
-		o[0] = (char)(0xE0 | v >> 12);
-		o[1] = (char)(0x80 | ((v >> 6) & 0x3F));
-		o[2] = (char)(0x80 | (v & 0x3F));
-		len = 3;
+		len = utf8_encode(v, o);
 	}
 	buf_add(b, o, len);
 	return 1 + digits;

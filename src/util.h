@@ -66,5 +66,7 @@ void format_clock(char *out, size_t outsz, long long ms);
  * in *cp, and its length; 0 for a byte that starts none (overlong forms,
  * surrogates and code points past U+10FFFF are not valid). */
 size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
+/* Code point `cp` (at most U+10FFFF) in UTF-8 at `out`; its length. */
+size_t utf8_encode(uint32_t cp, char out[4]);
 
 #endif
