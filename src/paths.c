@@ -382,11 +382,17 @@ char *routine_hidden(const struct search_path *sp, const char *path, bool *own)
 	return NULL;
 }
 
-int routine_trash(const char *path, char **to)
+char *routine_trash_dir(void)
 {
 	char *state = xdg_state_home();
 	char *dir = xasprintf("%s/recoup/trash", state);
 	free(state);
+	return dir;
+}
+
+int routine_trash(const char *path, char **to)
+{
+	char *dir = routine_trash_dir();
 	*to = NULL;
 	if (mkdir_parents(dir) < 0) {
 		*to = dir;

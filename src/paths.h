@@ -113,6 +113,8 @@ char *routine_hidden(const struct search_path *sp, const char *path, bool *own);
  * never over a file there.  0, or -1 with errno set.  *to is where it went
  * (or the trash folder, on failure); the caller frees it. */
 int routine_trash(const char *path, char **to);
+/* That trash folder, $XDG_STATE_HOME/recoup/trash.  Freshly allocated. */
+char *routine_trash_dir(void);
 
 /* After a failed edit of `copy`, a fresh copy of `orig`: removed when it
  * is still the same bytes, else moved to the trash (*trashed: where), so

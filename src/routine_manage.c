@@ -220,9 +220,8 @@ char *routine_schema_path(void)
 
 /* The starter: a first routine for calf rehab that loads with no error and
  * no warning, each key commented once, the optional ones commented out.
- * %s is the schema, then the name (quoted). */
+ * %s is the name (quoted); the modeline goes above it. */
 static const char starter[] =
-	"# yaml-language-server: $schema=%s\n"
 	"# A routine for recoup, the terminal coach: yours to change.  The format\n"
 	"# is in recoup-routine(5) (`man 5 recoup-routine`); an editor with a YAML\n"
 	"# language server checks it as you type, and `recoup --check FILE` checks\n"
@@ -274,14 +273,14 @@ static const char starter[] =
 char *routine_starter_text(const char *name, const char *schema)
 {
 	char *t = name_trimmed(name);
-	struct buf q, sc;
+	struct buf q;
 	buf_init(&q);
-	buf_init(&sc);
 	routine_text_quote(&q, t);
-	routine_text_schema(&sc, schema);
-	char *s = xasprintf(starter, sc.s, q.s);
+	char *body = xasprintf(starter, q.s);
+	/* the one modeline a duplicate gets too */
+	char *s = routine_text_with_modeline(body, schema);
 	buf_free(&q);
-	buf_free(&sc);
+	free(body);
 	free(t);
 	return s;
 }

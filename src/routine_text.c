@@ -47,7 +47,7 @@ static bool uri_escaped(unsigned char c)
 /* The schema as the modeline names it: the path as it is, unless it holds
  * a byte that uri_escaped(): then a file: URI (a relative reference when
  * the path is relative), each such byte %-escaped. */
-void routine_text_schema(struct buf *b, const char *schema)
+static void routine_text_schema(struct buf *b, const char *schema)
 {
 	bool plain = true;
 	for (const unsigned char *s = (const unsigned char *)schema; *s; s++)

@@ -9,16 +9,15 @@
  * colons, '#', a leading '-', non-ASCII), once routine_name_problem() has
  * kept out every control character. */
 void routine_text_quote(struct buf *b, const char *name);
-/* The schema's path as the modeline names it: as it is, or a %-escaped
- * file: URI when it holds a blank, a control character, non-ASCII or '%'. */
-void routine_text_schema(struct buf *b, const char *schema);
 /* `text` with its top-level `name:` value replaced by NAME (quoted), and
  * nothing else changed (the value's span as the YAML parser marks it); a
  * `name:` inserted before its first key when it has none.  Freshly
  * allocated. */
 char *routine_text_with_name(const char *text, const char *name);
 /* `text` with the modeline naming `schema` as its first line (after a byte
- * order mark), unless its leading comments hold one.  Freshly allocated. */
+ * order mark), unless its leading comments hold one: the schema's path as
+ * it is, or a %-escaped file: URI when it holds a blank, a control
+ * character, non-ASCII or '%'.  Freshly allocated. */
 char *routine_text_with_modeline(const char *text, const char *schema);
 
 #endif

@@ -143,11 +143,10 @@ void picker_manage_fit(struct ui *ui)
 			 "Delete your copy of %s? %s goes to the trash, and the routine it "
 			 "hides shows again, %s (as r does). y/n", name, m->path, m->hidden);
 	} else {
-		char *state = xdg_state_home();
+		char *trash = routine_trash_dir();
 		snprintf(p->message, sizeof p->message,
-			 "Delete %s? %s goes to the trash, %s/recoup/trash. y/n", name, m->path,
-			 state);
-		free(state);
+			 "Delete %s? %s goes to the trash, %s. y/n", name, m->path, trash);
+		free(trash);
 	}
 	if (message_fits(ui))
 		return;
