@@ -3,7 +3,7 @@
 # 14, with the commands that produce them.  Not a test: it prints numbers,
 # each beside its target and, for the countdown, beside tty-clock's and the
 # floor's measured in the same run (ratios, never a time taken elsewhere).
-#   BENCH_SETTLE   seconds a countdown runs before it is watched (30)
+#   BENCH_SETTLE   seconds a countdown runs before it is watched (10)
 #   BENCH_WINDOW   seconds it is watched (75; at least 70 for the figures
 #                  of the issue, which need the once-a-minute digit change)
 #   BENCH_CALLGRIND=0  skips the callgrind runs
@@ -11,7 +11,7 @@
 set -u
 : "${RECOUP:=$top_builddir/src/recoup}"
 : "${BENCHTOOL:=$top_builddir/tests/benchtool}"
-settle=${BENCH_SETTLE:-30}
+settle=${BENCH_SETTLE:-10}
 window=${BENCH_WINDOW:-75}
 T=$(mktemp -d "${TMPDIR:-/tmp}/recoup-bench.XXXXXX")
 trap 'rm -rf "$T"' EXIT
@@ -63,21 +63,9 @@ elif ! command -v valgrind > /dev/null 2>&1 || ! command -v callgrind_control > 
 fi
 
 echo "recoup benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(uname -sr)"
-echo "each countdown is watched for $window s after $settle s of running, on a pseudo-terminal"
+echo "each countdown is watched for $window s after $settle s of running, on a pseudo-terminal: with"
+echo "60 s steps the window holds a step change (and the next step's lead-in), with the others none"
 echo
-
-# The logs the readers are timed over, made while the callgrind runs
-# (which count instructions, the same on a busy machine) go on
-gen() { sh "$top_srcdir/tests/gen_log.sh" "$@"; }
-# (the first `wait` below waits for them too)
-(
-	gen 100000 > "$T/l100k.log"
-	gen 1000000 > "$T/big.log"
-	gen 250000 > "$T/big4.log"
-	gen 250000 worst > "$T/worst4.log"
-	gen 1000000 worst > "$T/worst.log"
-	gen 1000000 long > "$T/long.log"
-) &
 
 # Side by side, 1: the callgrind runs, whose instruction counts load does
 # not change (each one's window is timed by its own dumps)
@@ -153,7 +141,15 @@ deadline_err=$(awk '
 	END { if (s && e) printf "%+.0f", (e - s) - 63000; else print "-" }' "$T/deadline.log" 2> /dev/null)
 [ -n "$deadline_err" ] || deadline_err=-
 
-# Alone from here: what takes the CPU for itself.
+# Alone from here: what takes the CPU for itself.  First the logs the
+# readers are timed over.
+gen() { sh "$top_srcdir/tests/gen_log.sh" "$@"; }
+gen 100000 > "$T/l100k.log"
+gen 1000000 > "$T/big.log"
+gen 250000 > "$T/big4.log"
+gen 250000 worst > "$T/worst4.log"
+gen 1000000 worst > "$T/worst.log"
+gen 1000000 long > "$T/long.log"
 
 # 100 routines on the path, two of them the log's own (by file name) and
 # due twice daily (the shipped files ask for nothing: a user who follows
@@ -372,10 +368,10 @@ if [ -s "$notes" ]; then
 fi
 
 echo
-echo "side by side (what load does not change, or mostly idle): the callgrind runs together"
-echo "(and the logs being generated meanwhile); then the native countdowns, the floor,"
-echo "tty-clock and the one-minute timer together, started 0.11 s apart so that each wakes"
-echo "at its own moment of the second.  Alone: everything from --history on."
+echo "side by side (what load does not change, or mostly idle): the callgrind runs together;"
+echo "then the native countdowns, the floor, tty-clock and the one-minute timer together,"
+echo "started 0.11 s apart so that each wakes at its own moment of the second.  Alone: the"
+echo "digits' area, the logs' generation and everything from --history on."
 echo
 echo "commands:"
 echo "  STEPS: a routine of back-to-back timer steps of 60 s, 100 s, 10 min or 2 h (each after its 3 s lead-in)"
@@ -383,7 +379,8 @@ echo "  benchtool pty -c cg.out $settle $window 80 24 recoup --no-log STEPS   (v
 echo "      callgrind_control -d at $settle s and at $((settle + window)) s: the second dump's instructions / the time between)"
 echo "  benchtool pty -c cg.out $settle $window 80 24 tty-clock -s   (the same; and benchtool tick, the floor)"
 echo "  benchtool pty $settle $window 80 24 recoup --no-log STEPS   (bytes; CPU from /proc/PID/schedstat; VmHWM)"
-echo "  benchtool pty $settle $window 120x40|200x60 recoup --no-log STEPS   (100 s steps; digits' area: tmux capture-pane)"
+echo "  benchtool pty $settle $window 120 40|200 60 recoup --no-log STEPS   (100 s steps; the digits' area:"
+echo "      rows x columns of the big countdown 6 s in, read off the screen with tmux capture-pane)"
 echo "  benchtool pty $settle $window 80 24 tty-clock -s   (the same; and benchtool tick: poll 1 s, write 2 bytes)"
 echo "  update late: benchtool stamps the first byte of each burst (output after >= 300 ms of quiet) on"
 echo "      CLOCK_BOOTTIME, the engine's clock; burst k (distance from the first, rounded to seconds)"
