@@ -27,6 +27,11 @@ long long clock_real_now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+clockid_t clock_real_id(void)
+{
+	return chosen_clock();
+}
+
 long long clock_real_now_ns(void)
 {
 	struct timespec ts;

@@ -21,6 +21,8 @@ long long clock_real_now_ms(void);
 /* The same clock in nanoseconds: a wait for a deadline in milliseconds
  * ends on it, not up to a millisecond after. */
 long long clock_real_now_ns(void);
+/* Which clock that is, for a kernel timer on the same one. */
+clockid_t clock_real_id(void);
 
 /* A fake clock for tests: set `ms` and `wall` directly. */
 struct fake_clock {

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/timerfd.h>
 #include <term.h>
 #include <unistd.h>
 
@@ -45,6 +46,9 @@ static void switch_screen(struct ui *ui)
 	while (ui->switching) {
 		ui->switching = false;
 		enum ui_screen_id from = ui->screen;
+		/* the next screen is ncurses' own: the cursor where it
+		 * believes it */
+		ui_direct_home(&ui->direct);
 		ui_direct_frame(&ui->direct);
 		ui->screen = ui->switch_to;
 		if (screens[ui->screen]->show)
@@ -107,9 +111,10 @@ static const char *no_terminal_reason(void)
 
 static void teardown(struct ui *ui)
 {
-	(void)ui;
-	if (!isendwin())
+	if (!isendwin()) {
+		ui_direct_home(&ui->direct);
 		endwin();
+	}
 }
 
 /* The cursor keys as a terminal sends them before keypad() has switched
@@ -213,6 +218,37 @@ static void note_cue_failure(struct ui *ui)
 	ui->dirty = ui->full = true;
 }
 
+/* The wait for `wake` (ms on the engine's clock, -1: none): a kernel
+ * timer set to end then, which rings on time, where poll()'s own timeout
+ * may end a thousandth of the wait late (a millisecond a second: the
+ * kernel's leeway for it).  Set only when the moment changes.  The timer
+ * is relative, so that a clock faked for the tests moves it too.  Where
+ * there is no timer, the timeout of ppoll() (the one returned), to the
+ * nanosecond. */
+static struct timespec *wait_until(struct ui *ui, long long wake, struct timespec *ts)
+{
+	long long left = wake >= 0 ? wake * 1000000 - clock_real_now_ns() : 0;
+	if (left < 1)
+		left = 1; /* a timer set to 0 is one switched off */
+	/* a minute at the most: the loop looks again */
+	if (left > 60000000000LL)
+		left = 60000000000LL;
+	ts->tv_sec = (time_t)(left / 1000000000);
+	ts->tv_nsec = (long)(left % 1000000000);
+	if (ui->timerfd >= 0 && wake != ui->timer_at) {
+		struct itimerspec it = { .it_value = *ts };
+		if (wake < 0)
+			it.it_value.tv_sec = it.it_value.tv_nsec = 0;
+		if (timerfd_settime(ui->timerfd, 0, &it, NULL) == 0) {
+			ui->timer_at = wake;
+		} else {
+			close(ui->timerfd);
+			ui->timerfd = -1;
+		}
+	}
+	return wake >= 0 && ui->timerfd < 0 ? ts : NULL;
+}
+
 static void loop(struct ui *ui)
 {
 	int idle_reads = 0;
@@ -252,27 +288,17 @@ static void loop(struct ui *ui)
 			cue_wake = now_ms + 1000;
 		if (cue_wake >= 0 && (wake < 0 || cue_wake < wake))
 			wake = cue_wake;
-		/* the wait ends at the deadline itself, to the nanosecond (a
-		 * timeout in whole milliseconds from a clock read in whole ones
-		 * wakes up to a millisecond late), and a minute at the most */
-		struct timespec ts, *timeout = NULL;
-		if (wake >= 0) {
-			long long left = wake * 1000000 - clock_real_now_ns();
-			if (left < 0)
-				left = 0;
-			if (left > 60000000000LL)
-				left = 60000000000LL;
-			ts.tv_sec = (time_t)(left / 1000000000);
-			ts.tv_nsec = (long)(left % 1000000000);
-			timeout = &ts;
-		}
-		struct pollfd fds[3] = {
+		struct timespec ts, *timeout = wait_until(ui, wake, &ts);
+		struct pollfd fds[4] = {
 			{ .fd = STDIN_FILENO, .events = POLLIN },
 			{ .fd = ui->sigfd, .events = POLLIN },
+			{ .fd = ui->timerfd, .events = POLLIN },
 			/* the end of the cue speaking: the next may start */
 			{ .fd = voice_fd(&ui->voice), .events = POLLIN },
 		};
-		int n = ppoll(fds, fds[2].fd >= 0 ? 3 : 2, timeout, NULL);
+		int n = ppoll(fds, fds[3].fd >= 0 ? 4 : 3, timeout, NULL);
+		if (n > 0 && (fds[2].revents & POLLIN))
+			ui->timer_at = LLONG_MIN; /* it rang: set again, or off (either quiets it) */
 		if (n < 0 && errno != EINTR) {
 			terminal_gone(ui);
 			break;
@@ -291,6 +317,7 @@ static void loop(struct ui *ui)
 		}
 		if (n > 0 && (fds[1].revents & POLLIN) && sigs_take_tstp()) {
 			/* Ctrl-Z: put the screen away, stop, and come back whole */
+			ui_direct_home(&ui->direct);
 			def_prog_mode();
 			endwin();
 			sigs_stop_self();
@@ -370,6 +397,8 @@ int ui_run(const struct options *o, const struct search_path *sp)
 	ui.o = o;
 	ui.sp = sp;
 	ui.last_beep_sec = -1;
+	ui.timerfd = -1;
+	ui.timer_at = -1;
 	voice_init(&ui.voice, o->cue_argv, o->use_bell || o->use_flash, o->speed);
 	if (o->speak_missing)
 		snprintf(ui.cue_note, sizeof ui.cue_note,
@@ -407,6 +436,9 @@ int ui_run(const struct options *o, const struct search_path *sp)
 	leaveok(stdscr, FALSE);
 	typeahead(-1);         /* no poll of the keyboard per line */
 	ui_direct_init(&ui.direct, &ui.paint, cursor_address != NULL);
+	ui.timerfd = timerfd_create(clock_real_id(), TFD_CLOEXEC | TFD_NONBLOCK);
+	if (ui.timerfd < 0)
+		ui.timerfd = timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC | TFD_NONBLOCK);
 	setup_colors(&ui);
 	getmaxyx(stdscr, ui.paint.rows, ui.paint.cols);
 
@@ -422,6 +454,8 @@ int ui_run(const struct options *o, const struct search_path *sp)
 	loop(&ui);
 	teardown(&ui);
 	ui_direct_free(&ui.direct);
+	if (ui.timerfd >= 0)
+		close(ui.timerfd);
 	ui_session_free(&ui);
 
 	int rc = EXIT_OK;

@@ -76,6 +76,8 @@ struct ui {
 	enum ui_screen_id switch_to;
 	struct paint paint;      /* the terminal as the drawing kit sees it */
 	int sigfd;
+	int timerfd;             /* the wake-up's kernel timer, -1: none */
+	long long timer_at;      /* the ms it is set for, -1: not set */
 	int fatal_sig;
 
 	/* the session, which the loop ticks whatever the screen */

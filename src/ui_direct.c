@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <term.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "safetext.h"
@@ -106,6 +107,16 @@ static bool capture_attrs(attr_t a, short pair, char *out, size_t n)
 	return fits;
 }
 
+/* Whether a line feed moves the cursor straight down: the terminal says
+ * so (cud1 is "\n") and the line does not add a carriage return (curses'
+ * nonl() turns that off). */
+static void find_lf(struct ui_direct *d)
+{
+	struct termios t;
+	d->caps.lf_down = cursor_down && !strcmp(cursor_down, "\n") &&
+			  tcgetattr(STDOUT_FILENO, &t) == 0 && !(t.c_oflag & ONLCR);
+}
+
 /* The strings of this terminal: found at the first write, when colours
  * are set up.  Each colour's string is what vid_puts() writes from plain
  * attributes, and back: every write here starts and ends plain, as an
@@ -127,6 +138,8 @@ static void find_caps(struct ui_direct *d, struct buf *b)
 	bool steps = k->right_len > 0 && k->right_len <= 8 && !strchr(cursor_right, '$') &&
 		     k->left_len > 0 && k->left_len <= 8 && !strchr(cursor_left, '$');
 	k->ansi = k->cup && k->vpa && k->cuf && k->cub && steps;
+	k->home = cursor_home && !strcmp(cursor_home, "\033[H");
+	find_lf(d);
 	for (int c = 0; c < C_COUNT; c++) {
 		attr_t a;
 		short pair;
@@ -221,13 +234,26 @@ static void make_moves(struct ui_direct *d)
 {
 	const struct direct_caps *k = &d->caps;
 	int n = d->rows > d->cols ? d->rows : d->cols;
-	d->to_row = xcalloc((size_t)n * 5, sizeof *d->to_row);
+	d->to_row = xcalloc((size_t)n * 7, sizeof *d->to_row);
 	d->cup_row = d->to_row + n;
 	d->cup_col = d->cup_row + n;
 	d->right = d->cup_col + n;
 	d->left = d->right + n;
+	d->down = d->left + n;
+	d->up = d->down + n;
 	char t[16];
+	int up1 = cap_len(cursor_up);
 	for (int i = 0; i < n; i++) {
+		d->down[i].n = d->up[i].n = 255;
+		if (k->lf_down && i < (int)sizeof d->down[i].s) {
+			memset(d->down[i].s, '\n', (size_t)i);
+			d->down[i].n = (unsigned char)i;
+		}
+		if (up1 > 0 && i * up1 < (int)sizeof d->up[i].s) {
+			for (int j = 0; j < i; j++)
+				memcpy(d->up[i].s + j * up1, cursor_up, (size_t)up1);
+			d->up[i].n = (unsigned char)(i * up1);
+		}
 		d->to_row[i].n = (unsigned char)csi(d->to_row[i].s, i + 1, -1, 'd');
 		/* "\033[r;cH" in two halves */
 		int len = csi(t, i + 1, 1, 'H');
@@ -255,20 +281,32 @@ static void make_moves(struct ui_direct *d)
 static void pen_move_ansi(struct pen *p, const struct ui_direct *d, int y, int x)
 {
 	int cup = d->cup_row[y].n + d->cup_col[x].n;
+	bool home = !y && !x && p->k->home;
+	if (home)
+		cup = 3;
 	if (p->x >= 0) {
 		const struct direct_str *h = x > p->x ? &d->right[x - p->x] : &d->left[p->x - x];
 		if (p->y == y && h->n <= cup) {
 			out_str(p->b, h);
 			goto moved;
 		}
-		if (p->y != y && d->to_row[y].n + h->n < cup) {
-			out_str(p->b, &d->to_row[y]);
+		/* to the row: straight there, or down or up from here */
+		const struct direct_str *v = &d->to_row[y];
+		const struct direct_str *rel = y > p->y ? &d->down[y - p->y] : &d->up[p->y - y];
+		if (rel->n < v->n)
+			v = rel;
+		if (p->y != y && v->n + h->n < cup) {
+			out_str(p->b, v);
 			out_str(p->b, h);
 			goto moved;
 		}
 	}
-	out_str(p->b, &d->cup_row[y]);
-	out_str(p->b, &d->cup_col[x]);
+	if (home) {
+		out(p->b, "\033[H", 3);
+	} else {
+		out_str(p->b, &d->cup_row[y]);
+		out_str(p->b, &d->cup_col[x]);
+	}
 moved:
 	p->y = y;
 	p->x = x;
@@ -512,6 +550,7 @@ static void drop_grid(struct ui_direct *d)
 	d->lo = d->hi = NULL;
 	d->line_hash = NULL;
 	d->to_row = d->cup_row = d->cup_col = d->right = d->left = NULL;
+	d->down = d->up = NULL;
 	d->rows = d->cols = 0;
 }
 
@@ -561,6 +600,16 @@ void ui_direct_free(struct ui_direct *d)
 void ui_direct_forget(struct ui_direct *d)
 {
 	size_grid(d);
+	/* back from a stop or an editor: the line's settings may differ */
+	if (d->caps.ready) {
+		bool was = d->caps.lf_down;
+		find_lf(d);
+		if (was != d->caps.lf_down) {
+			free(d->to_row); /* worked out again at the next write */
+			d->to_row = d->cup_row = d->cup_col = d->right = d->left = NULL;
+			d->down = d->up = NULL;
+		}
+	}
 	d->pre.len = d->post.len = 0;
 	d->framed = false;
 }
@@ -669,6 +718,20 @@ void ui_direct_release(struct ui_direct *d, int y, int x, int w)
 /* What a cell looks like: one that is ncurses' (0) is blank to recoup. */
 #define LOOKS(v) ((v) ? (v) : DIRECT_SPACE)
 
+/* The bytes a cell takes written. */
+static int cell_bytes(uint32_t v)
+{
+	uint32_t cp = CELL_CP(v);
+	return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+}
+
+/* The bytes of a move n columns right (about, where the terminal is not
+ * ANSI). */
+static int move_bytes(const struct ui_direct *d, int n)
+{
+	return d->right ? d->right[n].n : n < 10 ? 4 : 5;
+}
+
 /* The changed cells of the rows set, row by row: runs of them, with gaps
  * of up to three cells held here and known written again rather than
  * moved over (what ncurses holds may be anything).  A row where nothing
@@ -695,11 +758,13 @@ static void emit(struct ui_direct *d, struct pen *p, bool released)
 			}
 			int end = c + 1;
 			for (;;) {
-				int g = end;
-				while (g < hi && g - end < 3 && !NEEDS(want[g], shown[g]) &&
+				/* the cells between this run and the next written
+				 * again where that takes no more bytes than moving */
+				int g = end, bytes = 0;
+				while (g < hi && bytes <= 8 && !NEEDS(want[g], shown[g]) &&
 				       REWRITABLE(want[g], shown[g]))
-					g++;
-				if (g < hi && NEEDS(want[g], shown[g]))
+					bytes += cell_bytes(want[g++]);
+				if (g < hi && NEEDS(want[g], shown[g]) && bytes <= move_bytes(d, g - end))
 					end = g + 1;
 				else
 					break;
@@ -757,17 +822,43 @@ static void prepare(struct ui_direct *d, struct buf *b)
 		make_moves(d);
 }
 
-/* Write what emit() leaves in `b`, from home back to home, plain. */
+/* The pen where the cursor is (`home`: to be put at home at the end, where
+ * ncurses believes it; else it stays where the last cell put it). */
+static struct pen pen_at(struct ui_direct *d, struct buf *b)
+{
+	struct pen p = { b, &d->caps, d, d->cols, d->pen_y, d->pen_x, C_NORMAL };
+	return p;
+}
+
+static void pen_done(struct ui_direct *d, struct pen *p, bool home)
+{
+	pen_color(p, C_NORMAL);
+	/* after the last column the cursor's place is the terminal's */
+	if (home || p->x < 0)
+		pen_move(p, 0, 0);
+	d->pen_y = p->y;
+	d->pen_x = p->x;
+	write_out(p->b);
+}
+
+/* Write what emit() leaves in `b`, from the cursor, plain. */
 static void flush(struct ui_direct *d, struct buf *b, bool released)
 {
 	if (!d->rows || d->dy0 >= d->dy1)
 		return;
 	prepare(d, b);
-	struct pen p = { b, &d->caps, d, d->cols, 0, 0, C_NORMAL };
+	struct pen p = pen_at(d, b);
 	emit(d, &p, released);
-	pen_color(&p, C_NORMAL);
-	pen_move(&p, 0, 0);
-	write_out(b);
+	pen_done(d, &p, released);
+}
+
+void ui_direct_home(struct ui_direct *d)
+{
+	if (!d->pen_y && !d->pen_x)
+		return;
+	prepare(d, &d->pre);
+	struct pen p = pen_at(d, &d->pre);
+	pen_done(d, &p, true);
 }
 
 void ui_direct_flush_pre(struct ui_direct *d)
@@ -780,7 +871,7 @@ void ui_direct_flush_pre(struct ui_direct *d)
 		 * again after the update (only such a frame: a second of the
 		 * countdown changes its lines in place) */
 		prepare(d, &d->pre);
-		struct pen p = { &d->pre, &d->caps, d, d->cols, 0, 0, C_NORMAL };
+		struct pen p = pen_at(d, &d->pre);
 		for (int r = 0; r < d->rows; r++)
 			for (int c = 0; c < d->cols; c++) {
 				uint32_t *v = &d->shown[r * d->cols + c];
@@ -790,9 +881,8 @@ void ui_direct_flush_pre(struct ui_direct *d)
 				}
 				*v = 0;
 			}
-		pen_move(&p, 0, 0);
 		dirty_all(d);
-		write_out(&d->pre);
+		pen_done(d, &p, true);
 	} else {
 		/* a row ncurses changes may be cleared to its end: the cells
 		 * held in it are written again after the update */
@@ -807,6 +897,8 @@ void ui_direct_flush_pre(struct ui_direct *d)
 				}
 		}
 		flush(d, &d->pre, true);
+		/* ncurses draws from home, where it believes the cursor */
+		ui_direct_home(d);
 	}
 	d->framed = false;
 }

@@ -18,7 +18,10 @@
  *     through ncurses then), give cells back to ncurses.
  *   ui_direct_forget(): the screen was cleared: nothing is drawn any more.
  *   ui_direct_flush_pre(), _post(): the loop's writes around doupdate();
- *     only cells that changed go out, in one write(). */
+ *     only cells that changed go out, in one write().  The cursor stays
+ *     where the last cell put it: ncurses believes it at home, and it is
+ *     put there before anything of ncurses' writes (flush_pre()) or
+ *     before ncurses lets the terminal go (ui_direct_home()). */
 #ifndef RECOUP_UI_DIRECT_H
 #define RECOUP_UI_DIRECT_H
 
@@ -40,6 +43,8 @@ struct direct_caps {
 	bool ready;
 	bool cup, vpa, cuf, cub;  /* CSI row;col H, CSI row d, CSI n C, CSI n D */
 	bool ansi;                /* all four, and one-step moves without padding */
+	bool lf_down;             /* a line feed moves straight down (no CR added) */
+	bool home;                /* home is CSI H */
 	int right_len, left_len;  /* of the one-step moves */
 	char attr[C_COUNT][48];   /* from plain to each colour */
 	char plain[C_COUNT][24];  /* from each colour back to plain */
@@ -62,10 +67,12 @@ struct ui_direct {
 	uint64_t *line_hash;     /* each row of what ncurses shows, hashed */
 	bool hashed;             /* line_hash[] holds them */
 	struct direct_caps caps;
+	int pen_y, pen_x;        /* where the cursor is after the last write */
 	/* on an ANSI terminal, its moves for this size, worked out once:
 	 * to row r (CSI r d), CSI r ; of a move to a cell and c H, by n
-	 * columns right and left (CSI n C, CSI n D, or one-step moves) */
-	struct direct_str *to_row, *cup_row, *cup_col, *right, *left;
+	 * columns right and left (CSI n C, CSI n D, or one-step moves), n
+	 * rows down and up (line feeds, CSI A; length 255: none) */
+	struct direct_str *to_row, *cup_row, *cup_col, *right, *left, *down, *up;
 	struct buf pre, post;    /* written before / after doupdate() */
 };
 
@@ -87,6 +94,7 @@ void ui_direct_release(struct ui_direct *d, int y, int x, int w);
 void ui_direct_forget(struct ui_direct *d);
 void ui_direct_flush_pre(struct ui_direct *d);
 void ui_direct_flush_post(struct ui_direct *d);
+void ui_direct_home(struct ui_direct *d);
 /* The character a big cell of `kind` shows: a block, a shade ('#' and ':'
  * outside UTF-8), a blank. */
 const char *ui_direct_glyph(const struct paint *pt, int kind);
