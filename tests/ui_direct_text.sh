@@ -25,6 +25,10 @@ bar() { screen | grep -E "^ $1 " | sed 's/ *$//'; }
 _bar_is() { bar "$1" | grep -Eq -- "$2"; }
 # cols_are N: recoup has drawn the frame for N columns (the title bar's
 # right end at the last column but one)
+# secs: the big figure (M:SS) in seconds
+secs() { big_figure | awk -F: '/^[0-9]+:[0-9][0-9]$/ { print $1 * 60 + $2; exit } END { if (!NR) print -1 }'; }
+_secs_over() { [ "$(secs)" -gt "$1" ]; }
+_secs_under() { s_=$(secs); [ "$s_" -ge 0 ] && [ "$s_" -lt "$1" ]; }
 cols_are() { [ "$(screen | head -n 1 | sed 's/ *$//' | wc -m | tr -d ' ')" -eq "$1" ]; }
 
 printf 'lead_in = "0s";\n' >"$T/text.conf"
@@ -78,11 +82,15 @@ same_running "a rest: the digits and the bars fill" bars
 same_running "a rest, a second on" bars
 _poll 10 eval '! _bar_is step " 0%$"'
 ok $? "the step bar under way"
+t=$(secs)
 keys +
-wait_screen 'Added 15 seconds'
+_poll 5 _secs_over $((t + 10))
+ok $? "+: 15 s more"
 same_running "+: 15 s more"
+t=$(secs)
 keys -
-wait_screen 'Took 15 seconds'
+_poll 5 _secs_under $((t - 10))
+ok $? "-: 15 s less"
 same_running "-: 15 s less"
 # the rest has run over 3 s: b starts it again, its bars back
 was=$(bar step)
@@ -100,6 +108,13 @@ same_running "going on after the pause"
 keys n
 wait_screen '^ set 2 of 3 +0 of 12 reps$'
 same_as_repaint "n: the next set, both bars on"
+# b just after: the rest again, both bars back
+keys b
+wait_screen '^ after set 1 of 3$'
+ok $? "b: back to the rest"
+same_running "b: both bars back"
+keys n
+wait_screen '^ set 2 of 3 +0 of 12 reps$'
 keys n
 wait_screen '^ after set 2 of 3$'
 keys n
@@ -188,25 +203,20 @@ keys n
 wait_gone 'Quit this session\?'
 same_running "n: the countdown goes on"
 
-# ---- n and b: both bars at once
+# ---- n: both bars at once
 keys n
 wait_screen 'step 7 of 7' && wait_screen 'RATE 0-10'
 ok $? "n: the last rating"
 like "$(bar session)" '^ session +█+ +100%$' "the session bar at 100 %"
 like "$(bar step)" '^ step +░+ +0%$' "the step bar at 0 %"
 same_as_repaint "n: both bars at once"
-keys b
-wait_screen 'step 6 of 7' && wait_screen '^ RIGHT  TIMER$'
-ok $? "b: back to the timer"
-same_running "b: both bars back"
-keys n
-wait_screen 'step 7 of 7'
 keys 7
 wait_screen '^ 7 back off$'
 same_as_repaint "the last rating typed"
 keys Enter
-wait_screen 'Summary|summary|done|Done'
-keys q
+wait_screen '^  Session complete'
+ok $? "the summary"
+keys Enter
 wait_exit
 is "$(exit_status)" 0 "the session ends"
 
