@@ -60,9 +60,10 @@ static void plot(unsigned char *row, int w, int x, const char *text, struct bigf
 {
 	for (int k = 0; text[k]; k++) {
 		int cw = bigfont_char_width(text[k]);
+		unsigned bits = bigfont_row(text[k], py / s.h);
 		for (int px = 0; px < cw; px++)
 			for (int sx = 0; sx < s.w; sx++, x++)
-				if (x >= 0 && x < w && bigfont_pixel(text[k], px, py / s.h))
+				if (x >= 0 && x < w && (bits >> (cw - 1 - px) & 1u))
 					row[x] = (unsigned char)kind;
 		x += s.w;
 	}
@@ -73,19 +74,22 @@ static void plot(unsigned char *row, int w, int x, const char *text, struct bigf
 static void put_cells(const struct big_area *a, struct ui_direct *d, const struct paint *p,
 		      int r, int from, int to, const unsigned char *row)
 {
-	if (d->h) {
+	if (a->direct) {
+		/* the cell of each kind, once */
+		const uint32_t cell[] = {
+			[DIRECT_BLANK] = DIRECT_SPACE,
+			[DIRECT_BLOCK] = ui_direct_cell(ui_direct_glyph_cp(p, DIRECT_BLOCK), a->color),
+			[DIRECT_SHADE] = ui_direct_cell(ui_direct_glyph_cp(p, DIRECT_SHADE), a->color),
+		};
+		uint32_t cells[AREA_W];
 		for (int i = from; i < to; i++)
-			ui_direct_set(d, r, i, row[i]);
+			cells[i] = cell[row[i]];
+		ui_direct_row(d, a->y + r, a->x + from, cells + from, to - from);
 		return;
 	}
 	wchar_t wide[AREA_W];
-	for (int i = from; i < to; i++) {
-		const char *g = ui_direct_glyph(p, row[i]);
-		wchar_t c = L' ';
-		if (mbtowc(&c, g, strlen(g)) <= 0)
-			c = L' ';
-		wide[i] = c;
-	}
+	for (int i = from; i < to; i++)
+		wide[i] = (wchar_t)ui_direct_glyph_cp(p, row[i]);
 	mvaddnwstr(a->y + r, a->x + from, wide + from, to - from);
 }
 
@@ -133,6 +137,8 @@ void big_draw_digits(struct big_area *a, struct ui_direct *d, const struct paint
 		     const char *text, bool full)
 {
 	const char *prev = a->shown_digits;
+	full |= a->recolor_digits;
+	a->recolor_digits = false;
 	if (!full && !strcmp(prev, text))
 		return;
 	if (!full && strlen(prev) == strlen(text)) {
@@ -143,7 +149,11 @@ void big_draw_digits(struct big_area *a, struct ui_direct *d, const struct paint
 	} else {
 		digit_rows(a, d, p, text, -1);
 	}
-	snprintf(a->shown_digits, sizeof a->shown_digits, "%s", text);
+	size_t n = strlen(text);
+	if (n >= sizeof a->shown_digits)
+		n = sizeof a->shown_digits - 1;
+	memcpy(a->shown_digits, text, n);
+	a->shown_digits[n] = '\0';
 }
 
 void big_draw_words(struct big_area *a, struct ui_direct *d, const struct paint *p,
@@ -151,6 +161,8 @@ void big_draw_words(struct big_area *a, struct ui_direct *d, const struct paint 
 {
 	char key[64];
 	snprintf(key, sizeof key, "%s|%d|%s|%d", bw->edge_word, bw->edge, bw->word, bw->shaded);
+	full |= a->recolor_words;
+	a->recolor_words = false;
 	if (!full && !strcmp(key, a->shown_words))
 		return;
 	snprintf(a->shown_words, sizeof a->shown_words, "%s", key);
@@ -178,12 +190,16 @@ void big_draw_words(struct big_area *a, struct ui_direct *d, const struct paint 
 	}
 }
 
-void big_color(struct ui_direct *d, const struct paint *p, enum ui_color c, bool on)
+void big_color(struct big_area *a, const struct paint *p, enum ui_color c, bool on)
 {
 	bool colored = c == C_LEFT || c == C_RIGHT || c == C_ICE || c == C_REST;
-	if (d->h) {
-		if (on)
-			ui_direct_color(d, colored ? c : C_NORMAL);
+	if (a->direct) {
+		enum ui_color now = colored ? c : C_NORMAL;
+		if (on && now != a->color) {
+			/* every block shown is now in the wrong colour */
+			a->color = now;
+			a->recolor_words = a->recolor_digits = true;
+		}
 	} else if (colored) {
 		(on ? paint_color_on : paint_color_off)(p, c);
 	}

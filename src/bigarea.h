@@ -35,6 +35,9 @@ struct big_area {
 	int words_y, words_h;    /* rows within the area; words_h 0: none */
 	int digits_y, digits_h;  /* digits_h 0: no figures */
 	int digits_cap;          /* rows the figures take at most */
+	bool direct;             /* its cells are ui_direct.c's, not ncurses' */
+	enum ui_color color;     /* of the blocks, when direct */
+	bool recolor_words, recolor_digits; /* drawn in another colour: all again */
 	/* what is drawn, so a turn redraws only what changed */
 	char shown_digits[32], shown_words[64];
 	struct big_fit_memo memo;
@@ -46,13 +49,13 @@ struct bigfont_scale big_words_fit(const struct big_words *bw, int cols, int row
 struct bigfont_scale big_digits_fit(struct big_area *a, const char *text);
 /* Draw the words, the figures: everything when `full` (a frame drawn from
  * scratch), else only what differs from what is shown.  Cells go to `d`
- * when it has an area, else through ncurses. */
+ * when the area is direct, else through ncurses. */
 void big_draw_words(struct big_area *a, struct ui_direct *d, const struct paint *p,
 		    const struct big_words *bw, bool full);
 void big_draw_digits(struct big_area *a, struct ui_direct *d, const struct paint *p,
 		     const char *text, bool full);
 /* The colour of what follows (on) and after it (off): the side's, ice's,
  * rest's; any other is plain cells, no attributes. */
-void big_color(struct ui_direct *d, const struct paint *p, enum ui_color c, bool on);
+void big_color(struct big_area *a, const struct paint *p, enum ui_color c, bool on);
 
 #endif

@@ -77,6 +77,13 @@ bool bigfont_pixel(char c, int x, int y)
 	return g->rows[y] & (1u << (g->w - 1 - x));
 }
 
+unsigned bigfont_row(char c, int y)
+{
+	if (y < 0 || y >= BIGFONT_ROWS || !bigfont_has(c))
+		return 0;
+	return font[(unsigned char)c].rows[y];
+}
+
 bool bigfont_can_draw(const char *text)
 {
 	for (; *text; text++)

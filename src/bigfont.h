@@ -24,6 +24,9 @@ int bigfont_height(struct bigfont_scale s);
 /* Whether the pixel at (x, y) of character c is lit (x below its width,
  * y below BIGFONT_ROWS). */
 bool bigfont_pixel(char c, int x, int y);
+/* Row y of character c as bits, its leftmost pixel the highest of
+ * bigfont_char_width(c) bits (0 outside the font). */
+unsigned bigfont_row(char c, int y);
 /* Pixels across for character c (3 for digits and most letters, 1 for
  * ':' and a space, 4 for N, 5 for M and W; 0 when the font lacks it). */
 int bigfont_char_width(char c);

@@ -27,6 +27,13 @@ long long clock_real_now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+long long clock_real_now_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(chosen_clock(), &ts);
+	return (long long)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
 static long long real_now(void *ctx)
 {
 	(void)ctx;

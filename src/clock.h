@@ -18,6 +18,9 @@ struct clock_src {
 extern const struct clock_src clock_real;
 
 long long clock_real_now_ms(void);
+/* The same clock in nanoseconds: a wait for a deadline in milliseconds
+ * ends on it, not up to a millisecond after. */
+long long clock_real_now_ns(void);
 
 /* A fake clock for tests: set `ms` and `wall` directly. */
 struct fake_clock {

@@ -60,6 +60,13 @@ size_t paint_fit(const char *s, int width, bool words, int *cols)
 
 int paint_width(const char *s)
 {
+	/* printable ASCII, the common case (and each second's counters):
+	 * a column a byte */
+	int n = 0;
+	while (s[n] >= 0x20 && s[n] < 0x7f)
+		n++;
+	if (!s[n])
+		return n;
 	int cols;
 	paint_fit(s, INT_MAX, false, &cols);
 	return cols;

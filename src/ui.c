@@ -45,7 +45,7 @@ static void switch_screen(struct ui *ui)
 	while (ui->switching) {
 		ui->switching = false;
 		enum ui_screen_id from = ui->screen;
-		ui_direct_area(&ui->direct, 0, 0, 0, 0);
+		ui_direct_frame(&ui->direct);
 		ui->screen = ui->switch_to;
 		if (screens[ui->screen]->show)
 			screens[ui->screen]->show(ui, from);
@@ -242,19 +242,27 @@ static void loop(struct ui *ui)
 		}
 		long long wake = ui->in_session ? ui_session_screen.next_wake(ui)
 						: sc->next_wake ? sc->next_wake(ui) : -1;
-		int timeout = -1;
-		if (wake >= 0) {
-			long long left = wake - clock_real_now_ms();
-			timeout = left < 0 ? 0 : left > 60000 ? 60000 : (int)left;
-		}
 		/* the speech queue and the bells (reaping the cue command,
-		 * ending one that will not stop) */
-		long long cue_wake = voice_next_wake(&ui->voice, clock_real_now_ms());
-		if (cue_wake >= 0) {
-			long long left = cue_wake - clock_real_now_ms();
-			int t = left < 0 ? 0 : left > 1000 ? 1000 : (int)left;
-			if (timeout < 0 || timeout > t)
-				timeout = t;
+		 * ending one that will not stop), within a second */
+		long long now_ms = clock_real_now_ms();
+		long long cue_wake = voice_next_wake(&ui->voice, now_ms);
+		if (cue_wake >= 0 && cue_wake > now_ms + 1000)
+			cue_wake = now_ms + 1000;
+		if (cue_wake >= 0 && (wake < 0 || cue_wake < wake))
+			wake = cue_wake;
+		/* the wait ends at the deadline itself, to the nanosecond (a
+		 * timeout in whole milliseconds from a clock read in whole ones
+		 * wakes up to a millisecond late), and a minute at the most */
+		struct timespec ts, *timeout = NULL;
+		if (wake >= 0) {
+			long long left = wake * 1000000 - clock_real_now_ns();
+			if (left < 0)
+				left = 0;
+			if (left > 60000000000LL)
+				left = 60000000000LL;
+			ts.tv_sec = (time_t)(left / 1000000000);
+			ts.tv_nsec = (long)(left % 1000000000);
+			timeout = &ts;
 		}
 		struct pollfd fds[3] = {
 			{ .fd = STDIN_FILENO, .events = POLLIN },
@@ -262,7 +270,7 @@ static void loop(struct ui *ui)
 			/* the end of the cue speaking: the next may start */
 			{ .fd = voice_fd(&ui->voice), .events = POLLIN },
 		};
-		int n = poll(fds, fds[2].fd >= 0 ? 3 : 2, timeout);
+		int n = ppoll(fds, fds[2].fd >= 0 ? 3 : 2, timeout, NULL);
 		if (n < 0 && errno != EINTR) {
 			terminal_gone(ui);
 			break;

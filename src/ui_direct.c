@@ -1,13 +1,16 @@
-/* ui_direct.c: the big digits and words, written to the terminal by
- * recoup itself.  ncurses flushes its output after every cursor move, so
- * the five or more rows of a digit changing once a second cost as many
- * write()s, and doupdate() works over the whole screen to find them.  Here
- * the big area is a grid of cells (a block, a shaded block or blank),
- * compared with what the terminal shows, and only the cells that changed
- * go out, in one write() after doupdate().  ncurses never draws in the area
- * (stdscr stays blank there) and believes it blank; what was drawn there is
- * blanked before ncurses draws a frame with another layout.  A kit: it
- * knows no screen, only its own struct and the terminal's struct paint. */
+/* ui_direct.c: what changes while a countdown runs, written to the terminal
+ * by recoup itself.  ncurses flushes after every cursor move, decodes each
+ * block character byte by byte, computes every cursor move through
+ * tiparm(), and its doupdate() compares the whole screen: a progress bar
+ * moving a cell cost some 90,000 instructions.  Here the screen is a grid
+ * of cells (a character of one column and its colour), compared with what
+ * the terminal shows, and only the cells that changed go out, in one
+ * write().  The cursor moves are the terminal's own strings, written
+ * directly when they are the ANSI forms, and each colour's attribute
+ * string is found once.  ncurses never draws in a cell held here (stdscr
+ * stays blank there) and believes it blank; what was drawn in a cell given
+ * back is blanked before ncurses draws.  A kit: it knows no screen, only
+ * its own struct and the terminal's struct paint. */
 #include "config.h"
 
 #include "ui_direct.h"
@@ -21,18 +24,25 @@
 #include <term.h>
 #include <unistd.h>
 
+#include "safetext.h"
 #include "util.h"
 
-/* shown[] holds what the terminal has in a cell: a DIRECT_* kind, with
- * STALE added when it was drawn in another colour (so it differs from
- * every wanted kind and is written again). */
-enum { STALE = 0x80 };
+/* A shown cell whose content is not known (ncurses may have cleared it):
+ * unlike every cell, so it is written again. */
+#define UNKNOWN UINT32_MAX
+/* The colour of a cell, and its character. */
+#define CELL_COLOR(v) ((enum ui_color)((v) >> 24))
+#define CELL_CP(v) ((v) & 0xffffffu)
 
 /* Where the cursor is while a buffer is written: every write starts and
  * ends at home, where ncurses leaves the (hidden) cursor after an update. */
 struct pen {
 	struct buf *b;
-	int y, x;           /* -1: not known (after the last column) */
+	const struct direct_caps *k;
+	const struct ui_direct *d;
+	int cols;
+	int y, x;           /* x -1: not known (after the last column) */
+	enum ui_color color; /* the attributes written last */
 };
 
 static struct buf *putc_to; /* tputs() and vid_puts() take no context */
@@ -49,37 +59,219 @@ static void put_cap(struct buf *b, const char *s)
 	tputs(s, 1, putc_buf);
 }
 
-/* The bytes of a capability with its parameters, or -1 when missing. */
+/* The bytes of a capability, or -1 when missing. */
 static int cap_len(const char *cap)
 {
 	return cap && cap != (char *)-1 ? (int)strlen(cap) : -1;
 }
 
+/* ---- the terminal's strings, found once ---- */
+
+/* Whether capability `cap` with parameters a, b is the ANSI form `ansi`. */
+static bool is_form(const char *cap, int a, int b, const char *ansi)
+{
+	if (cap_len(cap) <= 0)
+		return false;
+	const char *s = tiparm(cap, a, b);
+	return s && !strcmp(s, ansi);
+}
+
+static void colour_attrs(const struct paint *pt, enum ui_color c, attr_t *a, short *pair)
+{
+	*a = A_NORMAL;
+	*pair = 0;
+	if (pt->color && c != C_NORMAL)
+		*pair = (short)c;
+	/* as paint_color_on() draws it */
+	if (c == C_TITLE || c == C_WARN || (!pt->color && (c == C_LEFT || c == C_RIGHT)))
+		*a |= A_BOLD;
+	if (c == C_DIM)
+		*a |= A_DIM;
+}
+
+/* What vid_puts() writes for a, pair, into `out` (n bytes); false when it
+ * does not fit. */
+static bool capture_attrs(attr_t a, short pair, char *out, size_t n)
+{
+	struct buf b;
+	buf_init(&b);
+	putc_to = &b;
+	vid_puts(a, pair, NULL, putc_buf);
+	bool fits = b.len < n;
+	if (fits) {
+		memcpy(out, b.s ? b.s : "", b.len);
+		out[b.len] = '\0';
+	}
+	buf_free(&b);
+	return fits;
+}
+
+/* The strings of this terminal: found at the first write, when colours
+ * are set up.  Each colour's string is what vid_puts() writes from plain
+ * attributes, and back: every write here starts and ends plain, as an
+ * update does (ncurses is told so too). */
+static void find_caps(struct ui_direct *d, struct buf *b)
+{
+	struct direct_caps *k = &d->caps;
+	k->ready = true;
+	/* where ncurses believes the attributes are not plain, make them so */
+	putc_to = b;
+	vid_puts(A_NORMAL, 0, NULL, putc_buf);
+	k->cup = is_form(cursor_address, 4, 6, "\033[5;7H");
+	k->vpa = is_form(row_address, 4, 0, "\033[5d");
+	k->cuf = is_form(parm_right_cursor, 3, 0, "\033[3C");
+	k->cub = is_form(parm_left_cursor, 3, 0, "\033[3D");
+	k->right_len = cap_len(cursor_right);
+	k->left_len = cap_len(cursor_left);
+	/* one-step moves of a few bytes, no padding */
+	bool steps = k->right_len > 0 && k->right_len <= 8 && !strchr(cursor_right, '$') &&
+		     k->left_len > 0 && k->left_len <= 8 && !strchr(cursor_left, '$');
+	k->ansi = k->cup && k->vpa && k->cuf && k->cub && steps;
+	for (int c = 0; c < C_COUNT; c++) {
+		attr_t a;
+		short pair;
+		colour_attrs(d->paint, (enum ui_color)c, &a, &pair);
+		if (!capture_attrs(a, pair, k->attr[c], sizeof k->attr[c]) ||
+		    !capture_attrs(A_NORMAL, 0, k->plain[c], sizeof k->plain[c])) {
+			/* too long to keep (no terminal seen so): plain cells */
+			k->attr[c][0] = k->plain[c][0] = '\0';
+		}
+	}
+}
+
+/* ---- the pen ---- */
+
+static char *put_int(char *p, int v)
+{
+	char t[12];
+	int n = 0;
+	do {
+		t[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	while (n)
+		*p++ = t[--n];
+	return p;
+}
+
+/* "\033[" n C-or-D, and its length. */
+static int csi(char *out, int a, int b, char final)
+{
+	char *p = out;
+	*p++ = '\033';
+	*p++ = '[';
+	p = put_int(p, a);
+	if (b >= 0) {
+		*p++ = ';';
+		p = put_int(p, b);
+	}
+	*p++ = final;
+	*p = '\0';
+	return (int)(p - out);
+}
+
 /* Horizontal moves from x to nx on the same row: the shortest of the
- * terminal's ways, into `out` (a cap string, or backspaces).  Its length,
- * or -1. */
-static int horizontal(int x, int nx, char *out, size_t outsz)
+ * terminal's ways, into `out` (64 bytes): its length, or -1. */
+static int horizontal(const struct direct_caps *k, int x, int nx, char *out)
 {
 	out[0] = '\0';
 	if (nx == x)
 		return 0;
-	int n = nx > x ? nx - x : x - nx;
-	const char *p = nx > x ? (parm_right_cursor ? tiparm(parm_right_cursor, n) : NULL)
-			       : (parm_left_cursor ? tiparm(parm_left_cursor, n) : NULL);
-	int best = cap_len(p);
-	if (best >= 0 && (size_t)best < outsz)
-		memcpy(out, p, (size_t)best + 1);
-	else
-		best = -1;
+	bool right = nx > x;
+	int n = right ? nx - x : x - nx, best = -1;
+	if (right ? k->cuf : k->cub) {
+		best = csi(out, n, -1, right ? 'C' : 'D');
+	} else {
+		const char *cap = right ? parm_right_cursor : parm_left_cursor;
+		const char *p = cap_len(cap) > 0 ? tiparm(cap, n) : NULL;
+		int len = cap_len(p);
+		if (len >= 0 && len < 64) {
+			memcpy(out, p, (size_t)len + 1);
+			best = len;
+		}
+	}
 	/* a few backspaces beat "\033[2D" */
-	int one = cap_len(nx > x ? cursor_right : cursor_left);
-	if (one > 0 && n * one < (best < 0 ? 1 << 20 : best) && (size_t)(n * one) < outsz) {
-		out[0] = '\0';
+	const char *one = right ? cursor_right : cursor_left;
+	int ol = cap_len(one);
+	if (ol > 0 && n * ol < (best < 0 ? INT_MAX : best) && n * ol < 64) {
 		for (int i = 0; i < n; i++)
-			strcat(out, nx > x ? cursor_right : cursor_left);
-		best = n * one;
+			memcpy(out + i * ol, one, (size_t)ol);
+		out[n * ol] = '\0';
+		best = n * ol;
 	}
 	return best;
+}
+
+/* Bytes to the buffer. */
+static void out(struct buf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap)
+		b->s = xgrow(b->s, &b->cap, b->len + n + 1, 1);
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+}
+
+static void out_str(struct buf *b, const struct direct_str *s)
+{
+	out(b, s->s, s->n);
+}
+
+/* The moves of an ANSI terminal of this size (see struct ui_direct). */
+static void make_moves(struct ui_direct *d)
+{
+	const struct direct_caps *k = &d->caps;
+	int n = d->rows > d->cols ? d->rows : d->cols;
+	d->to_row = xcalloc((size_t)n * 5, sizeof *d->to_row);
+	d->cup_row = d->to_row + n;
+	d->cup_col = d->cup_row + n;
+	d->right = d->cup_col + n;
+	d->left = d->right + n;
+	char t[16];
+	for (int i = 0; i < n; i++) {
+		d->to_row[i].n = (unsigned char)csi(d->to_row[i].s, i + 1, -1, 'd');
+		/* "\033[r;cH" in two halves */
+		int len = csi(t, i + 1, 1, 'H');
+		memcpy(d->cup_row[i].s, t, (size_t)len - 2);
+		d->cup_row[i].n = (unsigned char)(len - 2);
+		len = csi(t, 1, i + 1, 'H');
+		memcpy(d->cup_col[i].s, t + 4, (size_t)len - 4);
+		d->cup_col[i].n = (unsigned char)(len - 4);
+		for (int side = 0; side < 2; side++) {
+			struct direct_str *m = side ? &d->left[i] : &d->right[i];
+			const char *one = side ? cursor_left : cursor_right;
+			int ol = side ? k->left_len : k->right_len;
+			m->n = (unsigned char)csi(m->s, i, -1, side ? 'D' : 'C');
+			if (i * ol < m->n) {
+				for (int j = 0; j < i; j++)
+					memcpy(m->s + j * ol, one, (size_t)ol);
+				m->n = (unsigned char)(i * ol);
+			}
+		}
+	}
+}
+
+/* pen_move() where the terminal's moves are the ANSI ones: the shortest
+ * of the moves worked out for this size. */
+static void pen_move_ansi(struct pen *p, const struct ui_direct *d, int y, int x)
+{
+	int cup = d->cup_row[y].n + d->cup_col[x].n;
+	if (p->x >= 0) {
+		const struct direct_str *h = x > p->x ? &d->right[x - p->x] : &d->left[p->x - x];
+		if (p->y == y && h->n <= cup) {
+			out_str(p->b, h);
+			goto moved;
+		}
+		if (p->y != y && d->to_row[y].n + h->n < cup) {
+			out_str(p->b, &d->to_row[y]);
+			out_str(p->b, h);
+			goto moved;
+		}
+	}
+	out_str(p->b, &d->cup_row[y]);
+	out_str(p->b, &d->cup_col[x]);
+moved:
+	p->y = y;
+	p->x = x;
 }
 
 /* Move the pen to y, x by the shortest way the terminal has: along the
@@ -88,27 +280,56 @@ static void pen_move(struct pen *p, int y, int x)
 {
 	if (p->y == y && p->x == x)
 		return;
+	const struct direct_caps *k = p->k;
+	if (k->ansi && p->d->to_row) {
+		pen_move_ansi(p, p->d, y, x);
+		return;
+	}
 	char h[64] = "", v[64] = "";
 	int best = -1;
 	if (p->y == y && p->x >= 0)
-		best = horizontal(p->x, x, h, sizeof h);
-	if (p->y != y && p->x >= 0 && row_address) {
-		const char *vpa = tiparm(row_address, y);
-		int n = cap_len(vpa), m = -1;
-		if (n >= 0 && (size_t)n < sizeof v) {
-			memcpy(v, vpa, (size_t)n + 1);
-			m = horizontal(p->x, x, h, sizeof h);
+		best = horizontal(k, p->x, x, h);
+	if (p->y != y && p->x >= 0 && cap_len(row_address) > 0) {
+		int n = -1;
+		if (k->vpa) {
+			n = csi(v, y + 1, -1, 'd');
+		} else {
+			const char *vpa = tiparm(row_address, y);
+			n = cap_len(vpa);
+			if (n >= 0 && n < 64)
+				memcpy(v, vpa, (size_t)n + 1);
+			else
+				n = -1;
 		}
+		int m = n >= 0 ? horizontal(k, p->x, x, h) : -1;
 		best = m >= 0 ? n + m : -1;
 	}
-	const char *cup = NULL;
 	if (best < 0 || best > 4) {
-		cup = tiparm(cursor_address, y, x);
-		if (best >= 0 && cap_len(cup) >= best)
-			cup = NULL;
+		char cup[64];
+		int n = -1;
+		if (k->cup) {
+			n = csi(cup, y + 1, x + 1, 'H');
+		} else {
+			const char *s = tiparm(cursor_address, y, x);
+			n = cap_len(s);
+			if (n >= 0 && n < 64)
+				memcpy(cup, s, (size_t)n + 1);
+			else
+				n = -1;
+		}
+		if (n >= 0 && (best < 0 || n < best)) {
+			if (k->cup)
+				buf_add(p->b, cup, (size_t)n);
+			else
+				put_cap(p->b, cup);
+			p->y = y;
+			p->x = x;
+			return;
+		}
 	}
-	if (cup) {
-		put_cap(p->b, cup);
+	if (k->vpa && k->cuf && k->cub) {
+		buf_adds(p->b, v);
+		buf_adds(p->b, h);
 	} else {
 		put_cap(p->b, v);
 		put_cap(p->b, h);
@@ -117,32 +338,31 @@ static void pen_move(struct pen *p, int y, int x)
 	p->x = x;
 }
 
-static void pen_attrs(const struct paint *pt, struct pen *p, enum ui_color c)
+static void pen_color(struct pen *p, enum ui_color c)
 {
-	attr_t a = A_NORMAL;
-	short pair = 0;
-	if (pt->color && c != C_NORMAL)
-		pair = (short)c;
-	if (c == C_TITLE || c == C_WARN || (!pt->color && (c == C_LEFT || c == C_RIGHT)))
-		a |= A_BOLD;
-	if (c == C_DIM)
-		a |= A_DIM;
-	putc_to = p->b;
-	/* vid_puts() also keeps ncurses' idea of the terminal's attributes,
-	 * and this always ends in A_NORMAL, as an update does */
-	vid_puts(a, pair, NULL, putc_buf);
+	if (c == p->color)
+		return;
+	out(p->b, p->k->plain[p->color], strlen(p->k->plain[p->color]));
+	out(p->b, p->k->attr[c], strlen(p->k->attr[c]));
+	p->color = c;
 }
 
-/* One cell of a kind. */
-static void pen_cell(const struct paint *pt, struct pen *p, int kind)
+/* One cell. */
+static void pen_cell(struct pen *p, uint32_t v)
 {
-	if (kind == DIRECT_BLANK)
-		buf_addc(p->b, ' ');
+	uint32_t cp = CELL_CP(v);
+	if (cp != ' ')
+		pen_color(p, CELL_COLOR(v));
+	struct buf *b = p->b;
+	if (b->len + 5 > b->cap)
+		b->s = xgrow(b->s, &b->cap, b->len + 5, 1);
+	if (cp < 0x80)
+		b->s[b->len++] = (char)cp;
 	else
-		buf_adds(p->b, ui_direct_glyph(pt, kind));
+		b->len += utf8_encode(cp, b->s + b->len);
 	/* at the last column the cursor waits to wrap: where it is then
 	 * depends on the terminal */
-	p->x = p->x + 1 >= pt->cols ? -1 : p->x + 1;
+	p->x = p->x + 1 >= p->cols ? -1 : p->x + 1;
 }
 
 const char *ui_direct_glyph(const struct paint *pt, int kind)
@@ -153,6 +373,17 @@ const char *ui_direct_glyph(const struct paint *pt, int kind)
 		return pt->utf8 ? "\u2588" : "#";
 	return " ";
 }
+
+uint32_t ui_direct_glyph_cp(const struct paint *pt, int kind)
+{
+	if (kind == DIRECT_SHADE)
+		return pt->utf8 ? 0x2592 : ':';
+	if (kind == DIRECT_BLOCK)
+		return pt->utf8 ? 0x2588 : '#';
+	return ' ';
+}
+
+/* ---- what ncurses may do to the cells ---- */
 
 /* A row of a curses window as a number, for comparing rows: the bytes of
  * its cells, four at a time. */
@@ -217,17 +448,74 @@ static bool lines_may_move(void)
 	return moves;
 }
 
+/* ---- the grid ---- */
+
 static void reset_dirty(struct ui_direct *d)
 {
-	d->dy0 = d->dx0 = INT_MAX;
-	d->dy1 = d->dx1 = 0;
+	d->dy0 = INT_MAX;
+	d->dy1 = 0;
+	for (int r = 0; r < d->rows; r++) {
+		d->lo[r] = INT_MAX;
+		d->hi[r] = 0;
+	}
 }
 
 static void dirty_all(struct ui_direct *d)
 {
-	d->dy0 = d->dx0 = 0;
-	d->dy1 = d->h;
-	d->dx1 = d->w;
+	d->dy0 = 0;
+	d->dy1 = d->rows;
+	for (int r = 0; r < d->rows; r++) {
+		d->lo[r] = 0;
+		d->hi[r] = d->cols;
+	}
+}
+
+static void dirty(struct ui_direct *d, int y, int x0, int x1)
+{
+	if (y < d->dy0)
+		d->dy0 = y;
+	if (y + 1 > d->dy1)
+		d->dy1 = y + 1;
+	if (x0 < d->lo[y])
+		d->lo[y] = x0;
+	if (x1 > d->hi[y])
+		d->hi[y] = x1;
+}
+
+static void drop_grid(struct ui_direct *d)
+{
+	free(d->want); /* shown[] is its second half */
+	free(d->lo);   /* and hi[] this one's */
+	free(d->to_row); /* and the other moves */
+	d->to_row = d->cup_row = d->cup_col = d->right = d->left = NULL;
+	d->want = d->shown = NULL;
+	d->lo = d->hi = NULL;
+	d->rows = d->cols = 0;
+}
+
+/* The grid the size of the screen, every cell blank and ncurses'. */
+static void size_grid(struct ui_direct *d)
+{
+	int rows = d->paint->rows > 0 ? d->paint->rows : 0, cols = d->paint->cols > 0 ? d->paint->cols : 0;
+	if (rows != d->rows || cols != d->cols) {
+		drop_grid(d);
+		if (rows && cols) {
+			size_t n = (size_t)rows * (size_t)cols;
+			d->want = xcalloc(n * 2, sizeof *d->want);
+			d->shown = d->want + n;
+			d->lo = xcalloc((size_t)rows * 2, sizeof *d->lo);
+			d->hi = d->lo + rows;
+			d->rows = rows;
+			d->cols = cols;
+		}
+	}
+	size_t n = (size_t)d->rows * (size_t)d->cols;
+	for (size_t i = 0; i < n; i++) {
+		d->want[i] = 0;
+		d->shown[i] = DIRECT_SPACE;
+	}
+	if (d->rows)
+		reset_dirty(d);
 }
 
 void ui_direct_init(struct ui_direct *d, const struct paint *pt, bool on)
@@ -237,13 +525,12 @@ void ui_direct_init(struct ui_direct *d, const struct paint *pt, bool on)
 	d->on = on;
 	buf_init(&d->pre);
 	buf_init(&d->post);
-	reset_dirty(d);
+	d->dy0 = INT_MAX;
 }
 
 void ui_direct_free(struct ui_direct *d)
 {
-	free(d->want);
-	free(d->shown);
+	drop_grid(d);
 	buf_free(&d->pre);
 	buf_free(&d->post);
 	memset(d, 0, sizeof *d);
@@ -251,129 +538,164 @@ void ui_direct_free(struct ui_direct *d)
 
 void ui_direct_forget(struct ui_direct *d)
 {
-	d->h = d->w = 0;
+	size_grid(d);
 	d->pre.len = d->post.len = 0;
-	reset_dirty(d);
+	d->framed = false;
 }
 
-/* Blank, before doupdate(), every cell drawn (ncurses believes them
- * blank); from then on nothing is shown. */
-static void blank_shown(struct ui_direct *d)
+void ui_direct_frame(struct ui_direct *d)
 {
-	struct pen p = { &d->pre, 0, 0 };
-	for (int r = 0; r < d->h; r++)
-		for (int c = 0; c < d->w; c++)
-			if (d->shown[r * d->w + c] != DIRECT_BLANK) {
-				pen_move(&p, d->y + r, d->x + c);
-				pen_cell(d->paint, &p, DIRECT_BLANK);
-				d->shown[r * d->w + c] = DIRECT_BLANK;
-			}
-	if (p.y != 0 || p.x != 0)
-		pen_move(&p, 0, 0);
+	if (d->rows != d->paint->rows || d->cols != d->paint->cols) {
+		/* a size not yet seen (forget() follows every resize): blank */
+		size_grid(d);
+	}
+	size_t n = (size_t)d->rows * (size_t)d->cols;
+	memset(d->want, 0, n * sizeof *d->want);
+	if (d->rows)
+		dirty_all(d);
+	d->framed = d->rows > 0;
 }
 
-void ui_direct_area(struct ui_direct *d, int y, int x, int h, int w)
+void ui_direct_put(struct ui_direct *d, int y, int x, uint32_t cell)
 {
-	if (h <= 0 || w <= 0)
-		h = w = 0;
-	if (h == d->h && w == d->w && (!h || (y == d->y && x == d->x))) {
-		/* the same area, but this frame may lay its bands out anew:
-		 * it starts blank, and whatever it does not set again is
-		 * blanked (only cells that differ from the screen go out) */
-		if (h) {
-			memset(d->want, DIRECT_BLANK, (size_t)h * (size_t)w);
-			dirty_all(d);
+	if (y < 0 || y >= d->rows || x < 0 || x >= d->cols)
+		return;
+	d->want[y * d->cols + x] = cell;
+	dirty(d, y, x, x + 1);
+}
+
+void ui_direct_row(struct ui_direct *d, int y, int x, const uint32_t *cells, int n)
+{
+	if (y < 0 || y >= d->rows)
+		return;
+	if (x < 0) {
+		cells -= x;
+		n += x;
+		x = 0;
+	}
+	if (x + n > d->cols)
+		n = d->cols - x;
+	if (n <= 0)
+		return;
+	memcpy(d->want + y * d->cols + x, cells, (size_t)n * sizeof *cells);
+	dirty(d, y, x, x + n);
+}
+
+bool ui_direct_text(struct ui_direct *d, int y, int x, int w, const char *s, enum ui_color c)
+{
+	if (!d->on || y < 0 || y >= d->rows || x < 0 || w <= 0 || x + w > d->cols)
+		return false;
+	size_t n = strlen(s);
+	bool ascii = (int)n <= w;
+	for (size_t i = 0; ascii && i < n; i++)
+		ascii = s[i] >= 0x20 && s[i] < 0x7f;
+	uint32_t *row = d->want + y * d->cols + x;
+	int col = 0;
+	if (ascii) {
+		for (; col < (int)n; col++)
+			row[col] = ui_direct_cell((unsigned char)s[col], c);
+	} else {
+		if (!d->paint->utf8)
+			return false;
+		/* what the terminal would be sent through ncurses, as it is:
+		 * characters of one column each, nothing escaped */
+		uint32_t cells[512];
+		struct safe_iter it;
+		struct safe_char ch;
+		safe_iter_init(&it, s, n, SAFE_TERM);
+		size_t at = 0;
+		while (safe_iter_next(&it, &ch)) {
+			uint32_t cp;
+			if (!ch.raw || ch.cols != 1 || col >= w || col >= (int)ARRAY_LEN(cells) ||
+			    utf8_decode((const unsigned char *)s + at, n - at, &cp) != ch.len)
+				return false;
+			cells[col++] = ui_direct_cell(cp, c);
+			at += ch.len;
 		}
-		d->framed = h > 0;
-		return;
+		memcpy(row, cells, (size_t)col * sizeof *cells);
 	}
-	/* blank what was drawn before ncurses draws this frame: it believes
-	 * those cells blank already */
-	blank_shown(d);
-	free(d->want);
-	free(d->shown);
-	d->want = d->shown = NULL;
-	d->y = y;
-	d->x = x;
-	d->h = h;
-	d->w = w;
-	if (h) {
-		d->want = xcalloc((size_t)h * (size_t)w, 1);
-		d->shown = xcalloc((size_t)h * (size_t)w, 1);
+	for (int i = col; i < w; i++)
+		row[i] = DIRECT_SPACE;
+	dirty(d, y, x, x + w);
+	return true;
+}
+
+void ui_direct_release(struct ui_direct *d, int y, int x, int w)
+{
+	if (y < 0 || y >= d->rows)
+		return;
+	if (x < 0) {
+		w += x;
+		x = 0;
 	}
-	reset_dirty(d);
-	d->framed = h > 0;
-}
-
-void ui_direct_color(struct ui_direct *d, enum ui_color c)
-{
-	if (c == d->color)
+	if (x + w > d->cols)
+		w = d->cols - x;
+	if (w <= 0)
 		return;
-	d->color = c;
-	/* every block on the screen is now in the wrong colour */
-	for (int i = 0; i < d->h * d->w; i++)
-		if (d->shown[i] != DIRECT_BLANK)
-			d->shown[i] |= STALE;
-	dirty_all(d);
+	uint32_t *row = d->want + y * d->cols + x;
+	bool any = false;
+	for (int i = 0; i < w; i++) {
+		any |= row[i] != 0;
+		row[i] = 0;
+	}
+	if (any)
+		dirty(d, y, x, x + w);
 }
 
-void ui_direct_set(struct ui_direct *d, int row, int col, int kind)
+/* ---- writing ---- */
+
+/* What a cell is to show: a cell given back to ncurses is blank. */
+static uint32_t target(const struct ui_direct *d, int i)
 {
-	if (row < 0 || row >= d->h || col < 0 || col >= d->w)
-		return;
-	d->want[row * d->w + col] = (unsigned char)kind;
-	if (row < d->dy0)
-		d->dy0 = row;
-	if (row + 1 > d->dy1)
-		d->dy1 = row + 1;
-	if (col < d->dx0)
-		d->dx0 = col;
-	if (col + 1 > d->dx1)
-		d->dx1 = col + 1;
+	return d->want[i] ? d->want[i] : DIRECT_SPACE;
 }
 
-static bool differs(const struct ui_direct *d, int i)
+/* Whether cell i is to be written: it differs from what is shown (with
+ * `released`, only when given back to ncurses). */
+static bool needs(const struct ui_direct *d, int i, bool released)
 {
-	return d->shown[i] != d->want[i];
+	return (!released || !d->want[i]) && target(d, i) != d->shown[i];
 }
 
-/* The changed cells, row by row: runs of them, with gaps of a few cells
- * written again rather than moved over. */
-static void emit_changes(struct ui_direct *d, struct pen *p)
+/* Whether cell i may be written again as it is, to join two runs: one
+ * held here and known (what ncurses holds may be anything). */
+static bool rewritable(const struct ui_direct *d, int i)
 {
-	bool started = false;
+	return d->want[i] && d->shown[i] != UNKNOWN;
+}
+
+/* The changed cells of the rows set, row by row: runs of them, with gaps
+ * of a few cells written again rather than moved over.  With `released`
+ * only the cells given back to ncurses (blanked before it draws). */
+static void emit(struct ui_direct *d, struct pen *p, bool released)
+{
 	for (int r = d->dy0; r < d->dy1; r++) {
-		int c = d->dx0;
-		while (c < d->dx1) {
-			int i = r * d->w + c;
-			if (!differs(d, i)) {
+		int hi = d->hi[r], base = r * d->cols;
+		for (int c = d->lo[r]; c < hi;) {
+			if (!needs(d, base + c, released)) {
 				c++;
 				continue;
 			}
 			int end = c + 1;
 			for (;;) {
 				int g = end;
-				while (g < d->dx1 && g - end < 3 && !differs(d, r * d->w + g))
+				while (g < hi && g - end < 3 && !needs(d, base + g, released) &&
+				       rewritable(d, base + g))
 					g++;
-				if (g < d->dx1 && differs(d, r * d->w + g))
+				if (g < hi && needs(d, base + g, released))
 					end = g + 1;
 				else
 					break;
 			}
-			if (!started) {
-				pen_attrs(d->paint, p, d->color);
-				started = true;
-			}
-			pen_move(p, d->y + r, d->x + c);
+			pen_move(p, r, c);
 			for (int k = c; k < end; k++) {
-				pen_cell(d->paint, p, d->want[r * d->w + k]);
-				d->shown[r * d->w + k] = d->want[r * d->w + k];
+				uint32_t v = needs(d, base + k, released) ? target(d, base + k) : d->shown[base + k];
+				pen_cell(p, v);
+				d->shown[base + k] = v;
 			}
 			c = end;
 		}
 	}
-	if (started)
-		pen_attrs(d->paint, p, C_NORMAL);
 }
 
 static void write_out(struct buf *b)
@@ -394,36 +716,84 @@ static void write_out(struct buf *b)
 
 static bool shows_any(const struct ui_direct *d)
 {
-	for (int i = 0; i < d->h * d->w; i++)
-		if (d->shown[i] != DIRECT_BLANK)
+	size_t n = (size_t)d->rows * (size_t)d->cols;
+	for (size_t i = 0; i < n; i++)
+		if (d->shown[i] != DIRECT_SPACE)
 			return true;
 	return false;
 }
 
+/* Before a write: the terminal's strings found, or its attributes made
+ * plain where ncurses believes they are not (an update leaves them so);
+ * the moves for this size worked out. */
+static void prepare(struct ui_direct *d, struct buf *b)
+{
+	if (!d->caps.ready) {
+		find_caps(d, b);
+	} else {
+		putc_to = b;
+		vid_puts(A_NORMAL, 0, NULL, putc_buf);
+	}
+	if (d->caps.ansi && !d->to_row && d->rows)
+		make_moves(d);
+}
+
+/* Write what emit() leaves in `b`, from home back to home, plain. */
+static void flush(struct ui_direct *d, struct buf *b, bool released)
+{
+	if (!d->rows || d->dy0 >= d->dy1)
+		return;
+	prepare(d, b);
+	struct pen p = { b, &d->caps, d, d->cols, 0, 0, C_NORMAL };
+	emit(d, &p, released);
+	pen_color(&p, C_NORMAL);
+	pen_move(&p, 0, 0);
+	write_out(b);
+}
+
 void ui_direct_flush_pre(struct ui_direct *d)
 {
-	/* a frame laid out anew may move ncurses' lines, and the cells in
-	 * their rows with them: those cells are blanked first, and written
-	 * again after the update (only such a frame: a second of the
-	 * countdown changes its lines in place) */
+	if (!d->rows)
+		return;
 	if (d->framed && shows_any(d) && lines_may_move()) {
-		blank_shown(d);
+		/* a frame laid out anew may move ncurses' lines, and the cells
+		 * in their rows with them: all are blanked first, and written
+		 * again after the update (only such a frame: a second of the
+		 * countdown changes its lines in place) */
+		prepare(d, &d->pre);
+		struct pen p = { &d->pre, &d->caps, d, d->cols, 0, 0, C_NORMAL };
+		for (int r = 0; r < d->rows; r++)
+			for (int c = 0; c < d->cols; c++)
+				if (d->shown[r * d->cols + c] != DIRECT_SPACE) {
+					pen_move(&p, r, c);
+					pen_cell(&p, DIRECT_SPACE);
+					d->shown[r * d->cols + c] = DIRECT_SPACE;
+				}
+		pen_move(&p, 0, 0);
 		dirty_all(d);
+		write_out(&d->pre);
+	} else {
+		/* a row ncurses changes may be cleared to its end: the cells
+		 * held in it are written again after the update */
+		for (int r = 0; r < d->rows; r++) {
+			if (!is_linetouched(newscr, r))
+				continue;
+			uint32_t *row = d->shown + r * d->cols;
+			for (int c = 0; c < d->cols; c++)
+				if (row[c] != DIRECT_SPACE && d->want[r * d->cols + c]) {
+					row[c] = UNKNOWN;
+					dirty(d, r, c, c + 1);
+				}
+		}
+		flush(d, &d->pre, true);
 	}
 	d->framed = false;
-	write_out(&d->pre);
 }
 
 void ui_direct_flush_post(struct ui_direct *d)
 {
-	if (!d->h || d->dy0 >= d->dy1) {
+	flush(d, &d->post, false);
+	if (d->rows)
 		reset_dirty(d);
-		return;
-	}
-	struct pen p = { &d->post, 0, 0 };
-	emit_changes(d, &p);
-	if (p.y != 0 || p.x != 0)
-		pen_move(&p, 0, 0);
-	reset_dirty(d);
-	write_out(&d->post);
+	d->framed = false;
 }

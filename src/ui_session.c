@@ -46,6 +46,7 @@ struct sess_screen {
 	/* what the screen shows now, so a turn redraws only what changed */
 	char shown_phase[400], shown_counters[400];
 	int shown_bar[2][2]; /* fill and percent of the step and session bars */
+	bool curses_line[L_COUNT]; /* a live line drawn through ncurses last */
 };
 
 void ui_session_begin(struct ui *ui)
@@ -324,6 +325,68 @@ static void draw_line(struct ui *ui, const struct layout *l, enum line_id id, co
 	paint_color_off(&ui->paint, c);
 }
 
+/* A line that changes with time (the heading, the counters): recoup's own
+ * cells (ui_direct.c) where its text is plain one-column characters that
+ * fit, else through ncurses. */
+static void draw_live_line(struct ui *ui, const struct layout *l, enum line_id id, const char *text,
+			   enum ui_color c)
+{
+	struct sess_screen *ss = state(ui);
+	int y = l->y[id];
+	if (y < 0)
+		return;
+	if (l->rows[id] == 1 && ui_direct_text(&ui->direct, y, l->x, l->w, text, c)) {
+		if (ss->curses_line[id] && !ui->full) {
+			/* ncurses' text there is blanked first */
+			move(y, l->x);
+			clrtoeol();
+		}
+		ss->curses_line[id] = false;
+		return;
+	}
+	ui_direct_release(&ui->direct, y, l->x, l->w);
+	draw_line(ui, l, id, text, c);
+	ss->curses_line[id] = true;
+}
+
+/* A bar row in recoup's own cells: the label (with a frame drawn from
+ * scratch), the bar's cells from where it was (`was`, -1: all), the
+ * percentage. */
+static void direct_bar(struct ui *ui, int y, int x, int bw, const char *label, int was, int fill,
+		       int pct)
+{
+	struct ui_direct *d = &ui->direct;
+	if (ui->full || was < 0) {
+		ui_direct_text(d, y, x, 8, label, C_DIM);
+		was = -1;
+	}
+	if (fill < 0)
+		fill = 0;
+	if (fill > bw)
+		fill = bw;
+	/* the cell of each glyph, once */
+	bool u = ui->paint.utf8;
+	const uint32_t on = ui_direct_cell(u ? 0x2588 : '#', C_NORMAL),
+		       off = ui_direct_cell(u ? 0x2591 : '.', C_NORMAL);
+	int from = 0, to = bw;
+	if (was >= 0) {
+		from = was < fill ? was : fill;
+		to = was < fill ? fill : was;
+	}
+	for (int i = from; i < to && i < bw; i++)
+		ui_direct_put(d, y, x + 8 + i, i < fill ? on : off);
+	/* " %3d%%" */
+	uint32_t t[5] = { ' ', ' ', ' ', ' ', '%' };
+	int v = pct < 0 ? 0 : pct > 999 ? 999 : pct;
+	for (int k = 3; k >= 1; k--) {
+		t[k] = (uint32_t)('0' + v % 10);
+		v /= 10;
+		if (!v)
+			break;
+	}
+	ui_direct_row(d, y, x + 8 + bw, t, 5);
+}
+
 static void draw_bars(struct ui *ui, const struct layout *l, const struct engine_view *v)
 {
 	struct sess_screen *ss = state(ui);
@@ -336,8 +399,13 @@ static void draw_bars(struct ui *ui, const struct layout *l, const struct engine
 		int fill = (int)(frac[i] * bw + 0.5), pct = (int)(frac[i] * 100 + 0.5);
 		if (y < 0 || (!ui->full && ss->shown_bar[i][0] == fill && ss->shown_bar[i][1] == pct))
 			continue;
+		int was = ui->full ? -1 : ss->shown_bar[i][0];
 		ss->shown_bar[i][0] = fill;
 		ss->shown_bar[i][1] = pct;
+		if (ui->direct.on && bw > 0) {
+			direct_bar(ui, y, l->x, bw, label[i], was, fill, pct);
+			continue;
+		}
 		move(y, l->x);
 		clrtoeol();
 		paint_color_on(&ui->paint, C_DIM);
@@ -483,7 +551,7 @@ static void draw(struct ui *ui)
 		engine_view(&ui->sess.e, &v);
 	}
 	if (ui->paint.rows < 6 || ui->paint.cols < 20 || v.done) {
-		ui_direct_area(&ui->direct, 0, 0, 0, 0);
+		ui_direct_frame(&ui->direct);
 		if (v.done)
 			ui_summary_draw(ui);
 		else
@@ -504,8 +572,8 @@ static void draw(struct ui *ui)
 		a->digits_h = l->big ? l->digits_h : 0;
 		a->digits_cap = digits_cap(ui);
 		/* the big area is recoup's own when the font fits the digits */
-		bool own = ui->direct.on && l->area_h && (!l->big || big_digits_fit(a, big).w > 0);
-		ui_direct_area(&ui->direct, l->area_y, l->x, own ? l->area_h : 0, l->w);
+		a->direct = ui->direct.on && l->area_h && (!l->big || big_digits_fit(a, big).w > 0);
+		ui_direct_frame(&ui->direct);
 		erase();
 		draw_frame(ui, &v);
 		if (l->list_w)
@@ -519,11 +587,11 @@ static void draw(struct ui *ui)
 	/* what changes with time, redrawn only when it did */
 	sess_heading(&v, l->big ? "" : big, l->w, text, sizeof text);
 	if (ui->full || strcmp(text, ss->shown_phase)) {
-		draw_line(ui, l, L_PHASE, text, pc);
+		draw_live_line(ui, l, L_PHASE, text, pc);
 		snprintf(ss->shown_phase, sizeof ss->shown_phase, "%s", text);
 	}
 	enum ui_color bc = v.paused ? C_DIM : pc;
-	big_color(&ui->direct, &ui->paint, bc, true);
+	big_color(&ss->area, &ui->paint, bc, true);
 	/* the words change with a full redraw (a cue, a key), but for a
 	 * tempo phase's seconds: not worth a look every second otherwise */
 	if (l->words_h && (ui->full || v.phase != PHASE_NONE)) {
@@ -533,12 +601,12 @@ static void draw(struct ui *ui)
 	}
 	if (l->big)
 		big_draw_digits(&ss->area, &ui->direct, &ui->paint, big, ui->full);
-	big_color(&ui->direct, &ui->paint, bc, false);
+	big_color(&ss->area, &ui->paint, bc, false);
 	sess_counters(&v, text, sizeof text, false);
 	if (paint_width(text) > l->w)
 		sess_counters(&v, text, sizeof text, true);
 	if (ui->full || strcmp(text, ss->shown_counters)) {
-		draw_line(ui, l, L_COUNTERS, text, sess_counters_color(&v));
+		draw_live_line(ui, l, L_COUNTERS, text, sess_counters_color(&v));
 		snprintf(ss->shown_counters, sizeof ss->shown_counters, "%s", text);
 	}
 	draw_bars(ui, l, &v);

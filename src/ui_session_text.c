@@ -11,6 +11,42 @@
 #include "util.h"
 #include "zones.h"
 
+/* Text put together without printf(): what follows runs every second of
+ * a countdown, where a printf() costs more than drawing what changed. */
+struct put {
+	char *s;
+	size_t n, len;
+};
+
+static struct put put_start(char *out, size_t n)
+{
+	out[0] = '\0';
+	return (struct put){ out, n, 0 };
+}
+
+static void put_s(struct put *p, const char *s)
+{
+	while (*s && p->len + 1 < p->n)
+		p->s[p->len++] = *s++;
+	p->s[p->len] = '\0';
+}
+
+/* `v` (not negative) in at least `width` digits, zeros in front. */
+static void put_num(struct put *p, long long v, int width)
+{
+	char t[24];
+	int k = 0;
+	if (v < 0)
+		v = 0;
+	do {
+		t[k++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v || k < width);
+	while (k && p->len + 1 < p->n)
+		p->s[p->len++] = t[--k];
+	p->s[p->len] = '\0';
+}
+
 static enum ui_color side_color(enum side s)
 {
 	return s == SIDE_LEFT ? C_LEFT : s == SIDE_RIGHT ? C_RIGHT : C_TITLE;
@@ -65,14 +101,18 @@ static const char *side_caps(enum side s, bool brief)
 /* "ICE ON", "DOWN 2", "HOW MANY?", "PAUSED" ... */
 static void phase_name(const struct engine_view *v, char *out, size_t n)
 {
-	if (v->paused)
-		snprintf(out, n, "PAUSED");
-	else if (v->kind == SEG_SET && v->phase != PHASE_NONE)
-		snprintf(out, n, "%s %lld", tempo_phase_word(v->phase), (v->phase_left + 999) / 1000);
-	else if (v->kind == SEG_SET && v->input == INPUT_COUNT)
-		snprintf(out, n, "HOW MANY?");
-	else
-		snprintf(out, n, "%s", kinds[v->kind].word);
+	struct put p = put_start(out, n);
+	if (v->paused) {
+		put_s(&p, "PAUSED");
+	} else if (v->kind == SEG_SET && v->phase != PHASE_NONE) {
+		put_s(&p, tempo_phase_word(v->phase));
+		put_s(&p, " ");
+		put_num(&p, (v->phase_left + 999) / 1000, 1);
+	} else if (v->kind == SEG_SET && v->input == INPUT_COUNT) {
+		put_s(&p, "HOW MANY?");
+	} else {
+		put_s(&p, kinds[v->kind].word);
+	}
 }
 
 /* The big words: the side, toward its own edge behind an arrow, and the
@@ -99,11 +139,13 @@ void sess_big_words(const struct engine_view *v, struct big_words *bw)
 /* The non-empty ones of `part`, `gap` between them. */
 static void join(char *out, size_t n, const char *gap, const char *const part[3])
 {
-	size_t len = 0;
-	out[0] = '\0';
-	for (int i = 0; i < 3 && len < n; i++)
-		if (*part[i])
-			len += (size_t)snprintf(out + len, n - len, "%s%s", len ? gap : "", part[i]);
+	struct put p = put_start(out, n);
+	for (int i = 0; i < 3; i++)
+		if (*part[i]) {
+			if (p.len)
+				put_s(&p, gap);
+			put_s(&p, part[i]);
+		}
 }
 
 /* The heading: side and phase in words ("LEFT  MASSAGE"), and after them
@@ -140,26 +182,31 @@ void sess_heading(const struct engine_view *v, const char *big, int w, char *out
 /* The big text: remaining time, the rep, the count or rating typed. */
 void sess_big_text(const struct engine_view *v, char *out, size_t n)
 {
-	out[0] = '\0';
-	if (v->kind == SEG_SET && v->phase != PHASE_NONE)
-		snprintf(out, n, "%d", v->rep);
-	else if (v->kind == SEG_SET && (v->input == INPUT_REPS || v->input == INPUT_COUNT))
-		snprintf(out, n, "%d", v->typed >= 0 ? v->typed : v->reps_done);
-	else if (v->kind == SEG_RATE && v->typed >= 0)
-		snprintf(out, n, "%d", v->typed);
-	else if (v->timed) {
+	struct put p = put_start(out, n);
+	if (v->kind == SEG_SET && v->phase != PHASE_NONE) {
+		put_num(&p, v->rep, 1);
+	} else if (v->kind == SEG_SET && (v->input == INPUT_REPS || v->input == INPUT_COUNT)) {
+		put_num(&p, v->typed >= 0 ? v->typed : v->reps_done, 1);
+	} else if (v->kind == SEG_RATE && v->typed >= 0) {
+		put_num(&p, v->typed, 1);
+	} else if (v->timed) {
 		long long s = (v->remaining + 999) / 1000;
-		if (s >= 3600)
-			snprintf(out, n, "%lld:%02lld:%02lld", s / 3600, s / 60 % 60, s % 60);
-		else
-			snprintf(out, n, "%lld:%02lld", s / 60, s % 60);
+		if (s >= 3600) {
+			put_num(&p, s / 3600, 1);
+			put_s(&p, ":");
+		}
+		put_num(&p, s >= 3600 ? s / 60 % 60 : s / 60, s >= 3600 ? 2 : 1);
+		put_s(&p, ":");
+		put_num(&p, s % 60, 2);
 	}
 }
 
 /* "2 of 3", or "2/3" where room is short. */
-static void of(char *out, size_t n, int a, int b, bool brief)
+static void put_of(struct put *p, int a, int b, bool brief)
 {
-	snprintf(out, n, brief ? "%d/%d" : "%d of %d", a, b);
+	put_num(p, a, 1);
+	put_s(p, brief ? "/" : " of ");
+	put_num(p, b, 1);
 }
 
 /* The counters line: set, rep, spot, round.  `brief` for narrow screens. */
@@ -167,46 +214,55 @@ void sess_counters(const struct engine_view *v, char *out, size_t n, bool brief)
 {
 	const struct segment *s = v->seg;
 	const char *gap = brief ? "  " : "   ";
-	char a[32], b[32];
-	out[0] = '\0';
+	struct put p = put_start(out, n);
 	if (!s)
 		return;
 	switch (v->kind) {
 	case SEG_SET:
-		of(a, sizeof a, s->set, s->nsets, brief);
+		put_s(&p, "set ");
+		put_of(&p, s->set, s->nsets, brief);
+		put_s(&p, gap);
 		if (v->phase != PHASE_NONE) {
-			of(b, sizeof b, v->rep, v->target, brief);
-			snprintf(out, n, "set %s%srep %s", a, gap, b);
+			put_s(&p, "rep ");
+			put_of(&p, v->rep, v->target, brief);
 		} else {
 			/* the count being typed, as the big figure shows it */
-			of(b, sizeof b, v->input == INPUT_COUNT && v->typed >= 0 ? v->typed : v->reps_done,
-			   v->target, brief);
-			snprintf(out, n, "set %s%s%s reps", a, gap, b);
+			put_of(&p, v->input == INPUT_COUNT && v->typed >= 0 ? v->typed : v->reps_done,
+			       v->target, brief);
+			put_s(&p, " reps");
 		}
 		break;
 	case SEG_REST:
-		of(a, sizeof a, s->set, s->nsets, brief);
-		snprintf(out, n, "after set %s", a);
+		put_s(&p, "after set ");
+		put_of(&p, s->set, s->nsets, brief);
 		break;
 	case SEG_SPOT:
-		of(a, sizeof a, s->spot + 1, (int)v->step->nspots, brief);
-		snprintf(out, n, "spot %s: %s", a, v->step->spots[s->spot].name);
+		put_s(&p, "spot ");
+		put_of(&p, s->spot + 1, (int)v->step->nspots, brief);
+		put_s(&p, ": ");
+		put_s(&p, v->step->spots[s->spot].name);
 		break;
 	case SEG_ICE_ON:
 		if (s->nrounds > 1) {
-			of(a, sizeof a, s->round, s->nrounds, brief);
-			snprintf(out, n, "round %s", a);
+			put_s(&p, "round ");
+			put_of(&p, s->round, s->nrounds, brief);
 		}
 		break;
 	case SEG_RATE:
 		/* a pain rating typed: its zone, "6 back off" */
-		if (typed_zone(v) != ZONE_COUNT)
-			snprintf(out, n, "%d %s", v->typed, pain_zone_word(typed_zone(v)));
+		if (typed_zone(v) != ZONE_COUNT) {
+			put_num(&p, v->typed, 1);
+			put_s(&p, " ");
+			put_s(&p, pain_zone_word(typed_zone(v)));
+		}
 		break;
 	case SEG_ICE_OFF:
 		/* the round just done is over: what counts now is the next */
-		of(a, sizeof a, s->round + 1, s->nrounds, brief);
-		snprintf(out, n, brief ? "packs off" : "packs off until round %s", a);
+		put_s(&p, "packs off");
+		if (!brief) {
+			put_s(&p, " until round ");
+			put_of(&p, s->round + 1, s->nrounds, false);
+		}
 		break;
 	default:
 		break;
