@@ -81,7 +81,9 @@ static void resize(struct ui *ui)
 	    is_term_resized(ws.ws_row, ws.ws_col))
 		resize_term(ws.ws_row, ws.ws_col);
 	getmaxyx(stdscr, ui->paint.rows, ui->paint.cols);
+	/* all of it again, even where a screen draws only what changed */
 	clearok(curscr, TRUE);
+	touchwin(stdscr);
 	ui_direct_forget(&ui->direct);
 	ui->full = ui->dirty = true;
 }
@@ -301,6 +303,7 @@ static void loop(struct ui *ui)
 			resize(ui);
 		if (cont) {
 			clearok(curscr, TRUE);
+			touchwin(stdscr);
 			ui_direct_forget(&ui->direct);
 			ui->full = ui->dirty = true;
 		}

@@ -409,31 +409,40 @@ static uint64_t row_hash(WINDOW *w, int r, cchar_t *cells, int cols)
  * the screen, and recoup's cells in that region move with the text, where
  * ncurses believes them blank and recoup where it wrote them.  The same
  * test here, on what the terminal shows (curscr) and what it is to show
- * (newscr, after wnoutrefresh()), both read through the public calls. */
-static bool lines_may_move(void)
+ * (newscr, after wnoutrefresh()), both read through the public calls.
+ * Each row of curscr is hashed once: after an update it is what newscr
+ * was, so only the rows an update changes are read again (`check` false:
+ * only that). */
+static bool line_moves(struct ui_direct *d, bool check)
 {
 	int rows = getmaxy(curscr), cols = getmaxx(curscr);
-	if (rows != getmaxy(newscr) || cols != getmaxx(newscr))
+	if (rows != getmaxy(newscr) || cols != getmaxx(newscr) || rows != d->rows || cols != d->cols) {
+		d->hashed = false;
 		return true;
+	}
 	if (rows <= 1 || cols <= 0)
 		return false;
 	int cy, cx, ny, nx;
 	getyx(curscr, cy, cx);
 	getyx(newscr, ny, nx);
 	cchar_t *cells = xcalloc((size_t)cols + 1, sizeof *cells);
-	uint64_t *was = xcalloc((size_t)rows * 2, sizeof *was), *is = was + rows;
-	for (int r = 0; r < rows; r++) {
-		was[r] = row_hash(curscr, r, cells, cols);
+	uint64_t *was = d->line_hash, *is = xcalloc((size_t)rows, sizeof *is);
+	if (!d->hashed)
+		for (int r = 0; r < rows; r++)
+			was[r] = row_hash(curscr, r, cells, cols);
+	d->hashed = true;
+	for (int r = 0; r < rows; r++)
 		/* a row wnoutrefresh() left alone is what the terminal shows */
 		is[r] = is_linetouched(newscr, r) ? row_hash(newscr, r, cells, cols) : was[r];
-	}
 	/* the cursors say where the terminal's is and where the update
 	 * leaves it: as they were */
 	wmove(curscr, cy, cx);
 	wmove(newscr, ny, nx);
 	free(cells);
 	bool moves = false;
-	for (int i = 0; i < rows && !moves; i++) {
+	for (int i = 0; check && i < rows && !moves; i++) {
+		if (is[i] == was[i])
+			continue; /* a row in its place moves nowhere */
 		int in_new = 0, in_old = 0, at = -1;
 		for (int k = 0; k < rows; k++) {
 			in_new += is[k] == is[i];
@@ -444,7 +453,9 @@ static bool lines_may_move(void)
 		}
 		moves = in_new == 1 && in_old == 1 && at != i;
 	}
-	free(was);
+	/* what the terminal will show */
+	memcpy(was, is, (size_t)rows * sizeof *is);
+	free(is);
 	return moves;
 }
 
@@ -486,14 +497,17 @@ static void drop_grid(struct ui_direct *d)
 {
 	free(d->want); /* shown[] is its second half */
 	free(d->lo);   /* and hi[] this one's */
+	free(d->line_hash);
 	free(d->to_row); /* and the other moves */
-	d->to_row = d->cup_row = d->cup_col = d->right = d->left = NULL;
 	d->want = d->shown = NULL;
 	d->lo = d->hi = NULL;
+	d->line_hash = NULL;
+	d->to_row = d->cup_row = d->cup_col = d->right = d->left = NULL;
 	d->rows = d->cols = 0;
 }
 
-/* The grid the size of the screen, every cell blank and ncurses'. */
+/* The grid the size of the screen, every cell ncurses' and nothing of
+ * recoup's shown. */
 static void size_grid(struct ui_direct *d)
 {
 	int rows = d->paint->rows > 0 ? d->paint->rows : 0, cols = d->paint->cols > 0 ? d->paint->cols : 0;
@@ -505,17 +519,16 @@ static void size_grid(struct ui_direct *d)
 			d->shown = d->want + n;
 			d->lo = xcalloc((size_t)rows * 2, sizeof *d->lo);
 			d->hi = d->lo + rows;
+			d->line_hash = xcalloc((size_t)rows, sizeof *d->line_hash);
 			d->rows = rows;
 			d->cols = cols;
 		}
 	}
-	size_t n = (size_t)d->rows * (size_t)d->cols;
-	for (size_t i = 0; i < n; i++) {
-		d->want[i] = 0;
-		d->shown[i] = DIRECT_SPACE;
-	}
-	if (d->rows)
+	if (d->rows) {
+		memset(d->want, 0, (size_t)d->rows * (size_t)d->cols * 2 * sizeof *d->want);
 		reset_dirty(d);
+	}
+	d->hashed = false;
 }
 
 void ui_direct_init(struct ui_direct *d, const struct paint *pt, bool on)
@@ -546,7 +559,7 @@ void ui_direct_forget(struct ui_direct *d)
 void ui_direct_frame(struct ui_direct *d)
 {
 	if (d->rows != d->paint->rows || d->cols != d->paint->cols) {
-		/* a size not yet seen (forget() follows every resize): blank */
+		/* a size not yet seen (forget() follows every resize) */
 		size_grid(d);
 	}
 	size_t n = (size_t)d->rows * (size_t)d->cols;
@@ -644,35 +657,43 @@ void ui_direct_release(struct ui_direct *d, int y, int x, int w)
 
 /* ---- writing ---- */
 
-/* What a cell is to show: a cell given back to ncurses is blank. */
-static uint32_t target(const struct ui_direct *d, int i)
+/* What a cell looks like: one that is ncurses' (0) is blank to recoup. */
+static uint32_t looks(uint32_t v)
 {
-	return d->want[i] ? d->want[i] : DIRECT_SPACE;
+	return v ? v : DIRECT_SPACE;
 }
 
-/* Whether cell i is to be written: it differs from what is shown (with
- * `released`, only when given back to ncurses). */
+/* Whether cell i is to be written: it is to look otherwise than it does
+ * (with `released`, only one given back to ncurses, blanked before it
+ * draws there). */
 static bool needs(const struct ui_direct *d, int i, bool released)
 {
-	return (!released || !d->want[i]) && target(d, i) != d->shown[i];
+	return (!released || !d->want[i]) && looks(d->want[i]) != looks(d->shown[i]);
 }
 
 /* Whether cell i may be written again as it is, to join two runs: one
  * held here and known (what ncurses holds may be anything). */
 static bool rewritable(const struct ui_direct *d, int i)
 {
-	return d->want[i] && d->shown[i] != UNKNOWN;
+	return d->want[i] && d->want[i] == d->shown[i] && d->shown[i] != UNKNOWN;
 }
 
 /* The changed cells of the rows set, row by row: runs of them, with gaps
- * of a few cells written again rather than moved over.  With `released`
- * only the cells given back to ncurses (blanked before it draws). */
+ * of a few cells written again rather than moved over.  A row where
+ * nothing changed is passed over at once. */
 static void emit(struct ui_direct *d, struct pen *p, bool released)
 {
 	for (int r = d->dy0; r < d->dy1; r++) {
-		int hi = d->hi[r], base = r * d->cols;
-		for (int c = d->lo[r]; c < hi;) {
-			if (!needs(d, base + c, released)) {
+		int lo = d->lo[r], hi = d->hi[r], base = r * d->cols;
+		if (lo >= hi || !memcmp(d->want + base + lo, d->shown + base + lo,
+					(size_t)(hi - lo) * sizeof *d->want))
+			continue;
+		for (int c = lo; c < hi;) {
+			int i = base + c;
+			if (!needs(d, i, released)) {
+				/* the same to look at: only the books change */
+				if (!released || !d->want[i])
+					d->shown[i] = d->want[i];
 				c++;
 				continue;
 			}
@@ -688,10 +709,9 @@ static void emit(struct ui_direct *d, struct pen *p, bool released)
 					break;
 			}
 			pen_move(p, r, c);
-			for (int k = c; k < end; k++) {
-				uint32_t v = needs(d, base + k, released) ? target(d, base + k) : d->shown[base + k];
-				pen_cell(p, v);
-				d->shown[base + k] = v;
+			for (int k = base + c; k < base + end; k++) {
+				pen_cell(p, looks(d->want[k]));
+				d->shown[k] = d->want[k];
 			}
 			c = end;
 		}
@@ -714,11 +734,12 @@ static void write_out(struct buf *b)
 	b->len = 0;
 }
 
+/* Whether a cell shows something of recoup's. */
 static bool shows_any(const struct ui_direct *d)
 {
 	size_t n = (size_t)d->rows * (size_t)d->cols;
 	for (size_t i = 0; i < n; i++)
-		if (d->shown[i] != DIRECT_SPACE)
+		if (looks(d->shown[i]) != DIRECT_SPACE)
 			return true;
 	return false;
 }
@@ -755,7 +776,7 @@ void ui_direct_flush_pre(struct ui_direct *d)
 {
 	if (!d->rows)
 		return;
-	if (d->framed && shows_any(d) && lines_may_move()) {
+	if (line_moves(d, d->framed && shows_any(d))) {
 		/* a frame laid out anew may move ncurses' lines, and the cells
 		 * in their rows with them: all are blanked first, and written
 		 * again after the update (only such a frame: a second of the
@@ -763,12 +784,14 @@ void ui_direct_flush_pre(struct ui_direct *d)
 		prepare(d, &d->pre);
 		struct pen p = { &d->pre, &d->caps, d, d->cols, 0, 0, C_NORMAL };
 		for (int r = 0; r < d->rows; r++)
-			for (int c = 0; c < d->cols; c++)
-				if (d->shown[r * d->cols + c] != DIRECT_SPACE) {
+			for (int c = 0; c < d->cols; c++) {
+				uint32_t *v = &d->shown[r * d->cols + c];
+				if (looks(*v) != DIRECT_SPACE) {
 					pen_move(&p, r, c);
 					pen_cell(&p, DIRECT_SPACE);
-					d->shown[r * d->cols + c] = DIRECT_SPACE;
 				}
+				*v = 0;
+			}
 		pen_move(&p, 0, 0);
 		dirty_all(d);
 		write_out(&d->pre);
@@ -780,7 +803,7 @@ void ui_direct_flush_pre(struct ui_direct *d)
 				continue;
 			uint32_t *row = d->shown + r * d->cols;
 			for (int c = 0; c < d->cols; c++)
-				if (row[c] != DIRECT_SPACE && d->want[r * d->cols + c]) {
+				if (looks(row[c]) != DIRECT_SPACE && d->want[r * d->cols + c]) {
 					row[c] = UNKNOWN;
 					dirty(d, r, c, c + 1);
 				}

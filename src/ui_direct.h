@@ -55,10 +55,12 @@ struct ui_direct {
 	const struct paint *paint; /* the terminal: size, colour, UTF-8 */
 	bool on;                 /* the terminal can address the cursor */
 	int rows, cols;          /* the grid: the screen */
-	uint32_t *want, *shown;  /* rows x cols: what to show (0: ncurses'), what is shown */
+	uint32_t *want, *shown;  /* rows x cols: what to show, what is shown (0: ncurses') */
 	int *lo, *hi;            /* each row's columns set since the last write: [lo, hi) */
 	int dy0, dy1;            /* the rows set since the last write */
 	bool framed;             /* ui_direct_frame() since the last update */
+	uint64_t *line_hash;     /* each row of what ncurses shows, hashed */
+	bool hashed;             /* line_hash[] holds them */
 	struct direct_caps caps;
 	/* on an ANSI terminal, its moves for this size, worked out once:
 	 * to row r (CSI r d), CSI r ; of a move to a cell and c H, by n

@@ -47,6 +47,10 @@ struct sess_screen {
 	char shown_phase[400], shown_counters[400];
 	int shown_bar[2][2]; /* fill and percent of the step and session bars */
 	bool curses_line[L_COUNT]; /* a live line drawn through ncurses last */
+	/* a session frame is on the screen, laid out as `l`: a frame drawn
+	 * from scratch then draws again only the lines that changed */
+	bool laid_out;
+	uint64_t line_key[L_COUNT], bar_key, keys_key, list_key; /* what they show */
 };
 
 void ui_session_begin(struct ui *ui)
@@ -68,6 +72,23 @@ static struct sess_screen *state(struct ui *ui)
 	if (!ui->sscreen)
 		ui_session_begin(ui);
 	return ui->sscreen;
+}
+
+/* Back from another screen (help): it drew over everything. */
+static void show(struct ui *ui, enum ui_screen_id from)
+{
+	(void)from;
+	state(ui)->laid_out = false;
+}
+
+/* A line's text and colour as a number: what a line shows, to see whether
+ * it changed (FNV-1a). */
+static uint64_t text_key(const char *s, int color)
+{
+	uint64_t h = 1469598103934665603u ^ (uint64_t)(color + 1);
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
 }
 
 /* ---- what to show (and ui_session_text.c) ---- */
@@ -336,7 +357,7 @@ static void draw_live_line(struct ui *ui, const struct layout *l, enum line_id i
 	if (y < 0)
 		return;
 	if (l->rows[id] == 1 && ui_direct_text(&ui->direct, y, l->x, l->w, text, c)) {
-		if (ss->curses_line[id] && !ui->full) {
+		if (ss->curses_line[id]) {
 			/* ncurses' text there is blanked first */
 			move(y, l->x);
 			clrtoeol();
@@ -504,19 +525,43 @@ static void key_help(struct ui *ui, const struct engine_view *v, int w, char *ou
 	}
 }
 
+/* The title bar and the key help, each drawn again only when it changed
+ * (or the frame was cleared). */
 static void draw_frame(struct ui *ui, const struct engine_view *v)
 {
+	struct sess_screen *ss = state(ui);
 	char right[64];
 	snprintf(right, sizeof right, "step %zu of %zu%s ", v->step_index + 1, v->nsteps,
 		 ui->o->speed > 1 ? "  practice" : "");
-	paint_title_bar(&ui->paint, ui->sess.r->name, right);
+	uint64_t k = text_key(right, 0) ^ text_key(ui->sess.r->name, 1);
+	if (k != ss->bar_key) {
+		paint_title_bar(&ui->paint, ui->sess.r->name, right);
+		ss->bar_key = k;
+	}
 	char keys[200];
 	key_help(ui, v, ui->paint.cols - 2, keys, sizeof keys);
-	move(ui->paint.rows - 1, 0);
-	clrtoeol();
-	paint_color_on(&ui->paint, C_DIM);
-	paint_text_cut(&ui->paint, ui->paint.rows - 1, 1, ui->paint.cols - 2, keys);
-	paint_color_off(&ui->paint, C_DIM);
+	k = text_key(keys, 0);
+	if (k != ss->keys_key) {
+		move(ui->paint.rows - 1, 0);
+		clrtoeol();
+		paint_color_on(&ui->paint, C_DIM);
+		paint_text_cut(&ui->paint, ui->paint.rows - 1, 1, ui->paint.cols - 2, keys);
+		paint_color_off(&ui->paint, C_DIM);
+		ss->keys_key = k;
+	}
+}
+
+/* A line that changes only with a frame drawn from scratch (the title,
+ * the cue, what comes next, the prompt): drawn again when it changed. */
+static void draw_kept_line(struct ui *ui, const struct layout *l, enum line_id id, const char *text,
+			   enum ui_color c)
+{
+	struct sess_screen *ss = state(ui);
+	uint64_t k = text_key(text, (int)c);
+	if (k == ss->line_key[id])
+		return;
+	ss->line_key[id] = k;
+	draw_line(ui, l, id, text, c);
 }
 
 /* Below 20x6 the note asking for room, and the time on the last row: the
@@ -552,6 +597,7 @@ static void draw(struct ui *ui)
 	}
 	if (ui->paint.rows < 6 || ui->paint.cols < 20 || v.done) {
 		ui_direct_frame(&ui->direct);
+		ss->laid_out = false;
 		if (v.done)
 			ui_summary_draw(ui);
 		else
@@ -561,6 +607,7 @@ static void draw(struct ui *ui)
 	if (ui->full) {
 		struct words t;
 		frame_words(ui, &v, &t);
+		struct layout was = *l;
 		plan_layout(ui, &v, &t, l);
 		struct big_area *a = &ss->area;
 		a->y = l->area_y;
@@ -574,14 +621,25 @@ static void draw(struct ui *ui)
 		/* the big area is recoup's own when the font fits the digits */
 		a->direct = ui->direct.on && l->area_h && (!l->big || big_digits_fit(a, big).w > 0);
 		ui_direct_frame(&ui->direct);
-		erase();
+		/* laid out as the frame on the screen: only what changed is
+		 * drawn again (a step's end changes a few lines); else all */
+		if (!ss->laid_out || memcmp(&was, l, sizeof was)) {
+			erase();
+			ss->bar_key = ss->keys_key = ss->list_key = 0;
+			memset(ss->line_key, 0, sizeof ss->line_key);
+			memset(ss->curses_line, 0, sizeof ss->curses_line);
+		}
+		ss->laid_out = true;
 		draw_frame(ui, &v);
-		if (l->list_w)
+		uint64_t list = (uint64_t)(v.done ? ui->sess.r->nsteps : v.step_index) + 1;
+		if (l->list_w && list != ss->list_key) {
 			draw_list(ui, l, &v);
-		draw_line(ui, l, L_TITLE, v.title, C_NORMAL);
-		draw_line(ui, l, L_CUE, t.cue ? t.cue : "", C_DIM);
-		draw_line(ui, l, L_NEXT, t.next, C_DIM);
-		draw_line(ui, l, L_PROMPT, t.prompt, C_WARN);
+			ss->list_key = list;
+		}
+		draw_kept_line(ui, l, L_TITLE, v.title, C_NORMAL);
+		draw_kept_line(ui, l, L_CUE, t.cue ? t.cue : "", C_DIM);
+		draw_kept_line(ui, l, L_NEXT, t.next, C_DIM);
+		draw_kept_line(ui, l, L_PROMPT, t.prompt, C_WARN);
 	}
 	enum ui_color pc = v.paused ? C_WARN : sess_phase_color(&v);
 	/* what changes with time, redrawn only when it did */
@@ -769,6 +827,7 @@ static void key(struct ui *ui, int ch)
 
 const struct ui_screen ui_session_screen = {
 	.name = "session",
+	.show = show,
 	.draw = draw,
 	.key = key,
 	.tick = tick,
