@@ -8,9 +8,14 @@
 #   repaint               SIGCONT, and wait for the repaint to begin
 #   same_as_repaint WHAT  a screen that stands still (paused, waiting for a
 #                         key) equals its repaint
-#   same_running WHAT [PERIOD_MS]  a screen that changes by itself every
-#                         PERIOD_MS (a countdown) equals its repaint, taken
-#                         between two of its changes
+#   same_running WHAT [bars] [resize]  a screen that changes by itself
+#                         every $PERIOD ms (a countdown) equals its repaint,
+#                         taken between two of its changes
+#   same_as_redrawn WHAT  a screen that stands still equals the frame drawn
+#                         anew from what the session shows (a resize away
+#                         and back: SIGCONT sends again only what ncurses
+#                         holds, and a line kept from an earlier frame would
+#                         be sent again as it is)
 
 # full: the screen with its attributes, cell by cell, as "STATE:TEXT" runs.
 # A blank shows no colour or weight, so a blank keeps only what it shows
@@ -90,6 +95,33 @@ same_as_repaint() {
 	fi
 }
 
+# cols_are N: recoup has drawn its frame for N columns (the title bar's
+# right end at the last column but one)
+cols_are() { [ "$(screen | head -n 1 | sed 's/ *$//' | wc -m | tr -d ' ')" -eq "$1" ] && _drawn; }
+# redraw_anew: resize the pane a column wider and back, each time once
+# recoup has drawn the frame: the frame at the old size is then laid out
+# and drawn anew, every line of it from the session's state
+redraw_anew() {
+	_rw=$(pane '#{window_width}')
+	_rh=$(pane '#{window_height}')
+	tm resize-window -t t -x $((_rw + 1)) -y "$_rh"
+	_poll 5 cols_are $((_rw + 1))
+	tm resize-window -t t -x "$_rw" -y "$_rh"
+	_poll 5 cols_are "$_rw"
+}
+# same_as_redrawn WHAT: a screen that stands still equals it drawn anew
+same_as_redrawn() {
+	_before=$(stable)
+	redraw_anew
+	_poll 5 eval '[ "$(full)" = "$_before" ]'
+	if [ "$(_settled)" = "$_before" ]; then
+		ok 0 "$1: the screen is what a frame drawn anew shows"
+	else
+		ok 1 "$1: the screen is what a frame drawn anew shows"
+		printf '%s\n' "$_before" | sed 's/^/#   before: /'
+		full | sed 's/^/#   after:  /'
+	fi
+}
 # now_ms: the wall clock in milliseconds
 now_ms() { date +%s%3N; }
 case $(now_ms) in *[!0-9]*) skip_all "date cannot tell milliseconds" ;; esac
@@ -113,7 +145,7 @@ _rows() {
 	awk -v which="$1" '{ bar = $0 ~ /:(step|session)[|].*[0-9]%$/
 		if (bar == (which == "bars")) print NR ": " $0 }'
 }
-# same_running WHAT [bars]: while the screen changes by itself every
+# same_running WHAT [bars] [resize]: while the screen changes by itself every
 # $PERIOD ms (1000 unless set: a second at --speed 1), each change written
 # only where it changed: right after a change, the screen equals its
 # repaint.  Each try waits for a change, takes the screen, repaints and
@@ -125,10 +157,16 @@ _rows() {
 # be a cell or a percent on.  So a difference in the bars is not counted
 # either, and the check passes on a try where the bars too equal the
 # repaint, one in which the change moved a bar when "bars" is given; it
-# fails when none of ten tries does.
+# fails when none of ten tries does.  With "resize" the screen is drawn
+# anew by redraw_anew, not repainted by SIGCONT.
 same_running() {
 	_what=$1
-	_need_bars=${2:-}
+	shift
+	_need_bars=
+	_anew=false
+	for _a in "$@"; do
+		case $_a in bars) _need_bars=1 ;; resize) _anew=true ;; esac
+	done
 	_period=${PERIOD:-1000}
 	_try=0
 	_why="no try fitted between two changes"
@@ -155,9 +193,13 @@ same_running() {
 			return 1
 		fi
 		_before=$(_settled)
-		_c=$(clears)
-		kill -CONT "$pid"
-		_poll 5 eval '[ "$(clears)" -gt "$_c" ]'
+		if $_anew; then
+			redraw_anew
+		else
+			_c=$(clears)
+			kill -CONT "$pid"
+			_poll 5 eval '[ "$(clears)" -gt "$_c" ]'
+		fi
 		_after=$(_settled)
 		_t1=$(now_ms)
 		if [ "$_after" = "$_before" ]; then

@@ -15,7 +15,11 @@
 # frame and hide a cell that the second's update left out.  So the session
 # runs at --speed 1, a change a second, and a screen that stands still (a
 # rating, a set counted by the key, PAUSED, the quit question) is compared
-# as it is (same_as_repaint).
+# as it is (same_as_repaint).  SIGCONT sends again what ncurses holds; a
+# line that a frame keeps from the one before (the title, what comes next)
+# is checked against the frame drawn anew by a resize away and back
+# (same_as_redrawn, same_running ... resize) where a step changes within a
+# layout.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/tmux.sh"
 . "$top_srcdir/tests/direct.sh"
@@ -23,13 +27,10 @@
 # bar NAME: the bar's row ("step" or "session") as text
 bar() { screen | grep -E "^ $1 " | sed 's/ *$//'; }
 _bar_is() { bar "$1" | grep -Eq -- "$2"; }
-# cols_are N: recoup has drawn the frame for N columns (the title bar's
-# right end at the last column but one)
 # secs: the big figure (M:SS) in seconds
 secs() { big_figure | awk -F: '/^[0-9]+:[0-9][0-9]$/ { print $1 * 60 + $2; exit } END { if (!NR) print -1 }'; }
 _secs_over() { [ "$(secs)" -gt "$1" ]; }
 _secs_under() { s_=$(secs); [ "$s_" -ge 0 ] && [ "$s_" -lt "$1" ]; }
-cols_are() { [ "$(screen | head -n 1 | sed 's/ *$//' | wc -m | tr -d ' ')" -eq "$1" ]; }
 
 printf 'lead_in = "0s";\n' >"$T/text.conf"
 tm_start --config "$T/text.conf" --speed 1 --routine-dir "$top_srcdir/tests/fixtures-ui/text" ui-text
@@ -108,6 +109,7 @@ same_running "going on after the pause"
 keys n
 wait_screen '^ set 2 of 3 +0 of 12 reps$'
 same_as_repaint "n: the next set, both bars on"
+same_as_redrawn "n: the next set, both bars on"
 # b just after: the rest again, both bars back
 keys b
 wait_screen '^ after set 1 of 3$'
@@ -156,6 +158,7 @@ same_running "from ICE ON to the shaded ICE OFF"
 keys n
 wait_screen '^ round 2 of 3$'
 same_running "from ICE OFF to ICE ON, round 2 of 3"
+same_running "from ICE OFF to ICE ON, drawn anew" resize
 keys n
 wait_screen '^ packs off until round 3 of 3$'
 keys n
@@ -167,6 +170,7 @@ same_running "massage, spot 1 of 2"
 keys n
 wait_screen '^ spot 2 of 2: Outer soleus$'
 same_running "massage, spot 2 of 2"
+same_running "massage, spot 2 of 2, drawn anew" resize
 
 # ---- a 5 s timer given a minute more: its bar reaches 100 % while the
 # time runs on
@@ -210,6 +214,7 @@ ok $? "n: the last rating"
 like "$(bar session)" '^ session +█+ +100%$' "the session bar at 100 %"
 like "$(bar step)" '^ step +░+ +0%$' "the step bar at 0 %"
 same_as_repaint "n: both bars at once"
+same_as_redrawn "n: both bars at once"
 keys 7
 wait_screen '^ 7 back off$'
 same_as_repaint "the last rating typed"
