@@ -19,6 +19,15 @@ int paint_text(int y, int x, int width, const char *s)
 	if (width <= 0)
 		return 0;
 	move(y, x);
+	/* printable ASCII, the common case: as it is, in one call */
+	int n = 0;
+	while (s[n] >= 0x20 && s[n] < 0x7f)
+		n++;
+	if (!s[n]) {
+		n = n < width ? n : width;
+		addnstr(s, n);
+		return n;
+	}
 	int used = 0;
 	struct safe_iter it;
 	struct safe_char c;
@@ -145,9 +154,7 @@ int paint_wrap_rows(const char *s, int width, int indent)
 void paint_title_bar(const struct paint *p, const char *left, const char *right)
 {
 	attron(A_REVERSE);
-	move(0, 0);
-	for (int c = 0; c < p->cols; c++)
-		addch(' ');
+	mvhline(0, 0, ' ' | A_REVERSE, p->cols);
 	int rw = right ? (int)strlen(right) : 0;
 	if (rw >= p->cols - 10)
 		rw = 0;

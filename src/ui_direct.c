@@ -356,10 +356,19 @@ static void pen_cell(struct pen *p, uint32_t v)
 	struct buf *b = p->b;
 	if (b->len + 5 > b->cap)
 		b->s = xgrow(b->s, &b->cap, b->len + 5, 1);
-	if (cp < 0x80)
-		b->s[b->len++] = (char)cp;
-	else
-		b->len += utf8_encode(cp, b->s + b->len);
+	char *o = b->s + b->len;
+	if (cp < 0x80) {
+		o[0] = (char)cp;
+		b->len++;
+	} else if (cp >= 0x800 && cp < 0x10000) {
+		/* the blocks and shades */
+		o[0] = (char)(0xe0 | cp >> 12);
+		o[1] = (char)(0x80 | (cp >> 6 & 0x3f));
+		o[2] = (char)(0x80 | (cp & 0x3f));
+		b->len += 3;
+	} else {
+		b->len += utf8_encode(cp, o);
+	}
 	/* at the last column the cursor waits to wrap: where it is then
 	 * depends on the terminal */
 	p->x = p->x + 1 >= p->cols ? -1 : p->x + 1;
@@ -658,64 +667,53 @@ void ui_direct_release(struct ui_direct *d, int y, int x, int w)
 /* ---- writing ---- */
 
 /* What a cell looks like: one that is ncurses' (0) is blank to recoup. */
-static uint32_t looks(uint32_t v)
-{
-	return v ? v : DIRECT_SPACE;
-}
-
-/* Whether cell i is to be written: it is to look otherwise than it does
- * (with `released`, only one given back to ncurses, blanked before it
- * draws there). */
-static bool needs(const struct ui_direct *d, int i, bool released)
-{
-	return (!released || !d->want[i]) && looks(d->want[i]) != looks(d->shown[i]);
-}
-
-/* Whether cell i may be written again as it is, to join two runs: one
- * held here and known (what ncurses holds may be anything). */
-static bool rewritable(const struct ui_direct *d, int i)
-{
-	return d->want[i] && d->want[i] == d->shown[i] && d->shown[i] != UNKNOWN;
-}
+#define LOOKS(v) ((v) ? (v) : DIRECT_SPACE)
 
 /* The changed cells of the rows set, row by row: runs of them, with gaps
- * of a few cells written again rather than moved over.  A row where
- * nothing changed is passed over at once. */
+ * of up to three cells held here and known written again rather than
+ * moved over (what ncurses holds may be anything).  A row where nothing
+ * changed is passed over at once; a cell that only changes hands (a blank
+ * of recoup's given to ncurses, or taken) is only booked.  With
+ * `released`, only the cells given back to ncurses, blanked before it
+ * draws there. */
 static void emit(struct ui_direct *d, struct pen *p, bool released)
 {
+#define NEEDS(w, s) (LOOKS(w) != LOOKS(s) && (!released || !(w)))
+#define REWRITABLE(w, s) ((w) && (w) == (s) && (s) != UNKNOWN)
 	for (int r = d->dy0; r < d->dy1; r++) {
-		int lo = d->lo[r], hi = d->hi[r], base = r * d->cols;
-		if (lo >= hi || !memcmp(d->want + base + lo, d->shown + base + lo,
-					(size_t)(hi - lo) * sizeof *d->want))
+		int lo = d->lo[r], hi = d->hi[r];
+		uint32_t *want = d->want + r * d->cols, *shown = d->shown + r * d->cols;
+		if (lo >= hi || !memcmp(want + lo, shown + lo, (size_t)(hi - lo) * sizeof *want))
 			continue;
-		for (int c = lo; c < hi;) {
-			int i = base + c;
-			if (!needs(d, i, released)) {
-				/* the same to look at: only the books change */
-				if (!released || !d->want[i])
-					d->shown[i] = d->want[i];
-				c++;
+		for (int c = lo; c < hi; c++) {
+			uint32_t w = want[c], s = shown[c];
+			if (w == s || (released && w))
+				continue;
+			if (LOOKS(w) == LOOKS(s)) {
+				shown[c] = w;
 				continue;
 			}
 			int end = c + 1;
 			for (;;) {
 				int g = end;
-				while (g < hi && g - end < 3 && !needs(d, base + g, released) &&
-				       rewritable(d, base + g))
+				while (g < hi && g - end < 3 && !NEEDS(want[g], shown[g]) &&
+				       REWRITABLE(want[g], shown[g]))
 					g++;
-				if (g < hi && needs(d, base + g, released))
+				if (g < hi && NEEDS(want[g], shown[g]))
 					end = g + 1;
 				else
 					break;
 			}
 			pen_move(p, r, c);
-			for (int k = base + c; k < base + end; k++) {
-				pen_cell(p, looks(d->want[k]));
-				d->shown[k] = d->want[k];
+			for (int k = c; k < end; k++) {
+				pen_cell(p, LOOKS(want[k]));
+				shown[k] = want[k];
 			}
-			c = end;
+			c = end - 1;
 		}
 	}
+#undef NEEDS
+#undef REWRITABLE
 }
 
 static void write_out(struct buf *b)
@@ -739,7 +737,7 @@ static bool shows_any(const struct ui_direct *d)
 {
 	size_t n = (size_t)d->rows * (size_t)d->cols;
 	for (size_t i = 0; i < n; i++)
-		if (looks(d->shown[i]) != DIRECT_SPACE)
+		if (LOOKS(d->shown[i]) != DIRECT_SPACE)
 			return true;
 	return false;
 }
@@ -786,7 +784,7 @@ void ui_direct_flush_pre(struct ui_direct *d)
 		for (int r = 0; r < d->rows; r++)
 			for (int c = 0; c < d->cols; c++) {
 				uint32_t *v = &d->shown[r * d->cols + c];
-				if (looks(*v) != DIRECT_SPACE) {
+				if (LOOKS(*v) != DIRECT_SPACE) {
 					pen_move(&p, r, c);
 					pen_cell(&p, DIRECT_SPACE);
 				}
@@ -803,7 +801,7 @@ void ui_direct_flush_pre(struct ui_direct *d)
 				continue;
 			uint32_t *row = d->shown + r * d->cols;
 			for (int c = 0; c < d->cols; c++)
-				if (looks(row[c]) != DIRECT_SPACE && d->want[r * d->cols + c]) {
+				if (LOOKS(row[c]) != DIRECT_SPACE && d->want[r * d->cols + c]) {
 					row[c] = UNKNOWN;
 					dirty(d, r, c, c + 1);
 				}

@@ -623,9 +623,20 @@ static void draw(struct ui *ui)
 		ui_direct_frame(&ui->direct);
 		/* laid out as the frame on the screen: only what changed is
 		 * drawn again (a step's end changes a few lines); else all */
-		if (!ss->laid_out || memcmp(&was, l, sizeof was)) {
+		if (!ss->laid_out || !ui->direct.on || was.x != l->x || was.list_w != l->list_w) {
 			erase();
 			ss->bar_key = ss->keys_key = ss->list_key = 0;
+			memset(ss->line_key, 0, sizeof ss->line_key);
+			memset(ss->curses_line, 0, sizeof ss->curses_line);
+		} else if (memcmp(&was, l, sizeof was)) {
+			/* the lines elsewhere (a lead-in has no "next"): only
+			 * their rows are cleared, not the screen, whose big area
+			 * ncurses holds blank */
+			for (int id = 0; id < L_COUNT; id++)
+				for (int r = 0; was.y[id] >= 0 && r < was.rows[id]; r++) {
+					move(was.y[id] + r, was.x);
+					clrtoeol();
+				}
 			memset(ss->line_key, 0, sizeof ss->line_key);
 			memset(ss->curses_line, 0, sizeof ss->curses_line);
 		}
