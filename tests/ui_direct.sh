@@ -13,42 +13,8 @@
 # screen must belong to a big word or figure read back through the font.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/tmux.sh"
+. "$top_srcdir/tests/direct.sh"
 
-# full: the screen with its attributes, cell by cell, as "STATE:TEXT" runs.
-# A blank shows no colour or weight, so a blank keeps only what it shows
-# (reverse video, a background); ncurses itself leaves blanks in either.
-full() {
-	tm capture-pane -e -p -t t | awk '{
-		out = ""; last = ""; b = d = r = fg = bg = ""; n = length($0); i = 1
-		while (i <= n) {
-			c = substr($0, i, 1)
-			if (c == "\033") {
-				j = i + 2; code = ""
-				while (j <= n && substr($0, j, 1) != "m") { code = code substr($0, j, 1); j++ }
-				cnt = split(code, parts, ";")
-				if (cnt == 0) { cnt = 1; parts[1] = "0" }
-				for (k = 1; k <= cnt; k++) {
-					p = parts[k] + 0
-					if (p == 0) { b = d = r = fg = bg = "" }
-					else if (p == 1) b = "B"; else if (p == 2) d = "D"; else if (p == 7) r = "R"
-					else if (p == 22) b = d = ""; else if (p == 27) r = ""
-					else if (p >= 30 && p <= 39) fg = (p == 39 ? "" : p)
-					else if (p >= 40 && p <= 49) bg = (p == 49 ? "" : p)
-					else if (p >= 90 && p <= 97) fg = p
-				}
-				i = j + 1
-				continue
-			}
-			st = c == " " ? r "//" bg : b d r "/" fg "/" bg
-			if (st != last) { out = out "|" st ":"; last = st }
-			out = out c
-			i++
-		}
-		# a blank written and a blank never written look the same
-		sub(/(\|\/\/:)? *$/, "", out)
-		print out
-	}'
-}
 # digits_width: the columns the big digits span (their widest row)
 digits_width() {
 	digits | sed 's/^[^│]*│//' | awk '{ s = index($0, "█"); if (!s) next
@@ -57,48 +23,6 @@ digits_width() {
 }
 _wider() { [ "$(digits_width)" -gt "$1" ]; }
 _narrower() { [ "$(digits_width)" -lt "$1" ]; }
-# The pane's output goes to $T/out (pipe_out, after each tm_start), so that
-# a repaint can be waited for: it starts by clearing the screen.
-pipe_out() { : >"$T/out"; tm pipe-pane -t t "cat >>'$T/out'"; }
-clears() { grep -a -o "$(printf '\033')\\[H$(printf '\033')\\[J" "$T/out" | wc -l | tr -d ' '; }
-# repaint: SIGCONT, and wait until the dashboard has cleared the screen for
-# the repaint (else a screen not yet repainted would be compared with itself)
-repaint() {
-	_c=$(clears)
-	kill -CONT "$pid"
-	_poll 10 eval '[ "$(clears)" -gt "$_c" ]'
-}
-# stable: the screen with its attributes once two captures agree (the
-# dashboard writes the big cells just after the rest)
-stable() {
-	_a=$(full)
-	_k=0
-	while [ $_k -lt 40 ]; do
-		sleep 0.05
-		_b=$(full)
-		[ "$_a" = "$_b" ] && break
-		_a=$_b
-		_k=$((_k + 1))
-	done
-	printf '%s\n' "$_a"
-}
-# same_as_repaint WHAT: the screen (waiting for a key: it stands still)
-# equals its repaint
-same_as_repaint() {
-	_before=$(stable)
-	if ! repaint; then
-		ok 1 "$1: the screen is what a repaint draws (no repaint seen)"
-		return
-	fi
-	_poll 10 eval '[ "$(full)" = "$_before" ]'
-	if [ "$(full)" = "$_before" ]; then
-		ok 0 "$1: the screen is what a repaint draws"
-	else
-		ok 1 "$1: the screen is what a repaint draws"
-		printf '%s\n' "$_before" | sed 's/^/#   before: /'
-		full | sed 's/^/#   after:  /'
-	fi
-}
 # same_after_repaint WHAT: paused, the screen equals its repaint
 same_after_repaint() {
 	keys Space
