@@ -46,9 +46,6 @@ static void switch_screen(struct ui *ui)
 	while (ui->switching) {
 		ui->switching = false;
 		enum ui_screen_id from = ui->screen;
-		/* the next screen is ncurses' own: the cursor where it
-		 * believes it */
-		ui_direct_home(&ui->direct);
 		ui_direct_frame(&ui->direct);
 		ui->screen = ui->switch_to;
 		if (screens[ui->screen]->show)
@@ -111,10 +108,8 @@ static const char *no_terminal_reason(void)
 
 static void teardown(struct ui *ui)
 {
-	if (!isendwin()) {
-		ui_direct_home(&ui->direct);
+	if (!isendwin())
 		endwin();
-	}
 }
 
 /* The cursor keys as a terminal sends them before keypad() has switched
@@ -317,7 +312,6 @@ static void loop(struct ui *ui)
 		}
 		if (n > 0 && (fds[1].revents & POLLIN) && sigs_take_tstp()) {
 			/* Ctrl-Z: put the screen away, stop, and come back whole */
-			ui_direct_home(&ui->direct);
 			def_prog_mode();
 			endwin();
 			sigs_stop_self();

@@ -822,43 +822,31 @@ static void prepare(struct ui_direct *d, struct buf *b)
 		make_moves(d);
 }
 
-/* The pen where the cursor is (`home`: to be put at home at the end, where
- * ncurses believes it; else it stays where the last cell put it). */
-static struct pen pen_at(struct ui_direct *d, struct buf *b)
+/* The pen at home, where ncurses leaves the (hidden) cursor after an
+ * update and believes it. */
+static struct pen pen_at_home(struct ui_direct *d, struct buf *b)
 {
-	struct pen p = { b, &d->caps, d, d->cols, d->pen_y, d->pen_x, C_NORMAL };
+	struct pen p = { b, &d->caps, d, d->cols, 0, 0, C_NORMAL };
 	return p;
 }
 
-static void pen_done(struct ui_direct *d, struct pen *p, bool home)
+/* Plain again, back home, and out. */
+static void pen_done(struct pen *p)
 {
 	pen_color(p, C_NORMAL);
-	/* after the last column the cursor's place is the terminal's */
-	if (home || p->x < 0)
-		pen_move(p, 0, 0);
-	d->pen_y = p->y;
-	d->pen_x = p->x;
+	pen_move(p, 0, 0);
 	write_out(p->b);
 }
 
-/* Write what emit() leaves in `b`, from the cursor, plain. */
+/* Write what emit() leaves in `b`, from home back to home, plain. */
 static void flush(struct ui_direct *d, struct buf *b, bool released)
 {
 	if (!d->rows || d->dy0 >= d->dy1)
 		return;
 	prepare(d, b);
-	struct pen p = pen_at(d, b);
+	struct pen p = pen_at_home(d, b);
 	emit(d, &p, released);
-	pen_done(d, &p, released);
-}
-
-void ui_direct_home(struct ui_direct *d)
-{
-	if (!d->pen_y && !d->pen_x)
-		return;
-	prepare(d, &d->pre);
-	struct pen p = pen_at(d, &d->pre);
-	pen_done(d, &p, true);
+	pen_done(&p);
 }
 
 void ui_direct_flush_pre(struct ui_direct *d)
@@ -871,7 +859,7 @@ void ui_direct_flush_pre(struct ui_direct *d)
 		 * again after the update (only such a frame: a second of the
 		 * countdown changes its lines in place) */
 		prepare(d, &d->pre);
-		struct pen p = pen_at(d, &d->pre);
+		struct pen p = pen_at_home(d, &d->pre);
 		for (int r = 0; r < d->rows; r++)
 			for (int c = 0; c < d->cols; c++) {
 				uint32_t *v = &d->shown[r * d->cols + c];
@@ -882,7 +870,7 @@ void ui_direct_flush_pre(struct ui_direct *d)
 				*v = 0;
 			}
 		dirty_all(d);
-		pen_done(d, &p, true);
+		pen_done(&p);
 	} else {
 		/* a row ncurses changes may be cleared to its end: the cells
 		 * held in it are written again after the update */
@@ -897,8 +885,6 @@ void ui_direct_flush_pre(struct ui_direct *d)
 				}
 		}
 		flush(d, &d->pre, true);
-		/* ncurses draws from home, where it believes the cursor */
-		ui_direct_home(d);
 	}
 	d->framed = false;
 }

@@ -18,10 +18,8 @@
  *     through ncurses then), give cells back to ncurses.
  *   ui_direct_forget(): the screen was cleared: nothing is drawn any more.
  *   ui_direct_flush_pre(), _post(): the loop's writes around doupdate();
- *     only cells that changed go out, in one write().  The cursor stays
- *     where the last cell put it: ncurses believes it at home, and it is
- *     put there before anything of ncurses' writes (flush_pre()) or
- *     before ncurses lets the terminal go (ui_direct_home()). */
+ *     only cells that changed go out, in one write(), which starts and
+ *     ends at home, where ncurses leaves the hidden cursor. */
 #ifndef RECOUP_UI_DIRECT_H
 #define RECOUP_UI_DIRECT_H
 
@@ -67,7 +65,6 @@ struct ui_direct {
 	uint64_t *line_hash;     /* each row of what ncurses shows, hashed */
 	bool hashed;             /* line_hash[] holds them */
 	struct direct_caps caps;
-	int pen_y, pen_x;        /* where the cursor is after the last write */
 	/* on an ANSI terminal, its moves for this size, worked out once:
 	 * to row r (CSI r d), CSI r ; of a move to a cell and c H, by n
 	 * columns right and left (CSI n C, CSI n D, or one-step moves), n
@@ -94,7 +91,6 @@ void ui_direct_release(struct ui_direct *d, int y, int x, int w);
 void ui_direct_forget(struct ui_direct *d);
 void ui_direct_flush_pre(struct ui_direct *d);
 void ui_direct_flush_post(struct ui_direct *d);
-void ui_direct_home(struct ui_direct *d);
 /* The character a big cell of `kind` shows: a block, a shade ('#' and ':'
  * outside UTF-8), a blank. */
 const char *ui_direct_glyph(const struct paint *pt, int kind);

@@ -50,6 +50,7 @@ struct sess_screen {
 	/* a session frame is on the screen, laid out as `l`: a frame drawn
 	 * from scratch then draws again only the lines that changed */
 	bool laid_out;
+	int laid_rows, laid_cols; /* the screen's size then */
 	uint64_t line_key[L_COUNT], bar_key, keys_key, list_key; /* what they show */
 };
 
@@ -623,7 +624,9 @@ static void draw(struct ui *ui)
 		ui_direct_frame(&ui->direct);
 		/* laid out as the frame on the screen: only what changed is
 		 * drawn again (a step's end changes a few lines); else all */
-		if (!ss->laid_out || !ui->direct.on || was.x != l->x || was.list_w != l->list_w) {
+		/* after a resize stdscr holds the old frame cut or padded */
+		if (!ss->laid_out || !ui->direct.on || was.x != l->x || was.list_w != l->list_w ||
+		    ss->laid_rows != ui->paint.rows || ss->laid_cols != ui->paint.cols) {
 			erase();
 			ss->bar_key = ss->keys_key = ss->list_key = 0;
 			memset(ss->line_key, 0, sizeof ss->line_key);
@@ -641,6 +644,8 @@ static void draw(struct ui *ui)
 			memset(ss->curses_line, 0, sizeof ss->curses_line);
 		}
 		ss->laid_out = true;
+		ss->laid_rows = ui->paint.rows;
+		ss->laid_cols = ui->paint.cols;
 		draw_frame(ui, &v);
 		uint64_t list = (uint64_t)(v.done ? ui->sess.r->nsteps : v.step_index) + 1;
 		if (l->list_w && list != ss->list_key) {
