@@ -216,10 +216,9 @@ static void note_cue_failure(struct ui *ui)
 /* The wait for `wake` (ms on the engine's clock, -1: none): a kernel
  * timer set to end then, which rings on time, where poll()'s own timeout
  * may end a thousandth of the wait late (a millisecond a second: the
- * kernel's leeway for it).  Set only when the moment changes.  The timer
- * is relative, so that a clock faked for the tests moves it too.  Where
- * there is no timer, the timeout of ppoll() (the one returned), to the
- * nanosecond. */
+ * kernel's leeway for it).  Set only when the moment changes, and
+ * relative.  Elsewhere, or where there is no timer, the timeout of
+ * ppoll() (the one returned), to the nanosecond. */
 static struct timespec *wait_until(struct ui *ui, long long wake, struct timespec *ts)
 {
 	long long left = wake >= 0 ? wake * 1000000 - clock_real_now_ns() : 0;
@@ -230,18 +229,23 @@ static struct timespec *wait_until(struct ui *ui, long long wake, struct timespe
 		left = 60000000000LL;
 	ts->tv_sec = (time_t)(left / 1000000000);
 	ts->tv_nsec = (long)(left % 1000000000);
-	if (ui->timerfd >= 0 && wake != ui->timer_at) {
+	/* the timer for a countdown's seconds; other screens' waits (a log
+	 * read, midnight) need no millisecond, and keep ppoll()'s timeout */
+	bool timer = ui->timerfd >= 0 && ui->in_session;
+	long long set = timer ? wake : -1;
+	if (ui->timerfd >= 0 && set != ui->timer_at) {
 		struct itimerspec it = { .it_value = *ts };
-		if (wake < 0)
+		if (set < 0)
 			it.it_value.tv_sec = it.it_value.tv_nsec = 0;
 		if (timerfd_settime(ui->timerfd, 0, &it, NULL) == 0) {
-			ui->timer_at = wake;
+			ui->timer_at = set;
 		} else {
 			close(ui->timerfd);
 			ui->timerfd = -1;
+			timer = false;
 		}
 	}
-	return wake >= 0 && ui->timerfd < 0 ? ts : NULL;
+	return timer || wake < 0 ? NULL : ts;
 }
 
 static void loop(struct ui *ui)

@@ -337,7 +337,10 @@ static int move_bytes(const struct ui_direct *d, int n)
 static void emit(struct ui_direct *d, struct pen *p, bool released)
 {
 #define NEEDS(w, s) (LOOKS(w) != LOOKS(s) && (!released || !(w)))
-#define REWRITABLE(w, s) ((w) && (w) == (s) && (s) != UNKNOWN)
+/* (a blank of recoup's over a blank: one byte in the run's colour, which
+ * keeps a line of text one run, "6 back off" in red) */
+#define REWRITABLE(w, s) ((w) && (((w) == (s) && (s) != UNKNOWN) || \
+				  ((w) == DIRECT_SPACE && LOOKS(s) == DIRECT_SPACE)))
 	for (int r = d->dy0; r < d->dy1; r++) {
 		int lo = d->lo[r], hi = d->hi[r];
 		uint32_t *want = d->want + r * d->cols, *shown = d->shown + r * d->cols;
